@@ -1,0 +1,116 @@
+// Package format is the contract between patnav's input readers and the ingest pipeline: the
+// Reader interface every format implements, the positioned RecordError a reader returns for a bad
+// record, and the Format descriptor the registry uses to pick a reader by name or by sniffing.
+package format
+
+import (
+	"errors"
+	"fmt"
+	"io"
+
+	"github.com/patnav/patnav/internal/patent"
+)
+
+// Reader pulls canonical records out of one input.
+//
+// Read returns the next record. At the end of input it returns (nil, io.EOF). A record that
+// cannot be parsed yields (nil, *RecordError) and the reader stays usable: the next call moves on
+// to the following record. Any other error is fatal for the input. Read never panics on bad input.
+type Reader interface {
+	Read() (*patent.Record, error)
+	Close() error
+}
+
+// Options configure a reader.
+type Options struct {
+	// Encoding forces a text encoding ("utf-8", "gbk", "gb18030", "macroman", "windows-1252");
+	// empty means detect.
+	Encoding string
+	// Sheet selects one XLSX sheet by name; empty means every sheet with a recognised header.
+	Sheet string
+}
+
+// Format describes one input format.
+type Format struct {
+	Name        string // e.g. "lens"
+	Description string
+	// Sniff returns a confidence in [0,1] that the input is this format, from its path and the
+	// first bytes of the file (empty for a directory). 0 means no.
+	Sniff func(path string, head []byte) float64
+	// Open opens path (a file or, for folder formats, a directory) for reading.
+	Open func(path string, opts Options) (Reader, error)
+}
+
+// Sentinel errors that RecordError wraps.
+var (
+	ErrBadDate      = errors.New("bad date")
+	ErrBadNumber    = errors.New("bad publication number")
+	ErrBadCode      = errors.New("bad classification code")
+	ErrMissingField = errors.New("missing required field")
+	ErrBadRecord    = errors.New("malformed record")
+	ErrBadValue     = errors.New("bad value")
+)
+
+// ErrUnknownFormat is returned when no reader recognises an input.
+var ErrUnknownFormat = errors.New("unknown input format")
+
+// ErrEmpty is returned when an input holds no records at all (not even a header).
+var ErrEmpty = errors.New("empty input")
+
+// RecordError describes a record a reader could not accept.
+type RecordError struct {
+	File   string // base name of the input
+	Record int    // 1-based record number within the file (data rows, not counting headers)
+	Line   int    // 1-based line (or XLSX row) where the record starts; 0 if unknown
+	Field  string // the source's field (column or element) name; "" for the whole record
+	Value  string // the offending value, truncated
+	Err    error  // the sentinel or underlying cause
+}
+
+func (e *RecordError) Error() string {
+	s := fmt.Sprintf("%s: record %d", e.File, e.Record)
+	if e.Line > 0 {
+		s += fmt.Sprintf(" (line %d)", e.Line)
+	}
+	if e.Field != "" {
+		s += fmt.Sprintf(", field %q", e.Field)
+	}
+	s += ": " + e.Err.Error()
+	if e.Value != "" {
+		s += fmt.Sprintf(": %q", Truncate(e.Value, 80))
+	}
+	return s
+}
+
+func (e *RecordError) Unwrap() error { return e.Err }
+
+// Truncate shortens s to at most n runes, marking the cut with "…".
+func Truncate(s string, n int) string {
+	r := []rune(s)
+	if len(r) <= n {
+		return s
+	}
+	return string(r[:n]) + "…"
+}
+
+// ReadAll drains r, returning the accepted records and the record errors. It stops at the first
+// fatal error. Tests and small tools use it; the pipeline streams instead.
+func ReadAll(r Reader) ([]*patent.Record, []*RecordError, error) {
+	var recs []*patent.Record
+	var bad []*RecordError
+	for {
+		rec, err := r.Read()
+		if err == io.EOF {
+			return recs, bad, nil
+		}
+		var re *RecordError
+		if errors.As(err, &re) {
+			bad = append(bad, re)
+			continue
+		}
+		if err != nil {
+			return recs, bad, err
+		}
+		recs = append(recs, rec)
+	}
+}

@@ -1,0 +1,168 @@
+// Package patent defines patnav's canonical patent record: what every reader emits and what the
+// lake stores. Field names follow the lake's column names (docs/schema.md); they are an interface
+// that users query with SQL.
+package patent
+
+import "time"
+
+// Doc types.
+const (
+	Invention    = "invention"
+	UtilityModel = "utility_model"
+	Design       = "design"
+	Plant        = "plant"
+	OtherType    = "other"
+)
+
+// Legal status values.
+const (
+	Alive   = "alive"
+	Lapsed  = "lapsed"
+	Pending = "pending"
+	Unknown = "unknown"
+)
+
+// Party roles.
+const (
+	RoleApplicant = "applicant"
+	RoleInventor  = "inventor"
+	RoleOwner     = "owner"
+)
+
+// Party kinds.
+const (
+	KindEnterprise = "enterprise"
+	KindUniversity = "university"
+	KindInstitute  = "institute"
+	KindIndividual = "individual"
+	KindGovernment = "government"
+	KindUnknown    = "unknown"
+)
+
+// Classification schemes.
+const (
+	IPC = "ipc"
+	CPC = "cpc"
+)
+
+// Citation kinds.
+const (
+	CitePatent = "patent"
+	CiteNPL    = "npl"
+)
+
+// Date is a calendar date without time zone. The zero Date means "not known".
+type Date struct{ time.Time }
+
+// NewDate returns the date y-m-d.
+func NewDate(y int, m time.Month, d int) Date { return Date{time.Date(y, m, d, 0, 0, 0, 0, time.UTC)} }
+
+// Valid reports whether the date is known.
+func (d Date) Valid() bool { return !d.IsZero() }
+
+// String formats the date as YYYY-MM-DD, or "" when unknown.
+func (d Date) String() string {
+	if d.IsZero() {
+		return ""
+	}
+	return d.Format("2006-01-02")
+}
+
+// Patent is one publication (a document with its own publication number and kind).
+type Patent struct {
+	PubNumber    string // canonical: office + number + kind, e.g. US12299796B2
+	Jurisdiction string // publishing office, e.g. US, CN, EP, WO
+	Kind         string // kind code, e.g. A1, B2, U
+	DocType      string // invention / utility_model / design / plant / other
+	AppNumber    string // canonical application number, e.g. CN201510817712.7 → CN2015108177127
+	AppDate      Date
+	PubDate      Date
+	GrantDate    Date
+	PriorityDate Date     // earliest priority
+	Priorities   []string // canonical priority application numbers
+	FamilyID     string   // the source's family id, else derived from the priority set
+	Title        string
+	TitleLang    string
+	Abstract     string
+	Claims       string // first claim or claims text when the source has it
+	ClaimsCount  int    // -1 when unknown
+	CitesCount   int    // backward patent citations; -1 when unknown
+	CitedByCount int    // forward citations as reported by the source; -1 when unknown
+	NPLCount     int    // non-patent literature cited; -1 when unknown
+	FamilySize   int    // simple family size as reported by the source; -1 when unknown
+	LegalStatus  string // alive / lapsed / pending / unknown
+	LegalRaw     string // the source's own legal-status text
+	URL          string
+	Source       string // reader name: lens, google, cnipa, uspto_xml, epo_xml, patentsview
+	SourceFile   string // base name of the input file
+	SourceRecord int    // 1-based record number in the file
+
+	// Patent-operation facts (CNIPA-style exports often have them).
+	TransferCount     int // -1 when unknown
+	LastTransferDate  Date
+	LicenceCount      int // -1 when unknown
+	LastLicenceDate   Date
+	PledgeCount       int // -1 when unknown
+	LastPledgeDate    Date
+	Invalidated       bool
+	InvalidationRaw   string
+	CurrentOwner      string
+	ExpiryDate        Date
+	LitigationCount   int // -1 when unknown
+	ApplicantProvince string
+	ApplicantCity     string
+}
+
+// Party is an applicant, inventor or owner of a publication.
+type Party struct {
+	Role     string
+	Seq      int // 1-based order within the role
+	NameRaw  string
+	Name     string // normalised for grouping
+	Kind     string // enterprise / university / institute / individual / government / unknown
+	Country  string // ISO 3166 alpha-2, or ""
+	Province string // CN province in Chinese, e.g. 山东省
+	City     string // CN city in Chinese, e.g. 泰安市
+	Address  string
+}
+
+// Classification is one IPC or CPC code on a publication.
+type Classification struct {
+	Scheme    string // ipc / cpc
+	Code      string // canonical, e.g. H04W84/20
+	Subclass  string // e.g. H04W
+	MainGroup string // e.g. H04W84
+	IsMain    bool
+}
+
+// Citation is one reference made by a publication.
+type Citation struct {
+	Cited    string // canonical publication number for patents, raw text for NPL
+	Kind     string // patent / npl
+	Category string // search-report category (X, Y, A …) or who cited (examiner/applicant)
+}
+
+// LegalEvent is one legal-status event (INPADOC or a CNIPA transaction).
+type LegalEvent struct {
+	Date        Date
+	Code        string
+	Description string
+}
+
+// Record is one publication with everything attached to it: the unit a reader emits.
+type Record struct {
+	Patent          Patent
+	Parties         []Party
+	Classifications []Classification
+	Citations       []Citation
+	LegalEvents     []LegalEvent
+}
+
+// NewRecord returns a record whose unknown counts are -1 and legal status unknown.
+func NewRecord() *Record {
+	return &Record{Patent: Patent{
+		ClaimsCount: -1, CitesCount: -1, CitedByCount: -1, NPLCount: -1, FamilySize: -1,
+		TransferCount: -1, LicenceCount: -1, PledgeCount: -1, LitigationCount: -1,
+		LegalStatus: Unknown,
+	}}
+}
