@@ -1,0 +1,155 @@
+package format
+
+import (
+	"encoding/csv"
+	"errors"
+	"io"
+	"os"
+	"path/filepath"
+	"strings"
+
+	"github.com/patnav/patnav/internal/norm"
+)
+
+// Columns maps canonical field names to column indexes of a CSV/XLSX header, resolving each
+// field through a list of aliases (a header naming differs by vendor and by export year).
+type Columns struct {
+	Header []string       // the header as read, cleaned
+	index  map[string]int // canonical field → column
+}
+
+// NormHeader cleans a header cell for alias matching: BOM, width and case folded, inner spaces
+// and the punctuation "()（）" kept as they are but surrounding space trimmed.
+func NormHeader(h string) string {
+	h = strings.TrimPrefix(h, "\uFEFF")
+	h = norm.FoldWidth(strings.TrimSpace(h))
+	return strings.ToLower(strings.Join(strings.Fields(h), " "))
+}
+
+// MapColumns resolves aliases (canonical field → accepted header names) against header. The
+// first alias present wins; matching is on NormHeader forms.
+func MapColumns(header []string, aliases map[string][]string) *Columns {
+	c := &Columns{Header: make([]string, len(header)), index: map[string]int{}}
+	pos := map[string]int{}
+	for i, h := range header {
+		c.Header[i] = strings.TrimSpace(strings.TrimPrefix(h, "\uFEFF"))
+		k := NormHeader(h)
+		if _, dup := pos[k]; !dup && k != "" {
+			pos[k] = i
+		}
+	}
+	for field, names := range aliases {
+		for _, n := range names {
+			if i, ok := pos[NormHeader(n)]; ok {
+				c.index[field] = i
+				break
+			}
+		}
+	}
+	return c
+}
+
+// Has reports whether field was found in the header.
+func (c *Columns) Has(field string) bool { _, ok := c.index[field]; return ok }
+
+// Count returns how many of the given fields were found.
+func (c *Columns) Count(fields ...string) int {
+	n := 0
+	for _, f := range fields {
+		if c.Has(f) {
+			n++
+		}
+	}
+	return n
+}
+
+// Get returns the value of field in row, or "" when the column is absent or the row short.
+func (c *Columns) Get(row []string, field string) string {
+	i, ok := c.index[field]
+	if !ok || i >= len(row) {
+		return ""
+	}
+	return row[i]
+}
+
+// Name returns the source's header name for field (for error messages).
+func (c *Columns) Name(field string) string {
+	if i, ok := c.index[field]; ok {
+		return c.Header[i]
+	}
+	return field
+}
+
+// CSVFile is an open, decoded CSV input with its line tracking.
+type CSVFile struct {
+	File     string // base name, for errors
+	Encoding string
+	f        *os.File
+	r        *csv.Reader
+	line     int // line of the record last returned
+}
+
+// OpenCSV opens path, decodes it (see DecodeText) and prepares a lenient csv.Reader (variable
+// field counts, lazy quotes). comma is the field delimiter (',' or '\t').
+func OpenCSV(path string, opts Options, comma rune) (*CSVFile, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, err
+	}
+	ti, err := DecodeText(f, opts.Encoding)
+	if err != nil {
+		f.Close()
+		return nil, err
+	}
+	r := csv.NewReader(ti)
+	r.Comma = comma
+	r.FieldsPerRecord = -1
+	r.LazyQuotes = true
+	r.ReuseRecord = true
+	return &CSVFile{File: filepath.Base(path), Encoding: ti.Encoding, f: f, r: r}, nil
+}
+
+// Row returns the next row and the line it starts on. Parse errors of the CSV layer are returned
+// as *RecordError with the given record number; io.EOF at the end. The returned slice is reused by
+// the next call.
+func (c *CSVFile) Row(record int) ([]string, int, error) {
+	row, err := c.r.Read()
+	if err != nil {
+		var pe *csv.ParseError
+		if errors.As(err, &pe) {
+			return nil, pe.StartLine, &RecordError{File: c.File, Record: record, Line: pe.StartLine, Err: ErrBadRecord, Value: pe.Err.Error()}
+		}
+		return nil, 0, err
+	}
+	line, _ := c.r.FieldPos(0)
+	c.line = line
+	return row, line, nil
+}
+
+// Close closes the file.
+func (c *CSVFile) Close() error { return c.f.Close() }
+
+// IsBlank reports whether every cell of row is empty (trailing empty rows of exports).
+func IsBlank(row []string) bool {
+	for _, v := range row {
+		if strings.TrimSpace(v) != "" {
+			return false
+		}
+	}
+	return true
+}
+
+// ReadHead returns up to n bytes from the start of path (for sniffing).
+func ReadHead(path string, n int) ([]byte, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	buf := make([]byte, n)
+	k, err := io.ReadFull(f, buf)
+	if err == io.ErrUnexpectedEOF || err == io.EOF {
+		err = nil
+	}
+	return buf[:k], err
+}

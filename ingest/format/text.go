@@ -1,0 +1,172 @@
+package format
+
+import (
+	"bufio"
+	"bytes"
+	"fmt"
+	"io"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"golang.org/x/text/encoding"
+	"golang.org/x/text/encoding/charmap"
+	"golang.org/x/text/encoding/simplifiedchinese"
+	xunicode "golang.org/x/text/encoding/unicode"
+	"golang.org/x/text/transform"
+)
+
+// sniffSize is how much of a text input DetectEncoding looks at.
+const sniffSize = 256 << 10
+
+// Encodings patnav can read text in, by the names Options.Encoding accepts.
+var encodings = map[string]encoding.Encoding{
+	"utf-8":        nil,
+	"utf8":         nil,
+	"gbk":          simplifiedchinese.GBK,
+	"gb2312":       simplifiedchinese.GBK,
+	"gb18030":      simplifiedchinese.GB18030,
+	"macroman":     charmap.Macintosh,
+	"mac":          charmap.Macintosh,
+	"windows-1252": charmap.Windows1252,
+	"cp1252":       charmap.Windows1252,
+	"latin1":       charmap.ISO8859_1,
+	"iso-8859-1":   charmap.ISO8859_1,
+	"utf-16le":     xunicode.UTF16(xunicode.LittleEndian, xunicode.IgnoreBOM),
+	"utf-16be":     xunicode.UTF16(xunicode.BigEndian, xunicode.IgnoreBOM),
+}
+
+// TextInput is a decoded, line-ending-normalised view of a text file.
+type TextInput struct {
+	io.Reader
+	Encoding string // the encoding used, e.g. "utf-8", "gb18030", "macroman"
+	BOM      bool   // whether a byte-order mark was stripped
+}
+
+// DecodeText wraps r so that it yields UTF-8 with "\n" line endings: a UTF-8 or UTF-16 BOM is
+// stripped, the encoding is forced or detected (UTF-8, GB18030/GBK, MacRoman, Windows-1252), and
+// CR-only and CRLF line endings become LF. CR inside quoted fields becomes LF too, which is
+// harmless for patent text.
+func DecodeText(r io.Reader, forced string) (*TextInput, error) {
+	br := bufio.NewReaderSize(r, sniffSize)
+	head, err := br.Peek(sniffSize)
+	if err != nil && err != io.EOF && err != bufio.ErrBufferFull {
+		return nil, err
+	}
+	ti := &TextInput{}
+	var enc encoding.Encoding
+	switch {
+	case bytes.HasPrefix(head, []byte{0xEF, 0xBB, 0xBF}):
+		br.Discard(3)
+		ti.BOM, ti.Encoding = true, "utf-8"
+	case bytes.HasPrefix(head, []byte{0xFF, 0xFE}):
+		br.Discard(2)
+		ti.BOM, ti.Encoding, enc = true, "utf-16le", encodings["utf-16le"]
+	case bytes.HasPrefix(head, []byte{0xFE, 0xFF}):
+		br.Discard(2)
+		ti.BOM, ti.Encoding, enc = true, "utf-16be", encodings["utf-16be"]
+	}
+	if forced != "" {
+		e, ok := encodings[strings.ToLower(forced)]
+		if !ok {
+			return nil, fmt.Errorf("unknown encoding %q (known: utf-8, gbk, gb18030, macroman, windows-1252, latin1, utf-16le, utf-16be)", forced)
+		}
+		ti.Encoding, enc = strings.ToLower(forced), e
+	} else if ti.Encoding == "" {
+		ti.Encoding = DetectEncoding(head)
+		enc = encodings[ti.Encoding]
+	}
+	var src io.Reader = br
+	if enc != nil {
+		src = transform.NewReader(br, enc.NewDecoder())
+	}
+	ti.Reader = &lfReader{r: src}
+	return ti, nil
+}
+
+// DetectEncoding guesses the encoding of a text sample: "utf-8" when it is valid UTF-8 (a rune cut
+// at the end of the sample is allowed), else "gb18030" when the non-ASCII text decodes to mostly
+// Han characters, else whichever of "macroman" and "windows-1252" yields more letters (Lens's
+// older exports are MacRoman).
+func DetectEncoding(head []byte) string {
+	if validUTF8Prefix(head) {
+		return "utf-8"
+	}
+	if s, err := simplifiedchinese.GB18030.NewDecoder().Bytes(head); err == nil {
+		han, other := 0, 0
+		for _, r := range string(s) {
+			if r < 0x80 {
+				continue
+			}
+			if unicode.Is(unicode.Han, r) || r >= 0x3000 && r <= 0x303F || r >= 0xFF00 && r <= 0xFFEF {
+				han++
+			} else {
+				other++
+			}
+		}
+		if han > 0 && han >= 4*other {
+			return "gb18030"
+		}
+	}
+	score := func(e encoding.Encoding) int {
+		s, _ := e.NewDecoder().Bytes(head)
+		n := 0
+		for _, r := range string(s) {
+			if r >= 0x80 && unicode.IsLetter(r) {
+				n++
+			} else if r >= 0x80 {
+				n--
+			}
+		}
+		return n
+	}
+	if score(charmap.Macintosh) > score(charmap.Windows1252) {
+		return "macroman"
+	}
+	return "windows-1252"
+}
+
+func validUTF8Prefix(b []byte) bool {
+	if utf8.Valid(b) {
+		return true
+	}
+	// Allow one incomplete rune at the end of the sample.
+	for cut := 1; cut <= 3 && cut < len(b); cut++ {
+		if utf8.Valid(b[:len(b)-cut]) {
+			return !utf8.FullRune(b[len(b)-cut:])
+		}
+	}
+	return false
+}
+
+// lfReader turns CRLF and lone CR into LF.
+type lfReader struct {
+	r      io.Reader
+	lastCR bool
+}
+
+func (l *lfReader) Read(p []byte) (int, error) {
+	for {
+		n, err := l.r.Read(p)
+		if n == 0 {
+			return 0, err
+		}
+		w := 0
+		for i := 0; i < n; i++ {
+			c := p[i]
+			if c == '\n' && l.lastCR {
+				l.lastCR = false
+				continue
+			}
+			l.lastCR = c == '\r'
+			if c == '\r' {
+				c = '\n'
+			}
+			p[w] = c
+			w++
+		}
+		if w > 0 || err != nil {
+			return w, err
+		}
+	}
+}

@@ -1,0 +1,103 @@
+package norm
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"golang.org/x/text/encoding/charmap"
+	"golang.org/x/text/width"
+)
+
+// FoldWidth maps full-width ASCII forms (Ａ１（ and the ideographic space) to their half-width
+// equivalents and leaves everything else, Han characters included, as it is.
+func FoldWidth(s string) string {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= 0x80 {
+			return width.Fold.String(s)
+		}
+	}
+	return s
+}
+
+// CleanText trims, removes control characters, collapses runs of white space to one space and
+// repairs the common UTF-8-read-as-Latin-1 mojibake ("FÃ¼r" → "Für").
+func CleanText(s string) string {
+	if s == "" {
+		return s
+	}
+	ascii := true
+	for i := 0; i < len(s); i++ {
+		if c := s[i]; c >= 0x80 || c < 0x20 || c == ' ' && i+1 < len(s) && s[i+1] == ' ' {
+			ascii = false
+			break
+		}
+	}
+	if ascii {
+		return strings.TrimSpace(s)
+	}
+	if strings.ContainsRune(s, 'Ã') || strings.ContainsRune(s, 'Â') {
+		s = FixMojibake(s)
+	}
+	var b strings.Builder
+	b.Grow(len(s))
+	space := false
+	for _, r := range s {
+		if r == utf8.RuneError || unicode.IsControl(r) && !unicode.IsSpace(r) {
+			continue
+		}
+		if unicode.IsSpace(r) {
+			space = true
+			continue
+		}
+		if space && b.Len() > 0 {
+			b.WriteByte(' ')
+		}
+		space = false
+		b.WriteRune(r)
+	}
+	return b.String()
+}
+
+// FixMojibake undoes text that was UTF-8 but decoded as Windows-1252: when every rune of s fits
+// in Windows-1252 and the bytes so obtained are valid UTF-8 with fewer runes, that is the repair.
+// Otherwise s is returned unchanged.
+func FixMojibake(s string) string {
+	enc := charmap.Windows1252.NewEncoder()
+	b, err := enc.Bytes([]byte(s))
+	if err != nil || !utf8.Valid(b) {
+		return s
+	}
+	if utf8.RuneCount(b) >= utf8.RuneCountInString(s) {
+		return s
+	}
+	return string(b)
+}
+
+// SplitMulti splits a multi-valued field on sep ("; ", ";;", "|"), trims each value and drops
+// empty ones.
+func SplitMulti(s, sep string) []string {
+	if strings.TrimSpace(s) == "" {
+		return nil
+	}
+	parts := strings.Split(s, sep)
+	out := parts[:0]
+	for _, p := range parts {
+		if p = strings.TrimSpace(p); p != "" {
+			out = append(out, p)
+		}
+	}
+	return out
+}
+
+// SplitAny splits on any of the separator runes (e.g. ";；,，") for fields whose separator varies.
+func SplitAny(s, seps string) []string {
+	f := strings.FieldsFunc(s, func(r rune) bool { return strings.ContainsRune(seps, r) })
+	out := f[:0]
+	for _, p := range f {
+		if p = strings.TrimSpace(p); p != "" {
+			out = append(out, p)
+		}
+	}
+	return out
+}
