@@ -1,0 +1,153 @@
+// Package duck is patnav's one seam to DuckDB (cgo): it opens an in-process database whose views
+// are the lake's tables, runs queries with bound parameters, and returns results as plain Go
+// values. No other package imports the DuckDB driver.
+package duck
+
+import (
+	"context"
+	"database/sql"
+	"fmt"
+	"math/big"
+	"strings"
+	"time"
+
+	"github.com/duckdb/duckdb-go/v2"
+
+	"github.com/patnav/patnav/internal/lake"
+)
+
+// DB is a DuckDB database with the lake's tables as views.
+type DB struct {
+	sql  *sql.DB
+	Lake *lake.Lake
+}
+
+// Open opens an in-memory DuckDB over the committed state of the lake in dir. Every lake table is
+// a view over its part files (read_parquet with union_by_name, so parts written before a column
+// was added still read). A lake without a manifest is an error.
+func Open(ctx context.Context, dir string) (*DB, error) {
+	if !lake.Exists(dir) {
+		return nil, fmt.Errorf("%s: no lake here (run 'patnav ingest --lake %s FILES' first)", dir, dir)
+	}
+	l, err := lake.Open(dir)
+	if err != nil {
+		return nil, err
+	}
+	connector, err := duckdb.NewConnector("", nil)
+	if err != nil {
+		return nil, err
+	}
+	db := sql.OpenDB(connector)
+	d := &DB{sql: db, Lake: l}
+	for _, t := range lake.Tables {
+		files := l.Files(t)
+		if len(files) == 0 {
+			continue
+		}
+		q := make([]string, len(files))
+		for i, f := range files {
+			q[i] = quote(f)
+		}
+		stmt := fmt.Sprintf("CREATE VIEW %s AS SELECT * FROM read_parquet([%s], union_by_name=true)", t, strings.Join(q, ", "))
+		if _, err := db.ExecContext(ctx, stmt); err != nil {
+			db.Close()
+			return nil, fmt.Errorf("lake table %s: %w", t, err)
+		}
+	}
+	return d, nil
+}
+
+// quote renders a string literal for DuckDB (file paths from the manifest; patent data is always
+// bound as parameters, never quoted into SQL).
+func quote(s string) string { return "'" + strings.ReplaceAll(s, "'", "''") + "'" }
+
+// SQL returns the underlying database/sql handle.
+func (d *DB) SQL() *sql.DB { return d.sql }
+
+// Close closes the database.
+func (d *DB) Close() error { return d.sql.Close() }
+
+// Result is a query result held in memory.
+type Result struct {
+	Columns []string
+	Types   []string // DuckDB type names
+	Rows    [][]any  // values: nil, bool, int64, float64, string, time.Time (DATE/TIMESTAMP), []any, map …
+}
+
+// Query runs a query with bound parameters and collects its rows.
+func (d *DB) Query(ctx context.Context, query string, args ...any) (*Result, error) {
+	rows, err := d.sql.QueryContext(ctx, query, args...)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	cols, err := rows.Columns()
+	if err != nil {
+		return nil, err
+	}
+	cts, err := rows.ColumnTypes()
+	if err != nil {
+		return nil, err
+	}
+	res := &Result{Columns: cols}
+	for _, ct := range cts {
+		res.Types = append(res.Types, ct.DatabaseTypeName())
+	}
+	for rows.Next() {
+		vals := make([]any, len(cols))
+		ptrs := make([]any, len(cols))
+		for i := range vals {
+			ptrs[i] = &vals[i]
+		}
+		if err := rows.Scan(ptrs...); err != nil {
+			return nil, err
+		}
+		for i, v := range vals {
+			vals[i] = plain(v, res.Types[i])
+		}
+		res.Rows = append(res.Rows, vals)
+	}
+	return res, rows.Err()
+}
+
+// plain converts driver values to the small set of Go types Result documents.
+func plain(v any, typ string) any {
+	switch x := v.(type) {
+	case nil, bool, int64, float64, string:
+		return x
+	case int8:
+		return int64(x)
+	case int16:
+		return int64(x)
+	case int32:
+		return int64(x)
+	case int:
+		return int64(x)
+	case uint8:
+		return int64(x)
+	case uint16:
+		return int64(x)
+	case uint32:
+		return int64(x)
+	case uint64:
+		return int64(x)
+	case float32:
+		return float64(x)
+	case *big.Int:
+		if x.IsInt64() {
+			return x.Int64()
+		}
+		return x.String()
+	case duckdb.Decimal:
+		return x.Float64()
+	case time.Time:
+		return x
+	case []byte:
+		return string(x)
+	case duckdb.UUID:
+		return x.String()
+	case duckdb.Interval:
+		return fmt.Sprintf("%d months %d days %d µs", x.Months, x.Days, x.Micros)
+	}
+	return v
+}

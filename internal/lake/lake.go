@@ -1,0 +1,327 @@
+// Package lake stores patnav's canonical tables as Parquet files (zstd, written with parquet-go)
+// under one folder, with a JSON manifest that lists the part files of every table and the inputs
+// ingested so far.
+//
+// The manifest is the commit point. An ingest writes its part files into a staging folder, renames
+// them into the table folders, and only then replaces manifest.json (write to a temporary file,
+// fsync, rename). Readers use only the files the manifest lists, so a crash at any moment leaves
+// the previous lake readable; files that no manifest lists are removed by the next ingest.
+//
+// Layout:
+//
+//	lake/manifest.json
+//	lake/<table>/part-<ingest>.parquet     one part per table per ingest
+//	lake/.staging-<ingest>/                while an ingest is running
+//	lake/.lock                             held (flock) by the ingest that writes
+package lake
+
+import (
+	"crypto/sha256"
+	"encoding/hex"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"sort"
+	"strings"
+	"syscall"
+	"time"
+
+	"github.com/parquet-go/parquet-go"
+)
+
+// ManifestName is the manifest's file name inside the lake folder.
+const ManifestName = "manifest.json"
+
+// ErrLocked is returned when another process holds the lake's write lock.
+var ErrLocked = errors.New("lake is locked by another ingest")
+
+// Manifest describes the committed state of a lake.
+type Manifest struct {
+	SchemaVersion int               `json:"schema_version"`
+	Updated       time.Time         `json:"updated"`
+	NextIngest    int               `json:"next_ingest"`
+	Tables        map[string][]Part `json:"tables"`
+	Inputs        []Input           `json:"inputs"`
+}
+
+// Part is one Parquet file of a table.
+type Part struct {
+	File   string `json:"file"` // relative to the lake folder
+	Rows   int64  `json:"rows"`
+	Ingest string `json:"ingest"`
+}
+
+// Input records one ingested input file.
+type Input struct {
+	Path       string    `json:"path"`
+	Name       string    `json:"name"`
+	SHA256     string    `json:"sha256"`
+	Size       int64     `json:"size"`
+	Format     string    `json:"format"`
+	Encoding   string    `json:"encoding,omitempty"`
+	Records    int       `json:"records"`    // accepted + rejected
+	Accepted   int       `json:"accepted"`   // records read without error
+	Rejected   int       `json:"rejected"`   // records quarantined
+	Duplicates int       `json:"duplicates"` // accepted records already in the lake (provenance only)
+	Ingest     string    `json:"ingest"`
+	At         time.Time `json:"at"`
+}
+
+// Lake is an open lake folder.
+type Lake struct {
+	Dir string
+	m   Manifest
+}
+
+// Open opens the lake in dir, creating an empty one when dir has no manifest.
+func Open(dir string) (*Lake, error) {
+	l := &Lake{Dir: dir}
+	b, err := os.ReadFile(filepath.Join(dir, ManifestName))
+	switch {
+	case errors.Is(err, os.ErrNotExist):
+		l.m = Manifest{SchemaVersion: SchemaVersion, NextIngest: 1, Tables: map[string][]Part{}}
+		return l, nil
+	case err != nil:
+		return nil, err
+	}
+	if err := json.Unmarshal(b, &l.m); err != nil {
+		return nil, fmt.Errorf("%s: corrupt manifest: %w", filepath.Join(dir, ManifestName), err)
+	}
+	if l.m.SchemaVersion > SchemaVersion {
+		return nil, fmt.Errorf("%s: lake schema version %d is newer than this patnav (%d)", dir, l.m.SchemaVersion, SchemaVersion)
+	}
+	if l.m.Tables == nil {
+		l.m.Tables = map[string][]Part{}
+	}
+	return l, nil
+}
+
+// Exists reports whether dir holds a committed lake.
+func Exists(dir string) bool {
+	_, err := os.Stat(filepath.Join(dir, ManifestName))
+	return err == nil
+}
+
+// Manifest returns a copy of the committed manifest.
+func (l *Lake) Manifest() Manifest {
+	m := l.m
+	m.Tables = map[string][]Part{}
+	for k, v := range l.m.Tables {
+		m.Tables[k] = append([]Part(nil), v...)
+	}
+	m.Inputs = append([]Input(nil), l.m.Inputs...)
+	return m
+}
+
+// Files returns the absolute paths of the committed part files of table, in commit order.
+func (l *Lake) Files(table string) []string {
+	var out []string
+	for _, p := range l.m.Tables[table] {
+		out = append(out, filepath.Join(l.Dir, p.File))
+	}
+	return out
+}
+
+// Rows returns the committed row count of table.
+func (l *Lake) Rows(table string) int64 {
+	var n int64
+	for _, p := range l.m.Tables[table] {
+		n += p.Rows
+	}
+	return n
+}
+
+// InputBySHA returns the committed input with the given checksum.
+func (l *Lake) InputBySHA(sum string) (Input, bool) {
+	for _, in := range l.m.Inputs {
+		if in.SHA256 == sum {
+			return in, true
+		}
+	}
+	return Input{}, false
+}
+
+// Lock takes the lake's exclusive write lock (an flock on lake/.lock, released by the kernel when
+// the process dies, so a killed ingest never leaves a stale lock). It fails at once with
+// ErrLocked when another process holds it.
+func (l *Lake) Lock() (unlock func(), err error) {
+	if err := os.MkdirAll(l.Dir, 0o755); err != nil {
+		return nil, err
+	}
+	f, err := os.OpenFile(filepath.Join(l.Dir, ".lock"), os.O_CREATE|os.O_RDWR, 0o644)
+	if err != nil {
+		return nil, err
+	}
+	if err := syscall.Flock(int(f.Fd()), syscall.LOCK_EX|syscall.LOCK_NB); err != nil {
+		f.Close()
+		if errors.Is(err, syscall.EWOULDBLOCK) {
+			return nil, ErrLocked
+		}
+		return nil, err
+	}
+	return func() { syscall.Flock(int(f.Fd()), syscall.LOCK_UN); f.Close() }, nil
+}
+
+// Clean removes staging folders and part files that the manifest does not list: what a crashed
+// ingest left behind. Call it with the lock held.
+func (l *Lake) Clean() error {
+	listed := map[string]bool{}
+	for _, parts := range l.m.Tables {
+		for _, p := range parts {
+			listed[filepath.Clean(p.File)] = true
+		}
+	}
+	entries, err := os.ReadDir(l.Dir)
+	if err != nil {
+		if errors.Is(err, os.ErrNotExist) {
+			return nil
+		}
+		return err
+	}
+	for _, e := range entries {
+		name := e.Name()
+		if strings.HasPrefix(name, ".staging-") || strings.HasPrefix(name, ManifestName+".tmp") {
+			if err := os.RemoveAll(filepath.Join(l.Dir, name)); err != nil {
+				return err
+			}
+		}
+	}
+	for _, t := range Tables {
+		files, _ := filepath.Glob(filepath.Join(l.Dir, t, "*.parquet"))
+		for _, f := range files {
+			rel, _ := filepath.Rel(l.Dir, f)
+			if !listed[filepath.Clean(rel)] {
+				if err := os.Remove(f); err != nil {
+					return err
+				}
+			}
+		}
+	}
+	return nil
+}
+
+// FileSHA256 returns the hex SHA-256 and size of a file.
+func FileSHA256(path string) (string, int64, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return "", 0, err
+	}
+	defer f.Close()
+	h := sha256.New()
+	n, err := io.Copy(h, f)
+	if err != nil {
+		return "", 0, err
+	}
+	return hex.EncodeToString(h.Sum(nil)), n, nil
+}
+
+// PubNumbers returns the set of publication numbers stored in the patents table.
+func (l *Lake) PubNumbers() (map[string]struct{}, error) {
+	set := make(map[string]struct{}, l.Rows(TPatents))
+	for _, path := range l.Files(TPatents) {
+		if err := readStringColumn(path, "pub_number", func(s string) { set[s] = struct{}{} }); err != nil {
+			return nil, err
+		}
+	}
+	return set, nil
+}
+
+func readStringColumn(path, column string, fn func(string)) error {
+	f, err := os.Open(path)
+	if err != nil {
+		return err
+	}
+	defer f.Close()
+	st, err := f.Stat()
+	if err != nil {
+		return err
+	}
+	pf, err := parquet.OpenFile(f, st.Size())
+	if err != nil {
+		return fmt.Errorf("%s: %w", path, err)
+	}
+	leaf, ok := pf.Schema().Lookup(column)
+	if !ok {
+		return fmt.Errorf("%s: no column %q", path, column)
+	}
+	buf := make([]parquet.Value, 4096)
+	for _, rg := range pf.RowGroups() {
+		pages := rg.ColumnChunks()[leaf.ColumnIndex].Pages()
+		for {
+			pg, err := pages.ReadPage()
+			if err == io.EOF {
+				break
+			}
+			if err != nil {
+				pages.Close()
+				return fmt.Errorf("%s: %w", path, err)
+			}
+			vr := pg.Values()
+			for {
+				n, err := vr.ReadValues(buf)
+				for _, v := range buf[:n] {
+					fn(string(v.ByteArray()))
+				}
+				if err == io.EOF {
+					break
+				}
+				if err != nil {
+					pages.Close()
+					return fmt.Errorf("%s: %w", path, err)
+				}
+			}
+			parquet.Release(pg)
+		}
+		pages.Close()
+	}
+	return nil
+}
+
+// writeManifest atomically replaces the manifest.
+func (l *Lake) writeManifest(m Manifest) error {
+	b, err := json.MarshalIndent(m, "", "  ")
+	if err != nil {
+		return err
+	}
+	tmp := filepath.Join(l.Dir, ManifestName+".tmp")
+	f, err := os.Create(tmp)
+	if err != nil {
+		return err
+	}
+	if _, err := f.Write(append(b, '\n')); err != nil {
+		f.Close()
+		return err
+	}
+	if err := f.Sync(); err != nil {
+		f.Close()
+		return err
+	}
+	if err := f.Close(); err != nil {
+		return err
+	}
+	if err := os.Rename(tmp, filepath.Join(l.Dir, ManifestName)); err != nil {
+		return err
+	}
+	syncDir(l.Dir)
+	l.m = m
+	return nil
+}
+
+func syncDir(dir string) {
+	if d, err := os.Open(dir); err == nil {
+		d.Sync()
+		d.Close()
+	}
+}
+
+func sortedKeys[V any](m map[string]V) []string {
+	keys := make([]string, 0, len(m))
+	for k := range m {
+		keys = append(keys, k)
+	}
+	sort.Strings(keys)
+	return keys
+}

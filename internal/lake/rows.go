@@ -1,0 +1,227 @@
+package lake
+
+import (
+	"time"
+
+	"github.com/patnav/patnav/internal/patent"
+)
+
+// SchemaVersion is the version of the lake's table layout. It goes up when a column changes
+// meaning or is removed; adding a column does not change it.
+const SchemaVersion = 1
+
+// Table names: these are the names users query with SQL.
+const (
+	TPatents         = "patents"
+	TParties         = "parties"
+	TClassifications = "classifications"
+	TCitations       = "citations"
+	TPriorities      = "priorities"
+	TLegalEvents     = "legal_events"
+	TProvenance      = "provenance"
+	TQuarantine      = "quarantine"
+)
+
+// Tables lists every lake table in a fixed order.
+var Tables = []string{TPatents, TParties, TClassifications, TCitations, TPriorities, TLegalEvents, TProvenance, TQuarantine}
+
+// PatentRow is one row of the patents table. Dates are DATE (days since 1970-01-01, NULL when
+// unknown); counts are NULL when the source does not give them.
+type PatentRow struct {
+	PubNumber         string `parquet:"pub_number,zstd"`
+	Jurisdiction      string `parquet:"jurisdiction,zstd,dict"`
+	Kind              string `parquet:"kind,zstd,dict,optional"`
+	DocType           string `parquet:"doc_type,zstd,dict"`
+	AppNumber         string `parquet:"app_number,zstd,optional"`
+	AppDate           int32  `parquet:"app_date,date,optional"`
+	PubDate           int32  `parquet:"pub_date,date,optional"`
+	GrantDate         int32  `parquet:"grant_date,date,optional"`
+	PriorityDate      int32  `parquet:"priority_date,date,optional"`
+	PriorityOffice    string `parquet:"priority_office,zstd,dict,optional"`
+	FamilyID          string `parquet:"family_id,zstd"`
+	Title             string `parquet:"title,zstd,optional"`
+	TitleLang         string `parquet:"title_lang,zstd,dict,optional"`
+	Abstract          string `parquet:"abstract,zstd,optional"`
+	Claims            string `parquet:"claims,zstd,optional"`
+	ClaimsCount       *int32 `parquet:"claims_count,optional"`
+	CitesCount        *int32 `parquet:"cites_count,optional"`
+	CitedByCount      *int32 `parquet:"cited_by_count,optional"`
+	NPLCount          *int32 `parquet:"npl_count,optional"`
+	FamilySize        *int32 `parquet:"family_size,optional"`
+	LegalStatus       string `parquet:"legal_status,zstd,dict"`
+	LegalStatusRaw    string `parquet:"legal_status_raw,zstd,dict,optional"`
+	URL               string `parquet:"url,zstd,optional"`
+	Source            string `parquet:"source,zstd,dict"`
+	SourceFile        string `parquet:"source_file,zstd,dict"`
+	SourceRecord      int32  `parquet:"source_record"`
+	IngestID          string `parquet:"ingest_id,zstd,dict"`
+	ApplicantCountry  string `parquet:"applicant_country,zstd,dict,optional"`
+	ApplicantProvince string `parquet:"applicant_province,zstd,dict,optional"`
+	ApplicantCity     string `parquet:"applicant_city,zstd,dict,optional"`
+	TransferCount     *int32 `parquet:"transfer_count,optional"`
+	LastTransferDate  int32  `parquet:"last_transfer_date,date,optional"`
+	LicenceCount      *int32 `parquet:"licence_count,optional"`
+	LastLicenceDate   int32  `parquet:"last_licence_date,date,optional"`
+	PledgeCount       *int32 `parquet:"pledge_count,optional"`
+	LastPledgeDate    int32  `parquet:"last_pledge_date,date,optional"`
+	Invalidated       bool   `parquet:"invalidated"`
+	InvalidationRaw   string `parquet:"invalidation_raw,zstd,optional"`
+	CurrentOwner      string `parquet:"current_owner,zstd,optional"`
+	ExpiryDate        int32  `parquet:"expiry_date,date,optional"`
+	LitigationCount   *int32 `parquet:"litigation_count,optional"`
+}
+
+// PartyRow is one row of the parties table.
+type PartyRow struct {
+	PubNumber string `parquet:"pub_number,zstd"`
+	Role      string `parquet:"role,zstd,dict"`
+	Seq       int32  `parquet:"seq"`
+	NameRaw   string `parquet:"name_raw,zstd"`
+	Name      string `parquet:"name,zstd"`
+	Kind      string `parquet:"kind,zstd,dict"`
+	Country   string `parquet:"country,zstd,dict,optional"`
+	Province  string `parquet:"province,zstd,dict,optional"`
+	City      string `parquet:"city,zstd,dict,optional"`
+	Address   string `parquet:"address,zstd,optional"`
+}
+
+// ClassRow is one row of the classifications table.
+type ClassRow struct {
+	PubNumber string `parquet:"pub_number,zstd"`
+	Scheme    string `parquet:"scheme,zstd,dict"`
+	Code      string `parquet:"code,zstd,dict"`
+	Subclass  string `parquet:"subclass,zstd,dict"`
+	MainGroup string `parquet:"main_group,zstd,dict,optional"`
+	IsMain    bool   `parquet:"is_main"`
+}
+
+// CitationRow is one row of the citations table.
+type CitationRow struct {
+	Citing   string `parquet:"citing,zstd"`
+	Cited    string `parquet:"cited,zstd"`
+	Kind     string `parquet:"kind,zstd,dict"`
+	Category string `parquet:"category,zstd,dict,optional"`
+}
+
+// PriorityRow is one row of the priorities table: a priority claim of a publication.
+type PriorityRow struct {
+	PubNumber      string `parquet:"pub_number,zstd"`
+	Seq            int32  `parquet:"seq"`
+	PriorityNumber string `parquet:"priority_number,zstd"`
+	Office         string `parquet:"office,zstd,dict,optional"`
+}
+
+// LegalEventRow is one row of the legal_events table.
+type LegalEventRow struct {
+	PubNumber   string `parquet:"pub_number,zstd"`
+	Date        int32  `parquet:"date,date,optional"`
+	Code        string `parquet:"code,zstd,dict,optional"`
+	Description string `parquet:"description,zstd,optional"`
+}
+
+// ProvenanceRow records every occurrence of a publication in an input, stored or not: the same
+// publication from two sources is stored once in patents, and twice here.
+type ProvenanceRow struct {
+	PubNumber    string `parquet:"pub_number,zstd"`
+	Source       string `parquet:"source,zstd,dict"`
+	SourceFile   string `parquet:"source_file,zstd,dict"`
+	SourceRecord int32  `parquet:"source_record"`
+	IngestID     string `parquet:"ingest_id,zstd,dict"`
+	Stored       bool   `parquet:"stored"`
+}
+
+// QuarantineRow is a rejected input record and why.
+type QuarantineRow struct {
+	IngestID string `parquet:"ingest_id,zstd,dict"`
+	Source   string `parquet:"source,zstd,dict"`
+	File     string `parquet:"file,zstd,dict"`
+	Record   int32  `parquet:"record"`
+	Line     int32  `parquet:"line"`
+	Field    string `parquet:"field,zstd,optional"`
+	Value    string `parquet:"value,zstd,optional"`
+	Reason   string `parquet:"reason,zstd"`
+}
+
+var epoch = time.Date(1970, 1, 1, 0, 0, 0, 0, time.UTC)
+
+// DateDays converts a date to days since 1970-01-01 (0 = unknown → NULL).
+func DateDays(d patent.Date) int32 {
+	if !d.Valid() {
+		return 0
+	}
+	return int32(d.Sub(epoch).Hours() / 24)
+}
+
+// DaysDate converts DATE days back to a date (0 → unknown).
+func DaysDate(days int32) patent.Date {
+	if days == 0 {
+		return patent.Date{}
+	}
+	return patent.Date{Time: epoch.AddDate(0, 0, int(days))}
+}
+
+func count(n int) *int32 {
+	if n < 0 {
+		return nil
+	}
+	v := int32(n)
+	return &v
+}
+
+// Rows converts one canonical record to the rows of every table it touches. Empty slices are
+// left nil.
+func Rows(rec *patent.Record, ingestID string) (PatentRow, []PartyRow, []ClassRow, []CitationRow, []PriorityRow, []LegalEventRow) {
+	p := &rec.Patent
+	pr := PatentRow{
+		PubNumber: p.PubNumber, Jurisdiction: p.Jurisdiction, Kind: p.Kind, DocType: p.DocType,
+		AppNumber: p.AppNumber, AppDate: DateDays(p.AppDate), PubDate: DateDays(p.PubDate),
+		GrantDate: DateDays(p.GrantDate), PriorityDate: DateDays(p.PriorityDate),
+		FamilyID: p.FamilyID, Title: p.Title, TitleLang: p.TitleLang, Abstract: p.Abstract, Claims: p.Claims,
+		ClaimsCount: count(p.ClaimsCount), CitesCount: count(p.CitesCount), CitedByCount: count(p.CitedByCount),
+		NPLCount: count(p.NPLCount), FamilySize: count(p.FamilySize),
+		LegalStatus: p.LegalStatus, LegalStatusRaw: p.LegalRaw, URL: p.URL,
+		Source: p.Source, SourceFile: p.SourceFile, SourceRecord: int32(p.SourceRecord), IngestID: ingestID,
+		ApplicantProvince: p.ApplicantProvince, ApplicantCity: p.ApplicantCity,
+		TransferCount: count(p.TransferCount), LastTransferDate: DateDays(p.LastTransferDate),
+		LicenceCount: count(p.LicenceCount), LastLicenceDate: DateDays(p.LastLicenceDate),
+		PledgeCount: count(p.PledgeCount), LastPledgeDate: DateDays(p.LastPledgeDate),
+		Invalidated: p.Invalidated, InvalidationRaw: p.InvalidationRaw, CurrentOwner: p.CurrentOwner,
+		ExpiryDate: DateDays(p.ExpiryDate), LitigationCount: count(p.LitigationCount),
+	}
+	if len(p.Priorities) > 0 {
+		pr.PriorityOffice = officeOf(p.Priorities[0])
+	}
+	var parties []PartyRow
+	for _, x := range rec.Parties {
+		if x.Role == patent.RoleApplicant && pr.ApplicantCountry == "" {
+			pr.ApplicantCountry = x.Country
+		}
+		parties = append(parties, PartyRow{PubNumber: p.PubNumber, Role: x.Role, Seq: int32(x.Seq), NameRaw: x.NameRaw,
+			Name: x.Name, Kind: x.Kind, Country: x.Country, Province: x.Province, City: x.City, Address: x.Address})
+	}
+	var classes []ClassRow
+	for _, c := range rec.Classifications {
+		classes = append(classes, ClassRow{PubNumber: p.PubNumber, Scheme: c.Scheme, Code: c.Code, Subclass: c.Subclass,
+			MainGroup: c.MainGroup, IsMain: c.IsMain})
+	}
+	var cites []CitationRow
+	for _, c := range rec.Citations {
+		cites = append(cites, CitationRow{Citing: p.PubNumber, Cited: c.Cited, Kind: c.Kind, Category: c.Category})
+	}
+	var prios []PriorityRow
+	for i, n := range p.Priorities {
+		prios = append(prios, PriorityRow{PubNumber: p.PubNumber, Seq: int32(i + 1), PriorityNumber: n, Office: officeOf(n)})
+	}
+	var events []LegalEventRow
+	for _, e := range rec.LegalEvents {
+		events = append(events, LegalEventRow{PubNumber: p.PubNumber, Date: DateDays(e.Date), Code: e.Code, Description: e.Description})
+	}
+	return pr, parties, classes, cites, prios, events
+}
+
+func officeOf(n string) string {
+	if len(n) >= 2 && n[0] >= 'A' && n[0] <= 'Z' && n[1] >= 'A' && n[1] <= 'Z' {
+		return n[:2]
+	}
+	return ""
+}

@@ -1,0 +1,239 @@
+package lake
+
+import (
+	"fmt"
+	"os"
+	"path/filepath"
+	"time"
+
+	"github.com/parquet-go/parquet-go"
+	"github.com/parquet-go/parquet-go/compress/zstd"
+)
+
+// rowGroupRows bounds a row group, and so the memory a table writer buffers.
+const rowGroupRows = 32 << 10
+
+// Txn is an ingest in progress: rows go to part files in a staging folder, and Commit publishes
+// them together with a new manifest. Without Commit nothing in the lake changes.
+type Txn struct {
+	l       *Lake
+	ID      string // ingest id, e.g. "000007"
+	staging string
+	w       map[string]tableWriter
+	inputs  []Input
+	done    bool
+}
+
+type tableWriter interface {
+	flushIfFull() error
+	close() error
+	rows() int64
+	file() string
+}
+
+type genericTable[T any] struct {
+	f    *os.File
+	path string
+	w    *parquet.GenericWriter[T]
+	n    int64
+	buf  int
+}
+
+func newTable[T any](path string) (*genericTable[T], error) {
+	if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
+		return nil, err
+	}
+	f, err := os.Create(path)
+	if err != nil {
+		return nil, err
+	}
+	w := parquet.NewGenericWriter[T](f, parquet.Compression(&zstd.Codec{Level: zstd.SpeedFastest}),
+		parquet.MaxRowsPerRowGroup(rowGroupRows), parquet.CreatedBy("patnav", "1", ""))
+	return &genericTable[T]{f: f, path: path, w: w}, nil
+}
+
+func (t *genericTable[T]) write(rows []T) error {
+	if len(rows) == 0 {
+		return nil
+	}
+	if _, err := t.w.Write(rows); err != nil {
+		return fmt.Errorf("%s: %w", t.path, err)
+	}
+	t.n += int64(len(rows))
+	t.buf += len(rows)
+	return t.flushIfFull()
+}
+
+func (t *genericTable[T]) flushIfFull() error {
+	if t.buf >= rowGroupRows {
+		t.buf = 0
+		return t.w.Flush()
+	}
+	return nil
+}
+
+func (t *genericTable[T]) close() error {
+	if err := t.w.Close(); err != nil {
+		t.f.Close()
+		return err
+	}
+	if err := t.f.Sync(); err != nil {
+		t.f.Close()
+		return err
+	}
+	return t.f.Close()
+}
+
+func (t *genericTable[T]) rows() int64  { return t.n }
+func (t *genericTable[T]) file() string { return t.path }
+
+// Begin starts an ingest. The caller must hold the lock (Lock) and finish with Commit or Abort.
+func (l *Lake) Begin() (*Txn, error) {
+	id := fmt.Sprintf("%06d", l.m.NextIngest)
+	staging := filepath.Join(l.Dir, ".staging-"+id)
+	if err := os.RemoveAll(staging); err != nil {
+		return nil, err
+	}
+	tx := &Txn{l: l, ID: id, staging: staging, w: map[string]tableWriter{}}
+	var err error
+	open := func(table string, mk func(string) (tableWriter, error)) {
+		if err != nil {
+			return
+		}
+		var w tableWriter
+		w, err = mk(filepath.Join(staging, table, "part-"+id+".parquet"))
+		tx.w[table] = w
+	}
+	open(TPatents, func(p string) (tableWriter, error) { return newTable[PatentRow](p) })
+	open(TParties, func(p string) (tableWriter, error) { return newTable[PartyRow](p) })
+	open(TClassifications, func(p string) (tableWriter, error) { return newTable[ClassRow](p) })
+	open(TCitations, func(p string) (tableWriter, error) { return newTable[CitationRow](p) })
+	open(TPriorities, func(p string) (tableWriter, error) { return newTable[PriorityRow](p) })
+	open(TLegalEvents, func(p string) (tableWriter, error) { return newTable[LegalEventRow](p) })
+	open(TProvenance, func(p string) (tableWriter, error) { return newTable[ProvenanceRow](p) })
+	open(TQuarantine, func(p string) (tableWriter, error) { return newTable[QuarantineRow](p) })
+	if err != nil {
+		tx.Abort()
+		return nil, err
+	}
+	return tx, nil
+}
+
+func table[T any](tx *Txn, name string) *genericTable[T] { return tx.w[name].(*genericTable[T]) }
+
+// WritePatents appends rows to the patents table; likewise the other Write methods.
+func (tx *Txn) WritePatents(r []PatentRow) error {
+	return table[PatentRow](tx, TPatents).write(r)
+}
+
+// WriteParties appends rows to the parties table.
+func (tx *Txn) WriteParties(r []PartyRow) error { return table[PartyRow](tx, TParties).write(r) }
+
+// WriteClassifications appends rows to the classifications table.
+func (tx *Txn) WriteClassifications(r []ClassRow) error {
+	return table[ClassRow](tx, TClassifications).write(r)
+}
+
+// WriteCitations appends rows to the citations table.
+func (tx *Txn) WriteCitations(r []CitationRow) error {
+	return table[CitationRow](tx, TCitations).write(r)
+}
+
+// WritePriorities appends rows to the priorities table.
+func (tx *Txn) WritePriorities(r []PriorityRow) error {
+	return table[PriorityRow](tx, TPriorities).write(r)
+}
+
+// WriteLegalEvents appends rows to the legal_events table.
+func (tx *Txn) WriteLegalEvents(r []LegalEventRow) error {
+	return table[LegalEventRow](tx, TLegalEvents).write(r)
+}
+
+// WriteProvenance appends rows to the provenance table.
+func (tx *Txn) WriteProvenance(r []ProvenanceRow) error {
+	return table[ProvenanceRow](tx, TProvenance).write(r)
+}
+
+// WriteQuarantine appends rows to the quarantine table.
+func (tx *Txn) WriteQuarantine(r []QuarantineRow) error {
+	return table[QuarantineRow](tx, TQuarantine).write(r)
+}
+
+// AddInput records an input that this ingest read; it is committed with the rows.
+func (tx *Txn) AddInput(in Input) {
+	in.Ingest = tx.ID
+	tx.inputs = append(tx.inputs, in)
+}
+
+// Commit closes the part files, moves them into the lake and replaces the manifest. Tables that
+// received no rows in this ingest get no part file (the first ingest writes every table, so the
+// schema of each is always present).
+func (tx *Txn) Commit() error {
+	if tx.done {
+		return fmt.Errorf("lake: transaction %s already finished", tx.ID)
+	}
+	m := tx.l.Manifest()
+	first := len(m.Tables) == 0
+	for _, name := range Tables {
+		if err := tx.w[name].close(); err != nil {
+			tx.Abort()
+			return err
+		}
+	}
+	for _, name := range Tables {
+		w := tx.w[name]
+		if w.rows() == 0 && !first && len(m.Tables[name]) > 0 {
+			continue
+		}
+		rel := filepath.Join(name, "part-"+tx.ID+".parquet")
+		if err := os.MkdirAll(filepath.Join(tx.l.Dir, name), 0o755); err != nil {
+			tx.Abort()
+			return err
+		}
+		if err := os.Rename(w.file(), filepath.Join(tx.l.Dir, rel)); err != nil {
+			tx.Abort()
+			return err
+		}
+		m.Tables[name] = append(m.Tables[name], Part{File: rel, Rows: w.rows(), Ingest: tx.ID})
+	}
+	for _, name := range Tables {
+		syncDir(filepath.Join(tx.l.Dir, name))
+	}
+	m.SchemaVersion = SchemaVersion
+	m.NextIngest++
+	m.Updated = time.Now().UTC().Truncate(time.Second)
+	m.Inputs = append(m.Inputs, tx.inputs...)
+	if err := tx.l.writeManifest(m); err != nil {
+		tx.Abort()
+		return err
+	}
+	tx.done = true
+	return os.RemoveAll(tx.staging)
+}
+
+// Abort discards everything the transaction wrote. Part files already renamed into the lake but
+// not in the manifest are removed too. It is safe to call more than once.
+func (tx *Txn) Abort() {
+	if tx.done {
+		return
+	}
+	tx.done = true
+	for _, w := range tx.w {
+		if w != nil {
+			w.close()
+		}
+	}
+	os.RemoveAll(tx.staging)
+	for _, name := range Tables {
+		p := filepath.Join(tx.l.Dir, name, "part-"+tx.ID+".parquet")
+		listed := false
+		for _, part := range tx.l.m.Tables[name] {
+			if part.Ingest == tx.ID {
+				listed = true
+			}
+		}
+		if !listed {
+			os.Remove(p)
+		}
+	}
+}
