@@ -1,0 +1,555 @@
+// Package config loads the navigation config (navigation.yaml): the industry's scope, its
+// technology decomposition tree, the region, the analysis settings, the enterprises of the "N"
+// navigations, the warning thresholds and where the lake, inbox and outputs are. Unknown keys are
+// errors; every error names the file, the key and the line.
+package config
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"os"
+	"path/filepath"
+	"regexp"
+	"strings"
+	"time"
+
+	"gopkg.in/yaml.v3"
+)
+
+// ErrConfig wraps every configuration error.
+var ErrConfig = errors.New("bad navigation config")
+
+// Text is a label in Chinese and English.
+type Text struct {
+	Zh string `yaml:"zh" json:"zh"`
+	En string `yaml:"en" json:"en"`
+}
+
+// In returns the label in lang ("zh" or "en"), falling back to the other language.
+func (t Text) In(lang string) string {
+	if lang == "zh" && t.Zh != "" || t.En == "" {
+		return t.Zh
+	}
+	return t.En
+}
+
+// Keywords are search terms per language, matched case-insensitively in title and abstract.
+type Keywords struct {
+	Zh []string `yaml:"zh" json:"zh,omitempty"`
+	En []string `yaml:"en" json:"en,omitempty"`
+}
+
+// All returns every keyword.
+func (k Keywords) All() []string { return append(append([]string(nil), k.Zh...), k.En...) }
+
+// Empty reports whether there are no keywords.
+func (k Keywords) Empty() bool { return len(k.Zh)+len(k.En) == 0 }
+
+// Criteria select patents by classification prefixes and/or keywords: a patent matches when any
+// of its IPC/CPC codes starts with one of Codes, or its title or abstract contains one of the
+// keywords.
+type Criteria struct {
+	Codes    []string `yaml:"codes" json:"codes,omitempty"`
+	Keywords Keywords `yaml:"keywords" json:"keywords"`
+}
+
+// Empty reports whether the criteria select nothing.
+func (c Criteria) Empty() bool { return len(c.Codes) == 0 && c.Keywords.Empty() }
+
+// Scope is the industry's search strategy.
+type Scope struct {
+	Codes    []string  `yaml:"codes" json:"codes,omitempty"`
+	Keywords Keywords  `yaml:"keywords" json:"keywords"`
+	Exclude  *Criteria `yaml:"exclude" json:"exclude,omitempty"`
+	// Require, when true, needs both a code and a keyword match (precision over recall).
+	Require string `yaml:"require" json:"require,omitempty"` // "any" (default) or "both"
+}
+
+// Industry names the industry and its scope.
+type Industry struct {
+	Name  Text  `yaml:"name" json:"name"`
+	Scope Scope `yaml:"scope" json:"scope"`
+}
+
+// Branch is a node of the technology decomposition tree (技术分解表), levels 1–3.
+type Branch struct {
+	ID       string   `yaml:"id" json:"id"`
+	Name     Text     `yaml:"name" json:"name"`
+	Codes    []string `yaml:"codes" json:"codes,omitempty"`
+	Keywords Keywords `yaml:"keywords" json:"keywords"`
+	Children []Branch `yaml:"children" json:"children,omitempty"`
+	Level    int      `yaml:"-" json:"level"`
+	Parent   string   `yaml:"-" json:"parent,omitempty"`
+}
+
+// Region is the zone a navigation positions: a country, optionally a CN province and city.
+type Region struct {
+	Name     Text   `yaml:"name" json:"name"`
+	Country  string `yaml:"country" json:"country"`
+	Province string `yaml:"province" json:"province,omitempty"`
+	City     string `yaml:"city" json:"city,omitempty"`
+}
+
+// Burst configures Kleinberg burst detection.
+type Burst struct {
+	Gamma  float64 `yaml:"gamma" json:"gamma"`
+	Scale  float64 `yaml:"scale" json:"scale"` // s: rate ratio between states
+	States int     `yaml:"states" json:"states"`
+}
+
+// Analysis holds the analysis settings.
+type Analysis struct {
+	From int `yaml:"from" json:"from"` // first priority year analysed
+	To   int `yaml:"to" json:"to"`     // last priority year analysed (default: the cut-off's year)
+	// Cutoff is the data cut-off date (YYYY-MM-DD); default: the latest publication date in scope.
+	Cutoff string `yaml:"cutoff" json:"cutoff,omitempty"`
+	// IncompleteYears: priority years before the cut-off that are incomplete (publication lag).
+	IncompleteYears int      `yaml:"incomplete_years" json:"incomplete_years"`
+	Unit            string   `yaml:"unit" json:"unit"` // "family" (default) or "publication"
+	TopN            int      `yaml:"top_n" json:"top_n"`
+	Languages       []string `yaml:"languages" json:"languages"`
+	Burst           Burst    `yaml:"burst" json:"burst"`
+	// CoreShare is the share of top-quality patents that count as core patents (default 0.05).
+	CoreShare float64 `yaml:"core_share" json:"core_share"`
+	// CitationWindow is the forward-citation window in years (default 5).
+	CitationWindow int `yaml:"citation_window" json:"citation_window"`
+}
+
+// Enterprise is one key enterprise of the "N" navigations.
+type Enterprise struct {
+	ID   string `yaml:"id" json:"id"`
+	Name Text   `yaml:"name" json:"name"`
+	// Names are the applicant names (any variant; matched after normalisation) that identify it.
+	Names []string `yaml:"names" json:"names"`
+	// Subsidiaries are names of group companies counted as the enterprise.
+	Subsidiaries []string `yaml:"subsidiaries" json:"subsidiaries,omitempty"`
+	// Competitors are enterprise ids or applicant names; empty means the top applicants in its branches.
+	Competitors []string `yaml:"competitors" json:"competitors,omitempty"`
+	Role        string   `yaml:"role" json:"role"` // "local" (default) or "benchmark"
+}
+
+// Thresholds are the risk-warning thresholds (navigation.md §6 defaults).
+type Thresholds struct {
+	ReserveLow             float64 `yaml:"reserve_low" json:"reserve_low"`                           // domestic/foreign < this: reserve insufficient (0.5)
+	Bubble                 float64 `yaml:"bubble" json:"bubble"`                                     // domestic/foreign > this: quantity bubble (5)
+	GrowthLag              float64 `yaml:"growth_lag" json:"growth_lag"`                             // CAGR ratio < this (1)
+	WeakLeaders            float64 `yaml:"weak_leaders" json:"weak_leaders"`                         // top-10 ratio < this (1)
+	PortfolioConcentration float64 `yaml:"portfolio_concentration" json:"portfolio_concentration"`   // < this (0.25)
+	MarketBarrier          float64 `yaml:"market_barrier" json:"market_barrier"`                     // > this (0.5)
+	SurgeGrowth            float64 `yaml:"surge_growth" json:"surge_growth"`                         // foreign applicant growth ratio (2)
+	SurgeShareChange       float64 `yaml:"surge_share_change" json:"surge_share_change"`             // share change in points (0.05)
+	ConcentrationRise      float64 `yaml:"concentration_rise" json:"concentration_rise"`             // HHI rise per year (200)
+	ExpiringMonths         int     `yaml:"expiring_months" json:"expiring_months"`                   // freedom window (24)
+	WindowYears            int     `yaml:"window_years" json:"window_years"`                         // trend window (5)
+	BlockingQualityPercent float64 `yaml:"blocking_quality_percentile" json:"blocking_quality_percentile"` // (0.9)
+}
+
+// Warnings configures the risk warnings.
+type Warnings struct {
+	// Domestic is the country whose applicants are "domestic" (default: the region's country, else CN).
+	Domestic   string     `yaml:"domestic" json:"domestic"`
+	Office     string     `yaml:"office" json:"office"` // the office foreign filings are counted in (default: Domestic)
+	Thresholds Thresholds `yaml:"thresholds" json:"thresholds"`
+	History    string     `yaml:"history" json:"history,omitempty"` // folder of past runs' signals (default: <out>/warnings-history)
+}
+
+// Clustering configures technology clustering and the landscape map.
+type Clustering struct {
+	Seed        int64     `yaml:"seed" json:"seed"`
+	KMin        int       `yaml:"k_min" json:"k_min"`
+	KMax        int       `yaml:"k_max" json:"k_max"`
+	Resolutions []float64 `yaml:"resolutions" json:"resolutions,omitempty"`
+	MaxDocs     int       `yaml:"max_docs" json:"max_docs"` // sample size for the layout
+	Disabled    bool      `yaml:"disabled" json:"disabled,omitempty"`
+}
+
+// Config is a whole navigation config.
+type Config struct {
+	Path        string       `yaml:"-" json:"-"`
+	Lake        string       `yaml:"lake" json:"lake"`
+	Inbox       string       `yaml:"inbox" json:"inbox,omitempty"`
+	Out         string       `yaml:"out" json:"out"`
+	Thesaurus   string       `yaml:"thesaurus" json:"thesaurus,omitempty"`
+	Industry    Industry     `yaml:"industry" json:"industry"`
+	Branches    []Branch     `yaml:"branches" json:"branches"`
+	Region      Region       `yaml:"region" json:"region"`
+	Analysis    Analysis     `yaml:"analysis" json:"analysis"`
+	Enterprises []Enterprise `yaml:"enterprises" json:"enterprises,omitempty"`
+	Warnings    Warnings     `yaml:"warnings" json:"warnings"`
+	Clustering  Clustering   `yaml:"clustering" json:"clustering"`
+}
+
+// Load reads, checks and completes (defaults, relative paths) the config at path.
+func Load(path string) (*Config, error) {
+	b, err := os.ReadFile(path)
+	if err != nil {
+		return nil, fmt.Errorf("%w: %v", ErrConfig, err)
+	}
+	c, err := Parse(b, path)
+	if err != nil {
+		return nil, err
+	}
+	base := filepath.Dir(path)
+	for _, p := range []*string{&c.Lake, &c.Inbox, &c.Out, &c.Thesaurus, &c.Warnings.History} {
+		if *p != "" && !filepath.IsAbs(*p) {
+			*p = filepath.Join(base, *p)
+		}
+	}
+	return c, nil
+}
+
+var lineRe = regexp.MustCompile(`line (\d+): field (\S+) not found in type config\.(\w+)`)
+
+// Parse decodes and checks a config; name is used in error messages. Relative paths stay
+// relative (Load resolves them against the config's folder).
+func Parse(b []byte, name string) (*Config, error) {
+	var root yaml.Node
+	if err := yaml.Unmarshal(b, &root); err != nil {
+		return nil, fmt.Errorf("%w: %s: %v", ErrConfig, name, strings.TrimPrefix(err.Error(), "yaml: "))
+	}
+	if len(root.Content) == 0 {
+		return nil, fmt.Errorf("%w: %s: the file is empty", ErrConfig, name)
+	}
+	dec := yaml.NewDecoder(bytes.NewReader(b))
+	dec.KnownFields(true)
+	c := &Config{Path: name}
+	if err := dec.Decode(c); err != nil {
+		msg := strings.TrimPrefix(err.Error(), "yaml: ")
+		var te *yaml.TypeError
+		if errors.As(err, &te) && len(te.Errors) > 0 {
+			var parts []string
+			for _, e := range te.Errors {
+				if m := lineRe.FindStringSubmatch(e); m != nil {
+					e = fmt.Sprintf("line %s: unknown key %q (in %s)", m[1], m[2], strings.ToLower(m[3]))
+				}
+				parts = append(parts, e)
+			}
+			msg = strings.Join(parts, "; ")
+		}
+		return nil, fmt.Errorf("%w: %s: %s", ErrConfig, name, msg)
+	}
+	l := &locator{root: &root, name: name}
+	if err := c.complete(l); err != nil {
+		return nil, err
+	}
+	return c, nil
+}
+
+// locator finds the line of a key path in the YAML tree for error messages.
+type locator struct {
+	root *yaml.Node
+	name string
+}
+
+// errorf returns a config error naming the key path and its line ("branches[2].codes[0]").
+func (l *locator) errorf(path string, format string, args ...any) error {
+	line := l.line(path)
+	where := path
+	if line > 0 {
+		where = fmt.Sprintf("line %d: %s", line, path)
+	}
+	return fmt.Errorf("%w: %s: %s: %s", ErrConfig, l.name, where, fmt.Sprintf(format, args...))
+}
+
+var stepRe = regexp.MustCompile(`([^.\[\]]+)|\[(\d+)\]`)
+
+func (l *locator) line(path string) int {
+	n := l.root
+	if n.Kind == yaml.DocumentNode && len(n.Content) > 0 {
+		n = n.Content[0]
+	}
+	last := n.Line
+	for _, m := range stepRe.FindAllStringSubmatch(path, -1) {
+		switch {
+		case m[1] != "" && n.Kind == yaml.MappingNode:
+			found := false
+			for i := 0; i+1 < len(n.Content); i += 2 {
+				if n.Content[i].Value == m[1] {
+					last = n.Content[i].Line
+					n = n.Content[i+1]
+					found = true
+					break
+				}
+			}
+			if !found {
+				return last
+			}
+		case m[2] != "" && n.Kind == yaml.SequenceNode:
+			var idx int
+			fmt.Sscan(m[2], &idx)
+			if idx >= len(n.Content) {
+				return last
+			}
+			n = n.Content[idx]
+			last = n.Line
+		default:
+			return last
+		}
+	}
+	return last
+}
+
+var (
+	idRe   = regexp.MustCompile(`^[a-z0-9][a-z0-9_\-]*$`)
+	codeRe = regexp.MustCompile(`^[A-HY](\d{2}([A-Z](\d{1,4}(/\d{1,6})?)?)?)?$`)
+)
+
+func (c *Config) complete(l *locator) error {
+	if c.Industry.Name.Zh == "" && c.Industry.Name.En == "" {
+		return l.errorf("industry.name", "the industry needs a name (zh and/or en)")
+	}
+	if len(c.Industry.Scope.Codes) == 0 && c.Industry.Scope.Keywords.Empty() {
+		return l.errorf("industry.scope", "the scope needs codes and/or keywords")
+	}
+	switch c.Industry.Scope.Require {
+	case "", "any", "both":
+	default:
+		return l.errorf("industry.scope.require", "want any or both, not %q", c.Industry.Scope.Require)
+	}
+	if err := checkCodes(l, "industry.scope.codes", c.Industry.Scope.Codes); err != nil {
+		return err
+	}
+	if c.Industry.Scope.Exclude != nil {
+		if err := checkCodes(l, "industry.scope.exclude.codes", c.Industry.Scope.Exclude.Codes); err != nil {
+			return err
+		}
+	}
+	if err := checkKeywords(l, "industry.scope.keywords", c.Industry.Scope.Keywords); err != nil {
+		return err
+	}
+	if len(c.Branches) == 0 {
+		return l.errorf("branches", "the decomposition tree needs at least one branch")
+	}
+	ids := map[string]bool{}
+	var walk func(bs []Branch, path string, level int, parent string) error
+	walk = func(bs []Branch, path string, level int, parent string) error {
+		for i := range bs {
+			b := &bs[i]
+			p := fmt.Sprintf("%s[%d]", path, i)
+			if level > 3 {
+				return l.errorf(p, "the decomposition tree has at most 3 levels")
+			}
+			if !idRe.MatchString(b.ID) {
+				return l.errorf(p+".id", "branch id %q: use lower-case letters, digits, _ and -", b.ID)
+			}
+			if ids[b.ID] {
+				return l.errorf(p+".id", "branch id %q is used twice", b.ID)
+			}
+			ids[b.ID] = true
+			if b.Name.Zh == "" && b.Name.En == "" {
+				return l.errorf(p+".name", "branch %s needs a name", b.ID)
+			}
+			if len(b.Codes) == 0 && b.Keywords.Empty() && len(b.Children) == 0 {
+				return l.errorf(p, "branch %s needs codes, keywords or children", b.ID)
+			}
+			if err := checkCodes(l, p+".codes", b.Codes); err != nil {
+				return err
+			}
+			if err := checkKeywords(l, p+".keywords", b.Keywords); err != nil {
+				return err
+			}
+			b.Level, b.Parent = level, parent
+			if err := walk(b.Children, p+".children", level+1, b.ID); err != nil {
+				return err
+			}
+		}
+		return nil
+	}
+	if err := walk(c.Branches, "branches", 1, ""); err != nil {
+		return err
+	}
+	// Region.
+	c.Region.Country = strings.ToUpper(strings.TrimSpace(c.Region.Country))
+	if c.Region.Country == "" {
+		c.Region.Country = "CN"
+	}
+	if len(c.Region.Country) != 2 {
+		return l.errorf("region.country", "want a two-letter country code, not %q", c.Region.Country)
+	}
+	// Analysis.
+	a := &c.Analysis
+	if a.Unit == "" {
+		a.Unit = "family"
+	}
+	if a.Unit != "family" && a.Unit != "publication" {
+		return l.errorf("analysis.unit", "want family or publication, not %q", a.Unit)
+	}
+	if a.Cutoff != "" {
+		if _, err := time.Parse("2006-01-02", a.Cutoff); err != nil {
+			return l.errorf("analysis.cutoff", "want a date YYYY-MM-DD, not %q", a.Cutoff)
+		}
+	}
+	if a.From == 0 {
+		a.From = 2000
+	}
+	if a.From < 1900 || a.From > 2100 || a.To != 0 && (a.To < a.From || a.To > 2100) {
+		return l.errorf("analysis", "years from %d to %d are not a window", a.From, a.To)
+	}
+	if a.IncompleteYears == 0 {
+		a.IncompleteYears = 2
+	}
+	if a.IncompleteYears < 0 || a.IncompleteYears > 5 {
+		return l.errorf("analysis.incomplete_years", "want 0 to 5, not %d", a.IncompleteYears)
+	}
+	if a.TopN == 0 {
+		a.TopN = 20
+	}
+	if a.TopN < 1 || a.TopN > 1000 {
+		return l.errorf("analysis.top_n", "want 1 to 1000, not %d", a.TopN)
+	}
+	if len(a.Languages) == 0 {
+		a.Languages = []string{"zh", "en"}
+	}
+	for i, lang := range a.Languages {
+		if lang != "zh" && lang != "en" {
+			return l.errorf(fmt.Sprintf("analysis.languages[%d]", i), "want zh or en, not %q", lang)
+		}
+	}
+	if a.Burst.Gamma == 0 {
+		a.Burst.Gamma = 1
+	}
+	if a.Burst.Scale == 0 {
+		a.Burst.Scale = 2
+	}
+	if a.Burst.States == 0 {
+		a.Burst.States = 2
+	}
+	if a.Burst.Gamma < 0 || a.Burst.Scale <= 1 || a.Burst.States < 2 || a.Burst.States > 10 {
+		return l.errorf("analysis.burst", "want gamma >= 0, scale > 1 and 2 to 10 states")
+	}
+	if a.CoreShare == 0 {
+		a.CoreShare = 0.05
+	}
+	if a.CoreShare <= 0 || a.CoreShare > 0.5 {
+		return l.errorf("analysis.core_share", "want a share in (0, 0.5], not %v", a.CoreShare)
+	}
+	if a.CitationWindow == 0 {
+		a.CitationWindow = 5
+	}
+	// Enterprises.
+	eids := map[string]bool{}
+	for i := range c.Enterprises {
+		e := &c.Enterprises[i]
+		p := fmt.Sprintf("enterprises[%d]", i)
+		if !idRe.MatchString(e.ID) {
+			return l.errorf(p+".id", "enterprise id %q: use lower-case letters, digits, _ and -", e.ID)
+		}
+		if eids[e.ID] {
+			return l.errorf(p+".id", "enterprise id %q is used twice", e.ID)
+		}
+		eids[e.ID] = true
+		if len(e.Names) == 0 {
+			return l.errorf(p+".names", "enterprise %s needs at least one applicant name", e.ID)
+		}
+		if e.Name.Zh == "" && e.Name.En == "" {
+			e.Name = Text{Zh: e.Names[0], En: e.Names[0]}
+		}
+		switch e.Role {
+		case "":
+			e.Role = "local"
+		case "local", "benchmark":
+		default:
+			return l.errorf(p+".role", "want local or benchmark, not %q", e.Role)
+		}
+	}
+	// Warnings.
+	w := &c.Warnings
+	w.Domestic = strings.ToUpper(w.Domestic)
+	if w.Domestic == "" {
+		w.Domestic = c.Region.Country
+	}
+	if w.Office == "" {
+		w.Office = w.Domestic
+	}
+	w.Office = strings.ToUpper(w.Office)
+	t := &w.Thresholds
+	def := func(v *float64, d float64) {
+		if *v == 0 {
+			*v = d
+		}
+	}
+	def(&t.ReserveLow, 0.5)
+	def(&t.Bubble, 5)
+	def(&t.GrowthLag, 1)
+	def(&t.WeakLeaders, 1)
+	def(&t.PortfolioConcentration, 0.25)
+	def(&t.MarketBarrier, 0.5)
+	def(&t.SurgeGrowth, 2)
+	def(&t.SurgeShareChange, 0.05)
+	def(&t.ConcentrationRise, 200)
+	def(&t.BlockingQualityPercent, 0.9)
+	if t.ExpiringMonths == 0 {
+		t.ExpiringMonths = 24
+	}
+	if t.WindowYears == 0 {
+		t.WindowYears = 5
+	}
+	if t.ReserveLow < 0 || t.Bubble <= t.ReserveLow || t.BlockingQualityPercent <= 0 || t.BlockingQualityPercent >= 1 {
+		return l.errorf("warnings.thresholds", "thresholds out of range (need 0 <= reserve_low < bubble, 0 < blocking_quality_percentile < 1)")
+	}
+	// Clustering.
+	cl := &c.Clustering
+	if cl.Seed == 0 {
+		cl.Seed = 1
+	}
+	if cl.KMin == 0 {
+		cl.KMin = 4
+	}
+	if cl.KMax == 0 {
+		cl.KMax = 16
+	}
+	if cl.KMin < 2 || cl.KMax < cl.KMin {
+		return l.errorf("clustering", "want 2 <= k_min <= k_max")
+	}
+	if cl.MaxDocs == 0 {
+		cl.MaxDocs = 20000
+	}
+	// Paths.
+	if c.Lake == "" {
+		c.Lake = "lake"
+	}
+	if c.Out == "" {
+		c.Out = "out"
+	}
+	return nil
+}
+
+func checkCodes(l *locator, path string, codes []string) error {
+	for i, code := range codes {
+		norm := strings.ToUpper(strings.ReplaceAll(strings.TrimSpace(code), " ", ""))
+		if !codeRe.MatchString(norm) {
+			return l.errorf(fmt.Sprintf("%s[%d]", path, i), "%q is not an IPC/CPC code or prefix (e.g. B64C, B64C39, B64C39/02)", code)
+		}
+		codes[i] = norm
+	}
+	return nil
+}
+
+func checkKeywords(l *locator, path string, k Keywords) error {
+	for i, w := range k.Zh {
+		if strings.TrimSpace(w) == "" {
+			return l.errorf(fmt.Sprintf("%s.zh[%d]", path, i), "empty keyword")
+		}
+	}
+	for i, w := range k.En {
+		if strings.TrimSpace(w) == "" {
+			return l.errorf(fmt.Sprintf("%s.en[%d]", path, i), "empty keyword")
+		}
+	}
+	return nil
+}
+
+// Flatten returns every branch of the tree in depth-first order.
+func (c *Config) Flatten() []Branch {
+	var out []Branch
+	var walk func(bs []Branch)
+	walk = func(bs []Branch) {
+		for _, b := range bs {
+			out = append(out, b)
+			walk(b.Children)
+		}
+	}
+	walk(c.Branches)
+	return out
+}

@@ -1,0 +1,119 @@
+package config
+
+import (
+	"errors"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+const minimal = `
+industry:
+  name: {zh: 无人机, en: Civil drones}
+  scope:
+    codes: [B64C39/02, b64u]
+    keywords: {zh: [无人机], en: [drone, UAV]}
+branches:
+  - id: fc
+    name: {zh: 飞行控制, en: Flight control}
+    codes: [G05D1]
+    children:
+      - id: fc-nav
+        name: {en: Navigation}
+        keywords: {en: [navigation]}
+  - id: pw
+    name: {zh: 动力}
+    codes: [B64D27]
+region: {country: cn, province: 广东省, city: 深圳市}
+enterprises:
+  - id: dji
+    names: [SZ DJI TECHNOLOGY CO LTD, 深圳市大疆创新科技有限公司]
+`
+
+func TestParseDefaultsAndTree(t *testing.T) {
+	c, err := Parse([]byte(minimal), "nav.yaml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if c.Region.Country != "CN" || c.Analysis.Unit != "family" || c.Analysis.TopN != 20 || c.Analysis.IncompleteYears != 2 {
+		t.Errorf("defaults: %+v %+v", c.Region, c.Analysis)
+	}
+	if c.Industry.Scope.Codes[1] != "B64U" {
+		t.Errorf("codes not normalised: %v", c.Industry.Scope.Codes)
+	}
+	flat := c.Flatten()
+	if len(flat) != 3 || flat[1].ID != "fc-nav" || flat[1].Level != 2 || flat[1].Parent != "fc" {
+		t.Errorf("flatten: %+v", flat)
+	}
+	if c.Warnings.Domestic != "CN" || c.Warnings.Thresholds.ReserveLow != 0.5 || c.Warnings.Thresholds.Bubble != 5 {
+		t.Errorf("warning defaults: %+v", c.Warnings)
+	}
+	if c.Enterprises[0].Role != "local" || c.Enterprises[0].Name.Zh == "" {
+		t.Errorf("enterprise defaults: %+v", c.Enterprises[0])
+	}
+	if (Text{Zh: "中", En: "en"}).In("zh") != "中" || (Text{En: "en"}).In("zh") != "en" || (Text{Zh: "中"}).In("en") != "中" {
+		t.Error("Text.In")
+	}
+}
+
+func TestErrorsNameKeyAndLine(t *testing.T) {
+	cases := []struct {
+		name, yaml string
+		want       []string
+	}{
+		{"unknown key", strings.Replace(minimal, "region:", "regoin:", 1), []string{"line 18", `unknown key "regoin"`}},
+		{"unknown nested key", strings.Replace(minimal, "    codes: [G05D1]", "    codez: [G05D1]", 1), []string{"line 10", `"codez"`}},
+		{"bad code", strings.Replace(minimal, "[B64D27]", "[B64D27, XYZ]", 1), []string{"line 17", "branches[1].codes[1]", "XYZ"}},
+		{"bad unit", minimal + "analysis: {unit: patents}\n", []string{"analysis.unit", "patents"}},
+		{"duplicate id", strings.Replace(minimal, "id: pw", "id: fc", 1), []string{"branches[1].id", "twice"}},
+		{"no scope", strings.Replace(minimal, "    codes: [B64C39/02, b64u]\n    keywords: {zh: [无人机], en: [drone, UAV]}\n", "", 1), []string{"industry.scope"}},
+		{"bad yaml", "industry: [", []string{"nav.yaml"}},
+		{"empty", "", []string{"empty"}},
+		{"bad cutoff", minimal + "analysis: {cutoff: 2025-13-01}\n", []string{"analysis.cutoff"}},
+		{"enterprise without names", strings.Replace(minimal, "    names: [SZ DJI TECHNOLOGY CO LTD, 深圳市大疆创新科技有限公司]\n", "", 1), []string{"enterprises[0].names"}},
+		{"deep tree", strings.Replace(minimal, "        keywords: {en: [navigation]}\n", "        keywords: {en: [navigation]}\n        children:\n          - id: a\n            name: {en: a}\n            codes: [G05D]\n            children:\n              - id: b\n                name: {en: b}\n                codes: [G05D]\n", 1), []string{"at most 3 levels"}},
+	}
+	for _, c := range cases {
+		_, err := Parse([]byte(c.yaml), "nav.yaml")
+		if err == nil || !errors.Is(err, ErrConfig) {
+			t.Errorf("%s: err = %v, want ErrConfig", c.name, err)
+			continue
+		}
+		for _, w := range c.want {
+			if !strings.Contains(err.Error(), w) {
+				t.Errorf("%s: %q lacks %q", c.name, err, w)
+			}
+		}
+	}
+}
+
+func TestLoadResolvesPaths(t *testing.T) {
+	dir := t.TempDir()
+	p := filepath.Join(dir, "nav.yaml")
+	os.WriteFile(p, []byte(minimal+"lake: data/lake\nout: /abs/out\n"), 0o644)
+	c, err := Load(p)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if c.Lake != filepath.Join(dir, "data/lake") || c.Out != "/abs/out" {
+		t.Errorf("paths: %s %s", c.Lake, c.Out)
+	}
+	if _, err := Load(filepath.Join(dir, "missing.yaml")); !errors.Is(err, ErrConfig) {
+		t.Errorf("missing file: %v", err)
+	}
+}
+
+func FuzzParse(f *testing.F) {
+	f.Add([]byte(minimal))
+	f.Add([]byte("industry: {name: {en: x}, scope: {codes: [A]}}\nbranches: [{id: a, name: {en: a}, codes: [A01]}]\n"))
+	f.Fuzz(func(t *testing.T, b []byte) {
+		c, err := Parse(b, "fuzz.yaml")
+		if err == nil && (c == nil || len(c.Branches) == 0) {
+			t.Error("accepted a config without branches")
+		}
+		if err != nil && !errors.Is(err, ErrConfig) {
+			t.Errorf("error not wrapped: %v", err)
+		}
+	})
+}
