@@ -104,7 +104,7 @@ func IsGrantKind(office, kind string) bool {
 	}
 	switch office {
 	case "CN":
-		return k == "B" || k == "C" || k == "U" || k == "Y" || k == "S"
+		return k[0] == 'B' || k[0] == 'C' || k[0] == 'U' || k[0] == 'Y' || k[0] == 'S'
 	case "US":
 		return k[0] == 'B' || k[0] == 'E' || k[0] == 'S' || k == "P2" || k == "P3"
 	case "JP":
