@@ -151,3 +151,12 @@ func plain(v any, typ string) any {
 	}
 	return v
 }
+
+// OpenMemory opens an empty in-memory DuckDB (benchmarks use it as a yardstick).
+func OpenMemory() (*DB, error) {
+	connector, err := duckdb.NewConnector("", nil)
+	if err != nil {
+		return nil, err
+	}
+	return &DB{sql: sql.OpenDB(connector)}, nil
+}
