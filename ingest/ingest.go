@@ -1,0 +1,540 @@
+// Package ingest turns patent exports into the lake: it finds the inputs, picks a reader for each
+// (by --format or by sniffing), streams records through normalisation, deduplicates them against
+// the lake, quarantines bad records, and commits everything as one lake transaction.
+package ingest
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"runtime"
+	"sort"
+	"strings"
+	"time"
+
+	"github.com/patnav/patnav/ingest/format"
+	"github.com/patnav/patnav/internal/applicant"
+	"github.com/patnav/patnav/internal/lake"
+	"github.com/patnav/patnav/internal/patent"
+)
+
+// ErrTooManyBad is returned when rejected records exceed the --max-bad limit.
+var ErrTooManyBad = errors.New("too many bad records")
+
+// ErrNoInput is returned when the paths hold no input files.
+var ErrNoInput = errors.New("no input files")
+
+// Options configure an ingest.
+type Options struct {
+	Lake     string // lake folder (created when missing)
+	Format   string // force a reader by name; "" sniffs each input
+	Encoding string // force a text encoding; "" detects
+	Sheet    string // XLSX sheet name; "" reads every recognised sheet
+	// MaxBad fails the ingest when a file has more than MaxBad rejected records (< 0: no limit).
+	MaxBad int
+	// MaxBadRatio fails the ingest when a file's rejected/records exceeds it (<= 0: no limit).
+	MaxBadRatio float64
+	Thesaurus   string // optional alias CSV (alias,canonical) merging applicant names
+	// Progress, when set, is called with the bytes read so far of the current file.
+	Progress func(Progress)
+	// Workers is the number of normalisation goroutines (0: GOMAXPROCS).
+	Workers int
+	// Formats overrides the reader registry (tests).
+	Formats []format.Format
+}
+
+// Progress reports ingest progress.
+type Progress struct {
+	File      string
+	FileIndex int // 0-based
+	Files     int
+	Records   int
+}
+
+// FileStats is what one input contributed.
+type FileStats struct {
+	Path       string
+	Format     string
+	Encoding   string
+	Records    int // accepted + rejected
+	Accepted   int
+	Rejected   int
+	Duplicates int    // accepted records already stored (from the lake or earlier in this ingest)
+	Skipped    string // non-empty: why the file was not read (e.g. already ingested)
+}
+
+// Stats summarises an ingest.
+type Stats struct {
+	Ingest  string // ingest id, "" when nothing was committed
+	Files   []FileStats
+	Elapsed time.Duration
+}
+
+// Totals sums the per-file counts.
+func (s *Stats) Totals() (records, accepted, rejected, duplicates int) {
+	for _, f := range s.Files {
+		records += f.Records
+		accepted += f.Accepted
+		rejected += f.Rejected
+		duplicates += f.Duplicates
+	}
+	return
+}
+
+// Run ingests the inputs under paths (files, or folders walked recursively; a folder that a
+// folder format recognises, such as PatentsView tables, is one input). Everything is committed as
+// one lake transaction: on any error the lake is left exactly as it was.
+func Run(ctx context.Context, paths []string, opts Options) (*Stats, error) {
+	start := time.Now()
+	formats := opts.Formats
+	if formats == nil {
+		formats = Formats()
+	}
+	inputs, err := expand(paths, formats, opts.Format)
+	if err != nil {
+		return nil, err
+	}
+	if len(inputs) == 0 {
+		return nil, fmt.Errorf("%w under %s", ErrNoInput, strings.Join(paths, ", "))
+	}
+	thes, err := applicant.LoadThesaurus(opts.Thesaurus)
+	if opts.Thesaurus == "" {
+		thes, err = nil, nil
+	}
+	if err != nil {
+		return nil, err
+	}
+	l, err := lake.Open(opts.Lake)
+	if err != nil {
+		return nil, err
+	}
+	unlock, err := l.Lock()
+	if err != nil {
+		return nil, fmt.Errorf("%s: %w", opts.Lake, err)
+	}
+	defer unlock()
+	// Re-open under the lock: another ingest may have committed meanwhile.
+	if l, err = lake.Open(opts.Lake); err != nil {
+		return nil, err
+	}
+	if err := l.Clean(); err != nil {
+		return nil, err
+	}
+	seen, err := l.PubNumbers()
+	if err != nil {
+		return nil, err
+	}
+	tx, err := l.Begin()
+	if err != nil {
+		return nil, err
+	}
+	committed := false
+	defer func() {
+		if !committed {
+			tx.Abort()
+		}
+	}()
+	st := &Stats{}
+	sums := map[string]string{}
+	for i, in := range inputs {
+		if err := ctx.Err(); err != nil {
+			return nil, err
+		}
+		fs := FileStats{Path: in.path, Format: in.format.Name}
+		sum, size, err := checksum(in.path)
+		if err != nil {
+			return nil, err
+		}
+		if prev, ok := l.InputBySHA(sum); ok {
+			fs.Skipped = fmt.Sprintf("already ingested (ingest %s, as %s)", prev.Ingest, prev.Name)
+			st.Files = append(st.Files, fs)
+			continue
+		}
+		if prev, ok := sums[sum]; ok {
+			fs.Skipped = "same content as " + prev
+			st.Files = append(st.Files, fs)
+			continue
+		}
+		sums[sum] = in.path
+		p := &pipe{tx: tx, seen: seen, norm: &normalizer{thes: thes}, opts: &opts, fs: &fs,
+			progress: func(n int) {
+				if opts.Progress != nil {
+					opts.Progress(Progress{File: in.path, FileIndex: i, Files: len(inputs), Records: n})
+				}
+			}}
+		if err := p.run(ctx, in); err != nil {
+			return nil, err
+		}
+		if err := checkBad(&fs, opts); err != nil {
+			return nil, err
+		}
+		tx.AddInput(lake.Input{Path: in.path, Name: filepath.Base(in.path), SHA256: sum, Size: size,
+			Format: in.format.Name, Encoding: fs.Encoding, Records: fs.Records, Accepted: fs.Accepted,
+			Rejected: fs.Rejected, Duplicates: fs.Duplicates, At: time.Now().UTC().Truncate(time.Second)})
+		st.Files = append(st.Files, fs)
+	}
+	read := false
+	for _, f := range st.Files {
+		if f.Skipped == "" {
+			read = true
+		}
+	}
+	if read {
+		if err := tx.Commit(); err != nil {
+			return nil, err
+		}
+		st.Ingest = tx.ID
+	} else {
+		tx.Abort()
+	}
+	committed = true
+	st.Elapsed = time.Since(start)
+	return st, nil
+}
+
+func checkBad(fs *FileStats, opts Options) error {
+	if opts.MaxBad >= 0 && fs.Rejected > opts.MaxBad {
+		return fmt.Errorf("%s: %w: %d rejected of %d records (limit %d); the lake was not changed (see 'patnav ingest --max-bad')",
+			fs.Path, ErrTooManyBad, fs.Rejected, fs.Records, opts.MaxBad)
+	}
+	if opts.MaxBadRatio > 0 && fs.Records > 0 && float64(fs.Rejected)/float64(fs.Records) > opts.MaxBadRatio {
+		return fmt.Errorf("%s: %w: %d rejected of %d records (%.1f%%, limit %.1f%%); the lake was not changed",
+			fs.Path, ErrTooManyBad, fs.Rejected, fs.Records, 100*float64(fs.Rejected)/float64(fs.Records), 100*opts.MaxBadRatio)
+	}
+	return nil
+}
+
+// input is one file (or folder) and the reader chosen for it.
+type input struct {
+	path   string
+	format format.Format
+}
+
+// expand lists the inputs under paths in a stable order and picks each one's format.
+func expand(paths []string, formats []format.Format, forced string) ([]input, error) {
+	var forcedFmt *format.Format
+	if forced != "" {
+		for i := range formats {
+			if formats[i].Name == forced {
+				forcedFmt = &formats[i]
+			}
+		}
+		if forcedFmt == nil {
+			return nil, fmt.Errorf("unknown format %q (known: %s)", forced, formatNames(formats))
+		}
+	}
+	var out []input
+	var walk func(path string, top bool) error
+	walk = func(path string, top bool) error {
+		fi, err := os.Stat(path)
+		if err != nil {
+			return err
+		}
+		if fi.IsDir() {
+			if f, ok := sniff(path, nil, formats, forcedFmt); ok && f.Sniff != nil && f.Sniff(path, nil) > 0 {
+				out = append(out, input{path: path, format: f})
+				return nil
+			}
+			entries, err := os.ReadDir(path)
+			if err != nil {
+				return err
+			}
+			for _, e := range entries {
+				if strings.HasPrefix(e.Name(), ".") || strings.HasPrefix(e.Name(), "~$") {
+					continue
+				}
+				if err := walk(filepath.Join(path, e.Name()), false); err != nil {
+					return err
+				}
+			}
+			return nil
+		}
+		if fi.Size() == 0 {
+			if top {
+				return fmt.Errorf("%s: %w: the file has no content", path, format.ErrEmpty)
+			}
+			return nil
+		}
+		head, err := format.ReadHead(path, 64<<10)
+		if err != nil {
+			return fmt.Errorf("%s: %w", path, err)
+		}
+		f, ok := sniff(path, head, formats, forcedFmt)
+		if !ok {
+			if !top && !looksLikeData(path) {
+				return nil // a README or image beside the data in a folder
+			}
+			return fmt.Errorf("%s: %w: not recognised as any of %s; name one with --format", path, format.ErrUnknownFormat, formatNames(formats))
+		}
+		out = append(out, input{path: path, format: f})
+		return nil
+	}
+	for _, p := range paths {
+		if err := walk(p, true); err != nil {
+			return nil, err
+		}
+	}
+	sort.SliceStable(out, func(i, j int) bool { return out[i].path < out[j].path })
+	return out, nil
+}
+
+func looksLikeData(path string) bool {
+	switch strings.ToLower(filepath.Ext(path)) {
+	case ".csv", ".tsv", ".txt", ".xlsx", ".xls", ".xml", ".zip", ".json":
+		return true
+	}
+	return false
+}
+
+func sniff(path string, head []byte, formats []format.Format, forced *format.Format) (format.Format, bool) {
+	if forced != nil {
+		return *forced, true
+	}
+	best, bestScore := format.Format{}, 0.0
+	for _, f := range formats {
+		if f.Sniff == nil {
+			continue
+		}
+		if s := f.Sniff(path, head); s > bestScore {
+			best, bestScore = f, s
+		}
+	}
+	return best, bestScore > 0
+}
+
+func formatNames(formats []format.Format) string {
+	var n []string
+	for _, f := range formats {
+		n = append(n, f.Name)
+	}
+	return strings.Join(n, ", ")
+}
+
+func checksum(path string) (string, int64, error) {
+	fi, err := os.Stat(path)
+	if err != nil {
+		return "", 0, err
+	}
+	if !fi.IsDir() {
+		return lake.FileSHA256(path)
+	}
+	// A folder input: hash of its files' names and hashes.
+	var parts []string
+	var total int64
+	err = filepath.WalkDir(path, func(p string, d os.DirEntry, err error) error {
+		if err != nil || d.IsDir() {
+			return err
+		}
+		s, n, err := lake.FileSHA256(p)
+		if err != nil {
+			return err
+		}
+		rel, _ := filepath.Rel(path, p)
+		parts = append(parts, rel+"="+s)
+		total += n
+		return nil
+	})
+	if err != nil {
+		return "", 0, err
+	}
+	sort.Strings(parts)
+	h, _, _ := hashString(strings.Join(parts, "\n"))
+	return h, total, nil
+}
+
+// batch is a run of consecutive records from one reader.
+type batch struct {
+	seq  int
+	recs []*patent.Record
+	bad  []*format.RecordError
+	err  error // fatal reader error: ends the file
+}
+
+const batchSize = 512
+
+// pipe streams one input: a reader goroutine fills batches, workers normalise them, and the
+// calling goroutine writes them in order, so the lake's row order is deterministic.
+type pipe struct {
+	tx       *lake.Txn
+	seen     map[string]struct{}
+	norm     *normalizer
+	opts     *Options
+	fs       *FileStats
+	progress func(int)
+}
+
+func (p *pipe) run(ctx context.Context, in input) error {
+	r, err := in.format.Open(in.path, format.Options{Encoding: p.opts.Encoding, Sheet: p.opts.Sheet})
+	if err != nil {
+		return fmt.Errorf("%s: %w", in.path, err)
+	}
+	defer r.Close()
+	if e, ok := r.(interface{ Encoding() string }); ok {
+		p.fs.Encoding = e.Encoding()
+	}
+	ctx, cancel := context.WithCancel(ctx)
+	defer cancel()
+	workers := p.opts.Workers
+	if workers <= 0 {
+		workers = runtime.GOMAXPROCS(0)
+	}
+	raw := make(chan *batch, workers*2)
+	done := make(chan *batch, workers*2)
+	go func() { // reader
+		defer close(raw)
+		seq := 0
+		for {
+			b := &batch{seq: seq}
+			seq++
+			for len(b.recs)+len(b.bad) < batchSize {
+				rec, err := r.Read()
+				if err == io.EOF {
+					break
+				}
+				var re *format.RecordError
+				if errors.As(err, &re) {
+					if re.File == "" {
+						re.File = filepath.Base(in.path)
+					}
+					b.bad = append(b.bad, re)
+					continue
+				}
+				if err != nil {
+					b.err = err
+					break
+				}
+				b.recs = append(b.recs, rec)
+			}
+			last := b.err != nil || len(b.recs)+len(b.bad) < batchSize
+			select {
+			case raw <- b:
+			case <-ctx.Done():
+				return
+			}
+			if last {
+				return
+			}
+		}
+	}()
+	nw := workers
+	finished := make(chan struct{})
+	for w := 0; w < workers; w++ {
+		go func() {
+			defer func() { finished <- struct{}{} }()
+			for b := range raw {
+				for _, rec := range b.recs {
+					p.norm.normalize(rec)
+				}
+				select {
+				case done <- b:
+				case <-ctx.Done():
+					return
+				}
+			}
+		}()
+	}
+	go func() {
+		for ; nw > 0; nw-- {
+			<-finished
+		}
+		close(done)
+	}()
+	pending := map[int]*batch{}
+	next := 0
+	w := newRowBuf()
+	for b := range done {
+		pending[b.seq] = b
+		for {
+			nb, ok := pending[next]
+			if !ok {
+				break
+			}
+			delete(pending, next)
+			next++
+			if err := p.write(nb, w, in); err != nil {
+				return err
+			}
+			if nb.err != nil {
+				return fmt.Errorf("%s: %w", in.path, nb.err)
+			}
+			p.progress(p.fs.Records)
+		}
+		if err := ctx.Err(); err != nil {
+			return err
+		}
+	}
+	if p.fs.Records == 0 && p.fs.Skipped == "" {
+		// Readers of entity-only tables may legitimately yield nothing; others report ErrEmpty.
+		return nil
+	}
+	return nil
+}
+
+// rowBuf holds one batch's rows per table.
+type rowBuf struct {
+	patents []lake.PatentRow
+	parties []lake.PartyRow
+	classes []lake.ClassRow
+	cites   []lake.CitationRow
+	prios   []lake.PriorityRow
+	events  []lake.LegalEventRow
+	prov    []lake.ProvenanceRow
+	quar    []lake.QuarantineRow
+}
+
+func newRowBuf() *rowBuf { return &rowBuf{} }
+
+func (w *rowBuf) reset() {
+	w.patents, w.parties, w.classes, w.cites = w.patents[:0], w.parties[:0], w.classes[:0], w.cites[:0]
+	w.prios, w.events, w.prov, w.quar = w.prios[:0], w.events[:0], w.prov[:0], w.quar[:0]
+}
+
+func (p *pipe) write(b *batch, w *rowBuf, in input) error {
+	w.reset()
+	id := p.tx.ID
+	for _, e := range b.bad {
+		reason := e.Err.Error()
+		w.quar = append(w.quar, lake.QuarantineRow{IngestID: id, Source: in.format.Name, File: e.File,
+			Record: int32(e.Record), Line: int32(e.Line), Field: e.Field, Value: format.Truncate(e.Value, 200), Reason: reason})
+	}
+	p.fs.Rejected += len(b.bad)
+	p.fs.Records += len(b.bad) + len(b.recs)
+	p.fs.Accepted += len(b.recs)
+	for _, rec := range b.recs {
+		pn := rec.Patent.PubNumber
+		_, dup := p.seen[pn]
+		w.prov = append(w.prov, lake.ProvenanceRow{PubNumber: pn, Source: rec.Patent.Source, SourceFile: rec.Patent.SourceFile,
+			SourceRecord: int32(rec.Patent.SourceRecord), IngestID: id, Stored: !dup})
+		if dup {
+			p.fs.Duplicates++
+			continue
+		}
+		p.seen[pn] = struct{}{}
+		pr, parties, classes, cites, prios, events := lake.Rows(rec, id)
+		w.patents = append(w.patents, pr)
+		w.parties = append(w.parties, parties...)
+		w.classes = append(w.classes, classes...)
+		w.cites = append(w.cites, cites...)
+		w.prios = append(w.prios, prios...)
+		w.events = append(w.events, events...)
+	}
+	tx := p.tx
+	for _, f := range []func() error{
+		func() error { return tx.WritePatents(w.patents) },
+		func() error { return tx.WriteParties(w.parties) },
+		func() error { return tx.WriteClassifications(w.classes) },
+		func() error { return tx.WriteCitations(w.cites) },
+		func() error { return tx.WritePriorities(w.prios) },
+		func() error { return tx.WriteLegalEvents(w.events) },
+		func() error { return tx.WriteProvenance(w.prov) },
+		func() error { return tx.WriteQuarantine(w.quar) },
+	} {
+		if err := f(); err != nil {
+			return err
+		}
+	}
+	return nil
+}

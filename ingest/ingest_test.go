@@ -1,0 +1,305 @@
+package ingest
+
+import (
+	"bytes"
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/patnav/patnav/ingest/format"
+	"github.com/patnav/patnav/internal/lake"
+	"github.com/patnav/patnav/internal/norm"
+	"github.com/patnav/patnav/internal/patent"
+)
+
+// testFormat reads "pub|title|applicant|priority|pubdate" lines; it exists so the pipeline's
+// tests do not depend on any real reader.
+var testFormat = format.Format{
+	Name: "pipetest",
+	Sniff: func(path string, head []byte) float64 {
+		if bytes.HasPrefix(head, []byte("#pipetest")) {
+			return 1
+		}
+		return 0
+	},
+	Open: func(path string, _ format.Options) (format.Reader, error) {
+		b, err := os.ReadFile(path)
+		if err != nil {
+			return nil, err
+		}
+		lines := strings.Split(strings.TrimSpace(string(b)), "\n")[1:]
+		return &pipeReader{file: filepath.Base(path), lines: lines}, nil
+	},
+}
+
+type pipeReader struct {
+	file  string
+	lines []string
+	i     int
+}
+
+func (r *pipeReader) Read() (*patent.Record, error) {
+	if r.i >= len(r.lines) {
+		return nil, io.EOF
+	}
+	r.i++
+	f := strings.Split(r.lines[r.i-1], "|")
+	for len(f) < 5 {
+		f = append(f, "")
+	}
+	pn, err := norm.ParsePub(f[0], "")
+	if err != nil {
+		return nil, &format.RecordError{File: r.file, Record: r.i, Line: r.i + 1, Field: "pub", Value: f[0], Err: format.ErrBadNumber}
+	}
+	d, err := norm.ParseDate(f[4], norm.DayFirst)
+	if err != nil {
+		return nil, &format.RecordError{File: r.file, Record: r.i, Line: r.i + 1, Field: "pubdate", Value: f[4], Err: format.ErrBadDate}
+	}
+	rec := patent.NewRecord()
+	rec.Patent.PubNumber, rec.Patent.Jurisdiction, rec.Patent.Kind = pn.String(), pn.Office, pn.Kind
+	rec.Patent.DocType = norm.DocType(pn.Office, pn.Kind, "")
+	rec.Patent.Title, rec.Patent.PubDate = f[1], d
+	rec.Patent.Source, rec.Patent.SourceFile, rec.Patent.SourceRecord = "pipetest", r.file, r.i
+	if f[3] != "" {
+		rec.Patent.Priorities = []string{norm.AppNumber(f[3])}
+	}
+	if f[2] != "" {
+		rec.Parties = append(rec.Parties, patent.Party{Role: patent.RoleApplicant, Seq: 1, NameRaw: f[2]})
+	}
+	return rec, nil
+}
+
+func (r *pipeReader) Close() error { return nil }
+
+func write(t *testing.T, dir, name string, lines ...string) string {
+	t.Helper()
+	p := filepath.Join(dir, name)
+	if err := os.WriteFile(p, []byte("#pipetest\n"+strings.Join(lines, "\n")+"\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	return p
+}
+
+func opts(lakeDir string) Options {
+	return Options{Lake: lakeDir, MaxBad: -1, Formats: []format.Format{testFormat}}
+}
+
+// snapshot returns every file under dir with its content, to prove a lake did not change.
+func snapshot(t *testing.T, dir string) map[string]string {
+	t.Helper()
+	out := map[string]string{}
+	filepath.WalkDir(dir, func(p string, d os.DirEntry, err error) error {
+		if err != nil || d.IsDir() || d.Name() == ".lock" {
+			return err
+		}
+		b, _ := os.ReadFile(p)
+		rel, _ := filepath.Rel(dir, p)
+		out[rel] = string(b)
+		return nil
+	})
+	return out
+}
+
+func TestIngestCountsDedupAndQuarantine(t *testing.T) {
+	dir := t.TempDir()
+	lk := filepath.Join(dir, "lake")
+	a := write(t, dir, "a.txt",
+		"US 2013/0101709 A1|Pizza|PIZZA HUT INC|US 201161550506 P|25/04/13",
+		"CN104968889A|无人机|深圳市大疆创新科技有限公司|CN201410123456|2015.09.30",
+		"garbage|bad number||",
+		"EP 2906782 A2|Drone|Parrot S.A.||31/02/2015", // bad date
+		"CN104968889A|same publication twice in one file|x||")
+	st, err := Run(context.Background(), []string{a}, opts(lk))
+	if err != nil {
+		t.Fatal(err)
+	}
+	rec, acc, rej, dup := st.Totals()
+	if rec != 5 || acc != 3 || rej != 2 || dup != 1 {
+		t.Fatalf("totals = %d records %d accepted %d rejected %d dup; want 5 3 2 1", rec, acc, rej, dup)
+	}
+	l, err := lake.Open(lk)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if n := l.Rows(lake.TPatents); n != 2 {
+		t.Errorf("patents rows = %d, want 2", n)
+	}
+	if n := l.Rows(lake.TQuarantine); n != 2 {
+		t.Errorf("quarantine rows = %d, want 2", n)
+	}
+	if n := l.Rows(lake.TProvenance); n != 3 {
+		t.Errorf("provenance rows = %d, want 3 (every accepted occurrence)", n)
+	}
+	pns, _ := l.PubNumbers()
+	for _, want := range []string{"US20130101709A1", "CN104968889A"} {
+		if _, ok := pns[want]; !ok {
+			t.Errorf("lake lacks %s", want)
+		}
+	}
+
+	// A second source with one publication already stored: stored once, provenance twice.
+	b := write(t, dir, "b.txt", "US-20130101709-A1|Pizza again|Pizza Hut, Inc.||2013-04-25", "US-12299796-B2|Video|Lemon Inc.||2025-05-13")
+	st, err = Run(context.Background(), []string{b}, opts(lk))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, acc, _, dup := st.Totals(); acc != 2 || dup != 1 {
+		t.Errorf("second ingest: accepted %d dup %d, want 2 1", acc, dup)
+	}
+	l, _ = lake.Open(lk)
+	if n := l.Rows(lake.TPatents); n != 3 {
+		t.Errorf("patents rows = %d, want 3", n)
+	}
+
+	// Re-ingesting the same files changes nothing.
+	before := snapshot(t, lk)
+	st, err = Run(context.Background(), []string{a, b}, opts(lk))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if st.Ingest != "" || st.Files[0].Skipped == "" || st.Files[1].Skipped == "" {
+		t.Errorf("re-ingest: %+v", st)
+	}
+	if after := snapshot(t, lk); fmt.Sprint(after) != fmt.Sprint(before) {
+		t.Error("re-ingesting the same files changed the lake")
+	}
+}
+
+func TestFailedIngestLeavesLakeIntact(t *testing.T) {
+	dir := t.TempDir()
+	lk := filepath.Join(dir, "lake")
+	good := write(t, dir, "good.txt", "CN104968889A|a|x||2015-01-01")
+	if _, err := Run(context.Background(), []string{good}, opts(lk)); err != nil {
+		t.Fatal(err)
+	}
+	before := snapshot(t, lk)
+	bad := write(t, dir, "bad.txt", "CN1A|ok|y||2015-01-01", "nope|b||", "nope|c||", "CN2A|ok|y||2015-01-01")
+	o := opts(lk)
+	o.MaxBad = 1
+	_, err := Run(context.Background(), []string{bad}, o)
+	if !errors.Is(err, ErrTooManyBad) || !strings.Contains(err.Error(), "bad.txt") {
+		t.Fatalf("err = %v, want ErrTooManyBad naming bad.txt", err)
+	}
+	if after := snapshot(t, lk); fmt.Sprint(after) != fmt.Sprint(before) {
+		t.Errorf("failed ingest changed the lake:\nbefore %v\nafter  %v", keys(before), keys(after))
+	}
+	o.MaxBad, o.MaxBadRatio = -1, 0.25
+	if _, err := Run(context.Background(), []string{bad}, o); !errors.Is(err, ErrTooManyBad) {
+		t.Fatalf("ratio: err = %v", err)
+	}
+	o.MaxBadRatio = 0.5 // 2 of 4 is not more than half
+	if _, err := Run(context.Background(), []string{bad}, o); err != nil {
+		t.Fatalf("ratio 50%%: %v", err)
+	}
+}
+
+func TestCrashLeftoversAreCleaned(t *testing.T) {
+	dir := t.TempDir()
+	lk := filepath.Join(dir, "lake")
+	if _, err := Run(context.Background(), []string{write(t, dir, "a.txt", "CN1A|a|x||")}, opts(lk)); err != nil {
+		t.Fatal(err)
+	}
+	// Simulate a process killed mid-ingest: staging folder and an unlisted part file left behind.
+	l, _ := lake.Open(lk)
+	tx, err := l.Begin()
+	if err != nil {
+		t.Fatal(err)
+	}
+	_ = tx // never committed nor aborted
+	orphan := filepath.Join(lk, lake.TPatents, "part-999999.parquet")
+	os.WriteFile(orphan, []byte("junk"), 0o644)
+	if _, err := Run(context.Background(), []string{write(t, dir, "b.txt", "CN2A|b|y||")}, opts(lk)); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := os.Stat(orphan); !os.IsNotExist(err) {
+		t.Error("orphan part file survived")
+	}
+	matches, _ := filepath.Glob(filepath.Join(lk, ".staging-*"))
+	if len(matches) != 0 {
+		t.Errorf("staging left: %v", matches)
+	}
+	l, _ = lake.Open(lk)
+	if n := l.Rows(lake.TPatents); n != 2 {
+		t.Errorf("patents = %d, want 2", n)
+	}
+}
+
+func TestInputErrors(t *testing.T) {
+	dir := t.TempDir()
+	lk := filepath.Join(dir, "lake")
+	empty := filepath.Join(dir, "empty.csv")
+	os.WriteFile(empty, nil, 0o644)
+	if _, err := Run(context.Background(), []string{empty}, opts(lk)); !errors.Is(err, format.ErrEmpty) || !strings.Contains(err.Error(), "empty.csv") {
+		t.Errorf("empty: %v", err)
+	}
+	unk := filepath.Join(dir, "notes.csv")
+	os.WriteFile(unk, []byte("hello,world\n"), 0o644)
+	if _, err := Run(context.Background(), []string{unk}, opts(lk)); !errors.Is(err, format.ErrUnknownFormat) || !strings.Contains(err.Error(), "notes.csv") {
+		t.Errorf("unknown: %v", err)
+	}
+	if _, err := Run(context.Background(), []string{filepath.Join(dir, "missing.csv")}, opts(lk)); err == nil || !strings.Contains(err.Error(), "missing.csv") {
+		t.Errorf("missing: %v", err)
+	}
+	o := opts(lk)
+	o.Format = "nosuch"
+	if _, err := Run(context.Background(), []string{unk}, o); err == nil || !strings.Contains(err.Error(), "nosuch") {
+		t.Errorf("forced unknown: %v", err)
+	}
+	if lake.Exists(lk) {
+		t.Error("failed ingests created a lake")
+	}
+}
+
+func TestLockAndDeterminism(t *testing.T) {
+	dir := t.TempDir()
+	in := write(t, dir, "a.txt", "CN1A|a|x|CN2015|2015-01-01", "US 6859910 B2|b|IBM||2005-02-22")
+	var parts [2]map[string]string
+	for i := range parts {
+		lk := filepath.Join(dir, fmt.Sprint("lake", i))
+		if _, err := Run(context.Background(), []string{in}, opts(lk)); err != nil {
+			t.Fatal(err)
+		}
+		s := snapshot(t, lk)
+		delete(s, lake.ManifestName) // holds timestamps
+		parts[i] = s
+	}
+	if fmt.Sprint(parts[0]) != fmt.Sprint(parts[1]) {
+		t.Error("the same input gave different part files")
+	}
+	l, _ := lake.Open(filepath.Join(dir, "lake0"))
+	unlock, err := l.Lock()
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer unlock()
+	if _, err := Run(context.Background(), []string{write(t, dir, "c.txt", "CN3A|c|z||")}, opts(filepath.Join(dir, "lake0"))); !errors.Is(err, lake.ErrLocked) {
+		t.Errorf("err = %v, want ErrLocked", err)
+	}
+}
+
+func TestFamilyKey(t *testing.T) {
+	a := &patent.Patent{PubNumber: "US1B2", Priorities: []string{"US2", "CN1"}}
+	b := &patent.Patent{PubNumber: "CN9A", Priorities: []string{"CN1", "US2", "CN1"}}
+	if familyKey(a) != familyKey(b) || !strings.HasPrefix(familyKey(a), "P") {
+		t.Errorf("same priority set, different keys: %s %s", familyKey(a), familyKey(b))
+	}
+	if familyKey(&patent.Patent{PubNumber: "CN1A", AppNumber: "CN2015"}) != "ACN2015" {
+		t.Error("application-number family")
+	}
+	if familyKey(&patent.Patent{PubNumber: "CN1A"}) != "NCN1A" {
+		t.Error("singleton family")
+	}
+}
+
+func keys(m map[string]string) []string {
+	var out []string
+	for k := range m {
+		out = append(out, k)
+	}
+	return out
+}

@@ -1,0 +1,135 @@
+package ingest
+
+import (
+	"crypto/sha1"
+	"encoding/hex"
+	"sort"
+	"strings"
+	"unicode"
+
+	"github.com/patnav/patnav/internal/applicant"
+	"github.com/patnav/patnav/internal/geo"
+	"github.com/patnav/patnav/internal/patent"
+)
+
+// normalizer applies the source-independent normalisation to every record: applicant names,
+// kinds, countries and CN regions, and the family key.
+type normalizer struct {
+	thes *applicant.Thesaurus
+}
+
+// normalize completes rec in place. Rules (docs/schema.md repeats them):
+//   - party name: the thesaurus key of the raw name (applicant.Normalize unless the user's
+//     thesaurus merges it); inventors are always kind individual, other parties get
+//     applicant.Kind;
+//   - party region: the source's country if given, else from its address (geo.FromAddress), else
+//     for the first applicant from the 国省代码 value (geo.FromCode); a Han-script applicant of a
+//     CN publication without other evidence is CN; else the office of the earliest priority claim
+//     (the usual proxy for the applicant's country) unless that is a regional office (EP, WO …);
+//   - family: the source's family id; else "P" + a hash of the sorted priority numbers (publications
+//     with the same priority set share a family); else "A" + the application number; else "N" +
+//     the publication number.
+func (n *normalizer) normalize(rec *patent.Record) {
+	p := &rec.Patent
+	code := strings.TrimSpace(p.ApplicantProvince)
+	p.ApplicantProvince, p.ApplicantCity = "", ""
+	prioOffice := ""
+	if len(p.Priorities) > 0 {
+		prioOffice = officeOf(p.Priorities[0])
+	}
+	firstApplicant := true
+	for i := range rec.Parties {
+		x := &rec.Parties[i]
+		x.NameRaw = strings.TrimSpace(x.NameRaw)
+		x.Name = n.thes.Key(x.NameRaw)
+		if x.Role == patent.RoleInventor {
+			x.Kind = patent.KindIndividual
+		} else {
+			x.Kind = applicant.Kind(x.NameRaw)
+		}
+		if x.Country != "" {
+			if c := geo.Country(x.Country); c != "" {
+				x.Country = c
+			}
+		}
+		if x.Address != "" && (x.Province == "" || x.Country == "") {
+			c, prov, city := geo.FromAddress(x.Address)
+			if x.Country == "" {
+				x.Country = c
+			}
+			if x.Province == "" && (x.Country == "CN" || x.Country == "") {
+				x.Province, x.City = prov, city
+			}
+		}
+		if x.Role != patent.RoleApplicant {
+			continue
+		}
+		if firstApplicant {
+			firstApplicant = false
+			if code != "" && (x.Country == "" || x.Province == "") {
+				c, prov := geo.FromCode(code)
+				if x.Country == "" {
+					x.Country = c
+				}
+				if x.Province == "" && c == "CN" {
+					x.Province = prov
+				}
+			}
+			p.ApplicantProvince, p.ApplicantCity = x.Province, x.City
+		}
+		if x.Country == "" && p.Jurisdiction == "CN" && hanName(x.NameRaw) {
+			x.Country = "CN"
+		}
+		if x.Country == "" && prioOffice != "" && !geo.IsOffice(prioOffice) {
+			x.Country = prioOffice
+		}
+	}
+	if p.FamilyID == "" {
+		p.FamilyID = familyKey(p)
+	}
+	if p.Source != "" && p.SourceFile == "" {
+		p.SourceFile = "-"
+	}
+}
+
+// hanName reports whether a name is written in Han characters with no kana or hangul.
+func hanName(s string) bool {
+	han := false
+	for _, r := range s {
+		switch {
+		case unicode.Is(unicode.Hiragana, r), unicode.Is(unicode.Katakana, r), unicode.Is(unicode.Hangul, r):
+			return false
+		case unicode.Is(unicode.Han, r):
+			han = true
+		}
+	}
+	return han
+}
+
+func familyKey(p *patent.Patent) string {
+	if len(p.Priorities) > 0 {
+		pr := append([]string(nil), p.Priorities...)
+		sort.Strings(pr)
+		h := sha1.New()
+		last := ""
+		for _, x := range pr {
+			if x != last {
+				h.Write([]byte(x))
+				h.Write([]byte{0})
+			}
+			last = x
+		}
+		return "P" + hex.EncodeToString(h.Sum(nil))[:16]
+	}
+	if p.AppNumber != "" {
+		return "A" + p.AppNumber
+	}
+	return "N" + p.PubNumber
+}
+
+func officeOf(n string) string {
+	if len(n) >= 2 && n[0] >= 'A' && n[0] <= 'Z' && n[1] >= 'A' && n[1] <= 'Z' {
+		return n[:2]
+	}
+	return ""
+}
