@@ -509,7 +509,12 @@ func (p *pipe) write(b *batch, w *rowBuf, in input) error {
 		w.prov = append(w.prov, lake.ProvenanceRow{PubNumber: pn, Source: rec.Patent.Source, SourceFile: rec.Patent.SourceFile,
 			SourceRecord: int32(rec.Patent.SourceRecord), IngestID: id, Stored: !dup})
 		if dup {
+			// Stored once: but legal events and citations another source adds are facts about the
+			// stored publication, so they are kept (the lake's views drop exact repeats).
 			p.fs.Duplicates++
+			_, _, _, cites, _, events := lake.Rows(rec, id)
+			w.cites = append(w.cites, cites...)
+			w.events = append(w.events, events...)
 			continue
 		}
 		p.seen[pn] = struct{}{}

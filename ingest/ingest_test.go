@@ -49,7 +49,7 @@ func (r *pipeReader) Read() (*patent.Record, error) {
 	}
 	r.i++
 	f := strings.Split(r.lines[r.i-1], "|")
-	for len(f) < 5 {
+	for len(f) < 6 {
 		f = append(f, "")
 	}
 	pn, err := norm.ParsePub(f[0], "")
@@ -67,6 +67,9 @@ func (r *pipeReader) Read() (*patent.Record, error) {
 	rec.Patent.Source, rec.Patent.SourceFile, rec.Patent.SourceRecord = "pipetest", r.file, r.i
 	if f[3] != "" {
 		rec.Patent.Priorities = []string{norm.AppNumber(f[3])}
+	}
+	if f[5] != "" {
+		rec.LegalEvents = append(rec.LegalEvents, patent.LegalEvent{Code: f[5], Description: "event " + f[5]})
 	}
 	if f[2] != "" {
 		rec.Parties = append(rec.Parties, patent.Party{Role: patent.RoleApplicant, Seq: 1, NameRaw: f[2]})
@@ -302,4 +305,22 @@ func keys(m map[string]string) []string {
 		out = append(out, k)
 	}
 	return out
+}
+
+func TestDuplicateKeepsNewEvents(t *testing.T) {
+	dir := t.TempDir()
+	lk := filepath.Join(dir, "lake")
+	a := write(t, dir, "biblio.txt", "EP 2906782 A2|Drone|Parrot||2015-08-19|")
+	b := write(t, dir, "legal.txt", "EP2906782A2|||||EPIDOSNIGR1")
+	st, err := Run(context.Background(), []string{a, b}, opts(lk))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, _, _, dup := st.Totals(); dup != 1 {
+		t.Fatalf("duplicates = %d, want 1", dup)
+	}
+	l, _ := lake.Open(lk)
+	if l.Rows(lake.TPatents) != 1 || l.Rows(lake.TLegalEvents) != 1 {
+		t.Errorf("patents %d legal events %d, want 1 and 1", l.Rows(lake.TPatents), l.Rows(lake.TLegalEvents))
+	}
 }

@@ -93,30 +93,58 @@ func DetectEncoding(head []byte) string {
 		return "utf-8"
 	}
 	if s, err := simplifiedchinese.GB18030.NewDecoder().Bytes(head); err == nil {
-		han, other := 0, 0
-		for _, r := range string(s) {
+		// Chinese text comes in runs of Han characters; Latin mojibake decoded as GB18030 gives
+		// isolated Han characters wedged between Latin letters ("F虱r").
+		han, other, inRun := 0, 0, 0
+		rs := []rune(string(s))
+		isCJK := func(r rune) bool {
+			return unicode.Is(unicode.Han, r) || r >= 0x3000 && r <= 0x303F || r >= 0xFF00 && r <= 0xFFEF
+		}
+		for i, r := range rs {
 			if r < 0x80 {
 				continue
 			}
-			if unicode.Is(unicode.Han, r) || r >= 0x3000 && r <= 0x303F || r >= 0xFF00 && r <= 0xFFEF {
-				han++
-			} else {
+			if !isCJK(r) {
 				other++
+				continue
+			}
+			han++
+			if i > 0 && isCJK(rs[i-1]) || i+1 < len(rs) && isCJK(rs[i+1]) {
+				inRun++
 			}
 		}
-		if han > 0 && han >= 4*other {
+		if han > 0 && han >= 4*other && 10*inRun >= 7*han {
 			return "gb18030"
 		}
 	}
+	// Score a single-byte candidate: a non-ASCII rune scores when it is a letter whose case fits
+	// its ASCII neighbours (inside "Zweiv?lker" it must be a lower-case letter).
 	score := func(e encoding.Encoding) int {
 		s, _ := e.NewDecoder().Bytes(head)
+		rs := []rune(string(s))
 		n := 0
-		for _, r := range string(s) {
-			if r >= 0x80 && unicode.IsLetter(r) {
-				n++
-			} else if r >= 0x80 {
-				n--
+		for i, r := range rs {
+			if r < 0x80 {
+				continue
 			}
+			// "Ã¶": UTF-8 read as Windows-1252 (then saved in this encoding) — repairable, so
+			// strong evidence for the candidate.
+			if (r == 'Ã' || r == 'Â') && i+1 < len(rs) {
+				if b, ok := charmap.Windows1252.EncodeRune(rs[i+1]); ok && b >= 0x80 && b <= 0xBF {
+					n += 3
+					continue
+				}
+			}
+			if !unicode.IsLetter(r) {
+				n--
+				continue
+			}
+			lowerCtx := i > 0 && rs[i-1] >= 'a' && rs[i-1] <= 'z' || i+1 < len(rs) && rs[i+1] >= 'a' && rs[i+1] <= 'z'
+			if lowerCtx && !unicode.IsLower(r) {
+				n--
+				continue
+			}
+			n++
 		}
 		return n
 	}

@@ -131,17 +131,17 @@ type Enterprise struct {
 
 // Thresholds are the risk-warning thresholds (navigation.md §6 defaults).
 type Thresholds struct {
-	ReserveLow             float64 `yaml:"reserve_low" json:"reserve_low"`                           // domestic/foreign < this: reserve insufficient (0.5)
-	Bubble                 float64 `yaml:"bubble" json:"bubble"`                                     // domestic/foreign > this: quantity bubble (5)
-	GrowthLag              float64 `yaml:"growth_lag" json:"growth_lag"`                             // CAGR ratio < this (1)
-	WeakLeaders            float64 `yaml:"weak_leaders" json:"weak_leaders"`                         // top-10 ratio < this (1)
-	PortfolioConcentration float64 `yaml:"portfolio_concentration" json:"portfolio_concentration"`   // < this (0.25)
-	MarketBarrier          float64 `yaml:"market_barrier" json:"market_barrier"`                     // > this (0.5)
-	SurgeGrowth            float64 `yaml:"surge_growth" json:"surge_growth"`                         // foreign applicant growth ratio (2)
-	SurgeShareChange       float64 `yaml:"surge_share_change" json:"surge_share_change"`             // share change in points (0.05)
-	ConcentrationRise      float64 `yaml:"concentration_rise" json:"concentration_rise"`             // HHI rise per year (200)
-	ExpiringMonths         int     `yaml:"expiring_months" json:"expiring_months"`                   // freedom window (24)
-	WindowYears            int     `yaml:"window_years" json:"window_years"`                         // trend window (5)
+	ReserveLow             float64 `yaml:"reserve_low" json:"reserve_low"`                                 // domestic/foreign < this: reserve insufficient (0.5)
+	Bubble                 float64 `yaml:"bubble" json:"bubble"`                                           // domestic/foreign > this: quantity bubble (5)
+	GrowthLag              float64 `yaml:"growth_lag" json:"growth_lag"`                                   // CAGR ratio < this (1)
+	WeakLeaders            float64 `yaml:"weak_leaders" json:"weak_leaders"`                               // top-10 ratio < this (1)
+	PortfolioConcentration float64 `yaml:"portfolio_concentration" json:"portfolio_concentration"`         // < this (0.25)
+	MarketBarrier          float64 `yaml:"market_barrier" json:"market_barrier"`                           // > this (0.5)
+	SurgeGrowth            float64 `yaml:"surge_growth" json:"surge_growth"`                               // foreign applicant growth ratio (2)
+	SurgeShareChange       float64 `yaml:"surge_share_change" json:"surge_share_change"`                   // share change in points (0.05)
+	ConcentrationRise      float64 `yaml:"concentration_rise" json:"concentration_rise"`                   // HHI rise per year (200)
+	ExpiringMonths         int     `yaml:"expiring_months" json:"expiring_months"`                         // freedom window (24)
+	WindowYears            int     `yaml:"window_years" json:"window_years"`                               // trend window (5)
 	BlockingQualityPercent float64 `yaml:"blocking_quality_percentile" json:"blocking_quality_percentile"` // (0.9)
 }
 

@@ -48,7 +48,13 @@ func Open(ctx context.Context, dir string) (*DB, error) {
 		for i, f := range files {
 			q[i] = quote(f)
 		}
-		stmt := fmt.Sprintf("CREATE VIEW %s AS SELECT * FROM read_parquet([%s], union_by_name=true)", t, strings.Join(q, ", "))
+		src := fmt.Sprintf("read_parquet([%s], union_by_name=true)", strings.Join(q, ", "))
+		stmt := fmt.Sprintf("CREATE VIEW %s AS SELECT * FROM %s", t, src)
+		switch t {
+		case lake.TCitations, lake.TLegalEvents:
+			// Several sources may report the same citation or event of one publication.
+			stmt = fmt.Sprintf("CREATE VIEW %s AS SELECT DISTINCT * FROM %s", t, src)
+		}
 		if _, err := db.ExecContext(ctx, stmt); err != nil {
 			db.Close()
 			return nil, fmt.Errorf("lake table %s: %w", t, err)

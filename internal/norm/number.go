@@ -110,14 +110,15 @@ func canonicalNumber(office, num, kind string) string {
 		}
 		return prefix + strings.TrimLeft(num, "0")
 	case "WO":
-		// WO 99/12345 (two-digit year, 5-digit serial) → WO1999012345.
-		if len(num) == 7 && isDigits(num) {
+		// WO 99/12345 and WO 02/069697 (two-digit year, 5- or 6-digit serial) → WO1999012345,
+		// WO2002069697: the 4-digit year + 6-digit serial form DOCDB uses.
+		if (len(num) == 7 || len(num) == 8) && isDigits(num) {
 			y := num[:2]
 			century := "20"
 			if y >= "50" {
 				century = "19"
 			}
-			return century + y + "0" + num[2:]
+			return century + y + strings.Repeat("0", 8-len(num)) + num[2:]
 		}
 	}
 	return num

@@ -1,0 +1,206 @@
+package analysis
+
+import (
+	"context"
+	"fmt"
+	"regexp"
+	"strings"
+	"time"
+
+	"github.com/patnav/patnav/internal/config"
+	"github.com/patnav/patnav/internal/duck"
+)
+
+// Session is a DuckDB session over the lake with the industry's scope prepared as temporary
+// tables: scope_pub (publications in scope), fam (one row per family), fam_app (family ×
+// applicant with fractional weight), fam_country (source country / CN province and city) and
+// fam_branch (family × branch of the decomposition tree).
+type Session struct {
+	DB      *duck.DB
+	Cfg     *config.Config
+	Cutoff  time.Time // data cut-off
+	From    int       // first priority year of the window
+	To      int       // last priority year of the window
+	Timings []Timing
+}
+
+// Timing is how long one step took.
+type Timing struct {
+	Step    string
+	Seconds float64
+}
+
+// Open opens the lake and prepares the scope of cfg.
+func Open(ctx context.Context, cfg *config.Config) (*Session, error) {
+	db, err := duck.Open(ctx, cfg.Lake)
+	if err != nil {
+		return nil, err
+	}
+	s := &Session{DB: db, Cfg: cfg}
+	if err := s.prepare(ctx); err != nil {
+		db.Close()
+		return nil, err
+	}
+	return s, nil
+}
+
+// Close closes the session's database.
+func (s *Session) Close() error { return s.DB.Close() }
+
+func (s *Session) exec(ctx context.Context, name string, args ...any) error {
+	start := time.Now()
+	if _, err := s.DB.SQL().ExecContext(ctx, Q(name), args...); err != nil {
+		return fmt.Errorf("analysis %s: %w", name, err)
+	}
+	s.Timings = append(s.Timings, Timing{name, time.Since(start).Seconds()})
+	return nil
+}
+
+// KeywordPattern builds the case-insensitive RE2 alternation that matches any keyword literally.
+func KeywordPattern(words []string) string {
+	var parts []string
+	for _, w := range words {
+		if w = strings.TrimSpace(w); w != "" {
+			parts = append(parts, regexp.QuoteMeta(w))
+		}
+	}
+	if len(parts) == 0 {
+		return ""
+	}
+	return "(?i)(" + strings.Join(parts, "|") + ")"
+}
+
+func (s *Session) prepare(ctx context.Context) error {
+	c := s.Cfg
+	for _, q := range []string{"create_rules", "create_branches", "create_kw_hit"} {
+		if err := s.exec(ctx, q); err != nil {
+			return err
+		}
+	}
+	tx, err := s.DB.SQL().BeginTx(ctx, nil)
+	if err != nil {
+		return err
+	}
+	ins, err := tx.PrepareContext(ctx, Q("insert_rule"))
+	if err != nil {
+		tx.Rollback()
+		return err
+	}
+	kw := map[string]string{} // target → pattern
+	add := func(target string, codes []string, words []string) error {
+		for _, code := range codes {
+			if _, err := ins.ExecContext(ctx, target, "code", code); err != nil {
+				return err
+			}
+		}
+		if p := KeywordPattern(words); p != "" {
+			kw[target] = p
+		}
+		return nil
+	}
+	if err := add("scope", c.Industry.Scope.Codes, c.Industry.Scope.Keywords.All()); err != nil {
+		tx.Rollback()
+		return err
+	}
+	if ex := c.Industry.Scope.Exclude; ex != nil {
+		if err := add("exclude", ex.Codes, ex.Keywords.All()); err != nil {
+			tx.Rollback()
+			return err
+		}
+	}
+	insB, err := tx.PrepareContext(ctx, Q("insert_branch"))
+	if err != nil {
+		tx.Rollback()
+		return err
+	}
+	var order []string
+	for i, b := range c.Flatten() {
+		if err := add(b.ID, b.Codes, b.Keywords.All()); err != nil {
+			tx.Rollback()
+			return err
+		}
+		if _, err := insB.ExecContext(ctx, b.ID, b.Parent, b.Level, i, b.Name.Zh, b.Name.En); err != nil {
+			tx.Rollback()
+			return err
+		}
+		order = append(order, b.ID)
+	}
+	if err := tx.Commit(); err != nil {
+		return err
+	}
+	if err := s.exec(ctx, "code_hits"); err != nil {
+		return err
+	}
+	targets := append([]string{"scope", "exclude"}, order...)
+	for _, t := range targets {
+		if p, ok := kw[t]; ok {
+			if err := s.exec(ctx, "kw_hits", t, p); err != nil {
+				return err
+			}
+		}
+	}
+	both := c.Industry.Scope.Require == "both"
+	if err := s.exec(ctx, "scope_pubs", both, both); err != nil {
+		return err
+	}
+	for _, q := range []string{"scope_families", "family_applicants", "family_country", "family_branches"} {
+		if err := s.exec(ctx, q); err != nil {
+			return err
+		}
+	}
+	return s.window(ctx)
+}
+
+// window fixes the cut-off date and the analysis years.
+func (s *Session) window(ctx context.Context) error {
+	a := s.Cfg.Analysis
+	if a.Cutoff != "" {
+		s.Cutoff, _ = time.Parse("2006-01-02", a.Cutoff)
+	} else {
+		var last any
+		if err := s.DB.SQL().QueryRowContext(ctx, "SELECT max(first_pub) FROM fam").Scan(&last); err != nil {
+			return err
+		}
+		if t, ok := last.(time.Time); ok {
+			s.Cutoff = t
+		} else {
+			s.Cutoff = time.Now().UTC()
+		}
+	}
+	s.From = a.From
+	s.To = a.To
+	if s.To == 0 || s.To > s.Cutoff.Year() {
+		s.To = s.Cutoff.Year()
+	}
+	if s.From > s.To {
+		s.From = s.To
+	}
+	return nil
+}
+
+// Incomplete reports whether priority year y is incomplete at the cut-off (publication lag: the
+// last IncompleteYears years up to the cut-off's year).
+func (s *Session) Incomplete(y int) bool {
+	return y > s.Cutoff.Year()-s.Cfg.Analysis.IncompleteYears
+}
+
+// LastComplete is the last complete priority year.
+func (s *Session) LastComplete() int {
+	return s.Cutoff.Year() - s.Cfg.Analysis.IncompleteYears
+}
+
+// Query runs a named query with bound arguments and records its time.
+func (s *Session) Query(ctx context.Context, name string, args ...any) (*duck.Result, error) {
+	start := time.Now()
+	res, err := s.DB.Query(ctx, Q(name), args...)
+	if err != nil {
+		return nil, fmt.Errorf("analysis %s: %w", name, err)
+	}
+	s.Timings = append(s.Timings, Timing{name, time.Since(start).Seconds()})
+	return res, nil
+}
+
+// Exec runs a named statement with bound arguments.
+func (s *Session) Exec(ctx context.Context, name string, args ...any) error {
+	return s.exec(ctx, name, args...)
+}

@@ -1,0 +1,335 @@
+-- name: scope_by_source
+SELECT p.source || ' / ' || p.source_file AS k, count(*) AS n
+FROM patents p JOIN scope_pub USING (pub_number) GROUP BY 1 ORDER BY 2 DESC, 1;
+
+-- name: scope_by_office
+SELECT p.jurisdiction AS k, count(*) AS n
+FROM patents p JOIN scope_pub USING (pub_number) GROUP BY 1 ORDER BY 2 DESC, 1;
+
+-- name: scope_counts
+SELECT (SELECT count(*) FROM scope_pub) AS pubs, (SELECT count(*) FROM fam) AS fams,
+       (SELECT count(*) FROM fam WHERE family_id NOT IN (SELECT family_id FROM fam_branch)) AS untagged;
+
+-- name: branch_counts
+SELECT b.branch_id, count(DISTINCT fb.family_id) AS n
+FROM cfg_branch b LEFT JOIN fam_branch fb USING (branch_id) LEFT JOIN fam f USING (family_id)
+WHERE f.py BETWEEN ? AND ? OR fb.family_id IS NULL
+GROUP BY 1 ORDER BY 1;
+
+-- name: trend
+-- Families (or publications) per priority year in the window.
+SELECT py, count(*) AS n FROM fam WHERE py BETWEEN ? AND ? GROUP BY py ORDER BY py;
+
+-- name: trend_pub
+SELECT year(coalesce(p.priority_date, p.app_date, p.pub_date)) AS py, count(*) AS n
+FROM patents p JOIN scope_pub USING (pub_number)
+WHERE py BETWEEN ? AND ? GROUP BY 1 ORDER BY 1;
+
+-- name: life_cycle
+-- Per priority year: families and distinct applicants filing that year.
+SELECT f.py, count(DISTINCT f.family_id) AS apps, count(DISTINCT a.name) AS applicants
+FROM fam f LEFT JOIN fam_app a USING (family_id)
+WHERE f.py BETWEEN ? AND ? GROUP BY 1 ORDER BY 1;
+
+-- name: branch_trend
+SELECT fb.branch_id, f.py, count(*) AS n
+FROM fam_branch fb JOIN fam f USING (family_id)
+WHERE f.py BETWEEN ? AND ? GROUP BY 1, 2 ORDER BY 1, 2;
+
+-- name: branch_life_cycle
+SELECT fb.branch_id, f.py, count(DISTINCT f.family_id) AS apps, count(DISTINCT a.name) AS applicants
+FROM fam_branch fb JOIN fam f USING (family_id) LEFT JOIN fam_app a USING (family_id)
+WHERE f.py BETWEEN ? AND ? GROUP BY 1, 2 ORDER BY 1, 2;
+
+-- name: geo_matrix
+-- Source country × filing office: families with a member at the office. Offices of all the
+-- family's publications in the lake count (not only the in-scope ones).
+WITH fo AS (
+    SELECT DISTINCT f.family_id, p.jurisdiction AS office
+    FROM fam f JOIN patents p USING (family_id)
+    WHERE f.py BETWEEN ? AND ?
+)
+SELECT coalesce(c.country, '??') AS src, fo.office, count(*) AS n
+FROM fo JOIN fam_country c USING (family_id) GROUP BY 1, 2 ORDER BY 1, 2;
+
+-- name: geo_pct
+SELECT count(*) FILTER (WHERE list_contains(offices, 'WO')) AS pct, count(*) AS n
+FROM (SELECT f.family_id, list(DISTINCT p.jurisdiction) AS offices
+      FROM fam f JOIN patents p USING (family_id) WHERE f.py BETWEEN ? AND ? GROUP BY 1);
+
+-- name: geo_foreign_in
+-- Families with a member at the office (bound) whose source country is another country.
+SELECT c.country AS k, count(DISTINCT f.family_id) AS n
+FROM fam f JOIN patents p USING (family_id) JOIN fam_country c USING (family_id)
+WHERE p.jurisdiction = ? AND c.country IS NOT NULL AND c.country <> ? AND f.py BETWEEN ? AND ?
+GROUP BY 1 ORDER BY 2 DESC, 1 LIMIT ?;
+
+-- name: geo_provinces
+SELECT a.province AS k, sum(a.w) AS n
+FROM fam_app a JOIN fam f USING (family_id)
+WHERE a.country = 'CN' AND a.province IS NOT NULL AND f.py BETWEEN ? AND ?
+GROUP BY 1 ORDER BY 2 DESC, 1;
+
+-- name: geo_cities
+SELECT a.city AS k, sum(a.w) AS n
+FROM fam_app a JOIN fam f USING (family_id)
+WHERE a.country = 'CN' AND a.city IS NOT NULL AND f.py BETWEEN ? AND ?
+GROUP BY 1 ORDER BY 2 DESC, 1 LIMIT ?;
+
+-- name: applicants_top
+-- Applicants by fractional families, with whole counts, granted, alive, citations and years.
+SELECT a.name, any_value(a.kind) AS kind, mode(a.country) AS country, mode(a.province) AS province,
+       sum(a.w) AS fam_frac, count(*) AS whole,
+       count(*) FILTER (WHERE f.granted) AS granted,
+       count(*) FILTER (WHERE f.status = 'alive') AS alive,
+       coalesce(sum(f.cited_by_src), 0) AS cites,
+       min(f.py) AS first_year, max(f.py) AS last_year
+FROM fam_app a JOIN fam f USING (family_id)
+WHERE f.py BETWEEN ? AND ?
+GROUP BY a.name ORDER BY fam_frac DESC, a.name;
+
+-- name: applicant_variants
+-- Raw spellings of the given normalised names, most frequent first.
+SELECT x.name, x.name_raw, count(*) AS n
+FROM parties x JOIN scope_pub USING (pub_number)
+WHERE x.role = 'applicant' AND list_contains(?::VARCHAR[], x.name)
+GROUP BY 1, 2 ORDER BY 1, 3 DESC, 2;
+
+-- name: applicant_branches
+SELECT a.name, fb.branch_id, sum(a.w) AS n
+FROM fam_app a JOIN fam_branch fb USING (family_id) JOIN fam f USING (family_id)
+JOIN cfg_branch b USING (branch_id)
+WHERE b.level = 1 AND list_contains(?::VARCHAR[], a.name) AND f.py BETWEEN ? AND ?
+GROUP BY 1, 2 ORDER BY 1, 3 DESC, 2;
+
+-- name: applicant_offices
+SELECT a.name, o.office, count(DISTINCT a.family_id) AS n
+FROM fam_app a JOIN fam f USING (family_id), unnest(f.offices) AS o(office)
+WHERE list_contains(?::VARCHAR[], a.name) AND f.py BETWEEN ? AND ?
+GROUP BY 1, 2 ORDER BY 1, 3 DESC, 2;
+
+-- name: applicant_coapplicants
+SELECT a.name, b.name AS partner, count(*) AS n
+FROM fam_app a JOIN fam_app b ON a.family_id = b.family_id AND a.name <> b.name
+JOIN fam f ON f.family_id = a.family_id
+WHERE list_contains(?::VARCHAR[], a.name) AND f.py BETWEEN ? AND ?
+GROUP BY 1, 2 ORDER BY 1, 3 DESC, 2;
+
+-- name: applicant_years
+SELECT a.name, f.py, sum(a.w) AS n
+FROM fam_app a JOIN fam f USING (family_id)
+WHERE list_contains(?::VARCHAR[], a.name) AND f.py BETWEEN ? AND ?
+GROUP BY 1, 2 ORDER BY 1, 2;
+
+-- name: applicants_by_year
+-- Fractional families per applicant per year (for concentration over time).
+SELECT f.py, a.name, sum(a.w) AS n
+FROM fam_app a JOIN fam f USING (family_id)
+WHERE f.py BETWEEN ? AND ? GROUP BY 1, 2 ORDER BY 1, 3 DESC;
+
+-- name: applicants_by_branch
+SELECT fb.branch_id, a.name, sum(a.w) AS n
+FROM fam_app a JOIN fam_branch fb USING (family_id) JOIN fam f USING (family_id)
+WHERE f.py BETWEEN ? AND ? GROUP BY 1, 2 ORDER BY 1, 3 DESC, 2;
+
+-- name: kind_mix
+SELECT coalesce(a.kind, 'unknown') AS k, sum(a.w) AS n
+FROM fam_app a JOIN fam f USING (family_id) WHERE f.py BETWEEN ? AND ?
+GROUP BY 1 ORDER BY 2 DESC, 1;
+
+-- name: subclass_trend
+-- Families per main IPC subclass (the family's most frequent main subclass) per year.
+WITH fs AS (
+    SELECT p.family_id, mode(c.subclass) AS subclass
+    FROM classifications c JOIN scope_pub USING (pub_number) JOIN patents p USING (pub_number)
+    WHERE c.scheme = 'ipc' OR NOT EXISTS (SELECT 1 FROM classifications c2 WHERE c2.pub_number = c.pub_number AND c2.scheme = 'ipc')
+    GROUP BY 1
+)
+SELECT fs.subclass, f.py, count(*) AS n
+FROM fs JOIN fam f USING (family_id) WHERE f.py BETWEEN ? AND ?
+GROUP BY 1, 2 ORDER BY 1, 2;
+
+-- name: country_branch
+-- Source country × level-1 branch, families (for RTA).
+SELECT coalesce(c.country, '??') AS country, fb.branch_id, count(*) AS n
+FROM fam_branch fb JOIN cfg_branch b USING (branch_id) JOIN fam f USING (family_id) JOIN fam_country c USING (family_id)
+WHERE b.level = 1 AND f.py BETWEEN ? AND ?
+GROUP BY 1, 2 ORDER BY 1, 2;
+
+-- name: inventors_top
+WITH fi AS (
+    SELECT DISTINCT p.family_id, x.name
+    FROM parties x JOIN scope_pub USING (pub_number) JOIN patents p USING (pub_number)
+    WHERE x.role = 'inventor' AND x.name <> ''
+)
+SELECT fi.name, count(*) AS fams, list(coalesce(f.cited_by_src, 0)) AS cites
+FROM fi JOIN fam f USING (family_id) WHERE f.py BETWEEN ? AND ?
+GROUP BY 1 ORDER BY 2 DESC, 1 LIMIT ?;
+
+-- name: inventor_total
+SELECT count(DISTINCT x.name) FROM parties x JOIN scope_pub USING (pub_number) WHERE x.role = 'inventor';
+
+-- name: inventor_applicants
+WITH fi AS (
+    SELECT DISTINCT p.family_id, x.name
+    FROM parties x JOIN scope_pub USING (pub_number) JOIN patents p USING (pub_number)
+    WHERE x.role = 'inventor' AND list_contains(?::VARCHAR[], x.name)
+)
+SELECT fi.name, a.name AS applicant, count(*) AS n
+FROM fi JOIN fam_app a USING (family_id) GROUP BY 1, 2 ORDER BY 1, 3 DESC, 2;
+
+-- name: inventor_teams
+-- The most frequent co-inventor pairs, with the applicant they file for most.
+WITH fi AS (
+    SELECT DISTINCT p.family_id, x.name
+    FROM parties x JOIN scope_pub USING (pub_number) JOIN patents p USING (pub_number)
+    WHERE x.role = 'inventor' AND x.name <> ''
+), pairs AS (
+    SELECT a.name AS i1, b.name AS i2, a.family_id
+    FROM fi a JOIN fi b ON a.family_id = b.family_id AND a.name < b.name
+    JOIN fam f ON f.family_id = a.family_id WHERE f.py BETWEEN ? AND ?
+), top AS (
+    SELECT i1, i2, count(*) AS n FROM pairs GROUP BY 1, 2 ORDER BY 3 DESC, 1, 2 LIMIT ?
+), pa AS (
+    SELECT t.i1, t.i2, a.name, count(*) AS c
+    FROM top t JOIN pairs p USING (i1, i2) JOIN fam_app a ON a.family_id = p.family_id
+    GROUP BY 1, 2, 3
+)
+SELECT t.i1, t.i2, t.n, first(pa.name ORDER BY pa.c DESC, pa.name) AS applicant
+FROM top t LEFT JOIN pa USING (i1, i2)
+GROUP BY t.i1, t.i2, t.n ORDER BY t.n DESC, t.i1, t.i2;
+
+-- name: legal_status
+SELECT status AS k, count(*) AS n FROM fam WHERE py BETWEEN ? AND ? GROUP BY 1 ORDER BY 2 DESC, 1;
+
+-- name: grant_rate
+-- Invention families decided: granted, or lapsed without a grant (refused / withdrawn).
+SELECT count(*) FILTER (WHERE granted) AS granted,
+       count(*) FILTER (WHERE NOT granted AND status = 'lapsed') AS refused,
+       median(date_diff('day', app_date, grant_date)) FILTER (WHERE granted AND app_date IS NOT NULL) / 365.25 AS pendency
+FROM fam WHERE invention AND py BETWEEN ? AND ?;
+
+-- name: operations
+SELECT count(*) FILTER (WHERE transferred) AS transferred, count(*) FILTER (WHERE licensed) AS licensed,
+       count(*) FILTER (WHERE pledged) AS pledged, count(*) FILTER (WHERE invalidated) AS invalidated,
+       count(*) FILTER (WHERE transferred IS NOT NULL OR licensed IS NOT NULL OR pledged IS NOT NULL) AS known
+FROM fam WHERE py BETWEEN ? AND ?;
+
+-- name: citation_coverage
+-- Whether citation data exists: source-reported forward counts and lake-internal citations.
+SELECT count(*) FILTER (WHERE cited_by_src IS NOT NULL) AS with_src,
+       (SELECT count(*) FROM citations c JOIN scope_pub s ON s.pub_number = c.citing) AS internal,
+       count(*) FILTER (WHERE claims IS NOT NULL) AS with_claims,
+       count(*) AS n
+FROM fam WHERE py BETWEEN ? AND ?;
+
+-- name: quality_base
+-- Per family: the raw quality indicators the data supports.
+-- fwd: forward citations received within the window (years after the first publication) from
+--      citing publications in the lake, resolved to families; else the source's count.
+-- scope: distinct IPC subclasses; family size: distinct offices of all members in the lake.
+WITH members AS (
+    SELECT f.family_id, p.pub_number, p.jurisdiction FROM fam f JOIN patents p USING (family_id)
+), fwd AS (
+    SELECT m.family_id, count(DISTINCT cp.family_id) AS n
+    FROM citations c JOIN members m ON m.pub_number = c.cited
+    JOIN patents cp ON cp.pub_number = c.citing
+    JOIN fam f ON f.family_id = m.family_id
+    WHERE c.kind = 'patent' AND cp.pub_date <= f.first_pub + to_years(?::INTEGER)
+    GROUP BY 1
+), sc AS (
+    SELECT p.family_id, count(DISTINCT c.subclass) AS n, mode(c.subclass) FILTER (WHERE c.is_main) AS main_sub
+    FROM classifications c JOIN scope_pub USING (pub_number) JOIN patents p USING (pub_number) GROUP BY 1
+), fs AS (
+    SELECT family_id, count(DISTINCT jurisdiction) AS n FROM members GROUP BY 1
+)
+SELECT f.family_id, f.rep_pub, f.title, f.py, f.status,
+       coalesce(sc.main_sub, '') AS subclass,
+       fwd.n AS fwd_internal, f.cited_by_src AS fwd_src,
+       greatest(coalesce(fs.n, 1), coalesce(f.family_size_src, 0)) AS family_size,
+       f.claims, sc.n AS scope, f.cites_src AS backward,
+       CASE WHEN f.granted AND f.app_date IS NOT NULL THEN date_diff('day', f.app_date, f.grant_date) END AS grant_lag,
+       (SELECT a.name FROM fam_app a WHERE a.family_id = f.family_id ORDER BY a.seq, a.name LIMIT 1) AS applicant
+FROM fam f LEFT JOIN fwd USING (family_id) LEFT JOIN sc USING (family_id) LEFT JOIN fs USING (family_id)
+WHERE f.py BETWEEN ? AND ?
+ORDER BY f.family_id;
+
+-- name: family_branch_list
+SELECT family_id, list(branch_id ORDER BY branch_id) AS branches FROM fam_branch GROUP BY 1;
+
+-- name: region_families
+-- Families with at least one applicant in the region (country, and province/city when set).
+CREATE OR REPLACE TEMP TABLE region_fam AS
+SELECT DISTINCT family_id FROM fam_app
+WHERE country = ? AND (? = '' OR province = ?) AND (? = '' OR city = ?);
+
+-- name: region_rows
+-- Region / nation / world aggregates over the window (structure, enterprise strength, talent,
+-- technology, operation).
+WITH nation AS (SELECT DISTINCT family_id FROM fam_app WHERE country = ?),
+sets AS (
+    SELECT 'region' AS scope, family_id FROM region_fam
+    UNION ALL SELECT 'nation', family_id FROM nation
+    UNION ALL SELECT 'world', family_id FROM fam
+)
+SELECT s.scope,
+       count(DISTINCT s.family_id) AS fams,
+       count(DISTINCT s.family_id) FILTER (WHERE f.granted) AS granted,
+       count(DISTINCT s.family_id) FILTER (WHERE f.invention) AS inventions,
+       count(DISTINCT s.family_id) FILTER (WHERE f.status = 'alive') AS alive,
+       count(DISTINCT s.family_id) FILTER (WHERE f.transferred OR f.licensed OR f.pledged) AS operated,
+       avg(f.n_offices) AS offices
+FROM sets s JOIN fam f USING (family_id) WHERE f.py BETWEEN ? AND ?
+GROUP BY 1 ORDER BY 1;
+
+-- name: region_applicants
+-- Applicants and inventors active in each scope, and the enterprise share of applicants.
+WITH nation AS (SELECT DISTINCT family_id FROM fam_app WHERE country = ?),
+sets AS (
+    SELECT 'region' AS scope, family_id FROM region_fam
+    UNION ALL SELECT 'nation', family_id FROM nation
+    UNION ALL SELECT 'world', family_id FROM fam
+)
+SELECT s.scope, count(DISTINCT a.name) AS applicants,
+       count(DISTINCT a.name) FILTER (WHERE a.kind = 'enterprise') AS enterprises,
+       count(DISTINCT a.name) FILTER (WHERE a.kind IN ('university', 'institute')) AS academia
+FROM sets s JOIN fam f USING (family_id) JOIN fam_app a USING (family_id)
+WHERE f.py BETWEEN ? AND ? AND (s.scope = 'world' OR (s.scope = 'nation' AND a.country = ?) OR s.scope = 'region')
+GROUP BY 1 ORDER BY 1;
+
+-- name: region_inventors
+WITH nation AS (SELECT DISTINCT family_id FROM fam_app WHERE country = ?),
+sets AS (
+    SELECT 'region' AS scope, family_id FROM region_fam
+    UNION ALL SELECT 'nation', family_id FROM nation
+    UNION ALL SELECT 'world', family_id FROM fam
+)
+SELECT s.scope, count(DISTINCT x.name) AS inventors
+FROM sets s JOIN fam f USING (family_id) JOIN patents p USING (family_id)
+JOIN parties x ON x.pub_number = p.pub_number AND x.role = 'inventor'
+WHERE f.py BETWEEN ? AND ? GROUP BY 1 ORDER BY 1;
+
+-- name: region_by_year
+WITH nation AS (SELECT DISTINCT family_id FROM fam_app WHERE country = ?)
+SELECT f.py,
+       count(*) FILTER (WHERE f.family_id IN (SELECT family_id FROM region_fam)) AS region,
+       count(*) FILTER (WHERE f.family_id IN (SELECT family_id FROM nation)) AS nation,
+       count(*) AS world,
+       count(*) FILTER (WHERE f.granted AND f.family_id IN (SELECT family_id FROM region_fam)) AS region_granted
+FROM fam f WHERE f.py BETWEEN ? AND ? GROUP BY 1 ORDER BY 1;
+
+-- name: region_by_year_people
+SELECT f.py, count(DISTINCT a.name) AS applicants,
+       (SELECT count(DISTINCT x.name) FROM patents p JOIN parties x ON x.pub_number = p.pub_number AND x.role = 'inventor'
+        JOIN fam f2 ON f2.family_id = p.family_id
+        WHERE f2.py = f.py AND p.family_id IN (SELECT family_id FROM region_fam)) AS inventors
+FROM fam f JOIN fam_app a USING (family_id)
+WHERE f.family_id IN (SELECT family_id FROM region_fam) AND f.py BETWEEN ? AND ?
+GROUP BY 1 ORDER BY 1;
+
+-- name: region_branch
+SELECT fb.branch_id,
+       count(*) FILTER (WHERE fb.family_id IN (SELECT family_id FROM region_fam)) AS region,
+       count(*) AS world
+FROM fam_branch fb JOIN fam f USING (family_id) WHERE f.py BETWEEN ? AND ?
+GROUP BY 1 ORDER BY 1;

@@ -1,0 +1,143 @@
+-- name: create_rules
+CREATE OR REPLACE TEMP TABLE cfg_rule (
+    target  VARCHAR,   -- 'scope', 'exclude', or a branch id
+    kind    VARCHAR,   -- 'code' or 'kw'
+    value   VARCHAR
+);
+
+-- name: insert_rule
+INSERT INTO cfg_rule VALUES (?, ?, ?);
+
+-- name: create_branches
+CREATE OR REPLACE TEMP TABLE cfg_branch (
+    branch_id VARCHAR, parent VARCHAR, level INTEGER, ord INTEGER, name_zh VARCHAR, name_en VARCHAR
+);
+
+-- name: insert_branch
+INSERT INTO cfg_branch VALUES (?, ?, ?, ?, ?, ?);
+
+-- name: code_hits
+-- Publications whose IPC/CPC codes match a code rule of the target. A rule with '/' matches the
+-- code or its deeper subgroups; a main group (H04W84) matches that main group; a subclass
+-- (H04W) that subclass; a class or section (H04, H) their prefix.
+CREATE OR REPLACE TEMP TABLE code_hit AS
+SELECT DISTINCT r.target, c.pub_number
+FROM classifications c
+JOIN cfg_rule r ON r.kind = 'code' AND (
+     (contains(r.value, '/') AND starts_with(c.code, r.value))
+  OR (NOT contains(r.value, '/') AND length(r.value) > 4 AND c.main_group = r.value)
+  OR (length(r.value) = 4 AND c.subclass = r.value)
+  OR (length(r.value) < 4 AND starts_with(c.subclass, r.value)));
+
+-- name: kw_hits
+-- Publications whose title or abstract matches the target's keyword pattern (one RE2
+-- alternation per target, case-insensitive, bound as a parameter).
+INSERT INTO kw_hit
+SELECT ?, pub_number FROM patents
+WHERE regexp_matches(coalesce(title, '') || ' ' || coalesce(abstract, ''), ?);
+
+-- name: create_kw_hit
+CREATE OR REPLACE TEMP TABLE kw_hit (target VARCHAR, pub_number VARCHAR);
+
+-- name: scope_pubs
+-- The industry's publications: scope codes and/or keywords (require = any/both), minus exclusions.
+CREATE OR REPLACE TEMP TABLE scope_pub AS
+WITH c AS (SELECT pub_number FROM code_hit WHERE target = 'scope'),
+     k AS (SELECT pub_number FROM kw_hit WHERE target = 'scope'),
+     hit AS (
+        SELECT pub_number FROM c UNION SELECT pub_number FROM k
+     ),
+     both_hit AS (SELECT pub_number FROM c INTERSECT SELECT pub_number FROM k),
+     excl AS (SELECT pub_number FROM code_hit WHERE target = 'exclude'
+              UNION SELECT pub_number FROM kw_hit WHERE target = 'exclude')
+SELECT pub_number FROM (SELECT pub_number FROM hit WHERE NOT ? UNION ALL SELECT pub_number FROM both_hit WHERE ?)
+EXCEPT SELECT pub_number FROM excl;
+
+-- name: scope_families
+-- One row per family in scope, with family-level facts over its in-scope publications.
+-- py: priority year = year of the earliest priority (else filing, else publication) date.
+CREATE OR REPLACE TEMP TABLE fam AS
+WITH m AS (
+    SELECT p.* FROM patents p JOIN scope_pub s USING (pub_number)
+)
+SELECT
+    family_id,
+    min(coalesce(priority_date, app_date, pub_date))            AS first_date,
+    year(min(coalesce(priority_date, app_date, pub_date)))      AS py,
+    min(pub_date)                                                AS first_pub,
+    count(*)                                                     AS pubs,
+    list(DISTINCT jurisdiction ORDER BY jurisdiction)            AS offices,
+    count(DISTINCT jurisdiction)                                 AS n_offices,
+    bool_or(grant_date IS NOT NULL)                              AS granted,
+    min(grant_date)                                              AS grant_date,
+    min(app_date)                                                AS app_date,
+    CASE WHEN bool_or(legal_status = 'alive') THEN 'alive'
+         WHEN bool_or(legal_status = 'pending') THEN 'pending'
+         WHEN bool_or(legal_status = 'lapsed') THEN 'lapsed'
+         ELSE 'unknown' END                                      AS status,
+    bool_or(doc_type = 'invention')                              AS invention,
+    bool_or(doc_type = 'utility_model')                          AS utility,
+    max(cited_by_count)                                          AS cited_by_src,
+    max(cites_count)                                             AS cites_src,
+    max(family_size)                                             AS family_size_src,
+    max(claims_count)                                            AS claims,
+    arg_min(pub_number, coalesce(pub_date, DATE '2999-01-01'))   AS rep_pub,
+    arg_min(title, coalesce(pub_date, DATE '2999-01-01'))        AS title,
+    bool_or(transfer_count > 0)                                  AS transferred,
+    bool_or(licence_count > 0)                                   AS licensed,
+    bool_or(pledge_count > 0)                                    AS pledged,
+    bool_or(invalidated)                                         AS invalidated,
+    max(expiry_date)                                             AS expiry_date
+FROM m
+GROUP BY family_id;
+
+-- name: family_applicants
+-- Distinct applicants of each family (normalised name), with fractional weight 1/k.
+CREATE OR REPLACE TEMP TABLE fam_app AS
+WITH a AS (
+    SELECT DISTINCT p.family_id, x.name,
+        first(x.kind ORDER BY x.seq) OVER w AS kind,
+        first(x.country ORDER BY x.seq) OVER w AS country,
+        first(x.province ORDER BY x.seq) OVER w AS province,
+        first(x.city ORDER BY x.seq) OVER w AS city,
+        min(x.seq) OVER w AS seq
+    FROM parties x
+    JOIN scope_pub s USING (pub_number)
+    JOIN patents p USING (pub_number)
+    WHERE x.role = 'applicant' AND x.name <> ''
+    WINDOW w AS (PARTITION BY p.family_id, x.name)
+)
+SELECT a.*, 1.0 / count(*) OVER (PARTITION BY family_id) AS w FROM a;
+
+-- name: family_country
+-- The family's source country: the first applicant's country of its earliest publication, else
+-- the office of its first priority claim.
+CREATE OR REPLACE TEMP TABLE fam_country AS
+SELECT f.family_id,
+       coalesce(
+         (SELECT a.country FROM fam_app a WHERE a.family_id = f.family_id AND a.country IS NOT NULL
+          ORDER BY a.seq, a.name LIMIT 1),
+         (SELECT p.priority_office FROM patents p WHERE p.pub_number = f.rep_pub)) AS country,
+       (SELECT a.province FROM fam_app a WHERE a.family_id = f.family_id AND a.province IS NOT NULL
+          ORDER BY a.seq, a.name LIMIT 1) AS province,
+       (SELECT a.city FROM fam_app a WHERE a.family_id = f.family_id AND a.city IS NOT NULL
+          ORDER BY a.seq, a.name LIMIT 1) AS city
+FROM fam f;
+
+-- name: family_branches
+-- Branch tags: a family is in a branch when one of its in-scope publications matches one of the
+-- branch's rules or the rules of a descendant branch.
+CREATE OR REPLACE TEMP TABLE fam_branch AS
+WITH RECURSIVE anc(branch_id, ancestor) AS (
+    SELECT branch_id, branch_id FROM cfg_branch
+    UNION ALL
+    SELECT a.branch_id, b.parent FROM anc a JOIN cfg_branch b ON b.branch_id = a.ancestor WHERE b.parent <> ''
+), hits AS (
+    SELECT target, pub_number FROM code_hit WHERE target NOT IN ('scope', 'exclude')
+    UNION SELECT target, pub_number FROM kw_hit WHERE target NOT IN ('scope', 'exclude')
+)
+SELECT DISTINCT p.family_id, anc.ancestor AS branch_id
+FROM hits h
+JOIN scope_pub s USING (pub_number)
+JOIN patents p USING (pub_number)
+JOIN anc ON anc.branch_id = h.target;

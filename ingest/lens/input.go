@@ -1,0 +1,105 @@
+package lens
+
+import (
+	"bufio"
+	"bytes"
+	"encoding/csv"
+	"errors"
+	"io"
+	"os"
+	"path/filepath"
+	"strings"
+
+	"github.com/patnav/patnav/ingest/format"
+)
+
+// input is an open Lens file behind a lenient csv.Reader. UTF-8 files (every current export) take
+// a fast path: BOM skipped, lone CRs turned into LFs in place and CRLF left to the csv package,
+// which treats it as a line end. Other encodings go through format.DecodeText.
+type input struct {
+	f    *os.File
+	cr   *csv.Reader
+	file string
+}
+
+// openInput opens path; enc is the forced or detected encoding ("" when the head is UTF-8).
+func openInput(path, enc string, head []byte) (*input, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, err
+	}
+	var src io.Reader
+	switch e := strings.ToLower(enc); {
+	case e == "utf-8" || e == "utf8" ||
+		e == "" && !bytes.HasPrefix(head, []byte{0xFF, 0xFE}) && !bytes.HasPrefix(head, []byte{0xFE, 0xFF}) &&
+			format.DetectEncoding(head) == "utf-8":
+		br := bufio.NewReaderSize(f, 256<<10)
+		if b, _ := br.Peek(3); bytes.Equal(b, []byte{0xEF, 0xBB, 0xBF}) {
+			br.Discard(3)
+		}
+		src = &crReader{br: br}
+	default:
+		ti, err := format.DecodeText(f, enc)
+		if err != nil {
+			f.Close()
+			return nil, err
+		}
+		src = ti
+	}
+	cr := csv.NewReader(bufio.NewReaderSize(src, 256<<10))
+	cr.FieldsPerRecord = -1
+	cr.LazyQuotes = true
+	cr.ReuseRecord = true
+	return &input{f: f, cr: cr, file: filepath.Base(path)}, nil
+}
+
+// row returns the next row and the line it starts on; a CSV syntax error is a *format.RecordError
+// numbered record. The slice is reused by the next call; its strings are substrings of one fresh
+// string per row, so they may be kept.
+func (in *input) row(record int) ([]string, int, error) {
+	row, err := in.cr.Read()
+	if err != nil {
+		var pe *csv.ParseError
+		if errors.As(err, &pe) {
+			return nil, pe.StartLine, &format.RecordError{File: in.file, Record: record, Line: pe.StartLine, Err: format.ErrBadRecord, Value: pe.Err.Error()}
+		}
+		return nil, 0, err
+	}
+	line, _ := in.cr.FieldPos(0)
+	// Trailing empty cells (thousands in some raw exports) are dropped: a short row reads as
+	// empty beyond its end.
+	n := len(row)
+	for n > 0 && row[n-1] == "" {
+		n--
+	}
+	return row[:n], line, nil
+}
+
+func (in *input) close() error { return in.f.Close() }
+
+// crReader turns every CR that is not followed by LF into LF, in place (old Mac exports end lines
+// with CR alone). CRLF is left as it is: encoding/csv reads it as a line end, and as LF inside a
+// quoted field, exactly as it reads LF.
+type crReader struct {
+	br *bufio.Reader
+}
+
+func (c *crReader) Read(p []byte) (int, error) {
+	n, err := c.br.Read(p)
+	b := p[:n]
+	for i := bytes.IndexByte(b, '\r'); i >= 0; {
+		if i+1 < n {
+			if b[i+1] != '\n' {
+				b[i] = '\n'
+			}
+		} else if next, _ := c.br.Peek(1); len(next) == 0 || next[0] != '\n' {
+			b[i] = '\n'
+		}
+		j := bytes.IndexByte(b[i+1:], '\r')
+		if j < 0 {
+			break
+		}
+		i += 1 + j
+	}
+	return n, err
+}

@@ -1,0 +1,797 @@
+// Package lens reads Lens.org patent CSV exports into canonical patent records.
+//
+// It handles every export layout Lens has produced: the 2015 layout (dd/mm/yy dates, CR-only line
+// endings, no Lens ID), the 2016 and 2017 layouts (Lens ID, "Cited Count", "Full Text", MacRoman
+// bytes, thousands of trailing empty header columns), the ~2020 layout ("Earliest Priority Date",
+// "Owners (US)", "Cites/Cited by Patent Count", "NPL Citations") and the current layout (UTF-8 BOM,
+// "Display Key", "Abstract", "Document Type", "Legal Status", "Simple Family Members"), plus an
+// optional "Cited Patents" column of ";;"-separated display keys. Columns are found by header name
+// once per file, so column order does not matter.
+//
+// The reader streams: one pass over the file, one csv.Reader with a reused record slice, and no
+// regexp or map work per row.
+package lens
+
+import (
+	"bytes"
+	"encoding/csv"
+	"errors"
+	"fmt"
+	"io"
+	"path/filepath"
+	"strconv"
+	"strings"
+	"time"
+	"unicode"
+
+	"github.com/patnav/patnav/ingest/format"
+	"github.com/patnav/patnav/internal/norm"
+	"github.com/patnav/patnav/internal/patent"
+)
+
+// Format is the Lens.org CSV export format.
+var Format = format.Format{
+	Name:        "lens",
+	Description: "Lens.org patent CSV export (2015–current layouts; ;;-separated multi-values)",
+	Sniff:       Sniff,
+	Open:        Open,
+}
+
+// Canonical fields of a Lens export.
+const (
+	fNum = iota
+	fJur
+	fKind
+	fPub
+	fLensID
+	fPubDate
+	fAppNum
+	fAppDate
+	fPrio
+	fEarliest
+	fTitle
+	fAbstract
+	fApplicants
+	fInventors
+	fOwners
+	fURL
+	fDocType
+	fCites
+	fCitedBy
+	fFamSize
+	fFamMembers
+	fCPC
+	fIPC
+	fNPLCount
+	fNPL
+	fLegal
+	fCitedPatents
+	nFields
+)
+
+// aliases lists the header names each field has had across Lens export years; the first present
+// wins. Matching is on format.NormHeader forms (case, width and spacing folded).
+var aliases = [nFields][]string{
+	fNum:          {"#"},
+	fJur:          {"Jurisdiction"},
+	fKind:         {"Kind"},
+	fPub:          {"Display Key", "Publication Number"},
+	fLensID:       {"Lens ID"},
+	fPubDate:      {"Publication Date"},
+	fAppNum:       {"Application Number"},
+	fAppDate:      {"Application Date"},
+	fPrio:         {"Priority Numbers"},
+	fEarliest:     {"Earliest Priority Date"},
+	fTitle:        {"Title"},
+	fAbstract:     {"Abstract"},
+	fApplicants:   {"Applicants"},
+	fInventors:    {"Inventors"},
+	fOwners:       {"Owners", "Owners (US)"},
+	fURL:          {"URL"},
+	fDocType:      {"Document Type", "Type"},
+	fCites:        {"Cites Patent Count"},
+	fCitedBy:      {"Cited by Patent Count", "Cited Count"},
+	fFamSize:      {"Simple Family Size"},
+	fFamMembers:   {"Simple Family Members"},
+	fCPC:          {"CPC Classifications"},
+	fIPC:          {"IPCR Classifications", "IPC Classifications"},
+	fNPLCount:     {"NPL Citation Count"},
+	fNPL:          {"NPL Citations", "Non-Patent Citations"},
+	fLegal:        {"Legal Status"},
+	fCitedPatents: {"Cited Patents"},
+}
+
+// lensURL is the address of a Lens record, completed by its Lens ID.
+const lensURL = "https://lens.org/"
+
+// sep separates the values of a multi-valued Lens cell.
+const sep = ";;"
+
+// headSize is how much of a file Open samples to settle encoding and date order.
+const headSize = 256 << 10
+
+// Sniff recognises a Lens export by its header line: a "Lens ID" or "Display Key" column, or the
+// 2015 trio "Publication Number", "Jurisdiction" and "Kind".
+func Sniff(path string, head []byte) float64 {
+	if len(head) == 0 {
+		return 0
+	}
+	line := head
+	if i := bytes.IndexAny(line, "\r\n"); i >= 0 {
+		line = line[:i]
+	}
+	h := strings.ToLower(string(bytes.TrimPrefix(line, []byte{0xEF, 0xBB, 0xBF})))
+	has := func(name string) bool {
+		return strings.Contains(h, `"`+name+`"`) || strings.Contains(h, ","+name+",") ||
+			strings.HasPrefix(h, name+",") || strings.HasSuffix(h, ","+name)
+	}
+	score := 0.0
+	switch {
+	case (has("lens id") || has("display key")) && has("jurisdiction"):
+		score = 0.95
+	case has("publication number") && has("jurisdiction") && has("kind"):
+		score = 0.85
+	default:
+		return 0
+	}
+	if !strings.EqualFold(filepath.Ext(path), ".csv") {
+		score -= 0.1
+	}
+	return score
+}
+
+// Open opens a Lens CSV export. The header must name a publication number column ("Display Key" or
+// "Publication Number"); an input without any row gives format.ErrEmpty.
+func Open(path string, opts format.Options) (format.Reader, error) {
+	head, err := format.ReadHead(path, headSize)
+	if err != nil {
+		return nil, err
+	}
+	if len(bytes.TrimSpace(bytes.TrimPrefix(head, []byte{0xEF, 0xBB, 0xBF}))) == 0 {
+		return nil, fmt.Errorf("%s: %w", filepath.Base(path), format.ErrEmpty)
+	}
+	if opts.Encoding == "" {
+		opts.Encoding = detectEncoding(head)
+	}
+	in, err := openInput(path, opts.Encoding, head)
+	if err != nil {
+		return nil, err
+	}
+	r := &Reader{in: in, file: in.file}
+	header, _, err := in.row(0)
+	for err == nil && format.IsBlank(header) {
+		header, _, err = in.row(0)
+	}
+	if err != nil {
+		in.close()
+		if err == io.EOF {
+			return nil, fmt.Errorf("%s: %w", in.file, format.ErrEmpty)
+		}
+		return nil, fmt.Errorf("%s: reading header: %w", in.file, err)
+	}
+	r.resolve(header)
+	if r.idx[fPub] < 0 {
+		in.close()
+		return nil, fmt.Errorf("%s: not a Lens export: no %q or %q column in the header", in.file, "Display Key", "Publication Number")
+	}
+	r.order = r.detectDateOrder(head, opts.Encoding)
+	return r, nil
+}
+
+// Reader reads records from one Lens export. It implements format.Reader.
+type Reader struct {
+	in      *input
+	file    string
+	idx     [nFields]int    // column of each field, -1 when absent
+	names   [nFields]string // the export's own header name of each field, for errors
+	order   norm.DateOrder
+	rec     int // data records read so far (blank rows not counted)
+	lastNum int // the last in-sequence value of the "#" column
+
+	// Small caches of derived values: an export has few distinct document types and statuses.
+	docTypes []docTypeMemo
+	statuses [][2]string
+	done     bool
+}
+
+// resolve finds each field's column once, from the header.
+func (r *Reader) resolve(header []string) {
+	normed := make([]string, len(header))
+	for i, h := range header {
+		normed[i] = format.NormHeader(h)
+	}
+	for f := range r.idx {
+		r.idx[f] = -1
+		for _, a := range aliases[f] {
+			want := format.NormHeader(a)
+			for i, h := range normed {
+				if h == want {
+					r.idx[f] = i
+					r.names[f] = strings.TrimSpace(strings.TrimPrefix(header[i], "\uFEFF"))
+					break
+				}
+			}
+			if r.idx[f] >= 0 {
+				break
+			}
+		}
+	}
+}
+
+// detectDateOrder reads the date columns of the sampled head: Lens writes dd/mm/yy, so day first
+// is the default, and month first is chosen only when some slash date can only be month first and
+// none can only be day first (an export re-saved by US Excel).
+func (r *Reader) detectDateOrder(head []byte, enc string) norm.DateOrder {
+	ti, err := format.DecodeText(bytes.NewReader(head), enc)
+	if err != nil {
+		return norm.DayFirst
+	}
+	cr := csv.NewReader(ti)
+	cr.FieldsPerRecord, cr.LazyQuotes, cr.ReuseRecord = -1, true, true
+	dayOnly, monthOnly := 0, 0
+	for n := 0; n < 2000; n++ {
+		row, err := cr.Read()
+		if err == io.EOF {
+			break
+		}
+		if err != nil {
+			var pe *csv.ParseError
+			if errors.As(err, &pe) {
+				continue
+			}
+			break
+		}
+		for _, f := range [...]int{fPubDate, fAppDate, fEarliest} {
+			if i := r.idx[f]; i >= 0 && i < len(row) {
+				switch slashOrder(row[i]) {
+				case 1:
+					dayOnly++
+				case 2:
+					monthOnly++
+				}
+			}
+		}
+	}
+	if monthOnly > 0 && dayOnly == 0 {
+		return norm.MonthFirst
+	}
+	return norm.DayFirst
+}
+
+// slashOrder tells whether a/b/c can only be day first (1: a > 12), only month first (2: b > 12),
+// or either (0).
+func slashOrder(s string) int {
+	s = strings.TrimSpace(s)
+	i := strings.IndexByte(s, '/')
+	if i <= 0 {
+		return 0
+	}
+	j := strings.IndexByte(s[i+1:], '/')
+	if j <= 0 {
+		return 0
+	}
+	a, err1 := strconv.Atoi(s[:i])
+	b, err2 := strconv.Atoi(s[i+1 : i+1+j])
+	if err1 != nil || err2 != nil {
+		return 0
+	}
+	switch {
+	case a > 12 && b <= 12:
+		return 1
+	case b > 12 && a <= 12:
+		return 2
+	}
+	return 0
+}
+
+// detectEncoding settles the text encoding from the head of a Lens file. Lens writes UTF-8 now and
+// wrote MacRoman from Mac exports in 2015–2016; those MacRoman files often carry mojibake that a
+// generic detector takes for GB18030, so a GB18030 guess whose Han characters sit glued between
+// Latin letters ("F蘝r") is read as MacRoman instead. "" means let format.DecodeText decide.
+func detectEncoding(head []byte) string {
+	enc := format.DetectEncoding(head)
+	if enc != "gb18030" {
+		return ""
+	}
+	if latinGlued(head) {
+		return "macroman"
+	}
+	return ""
+}
+
+// latinGlued reports whether most Han characters of head, read as GB18030, touch an ASCII letter
+// on either side: the mark of Latin-script mojibake rather than Chinese text.
+func latinGlued(head []byte) bool {
+	s, err := decodeGB18030(head)
+	if err != nil {
+		return false
+	}
+	han, glued := 0, 0
+	var prev rune
+	rs := []rune(s)
+	for i, c := range rs {
+		if unicode.Is(unicode.Han, c) {
+			han++
+			next := rune(0)
+			if i+1 < len(rs) {
+				next = rs[i+1]
+			}
+			if isASCIILetter(prev) || isASCIILetter(next) {
+				glued++
+			}
+		}
+		prev = c
+	}
+	return han > 0 && glued*2 > han
+}
+
+func isASCIILetter(c rune) bool { return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' }
+
+func decodeGB18030(b []byte) (string, error) {
+	ti, err := format.DecodeText(bytes.NewReader(b), "gb18030")
+	if err != nil {
+		return "", err
+	}
+	out, err := io.ReadAll(ti)
+	return string(out), err
+}
+
+// Close closes the underlying file.
+func (r *Reader) Close() error { return r.in.close() }
+
+func (r *Reader) get(row []string, f int) string {
+	if i := r.idx[f]; i >= 0 && i < len(row) {
+		return row[i]
+	}
+	return ""
+}
+
+// Read returns the next record, a *format.RecordError for a row that cannot be accepted (reading
+// may continue), or io.EOF at the end. Blank rows are skipped.
+func (r *Reader) Read() (*patent.Record, error) {
+	if r.done {
+		return nil, io.EOF
+	}
+	for {
+		row, line, err := r.in.row(r.rec + 1)
+		if err != nil {
+			var re *format.RecordError
+			if errors.As(err, &re) {
+				r.rec++
+				return nil, err
+			}
+			if err == io.EOF {
+				r.done = true
+			}
+			return nil, err
+		}
+		if format.IsBlank(row) {
+			continue
+		}
+		r.rec++
+		return r.record(row, line)
+	}
+}
+
+// fail builds a RecordError for field f.
+func (r *Reader) fail(rec, line, f int, value string, err error) error {
+	name := ""
+	if f >= 0 {
+		name = r.names[f]
+		if name == "" {
+			name = aliases[f][0]
+		}
+	}
+	return &format.RecordError{File: r.file, Record: rec, Line: line, Field: name, Value: value, Err: err}
+}
+
+// record converts one data row. The strings of row are substrings of one string the csv package
+// allocates per record, so they can be kept without copying.
+func (r *Reader) record(row []string, line int) (*patent.Record, error) {
+	recNo := r.rec
+	// The "#" column numbers the records. A row whose "#" is not a number is the spill-over of a
+	// cell that overflowed into a new line in some raw exports, not a record.
+	if i := r.idx[fNum]; i >= 0 {
+		v := strings.TrimSpace(r.get(row, fNum))
+		n, err := strconv.Atoi(v)
+		if err != nil || n <= 0 {
+			return nil, r.fail(recNo, line, fNum, v, fmt.Errorf("%w: record number is not a number (a cell of the previous record spilled onto a new line?)", format.ErrBadRecord))
+		}
+		// "#" is the record number while it runs in order; a number out of sequence is kept
+		// out of the numbering (the ordinal count names the row instead).
+		if n > r.lastNum {
+			recNo, r.lastNum = n, n
+		}
+	}
+	rec := patent.NewRecord()
+	p := &rec.Patent
+	p.Source, p.SourceFile, p.SourceRecord = Format.Name, r.file, recNo
+
+	// Publication number: the one required field.
+	pubRaw := strings.TrimSpace(r.get(row, fPub))
+	kind := strings.TrimSpace(r.get(row, fKind))
+	pub, office, pkind, err := parsePub(stripTrailingDate(pubRaw), kind)
+	if err != nil {
+		return nil, r.fail(recNo, line, fPub, pubRaw, format.ErrBadNumber)
+	}
+	if jur := strings.TrimSpace(r.get(row, fJur)); jur != "" && !strings.EqualFold(jur, office) {
+		return nil, r.fail(recNo, line, fJur, jur, fmt.Errorf("%w: jurisdiction %q does not match publication number %q", format.ErrBadRecord, jur, pubRaw))
+	}
+	p.PubNumber, p.Jurisdiction, p.Kind = pub, office, pkind
+
+	hint := strings.TrimSpace(r.get(row, fDocType))
+	p.DocType = r.docType(office, pkind, hint)
+
+	if p.PubDate, err = r.date(row, fPubDate); err != nil {
+		return nil, r.fail(recNo, line, fPubDate, r.get(row, fPubDate), format.ErrBadDate)
+	}
+	if p.AppDate, err = r.date(row, fAppDate); err != nil {
+		return nil, r.fail(recNo, line, fAppDate, r.get(row, fAppDate), format.ErrBadDate)
+	}
+	if norm.IsGrantKind(office, pkind) || containsFold(hint, "granted") {
+		p.GrantDate = p.PubDate
+	}
+	if v := strings.TrimSpace(r.get(row, fAppNum)); v != "" {
+		p.AppNumber = norm.AppNumber(v)
+	}
+
+	// Priorities: "US 201161550506 P 20111024;;…"; the earliest claim date unless the export
+	// states the earliest priority date itself.
+	if v := r.get(row, fPrio); v != "" {
+		p.Priorities = make([]string, 0, strings.Count(v, sep)+1)
+		for rest := v; rest != ""; {
+			var part string
+			part, rest = nextValue(rest)
+			if part == "" {
+				continue
+			}
+			pc := parsePriority(part)
+			if pc.Number != "" && !contains(p.Priorities, pc.Number) {
+				p.Priorities = append(p.Priorities, pc.Number)
+			}
+			if pc.Date != "" {
+				d, err := parseDate(pc.Date, r.order)
+				if err != nil {
+					return nil, r.fail(recNo, line, fPrio, part, format.ErrBadDate)
+				}
+				if d.Valid() && (!p.PriorityDate.Valid() || d.Before(p.PriorityDate.Time)) {
+					p.PriorityDate = d
+				}
+			}
+		}
+		if len(p.Priorities) == 0 {
+			p.Priorities = nil
+		}
+	}
+	if e, err := r.date(row, fEarliest); err != nil {
+		return nil, r.fail(recNo, line, fEarliest, r.get(row, fEarliest), format.ErrBadDate)
+	} else if e.Valid() {
+		p.PriorityDate = e
+	}
+
+	p.Title = cleanText(r.get(row, fTitle))
+	p.Abstract = cleanText(r.get(row, fAbstract))
+
+	// The Lens ID is the stable key of a Lens record: the URL is https://lens.org/<Lens ID>, which
+	// keeps it, and the export's URL column only when there is no Lens ID.
+	p.URL = strings.TrimSpace(r.get(row, fURL))
+	if id := strings.TrimSpace(r.get(row, fLensID)); id != "" {
+		if !(strings.HasSuffix(p.URL, id) && strings.HasPrefix(p.URL, lensURL) && len(p.URL) == len(lensURL)+len(id)) {
+			p.URL = lensURL + id
+		}
+	}
+
+	for _, c := range [...]struct {
+		f   int
+		dst *int
+	}{{fCites, &p.CitesCount}, {fCitedBy, &p.CitedByCount}, {fFamSize, &p.FamilySize}, {fNPLCount, &p.NPLCount}} {
+		v := strings.TrimSpace(r.get(row, c.f))
+		if v == "" {
+			continue
+		}
+		n, err := strconv.Atoi(v)
+		if err != nil || n < 0 {
+			return nil, r.fail(recNo, line, c.f, v, fmt.Errorf("%w: not a count", format.ErrBadValue))
+		}
+		*c.dst = n
+	}
+	if p.FamilySize < 0 {
+		if v := r.get(row, fFamMembers); strings.TrimSpace(v) != "" {
+			p.FamilySize = countValues(v)
+		}
+	}
+
+	if v := strings.TrimSpace(r.get(row, fLegal)); v != "" {
+		p.LegalRaw = v
+		p.LegalStatus = r.legalStatus(v)
+	}
+
+	r.parties(rec, row)
+	r.classes(rec, row)
+	r.citations(rec, row)
+	return rec, nil
+}
+
+type docTypeMemo struct{ office, kind, hint, docType string }
+
+// docType derives the document type. The kind code decides utility models, designs and plants
+// (Lens calls a CN utility model a "Patent Application" or "Limited Patent"); Lens's document
+// type refines the rest.
+func (r *Reader) docType(office, kind, hint string) string {
+	for _, m := range r.docTypes {
+		if m.office == office && m.kind == kind && m.hint == hint {
+			return m.docType
+		}
+	}
+	t := norm.DocType(office, kind, "")
+	if t == patent.Invention || t == patent.OtherType {
+		t = norm.DocType(office, kind, hint)
+	}
+	if len(r.docTypes) < 64 {
+		r.docTypes = append(r.docTypes, docTypeMemo{office, kind, hint, t})
+	}
+	return t
+}
+
+// legalStatus is norm.LegalStatus, remembered for the few values an export uses.
+func (r *Reader) legalStatus(raw string) string {
+	for _, m := range r.statuses {
+		if m[0] == raw {
+			return m[1]
+		}
+	}
+	st := norm.LegalStatus(raw)
+	if len(r.statuses) < 32 {
+		r.statuses = append(r.statuses, [2]string{raw, st})
+	}
+	return st
+}
+
+// parties adds applicants, inventors and owners in source order, names as written.
+func (r *Reader) parties(rec *patent.Record, row []string) {
+	app, inv, own := r.get(row, fApplicants), r.get(row, fInventors), r.get(row, fOwners)
+	n := 0
+	for _, v := range [...]string{app, inv, own} {
+		if v != "" {
+			n += strings.Count(v, sep) + 1
+		}
+	}
+	if n == 0 {
+		return
+	}
+	rec.Parties = make([]patent.Party, 0, n)
+	for _, g := range [...]struct {
+		v    string
+		role string
+	}{{app, patent.RoleApplicant}, {inv, patent.RoleInventor}, {own, patent.RoleOwner}} {
+		seq := 0
+		for rest := g.v; rest != ""; {
+			var name string
+			name, rest = nextValue(rest)
+			if name == "" {
+				continue
+			}
+			seq++
+			rec.Parties = append(rec.Parties, patent.Party{Role: g.role, Seq: seq, NameRaw: name})
+		}
+	}
+	if len(rec.Parties) == 0 {
+		rec.Parties = nil
+	}
+}
+
+// classes adds CPC then IPC codes; the first parsed code of each scheme is the main one,
+// duplicates within a scheme are dropped and unparseable codes skipped.
+func (r *Reader) classes(rec *patent.Record, row []string) {
+	cpc, ipc := r.get(row, fCPC), r.get(row, fIPC)
+	n := 0
+	for _, v := range [...]string{cpc, ipc} {
+		if v != "" {
+			n += strings.Count(v, sep) + 1
+		}
+	}
+	if n == 0 {
+		return
+	}
+	rec.Classifications = make([]patent.Classification, 0, n)
+	for _, g := range [...]struct{ v, scheme string }{{cpc, patent.CPC}, {ipc, patent.IPC}} {
+		start := len(rec.Classifications)
+		for rest := g.v; rest != ""; {
+			var code string
+			code, rest = nextValue(rest)
+			if code == "" {
+				continue
+			}
+			c, err := parseClass(code)
+			if err != nil {
+				continue
+			}
+			dup := false
+			for _, o := range rec.Classifications[start:] {
+				if o.Code == c.Code {
+					dup = true
+					break
+				}
+			}
+			if dup {
+				continue
+			}
+			c.Scheme = g.scheme
+			c.IsMain = len(rec.Classifications) == start
+			rec.Classifications = append(rec.Classifications, c)
+		}
+	}
+	if len(rec.Classifications) == 0 {
+		rec.Classifications = nil
+	}
+}
+
+// citations adds cited patents (display keys, canonicalised when they parse) and NPL citations.
+func (r *Reader) citations(rec *patent.Record, row []string) {
+	pat, npl := r.get(row, fCitedPatents), r.get(row, fNPL)
+	n := 0
+	for _, v := range [...]string{pat, npl} {
+		if v != "" {
+			n += strings.Count(v, sep) + 1
+		}
+	}
+	if n > 0 {
+		rec.Citations = make([]patent.Citation, 0, n)
+	}
+	nPat, nNPL := 0, 0
+	for rest := pat; rest != ""; {
+		var v string
+		v, rest = nextValue(rest)
+		if v == "" {
+			continue
+		}
+		cited, _, _, err := parsePub(stripTrailingDate(v), "")
+		if err != nil {
+			cited = cleanText(v)
+		}
+		rec.Citations = append(rec.Citations, patent.Citation{Cited: cited, Kind: patent.CitePatent})
+		nPat++
+	}
+	for rest := npl; rest != ""; {
+		var v string
+		v, rest = nextValue(rest)
+		if v = cleanText(v); v == "" {
+			continue
+		}
+		rec.Citations = append(rec.Citations, patent.Citation{Cited: v, Kind: patent.CiteNPL})
+		nNPL++
+	}
+	p := &rec.Patent
+	if r.idx[fCitedPatents] >= 0 && p.CitesCount < 0 {
+		p.CitesCount = nPat
+	}
+	if r.idx[fNPL] >= 0 && p.NPLCount < 0 {
+		p.NPLCount = nNPL
+	}
+	if len(rec.Citations) == 0 {
+		rec.Citations = nil
+	}
+}
+
+// date parses the date in field f; empty is the zero date.
+func (r *Reader) date(row []string, f int) (patent.Date, error) {
+	v := r.get(row, f)
+	if v == "" {
+		return patent.Date{}, nil
+	}
+	return parseDate(v, r.order)
+}
+
+// parseDate is norm.ParseDate with a fast path for the ISO (2015-04-24) and compact (20150424)
+// forms of current exports; it gives the same results.
+func parseDate(s string, order norm.DateOrder) (patent.Date, error) {
+	var y, m, d int
+	switch {
+	case len(s) == 10 && s[4] == '-' && s[7] == '-':
+		y, m, d = digits(s[0:4]), digits(s[5:7]), digits(s[8:10])
+	case len(s) == 8:
+		y, m, d = digits(s[0:4]), digits(s[4:6]), digits(s[6:8])
+	default:
+		return norm.ParseDate(s, order)
+	}
+	if y < 0 || m < 0 || d < 0 {
+		return norm.ParseDate(s, order)
+	}
+	if y == 0 && m == 0 && d == 0 && len(s) == 8 { // "00000000" means unknown
+		return patent.Date{}, nil
+	}
+	if y < 1800 || y > 2100 || m < 1 || m > 12 || d < 1 || d > daysIn(y, m) {
+		return patent.Date{}, norm.ErrDate
+	}
+	return patent.NewDate(y, time.Month(m), d), nil
+}
+
+// digits parses an all-digit string, or returns -1.
+func digits(s string) int {
+	n := 0
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if c < '0' || c > '9' {
+			return -1
+		}
+		n = n*10 + int(c-'0')
+	}
+	return n
+}
+
+func daysIn(y, m int) int {
+	switch m {
+	case 2:
+		if y%4 == 0 && (y%100 != 0 || y%400 == 0) {
+			return 29
+		}
+		return 28
+	case 4, 6, 9, 11:
+		return 30
+	}
+	return 31
+}
+
+// nextValue splits the first ";;"-separated value off s, trimmed.
+func nextValue(s string) (value, rest string) {
+	if i := strings.Index(s, sep); i >= 0 {
+		return strings.TrimSpace(s[:i]), s[i+len(sep):]
+	}
+	return strings.TrimSpace(s), ""
+}
+
+// countValues counts the non-empty ";;"-separated values of s.
+func countValues(s string) int {
+	n := 0
+	for rest := s; rest != ""; {
+		var v string
+		v, rest = nextValue(rest)
+		if v != "" {
+			n++
+		}
+	}
+	return n
+}
+
+// stripTrailingDate drops the date Lens appends to the display key of corrected documents
+// ("EP 2135119 B8 20161012" → "EP 2135119 B8").
+func stripTrailingDate(s string) string {
+	s = strings.TrimSpace(s)
+	i := strings.LastIndexByte(s, ' ')
+	if i < 0 || len(s)-i-1 != 8 || digits(s[i+1:]) < 0 {
+		return s
+	}
+	head := strings.TrimSpace(s[:i])
+	// Only when what remains ends with a kind code: the date is then not part of the number.
+	j := strings.LastIndexByte(head, ' ')
+	if j < 0 {
+		return s
+	}
+	k := head[j+1:]
+	if n := len(k); n >= 1 && n <= 2 && k[0] >= 'A' && k[0] <= 'Z' && (n == 1 || k[1] >= '0' && k[1] <= '9') {
+		return head
+	}
+	return s
+}
+
+func contains(list []string, s string) bool {
+	for _, v := range list {
+		if v == s {
+			return true
+		}
+	}
+	return false
+}
+
+// containsFold reports whether s contains the lower-case ASCII word sub, ignoring case.
+func containsFold(s, sub string) bool {
+	if len(s) < len(sub) {
+		return false
+	}
+	for i := 0; i+len(sub) <= len(s); i++ {
+		if strings.EqualFold(s[i:i+len(sub)], sub) {
+			return true
+		}
+	}
+	return false
+}
