@@ -1,0 +1,47 @@
+# patnav — see README.md.
+GO      ?= go
+BIN     := bin/patnav
+DEMO    := out/demo
+FUZZTIME ?= 30s
+
+.PHONY: all build test vet demo bench fuzz clean
+
+all: build
+
+build:
+	$(GO) build -o $(BIN) ./cmd/patnav
+
+vet:
+	$(GO) vet ./...
+	@test -z "$$(gofmt -l $$(git ls-files '*.go' 2>/dev/null || find . -name '*.go'))" || (echo "gofmt needed:"; gofmt -l .; exit 1)
+
+# The test command (README, .ci/run). Real-data tests skip when ../shared/data/real is absent.
+test: vet
+	$(GO) test -count=1 -timeout 20m ./...
+
+# The demo: a generated drone-industry corpus (Lens CSV + CNIPA CSV) into a fresh lake.
+demo: build
+	rm -rf $(DEMO)
+	mkdir -p $(DEMO)/inbox
+	$(BIN) synth --form lens --families 20000 --seed 7 --out $(DEMO)/inbox/uav_lens.csv
+	$(BIN) synth --form cnipa --families 20000 --seed 7 --encoding gbk --out $(DEMO)/inbox/uav_cnipa_gbk.csv
+	$(BIN) ingest --lake $(DEMO)/lake $(DEMO)/inbox
+	$(BIN) lake info --lake $(DEMO)/lake
+	$(BIN) query --lake $(DEMO)/lake "SELECT p.name AS applicant, count(DISTINCT t.family_id) AS families FROM parties p JOIN patents t USING (pub_number) WHERE p.role = 'applicant' GROUP BY 1 ORDER BY 2 DESC, 1 LIMIT 10"
+	@echo "demo lake: $(DEMO)/lake"
+
+# Benchmarks: ingest ladder against DuckDB's read_csv + COPY on the same files, readers, norm.
+bench:
+	$(GO) test -run XXX -bench . -benchtime 1x -timeout 60m ./ingest/
+	$(GO) test -run XXX -bench . -benchmem ./internal/norm/ ./internal/applicant/ ./internal/geo/
+
+# Fuzz every reader and parser for FUZZTIME each.
+fuzz:
+	@for pkg in $$($(GO) list ./...); do \
+	  for f in $$($(GO) test -list 'Fuzz.*' $$pkg 2>/dev/null | grep '^Fuzz'); do \
+	    echo "== $$pkg $$f"; $(GO) test -run XXX -fuzz "^$$f$$" -fuzztime $(FUZZTIME) $$pkg || exit 1; \
+	  done; \
+	done
+
+clean:
+	rm -rf bin out

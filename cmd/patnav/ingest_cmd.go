@@ -1,0 +1,98 @@
+package main
+
+import (
+	"context"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"strconv"
+	"strings"
+
+	"github.com/schollz/progressbar/v3"
+
+	"github.com/patnav/patnav/ingest"
+)
+
+func cmdIngest(ctx context.Context, args []string, stdout, stderr io.Writer) error {
+	fs := newFlags("ingest", "[--lake DIR] [--format F] PATH...", stderr)
+	lakeDir := fs.String("lake", "lake", "lake folder")
+	formatName := fs.String("format", "", "force the input format (see 'patnav formats'); default: sniff each file")
+	enc := fs.String("encoding", "", "force the text encoding (utf-8, gbk, gb18030, macroman, windows-1252); default: detect")
+	sheet := fs.String("sheet", "", "XLSX sheet to read; default: every sheet with a recognised header")
+	maxBad := fs.String("max-bad", "", "fail (leaving the lake unchanged) when a file has more than N rejected records, or more than P% with a % suffix; default: no limit")
+	thes := fs.String("thesaurus", "", "CSV of applicant aliases (alias,canonical) merged after normalisation")
+	quiet := fs.Bool("q", false, "print nothing but errors")
+	if err := parse(fs, args); err != nil {
+		return err
+	}
+	if fs.NArg() == 0 {
+		fs.Usage()
+		return errUsage
+	}
+	opts := ingest.Options{Lake: *lakeDir, Format: *formatName, Encoding: *enc, Sheet: *sheet, Thesaurus: *thes, MaxBad: -1}
+	if *maxBad != "" {
+		if strings.HasSuffix(*maxBad, "%") {
+			p, err := strconv.ParseFloat(strings.TrimSuffix(*maxBad, "%"), 64)
+			if err != nil || p < 0 || p > 100 {
+				return fmt.Errorf("%w: --max-bad %q: want a count or a percentage like 5%%", errUsage, *maxBad)
+			}
+			opts.MaxBadRatio = p / 100
+		} else {
+			n, err := strconv.Atoi(*maxBad)
+			if err != nil || n < 0 {
+				return fmt.Errorf("%w: --max-bad %q: want a count or a percentage like 5%%", errUsage, *maxBad)
+			}
+			opts.MaxBad = n
+		}
+	}
+	if isTTY(os.Stderr) && !*quiet {
+		var bar *progressbar.ProgressBar
+		cur := -1
+		opts.Progress = func(p ingest.Progress) {
+			if p.FileIndex != cur {
+				if bar != nil {
+					bar.Finish()
+				}
+				cur = p.FileIndex
+				bar = progressbar.NewOptions(-1, progressbar.OptionSetWriter(os.Stderr),
+					progressbar.OptionSetDescription(fmt.Sprintf("[%d/%d] %s", p.FileIndex+1, p.Files, filepath.Base(p.File))),
+					progressbar.OptionShowCount(), progressbar.OptionSetItsString("records"), progressbar.OptionShowIts(),
+					progressbar.OptionClearOnFinish())
+			}
+			bar.Set(p.Records)
+		}
+		defer func() {
+			if bar != nil {
+				bar.Finish()
+			}
+		}()
+	}
+	st, err := ingest.Run(ctx, fs.Args(), opts)
+	if err != nil {
+		return err
+	}
+	if *quiet {
+		return nil
+	}
+	for _, f := range st.Files {
+		if f.Skipped != "" {
+			fmt.Fprintf(stdout, "%s: skipped: %s\n", f.Path, f.Skipped)
+			continue
+		}
+		enc := ""
+		if f.Encoding != "" && f.Encoding != "utf-8" {
+			enc = ", " + f.Encoding
+		}
+		fmt.Fprintf(stdout, "%s (%s%s): %d records, %d accepted, %d rejected, %d duplicates\n",
+			f.Path, f.Format, enc, f.Records, f.Accepted, f.Rejected, f.Duplicates)
+	}
+	rec, acc, rej, dup := st.Totals()
+	if st.Ingest == "" {
+		fmt.Fprintf(stdout, "nothing new: the lake in %s is unchanged\n", *lakeDir)
+		return nil
+	}
+	fmt.Fprintf(stdout, "ingest %s committed to %s: %d records, %d accepted, %d rejected (see the quarantine table), %d duplicates, in %s\n",
+		st.Ingest, *lakeDir, rec, acc, rej, dup, st.Elapsed.Round(1e6))
+	return nil
+}
