@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"regexp"
+	"sort"
 	"strings"
 	"time"
 
@@ -143,6 +144,9 @@ func (s *Session) prepare(ctx context.Context) error {
 	if err := s.exec(ctx, "scope_pubs", both, both); err != nil {
 		return err
 	}
+	if err := s.resolveFamilies(ctx); err != nil {
+		return err
+	}
 	for _, q := range []string{"scope_families", "family_applicants", "family_country", "family_branches"} {
 		if err := s.exec(ctx, q); err != nil {
 			return err
@@ -203,4 +207,67 @@ func (s *Session) Query(ctx context.Context, name string, args ...any) (*duck.Re
 // Exec runs a named statement with bound arguments.
 func (s *Session) Exec(ctx context.Context, name string, args ...any) error {
 	return s.exec(ctx, name, args...)
+}
+
+// resolveFamilies merges family ids that name the same family (see the family_edges query) with
+// a union-find, the smallest id of each group naming it, and creates the pat view over it.
+func (s *Session) resolveFamilies(ctx context.Context) error {
+	if err := s.exec(ctx, "create_fam_map"); err != nil {
+		return err
+	}
+	edges, err := s.Query(ctx, "family_edges")
+	if err != nil {
+		return err
+	}
+	parent := map[string]string{}
+	var find func(string) string
+	find = func(x string) string {
+		p, ok := parent[x]
+		if !ok || p == x {
+			parent[x] = x
+			return x
+		}
+		r := find(p)
+		parent[x] = r
+		return r
+	}
+	for _, e := range edges.Rows {
+		a, b := find(Str(e[0])), find(Str(e[1]))
+		if a == b {
+			continue
+		}
+		if a < b {
+			parent[b] = a
+		} else {
+			parent[a] = b
+		}
+	}
+	if len(parent) > 0 {
+		keys := make([]string, 0, len(parent))
+		for k := range parent {
+			keys = append(keys, k)
+		}
+		sort.Strings(keys)
+		tx, err := s.DB.SQL().BeginTx(ctx, nil)
+		if err != nil {
+			return err
+		}
+		ins, err := tx.PrepareContext(ctx, Q("insert_fam_map"))
+		if err != nil {
+			tx.Rollback()
+			return err
+		}
+		for _, k := range keys {
+			if r := find(k); r != k {
+				if _, err := ins.ExecContext(ctx, k, r); err != nil {
+					tx.Rollback()
+					return err
+				}
+			}
+		}
+		if err := tx.Commit(); err != nil {
+			return err
+		}
+	}
+	return s.exec(ctx, "pat_view")
 }

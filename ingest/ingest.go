@@ -123,7 +123,7 @@ func Run(ctx context.Context, paths []string, opts Options) (*Stats, error) {
 	if err := l.Clean(); err != nil {
 		return nil, err
 	}
-	seen, err := l.PubNumbers()
+	seen, err := l.PubFamilies()
 	if err != nil {
 		return nil, err
 	}
@@ -277,8 +277,35 @@ func expand(paths []string, formats []format.Format, forced string) ([]input, er
 			return nil, err
 		}
 	}
-	sort.SliceStable(out, func(i, j int) bool { return out[i].path < out[j].path })
+	// Within one ingest the first occurrence of a publication is the one stored, so the richer
+	// formats go first (full bibliographic XML and bulk tables, then exports); then by path.
+	sort.SliceStable(out, func(i, j int) bool {
+		ri, rj := richness(out[i].format.Name), richness(out[j].format.Name)
+		if ri != rj {
+			return ri < rj
+		}
+		return out[i].path < out[j].path
+	})
 	return out, nil
+}
+
+// richness ranks formats by how much of the record they carry (lower is richer).
+func richness(name string) int {
+	switch name {
+	case "uspto_xml":
+		return 0
+	case "epo_xml":
+		return 1
+	case "patentsview":
+		return 2
+	case "lens":
+		return 3
+	case "cnipa":
+		return 4
+	case "google":
+		return 6
+	}
+	return 5
 }
 
 func looksLikeData(path string) bool {
@@ -359,7 +386,7 @@ const batchSize = 512
 // calling goroutine writes them in order, so the lake's row order is deterministic.
 type pipe struct {
 	tx       *lake.Txn
-	seen     map[string]struct{}
+	seen     map[string]string // stored publication → its family id
 	norm     *normalizer
 	opts     *Options
 	fs       *FileStats
@@ -483,13 +510,14 @@ type rowBuf struct {
 	events  []lake.LegalEventRow
 	prov    []lake.ProvenanceRow
 	quar    []lake.QuarantineRow
+	links   []lake.FamilyLinkRow
 }
 
 func newRowBuf() *rowBuf { return &rowBuf{} }
 
 func (w *rowBuf) reset() {
 	w.patents, w.parties, w.classes, w.cites = w.patents[:0], w.parties[:0], w.classes[:0], w.cites[:0]
-	w.prios, w.events, w.prov, w.quar = w.prios[:0], w.events[:0], w.prov[:0], w.quar[:0]
+	w.prios, w.events, w.prov, w.quar, w.links = w.prios[:0], w.events[:0], w.prov[:0], w.quar[:0], w.links[:0]
 }
 
 func (p *pipe) write(b *batch, w *rowBuf, in input) error {
@@ -505,19 +533,22 @@ func (p *pipe) write(b *batch, w *rowBuf, in input) error {
 	p.fs.Accepted += len(b.recs)
 	for _, rec := range b.recs {
 		pn := rec.Patent.PubNumber
-		_, dup := p.seen[pn]
+		storedFam, dup := p.seen[pn]
 		w.prov = append(w.prov, lake.ProvenanceRow{PubNumber: pn, Source: rec.Patent.Source, SourceFile: rec.Patent.SourceFile,
 			SourceRecord: int32(rec.Patent.SourceRecord), IngestID: id, Stored: !dup})
 		if dup {
 			// Stored once: but legal events and citations another source adds are facts about the
 			// stored publication, so they are kept (the lake's views drop exact repeats).
 			p.fs.Duplicates++
+			if f := rec.Patent.FamilyID; f != storedFam && f != "" {
+				w.links = append(w.links, lake.FamilyLinkRow{FamilyID: storedFam, LinkedFamilyID: f, PubNumber: pn, IngestID: id})
+			}
 			_, _, _, cites, _, events := lake.Rows(rec, id)
 			w.cites = append(w.cites, cites...)
 			w.events = append(w.events, events...)
 			continue
 		}
-		p.seen[pn] = struct{}{}
+		p.seen[pn] = rec.Patent.FamilyID
 		pr, parties, classes, cites, prios, events := lake.Rows(rec, id)
 		w.patents = append(w.patents, pr)
 		w.parties = append(w.parties, parties...)
@@ -536,6 +567,7 @@ func (p *pipe) write(b *batch, w *rowBuf, in input) error {
 		func() error { return tx.WriteLegalEvents(w.events) },
 		func() error { return tx.WriteProvenance(w.prov) },
 		func() error { return tx.WriteQuarantine(w.quar) },
+		func() error { return tx.WriteFamilyLinks(w.links) },
 	} {
 		if err := f(); err != nil {
 			return err

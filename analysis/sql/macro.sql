@@ -1,10 +1,10 @@
 -- name: scope_by_source
 SELECT p.source || ' / ' || p.source_file AS k, count(*) AS n
-FROM patents p JOIN scope_pub USING (pub_number) GROUP BY 1 ORDER BY 2 DESC, 1;
+FROM pat p JOIN scope_pub USING (pub_number) GROUP BY 1 ORDER BY 2 DESC, 1;
 
 -- name: scope_by_office
 SELECT p.jurisdiction AS k, count(*) AS n
-FROM patents p JOIN scope_pub USING (pub_number) GROUP BY 1 ORDER BY 2 DESC, 1;
+FROM pat p JOIN scope_pub USING (pub_number) GROUP BY 1 ORDER BY 2 DESC, 1;
 
 -- name: scope_counts
 SELECT (SELECT count(*) FROM scope_pub) AS pubs, (SELECT count(*) FROM fam) AS fams,
@@ -22,7 +22,7 @@ SELECT py, count(*) AS n FROM fam WHERE py BETWEEN ? AND ? GROUP BY py ORDER BY 
 
 -- name: trend_pub
 SELECT year(coalesce(p.priority_date, p.app_date, p.pub_date)) AS py, count(*) AS n
-FROM patents p JOIN scope_pub USING (pub_number)
+FROM pat p JOIN scope_pub USING (pub_number)
 WHERE py BETWEEN ? AND ? GROUP BY 1 ORDER BY 1;
 
 -- name: life_cycle
@@ -46,7 +46,7 @@ WHERE f.py BETWEEN ? AND ? GROUP BY 1, 2 ORDER BY 1, 2;
 -- family's publications in the lake count (not only the in-scope ones).
 WITH fo AS (
     SELECT DISTINCT f.family_id, p.jurisdiction AS office
-    FROM fam f JOIN patents p USING (family_id)
+    FROM fam f JOIN pat p USING (family_id)
     WHERE f.py BETWEEN ? AND ?
 )
 SELECT coalesce(c.country, '??') AS src, fo.office, count(*) AS n
@@ -55,12 +55,12 @@ FROM fo JOIN fam_country c USING (family_id) GROUP BY 1, 2 ORDER BY 1, 2;
 -- name: geo_pct
 SELECT count(*) FILTER (WHERE list_contains(offices, 'WO')) AS pct, count(*) AS n
 FROM (SELECT f.family_id, list(DISTINCT p.jurisdiction) AS offices
-      FROM fam f JOIN patents p USING (family_id) WHERE f.py BETWEEN ? AND ? GROUP BY 1);
+      FROM fam f JOIN pat p USING (family_id) WHERE f.py BETWEEN ? AND ? GROUP BY 1);
 
 -- name: geo_foreign_in
 -- Families with a member at the office (bound) whose source country is another country.
 SELECT c.country AS k, count(DISTINCT f.family_id) AS n
-FROM fam f JOIN patents p USING (family_id) JOIN fam_country c USING (family_id)
+FROM fam f JOIN pat p USING (family_id) JOIN fam_country c USING (family_id)
 WHERE p.jurisdiction = ? AND c.country IS NOT NULL AND c.country <> ? AND f.py BETWEEN ? AND ?
 GROUP BY 1 ORDER BY 2 DESC, 1 LIMIT ?;
 
@@ -141,7 +141,7 @@ GROUP BY 1 ORDER BY 2 DESC, 1;
 -- Families per main IPC subclass (the family's most frequent main subclass) per year.
 WITH fs AS (
     SELECT p.family_id, mode(c.subclass) AS subclass
-    FROM classifications c JOIN scope_pub USING (pub_number) JOIN patents p USING (pub_number)
+    FROM classifications c JOIN scope_pub USING (pub_number) JOIN pat p USING (pub_number)
     WHERE c.scheme = 'ipc' OR NOT EXISTS (SELECT 1 FROM classifications c2 WHERE c2.pub_number = c.pub_number AND c2.scheme = 'ipc')
     GROUP BY 1
 )
@@ -159,7 +159,7 @@ GROUP BY 1, 2 ORDER BY 1, 2;
 -- name: inventors_top
 WITH fi AS (
     SELECT DISTINCT p.family_id, x.name
-    FROM parties x JOIN scope_pub USING (pub_number) JOIN patents p USING (pub_number)
+    FROM parties x JOIN scope_pub USING (pub_number) JOIN pat p USING (pub_number)
     WHERE x.role = 'inventor' AND x.name <> ''
 )
 SELECT fi.name, count(*) AS fams, list(coalesce(f.cited_by_src, 0)) AS cites
@@ -172,7 +172,7 @@ SELECT count(DISTINCT x.name) FROM parties x JOIN scope_pub USING (pub_number) W
 -- name: inventor_applicants
 WITH fi AS (
     SELECT DISTINCT p.family_id, x.name
-    FROM parties x JOIN scope_pub USING (pub_number) JOIN patents p USING (pub_number)
+    FROM parties x JOIN scope_pub USING (pub_number) JOIN pat p USING (pub_number)
     WHERE x.role = 'inventor' AND list_contains(?::VARCHAR[], x.name)
 )
 SELECT fi.name, a.name AS applicant, count(*) AS n
@@ -182,7 +182,7 @@ FROM fi JOIN fam_app a USING (family_id) GROUP BY 1, 2 ORDER BY 1, 3 DESC, 2;
 -- The most frequent co-inventor pairs, with the applicant they file for most.
 WITH fi AS (
     SELECT DISTINCT p.family_id, x.name
-    FROM parties x JOIN scope_pub USING (pub_number) JOIN patents p USING (pub_number)
+    FROM parties x JOIN scope_pub USING (pub_number) JOIN pat p USING (pub_number)
     WHERE x.role = 'inventor' AND x.name <> ''
 ), pairs AS (
     SELECT a.name AS i1, b.name AS i2, a.family_id
@@ -229,17 +229,17 @@ FROM fam WHERE py BETWEEN ? AND ?;
 --      citing publications in the lake, resolved to families; else the source's count.
 -- scope: distinct IPC subclasses; family size: distinct offices of all members in the lake.
 WITH members AS (
-    SELECT f.family_id, p.pub_number, p.jurisdiction FROM fam f JOIN patents p USING (family_id)
+    SELECT f.family_id, p.pub_number, p.doc_number, p.jurisdiction FROM fam f JOIN pat p USING (family_id)
 ), fwd AS (
     SELECT m.family_id, count(DISTINCT cp.family_id) AS n
-    FROM citations c JOIN members m ON m.pub_number = c.cited
-    JOIN patents cp ON cp.pub_number = c.citing
+    FROM citations c JOIN members m ON m.doc_number = c.cited_doc
+    JOIN pat cp ON cp.pub_number = c.citing
     JOIN fam f ON f.family_id = m.family_id
     WHERE c.kind = 'patent' AND cp.pub_date <= f.first_pub + to_years(?::INTEGER)
     GROUP BY 1
 ), sc AS (
     SELECT p.family_id, count(DISTINCT c.subclass) AS n, mode(c.subclass) FILTER (WHERE c.is_main) AS main_sub
-    FROM classifications c JOIN scope_pub USING (pub_number) JOIN patents p USING (pub_number) GROUP BY 1
+    FROM classifications c JOIN scope_pub USING (pub_number) JOIN pat p USING (pub_number) GROUP BY 1
 ), fs AS (
     SELECT family_id, count(DISTINCT jurisdiction) AS n FROM members GROUP BY 1
 )
@@ -305,7 +305,7 @@ sets AS (
     UNION ALL SELECT 'world', family_id FROM fam
 )
 SELECT s.scope, count(DISTINCT x.name) AS inventors
-FROM sets s JOIN fam f USING (family_id) JOIN patents p USING (family_id)
+FROM sets s JOIN fam f USING (family_id) JOIN pat p USING (family_id)
 JOIN parties x ON x.pub_number = p.pub_number AND x.role = 'inventor'
 WHERE f.py BETWEEN ? AND ? GROUP BY 1 ORDER BY 1;
 
@@ -320,7 +320,7 @@ FROM fam f WHERE f.py BETWEEN ? AND ? GROUP BY 1 ORDER BY 1;
 
 -- name: region_by_year_people
 SELECT f.py, count(DISTINCT a.name) AS applicants,
-       (SELECT count(DISTINCT x.name) FROM patents p JOIN parties x ON x.pub_number = p.pub_number AND x.role = 'inventor'
+       (SELECT count(DISTINCT x.name) FROM pat p JOIN parties x ON x.pub_number = p.pub_number AND x.role = 'inventor'
         JOIN fam f2 ON f2.family_id = p.family_id
         WHERE f2.py = f.py AND p.family_id IN (SELECT family_id FROM region_fam)) AS inventors
 FROM fam f JOIN fam_app a USING (family_id)

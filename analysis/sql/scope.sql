@@ -53,12 +53,40 @@ WITH c AS (SELECT pub_number FROM code_hit WHERE target = 'scope'),
 SELECT pub_number FROM (SELECT pub_number FROM hit WHERE NOT ? UNION ALL SELECT pub_number FROM both_hit WHERE ?)
 EXCEPT SELECT pub_number FROM excl;
 
+-- name: family_edges
+-- Pairs of family ids that name the same family: recorded links (the same publication arrived
+-- under two family ids) and families sharing an application number.
+WITH sf AS (SELECT DISTINCT p.family_id FROM patents p JOIN scope_pub USING (pub_number))
+SELECT family_id AS a, linked_family_id AS b FROM family_links
+WHERE family_id IN (SELECT family_id FROM sf) OR linked_family_id IN (SELECT family_id FROM sf)
+UNION
+SELECT f1.family_id, f2.family_id FROM (
+    SELECT app_number, family_id FROM patents
+    WHERE app_number IS NOT NULL AND family_id IN (SELECT family_id FROM sf) GROUP BY 1, 2
+) f1 JOIN (
+    SELECT app_number, family_id FROM patents
+    WHERE app_number IS NOT NULL AND family_id IN (SELECT family_id FROM sf) GROUP BY 1, 2
+) f2 ON f1.app_number = f2.app_number AND f1.family_id < f2.family_id
+ORDER BY 1, 2;
+
+-- name: create_fam_map
+CREATE OR REPLACE TEMP TABLE fam_map (family_id VARCHAR PRIMARY KEY, fkey VARCHAR);
+
+-- name: insert_fam_map
+INSERT INTO fam_map VALUES (?, ?);
+
+-- name: pat_view
+-- The lake's patents with family ids resolved across sources (fam_map), used by every analysis.
+CREATE OR REPLACE TEMP VIEW pat AS
+SELECT p.* REPLACE (coalesce(m.fkey, p.family_id) AS family_id)
+FROM patents p LEFT JOIN fam_map m USING (family_id);
+
 -- name: scope_families
 -- One row per family in scope, with family-level facts over its in-scope publications.
 -- py: priority year = year of the earliest priority (else filing, else publication) date.
 CREATE OR REPLACE TEMP TABLE fam AS
 WITH m AS (
-    SELECT p.* FROM patents p JOIN scope_pub s USING (pub_number)
+    SELECT p.* FROM pat p JOIN scope_pub s USING (pub_number)
 )
 SELECT
     family_id,
@@ -103,7 +131,7 @@ WITH a AS (
         min(x.seq) OVER w AS seq
     FROM parties x
     JOIN scope_pub s USING (pub_number)
-    JOIN patents p USING (pub_number)
+    JOIN pat p USING (pub_number)
     WHERE x.role = 'applicant' AND x.name <> ''
     WINDOW w AS (PARTITION BY p.family_id, x.name)
 )
@@ -117,7 +145,7 @@ SELECT f.family_id,
        coalesce(
          (SELECT a.country FROM fam_app a WHERE a.family_id = f.family_id AND a.country IS NOT NULL
           ORDER BY a.seq, a.name LIMIT 1),
-         (SELECT p.priority_office FROM patents p WHERE p.pub_number = f.rep_pub)) AS country,
+         (SELECT p.priority_office FROM pat p WHERE p.pub_number = f.rep_pub)) AS country,
        (SELECT a.province FROM fam_app a WHERE a.family_id = f.family_id AND a.province IS NOT NULL
           ORDER BY a.seq, a.name LIMIT 1) AS province,
        (SELECT a.city FROM fam_app a WHERE a.family_id = f.family_id AND a.city IS NOT NULL
@@ -139,5 +167,5 @@ WITH RECURSIVE anc(branch_id, ancestor) AS (
 SELECT DISTINCT p.family_id, anc.ancestor AS branch_id
 FROM hits h
 JOIN scope_pub s USING (pub_number)
-JOIN patents p USING (pub_number)
+JOIN pat p USING (pub_number)
 JOIN anc ON anc.branch_id = h.target;

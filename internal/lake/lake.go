@@ -218,13 +218,39 @@ func FileSHA256(path string) (string, int64, error) {
 	return hex.EncodeToString(h.Sum(nil)), n, nil
 }
 
-// PubNumbers returns the set of publication numbers stored in the patents table.
-func (l *Lake) PubNumbers() (map[string]struct{}, error) {
-	set := make(map[string]struct{}, l.Rows(TPatents))
+// PubFamilies returns the stored publication numbers with their family ids.
+func (l *Lake) PubFamilies() (map[string]string, error) {
+	m := make(map[string]string, l.Rows(TPatents))
 	for _, path := range l.Files(TPatents) {
-		if err := readStringColumn(path, "pub_number", func(s string) { set[s] = struct{}{} }); err != nil {
+		var pubs []string
+		if err := readStringColumn(path, "pub_number", func(s string) { pubs = append(pubs, s) }); err != nil {
 			return nil, err
 		}
+		i := 0
+		if err := readStringColumn(path, "family_id", func(s string) {
+			if i < len(pubs) {
+				m[pubs[i]] = s
+			}
+			i++
+		}); err != nil {
+			return nil, err
+		}
+		if i != len(pubs) {
+			return nil, fmt.Errorf("%s: %d family ids for %d publications", path, i, len(pubs))
+		}
+	}
+	return m, nil
+}
+
+// PubNumbers returns the set of publication numbers stored in the patents table.
+func (l *Lake) PubNumbers() (map[string]struct{}, error) {
+	fams, err := l.PubFamilies()
+	if err != nil {
+		return nil, err
+	}
+	set := make(map[string]struct{}, len(fams))
+	for k := range fams {
+		set[k] = struct{}{}
 	}
 	return set, nil
 }

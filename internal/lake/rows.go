@@ -3,6 +3,7 @@ package lake
 import (
 	"time"
 
+	"github.com/patnav/patnav/internal/norm"
 	"github.com/patnav/patnav/internal/patent"
 )
 
@@ -20,15 +21,17 @@ const (
 	TLegalEvents     = "legal_events"
 	TProvenance      = "provenance"
 	TQuarantine      = "quarantine"
+	TFamilyLinks     = "family_links"
 )
 
 // Tables lists every lake table in a fixed order.
-var Tables = []string{TPatents, TParties, TClassifications, TCitations, TPriorities, TLegalEvents, TProvenance, TQuarantine}
+var Tables = []string{TPatents, TParties, TClassifications, TCitations, TPriorities, TLegalEvents, TProvenance, TQuarantine, TFamilyLinks}
 
 // PatentRow is one row of the patents table. Dates are DATE (days since 1970-01-01, NULL when
 // unknown); counts are NULL when the source does not give them.
 type PatentRow struct {
 	PubNumber         string `parquet:"pub_number,zstd"`
+	DocNumber         string `parquet:"doc_number,zstd"`
 	Jurisdiction      string `parquet:"jurisdiction,zstd,dict"`
 	Kind              string `parquet:"kind,zstd,dict,optional"`
 	DocType           string `parquet:"doc_type,zstd,dict"`
@@ -99,6 +102,7 @@ type ClassRow struct {
 type CitationRow struct {
 	Citing   string `parquet:"citing,zstd"`
 	Cited    string `parquet:"cited,zstd"`
+	CitedDoc string `parquet:"cited_doc,zstd,optional"`
 	Kind     string `parquet:"kind,zstd,dict"`
 	Category string `parquet:"category,zstd,dict,optional"`
 }
@@ -128,6 +132,15 @@ type ProvenanceRow struct {
 	SourceRecord int32  `parquet:"source_record"`
 	IngestID     string `parquet:"ingest_id,zstd,dict"`
 	Stored       bool   `parquet:"stored"`
+}
+
+// FamilyLinkRow says that two family ids name the same family: a publication stored under
+// FamilyID arrived again (from another source) under LinkedFamilyID.
+type FamilyLinkRow struct {
+	FamilyID       string `parquet:"family_id,zstd"`
+	LinkedFamilyID string `parquet:"linked_family_id,zstd"`
+	PubNumber      string `parquet:"pub_number,zstd"`
+	IngestID       string `parquet:"ingest_id,zstd,dict"`
 }
 
 // QuarantineRow is a rejected input record and why.
@@ -173,7 +186,7 @@ func count(n int) *int32 {
 func Rows(rec *patent.Record, ingestID string) (PatentRow, []PartyRow, []ClassRow, []CitationRow, []PriorityRow, []LegalEventRow) {
 	p := &rec.Patent
 	pr := PatentRow{
-		PubNumber: p.PubNumber, Jurisdiction: p.Jurisdiction, Kind: p.Kind, DocType: p.DocType,
+		PubNumber: p.PubNumber, DocNumber: DocNumber(p.PubNumber, p.Kind), Jurisdiction: p.Jurisdiction, Kind: p.Kind, DocType: p.DocType,
 		AppNumber: p.AppNumber, AppDate: DateDays(p.AppDate), PubDate: DateDays(p.PubDate),
 		GrantDate: DateDays(p.GrantDate), PriorityDate: DateDays(p.PriorityDate),
 		FamilyID: p.FamilyID, Title: p.Title, TitleLang: p.TitleLang, Abstract: p.Abstract, Claims: p.Claims,
@@ -206,7 +219,13 @@ func Rows(rec *patent.Record, ingestID string) (PatentRow, []PartyRow, []ClassRo
 	}
 	var cites []CitationRow
 	for _, c := range rec.Citations {
-		cites = append(cites, CitationRow{Citing: p.PubNumber, Cited: c.Cited, Kind: c.Kind, Category: c.Category})
+		cr := CitationRow{Citing: p.PubNumber, Cited: c.Cited, Kind: c.Kind, Category: c.Category}
+		if c.Kind == patent.CitePatent {
+			if pn, err := norm.ParsePub(c.Cited, ""); err == nil {
+				cr.CitedDoc = pn.Office + pn.Number
+			}
+		}
+		cites = append(cites, cr)
 	}
 	var prios []PriorityRow
 	for i, n := range p.Priorities {
@@ -217,6 +236,15 @@ func Rows(rec *patent.Record, ingestID string) (PatentRow, []PartyRow, []ClassRo
 		events = append(events, LegalEventRow{PubNumber: p.PubNumber, Date: DateDays(e.Date), Code: e.Code, Description: e.Description})
 	}
 	return pr, parties, classes, cites, prios, events
+}
+
+// DocNumber is a publication number without its kind code (US6859910B2 → US6859910): the key
+// that links a citation written without a kind to the publication it names.
+func DocNumber(pub, kind string) string {
+	if kind != "" && len(pub) > len(kind) && pub[len(pub)-len(kind):] == kind {
+		return pub[:len(pub)-len(kind)]
+	}
+	return pub
 }
 
 func officeOf(n string) string {

@@ -112,6 +112,7 @@ func (l *Lake) Begin() (*Txn, error) {
 	open(TLegalEvents, func(p string) (tableWriter, error) { return newTable[LegalEventRow](p) })
 	open(TProvenance, func(p string) (tableWriter, error) { return newTable[ProvenanceRow](p) })
 	open(TQuarantine, func(p string) (tableWriter, error) { return newTable[QuarantineRow](p) })
+	open(TFamilyLinks, func(p string) (tableWriter, error) { return newTable[FamilyLinkRow](p) })
 	if err != nil {
 		tx.Abort()
 		return nil, err
@@ -159,6 +160,11 @@ func (tx *Txn) WriteQuarantine(r []QuarantineRow) error {
 	return table[QuarantineRow](tx, TQuarantine).write(r)
 }
 
+// WriteFamilyLinks appends rows to the family_links table.
+func (tx *Txn) WriteFamilyLinks(r []FamilyLinkRow) error {
+	return table[FamilyLinkRow](tx, TFamilyLinks).write(r)
+}
+
 // AddInput records an input that this ingest read; it is committed with the rows.
 func (tx *Txn) AddInput(in Input) {
 	in.Ingest = tx.ID
@@ -182,7 +188,7 @@ func (tx *Txn) Commit() error {
 	}
 	for _, name := range Tables {
 		w := tx.w[name]
-		if w.rows() == 0 && !first && len(m.Tables[name]) > 0 {
+		if w.rows() == 0 && !first && len(m.Tables[name]) > 0 { // keep at least one part per table for its schema
 			continue
 		}
 		rel := filepath.Join(name, "part-"+tx.ID+".parquet")
