@@ -27,40 +27,43 @@ const (
 // Tables lists every lake table in a fixed order.
 var Tables = []string{TPatents, TParties, TClassifications, TCitations, TPriorities, TLegalEvents, TProvenance, TQuarantine, TFamilyLinks}
 
+// Columns carry no per-column codec tag: every column takes the writer's codec (zstd, fastest
+// level; see newTable). A codec tag would override it with zstd's default level.
+
 // PatentRow is one row of the patents table. Dates are DATE (days since 1970-01-01, NULL when
 // unknown); counts are NULL when the source does not give them.
 type PatentRow struct {
-	PubNumber         string `parquet:"pub_number,zstd"`
-	DocNumber         string `parquet:"doc_number,zstd"`
-	Jurisdiction      string `parquet:"jurisdiction,zstd,dict"`
-	Kind              string `parquet:"kind,zstd,dict,optional"`
-	DocType           string `parquet:"doc_type,zstd,dict"`
-	AppNumber         string `parquet:"app_number,zstd,optional"`
+	PubNumber         string `parquet:"pub_number"`
+	DocNumber         string `parquet:"doc_number"`
+	Jurisdiction      string `parquet:"jurisdiction,dict"`
+	Kind              string `parquet:"kind,dict,optional"`
+	DocType           string `parquet:"doc_type,dict"`
+	AppNumber         string `parquet:"app_number,optional"`
 	AppDate           int32  `parquet:"app_date,date,optional"`
 	PubDate           int32  `parquet:"pub_date,date,optional"`
 	GrantDate         int32  `parquet:"grant_date,date,optional"`
 	PriorityDate      int32  `parquet:"priority_date,date,optional"`
-	PriorityOffice    string `parquet:"priority_office,zstd,dict,optional"`
-	FamilyID          string `parquet:"family_id,zstd"`
-	Title             string `parquet:"title,zstd,optional"`
-	TitleLang         string `parquet:"title_lang,zstd,dict,optional"`
-	Abstract          string `parquet:"abstract,zstd,optional"`
-	Claims            string `parquet:"claims,zstd,optional"`
+	PriorityOffice    string `parquet:"priority_office,dict,optional"`
+	FamilyID          string `parquet:"family_id"`
+	Title             string `parquet:"title,optional"`
+	TitleLang         string `parquet:"title_lang,dict,optional"`
+	Abstract          string `parquet:"abstract,optional"`
+	Claims            string `parquet:"claims,optional"`
 	ClaimsCount       *int32 `parquet:"claims_count,optional"`
 	CitesCount        *int32 `parquet:"cites_count,optional"`
 	CitedByCount      *int32 `parquet:"cited_by_count,optional"`
 	NPLCount          *int32 `parquet:"npl_count,optional"`
 	FamilySize        *int32 `parquet:"family_size,optional"`
-	LegalStatus       string `parquet:"legal_status,zstd,dict"`
-	LegalStatusRaw    string `parquet:"legal_status_raw,zstd,dict,optional"`
-	URL               string `parquet:"url,zstd,optional"`
-	Source            string `parquet:"source,zstd,dict"`
-	SourceFile        string `parquet:"source_file,zstd,dict"`
+	LegalStatus       string `parquet:"legal_status,dict"`
+	LegalStatusRaw    string `parquet:"legal_status_raw,dict,optional"`
+	URL               string `parquet:"url,optional"`
+	Source            string `parquet:"source,dict"`
+	SourceFile        string `parquet:"source_file,dict"`
 	SourceRecord      int32  `parquet:"source_record"`
-	IngestID          string `parquet:"ingest_id,zstd,dict"`
-	ApplicantCountry  string `parquet:"applicant_country,zstd,dict,optional"`
-	ApplicantProvince string `parquet:"applicant_province,zstd,dict,optional"`
-	ApplicantCity     string `parquet:"applicant_city,zstd,dict,optional"`
+	IngestID          string `parquet:"ingest_id,dict"`
+	ApplicantCountry  string `parquet:"applicant_country,dict,optional"`
+	ApplicantProvince string `parquet:"applicant_province,dict,optional"`
+	ApplicantCity     string `parquet:"applicant_city,dict,optional"`
 	TransferCount     *int32 `parquet:"transfer_count,optional"`
 	LastTransferDate  int32  `parquet:"last_transfer_date,date,optional"`
 	LicenceCount      *int32 `parquet:"licence_count,optional"`
@@ -68,91 +71,91 @@ type PatentRow struct {
 	PledgeCount       *int32 `parquet:"pledge_count,optional"`
 	LastPledgeDate    int32  `parquet:"last_pledge_date,date,optional"`
 	Invalidated       bool   `parquet:"invalidated"`
-	InvalidationRaw   string `parquet:"invalidation_raw,zstd,optional"`
-	CurrentOwner      string `parquet:"current_owner,zstd,optional"`
+	InvalidationRaw   string `parquet:"invalidation_raw,optional"`
+	CurrentOwner      string `parquet:"current_owner,optional"`
 	ExpiryDate        int32  `parquet:"expiry_date,date,optional"`
 	LitigationCount   *int32 `parquet:"litigation_count,optional"`
 }
 
 // PartyRow is one row of the parties table.
 type PartyRow struct {
-	PubNumber string `parquet:"pub_number,zstd"`
-	Role      string `parquet:"role,zstd,dict"`
+	PubNumber string `parquet:"pub_number"`
+	Role      string `parquet:"role,dict"`
 	Seq       int32  `parquet:"seq"`
-	NameRaw   string `parquet:"name_raw,zstd"`
-	Name      string `parquet:"name,zstd"`
-	Kind      string `parquet:"kind,zstd,dict"`
-	Country   string `parquet:"country,zstd,dict,optional"`
-	Province  string `parquet:"province,zstd,dict,optional"`
-	City      string `parquet:"city,zstd,dict,optional"`
-	Address   string `parquet:"address,zstd,optional"`
+	NameRaw   string `parquet:"name_raw"`
+	Name      string `parquet:"name"`
+	Kind      string `parquet:"kind,dict"`
+	Country   string `parquet:"country,dict,optional"`
+	Province  string `parquet:"province,dict,optional"`
+	City      string `parquet:"city,dict,optional"`
+	Address   string `parquet:"address,optional"`
 }
 
 // ClassRow is one row of the classifications table.
 type ClassRow struct {
-	PubNumber string `parquet:"pub_number,zstd"`
-	Scheme    string `parquet:"scheme,zstd,dict"`
-	Code      string `parquet:"code,zstd,dict"`
-	Subclass  string `parquet:"subclass,zstd,dict"`
-	MainGroup string `parquet:"main_group,zstd,dict,optional"`
+	PubNumber string `parquet:"pub_number"`
+	Scheme    string `parquet:"scheme,dict"`
+	Code      string `parquet:"code,dict"`
+	Subclass  string `parquet:"subclass,dict"`
+	MainGroup string `parquet:"main_group,dict,optional"`
 	IsMain    bool   `parquet:"is_main"`
 }
 
 // CitationRow is one row of the citations table.
 type CitationRow struct {
-	Citing   string `parquet:"citing,zstd"`
-	Cited    string `parquet:"cited,zstd"`
-	CitedDoc string `parquet:"cited_doc,zstd,optional"`
-	Kind     string `parquet:"kind,zstd,dict"`
-	Category string `parquet:"category,zstd,dict,optional"`
+	Citing   string `parquet:"citing"`
+	Cited    string `parquet:"cited"`
+	CitedDoc string `parquet:"cited_doc,optional"`
+	Kind     string `parquet:"kind,dict"`
+	Category string `parquet:"category,dict,optional"`
 }
 
 // PriorityRow is one row of the priorities table: a priority claim of a publication.
 type PriorityRow struct {
-	PubNumber      string `parquet:"pub_number,zstd"`
+	PubNumber      string `parquet:"pub_number"`
 	Seq            int32  `parquet:"seq"`
-	PriorityNumber string `parquet:"priority_number,zstd"`
-	Office         string `parquet:"office,zstd,dict,optional"`
+	PriorityNumber string `parquet:"priority_number"`
+	Office         string `parquet:"office,dict,optional"`
 }
 
 // LegalEventRow is one row of the legal_events table.
 type LegalEventRow struct {
-	PubNumber   string `parquet:"pub_number,zstd"`
+	PubNumber   string `parquet:"pub_number"`
 	Date        int32  `parquet:"date,date,optional"`
-	Code        string `parquet:"code,zstd,dict,optional"`
-	Description string `parquet:"description,zstd,optional"`
+	Code        string `parquet:"code,dict,optional"`
+	Description string `parquet:"description,optional"`
 }
 
 // ProvenanceRow records every occurrence of a publication in an input, stored or not: the same
 // publication from two sources is stored once in patents, and twice here.
 type ProvenanceRow struct {
-	PubNumber    string `parquet:"pub_number,zstd"`
-	Source       string `parquet:"source,zstd,dict"`
-	SourceFile   string `parquet:"source_file,zstd,dict"`
+	PubNumber    string `parquet:"pub_number"`
+	Source       string `parquet:"source,dict"`
+	SourceFile   string `parquet:"source_file,dict"`
 	SourceRecord int32  `parquet:"source_record"`
-	IngestID     string `parquet:"ingest_id,zstd,dict"`
+	IngestID     string `parquet:"ingest_id,dict"`
 	Stored       bool   `parquet:"stored"`
 }
 
 // FamilyLinkRow says that two family ids name the same family: a publication stored under
 // FamilyID arrived again (from another source) under LinkedFamilyID.
 type FamilyLinkRow struct {
-	FamilyID       string `parquet:"family_id,zstd"`
-	LinkedFamilyID string `parquet:"linked_family_id,zstd"`
-	PubNumber      string `parquet:"pub_number,zstd"`
-	IngestID       string `parquet:"ingest_id,zstd,dict"`
+	FamilyID       string `parquet:"family_id"`
+	LinkedFamilyID string `parquet:"linked_family_id"`
+	PubNumber      string `parquet:"pub_number"`
+	IngestID       string `parquet:"ingest_id,dict"`
 }
 
 // QuarantineRow is a rejected input record and why.
 type QuarantineRow struct {
-	IngestID string `parquet:"ingest_id,zstd,dict"`
-	Source   string `parquet:"source,zstd,dict"`
-	File     string `parquet:"file,zstd,dict"`
+	IngestID string `parquet:"ingest_id,dict"`
+	Source   string `parquet:"source,dict"`
+	File     string `parquet:"file,dict"`
 	Record   int32  `parquet:"record"`
 	Line     int32  `parquet:"line"`
-	Field    string `parquet:"field,zstd,optional"`
-	Value    string `parquet:"value,zstd,optional"`
-	Reason   string `parquet:"reason,zstd"`
+	Field    string `parquet:"field,optional"`
+	Value    string `parquet:"value,optional"`
+	Reason   string `parquet:"reason"`
 }
 
 var epoch = time.Date(1970, 1, 1, 0, 0, 0, 0, time.UTC)

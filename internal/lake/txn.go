@@ -25,18 +25,22 @@ type Txn struct {
 }
 
 type tableWriter interface {
-	flushIfFull() error
 	close() error
 	rows() int64
 	file() string
 }
 
+// genericTable writes one table's part file. Writes are handed to the table's own goroutine, so
+// the tables compress in parallel with each other and with parsing; the caller's slice is copied.
 type genericTable[T any] struct {
 	f    *os.File
 	path string
 	w    *parquet.GenericWriter[T]
-	n    int64
-	buf  int
+	n    int64 // rows accepted (caller side)
+	buf  int   // rows since the last flush (goroutine side)
+	work chan []T
+	done chan struct{}
+	err  error // first write error (goroutine side; read after done)
 }
 
 func newTable[T any](path string) (*genericTable[T], error) {
@@ -47,32 +51,60 @@ func newTable[T any](path string) (*genericTable[T], error) {
 	if err != nil {
 		return nil, err
 	}
-	w := parquet.NewGenericWriter[T](f, parquet.Compression(&zstd.Codec{Level: zstd.SpeedFastest}),
-		parquet.MaxRowsPerRowGroup(rowGroupRows), parquet.CreatedBy("patnav", "1", ""))
-	return &genericTable[T]{f: f, path: path, w: w}, nil
+	opts := []parquet.WriterOption{parquet.Compression(&zstd.Codec{Level: zstd.SpeedFastest}),
+		parquet.MaxRowsPerRowGroup(rowGroupRows), parquet.CreatedBy("patnav", "1", "")}
+	// Row-group statistics stay (DuckDB prunes with them); per-page bounds for the page index are
+	// skipped: computing them over large dictionaries on every page was a tenth of ingest time.
+	for _, fld := range parquet.SchemaOf(new(T)).Fields() {
+		opts = append(opts, parquet.SkipPageBounds(fld.Name()))
+	}
+	w := parquet.NewGenericWriter[T](f, opts...)
+	t := &genericTable[T]{f: f, path: path, w: w, work: make(chan []T, 4), done: make(chan struct{})}
+	go t.loop()
+	return t, nil
+}
+
+func (t *genericTable[T]) loop() {
+	defer close(t.done)
+	for rows := range t.work {
+		if t.err != nil {
+			continue
+		}
+		if _, err := t.w.Write(rows); err != nil {
+			t.err = fmt.Errorf("%s: %w", t.path, err)
+			continue
+		}
+		t.buf += len(rows)
+		if t.buf >= rowGroupRows {
+			t.buf = 0
+			if err := t.w.Flush(); err != nil {
+				t.err = fmt.Errorf("%s: %w", t.path, err)
+			}
+		}
+	}
 }
 
 func (t *genericTable[T]) write(rows []T) error {
 	if len(rows) == 0 {
 		return nil
 	}
-	if _, err := t.w.Write(rows); err != nil {
-		return fmt.Errorf("%s: %w", t.path, err)
-	}
 	t.n += int64(len(rows))
-	t.buf += len(rows)
-	return t.flushIfFull()
-}
-
-func (t *genericTable[T]) flushIfFull() error {
-	if t.buf >= rowGroupRows {
-		t.buf = 0
-		return t.w.Flush()
-	}
+	t.work <- append([]T(nil), rows...)
 	return nil
 }
 
 func (t *genericTable[T]) close() error {
+	if t.work != nil {
+		close(t.work)
+		<-t.done
+		t.work = nil
+	} else {
+		return nil // already closed
+	}
+	if t.err != nil {
+		t.f.Close()
+		return t.err
+	}
 	if err := t.w.Close(); err != nil {
 		t.f.Close()
 		return err
