@@ -117,3 +117,14 @@ func FuzzParse(f *testing.F) {
 		}
 	})
 }
+
+// TestDemoConfig keeps the bundled example config valid.
+func TestDemoConfig(t *testing.T) {
+	c, err := Load("../../data/navigation.yaml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(c.Flatten()) != 33 || len(c.Enterprises) != 5 || c.Region.Province != "广东省" {
+		t.Errorf("demo config: %d branches, %d enterprises, region %+v", len(c.Flatten()), len(c.Enterprises), c.Region)
+	}
+}
