@@ -129,8 +129,8 @@ func Run(ctx context.Context, paths []string, opts Options) (*Stats, error) {
 	if err := l.Clean(); err != nil {
 		return nil, err
 	}
-	seen, err := l.PubFamilies()
-	if err != nil {
+	seen := newPubIndex(int(l.Rows(lake.TPatents)))
+	if err := l.EachPubFamily(seen.put); err != nil {
 		return nil, err
 	}
 	tx, err := l.Begin()
@@ -403,7 +403,7 @@ const batchSize = 512
 // calling goroutine writes them in order, so the lake's row order is deterministic.
 type pipe struct {
 	tx       *lake.Txn
-	seen     map[string]string // stored publication → its family id
+	seen     *pubIndex // stored publication → its family id
 	norm     *normalizer
 	opts     *Options
 	fs       *FileStats
@@ -554,7 +554,7 @@ func (p *pipe) write(b *batch, w *rowBuf, in input) error {
 	for i, rec := range b.recs {
 		rr := &b.rows[i]
 		pn := rec.Patent.PubNumber
-		storedFam, dup := p.seen[pn]
+		storedFam, dup := p.seen.get(pn)
 		w.prov = append(w.prov, lake.ProvenanceRow{PubNumber: pn, Source: rec.Patent.Source, SourceFile: rec.Patent.SourceFile,
 			SourceRecord: int32(rec.Patent.SourceRecord), IngestID: id, Stored: !dup})
 		if dup {
@@ -568,7 +568,7 @@ func (p *pipe) write(b *batch, w *rowBuf, in input) error {
 			w.events = append(w.events, rr.events...)
 			continue
 		}
-		p.seen[pn] = rec.Patent.FamilyID
+		p.seen.put(pn, rec.Patent.FamilyID)
 		w.patents = append(w.patents, rr.patent)
 		w.parties = append(w.parties, rr.parties...)
 		w.classes = append(w.classes, rr.classes...)

@@ -218,41 +218,34 @@ func FileSHA256(path string) (string, int64, error) {
 	return hex.EncodeToString(h.Sum(nil)), n, nil
 }
 
-// PubFamilies returns the stored publication numbers with their family ids.
-func (l *Lake) PubFamilies() (map[string]string, error) {
-	m := make(map[string]string, l.Rows(TPatents))
+// EachPubFamily calls fn with every stored publication number and its family id.
+func (l *Lake) EachPubFamily(fn func(pub, family string)) error {
 	for _, path := range l.Files(TPatents) {
 		var pubs []string
 		if err := readStringColumn(path, "pub_number", func(s string) { pubs = append(pubs, s) }); err != nil {
-			return nil, err
+			return err
 		}
 		i := 0
 		if err := readStringColumn(path, "family_id", func(s string) {
 			if i < len(pubs) {
-				m[pubs[i]] = s
+				fn(pubs[i], s)
 			}
 			i++
 		}); err != nil {
-			return nil, err
+			return err
 		}
 		if i != len(pubs) {
-			return nil, fmt.Errorf("%s: %d family ids for %d publications", path, i, len(pubs))
+			return fmt.Errorf("%s: %d family ids for %d publications", path, i, len(pubs))
 		}
 	}
-	return m, nil
+	return nil
 }
 
 // PubNumbers returns the set of publication numbers stored in the patents table.
 func (l *Lake) PubNumbers() (map[string]struct{}, error) {
-	fams, err := l.PubFamilies()
-	if err != nil {
-		return nil, err
-	}
-	set := make(map[string]struct{}, len(fams))
-	for k := range fams {
-		set[k] = struct{}{}
-	}
-	return set, nil
+	set := make(map[string]struct{}, l.Rows(TPatents))
+	err := l.EachPubFamily(func(pub, _ string) { set[pub] = struct{}{} })
+	return set, err
 }
 
 func readStringColumn(path, column string, fn func(string)) error {

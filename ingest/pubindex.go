@@ -1,0 +1,60 @@
+package ingest
+
+import (
+	"hash/maphash"
+)
+
+// pubIndex maps stored publication numbers to their family ids without holding Go pointers per
+// entry: a hash → entry map, entries as offsets into one byte arena. With a million publications
+// a map[string]string made every garbage collection rescan the whole index, so ingest time grew
+// faster than the input; this index is invisible to the collector. Hash collisions are verified
+// against the stored bytes and fall back to a small ordinary map.
+type pubIndex struct {
+	seed     maphash.Seed
+	m        map[uint64]uint32 // hash → entry index
+	entries  []pubEntry
+	arena    []byte
+	overflow map[string]string // colliding publications (practically never used)
+}
+
+type pubEntry struct{ pubOff, famOff, pubLen, famLen uint32 }
+
+func newPubIndex(n int) *pubIndex {
+	return &pubIndex{seed: maphash.MakeSeed(), m: make(map[uint64]uint32, n), overflow: map[string]string{}}
+}
+
+// get returns the family id stored for pub.
+func (x *pubIndex) get(pub string) (string, bool) {
+	h := maphash.String(x.seed, pub)
+	i, ok := x.m[h]
+	if !ok {
+		return "", false
+	}
+	e := x.entries[i]
+	if string(x.arena[e.pubOff:e.pubOff+e.pubLen]) == pub {
+		return string(x.arena[e.famOff : e.famOff+e.famLen]), true
+	}
+	f, ok := x.overflow[pub]
+	return f, ok
+}
+
+// put records pub with its family id (the first record wins; callers check get first).
+func (x *pubIndex) put(pub, fam string) {
+	h := maphash.String(x.seed, pub)
+	if i, ok := x.m[h]; ok {
+		e := x.entries[i]
+		if string(x.arena[e.pubOff:e.pubOff+e.pubLen]) != pub {
+			x.overflow[pub] = fam
+		}
+		return
+	}
+	e := pubEntry{pubOff: uint32(len(x.arena)), pubLen: uint32(len(pub))}
+	x.arena = append(x.arena, pub...)
+	e.famOff, e.famLen = uint32(len(x.arena)), uint32(len(fam))
+	x.arena = append(x.arena, fam...)
+	x.m[h] = uint32(len(x.entries))
+	x.entries = append(x.entries, e)
+}
+
+// len is the number of publications indexed.
+func (x *pubIndex) len() int { return len(x.entries) + len(x.overflow) }

@@ -1,0 +1,27 @@
+// Package reports renders patnav's navigation models as reports: the macro industry navigation
+// (landscape.Macro) as a self-contained HTML document and as Markdown, in Chinese (zh) and
+// English (en), and as indented JSON with a JSON Schema (draft 2020-12) generated from the Go
+// types by reflection.
+//
+// The rendering is split in two layers that the enterprise reports and warning bulletins reuse:
+//
+//   - a format-independent Page of numbered Sections made of Blocks (paragraphs, key-value facts,
+//     lists, nested trees, tables, inline SVG charts from the svg subpackage, boxed cards and
+//     side-by-side grids), built in the report's Locale; and
+//   - RenderHTML (html/template, auto-escaped; inline CSS with a sticky table of contents and A4
+//     print rules; no scripts, no external requests, a Content-Security-Policy that forbids them)
+//     and RenderMarkdown (text/template with MarkdownEscape on every text), both from templates
+//     embedded with embed.FS and parsed once.
+//
+// Every phrase comes from the i18n table (i18n.go); numbers use thousands separators, shares are
+// percentages, nil pointers render as "n/a" / "不可用", incomplete years carry a dagger (2024†) in
+// tables and are hatched, hollow or dashed in charts, and every section states its Basis. An
+// analysis listed in Macro.Unavailable is shown in the section named by the first segment of its
+// Analysis ("life_cycle.fit" → section 3, "legal.operations" → section 9; see sectionPrefixes)
+// and in the closing list; names matching no section appear in the closing list only. Scope
+// method entries of the form "key: detail" get their key translated when it is one of dedup,
+// family, unit, fractional, normalisation, tagging, cutoff, incomplete, recall, precision.
+//
+// Sections 11 (white space) and 12 (barriers and risk) are rendered elsewhere and placed with
+// RenderOptions.Extra.
+package reports
