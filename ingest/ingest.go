@@ -144,36 +144,58 @@ func Run(ctx context.Context, paths []string, opts Options) (*Stats, error) {
 		}
 	}()
 	st := &Stats{}
-	sums := map[string]string{}
+	sums := map[string]string{} // checksums read in this ingest
+	sizes := map[int64]bool{}   // file sizes read in this ingest
 	for i, in := range inputs {
 		if err := ctx.Err(); err != nil {
 			return nil, err
 		}
 		fs := FileStats{Path: in.path, Format: in.format.Name}
-		sum, size, err := checksum(in.path)
-		if err != nil {
-			return nil, err
+		// The checksum decides whether the content was ingested before. Only an input of the same
+		// size can match, so a file of a new size is hashed while it is parsed.
+		var sum string
+		var size int64
+		var sumErr error
+		hashed := make(chan struct{})
+		fi, statErr := os.Stat(in.path)
+		if statErr == nil && !fi.IsDir() && !l.HasInputSize(fi.Size()) && !sizes[fi.Size()] {
+			sizes[fi.Size()] = true
+			go func() { defer close(hashed); sum, size, sumErr = checksum(in.path) }()
+		} else {
+			sum, size, sumErr = checksum(in.path)
+			close(hashed)
+			if sumErr != nil {
+				return nil, sumErr
+			}
+			if statErr == nil && !fi.IsDir() {
+				sizes[fi.Size()] = true
+			}
+			if prev, ok := l.InputBySHA(sum); ok {
+				fs.Skipped = fmt.Sprintf("already ingested (ingest %s, as %s)", prev.Ingest, prev.Name)
+				st.Files = append(st.Files, fs)
+				continue
+			}
+			if prev, ok := sums[sum]; ok {
+				fs.Skipped = "same content as " + prev
+				st.Files = append(st.Files, fs)
+				continue
+			}
 		}
-		if prev, ok := l.InputBySHA(sum); ok {
-			fs.Skipped = fmt.Sprintf("already ingested (ingest %s, as %s)", prev.Ingest, prev.Name)
-			st.Files = append(st.Files, fs)
-			continue
-		}
-		if prev, ok := sums[sum]; ok {
-			fs.Skipped = "same content as " + prev
-			st.Files = append(st.Files, fs)
-			continue
-		}
-		sums[sum] = in.path
 		p := &pipe{tx: tx, seen: seen, norm: &normalizer{thes: thes}, opts: &opts, fs: &fs,
 			progress: func(n int) {
 				if opts.Progress != nil {
 					opts.Progress(Progress{File: in.path, FileIndex: i, Files: len(inputs), Records: n})
 				}
 			}}
-		if err := p.run(ctx, in); err != nil {
-			return nil, err
+		runErr := p.run(ctx, in)
+		<-hashed
+		if runErr != nil {
+			return nil, runErr
 		}
+		if sumErr != nil {
+			return nil, sumErr
+		}
+		sums[sum] = in.path
 		if err := checkBad(&fs, opts); err != nil {
 			return nil, err
 		}
@@ -535,9 +557,18 @@ type rowBuf struct {
 
 func newRowBuf() *rowBuf { return &rowBuf{} }
 
+// reset starts a new batch. The previous slices were handed to the lake's table writers, so
+// fresh ones are allocated (sized like the last batch) rather than reused.
 func (w *rowBuf) reset() {
-	w.patents, w.parties, w.classes, w.cites = w.patents[:0], w.parties[:0], w.classes[:0], w.cites[:0]
-	w.prios, w.events, w.prov, w.quar, w.links = w.prios[:0], w.events[:0], w.prov[:0], w.quar[:0], w.links[:0]
+	w.patents = make([]lake.PatentRow, 0, cap(w.patents))
+	w.parties = make([]lake.PartyRow, 0, cap(w.parties))
+	w.classes = make([]lake.ClassRow, 0, cap(w.classes))
+	w.cites = make([]lake.CitationRow, 0, cap(w.cites))
+	w.prios = make([]lake.PriorityRow, 0, cap(w.prios))
+	w.events = make([]lake.LegalEventRow, 0, cap(w.events))
+	w.prov = make([]lake.ProvenanceRow, 0, cap(w.prov))
+	w.quar = make([]lake.QuarantineRow, 0, cap(w.quar))
+	w.links = make([]lake.FamilyLinkRow, 0, cap(w.links))
 }
 
 func (p *pipe) write(b *batch, w *rowBuf, in input) error {

@@ -144,6 +144,17 @@ func (l *Lake) InputBySHA(sum string) (Input, bool) {
 	return Input{}, false
 }
 
+// HasInputSize reports whether a committed input has this size (a cheap pre-check before a
+// checksum comparison).
+func (l *Lake) HasInputSize(size int64) bool {
+	for _, in := range l.m.Inputs {
+		if in.Size == size {
+			return true
+		}
+	}
+	return false
+}
+
 // Lock takes the lake's exclusive write lock (an flock on lake/.lock, released by the kernel when
 // the process dies, so a killed ingest never leaves a stale lock). It fails at once with
 // ErrLocked when another process holds it.

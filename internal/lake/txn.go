@@ -84,12 +84,13 @@ func (t *genericTable[T]) loop() {
 	}
 }
 
+// write hands rows to the table's goroutine: the caller must not touch the slice afterwards.
 func (t *genericTable[T]) write(rows []T) error {
 	if len(rows) == 0 {
 		return nil
 	}
 	t.n += int64(len(rows))
-	t.work <- append([]T(nil), rows...)
+	t.work <- rows
 	return nil
 }
 
@@ -154,7 +155,8 @@ func (l *Lake) Begin() (*Txn, error) {
 
 func table[T any](tx *Txn, name string) *genericTable[T] { return tx.w[name].(*genericTable[T]) }
 
-// WritePatents appends rows to the patents table; likewise the other Write methods.
+// WritePatents appends rows to the patents table; likewise the other Write methods. The rows are
+// written asynchronously: the slice belongs to the transaction after the call.
 func (tx *Txn) WritePatents(r []PatentRow) error {
 	return table[PatentRow](tx, TPatents).write(r)
 }
