@@ -553,6 +553,7 @@ type rowBuf struct {
 	prov    []lake.ProvenanceRow
 	quar    []lake.QuarantineRow
 	links   []lake.FamilyLinkRow
+	enrich  []lake.EnrichmentRow
 }
 
 func newRowBuf() *rowBuf { return &rowBuf{} }
@@ -569,6 +570,7 @@ func (w *rowBuf) reset() {
 	w.prov = make([]lake.ProvenanceRow, 0, cap(w.prov))
 	w.quar = make([]lake.QuarantineRow, 0, cap(w.quar))
 	w.links = make([]lake.FamilyLinkRow, 0, cap(w.links))
+	w.enrich = make([]lake.EnrichmentRow, 0, cap(w.enrich))
 }
 
 func (p *pipe) write(b *batch, w *rowBuf, in input) error {
@@ -597,6 +599,9 @@ func (p *pipe) write(b *batch, w *rowBuf, in input) error {
 			}
 			w.cites = append(w.cites, rr.cites...)
 			w.events = append(w.events, rr.events...)
+			if e, ok := lake.Enrichment(&rr.patent, rr.parties, id); ok {
+				w.enrich = append(w.enrich, e)
+			}
 			continue
 		}
 		p.seen.put(pn, rec.Patent.FamilyID)
@@ -618,6 +623,7 @@ func (p *pipe) write(b *batch, w *rowBuf, in input) error {
 		func() error { return tx.WriteProvenance(w.prov) },
 		func() error { return tx.WriteQuarantine(w.quar) },
 		func() error { return tx.WriteFamilyLinks(w.links) },
+		func() error { return tx.WriteEnrichments(w.enrich) },
 	} {
 		if err := f(); err != nil {
 			return err

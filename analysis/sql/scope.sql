@@ -76,10 +76,31 @@ CREATE OR REPLACE TEMP TABLE fam_map (family_id VARCHAR PRIMARY KEY, fkey VARCHA
 INSERT INTO fam_map VALUES (?, ?);
 
 -- name: pat_view
--- The lake's patents with family ids resolved across sources (fam_map), used by every analysis.
+-- The lake's patents as the analyses see them: family ids resolved across sources (fam_map), and
+-- gaps filled from what later occurrences of a publication added (enrichments: e.g. the province
+-- and operation facts of a CNIPA export of a publication first stored from Lens).
+CREATE OR REPLACE TEMP TABLE enr AS
+SELECT DISTINCT ON (pub_number) * FROM enrichments ORDER BY pub_number, ingest_id, source_file;
 CREATE OR REPLACE TEMP VIEW pat AS
-SELECT p.* REPLACE (coalesce(m.fkey, p.family_id) AS family_id)
-FROM patents p LEFT JOIN fam_map m USING (family_id);
+SELECT p.* REPLACE (
+    coalesce(m.fkey, p.family_id) AS family_id,
+    CASE WHEN p.legal_status = 'unknown' THEN coalesce(e.legal_status, 'unknown') ELSE p.legal_status END AS legal_status,
+    coalesce(p.legal_status_raw, e.legal_status_raw) AS legal_status_raw,
+    coalesce(p.applicant_province, e.applicant_province) AS applicant_province,
+    coalesce(p.applicant_city, e.applicant_city) AS applicant_city,
+    coalesce(p.applicant_country, e.applicant_country) AS applicant_country,
+    coalesce(p.transfer_count, e.transfer_count) AS transfer_count,
+    coalesce(p.last_transfer_date, e.last_transfer_date) AS last_transfer_date,
+    coalesce(p.licence_count, e.licence_count) AS licence_count,
+    coalesce(p.last_licence_date, e.last_licence_date) AS last_licence_date,
+    coalesce(p.pledge_count, e.pledge_count) AS pledge_count,
+    coalesce(p.last_pledge_date, e.last_pledge_date) AS last_pledge_date,
+    (p.invalidated OR coalesce(e.invalidated, false)) AS invalidated,
+    coalesce(p.current_owner, e.current_owner) AS current_owner,
+    coalesce(p.expiry_date, e.expiry_date) AS expiry_date,
+    coalesce(p.claims_count, e.claims_count) AS claims_count,
+    coalesce(p.cited_by_count, e.cited_by_count) AS cited_by_count)
+FROM patents p LEFT JOIN fam_map m USING (family_id) LEFT JOIN enr e USING (pub_number);
 
 -- name: scope_families
 -- One row per family in scope, with family-level facts over its in-scope publications.
@@ -129,10 +150,19 @@ WITH a AS (
         first(x.province ORDER BY x.seq) OVER w AS province,
         first(x.city ORDER BY x.seq) OVER w AS city,
         min(x.seq) OVER w AS seq
-    FROM parties x
+    FROM (
+        -- the first applicant's region, when the stored source lacks it, from an enrichment that
+        -- names the same applicant (or any, for the first applicant of a single-applicant record)
+        SELECT x.pub_number, x.name, x.kind, x.seq,
+               CASE WHEN x.seq = 1 AND (e.applicant_name = x.name OR e.applicant_name IS NULL OR x.province IS NULL)
+                    THEN coalesce(CASE WHEN e.applicant_province IS NOT NULL THEN e.applicant_country END, x.country, e.applicant_country) ELSE x.country END AS country,
+               CASE WHEN x.seq = 1 THEN coalesce(x.province, e.applicant_province) ELSE x.province END AS province,
+               CASE WHEN x.seq = 1 THEN coalesce(x.city, e.applicant_city) ELSE x.city END AS city
+        FROM parties x LEFT JOIN enr e USING (pub_number)
+        WHERE x.role = 'applicant' AND x.name <> ''
+    ) x
     JOIN scope_pub s USING (pub_number)
     JOIN pat p USING (pub_number)
-    WHERE x.role = 'applicant' AND x.name <> ''
     WINDOW w AS (PARTITION BY p.family_id, x.name)
 )
 SELECT a.*, 1.0 / count(*) OVER (PARTITION BY family_id) AS w FROM a;

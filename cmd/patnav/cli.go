@@ -41,6 +41,7 @@ func commands() []command {
 		{"ingest", "read patent exports into the lake", cmdIngest},
 		{"query", "run SQL over the lake's tables", cmdQuery},
 		{"lake", "show the lake's tables and inputs (lake info)", cmdLake},
+		{"landscape", "the macro industry navigation (the \"1\"): model, JSON, HTML and Markdown reports", cmdLandscape},
 		{"synth", "write a synthetic demo corpus (Lens CSV or CNIPA CSV)", cmdSynth},
 		{"formats", "list the input formats patnav reads", cmdFormats},
 	}

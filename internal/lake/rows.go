@@ -22,10 +22,11 @@ const (
 	TProvenance      = "provenance"
 	TQuarantine      = "quarantine"
 	TFamilyLinks     = "family_links"
+	TEnrichments     = "enrichments"
 )
 
 // Tables lists every lake table in a fixed order.
-var Tables = []string{TPatents, TParties, TClassifications, TCitations, TPriorities, TLegalEvents, TProvenance, TQuarantine, TFamilyLinks}
+var Tables = []string{TPatents, TParties, TClassifications, TCitations, TPriorities, TLegalEvents, TProvenance, TQuarantine, TFamilyLinks, TEnrichments}
 
 // Columns carry no per-column codec tag: every column takes the writer's codec (zstd, fastest
 // level; see newTable). A codec tag would override it with zstd's default level.
@@ -144,6 +145,58 @@ type FamilyLinkRow struct {
 	LinkedFamilyID string `parquet:"linked_family_id"`
 	PubNumber      string `parquet:"pub_number"`
 	IngestID       string `parquet:"ingest_id,dict"`
+}
+
+// EnrichmentRow holds the facts a later occurrence of a stored publication adds (a CNIPA export
+// of a publication first stored from Lens brings the applicant's province, operation counts and
+// the CN legal status). Analyses fill gaps in patents and parties from it.
+type EnrichmentRow struct {
+	PubNumber         string `parquet:"pub_number"`
+	Source            string `parquet:"source,dict"`
+	SourceFile        string `parquet:"source_file,dict"`
+	IngestID          string `parquet:"ingest_id,dict"`
+	LegalStatus       string `parquet:"legal_status,dict,optional"`
+	LegalStatusRaw    string `parquet:"legal_status_raw,dict,optional"`
+	ApplicantName     string `parquet:"applicant_name,optional"`
+	ApplicantCountry  string `parquet:"applicant_country,dict,optional"`
+	ApplicantProvince string `parquet:"applicant_province,dict,optional"`
+	ApplicantCity     string `parquet:"applicant_city,dict,optional"`
+	TransferCount     *int32 `parquet:"transfer_count,optional"`
+	LastTransferDate  int32  `parquet:"last_transfer_date,date,optional"`
+	LicenceCount      *int32 `parquet:"licence_count,optional"`
+	LastLicenceDate   int32  `parquet:"last_licence_date,date,optional"`
+	PledgeCount       *int32 `parquet:"pledge_count,optional"`
+	LastPledgeDate    int32  `parquet:"last_pledge_date,date,optional"`
+	Invalidated       bool   `parquet:"invalidated"`
+	CurrentOwner      string `parquet:"current_owner,optional"`
+	ExpiryDate        int32  `parquet:"expiry_date,date,optional"`
+	ClaimsCount       *int32 `parquet:"claims_count,optional"`
+	CitedByCount      *int32 `parquet:"cited_by_count,optional"`
+	Title             string `parquet:"title,optional"`
+	TitleLang         string `parquet:"title_lang,dict,optional"`
+}
+
+// Enrichment returns the enrichment row of a duplicate record, and false when it adds nothing.
+func Enrichment(pr *PatentRow, parties []PartyRow, ingestID string) (EnrichmentRow, bool) {
+	e := EnrichmentRow{PubNumber: pr.PubNumber, Source: pr.Source, SourceFile: pr.SourceFile, IngestID: ingestID,
+		ApplicantCountry: pr.ApplicantCountry, ApplicantProvince: pr.ApplicantProvince, ApplicantCity: pr.ApplicantCity,
+		TransferCount: pr.TransferCount, LastTransferDate: pr.LastTransferDate, LicenceCount: pr.LicenceCount,
+		LastLicenceDate: pr.LastLicenceDate, PledgeCount: pr.PledgeCount, LastPledgeDate: pr.LastPledgeDate,
+		Invalidated: pr.Invalidated, CurrentOwner: pr.CurrentOwner, ExpiryDate: pr.ExpiryDate,
+		ClaimsCount: pr.ClaimsCount, CitedByCount: pr.CitedByCount, Title: pr.Title, TitleLang: pr.TitleLang}
+	if pr.LegalStatus != "" && pr.LegalStatus != "unknown" {
+		e.LegalStatus, e.LegalStatusRaw = pr.LegalStatus, pr.LegalStatusRaw
+	}
+	for _, x := range parties {
+		if x.Role == "applicant" {
+			e.ApplicantName = x.Name
+			break
+		}
+	}
+	useful := e.LegalStatus != "" || e.ApplicantProvince != "" || e.ApplicantCity != "" || e.TransferCount != nil ||
+		e.LicenceCount != nil || e.PledgeCount != nil || e.Invalidated || e.CurrentOwner != "" || e.ExpiryDate != 0 ||
+		e.ClaimsCount != nil || e.CitedByCount != nil
+	return e, useful
 }
 
 // QuarantineRow is a rejected input record and why.

@@ -146,6 +146,7 @@ func (l *Lake) Begin() (*Txn, error) {
 	open(TProvenance, func(p string) (tableWriter, error) { return newTable[ProvenanceRow](p) })
 	open(TQuarantine, func(p string) (tableWriter, error) { return newTable[QuarantineRow](p) })
 	open(TFamilyLinks, func(p string) (tableWriter, error) { return newTable[FamilyLinkRow](p) })
+	open(TEnrichments, func(p string) (tableWriter, error) { return newTable[EnrichmentRow](p) })
 	if err != nil {
 		tx.Abort()
 		return nil, err
@@ -197,6 +198,11 @@ func (tx *Txn) WriteQuarantine(r []QuarantineRow) error {
 // WriteFamilyLinks appends rows to the family_links table.
 func (tx *Txn) WriteFamilyLinks(r []FamilyLinkRow) error {
 	return table[FamilyLinkRow](tx, TFamilyLinks).write(r)
+}
+
+// WriteEnrichments appends rows to the enrichments table.
+func (tx *Txn) WriteEnrichments(r []EnrichmentRow) error {
+	return table[EnrichmentRow](tx, TEnrichments).write(r)
 }
 
 // AddInput records an input that this ingest read; it is committed with the rows.
