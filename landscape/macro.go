@@ -156,7 +156,20 @@ func (b *macroBuilder) trendOf(vals map[int]float64, query string, unit string) 
 		total += p.N
 	}
 	t := Trend{Series: s, Basis: b.basis(unit, int(total), "", query)}
-	g := indicators.CompleteCAGR(yc, b.s.LastComplete(), cagrWindow)
+	// The window: the last complete year back to at most cagrWindow years, starting at the first
+	// year in it with filings (growth from zero is undefined).
+	last := min(b.s.LastComplete(), b.s.To)
+	window := 0
+	for y := max(last-cagrWindow, b.s.From); y < last; y++ {
+		if vals[y] > 0 {
+			window = last - y
+			break
+		}
+	}
+	g := indicators.Growth{Reason: "fewer than two complete years with filings"}
+	if window > 0 {
+		g = indicators.CompleteCAGR(yc, last, window)
+	}
 	if g.OK {
 		v := round(g.CAGR, 4)
 		t.CAGR, t.CAGRFrom, t.CAGRTo = &v, g.StartYear, g.EndYear

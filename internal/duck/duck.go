@@ -8,6 +8,7 @@ import (
 	"database/sql"
 	"fmt"
 	"math/big"
+	"os"
 	"strings"
 	"time"
 
@@ -39,6 +40,10 @@ func Open(ctx context.Context, dir string) (*DB, error) {
 	}
 	db := sql.OpenDB(connector)
 	d := &DB{sql: db, Lake: l}
+	if _, err := db.ExecContext(ctx, "SET memory_limit = '"+memoryLimit()+"'"); err != nil {
+		db.Close()
+		return nil, fmt.Errorf("duckdb memory limit: %w", err)
+	}
 	for _, t := range lake.Tables {
 		files := l.Files(t)
 		if len(files) == 0 {
@@ -61,6 +66,16 @@ func Open(ctx context.Context, dir string) (*DB, error) {
 		}
 	}
 	return d, nil
+}
+
+// memoryLimit is DuckDB's memory cap: PATNAV_DUCKDB_MEMORY (e.g. "2GB") or 3GB, so that an
+// analysis stays within 4 GB of RSS on the reference 2-core / 24 GB machine; DuckDB spills to
+// disk beyond it.
+func memoryLimit() string {
+	if v := os.Getenv("PATNAV_DUCKDB_MEMORY"); v != "" && strings.Trim(v, "0123456789.KMGTBkmgtib ") == "" {
+		return v
+	}
+	return "3GB"
 }
 
 // quote renders a string literal for DuckDB (file paths from the manifest; patent data is always

@@ -21,9 +21,10 @@ const (
 	MonthFirst                  // m/d/yyyy
 )
 
-// Two-digit years: yy < TwoDigitPivot is 20yy, else 19yy. Patent data before 1950 is rare and
-// none can be dated after 2049 yet.
-const TwoDigitPivot = 50
+// Two-digit years: yy < TwoDigitPivot is 20yy, else 19yy. Two-digit years appear only in exports
+// made before 2030 (Lens's 2015–2017 dd/mm/yy files), and patent dates reach back to the 1940s
+// (drone patents of 1948 are in those files), so the pivot is 30.
+const TwoDigitPivot = 30
 
 // ParseDate reads the date forms seen in patent exports:
 //
