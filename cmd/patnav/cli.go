@@ -66,7 +66,7 @@ func run(args []string, stdout, stderr io.Writer) int {
 			if errors.Is(err, flag.ErrHelp) {
 				return exitOK
 			}
-			if !errors.Is(err, errUsage) {
+			if err != errUsage { // a bare usage error has printed the flags already
 				fmt.Fprintf(stderr, "patnav %s: %v\n", c.name, err)
 			}
 			return exitCode(err)

@@ -1,0 +1,91 @@
+package main
+
+import (
+	"bytes"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+func runCLI(t *testing.T, args ...string) (int, string, string) {
+	t.Helper()
+	var out, errb bytes.Buffer
+	code := run(args, &out, &errb)
+	return code, out.String(), errb.String()
+}
+
+// TestCLI drives the commands end to end on a small generated corpus: synth → ingest → query in
+// every format → lake info → landscape, and the exit codes of the failure paths.
+func TestCLI(t *testing.T) {
+	dir := t.TempDir()
+	lk := filepath.Join(dir, "lake")
+	lensCSV := filepath.Join(dir, "in", "uav.csv")
+	if code, _, errs := runCLI(t, "synth", "--form", "lens", "--families", "300", "--seed", "3", "--out", lensCSV); code != 0 {
+		t.Fatalf("synth: %d %s", code, errs)
+	}
+	code, out, errs := runCLI(t, "ingest", filepath.Dir(lensCSV), "--lake", lk)
+	if code != 0 || !strings.Contains(out, "committed") {
+		t.Fatalf("ingest: %d %s %s", code, out, errs)
+	}
+	code, out, _ = runCLI(t, "ingest", "--lake", lk, lensCSV)
+	if code != 0 || !strings.Contains(out, "already ingested") {
+		t.Errorf("re-ingest: %d %s", code, out)
+	}
+	code, out, _ = runCLI(t, "query", "--lake", lk, "--format", "csv", "SELECT pub_number, pub_date FROM patents ORDER BY pub_number LIMIT 2")
+	lines := strings.Split(strings.TrimSpace(out), "\n")
+	if code != 0 || lines[0] != "pub_number,pub_date" || len(lines) != 3 || len(strings.Split(lines[1], ",")[1]) != 10 {
+		t.Errorf("query csv: %d %q", code, out)
+	}
+	code, out, _ = runCLI(t, "query", "--lake", lk, "--format", "json", "SELECT count(*) AS n FROM patents")
+	if code != 0 || !strings.Contains(out, `"n": `) {
+		t.Errorf("query json: %d %q", code, out)
+	}
+	code, out, _ = runCLI(t, "query", "--lake", lk, "SELECT count(*) AS n FROM quarantine")
+	if code != 0 || !strings.Contains(out, "(1 rows)") {
+		t.Errorf("query table: %d %q", code, out)
+	}
+	code, out, _ = runCLI(t, "lake", "info", "--lake", lk)
+	if code != 0 || !strings.Contains(out, "patents") || !strings.Contains(out, "uav.csv") {
+		t.Errorf("lake info: %d %q", code, out)
+	}
+	// Failure paths and their exit codes (README).
+	if code, _, _ := runCLI(t); code != exitUsage {
+		t.Errorf("no args: %d", code)
+	}
+	if code, _, _ := runCLI(t, "frobnicate"); code != exitUsage {
+		t.Errorf("unknown command: %d", code)
+	}
+	if code, _, _ := runCLI(t, "query", "--lake", lk, "--format", "xml", "SELECT 1"); code != exitUsage {
+		t.Errorf("bad format: %d", code)
+	}
+	bad := filepath.Join(dir, "notes.csv")
+	os.WriteFile(bad, []byte("hello,world\n1,2\n"), 0o644)
+	if code, _, errs := runCLI(t, "ingest", "--lake", lk, bad); code != exitBadInput || !strings.Contains(errs, "notes.csv") {
+		t.Errorf("unknown format: %d %s", code, errs)
+	}
+	if code, _, errs := runCLI(t, "query", "--lake", filepath.Join(dir, "nolake"), "SELECT 1"); code != exitError || !strings.Contains(errs, "no lake") {
+		t.Errorf("missing lake: %d %s", code, errs)
+	}
+	if code, _, errs := runCLI(t, "query", "--lake", lk, "SELECT * FROM nosuchtable"); code != exitError || errs == "" {
+		t.Errorf("bad SQL: %d %s", code, errs)
+	}
+	if code, _, _ := runCLI(t, "landscape"); code != exitUsage {
+		t.Errorf("landscape without -c: %d", code)
+	}
+	cfg := filepath.Join(dir, "nav.yaml")
+	os.WriteFile(cfg, []byte("industry: {name: {en: x}, scope: {codes: [B64]}}\nbranches: [{id: a, name: {en: a}, codes: [B64C]}]\nbogus: 1\n"), 0o644)
+	if code, _, errs := runCLI(t, "landscape", "-c", cfg); code != exitUsage || !strings.Contains(errs, "bogus") || !strings.Contains(errs, "line 3") {
+		t.Errorf("bad config: %d %s", code, errs)
+	}
+	os.WriteFile(cfg, []byte("industry: {name: {en: Drones}, scope: {codes: [B64U, G05D1], keywords: {en: [drone]}}}\nbranches: [{id: a, name: {en: a}, codes: [B64C]}, {id: b, name: {en: b}, codes: [G05D1]}]\n"), 0o644)
+	code, out, errs = runCLI(t, "landscape", "-c", cfg, "--lake", lk, "--out", filepath.Join(dir, "out"))
+	if code != 0 || !strings.Contains(out, "macro_en.html") {
+		t.Fatalf("landscape: %d %s %s", code, out, errs)
+	}
+	for _, f := range []string{"macro.json", "macro.schema.json", "macro_zh.html", "macro_en.md"} {
+		if _, err := os.Stat(filepath.Join(dir, "out", "landscape", f)); err != nil {
+			t.Error(err)
+		}
+	}
+}
