@@ -35,6 +35,10 @@ func WriteFile(path string, fn func(w io.Writer) error) error {
 		f.Close()
 		return err
 	}
+	if err := f.Chmod(0o644); err != nil { // CreateTemp makes 0600; reports are for readers
+		f.Close()
+		return err
+	}
 	if err := f.Sync(); err != nil {
 		f.Close()
 		return err

@@ -1,0 +1,67 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"path/filepath"
+
+	"github.com/patnav/patnav/internal/runner"
+)
+
+// stages returns the run's stages after the macro landscape (enterprise navigations, clustering,
+// warnings), each wired from its library.
+var stages = func() []runner.Stage { return nil }
+
+func cmdRun(ctx context.Context, args []string, stdout, stderr io.Writer) error {
+	fs := newFlags("run", "-c navigation.yaml [--pdf] [--fail-on LEVEL]", stderr)
+	cfgPath := fs.String("c", "", "navigation config (YAML)")
+	lakeDir := fs.String("lake", "", "lake folder (default: the config's lake)")
+	outDir := fs.String("out", "", "output folder (default: the config's out)")
+	pdf := fs.Bool("pdf", false, "also print every report to PDF with headless Chromium when installed")
+	failOn := fs.String("fail-on", "", "exit 5 when a new warning signal at or above this level (info, watch, warning, severe) appears")
+	if err := parse(fs, args); err != nil {
+		return err
+	}
+	cfg, err := loadConfig(*cfgPath, *lakeDir, *outDir)
+	if err != nil {
+		return err
+	}
+	if err := checkLevel(*failOn); err != nil {
+		return err
+	}
+	log := logger(stderr)
+	opt := runner.Options{Logger: log, PDF: *pdf, Stages: stages()}
+	m, err := runner.Run(ctx, cfg, opt)
+	if err != nil {
+		if errors.Is(err, runner.ErrLocked) {
+			return lockedError{err}
+		}
+		return err
+	}
+	latest := filepath.Join(cfg.Out, "latest")
+	fmt.Fprintf(stdout, "run %s published: %s (%d families in scope, data cut-off %s)\n", m.RunID, filepath.Join(latest, "index.html"), m.Families, m.Cutoff)
+	if m.StaleLock != "" {
+		fmt.Fprintf(stdout, "note: recovered from an interrupted run (%s)\n", m.StaleLock)
+	}
+	return failOnCheck(*failOn, filepath.Join(cfg.Out, "runs", m.RunID), stdout)
+}
+
+// lockedError maps a held run lock to its exit code.
+type lockedError struct{ error }
+
+func (e lockedError) ExitCode() int { return exitLocked }
+func (e lockedError) Unwrap() error { return e.error }
+
+// failOnCheck is wired to the warnings stage once it exists.
+var failOnCheck = func(level, runDir string, stdout io.Writer) error { return nil }
+
+var checkLevel = func(level string) error {
+	switch level {
+	case "", "info", "watch", "warning", "severe":
+		return nil
+	}
+	return fmt.Errorf("%w: --fail-on %q: want info, watch, warning or severe", errUsage, level)
+}
+

@@ -1,0 +1,143 @@
+package runner
+
+import (
+	"html/template"
+	"io"
+	"path/filepath"
+	"strings"
+
+	"github.com/patnav/patnav/internal/config"
+	"github.com/patnav/patnav/internal/publish"
+)
+
+var indexTmpl = template.Must(template.New("index").Parse(`<!DOCTYPE html>
+<html lang="{{.Lang}}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
+<title>{{.Title}}</title>
+<style>
+body{font-family:"Noto Sans CJK SC","Noto Sans SC","Microsoft YaHei",system-ui,sans-serif;margin:0;color:#1a1a1a;background:#fff}
+header{background:#f4f6f9;border-bottom:3px solid #0b5cad;padding:24px 32px}
+h1{margin:0 0 6px;font-size:26px} .sub{color:#444}
+main{padding:16px 32px;max-width:1100px}
+h2{color:#0b3d73;font-size:19px;border-bottom:1px solid #d0d7e2;padding-bottom:4px;margin-top:28px}
+dl{display:grid;grid-template-columns:max-content 1fr;gap:4px 18px;margin:12px 0}
+dt{color:#555} dd{margin:0;font-weight:600}
+ul.links{list-style:none;padding:0} ul.links li{margin:6px 0;padding:8px 12px;border:1px solid #d0d7e2;border-radius:6px}
+ul.links a{font-weight:600;color:#0b5cad;text-decoration:none} .alt{color:#666;font-size:13px;margin-left:10px}
+table{border-collapse:collapse;font-size:14px} th,td{border-bottom:1px solid #e1e5ec;padding:4px 10px;text-align:left} td.n{text-align:right}
+.lang{float:right;font-size:14px} .warn{color:#8a4b00;font-size:13px}
+@media print{header{background:none} a{color:#000}}
+</style></head><body>
+<header><div class="lang">{{range .Other}}<a href="{{.Href}}">{{.Label}}</a>{{end}}</div>
+<h1>{{.Title}}</h1><div class="sub">{{.Subtitle}}</div>
+<dl>{{range .Facts}}<dt>{{.K}}</dt><dd>{{.V}}</dd>{{end}}</dl></header>
+<main>
+{{range .Groups}}<h2>{{.Title}}</h2><ul class="links">{{range .Items}}<li><a href="{{.Href}}">{{.Title}}</a>{{if .Alt}}<span class="alt">{{.Alt}}</span>{{end}}</li>{{end}}</ul>{{end}}
+<h2>{{.StagesTitle}}</h2>
+<table><thead><tr><th>{{.StageH}}</th><th>{{.SecondsH}}</th><th>{{.StatusH}}</th></tr></thead><tbody>
+{{range .Stages}}<tr><td>{{.Name}}</td><td class="n">{{printf "%.2f" .Seconds}}</td><td>{{.Status}}</td></tr>{{end}}
+</tbody></table>
+{{if .Warnings}}<h2>{{.WarningsTitle}}</h2><ul>{{range .Warnings}}<li class="warn">{{.}}</li>{{end}}</ul>{{end}}
+</main></body></html>
+`))
+
+type kv struct{ K, V string }
+
+type item struct{ Title, Href, Alt string }
+
+type group struct {
+	Title string
+	Items []item
+}
+
+var indexText = map[string]map[string]string{
+	"zh": {"title": "专利导航成果包", "sub": "“1+N”专利导航：宏观产业导航、重点企业导航与专利风险预警", "industry": "产业", "region": "区域",
+		"run": "运行编号", "date": "运行时间", "cutoff": "数据截止日", "families": "范围内专利族", "scope": "检索式",
+		"landscape": "宏观产业导航（1）", "enterprises": "企业导航（N）", "warnings": "专利风险预警", "data": "数据与元数据",
+		"stages": "运行阶段", "stage": "阶段", "seconds": "耗时（秒）", "status": "状态", "warnlist": "说明与提示",
+		"xlsx": "主要数据表（XLSX）", "runjson": "运行清单（JSON）", "models": "模型（JSON）", "other": "English"},
+	"en": {"title": "Patent navigation bundle", "sub": "\"1+N\" patent navigation: macro industry navigation, enterprise navigations and patent risk warnings", "industry": "Industry", "region": "Region",
+		"run": "Run", "date": "Run time", "cutoff": "Data cut-off", "families": "Families in scope", "scope": "Search strategy",
+		"landscape": "Macro industry navigation (the 1)", "enterprises": "Enterprise navigations (the N)", "warnings": "Patent risk warnings", "data": "Data and metadata",
+		"stages": "Run stages", "stage": "Stage", "seconds": "Seconds", "status": "Status", "warnlist": "Notes",
+		"xlsx": "Main tables (XLSX)", "runjson": "Run manifest (JSON)", "models": "Models (JSON)", "other": "中文"},
+}
+
+// writeIndex writes index_<lang>.html for each language and index.html (the first language).
+func writeIndex(dir string, cfg *config.Config, st *State, m *Manifest) error {
+	langs := cfg.Analysis.Languages
+	for i, lang := range langs {
+		t := indexText[lang]
+		data := map[string]any{"Lang": lang, "Title": cfg.Industry.Name.In(lang) + " · " + t["title"], "Subtitle": t["sub"]}
+		scope := strings.Join(cfg.Industry.Scope.Codes, ", ")
+		if kw := cfg.Industry.Scope.Keywords.All(); len(kw) > 0 {
+			scope += " | " + strings.Join(kw, ", ")
+		}
+		region := cfg.Region.Name.In(lang)
+		if region == "" {
+			region = strings.Trim(cfg.Region.Country+" "+cfg.Region.Province+" "+cfg.Region.City, " ")
+		}
+		data["Facts"] = []kv{{t["industry"], cfg.Industry.Name.In(lang)}, {t["region"], region}, {t["run"], m.RunID},
+			{t["date"], m.Started}, {t["cutoff"], m.Cutoff}, {t["families"], itoa(m.Families)}, {t["scope"], scope}}
+		var groups []group
+		for _, g := range []string{"landscape", "enterprises", "warnings"} {
+			gr := group{Title: t[g]}
+			for _, l := range st.Links {
+				if l.Group != g {
+					continue
+				}
+				href := l.Href[lang]
+				if href == "" {
+					href = l.Href[""]
+				}
+				alt := ""
+				for _, o := range langs {
+					if o != lang && l.Title[o] != "" && l.Title[o] != l.Title[lang] {
+						alt = l.Title[o]
+					}
+				}
+				gr.Items = append(gr.Items, item{Title: l.Title[lang], Href: href, Alt: alt})
+			}
+			if len(gr.Items) > 0 {
+				groups = append(groups, gr)
+			}
+		}
+
+		groups = append(groups, group{Title: t["data"], Items: []item{{Title: t["xlsx"], Href: "tables.xlsx"},
+			{Title: t["runjson"], Href: "run.json"}, {Title: t["models"], Href: "landscape/macro.json"}}})
+		data["Groups"] = groups
+		var other []map[string]string
+		for _, o := range langs {
+			if o != lang {
+				other = append(other, map[string]string{"Href": "index_" + o + ".html", "Label": indexText[o]["other"]})
+			}
+		}
+		data["Other"] = other
+		data["StagesTitle"], data["StageH"], data["SecondsH"], data["StatusH"] = t["stages"], t["stage"], t["seconds"], t["status"]
+		data["Stages"], data["WarningsTitle"], data["Warnings"] = m.Stages, t["warnlist"], st.Warnings
+		names := []string{"index_" + lang + ".html"}
+		if i == 0 {
+			names = append(names, "index.html")
+		}
+		for _, n := range names {
+			if err := publish.WriteFile(filepath.Join(dir, n), func(w io.Writer) error { return indexTmpl.Execute(w, data) }); err != nil {
+				return err
+			}
+		}
+	}
+	return nil
+}
+
+func itoa(n int) string {
+	s := []byte{}
+	if n == 0 {
+		return "0"
+	}
+	for i := 0; n > 0; i++ {
+		if i > 0 && i%3 == 0 {
+			s = append([]byte{','}, s...)
+		}
+		s = append([]byte{byte('0' + n%10)}, s...)
+		n /= 10
+	}
+	return string(s)
+}
