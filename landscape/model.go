@@ -349,7 +349,9 @@ type Macro struct {
 	Recommendations []Recommendation    `json:"recommendations"`
 	Limitations     []string            `json:"limitations"`
 	Unavailable     []Unavailable       `json:"unavailable"`
-	Timings         []Timing            `json:"timings,omitempty"`
+	// Timings are how long each analysis took. They are not part of the published model (the same
+	// inputs give the same document); the run manifest and the CLI report them.
+	Timings []Timing `json:"-"`
 }
 
 // Timing is how long one analysis took.

@@ -392,7 +392,6 @@ func FixtureMacro() *landscape.Macro {
 		{Analysis: "technology.emergence", Reason: "fewer than 10 complete periods for the subclasses"},
 		{Analysis: "clustering", Reason: "disabled in the config <clustering.disabled: true>"},
 	}
-	m.Timings = []landscape.Timing{{Analysis: "trend", Seconds: 0.42}, {Analysis: "technology", Seconds: 3.1}}
 	return m
 }
 

@@ -62,6 +62,9 @@ func cmdLandscape(ctx context.Context, args []string, stdout, stderr io.Writer) 
 	for _, u := range m.Unavailable {
 		fmt.Fprintf(stdout, "  unavailable: %s: %s\n", u.Analysis, u.Reason)
 	}
+	for _, t := range m.Timings {
+		fmt.Fprintf(stdout, "  %-12s %6.2fs\n", t.Analysis, t.Seconds)
+	}
 	for _, f := range files {
 		fmt.Fprintf(stdout, "wrote %s\n", filepath.Join(dir, f))
 	}

@@ -33,8 +33,8 @@ table{border-collapse:collapse;font-size:14px} th,td{border-bottom:1px solid #e1
 <main>
 {{range .Groups}}<h2>{{.Title}}</h2><ul class="links">{{range .Items}}<li><a href="{{.Href}}">{{.Title}}</a>{{if .Alt}}<span class="alt">{{.Alt}}</span>{{end}}</li>{{end}}</ul>{{end}}
 <h2>{{.StagesTitle}}</h2>
-<table><thead><tr><th>{{.StageH}}</th><th>{{.SecondsH}}</th><th>{{.StatusH}}</th></tr></thead><tbody>
-{{range .Stages}}<tr><td>{{.Name}}</td><td class="n">{{printf "%.2f" .Seconds}}</td><td>{{.Status}}</td></tr>{{end}}
+<table><thead><tr><th>{{.StageH}}</th><th>{{.StatusH}}</th></tr></thead><tbody>
+{{range .Stages}}<tr><td>{{.Name}}</td><td>{{.Status}}</td></tr>{{end}}
 </tbody></table>
 {{if .Warnings}}<h2>{{.WarningsTitle}}</h2><ul>{{range .Warnings}}<li class="warn">{{.}}</li>{{end}}</ul>{{end}}
 </main></body></html>

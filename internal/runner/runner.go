@@ -100,6 +100,8 @@ type Manifest struct {
 	SkippedInputs []string      `json:"skipped_inputs,omitempty"`
 	LakeInputs    int           `json:"lake_inputs"`
 	Stages        []StageResult `json:"stages"`
+	// AnalysisSeconds are the macro landscape's per-analysis times.
+	AnalysisSeconds []landscape.Timing `json:"analysis_seconds,omitempty"`
 	Warnings      []string      `json:"warnings"`
 	Outputs       []string      `json:"outputs"`
 	StaleLock     string        `json:"stale_lock,omitempty"`
@@ -197,6 +199,7 @@ func Run(ctx context.Context, cfg *config.Config, opt Options) (*Manifest, error
 			return nil, err
 		}
 		st.Macro = mac
+		m.AnalysisSeconds = mac.Timings
 		m.Cutoff, m.Families = mac.Meta.Cutoff, mac.Scope.Families
 		for _, u := range mac.Unavailable {
 			st.Warnings = append(st.Warnings, "unavailable: "+u.Analysis+": "+u.Reason)

@@ -1,0 +1,266 @@
+package warning
+
+import (
+	"github.com/patnav/patnav/internal/config"
+	"github.com/patnav/patnav/landscape"
+)
+
+// FormatVersion is the version of the bulletin's JSON (and of the history files). LoadPrevious
+// refuses files written by a newer version.
+const FormatVersion = 1
+
+// Severity levels, from the least to the most serious. A signal always has one of them; an
+// indicator that is not past (or near) its threshold has the empty level.
+const (
+	LevelInfo    = "info"
+	LevelWatch   = "watch"
+	LevelWarning = "warning"
+	LevelSevere  = "severe"
+)
+
+// Levels lists the severity levels from the least to the most serious.
+var Levels = []string{LevelInfo, LevelWatch, LevelWarning, LevelSevere}
+
+// Rank orders levels: 0 for the empty or an unknown level, 1 info, 2 watch, 3 warning, 4 severe.
+func Rank(level string) int {
+	for i, l := range Levels {
+		if l == level {
+			return i + 1
+		}
+	}
+	return 0
+}
+
+// ValidLevel reports whether level is one of Levels.
+func ValidLevel(level string) bool { return Rank(level) > 0 }
+
+// Change states of a signal against the previous run (see Diff).
+const (
+	StateNew         = "new"          // not in the previous run (every signal of a first run)
+	StateEscalated   = "escalated"    // in the previous run at a lower level
+	StateUnchanged   = "unchanged"    // in the previous run at the same level
+	StateDeescalated = "de-escalated" // in the previous run at a higher level
+	StateResolved    = "resolved"     // in the previous run, gone now (listed in Changes only)
+)
+
+// States lists the change states in the order bulletins list them.
+var States = []string{StateNew, StateEscalated, StateDeescalated, StateResolved, StateUnchanged}
+
+// Kinds of indicators and signals. The first six are the §6 warning indicators (navigation.md);
+// KindTechGap is reported without a threshold; the rest are the signals beyond the table.
+const (
+	KindReserve           = "reserve"                 // domestic reserve insufficient
+	KindBubble            = "bubble"                  // quantity bubble
+	KindGrowthLag         = "growth_lag"              // domestic growth lags foreign growth
+	KindWeakLeaders       = "weak_leaders"            // top-10 domestic vs top-10 foreign applicants
+	KindPortfolio         = "portfolio_concentration" // domestic vs foreign top-3/top-10 concentration
+	KindMarketBarrier     = "market_barrier"          // families with a US/EP/JP member
+	KindTechGap           = "technology_gap"          // first-filing year gap (reported)
+	KindSurge             = "surge"                   // a foreign applicant surging in a branch
+	KindBlocking          = "blocking"                // alive high-quality foreign patents
+	KindConcentrationRise = "concentration_rise"      // HHI rising year on year
+	KindEntrant           = "entrant"                 // a new applicant in the industry
+	KindExpiring          = "expiring"                // a core patent expiring (freedom window)
+	KindLitigation        = "litigation"              // a patent in litigation
+	KindInvalidation      = "invalidation"            // an invalidation (request or decision)
+	KindTransfer          = "transfer"                // a transfer (assignment)
+	KindLicence           = "licence"                 // a licence
+)
+
+// Kinds lists every signal kind in the order bulletins list them within a level.
+var Kinds = []string{KindReserve, KindBubble, KindGrowthLag, KindWeakLeaders, KindPortfolio, KindMarketBarrier,
+	KindSurge, KindBlocking, KindConcentrationRise, KindLitigation, KindEntrant, KindInvalidation,
+	KindTransfer, KindLicence, KindExpiring}
+
+// Threshold directions.
+const (
+	Below   = "below"    // warn when the value is below the threshold (strictly)
+	Above   = "above"    // warn when the value is above the threshold (strictly)
+	AtLeast = "at_least" // warn when the value reaches the threshold (≥)
+	ByCount = "count"    // the level follows from a count (see the kind's rule)
+	ByRule  = "rule"     // the level follows from a fixed rule of the kind
+)
+
+// Bulletin is one run's patent risk-warning bulletin (专利风险预警) for an industry: the §6 warning
+// indicators overall and per branch, the signals with their severity and evidence, and the changes
+// against the previous run. It is also the history record of the run (Save, LoadPrevious).
+type Bulletin struct {
+	Version     int                     `json:"version"`
+	Meta        Meta                    `json:"meta"`
+	Summary     Summary                 `json:"summary"`
+	Signals     []Signal                `json:"signals"`    // by level (most serious first), kind, key
+	Changes     []Change                `json:"changes"`    // every signal's state against the previous run, resolved ones included
+	Indicators  []Indicator             `json:"indicators"` // the §6 table: overall first, then each branch in tree order
+	TechGap     []TechGap               `json:"technology_gap"`
+	Trend       OfficeTrend             `json:"trend"` // domestic and foreign invention families at the office per year
+	Rules       []string                `json:"rules"` // the severity rules, in English
+	Unavailable []landscape.Unavailable `json:"unavailable"`
+	Limitations []string                `json:"limitations"`
+}
+
+// Meta describes the run.
+type Meta struct {
+	RunID     string        `json:"run_id"`    // the run time, UTC, as the history file's name (20260102T030405.000000000Z)
+	Generated string        `json:"generated"` // the run time, RFC 3339
+	Previous  string        `json:"previous"`  // run id of the bulletin compared against; "" for a first run
+	Industry  config.Text   `json:"industry"`
+	Region    config.Region `json:"region"`
+	// Domestic is the country whose applicants are domestic; Office the office at which the
+	// domestic and foreign invention filings of the §6 ratios are counted.
+	Domestic      string `json:"domestic"`
+	Office        string `json:"office"`
+	Cutoff        string `json:"cutoff"` // data cut-off YYYY-MM-DD
+	From          int    `json:"from"`   // priority-year window
+	To            int    `json:"to"`
+	LastComplete  int    `json:"last_complete"` // last complete priority year
+	Incomplete    []int  `json:"incomplete"`
+	Unit          string `json:"unit"`
+	RecentFrom    int    `json:"recent_from"` // the trend window: recent period …
+	RecentTo      int    `json:"recent_to"`
+	PrevFrom      int    `json:"prev_from"` // … and the period before it
+	PrevTo        int    `json:"prev_to"`
+	ExpiringUntil string `json:"expiring_until"` // end of the freedom window (run time + expiring_months)
+	// Thresholds are the thresholds used (config.Warnings.Thresholds after defaults).
+	Thresholds config.Thresholds     `json:"thresholds"`
+	Branches   []landscape.BranchNode `json:"branches"` // the decomposition tree, with family counts
+	Languages  []string               `json:"languages"`
+	Version    string                 `json:"patnav_version"`
+}
+
+// Summary is the bulletin at a glance.
+type Summary struct {
+	Families         int          `json:"families"`          // families in scope in the window
+	OfficeInventions float64      `json:"office_inventions"` // invention families with a member at the office
+	Domestic         float64      `json:"domestic"`          // … of domestic origin
+	Foreign          float64      `json:"foreign"`           // … of foreign origin
+	UnknownOrigin    float64      `json:"unknown_origin"`    // … of unknown origin (left out of the ratios)
+	Signals          int          `json:"signals"`
+	ByLevel          []LevelCount `json:"by_level"` // most serious first
+	ByState          []StateCount `json:"by_state"` // in States order, resolved included
+}
+
+// LevelCount is how many signals a level has, and how many of them are new or escalated.
+type LevelCount struct {
+	Level     string `json:"level"`
+	N         int    `json:"n"`
+	New       int    `json:"new"`
+	Escalated int    `json:"escalated"`
+}
+
+// StateCount is how many signals have a change state.
+type StateCount struct {
+	State string `json:"state"`
+	N     int    `json:"n"`
+}
+
+// Number is one named number behind an indicator or a signal. Unit says how to read it:
+// families (a possibly fractional count), count, ratio, share (0–1), rate (a growth rate), year,
+// hhi (0–10,000), points (HHI points), percentile (0–1), months, factor.
+type Number struct {
+	Key   string   `json:"key"`
+	Value *float64 `json:"value"` // nil: undefined
+	Unit  string   `json:"unit"`
+}
+
+// Indicator is one §6 warning indicator for the industry (Branch "") or one branch.
+type Indicator struct {
+	Kind   string   `json:"kind"`
+	Branch string   `json:"branch,omitempty"`
+	Value  *float64 `json:"value"`            // nil when undefined (see Reason): never a stand-in 0 or infinity
+	Reason string   `json:"reason,omitempty"` // why the value is undefined
+	// Threshold and Direction: the indicator warns when Value is Below / Above Threshold.
+	Threshold float64  `json:"threshold"`
+	Direction string   `json:"direction"`
+	Level     string   `json:"level"`  // "" when not past nor near the threshold
+	Excess    *float64 `json:"excess"` // how far past the threshold (see the severity rules); nil when undefined or infinite
+	Numbers   []Number `json:"numbers"`
+	Basis     landscape.Basis `json:"basis"`
+}
+
+// TechGap is the technology gap of the industry (Branch "") or a branch: the first-filing year of
+// domestic applicants minus that of each peer (US, JP, EP, KR; EP = applicants from EPC member
+// states). A positive gap means domestic applicants started later.
+type TechGap struct {
+	Branch        string    `json:"branch,omitempty"`
+	DomesticFirst int       `json:"domestic_first"` // 0: no domestic family
+	Peers         []GapPeer `json:"peers"`
+}
+
+// GapPeer is one peer's first-filing year and the gap to it.
+type GapPeer struct {
+	Peer  string `json:"peer"`
+	First int    `json:"first"` // 0: no family of the peer
+	Gap   *int   `json:"gap"`   // domestic first year − peer first year; nil when either is missing
+}
+
+// OfficeTrend is the yearly count of invention families with a member at the office, by origin.
+type OfficeTrend struct {
+	Office   string                `json:"office"`
+	Domestic []landscape.YearPoint `json:"domestic"`
+	Foreign  []landscape.YearPoint `json:"foreign"`
+	Basis    landscape.Basis       `json:"basis"`
+}
+
+// Signal is one warning signal: what it is about, its severity with the rule that set it, the
+// numbers and patents behind it, and its state against the previous run.
+type Signal struct {
+	// ID is stable across runs: a hash of Key, which names the kind and the subject only (never a
+	// number), so the same signal is recognised in the next run whatever its numbers.
+	ID        string `json:"id"`
+	Key       string `json:"key"` // "reserve:overall", "reserve:branch=pw", "surge:applicant=X:branch=Y"
+	Kind      string `json:"kind"`
+	Branch    string `json:"branch,omitempty"`
+	Applicant string `json:"applicant,omitempty"`
+	Family    string `json:"family,omitempty"`
+	Level     string `json:"level"`
+	// Value, Threshold and Direction state the test that fired; Excess how far past it the value
+	// is (the factor the level follows from; nil for count and rule kinds, or when infinite).
+	Value     *float64 `json:"value"`
+	Threshold *float64 `json:"threshold"`
+	Direction string   `json:"direction"`
+	Excess    *float64 `json:"excess"`
+	Rule      string   `json:"rule"` // why this level, in English
+	Numbers   []Number `json:"numbers"`
+	// Patents are the top patents behind the signal (at most MaxPatents); PatentsTotal how many
+	// there are in all.
+	Patents      []PatentRef           `json:"patents"`
+	PatentsTotal int                   `json:"patents_total"`
+	Series       []landscape.YearPoint `json:"series,omitempty"` // the yearly numbers behind it, when it has some
+	SeriesUnit   string                `json:"series_unit,omitempty"`
+	Query        string                `json:"query"` // the embedded SQL queries the numbers come from
+	// State against the previous run and the level it had there ("" when new).
+	State     string `json:"state"`
+	PrevLevel string `json:"prev_level,omitempty"`
+}
+
+// PatentRef is a patent (family) behind a signal.
+type PatentRef struct {
+	PubNumber string `json:"pub_number"` // the family's representative (earliest) publication
+	FamilyID  string `json:"family_id"`
+	Title     string `json:"title"`
+	Applicant string `json:"applicant"` // first applicant, normalised
+	Country   string `json:"country"`   // the family's origin
+	Year      int    `json:"year"`      // priority year
+	Status    string `json:"status"`    // alive / pending / lapsed / unknown
+	// Presumed: the source gives no legal status; the family is granted and within its term, so it
+	// is presumed alive.
+	Presumed bool     `json:"presumed,omitempty"`
+	Quality  *float64 `json:"quality"` // percentile of the quality index (0–1); nil when not computable
+	Expiry   string   `json:"expiry,omitempty"`
+	// ExpiryStated: the expiry date is the source's; else it is estimated from the term.
+	ExpiryStated bool `json:"expiry_stated,omitempty"`
+}
+
+// Change is one signal's state against the previous run.
+type Change struct {
+	ID        string `json:"id"`
+	Key       string `json:"key"`
+	Kind      string `json:"kind"`
+	Branch    string `json:"branch,omitempty"`
+	Applicant string `json:"applicant,omitempty"`
+	Family    string `json:"family,omitempty"`
+	PubNumber string `json:"pub_number,omitempty"` // the first patent behind it, for families
+	State     string `json:"state"`
+	Level     string `json:"level"` // "" when resolved
+	PrevLevel string `json:"prev_level"`
+}

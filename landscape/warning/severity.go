@@ -1,0 +1,166 @@
+package warning
+
+import (
+	"crypto/sha256"
+	"encoding/hex"
+	"fmt"
+	"math"
+)
+
+// The severity rules (documented in the package comment and listed in every bulletin's Rules).
+const (
+	// NearFactor: a §6 indicator within this factor of its threshold, on the safe side, is "info"
+	// (approaching the threshold).
+	NearFactor = 1.1
+	// WarningFactor and SevereFactor: a value past its threshold by at least this factor is
+	// "warning" / "severe"; past it by less, "watch".
+	WarningFactor = 1.5
+	SevereFactor  = 2.0
+	// BlockingWarning and BlockingSevere: a branch with this many blocking candidates is
+	// "warning" / "severe"; with fewer (at least one), "watch".
+	BlockingWarning = 3
+	BlockingSevere  = 10
+	// EntrantMinFamilies: an applicant that entered the industry needs this many families (whole
+	// count) to be a signal; a foreign entrant with EntrantWarningFamilies or more is "warning".
+	EntrantMinFamilies     = 3
+	EntrantWarningFamilies = 10
+	// MinBranchFamilies: a branch's §6 ratio needs this many families in its base population
+	// (domestic + foreign invention families at the office; for the market barrier, the branch's
+	// families); below it the ratio is reported as undefined.
+	MinBranchFamilies = 5
+	// MinConcentrationFamilies: the year-on-year HHI comparison needs this many families in each
+	// of the two years.
+	MinConcentrationFamilies = 10
+	// MaxPatents is how many patents a signal lists (PatentsTotal counts them all).
+	MaxPatents = 10
+)
+
+// rules are the severity rules in English, as listed in Bulletin.Rules.
+var rules = []string{
+	"threshold indicators: the excess factor is threshold/value for 'below' tests (a value of 0 or less is infinitely past: severe) and value/threshold for 'above' and 'at least' tests; past the threshold by a factor ≥ 2: severe, ≥ 1.5: warning, otherwise watch",
+	"§6 indicators not past their threshold but within a factor 1.1 of it: info (approaching)",
+	"surge: the excess factor is the smaller of growth/surge_growth and share change/surge_share_change; both must reach 1",
+	"blocking candidates: 1–2 per branch: watch, 3–9: warning, 10 or more: severe",
+	"concentration rise: excess factor = HHI rise / concentration_rise (at least 1)",
+	"new entrants: domestic: info; foreign: watch; foreign with 10 or more families: warning",
+	"litigation: foreign-held patent: warning; domestic or unknown origin: watch",
+	"expiring core patents (freedom windows), invalidations, transfers and licences of high-quality patents: info",
+}
+
+// passed reports whether v is past threshold t in direction dir.
+func passed(v, t float64, dir string) bool {
+	switch dir {
+	case Below:
+		return v < t
+	case Above:
+		return v > t
+	case AtLeast:
+		return v >= t
+	}
+	return false
+}
+
+// excess is the factor by which v is past (or short of) threshold t in direction dir: t/v for
+// Below, v/t for Above and AtLeast. inf is true when the factor is infinite (v ≤ 0 below a
+// positive threshold, or a zero threshold).
+func excess(v, t float64, dir string) (e float64, inf bool) {
+	switch dir {
+	case Below:
+		if v <= 0 {
+			if t > 0 || v < t {
+				return math.Inf(1), true
+			}
+			return 0, false
+		}
+		return t / v, false
+	default:
+		if t <= 0 {
+			if v > t {
+				return math.Inf(1), true
+			}
+			return 0, false
+		}
+		return v / t, false
+	}
+}
+
+// levelFor returns the level of value v against threshold t in direction dir, and the excess
+// factor (nil when infinite). near enables the info band (NearFactor).
+func levelFor(v, t float64, dir string, near bool) (string, *float64) {
+	e, inf := excess(v, t, dir)
+	var ep *float64
+	if !inf {
+		x := round(e, 4)
+		ep = &x
+	}
+	if !passed(v, t, dir) {
+		if near && !inf && e >= 1/NearFactor {
+			return LevelInfo, ep
+		}
+		return "", ep
+	}
+	return levelByFactor(e), ep
+}
+
+// levelByFactor maps an excess factor (≥ 1, past the threshold) to watch / warning / severe.
+func levelByFactor(e float64) string {
+	switch {
+	case e >= SevereFactor:
+		return LevelSevere
+	case e >= WarningFactor:
+		return LevelWarning
+	}
+	return LevelWatch
+}
+
+// ruleText explains a threshold level in English.
+func ruleText(v float64, t float64, dir, level string, e *float64) string {
+	f := "∞"
+	if e != nil {
+		f = fmt.Sprintf("%.2f", *e)
+	}
+	op := map[string]string{Below: "<", Above: ">", AtLeast: "≥"}[dir]
+	if level == LevelInfo {
+		return fmt.Sprintf("value %s is within a factor %.1f of the threshold %s %s (info: approaching)", fmtNum(v), NearFactor, op, fmtNum(t))
+	}
+	return fmt.Sprintf("value %s %s threshold %s, past it by a factor %s (%s)", fmtNum(v), op, fmtNum(t), f, level)
+}
+
+func fmtNum(v float64) string {
+	if math.Abs(v) >= 100 {
+		return fmt.Sprintf("%.0f", v)
+	}
+	return fmt.Sprintf("%.3g", v)
+}
+
+// SignalID is the stable id of a signal key: the first 12 hex digits of its SHA-256.
+func SignalID(key string) string {
+	h := sha256.Sum256([]byte(key))
+	return hex.EncodeToString(h[:6])
+}
+
+func round(v float64, digits int) float64 {
+	if math.IsNaN(v) || math.IsInf(v, 0) {
+		return v
+	}
+	p := math.Pow(10, float64(digits))
+	return math.Round(v*p) / p
+}
+
+// num returns a Number with a finite value rounded to 4 decimals, nil for NaN/Inf.
+func num(key string, v float64, unit string) Number {
+	if math.IsNaN(v) || math.IsInf(v, 0) {
+		return Number{Key: key, Unit: unit}
+	}
+	x := round(v, 4)
+	return Number{Key: key, Value: &x, Unit: unit}
+}
+
+// ptr returns a pointer to a rounded finite v, nil otherwise.
+func ptr(v float64) *float64 {
+	if math.IsNaN(v) || math.IsInf(v, 0) {
+		return nil
+	}
+	x := round(v, 4)
+	return &x
+}
