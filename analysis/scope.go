@@ -71,9 +71,73 @@ func KeywordPattern(words []string) string {
 	return "(?i)(" + strings.Join(parts, "|") + ")"
 }
 
+// codeRule classifies a configured code or prefix for matching (see the code_hits query): the
+// kind and the equality key.
+func codeRule(code string) (kind, key string) {
+	switch {
+	case strings.Contains(code, "/"):
+		return "group", code[:strings.Index(code, "/")]
+	case len(code) > 4:
+		return "main", code
+	case len(code) == 4:
+		return "sub", code
+	case len(code) == 3:
+		return "class", code
+	}
+	return "section", code
+}
+
+// keywordMap returns the single alternation pattern over every keyword (lower case, longest
+// first, literal) and the map from a matched keyword to the targets of every keyword it
+// contains: "drone swarm" matching also means "drone" matched.
+func keywordMap(byTarget map[string][]string) (string, [][2]string) {
+	targets := map[string][]string{}
+	for t, words := range byTarget {
+		for _, w := range words {
+			w = strings.ToLower(strings.TrimSpace(w))
+			if w != "" {
+				targets[w] = append(targets[w], t)
+			}
+		}
+	}
+	words := make([]string, 0, len(targets))
+	for w := range targets {
+		words = append(words, w)
+	}
+	sort.Slice(words, func(i, j int) bool {
+		if len(words[i]) != len(words[j]) {
+			return len(words[i]) > len(words[j])
+		}
+		return words[i] < words[j]
+	})
+	var pairs [][2]string
+	seen := map[[2]string]bool{}
+	for _, w := range words {
+		for _, inner := range words {
+			if !strings.Contains(w, inner) {
+				continue
+			}
+			for _, t := range targets[inner] {
+				if p := [2]string{w, t}; !seen[p] {
+					seen[p] = true
+					pairs = append(pairs, p)
+				}
+			}
+		}
+	}
+	if len(words) == 0 {
+		return "", nil
+	}
+	quoted := make([]string, len(words))
+	for i, w := range words {
+		quoted[i] = regexp.QuoteMeta(w)
+	}
+	return strings.Join(quoted, "|"), pairs
+}
+
 func (s *Session) prepare(ctx context.Context) error {
 	c := s.Cfg
-	for _, q := range []string{"create_rules", "create_branches", "create_kw_hit"} {
+	for _, q := range []string{"create_rules", "create_branches"} {
 		if err := s.exec(ctx, q); err != nil {
 			return err
 		}
@@ -82,49 +146,53 @@ func (s *Session) prepare(ctx context.Context) error {
 	if err != nil {
 		return err
 	}
+	defer tx.Rollback()
 	ins, err := tx.PrepareContext(ctx, Q("insert_rule"))
 	if err != nil {
-		tx.Rollback()
 		return err
 	}
-	kw := map[string]string{} // target → pattern
+	kw := map[string][]string{} // target → keywords
 	add := func(target string, codes []string, words []string) error {
 		for _, code := range codes {
-			if _, err := ins.ExecContext(ctx, target, "code", code); err != nil {
+			kind, key := codeRule(code)
+			if _, err := ins.ExecContext(ctx, target, kind, code, key); err != nil {
 				return err
 			}
 		}
-		if p := KeywordPattern(words); p != "" {
-			kw[target] = p
+		if len(words) > 0 {
+			kw[target] = append(kw[target], words...)
 		}
 		return nil
 	}
 	if err := add("scope", c.Industry.Scope.Codes, c.Industry.Scope.Keywords.All()); err != nil {
-		tx.Rollback()
 		return err
 	}
 	if ex := c.Industry.Scope.Exclude; ex != nil {
 		if err := add("exclude", ex.Codes, ex.Keywords.All()); err != nil {
-			tx.Rollback()
 			return err
 		}
 	}
 	insB, err := tx.PrepareContext(ctx, Q("insert_branch"))
 	if err != nil {
-		tx.Rollback()
 		return err
 	}
-	var order []string
 	for i, b := range c.Flatten() {
 		if err := add(b.ID, b.Codes, b.Keywords.All()); err != nil {
-			tx.Rollback()
 			return err
 		}
 		if _, err := insB.ExecContext(ctx, b.ID, b.Parent, b.Level, i, b.Name.Zh, b.Name.En); err != nil {
-			tx.Rollback()
 			return err
 		}
-		order = append(order, b.ID)
+	}
+	pattern, pairs := keywordMap(kw)
+	insK, err := tx.PrepareContext(ctx, Q("insert_kwmap"))
+	if err != nil {
+		return err
+	}
+	for _, p := range pairs {
+		if _, err := insK.ExecContext(ctx, p[0], p[1]); err != nil {
+			return err
+		}
 	}
 	if err := tx.Commit(); err != nil {
 		return err
@@ -132,13 +200,12 @@ func (s *Session) prepare(ctx context.Context) error {
 	if err := s.exec(ctx, "code_hits"); err != nil {
 		return err
 	}
-	targets := append([]string{"scope", "exclude"}, order...)
-	for _, t := range targets {
-		if p, ok := kw[t]; ok {
-			if err := s.exec(ctx, "kw_hits", t, p); err != nil {
-				return err
-			}
+	if pattern != "" {
+		if err := s.exec(ctx, "kw_hits", pattern); err != nil {
+			return err
 		}
+	} else if err := s.exec(ctx, "create_kw_hit"); err != nil {
+		return err
 	}
 	both := c.Industry.Scope.Require == "both"
 	if err := s.exec(ctx, "scope_pubs", both, both); err != nil {

@@ -427,20 +427,13 @@ func (b *macroBuilder) applicants() error {
 	A.TopGranted = rankBy(all, b.cfg.Analysis.TopN, func(a Applicant) float64 { return float64(a.Granted) })
 	A.TopAlive = rankBy(all, b.cfg.Analysis.TopN, func(a Applicant) float64 { return float64(a.Alive) })
 	A.TopCited = rankBy(all, b.cfg.Analysis.TopN, func(a Applicant) float64 { return float64(a.Citations) })
-	// Concentration over time.
-	if r, err = b.q("applicants_by_year", b.s.From, b.s.To); err != nil {
+	// Concentration over time (computed in SQL over every applicant of each year).
+	if r, err = b.q("year_concentration", b.s.From, b.s.To); err != nil {
 		return err
 	}
-	byYear := map[int][]float64{}
 	for _, row := range r.rows {
 		y := analysis.Int(row[0])
-		byYear[y] = append(byYear[y], analysis.Num(row[2]))
-	}
-	for _, y := range b.years {
-		if len(byYear[y]) == 0 {
-			continue
-		}
-		c := concentration(byYear[y])
+		c := sqlConcentration(row[1:])
 		A.ConcentrationByYear = append(A.ConcentrationByYear, YearConcentration{Year: y, HHI: c.HHI, CR4: c.CR4, Incomplete: b.s.Incomplete(y)})
 	}
 	if r, err = b.q("kind_mix", b.s.From, b.s.To); err != nil {
@@ -475,6 +468,14 @@ func concentration(fr []float64) Concentration {
 	return Concentration{HHI: round(hhi, 1), CR4: round(cr4, 4), CR8: round(cr8, 4), Band: string(indicators.HHIBand(hhi)), N: len(fr)}
 }
 
+// sqlConcentration reads (hhi, cr4, cr8, n) computed by SQL with the same definitions as
+// concentration.
+func sqlConcentration(v []any) Concentration {
+	hhi := analysis.Num(v[0])
+	return Concentration{HHI: round(hhi, 1), CR4: round(analysis.Num(v[1]), 4), CR8: round(analysis.Num(v[2]), 4),
+		Band: string(indicators.HHIBand(hhi)), N: analysis.Int(v[3])}
+}
+
 func (b *macroBuilder) technology() error {
 	T := &b.m.Technology
 	T.Years = b.years
@@ -498,16 +499,17 @@ func (b *macroBuilder) technology() error {
 	for _, row := range r.rows {
 		lcRows[analysis.Str(row[0])] = append(lcRows[analysis.Str(row[0])], row)
 	}
-	if r, err = b.q("applicants_by_branch", b.s.From, b.s.To); err != nil {
+	if r, err = b.q("branch_concentration", b.s.From, b.s.To); err != nil {
 		return err
 	}
 	appl := map[string][]Count{}
-	applShares := map[string][]float64{}
+	conc := map[string]Concentration{}
 	for _, row := range r.rows {
 		id := analysis.Str(row[0])
-		applShares[id] = append(applShares[id], analysis.Num(row[2]))
-		if len(appl[id]) < 5 {
-			appl[id] = append(appl[id], Count{Key: analysis.Str(row[1]), N: round(analysis.Num(row[2]), 2)})
+		conc[id] = sqlConcentration(row[1:5])
+		names, ns := analysis.Strs(row[5]), analysis.Nums(row[6])
+		for i := range names {
+			appl[id] = append(appl[id], Count{Key: names[i], N: round(ns[i], 2)})
 		}
 	}
 	// Region × branch for the region's RTA.
@@ -559,7 +561,10 @@ func (b *macroBuilder) technology() error {
 				st.RelGrowth = &v
 			}
 		}
-		st.Concentration = concentration(applShares[br.ID])
+		st.Concentration = conc[br.ID]
+		if st.Concentration.Band == "" {
+			st.Concentration.Band = string(indicators.ConcentrationUndefined)
+		}
 		lcb, _ := b.lifeCycleOf(lcRows[br.ID], 1, 2, 3)
 		st.Stage = lcb.Stage
 		if regTot > 0 && worldTot > 0 && worldB[br.ID] > 0 {
@@ -716,7 +721,7 @@ func (b *macroBuilder) inventors() error {
 		i := idx[analysis.Str(row[0])]
 		I.Top[i].Applicants = append(I.Top[i].Applicants, analysis.Str(row[1]))
 	}
-	if r, err = b.q("inventor_teams", b.s.From, b.s.To, 10); err != nil {
+	if r, err = b.q("inventor_teams", b.s.From, b.s.To, names, names, 10); err != nil {
 		return err
 	}
 	for _, row := range r.rows {
@@ -773,7 +778,7 @@ func (b *macroBuilder) quality() error {
 		return err
 	}
 	withSrc, internal, withClaims, n := analysis.Int(r.rows[0][0]), analysis.Int(r.rows[0][1]), analysis.Int(r.rows[0][2]), analysis.Int(r.rows[0][3])
-	if r, err = b.q("quality_base", b.cfg.Analysis.CitationWindow, b.s.From, b.s.To); err != nil {
+	if r, err = b.q("quality_base", b.s.From, b.s.To, b.cfg.Analysis.CitationWindow, b.s.From, b.s.To); err != nil {
 		return err
 	}
 	if len(r.rows) == 0 {
@@ -797,31 +802,29 @@ func (b *macroBuilder) quality() error {
 	}
 	Q.Missing = append(Q.Missing, Unavailable{"generality", "needs the classes of the citing patents, available only when citing patents are in the lake; not computed in this version"})
 	type fam struct {
-		id, pub, title, status, applicant string
-		py                                int
-		fwd, size                         float64
+		id        string
+		py        int
+		fwd, size float64
 	}
-	var fams []fam
+	fams := make([]fam, 0, len(r.rows))
 	for _, row := range r.rows {
-		f := fam{id: analysis.Str(row[0]), pub: analysis.Str(row[1]), title: analysis.Str(row[2]), py: analysis.Int(row[3]),
-			status: analysis.Str(row[4]), applicant: analysis.Str(row[13])}
-		in.Cohort = append(in.Cohort, fmt.Sprintf("%d|%s", f.py, analysis.Str(row[5])))
-		fwd := math.NaN()
+		f := fam{id: analysis.Str(row[0]), py: analysis.Int(row[1])}
+		in.Cohort = append(in.Cohort, fmt.Sprintf("%d|%s", f.py, analysis.Str(row[2])))
+		f.fwd = math.NaN()
 		if useInternal {
-			fwd = analysis.Num(row[6])
-		} else if row[7] != nil {
-			fwd = analysis.Num(row[7])
+			f.fwd = analysis.Num(row[3])
+		} else if row[4] != nil {
+			f.fwd = analysis.Num(row[4])
 		}
 		if withSrc > 0 || useInternal {
-			in.ForwardCitations = append(in.ForwardCitations, fwd)
+			in.ForwardCitations = append(in.ForwardCitations, f.fwd)
 		}
-		f.fwd = fwd
-		f.size = analysis.Num(row[8])
+		f.size = analysis.Num(row[5])
 		in.FamilySize = append(in.FamilySize, f.size)
 		if withClaims > 0 {
 			c := math.NaN()
-			if row[9] != nil {
-				c = analysis.Num(row[9])
+			if row[6] != nil {
+				c = analysis.Num(row[6])
 			}
 			in.Claims = append(in.Claims, c)
 		}
@@ -850,6 +853,24 @@ func (b *macroBuilder) quality() error {
 	for d := 1; d <= 9 && len(vals) > 0; d++ {
 		Q.Deciles = append(Q.Deciles, round(vals[(len(vals)-1)*d/10], 3))
 	}
+	// Keep every family's score for the enterprise and warning stages: pct = 1 − rank/N.
+	if err := b.s.Exec(b.ctx, "create_fam_quality"); err != nil {
+		return err
+	}
+	nOK := len(vals)
+	if err := b.s.DB.Append(b.ctx, "fam_quality", func(add func(...any) error) error {
+		for rank, i := range order {
+			if !scores[i].OK {
+				continue
+			}
+			if err := add(fams[i].id, scores[i].Index, 1-float64(rank)/float64(nOK)); err != nil {
+				return err
+			}
+		}
+		return nil
+	}); err != nil {
+		return err
+	}
 	fb, err := b.q("family_branch_list")
 	if err != nil {
 		return err
@@ -859,16 +880,29 @@ func (b *macroBuilder) quality() error {
 		branches[analysis.Str(row[0])] = analysis.Strs(row[1])
 	}
 	core := int(math.Ceil(float64(len(fams)) * b.cfg.Analysis.CoreShare))
-	if core > 50 {
-		core = 50
-	}
-	for _, i := range order[:min(core, len(order))] {
-		if !scores[i].OK {
-			break
+	core = min(core, 50, len(order))
+	var coreIDs []string
+	for _, i := range order[:core] {
+		if scores[i].OK {
+			coreIDs = append(coreIDs, fams[i].id)
 		}
+	}
+	det, err := b.q("quality_details", coreIDs)
+	if err != nil {
+		return err
+	}
+	details := map[string][]any{}
+	for _, row := range det.rows {
+		details[analysis.Str(row[0])] = row
+	}
+	for _, i := range order[:len(coreIDs)] {
 		f := fams[i]
-		cp := CorePatent{PubNumber: f.pub, FamilyID: f.id, Title: f.title, Applicant: f.applicant, Year: f.py,
-			Score: round(scores[i].Index, 3), FamilySize: int(f.size), Status: f.status, Branches: branches[f.id],
+		d := details[f.id]
+		if d == nil {
+			return fmt.Errorf("quality: no details for family %s", f.id)
+		}
+		cp := CorePatent{PubNumber: analysis.Str(d[1]), FamilyID: f.id, Title: analysis.Str(d[2]), Applicant: analysis.Str(d[4]), Year: f.py,
+			Score: round(scores[i].Index, 3), FamilySize: int(f.size), Status: analysis.Str(d[3]), Branches: branches[f.id],
 			Components: map[string]float64{}}
 		if !math.IsNaN(f.fwd) {
 			cp.ForwardCites = int(f.fwd)

@@ -77,16 +77,25 @@ WHERE a.country = 'CN' AND a.city IS NOT NULL AND f.py BETWEEN ? AND ?
 GROUP BY 1 ORDER BY 2 DESC, 1 LIMIT ?;
 
 -- name: applicants_top
--- Applicants by fractional families, with whole counts, granted, alive, citations and years.
-SELECT a.name, any_value(a.kind) AS kind, mode(a.country) AS country, mode(a.province) AS province,
+-- Applicants by fractional families, with whole counts, granted, alive, citations and years. An
+-- applicant's kind, country and province are its most frequent known ones (ties by value).
+WITH a AS (
+    SELECT a.* FROM fam_app a JOIN fam f USING (family_id) WHERE f.py BETWEEN ? AND ?
+), attr AS (
+    SELECT name,
+        first(kind ORDER BY (kind IS NULL OR kind = 'unknown'), c DESC, kind) AS kind,
+        first(country ORDER BY (country IS NULL), c DESC, country) AS country,
+        first(province ORDER BY (province IS NULL), c DESC, province) AS province
+    FROM (SELECT name, kind, country, province, count(*) AS c FROM a GROUP BY ALL) GROUP BY name
+)
+SELECT a.name, attr.kind, attr.country, attr.province,
        sum(a.w) AS fam_frac, count(*) AS whole,
        count(*) FILTER (WHERE f.granted) AS granted,
        count(*) FILTER (WHERE f.status = 'alive') AS alive,
        coalesce(sum(f.cited_by_src), 0) AS cites,
        min(f.py) AS first_year, max(f.py) AS last_year
-FROM fam_app a JOIN fam f USING (family_id)
-WHERE f.py BETWEEN ? AND ?
-GROUP BY a.name ORDER BY fam_frac DESC, a.name;
+FROM a JOIN fam f USING (family_id) JOIN attr USING (name)
+GROUP BY a.name, attr.kind, attr.country, attr.province ORDER BY fam_frac DESC, a.name;
 
 -- name: applicant_variants
 -- Raw spellings of the given normalised names, most frequent first.
@@ -140,7 +149,7 @@ GROUP BY 1 ORDER BY 2 DESC, 1;
 -- name: subclass_trend
 -- Families per main IPC subclass (the family's most frequent main subclass) per year.
 WITH fs AS (
-    SELECT p.family_id, mode(c.subclass) AS subclass
+    SELECT p.family_id, first(c.subclass ORDER BY c.is_main DESC, c.subclass) AS subclass
     FROM classifications c JOIN scope_pub USING (pub_number) JOIN pat p USING (pub_number)
     WHERE c.scheme = 'ipc' OR NOT EXISTS (SELECT 1 FROM classifications c2 WHERE c2.pub_number = c.pub_number AND c2.scheme = 'ipc')
     GROUP BY 1
@@ -179,7 +188,8 @@ SELECT fi.name, a.name AS applicant, count(*) AS n
 FROM fi JOIN fam_app a USING (family_id) GROUP BY 1, 2 ORDER BY 1, 3 DESC, 2;
 
 -- name: inventor_teams
--- The most frequent co-inventor pairs, with the applicant they file for most.
+-- The most frequent co-inventor pairs involving a top inventor, with the applicant they file for
+-- most.
 WITH fi AS (
     SELECT DISTINCT p.family_id, x.name
     FROM parties x JOIN scope_pub USING (pub_number) JOIN pat p USING (pub_number)
@@ -187,7 +197,8 @@ WITH fi AS (
 ), pairs AS (
     SELECT a.name AS i1, b.name AS i2, a.family_id
     FROM fi a JOIN fi b ON a.family_id = b.family_id AND a.name < b.name
-    JOIN fam f ON f.family_id = a.family_id WHERE f.py BETWEEN ? AND ?
+    JOIN fam f ON f.family_id = a.family_id
+    WHERE f.py BETWEEN ? AND ? AND (list_contains(?::VARCHAR[], a.name) OR list_contains(?::VARCHAR[], b.name))
 ), top AS (
     SELECT i1, i2, count(*) AS n FROM pairs GROUP BY 1, 2 ORDER BY 3 DESC, 1, 2 LIMIT ?
 ), pa AS (
@@ -224,35 +235,71 @@ SELECT count(*) FILTER (WHERE cited_by_src IS NOT NULL) AS with_src,
 FROM fam WHERE py BETWEEN ? AND ?;
 
 -- name: quality_base
--- Per family: the raw quality indicators the data supports.
+-- Per family: the raw quality indicators the data supports (numbers only; the details of the
+-- core patents are fetched afterwards by quality_details).
 -- fwd: forward citations received within the window (years after the first publication) from
---      citing publications in the lake, resolved to families; else the source's count.
+--      citing publications in the lake, resolved by kind-less number and counted as families;
 -- scope: distinct IPC subclasses; family size: distinct offices of all members in the lake.
 WITH members AS (
-    SELECT f.family_id, p.pub_number, p.doc_number, p.jurisdiction FROM fam f JOIN pat p USING (family_id)
+    SELECT f.family_id, p.doc_number, p.jurisdiction FROM fam f JOIN pat p USING (family_id)
+    WHERE f.py BETWEEN ? AND ?
 ), fwd AS (
     SELECT m.family_id, count(DISTINCT cp.family_id) AS n
     FROM citations c JOIN members m ON m.doc_number = c.cited_doc
     JOIN pat cp ON cp.pub_number = c.citing
     JOIN fam f ON f.family_id = m.family_id
-    WHERE c.kind = 'patent' AND cp.pub_date <= f.first_pub + to_years(?::INTEGER)
+    WHERE c.kind = 'patent' AND cp.pub_date <= f.first_pub + to_years(?::INTEGER) AND cp.family_id <> m.family_id
     GROUP BY 1
 ), sc AS (
-    SELECT p.family_id, count(DISTINCT c.subclass) AS n, mode(c.subclass) FILTER (WHERE c.is_main) AS main_sub
+    SELECT p.family_id, count(DISTINCT c.subclass) AS n, first(c.subclass ORDER BY c.is_main DESC, c.subclass) AS main_sub
     FROM classifications c JOIN scope_pub USING (pub_number) JOIN pat p USING (pub_number) GROUP BY 1
 ), fs AS (
     SELECT family_id, count(DISTINCT jurisdiction) AS n FROM members GROUP BY 1
 )
-SELECT f.family_id, f.rep_pub, f.title, f.py, f.status,
-       coalesce(sc.main_sub, '') AS subclass,
+SELECT f.family_id, f.py, coalesce(sc.main_sub, '') AS subclass,
        fwd.n AS fwd_internal, f.cited_by_src AS fwd_src,
-       greatest(coalesce(fs.n, 1), coalesce(f.family_size_src, 0)) AS family_size,
-       f.claims, sc.n AS scope, f.cites_src AS backward,
-       CASE WHEN f.granted AND f.app_date IS NOT NULL THEN date_diff('day', f.app_date, f.grant_date) END AS grant_lag,
-       (SELECT a.name FROM fam_app a WHERE a.family_id = f.family_id ORDER BY a.seq, a.name LIMIT 1) AS applicant
+       greatest(coalesce(fs.n, 1), coalesce(f.family_size_src, 0)) AS family_size, f.claims
 FROM fam f LEFT JOIN fwd USING (family_id) LEFT JOIN sc USING (family_id) LEFT JOIN fs USING (family_id)
 WHERE f.py BETWEEN ? AND ?
 ORDER BY f.family_id;
+
+-- name: create_fam_quality
+-- Every family's quality index and its percentile within scope (0–1), for later stages
+-- (enterprise control power, blocking candidates). A main-schema table: the appender loads it.
+CREATE OR REPLACE TABLE fam_quality (family_id VARCHAR, score DOUBLE, pct DOUBLE);
+
+-- name: quality_details
+SELECT f.family_id, f.rep_pub, f.title, f.status, c.first_applicant
+FROM fam f LEFT JOIN fam_country c USING (family_id)
+WHERE list_contains(?::VARCHAR[], f.family_id);
+
+-- name: branch_concentration
+-- Per branch: HHI (Σ share², 0–10,000), CR4, CR8 and the number of applicants, over fractional
+-- family counts; and the top five applicants.
+WITH x AS (
+    SELECT fb.branch_id, a.name, sum(a.w) AS n
+    FROM fam_app a JOIN fam_branch fb USING (family_id) JOIN fam f USING (family_id)
+    WHERE f.py BETWEEN ? AND ? GROUP BY 1, 2
+), r AS (
+    SELECT branch_id, name, n, sum(n) OVER (PARTITION BY branch_id) AS tot,
+           row_number() OVER (PARTITION BY branch_id ORDER BY n DESC, name) AS rk
+    FROM x
+)
+SELECT branch_id, 10000 * sum((n / tot) ^ 2) AS hhi,
+       sum(n / tot) FILTER (WHERE rk <= 4) AS cr4, sum(n / tot) FILTER (WHERE rk <= 8) AS cr8, count(*) AS napps,
+       list(name ORDER BY rk) FILTER (WHERE rk <= 5) AS top_names, list(n ORDER BY rk) FILTER (WHERE rk <= 5) AS top_n
+FROM r GROUP BY 1 ORDER BY 1;
+
+-- name: year_concentration
+WITH x AS (
+    SELECT f.py, a.name, sum(a.w) AS n
+    FROM fam_app a JOIN fam f USING (family_id) WHERE f.py BETWEEN ? AND ? GROUP BY 1, 2
+), r AS (
+    SELECT py, n, sum(n) OVER (PARTITION BY py) AS tot, row_number() OVER (PARTITION BY py ORDER BY n DESC, name) AS rk FROM x
+)
+SELECT py, 10000 * sum((n / tot) ^ 2) AS hhi, sum(n / tot) FILTER (WHERE rk <= 4) AS cr4,
+       sum(n / tot) FILTER (WHERE rk <= 8) AS cr8, count(*) AS napps
+FROM r GROUP BY 1 ORDER BY 1;
 
 -- name: family_branch_list
 SELECT family_id, list(branch_id ORDER BY branch_id) AS branches FROM fam_branch GROUP BY 1;

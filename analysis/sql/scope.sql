@@ -1,12 +1,17 @@
 -- name: create_rules
 CREATE OR REPLACE TEMP TABLE cfg_rule (
     target  VARCHAR,   -- 'scope', 'exclude', or a branch id
-    kind    VARCHAR,   -- 'code' or 'kw'
-    value   VARCHAR
+    kind    VARCHAR,   -- how a code rule matches: group / main / sub / class / section
+    value   VARCHAR,   -- the code or prefix as configured (canonical)
+    mkey    VARCHAR    -- the equality key: main group, subclass, class or section
 );
+CREATE OR REPLACE TEMP TABLE kwmap (matched VARCHAR, target VARCHAR);
 
 -- name: insert_rule
-INSERT INTO cfg_rule VALUES (?, ?, ?);
+INSERT INTO cfg_rule VALUES (?, ?, ?, ?);
+
+-- name: insert_kwmap
+INSERT INTO kwmap VALUES (?, ?);
 
 -- name: create_branches
 CREATE OR REPLACE TEMP TABLE cfg_branch (
@@ -17,24 +22,27 @@ CREATE OR REPLACE TEMP TABLE cfg_branch (
 INSERT INTO cfg_branch VALUES (?, ?, ?, ?, ?, ?);
 
 -- name: code_hits
--- Publications whose IPC/CPC codes match a code rule of the target. A rule with '/' matches the
--- code or its deeper subgroups; a main group (H04W84) matches that main group; a subclass
--- (H04W) that subclass; a class or section (H04, H) their prefix.
+-- Publications whose IPC/CPC codes match a code rule of a target. Every rule kind is an equality
+-- join (hash join) on its key: a group rule (G05D1/10) on the main group, then the code prefix (it
+-- also matches subgroups such as G05D1/101); a main group (H04W84), a subclass (H04W), a class
+-- (H04) or a section (H) on that part of the code.
 CREATE OR REPLACE TEMP TABLE code_hit AS
-SELECT DISTINCT r.target, c.pub_number
-FROM classifications c
-JOIN cfg_rule r ON r.kind = 'code' AND (
-     (contains(r.value, '/') AND starts_with(c.code, r.value))
-  OR (NOT contains(r.value, '/') AND length(r.value) > 4 AND c.main_group = r.value)
-  OR (length(r.value) = 4 AND c.subclass = r.value)
-  OR (length(r.value) < 4 AND starts_with(c.subclass, r.value)));
+SELECT r.target, c.pub_number FROM classifications c JOIN cfg_rule r
+  ON r.kind = 'group' AND c.main_group = r.mkey AND starts_with(c.code, r.value)
+UNION SELECT r.target, c.pub_number FROM classifications c JOIN cfg_rule r ON r.kind = 'main' AND c.main_group = r.mkey
+UNION SELECT r.target, c.pub_number FROM classifications c JOIN cfg_rule r ON r.kind = 'sub' AND c.subclass = r.mkey
+UNION SELECT r.target, c.pub_number FROM classifications c JOIN cfg_rule r ON r.kind = 'class' AND left(c.subclass, 3) = r.mkey
+UNION SELECT r.target, c.pub_number FROM classifications c JOIN cfg_rule r ON r.kind = 'section' AND left(c.subclass, 1) = r.mkey;
 
 -- name: kw_hits
--- Publications whose title or abstract matches the target's keyword pattern (one RE2
--- alternation per target, case-insensitive, bound as a parameter).
-INSERT INTO kw_hit
-SELECT ?, pub_number FROM patents
-WHERE regexp_matches(coalesce(title, '') || ' ' || coalesce(abstract, ''), ?);
+-- Publications whose title or abstract contains a keyword of a target, in ONE regular-expression
+-- pass over the lake: the bound pattern alternates every keyword (lower case, longest first);
+-- kwmap maps each matched keyword to the targets of every keyword it contains.
+CREATE OR REPLACE TEMP TABLE kw_hit AS
+SELECT DISTINCT m.target, p.pub_number
+FROM (SELECT pub_number, unnest(regexp_extract_all(lower(coalesce(title, '') || ' ' || coalesce(abstract, '')), ?)) AS matched
+      FROM patents) p
+JOIN kwmap m USING (matched);
 
 -- name: create_kw_hit
 CREATE OR REPLACE TEMP TABLE kw_hit (target VARCHAR, pub_number VARCHAR);
@@ -130,8 +138,8 @@ SELECT
     max(cites_count)                                             AS cites_src,
     max(family_size)                                             AS family_size_src,
     max(claims_count)                                            AS claims,
-    arg_min(pub_number, coalesce(pub_date, DATE '2999-01-01'))   AS rep_pub,
-    arg_min(title, coalesce(pub_date, DATE '2999-01-01'))        AS title,
+    first(pub_number ORDER BY pub_date NULLS LAST, pub_number)   AS rep_pub,
+    first(title ORDER BY pub_date NULLS LAST, pub_number)        AS title,
     bool_or(transfer_count > 0)                                  AS transferred,
     bool_or(licence_count > 0)                                   AS licensed,
     bool_or(pledge_count > 0)                                    AS pledged,
@@ -168,19 +176,20 @@ WITH a AS (
 SELECT a.*, 1.0 / count(*) OVER (PARTITION BY family_id) AS w FROM a;
 
 -- name: family_country
--- The family's source country: the first applicant's country of its earliest publication, else
--- the office of its first priority claim.
+-- The family's source country: its first applicant's country (lowest seq, then name), else the
+-- office of the first priority claim of its representative publication; the first applicant's CN
+-- province and city; and the first applicant.
 CREATE OR REPLACE TEMP TABLE fam_country AS
-SELECT f.family_id,
-       coalesce(
-         (SELECT a.country FROM fam_app a WHERE a.family_id = f.family_id AND a.country IS NOT NULL
-          ORDER BY a.seq, a.name LIMIT 1),
-         (SELECT p.priority_office FROM pat p WHERE p.pub_number = f.rep_pub)) AS country,
-       (SELECT a.province FROM fam_app a WHERE a.family_id = f.family_id AND a.province IS NOT NULL
-          ORDER BY a.seq, a.name LIMIT 1) AS province,
-       (SELECT a.city FROM fam_app a WHERE a.family_id = f.family_id AND a.city IS NOT NULL
-          ORDER BY a.seq, a.name LIMIT 1) AS city
-FROM fam f;
+WITH a AS (
+    SELECT family_id,
+        first(country ORDER BY seq, name) FILTER (WHERE country IS NOT NULL) AS country,
+        first(province ORDER BY seq, name) FILTER (WHERE province IS NOT NULL) AS province,
+        first(city ORDER BY seq, name) FILTER (WHERE city IS NOT NULL) AS city,
+        first(name ORDER BY seq, name) AS first_applicant
+    FROM fam_app GROUP BY family_id
+)
+SELECT f.family_id, coalesce(a.country, p.priority_office) AS country, a.province, a.city, a.first_applicant
+FROM fam f LEFT JOIN a USING (family_id) LEFT JOIN patents p ON p.pub_number = f.rep_pub;
 
 -- name: family_branches
 -- Branch tags: a family is in a branch when one of its in-scope publications matches one of the

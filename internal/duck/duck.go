@@ -6,6 +6,7 @@ package duck
 import (
 	"context"
 	"database/sql"
+	"database/sql/driver"
 	"fmt"
 	"math/big"
 	"os"
@@ -39,6 +40,8 @@ func Open(ctx context.Context, dir string) (*DB, error) {
 		return nil, err
 	}
 	db := sql.OpenDB(connector)
+	// One connection: the analyses build TEMP tables, which live on the connection that made them.
+	db.SetMaxOpenConns(1)
 	d := &DB{sql: db, Lake: l}
 	if _, err := db.ExecContext(ctx, "SET memory_limit = '"+memoryLimit()+"'"); err != nil {
 		db.Close()
@@ -180,4 +183,35 @@ func OpenMemory() (*DB, error) {
 		return nil, err
 	}
 	return &DB{sql: sql.OpenDB(connector)}, nil
+}
+
+// Append bulk-loads rows into an existing table of the main schema through DuckDB's appender
+// (much faster than INSERT statements for large tables).
+func (d *DB) Append(ctx context.Context, table string, rows func(add func(values ...any) error) error) error {
+	conn, err := d.sql.Conn(ctx)
+	if err != nil {
+		return err
+	}
+	defer conn.Close()
+	return conn.Raw(func(dc any) error {
+		drv, ok := dc.(driver.Conn)
+		if !ok {
+			return fmt.Errorf("duckdb: unexpected driver connection %T", dc)
+		}
+		a, err := duckdb.NewAppenderFromConn(drv, "", table)
+		if err != nil {
+			return err
+		}
+		err = rows(func(values ...any) error {
+			vs := make([]driver.Value, len(values))
+			for i, v := range values {
+				vs[i] = v
+			}
+			return a.AppendRow(vs...)
+		})
+		if cerr := a.Close(); err == nil {
+			err = cerr
+		}
+		return err
+	})
 }

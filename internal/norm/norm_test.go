@@ -89,7 +89,7 @@ func TestParseDate(t *testing.T) {
 		{"25/04/13", DayFirst, "2013-04-25"}, // Lens 2015 export
 		{"07/08/02", DayFirst, "2002-08-07"},
 		{"27/10/99", DayFirst, "1999-10-27"},
-		{"03/06/48", DayFirst, "1948-06-03"}, // a 1948 publication in Lens's drones export
+		{"03/06/48", DayFirst, "1948-06-03"},     // a 1948 publication in Lens's drones export
 		{"12/16/2022", MonthFirst, "2022-12-16"}, // Google re-saved by Excel
 		{"5/13/2025", MonthFirst, "2025-05-13"},
 		{"16/12/2022", MonthFirst, "2022-12-16"}, // cannot be month-first: read day-first

@@ -102,9 +102,9 @@ type Manifest struct {
 	Stages        []StageResult `json:"stages"`
 	// AnalysisSeconds are the macro landscape's per-analysis times.
 	AnalysisSeconds []landscape.Timing `json:"analysis_seconds,omitempty"`
-	Warnings      []string      `json:"warnings"`
-	Outputs       []string      `json:"outputs"`
-	StaleLock     string        `json:"stale_lock,omitempty"`
+	Warnings        []string           `json:"warnings"`
+	Outputs         []string           `json:"outputs"`
+	StaleLock       string             `json:"stale_lock,omitempty"`
 }
 
 // Versions records what produced a run.

@@ -25,9 +25,9 @@ func writeWorkbook(path string, sheets []Sheet) error {
 	f := excelize.NewFile()
 	defer f.Close()
 	bold, _ := f.NewStyle(&excelize.Style{Font: &excelize.Font{Bold: true}, Fill: excelize.Fill{Type: "pattern", Pattern: 1, Color: []string{"#E8EEF6"}}})
-	intFmt, _ := f.NewStyle(&excelize.Style{NumFmt: 3})   // #,##0
-	numFmt, _ := f.NewStyle(&excelize.Style{NumFmt: 4})   // #,##0.00
-	pctFmt, _ := f.NewStyle(&excelize.Style{NumFmt: 10})  // 0.00%
+	intFmt, _ := f.NewStyle(&excelize.Style{NumFmt: 3})  // #,##0
+	numFmt, _ := f.NewStyle(&excelize.Style{NumFmt: 4})  // #,##0.00
+	pctFmt, _ := f.NewStyle(&excelize.Style{NumFmt: 10}) // 0.00%
 	first := true
 	for _, sh := range sheets {
 		name := sheetName(sh.Name)
