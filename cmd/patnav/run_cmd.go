@@ -64,4 +64,3 @@ var checkLevel = func(level string) error {
 	}
 	return fmt.Errorf("%w: --fail-on %q: want info, watch, warning or severe", errUsage, level)
 }
-
