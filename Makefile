@@ -19,20 +19,18 @@ vet:
 test: vet
 	$(GO) test -count=1 -timeout 20m ./...
 
-# The demo: a generated drone-industry corpus (Lens CSV + CNIPA CSV) into a fresh lake.
+# The demo: a generated drone-industry corpus (Lens CSV + GBK CNIPA CSV) in the inbox, then the
+# whole nightly job on the bundled config (data/navigation.yaml) into out/demo.
 demo: build
 	rm -rf $(DEMO)
-	mkdir -p $(DEMO)/inbox
 	$(BIN) synth --form lens --families 20000 --seed 7 --out $(DEMO)/inbox/uav_lens.csv
 	$(BIN) synth --form cnipa --families 20000 --seed 7 --encoding gbk --out $(DEMO)/inbox/uav_cnipa_gbk.csv
-	$(BIN) ingest --lake $(DEMO)/lake $(DEMO)/inbox
-	$(BIN) lake info --lake $(DEMO)/lake
-	$(BIN) query --lake $(DEMO)/lake "SELECT p.name AS applicant, count(DISTINCT t.family_id) AS families FROM parties p JOIN patents t USING (pub_number) WHERE p.role = 'applicant' GROUP BY 1 ORDER BY 2 DESC, 1 LIMIT 10"
-	@echo "demo lake: $(DEMO)/lake"
+	$(BIN) run -c data/navigation.yaml
+	@echo "bundle: $(DEMO)/reports/latest/index.html"
 
 # Benchmarks: ingest ladder against DuckDB's read_csv + COPY on the same files, readers, norm.
 bench:
-	$(GO) test -run XXX -bench . -benchtime 1x -timeout 60m ./ingest/
+	$(GO) test -run XXX -bench . -benchtime 1x -timeout 60m ./ingest/ ./landscape/
 	$(GO) test -run XXX -bench . -benchmem ./internal/norm/ ./internal/applicant/ ./internal/geo/
 
 # Fuzz every reader and parser for FUZZTIME each.

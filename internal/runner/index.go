@@ -49,17 +49,20 @@ type group struct {
 	Items []item
 }
 
+// langName is each language's name in itself, for the language switch.
+var langName = map[string]string{"zh": "中文", "en": "English"}
+
 var indexText = map[string]map[string]string{
 	"zh": {"title": "专利导航成果包", "sub": "“1+N”专利导航：宏观产业导航、重点企业导航与专利风险预警", "industry": "产业", "region": "区域",
 		"run": "运行编号", "date": "运行时间", "cutoff": "数据截止日", "families": "范围内专利族", "scope": "检索式",
 		"landscape": "宏观产业导航（1）", "enterprises": "企业导航（N）", "warnings": "专利风险预警", "data": "数据与元数据",
 		"stages": "运行阶段", "stage": "阶段", "seconds": "耗时（秒）", "status": "状态", "warnlist": "说明与提示",
-		"xlsx": "主要数据表（XLSX）", "runjson": "运行清单（JSON）", "models": "模型（JSON）", "other": "English"},
+		"xlsx": "主要数据表（XLSX）", "runjson": "运行清单（JSON）", "models": "模型（JSON）"},
 	"en": {"title": "Patent navigation bundle", "sub": "\"1+N\" patent navigation: macro industry navigation, enterprise navigations and patent risk warnings", "industry": "Industry", "region": "Region",
 		"run": "Run", "date": "Run time", "cutoff": "Data cut-off", "families": "Families in scope", "scope": "Search strategy",
 		"landscape": "Macro industry navigation (the 1)", "enterprises": "Enterprise navigations (the N)", "warnings": "Patent risk warnings", "data": "Data and metadata",
 		"stages": "Run stages", "stage": "Stage", "seconds": "Seconds", "status": "Status", "warnlist": "Notes",
-		"xlsx": "Main tables (XLSX)", "runjson": "Run manifest (JSON)", "models": "Models (JSON)", "other": "中文"},
+		"xlsx": "Main tables (XLSX)", "runjson": "Run manifest (JSON)", "models": "Models (JSON)"},
 }
 
 // writeIndex writes index_<lang>.html for each language and index.html (the first language).
@@ -108,7 +111,7 @@ func writeIndex(dir string, cfg *config.Config, st *State, m *Manifest) error {
 		var other []map[string]string
 		for _, o := range langs {
 			if o != lang {
-				other = append(other, map[string]string{"Href": "index_" + o + ".html", "Label": indexText[o]["other"]})
+				other = append(other, map[string]string{"Href": "index_" + o + ".html", "Label": langName[o]})
 			}
 		}
 		data["Other"] = other
