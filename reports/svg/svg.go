@@ -384,7 +384,8 @@ func (c *canvas) yAxis(left, right, top, bottom, max, step float64, o Options) {
 	}
 	c.line(left, bottom, right, bottom, colAxis, 1, "")
 	if o.YLabel != "" {
-		c.text(left-6, top-10, o.YLabel, "end", fsSmall+1, colMuted, "")
+		// Anchored at the chart's left edge: a right-aligned label at the axis ran off the canvas.
+		c.text(4, top-10, o.YLabel, "start", fsSmall+1, colMuted, "")
 	}
 }
 
