@@ -152,9 +152,11 @@ func (s *Session) prepare(ctx context.Context) error {
 		return err
 	}
 	kw := map[string][]string{} // target → keywords
+	kinds := map[string]bool{}  // code rule kinds present
 	add := func(target string, codes []string, words []string) error {
 		for _, code := range codes {
 			kind, key := codeRule(code)
+			kinds[kind] = true
 			if _, err := ins.ExecContext(ctx, target, kind, code, key); err != nil {
 				return err
 			}
@@ -197,8 +199,15 @@ func (s *Session) prepare(ctx context.Context) error {
 	if err := tx.Commit(); err != nil {
 		return err
 	}
-	if err := s.exec(ctx, "code_hits"); err != nil {
+	if err := s.exec(ctx, "create_code_hit"); err != nil {
 		return err
+	}
+	for _, kind := range []string{"group", "main", "sub", "class", "section"} {
+		if kinds[kind] {
+			if err := s.exec(ctx, "code_hits_"+kind); err != nil {
+				return err
+			}
+		}
 	}
 	if pattern != "" {
 		if err := s.exec(ctx, "kw_hits", pattern); err != nil {

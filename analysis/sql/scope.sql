@@ -21,18 +21,29 @@ CREATE OR REPLACE TEMP TABLE cfg_branch (
 -- name: insert_branch
 INSERT INTO cfg_branch VALUES (?, ?, ?, ?, ?, ?);
 
--- name: code_hits
--- Publications whose IPC/CPC codes match a code rule of a target. Every rule kind is an equality
--- join (hash join) on its key: a group rule (G05D1/10) on the main group, then the code prefix (it
--- also matches subgroups such as G05D1/101); a main group (H04W84), a subclass (H04W), a class
--- (H04) or a section (H) on that part of the code.
-CREATE OR REPLACE TEMP TABLE code_hit AS
-SELECT r.target, c.pub_number FROM classifications c JOIN cfg_rule r
-  ON r.kind = 'group' AND c.main_group = r.mkey AND starts_with(c.code, r.value)
-UNION SELECT r.target, c.pub_number FROM classifications c JOIN cfg_rule r ON r.kind = 'main' AND c.main_group = r.mkey
-UNION SELECT r.target, c.pub_number FROM classifications c JOIN cfg_rule r ON r.kind = 'sub' AND c.subclass = r.mkey
-UNION SELECT r.target, c.pub_number FROM classifications c JOIN cfg_rule r ON r.kind = 'class' AND left(c.subclass, 3) = r.mkey
-UNION SELECT r.target, c.pub_number FROM classifications c JOIN cfg_rule r ON r.kind = 'section' AND left(c.subclass, 1) = r.mkey;
+-- name: create_code_hit
+CREATE OR REPLACE TEMP TABLE code_hit (target VARCHAR, pub_number VARCHAR);
+
+-- name: code_hits_group
+-- Publications whose IPC/CPC codes match a code rule of a target; one statement per rule kind,
+-- run only when the config has rules of that kind, each an equality (hash) join on its key: a
+-- group rule (G05D1/10) on the main group, then the code prefix (it also matches subgroups such
+-- as G05D1/101); a main group (H04W84), a subclass (H04W), a class (H04) or a section (H) on that
+-- part of the code. Duplicates are dropped where code_hit is used.
+INSERT INTO code_hit SELECT r.target, c.pub_number FROM classifications c JOIN cfg_rule r
+  ON r.kind = 'group' AND c.main_group = r.mkey AND starts_with(c.code, r.value);
+
+-- name: code_hits_main
+INSERT INTO code_hit SELECT r.target, c.pub_number FROM classifications c JOIN cfg_rule r ON r.kind = 'main' AND c.main_group = r.mkey;
+
+-- name: code_hits_sub
+INSERT INTO code_hit SELECT r.target, c.pub_number FROM classifications c JOIN cfg_rule r ON r.kind = 'sub' AND c.subclass = r.mkey;
+
+-- name: code_hits_class
+INSERT INTO code_hit SELECT r.target, c.pub_number FROM classifications c JOIN cfg_rule r ON r.kind = 'class' AND left(c.subclass, 3) = r.mkey;
+
+-- name: code_hits_section
+INSERT INTO code_hit SELECT r.target, c.pub_number FROM classifications c JOIN cfg_rule r ON r.kind = 'section' AND left(c.subclass, 1) = r.mkey;
 
 -- name: kw_hits
 -- Publications whose title or abstract contains a keyword of a target, in ONE regular-expression
@@ -84,13 +95,14 @@ CREATE OR REPLACE TEMP TABLE fam_map (family_id VARCHAR PRIMARY KEY, fkey VARCHA
 INSERT INTO fam_map VALUES (?, ?);
 
 -- name: pat_view
--- The lake's patents as the analyses see them: family ids resolved across sources (fam_map), and
--- gaps filled from what later occurrences of a publication added (enrichments: e.g. the province
--- and operation facts of a CNIPA export of a publication first stored from Lens).
+-- The lake's patents as the analyses see them, materialised once without the long texts
+-- (abstract, claims): family ids resolved across sources (fam_map), and gaps filled from what
+-- later occurrences of a publication added (enrichments: e.g. the province and operation facts of
+-- a CNIPA export of a publication first stored from Lens).
 CREATE OR REPLACE TEMP TABLE enr AS
 SELECT DISTINCT ON (pub_number) * FROM enrichments ORDER BY pub_number, ingest_id, source_file;
-CREATE OR REPLACE TEMP VIEW pat AS
-SELECT p.* REPLACE (
+CREATE OR REPLACE TEMP TABLE pat AS
+SELECT p.* EXCLUDE (abstract, claims) REPLACE (
     coalesce(m.fkey, p.family_id) AS family_id,
     CASE WHEN p.legal_status = 'unknown' THEN coalesce(e.legal_status, 'unknown') ELSE p.legal_status END AS legal_status,
     coalesce(p.legal_status_raw, e.legal_status_raw) AS legal_status_raw,
@@ -138,8 +150,8 @@ SELECT
     max(cites_count)                                             AS cites_src,
     max(family_size)                                             AS family_size_src,
     max(claims_count)                                            AS claims,
-    first(pub_number ORDER BY pub_date NULLS LAST, pub_number)   AS rep_pub,
-    first(title ORDER BY pub_date NULLS LAST, pub_number)        AS title,
+    arg_min(pub_number, coalesce(pub_date::VARCHAR, '9999') || pub_number) AS rep_pub,
+    arg_min(title, coalesce(pub_date::VARCHAR, '9999') || pub_number)      AS title,
     bool_or(transfer_count > 0)                                  AS transferred,
     bool_or(licence_count > 0)                                   AS licensed,
     bool_or(pledge_count > 0)                                    AS pledged,
@@ -149,29 +161,29 @@ FROM m
 GROUP BY family_id;
 
 -- name: family_applicants
--- Distinct applicants of each family (normalised name), with fractional weight 1/k.
+-- Distinct applicants of each family (normalised name), with fractional weight 1/k. An
+-- applicant's kind and place are those of its earliest mention (lowest seq, then publication);
+-- the first applicant's place, when the stored source lacks it, comes from an enrichment.
 CREATE OR REPLACE TEMP TABLE fam_app AS
-WITH a AS (
-    SELECT DISTINCT p.family_id, x.name,
-        first(x.kind ORDER BY x.seq) OVER w AS kind,
-        first(x.country ORDER BY x.seq) OVER w AS country,
-        first(x.province ORDER BY x.seq) OVER w AS province,
-        first(x.city ORDER BY x.seq) OVER w AS city,
-        min(x.seq) OVER w AS seq
-    FROM (
-        -- the first applicant's region, when the stored source lacks it, from an enrichment that
-        -- names the same applicant (or any, for the first applicant of a single-applicant record)
-        SELECT x.pub_number, x.name, x.kind, x.seq,
-               CASE WHEN x.seq = 1 AND (e.applicant_name = x.name OR e.applicant_name IS NULL OR x.province IS NULL)
-                    THEN coalesce(CASE WHEN e.applicant_province IS NOT NULL THEN e.applicant_country END, x.country, e.applicant_country) ELSE x.country END AS country,
-               CASE WHEN x.seq = 1 THEN coalesce(x.province, e.applicant_province) ELSE x.province END AS province,
-               CASE WHEN x.seq = 1 THEN coalesce(x.city, e.applicant_city) ELSE x.city END AS city
-        FROM parties x LEFT JOIN enr e USING (pub_number)
-        WHERE x.role = 'applicant' AND x.name <> ''
-    ) x
+WITH x AS (
+    SELECT p.family_id, x.name, x.kind, x.seq, x.pub_number,
+           CASE WHEN x.seq = 1 AND e.applicant_province IS NOT NULL AND x.province IS NULL
+                THEN coalesce(e.applicant_country, x.country) ELSE coalesce(x.country, CASE WHEN x.seq = 1 THEN e.applicant_country END) END AS country,
+           CASE WHEN x.seq = 1 THEN coalesce(x.province, e.applicant_province) ELSE x.province END AS province,
+           CASE WHEN x.seq = 1 THEN coalesce(x.city, e.applicant_city) ELSE x.city END AS city
+    FROM parties x
     JOIN scope_pub s USING (pub_number)
     JOIN pat p USING (pub_number)
-    WINDOW w AS (PARTITION BY p.family_id, x.name)
+    LEFT JOIN enr e USING (pub_number)
+    WHERE x.role = 'applicant' AND x.name <> ''
+), a AS (
+    SELECT family_id, name,
+        arg_min(kind, lpad(seq::VARCHAR, 4, '0') || pub_number) AS kind,
+        arg_min(country, lpad(seq::VARCHAR, 4, '0') || pub_number) AS country,
+        arg_min(province, lpad(seq::VARCHAR, 4, '0') || pub_number) AS province,
+        arg_min(city, lpad(seq::VARCHAR, 4, '0') || pub_number) AS city,
+        min(seq) AS seq
+    FROM x GROUP BY family_id, name
 )
 SELECT a.*, 1.0 / count(*) OVER (PARTITION BY family_id) AS w FROM a;
 
