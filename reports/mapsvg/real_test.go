@@ -51,7 +51,7 @@ func TestRealCNIPAMap(t *testing.T) {
 			}
 		}
 		for _, p := range rec.Parties {
-			if p.Role == "applicant" {
+			if p.Role == "applicant" && p.Name != "" {
 				d.Applicant = p.Name
 				count[p.Name]++
 				break
@@ -67,7 +67,7 @@ func TestRealCNIPAMap(t *testing.T) {
 	}
 	var ids []string
 	for _, d := range docs {
-		if d.Applicant == top {
+		if top != "" && d.Applicant == top {
 			ids = append(ids, d.ID)
 		}
 	}

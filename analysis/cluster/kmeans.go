@@ -1,0 +1,395 @@
+package cluster
+
+import (
+	"fmt"
+	"math"
+	"math/rand/v2"
+	"slices"
+	"sync"
+)
+
+// kmodel is a spherical k-means model: k unit-length centroids over the vocabulary, stored term
+// major (cent[t*k+c]) so that scoring a sparse row reads k contiguous values per term.
+type kmodel struct {
+	k      int
+	cent   []float64
+	assign []int32 // cluster of each fitted row
+	obj    float64 // Σ_rows cos(x, centroid of its cluster)
+}
+
+// sphericalKMeans clusters the rows (indices into c, all non-empty) into k groups maximising
+//
+//	Σ_i cos(x_i, μ_{c(i)}),   μ_c = Σ_{i∈c} x_i / ‖Σ_{i∈c} x_i‖
+//
+// (Dhillon & Modha 2001). Seeding is k-means++ with the cosine distance 1 − cos (Arthur &
+// Vassilvitskii 2007: the next seed is drawn with probability ∝ D²). Lloyd iterations stop when
+// no row changes cluster or after maxIter. An emptied cluster is re-seeded with the row that fits
+// its centroid worst. The best of `restarts` runs (highest objective) is returned; run r uses the
+// PCG stream (seed, r).
+func sphericalKMeans(c *corpus, rows []int32, k int, seed uint64, restarts, maxIter, nw int) kmodel {
+	if k < 1 || k > len(rows) {
+		panic(fmt.Sprintf("cluster: k-means with k=%d on %d rows", k, len(rows)))
+	}
+	var best kmodel
+	for r := 0; r < restarts; r++ {
+		m := kmeansOnce(c, rows, k, rand.New(rand.NewPCG(seed, uint64(r))), maxIter, nw)
+		if r == 0 || m.obj > best.obj {
+			best = m
+		}
+	}
+	return best
+}
+
+func kmeansOnce(c *corpus, rows []int32, k int, rng *rand.Rand, maxIter, nw int) kmodel {
+	V := len(c.terms)
+	m := kmodel{k: k, cent: make([]float64, V*k), assign: make([]int32, len(rows))}
+	seedPlusPlus(c, rows, k, rng, m.cent)
+	sims := make([]float64, len(rows))
+	for i := range m.assign {
+		m.assign[i] = -1
+	}
+	for it := 0; it < maxIter; it++ {
+		changed := assignRows(c, rows, &m, sims, nw)
+		m.obj = 0
+		for _, s := range sims {
+			m.obj += s
+		}
+		if changed == 0 && it > 0 {
+			break
+		}
+		updateCentroids(c, rows, &m, sims)
+	}
+	return m
+}
+
+// seedPlusPlus writes k k-means++ seeds into cent.
+func seedPlusPlus(c *corpus, rows []int32, k int, rng *rand.Rand, cent []float64) {
+	n := len(rows)
+	bestSim := make([]float64, n)
+	for i := range bestSim {
+		bestSim[i] = -1
+	}
+	V := len(c.terms)
+	dense := make([]float64, V)
+	chosen := int(rows[rng.IntN(n)])
+	for j := 0; j < k; j++ {
+		cols, vals := c.row(chosen)
+		for p, t := range cols {
+			cent[int(t)*k+j] = float64(vals[p])
+			dense[t] = float64(vals[p])
+		}
+		total := 0.0
+		for i, r := range rows {
+			cs, vs := c.row(int(r))
+			s := 0.0
+			for p, t := range cs {
+				s += float64(vs[p]) * dense[t]
+			}
+			if s > bestSim[i] {
+				bestSim[i] = s
+			}
+			d := math.Max(0, 1-bestSim[i])
+			total += d * d
+		}
+		for _, t := range cols {
+			dense[t] = 0
+		}
+		if j == k-1 {
+			break
+		}
+		if total <= 0 {
+			// Every row coincides with a seed: take rows in order.
+			chosen = int(rows[(j+1)%n])
+			continue
+		}
+		u := rng.Float64() * total
+		acc := 0.0
+		pick := n - 1
+		for i := range rows {
+			d := math.Max(0, 1-bestSim[i])
+			acc += d * d
+			if acc >= u && d > 0 {
+				pick = i
+				break
+			}
+		}
+		chosen = int(rows[pick])
+	}
+}
+
+// assignRows moves every row to its most similar centroid (ties: the lower cluster) and returns
+// how many rows changed. Rows are split into fixed blocks handled by nw goroutines; each row's
+// result depends only on the row, so the outcome does not depend on nw.
+func assignRows(c *corpus, rows []int32, m *kmodel, sims []float64, nw int) int {
+	k := m.k
+	const block = 1024
+	nb := (len(rows) + block - 1) / block
+	changed := make([]int, nb)
+	var wg sync.WaitGroup
+	next := make(chan int)
+	for w := 0; w < nw; w++ {
+		wg.Go(func() {
+			score := make([]float64, k)
+			for b := range next {
+				for i := b * block; i < min(len(rows), (b+1)*block); i++ {
+					best, s := bestCentroid(c, int(rows[i]), m.cent, k, score)
+					sims[i] = s
+					if int32(best) != m.assign[i] {
+						m.assign[i] = int32(best)
+						changed[b]++
+					}
+				}
+			}
+		})
+	}
+	for b := 0; b < nb; b++ {
+		next <- b
+	}
+	close(next)
+	wg.Wait()
+	total := 0
+	for _, v := range changed {
+		total += v
+	}
+	return total
+}
+
+// bestCentroid returns the centroid most similar to row i and the similarity.
+func bestCentroid(c *corpus, i int, cent []float64, k int, score []float64) (int, float64) {
+	clear(score)
+	cols, vals := c.row(i)
+	for p, t := range cols {
+		v := float64(vals[p])
+		base := cent[int(t)*k : int(t)*k+k]
+		for j, w := range base {
+			score[j] += v * w
+		}
+	}
+	best := 0
+	for j := 1; j < k; j++ {
+		if score[j] > score[best] {
+			best = j
+		}
+	}
+	return best, score[best]
+}
+
+// updateCentroids recomputes the centroids as normalised sums and re-seeds empty clusters.
+func updateCentroids(c *corpus, rows []int32, m *kmodel, sims []float64) {
+	k := m.k
+	clear(m.cent)
+	size := make([]int, k)
+	for i, r := range rows {
+		j := int(m.assign[i])
+		size[j]++
+		cols, vals := c.row(int(r))
+		for p, t := range cols {
+			m.cent[int(t)*k+j] += float64(vals[p])
+		}
+	}
+	// Re-seed empty clusters with the worst-fitting rows (lowest similarity, then lowest index).
+	for j := 0; j < k; j++ {
+		if size[j] > 0 {
+			continue
+		}
+		worst := -1
+		for i := range rows {
+			if size[m.assign[i]] > 1 && (worst < 0 || sims[i] < sims[worst]) {
+				worst = i
+			}
+		}
+		if worst < 0 {
+			continue
+		}
+		old := int(m.assign[worst])
+		cols, vals := c.row(int(rows[worst]))
+		for p, t := range cols {
+			m.cent[int(t)*k+old] -= float64(vals[p])
+			m.cent[int(t)*k+j] += float64(vals[p])
+		}
+		size[old]--
+		size[j]++
+		m.assign[worst] = int32(j)
+		sims[worst] = math.Inf(1) // not picked twice
+	}
+	normalizeCentroids(m.cent, k)
+}
+
+func normalizeCentroids(cent []float64, k int) {
+	norm := make([]float64, k)
+	for base := 0; base < len(cent); base += k {
+		for j, v := range cent[base : base+k] {
+			norm[j] += v * v
+		}
+	}
+	for j := range norm {
+		if norm[j] > 0 {
+			norm[j] = 1 / math.Sqrt(norm[j])
+		}
+	}
+	for base := 0; base < len(cent); base += k {
+		row := cent[base : base+k]
+		for j := range row {
+			row[j] *= norm[j]
+		}
+	}
+}
+
+// sample returns min(m, len(from)) elements of from chosen by a seeded shuffle, sorted.
+func sample(from []int32, m int, seed, stream uint64) []int32 {
+	if m >= len(from) {
+		return slices.Clone(from)
+	}
+	s := slices.Clone(from)
+	rng := rand.New(rand.NewPCG(seed, stream))
+	for i := 0; i < m; i++ {
+		j := i + rng.IntN(len(s)-i)
+		s[i], s[j] = s[j], s[i]
+	}
+	s = s[:m]
+	slices.Sort(s)
+	return s
+}
+
+// textClusters is the outcome of clusterText.
+type textClusters struct {
+	k          int
+	assign     []int // per document, −1 without terms
+	model      kmodel
+	sums       []float64 // k×V (cluster-major) sums of the member vectors over all documents
+	size       []int
+	scores     []KScore
+	rule       string
+	silhouette float64
+	stability  float64
+	fitDocs    int
+	silDocs    int
+}
+
+// Stream numbers of the seeded samples.
+const (
+	streamFit = 1 << 32
+	streamSil = 2 << 32
+	streamLay = 3 << 32
+)
+
+// clusterText fits spherical k-means for every k in [KMin, KMax] on the fit sample, picks the k
+// with the highest mean silhouette (ties: the smaller k) on the silhouette sample, assigns every
+// document to its nearest centroid and measures stability across seeds.
+func clusterText(c *corpus, o Options) textClusters {
+	nw := workers(o)
+	var nonEmpty []int32
+	for i := 0; i < c.n; i++ {
+		if !c.empty(i) {
+			nonEmpty = append(nonEmpty, int32(i))
+		}
+	}
+	fit := sample(nonEmpty, o.FitDocs, o.Seed, streamFit)
+	kmax := min(o.KMax, len(fit)/2)
+	kmin := min(o.KMin, kmax)
+	if kmin < 1 {
+		kmin, kmax = 1, 1
+	}
+	silPos := sample(seq(len(fit)), o.SilhouetteDocs, o.Seed, streamSil) // positions in fit
+	silRows := make([]int32, len(silPos))
+	for i, p := range silPos {
+		silRows[i] = fit[p]
+	}
+	sim := similarityMatrix(c, silRows)
+
+	tc := textClusters{fitDocs: len(fit), silDocs: len(silRows)}
+	bestS := math.Inf(-1)
+	labels := make([]int, len(silRows))
+	for k := kmin; k <= kmax; k++ {
+		m := sphericalKMeans(c, fit, k, o.Seed, o.Restarts, 50, nw)
+		for i, p := range silPos {
+			labels[i] = int(m.assign[p])
+		}
+		s := silhouetteFromSim(sim, len(silRows), labels)
+		tc.scores = append(tc.scores, KScore{K: k, Silhouette: s, Objective: m.obj})
+		if s > bestS || tc.model.k == 0 {
+			bestS, tc.model, tc.k = s, m, k
+		}
+	}
+	tc.silhouette = bestS
+	tc.rule = fmt.Sprintf("highest mean cosine silhouette over k = %d…%d on %d sampled documents (ties: smaller k); chose k = %d with %.4f",
+		kmin, kmax, len(silRows), tc.k, bestS)
+
+	// Stability: the same k with two more seeds, ARI on the fit sample.
+	parts := [][]int{int32s(tc.model.assign)}
+	for d := uint64(1); d <= 2; d++ {
+		m := sphericalKMeans(c, fit, tc.k, o.Seed+d, o.Restarts, 50, nw)
+		parts = append(parts, int32s(m.assign))
+	}
+	tc.stability = (ARI(parts[0], parts[1]) + ARI(parts[0], parts[2]) + ARI(parts[1], parts[2])) / 3
+
+	// Assign every document; accumulate the cluster sums over all documents.
+	tc.assign = make([]int, c.n)
+	for i := range tc.assign {
+		tc.assign[i] = -1
+	}
+	all := kmodel{k: tc.k, cent: tc.model.cent, assign: make([]int32, len(nonEmpty))}
+	sims := make([]float64, len(nonEmpty))
+	for i := range all.assign {
+		all.assign[i] = -1
+	}
+	assignRows(c, nonEmpty, &all, sims, nw)
+	V := len(c.terms)
+	tc.sums = make([]float64, tc.k*V)
+	tc.size = make([]int, tc.k)
+	for i, r := range nonEmpty {
+		j := int(all.assign[i])
+		tc.assign[r] = j
+		tc.size[j]++
+		cols, vals := c.row(int(r))
+		for p, t := range cols {
+			tc.sums[j*V+int(t)] += float64(vals[p])
+		}
+	}
+	return tc
+}
+
+func seq(n int) []int32 {
+	s := make([]int32, n)
+	for i := range s {
+		s[i] = int32(i)
+	}
+	return s
+}
+
+func int32s(a []int32) []int {
+	out := make([]int, len(a))
+	for i, v := range a {
+		out[i] = int(v)
+	}
+	return out
+}
+
+// similarityMatrix returns the m×m cosine similarities of the rows (unit vectors: the dot
+// product), computed through an inverted index of the rows.
+func similarityMatrix(c *corpus, rows []int32) []float32 {
+	m := len(rows)
+	type post struct {
+		doc int32
+		w   float32
+	}
+	inv := map[int32][]post{}
+	for i, r := range rows {
+		cols, vals := c.row(int(r))
+		for p, t := range cols {
+			inv[t] = append(inv[t], post{int32(i), vals[p]})
+		}
+	}
+	sim := make([]float32, m*m)
+	for i, r := range rows {
+		out := sim[i*m : (i+1)*m]
+		cols, vals := c.row(int(r))
+		for p, t := range cols {
+			v := vals[p]
+			for _, q := range inv[t] {
+				out[q.doc] += v * q.w
+			}
+		}
+	}
+	return sim
+}

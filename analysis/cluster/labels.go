@@ -1,0 +1,179 @@
+package cluster
+
+import (
+	"cmp"
+	"math"
+	"slices"
+	"strings"
+	"unicode/utf8"
+)
+
+// Label sizes.
+const (
+	labelTerms   = 10 // terms kept per language
+	labelShown   = 3  // terms joined into Cluster.Label
+	topCodes     = 5
+	topApplicant = 5
+)
+
+// describeClusters builds each cluster's language, distinctive terms, codes and applicants.
+//
+// Distinctive terms are ranked by class-based TF-IDF (c-TF-IDF, Grootendorst 2022):
+//
+//	W(t, c) = tf(t, c) / Σ_t' tf(t', c) · ln(1 + A / f(t))
+//
+// with tf(t, c) the raw count of term t in the documents of cluster c, f(t) = Σ_c tf(t, c) and A
+// the mean number of term occurrences per cluster. Chinese terms must be words of at least two
+// Han runes (never single characters); English terms are shown in their most frequent surface
+// form. A cluster's language is the majority language of its documents.
+func describeClusters(docs []Doc, c *corpus, tc textClusters) []Cluster {
+	k, V := tc.k, len(c.terms)
+	tf := make([]float64, k*V)
+	tot := make([]float64, k)
+	langVotes := make([][3]int, k)
+	for i := 0; i < c.n; i++ {
+		j := tc.assign[i]
+		if j < 0 {
+			continue
+		}
+		langVotes[j][c.lang[i]]++
+		for p := c.ptr[i]; p < c.ptr[i+1]; p++ {
+			tf[j*V+int(c.col[p])] += float64(c.cnt[p])
+			tot[j] += float64(c.cnt[p])
+		}
+	}
+	f := make([]float64, V)
+	A := 0.0
+	for j := 0; j < k; j++ {
+		for t := 0; t < V; t++ {
+			f[t] += tf[j*V+t]
+		}
+		A += tot[j]
+	}
+	A /= float64(k)
+	zhTerm := make([]bool, V)
+	for t, term := range c.terms {
+		zhTerm[t] = termLang(term) == langZh
+	}
+
+	out := make([]Cluster, k)
+	for j := 0; j < k; j++ {
+		cl := Cluster{ID: j, Size: tc.size[j], Lang: "en"}
+		if langVotes[j][langZh] > langVotes[j][langEn] {
+			cl.Lang = "zh"
+		}
+		type tw struct {
+			t int
+			w float64
+		}
+		var zh, en []tw
+		for t := 0; t < V; t++ {
+			x := tf[j*V+t]
+			if x == 0 || tot[j] == 0 {
+				continue
+			}
+			w := x / tot[j] * math.Log(1+A/f[t])
+			if zhTerm[t] {
+				if utf8.RuneCountInString(c.terms[t]) >= 2 {
+					zh = append(zh, tw{t, w})
+				}
+			} else {
+				en = append(en, tw{t, w})
+			}
+		}
+		rank := func(l []tw) []Term {
+			slices.SortFunc(l, func(a, b tw) int {
+				if a.w != b.w {
+					return cmp.Compare(b.w, a.w)
+				}
+				return strings.Compare(c.terms[a.t], c.terms[b.t])
+			})
+			var terms []Term
+			seen := map[string]bool{}
+			for _, e := range l {
+				d := c.display[e.t]
+				if seen[d] {
+					continue
+				}
+				seen[d] = true
+				terms = append(terms, Term{Term: d, Weight: e.w})
+				if len(terms) == labelTerms {
+					break
+				}
+			}
+			return terms
+		}
+		cl.TermsZh, cl.TermsEn = rank(zh), rank(en)
+		sep := ", "
+		cl.Terms = cl.TermsEn
+		if cl.Lang == "zh" {
+			cl.Terms, sep = cl.TermsZh, "、"
+		}
+		if len(cl.Terms) == 0 { // no word in the majority language: fall back to the other
+			cl.Terms = cl.TermsZh
+			if len(cl.Terms) == 0 {
+				cl.Terms = cl.TermsEn
+			}
+		}
+		var shown []string
+		for _, t := range cl.Terms[:min(labelShown, len(cl.Terms))] {
+			shown = append(shown, t.Term)
+		}
+		cl.Label = strings.Join(shown, sep)
+		out[j] = cl
+	}
+
+	// Codes and applicants.
+	codeN := make([]map[string]int, k)
+	appN := make([]map[string]int, k)
+	for j := range codeN {
+		codeN[j], appN[j] = map[string]int{}, map[string]int{}
+	}
+	for i, d := range docs {
+		j := tc.assign[i]
+		if j < 0 {
+			continue
+		}
+		for _, code := range uniqueCodes(d.Codes) {
+			codeN[j][code]++
+		}
+		if a := strings.TrimSpace(d.Applicant); a != "" {
+			appN[j][a]++
+		}
+	}
+	for j := range out {
+		for _, nc := range topCounts(codeN[j], topCodes) {
+			out[j].Codes = append(out[j].Codes, CodeShare{Code: nc.Name, Share: float64(nc.N) / float64(max(1, out[j].Size))})
+		}
+		out[j].Applicants = topCounts(appN[j], topApplicant)
+		out[j].NApplicants = len(appN[j])
+	}
+	return out
+}
+
+// uniqueCodes returns the distinct non-empty codes, trimmed and sorted.
+func uniqueCodes(codes []string) []string {
+	out := make([]string, 0, len(codes))
+	for _, c := range codes {
+		if c = strings.TrimSpace(c); c != "" {
+			out = append(out, c)
+		}
+	}
+	slices.Sort(out)
+	return slices.Compact(out)
+}
+
+// topCounts returns the n largest counts (ties by name).
+func topCounts(m map[string]int, n int) []NameCount {
+	out := make([]NameCount, 0, len(m))
+	for k, v := range m {
+		out = append(out, NameCount{k, v})
+	}
+	slices.SortFunc(out, func(a, b NameCount) int {
+		if a.N != b.N {
+			return b.N - a.N
+		}
+		return strings.Compare(a.Name, b.Name)
+	})
+	return out[:min(n, len(out))]
+}

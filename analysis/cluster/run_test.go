@@ -1,0 +1,126 @@
+package cluster
+
+import (
+	"encoding/json"
+	"math"
+	"reflect"
+	"testing"
+)
+
+// TestDeterministic runs the whole pipeline twice with the same seed (and once with a different
+// worker count) and requires byte-identical JSON.
+func TestDeterministic(t *testing.T) {
+	docs, _ := synthDocs(1200, 7)
+	o := Options{Seed: 42, KMin: 3, KMax: 8, LastComplete: 2023, Grid: 64}
+	r1, err := Run(docs, o)
+	if err != nil {
+		t.Fatal(err)
+	}
+	o.Workers = 1
+	r2, err := Run(docs, o)
+	if err != nil {
+		t.Fatal(err)
+	}
+	j1, _ := json.Marshal(r1)
+	j2, _ := json.Marshal(r2)
+	if string(j1) != string(j2) {
+		t.Fatal("two runs with the same seed differ")
+	}
+	if r1.Evaluation.K < 3 || r1.Evaluation.K > 8 || len(r1.Clusters) != r1.Evaluation.K {
+		t.Errorf("k = %d, clusters %d", r1.Evaluation.K, len(r1.Clusters))
+	}
+	if len(r1.Points) != len(docs)-r1.Evaluation.Unclustered {
+		t.Errorf("%d points for %d docs", len(r1.Points), len(docs))
+	}
+	for _, p := range r1.Points {
+		if p.X < 0 || p.X > 1 || p.Y < 0 || p.Y > 1 {
+			t.Fatalf("point outside the unit square: %+v", p)
+		}
+	}
+	if len(r1.Contours) == 0 || len(r1.Peaks) == 0 {
+		t.Error("no contours or peaks")
+	}
+	ov := r1.Overlay([]string{docs[5].ID, "nope", docs[2].ID})
+	if len(ov) != 2 || ov[0].ID != docs[5].ID || ov[1].ID != docs[2].ID {
+		t.Errorf("Overlay = %+v", ov)
+	}
+}
+
+// TestRecoversSyntheticBranches: on synthetic families the text clusters must agree with the
+// generator's true branches far above chance (NMI > 0.5; chance level is ≈ 0).
+func TestRecoversSyntheticBranches(t *testing.T) {
+	docs, branch := synthDocs(3000, 11)
+	r, err := Run(docs, Options{KMin: 6, KMax: 14, LastComplete: 2023})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if nmi := NMI(r.Assignments, labelIDs(branch)); nmi < 0.5 {
+		t.Errorf("NMI vs true branches = %.3f, want > 0.5", nmi)
+	}
+	if q := r.Evaluation.Modularity; !(q > 0.3) {
+		t.Errorf("class-network modularity %.3f, want > 0.3 (synthetic branches have distinct codes)", q)
+	}
+	if s := r.Evaluation.Stability; !(s > 0.3) {
+		t.Errorf("stability %.3f", s)
+	}
+	for _, c := range r.Clusters {
+		if c.Label == "" || len(c.Codes) == 0 || c.Quadrant == "" {
+			t.Errorf("cluster %d incomplete: %+v", c.ID, c)
+		}
+	}
+}
+
+func TestRunErrors(t *testing.T) {
+	if _, err := Run([]Doc{{ID: "a", Title: "x"}, {ID: "a", Title: "y"}}, Options{}); err == nil {
+		t.Error("duplicate IDs accepted")
+	}
+	if _, err := Run([]Doc{{ID: "a"}, {ID: "b"}}, Options{}); err != ErrNoDocs {
+		t.Errorf("no text: err = %v, want ErrNoDocs", err)
+	}
+	if _, err := Run(nil, Options{KMin: 5, KMax: 3}); err == nil {
+		t.Error("KMax < KMin accepted")
+	}
+}
+
+// TestMarchingSquaresSquare: a single high cell at level ½ gives one closed diamond through the
+// midpoints between its centre and its four neighbours' centres (linear interpolation, value 1
+// against 0: t = ½).
+func TestMarchingSquaresSquare(t *testing.T) {
+	G := 3
+	v := make([]float64, G*G)
+	v[1*G+1] = 1
+	lines := marchingSquares(v, G, 0.5)
+	if len(lines) != 1 {
+		t.Fatalf("%d lines, want 1", len(lines))
+	}
+	l := lines[0]
+	if len(l) != 10 || l[0] != l[8] || l[1] != l[9] {
+		t.Fatalf("not a closed 4-point ring: %v", l)
+	}
+	cx, cy := 1.5/3, 1.5/3
+	for p := 0; p < 8; p += 2 {
+		d := math.Hypot(l[p]-cx, l[p+1]-cy)
+		if math.Abs(d-0.5/3) > 1e-12 {
+			t.Errorf("vertex (%g, %g) at distance %g from the centre, want %g", l[p], l[p+1], d, 0.5/3)
+		}
+	}
+}
+
+func TestClassNetworkRule(t *testing.T) {
+	// Three separate triangles of codes: Louvain must find them (Q = 2/3 for three equal cliques
+	// with no links between them: Q = Σ_c [L_c/m − (d_c/2m)²] = 3·(1/3 − 1/9)).
+	var docs []Doc
+	groups := [][]string{{"A01B1", "A01B2", "A01B3"}, {"B01C1", "B01C2", "B01C3"}, {"C01D1", "C01D2", "C01D3"}}
+	for g, codes := range groups {
+		for i := 0; i < 3; i++ {
+			docs = append(docs, Doc{ID: string(rune('a'+g)) + string(rune('0'+i)), Codes: []string{codes[i], codes[(i+1)%3]}})
+		}
+	}
+	net := classNetwork(docs, DefaultOptions)
+	if len(net.Communities) != 3 || math.Abs(net.Modularity-2.0/3) > 1e-9 {
+		t.Errorf("communities %d, Q %.6f; want 3 and 2/3", len(net.Communities), net.Modularity)
+	}
+	if !reflect.DeepEqual(net.Communities[0].Codes, []string{"A01B1", "A01B2", "A01B3"}) {
+		t.Errorf("community 0 = %v", net.Communities[0].Codes)
+	}
+}

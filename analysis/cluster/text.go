@@ -1,0 +1,162 @@
+package cluster
+
+import (
+	"strings"
+	"sync"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/go-ego/gse"
+	"github.com/kljensen/snowball/english"
+)
+
+// The Chinese segmenter: gse with its embedded dictionary, loaded once (about 2 s). Cut only
+// reads the dictionary, so one segmenter serves every goroutine.
+var (
+	segOnce sync.Once
+	seg     gse.Segmenter
+	segErr  error
+)
+
+func segmenter() (*gse.Segmenter, error) {
+	segOnce.Do(func() { segErr = seg.LoadDictEmbed() })
+	return &seg, segErr
+}
+
+// Language codes of a document or term.
+const (
+	langNone = 0
+	langEn   = 1
+	langZh   = 2
+)
+
+// tokenizer turns text into index terms: Chinese runs (Han script) are segmented into words by
+// gse (HMM on for unknown words); other runs are split at every rune that is not a letter or a
+// digit, lower-cased and stemmed with the Snowball English (Porter2) stemmer. Stop words (common
+// function words and patent boilerplate, in both languages, see stopwords.go) are dropped, as are
+// tokens without a letter, Latin tokens shorter than two runes and Han tokens in the Chinese stop
+// list.
+type tokenizer struct {
+	seg *gse.Segmenter
+}
+
+func newTokenizer() (*tokenizer, error) {
+	s, err := segmenter()
+	if err != nil {
+		return nil, err
+	}
+	return &tokenizer{seg: s}, nil
+}
+
+// tokens calls emit for every index term of text with its surface (display) form and the
+// term's language, and returns the number of Han runes and Latin letters seen (to decide the
+// document's language). It never panics: invalid UTF-8 bytes act as separators.
+func (t *tokenizer) tokens(text string, emit func(term, surface string, lang int)) (han, latin int) {
+	start, kind := 0, 0 // kind of the current run: 0 none, 1 latin/digit, 2 han
+	flush := func(end int) {
+		if kind == 0 || end <= start {
+			return
+		}
+		run := text[start:end]
+		if kind == 2 {
+			t.han(run, emit)
+		} else {
+			t.latin(run, emit)
+		}
+	}
+	for i := 0; i < len(text); {
+		r, size := utf8.DecodeRuneInString(text[i:])
+		k := 0
+		switch {
+		case r == utf8.RuneError && size <= 1:
+			k = 0
+		case unicode.Is(unicode.Han, r):
+			k = 2
+			han++
+		case unicode.IsLetter(r):
+			k = 1
+			latin++
+		case unicode.IsDigit(r):
+			k = 1
+		case r == '-' || r == '\'' || r == '’':
+			// Inside a Latin run a hyphen or apostrophe separates words (handled by latin).
+			if kind == 1 {
+				k = 1
+			}
+		}
+		if k != kind {
+			flush(i)
+			start, kind = i, k
+		}
+		i += size
+	}
+	flush(len(text))
+	return han, latin
+}
+
+// han segments a run of Han characters into words.
+func (t *tokenizer) han(run string, emit func(term, surface string, lang int)) {
+	for _, w := range t.seg.Cut(run, true) {
+		w = strings.TrimSpace(w)
+		if w == "" || zhStop[w] || !allHan(w) {
+			continue
+		}
+		emit(w, w, langZh)
+	}
+}
+
+func allHan(s string) bool {
+	for _, r := range s {
+		if !unicode.Is(unicode.Han, r) {
+			return false
+		}
+	}
+	return true
+}
+
+// latin splits a run of letters, digits, hyphens and apostrophes into stemmed words.
+func (t *tokenizer) latin(run string, emit func(term, surface string, lang int)) {
+	for w := range strings.FieldsFuncSeq(run, func(r rune) bool { return r == '-' || r == '\'' || r == '’' }) {
+		w = strings.ToLower(w)
+		if utf8.RuneCountInString(w) < 2 || enStop[w] {
+			continue
+		}
+		letter := false
+		for _, r := range w {
+			if unicode.IsLetter(r) {
+				letter = true
+				break
+			}
+		}
+		if !letter {
+			continue
+		}
+		stem := w
+		if isASCIILetters(w) {
+			stem = english.Stem(w, false)
+		}
+		if stem == "" || stemStop[stem] {
+			continue
+		}
+		emit(stem, w, langEn)
+	}
+}
+
+func isASCIILetters(s string) bool {
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if c < 'a' || c > 'z' {
+			return false
+		}
+	}
+	return true
+}
+
+// termLang is the language of an index term: Chinese when it starts with a Han rune.
+func termLang(term string) int {
+	r, _ := utf8.DecodeRuneInString(term)
+	if unicode.Is(unicode.Han, r) {
+		return langZh
+	}
+	return langEn
+}

@@ -1,0 +1,67 @@
+package cluster
+
+import (
+	"slices"
+	"testing"
+	"unicode/utf8"
+)
+
+func terms(t *testing.T, text string) (out []string, surfaces map[string]string) {
+	t.Helper()
+	tk, err := newTokenizer()
+	if err != nil {
+		t.Fatal(err)
+	}
+	surfaces = map[string]string{}
+	tk.tokens(text, func(term, surface string, _ int) {
+		out = append(out, term)
+		surfaces[term] = surface
+	})
+	return out, surfaces
+}
+
+func TestTokenizerEnglish(t *testing.T) {
+	got, surf := terms(t, "A method and system for controlling unmanned aerial vehicles, wherein said batteries are charged; 5G links.")
+	want := []string{"control", "unman", "aerial", "vehicl", "batteri", "charg", "5g", "link"}
+	if !slices.Equal(got, want) {
+		t.Errorf("terms = %q, want %q (boilerplate and stop words dropped, Porter2 stems)", got, want)
+	}
+	if surf["batteri"] != "batteries" {
+		t.Errorf("surface of batteri = %q", surf["batteri"])
+	}
+}
+
+func TestTokenizerChinese(t *testing.T) {
+	got, _ := terms(t, "本发明公开了一种无人机姿态控制方法，包括获取惯性测量单元的数据。")
+	for _, w := range []string{"一种", "方法", "本发明", "公开", "包括", "的"} {
+		if slices.Contains(got, w) {
+			t.Errorf("stop word %q kept in %q", w, got)
+		}
+	}
+	if !slices.Contains(got, "无人机") {
+		t.Errorf("无人机 not segmented as a word: %q", got)
+	}
+	for _, w := range got {
+		if termLang(w) != langZh {
+			t.Errorf("term %q not Chinese", w)
+		}
+	}
+}
+
+// FuzzTokenizer checks that tokenising never panics and yields valid UTF-8, non-empty terms.
+func FuzzTokenizer(f *testing.F) {
+	for _, s := range []string{"", "无人机 UAV-based 3D", "\xff\xfe本发明\x00abc", "don't stop-words’ ’’ --", "𠀀𠀁 ﬁ İstanbul"} {
+		f.Add(s)
+	}
+	tk, err := newTokenizer()
+	if err != nil {
+		f.Fatal(err)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		tk.tokens(s, func(term, surface string, lang int) {
+			if term == "" || !utf8.ValidString(term) || !utf8.ValidString(surface) {
+				t.Fatalf("bad term %q (surface %q) from %q", term, surface, s)
+			}
+		})
+	})
+}
