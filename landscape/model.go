@@ -346,6 +346,7 @@ type Macro struct {
 	Legal           Legal               `json:"legal"`
 	Quality         Quality             `json:"quality"`
 	Regional        RegionalPositioning `json:"regional"`
+	Map             *TechMap            `json:"map,omitempty"` // clustering and landscape map (BuildMap)
 	Recommendations []Recommendation    `json:"recommendations"`
 	Limitations     []string            `json:"limitations"`
 	Unavailable     []Unavailable       `json:"unavailable"`

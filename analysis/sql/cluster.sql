@@ -1,6 +1,6 @@
 -- name: cluster_docs
 -- One row per family in scope for technology clustering (analysis/cluster): the representative
--- publication's title, abstract and claims (fam.rep_pub via the pat view; the family's title when
+-- publication's title, abstract and claims (fam.rep_pub, from the lake's patents: the pat table has no long texts; the family's title when
 -- the representative has none), the distinct IPC/CPC main groups of the family's in-scope
 -- publications, the main subclass (the first by: scheme = the bound scheme, main code first,
 -- earliest publication, publication number, code), the priority year and the first applicant.
@@ -30,7 +30,7 @@ SELECT f.family_id,
        coalesce(f.py, 0)                          AS py,
        coalesce(a.applicant, '')                  AS applicant
 FROM fam f
-LEFT JOIN pat p ON p.pub_number = f.rep_pub
+LEFT JOIN patents p ON p.pub_number = f.rep_pub
 LEFT JOIN groups g ON g.family_id = f.family_id
 LEFT JOIN app a ON a.family_id = f.family_id
 ORDER BY f.family_id;

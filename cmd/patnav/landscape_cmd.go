@@ -7,10 +7,10 @@ import (
 	"path/filepath"
 
 	"github.com/patnav/patnav/analysis"
+	"github.com/patnav/patnav/analysis/cluster"
 	"github.com/patnav/patnav/internal/config"
 	"github.com/patnav/patnav/internal/publish"
 	"github.com/patnav/patnav/landscape"
-	"github.com/patnav/patnav/reports"
 )
 
 // loadConfig reads -c and applies --lake / --out overrides.
@@ -52,8 +52,14 @@ func cmdLandscape(ctx context.Context, args []string, stdout, stderr io.Writer) 
 	if err != nil {
 		return err
 	}
+	var res *cluster.Result
+	if !cfg.Clustering.Disabled {
+		if res, err = landscape.BuildMap(ctx, s, m); err != nil {
+			return err
+		}
+	}
 	dir := filepath.Join(cfg.Out, "landscape")
-	files, err := publish.Macro(dir, m, cfg.Analysis.Languages, reports.RenderOptions{})
+	files, err := publish.Macro(dir, m, cfg.Analysis.Languages, publish.MapOptions(res, m))
 	if err != nil {
 		return err
 	}

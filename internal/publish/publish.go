@@ -53,8 +53,9 @@ func WriteFile(path string, fn func(w io.Writer) error) error {
 type Files []string
 
 // Macro writes the macro landscape into dir: macro.json, macro.schema.json and, per language,
-// macro_<lang>.html and macro_<lang>.md.
-func Macro(dir string, m *landscape.Macro, langs []string, opt reports.RenderOptions) (Files, error) {
+// macro_<lang>.html and macro_<lang>.md. opt gives each language's render options (extra
+// sections such as the landscape map); nil means none.
+func Macro(dir string, m *landscape.Macro, langs []string, opts func(lang string) reports.RenderOptions) (Files, error) {
 	var out Files
 	write := func(name string, fn func(w io.Writer) error) error {
 		if err := WriteFile(filepath.Join(dir, name), fn); err != nil {
@@ -74,6 +75,10 @@ func Macro(dir string, m *landscape.Macro, langs []string, opt reports.RenderOpt
 		return nil, err
 	}
 	for _, lang := range langs {
+		opt := reports.RenderOptions{}
+		if opts != nil {
+			opt = opts(lang)
+		}
 		if err := write("macro_"+lang+".html", func(w io.Writer) error { return reports.MacroHTMLOptions(w, m, lang, opt) }); err != nil {
 			return nil, err
 		}

@@ -22,12 +22,12 @@ import (
 	"time"
 
 	"github.com/patnav/patnav/analysis"
+	"github.com/patnav/patnav/analysis/cluster"
 	"github.com/patnav/patnav/ingest"
 	"github.com/patnav/patnav/internal/config"
 	"github.com/patnav/patnav/internal/lake"
 	"github.com/patnav/patnav/internal/publish"
 	"github.com/patnav/patnav/landscape"
-	"github.com/patnav/patnav/reports"
 )
 
 // Options configure a run.
@@ -55,7 +55,8 @@ type State struct {
 	Cfg     *config.Config
 	Session *analysis.Session
 	Macro   *landscape.Macro
-	Dir     string // the run folder being written
+	Map     *cluster.Result // the landscape map (nil when clustering is disabled or impossible)
+	Dir     string          // the run folder being written
 	Logger  *slog.Logger
 	// Sheets are tables for the XLSX workbook, added by any stage.
 	Sheets []Sheet
@@ -204,7 +205,14 @@ func Run(ctx context.Context, cfg *config.Config, opt Options) (*Manifest, error
 		for _, u := range mac.Unavailable {
 			st.Warnings = append(st.Warnings, "unavailable: "+u.Analysis+": "+u.Reason)
 		}
-		files, err := publish.Macro(filepath.Join(partial, "landscape"), mac, cfg.Analysis.Languages, reports.RenderOptions{})
+		if !cfg.Clustering.Disabled {
+			res, err := landscape.BuildMap(ctx, s, mac)
+			if err != nil {
+				return nil, fmt.Errorf("clustering: %w", err)
+			}
+			st.Map = res
+		}
+		files, err := publish.Macro(filepath.Join(partial, "landscape"), mac, cfg.Analysis.Languages, publish.MapOptions(st.Map, mac))
 		if err != nil {
 			return nil, err
 		}
