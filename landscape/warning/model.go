@@ -120,8 +120,10 @@ type Meta struct {
 	PrevFrom      int    `json:"prev_from"` // … and the period before it
 	PrevTo        int    `json:"prev_to"`
 	ExpiringUntil string `json:"expiring_until"` // end of the freedom window (run time + expiring_months)
+	// CoreShare is analysis.core_share: core patents have a quality percentile ≥ 1 − CoreShare.
+	CoreShare float64 `json:"core_share"`
 	// Thresholds are the thresholds used (config.Warnings.Thresholds after defaults).
-	Thresholds config.Thresholds     `json:"thresholds"`
+	Thresholds config.Thresholds      `json:"thresholds"`
 	Branches   []landscape.BranchNode `json:"branches"` // the decomposition tree, with family counts
 	Languages  []string               `json:"languages"`
 	Version    string                 `json:"patnav_version"`
@@ -167,13 +169,17 @@ type Indicator struct {
 	Kind   string   `json:"kind"`
 	Branch string   `json:"branch,omitempty"`
 	Value  *float64 `json:"value"`            // nil when undefined (see Reason): never a stand-in 0 or infinity
-	Reason string   `json:"reason,omitempty"` // why the value is undefined
+	Reason string   `json:"reason,omitempty"` // why the value is undefined (English)
+	// ReasonKey names the reason for translation: few_families, no_office_families, no_foreign,
+	// domestic_cagr, foreign_cagr, foreign_not_positive, no_foreign_applicants,
+	// no_domestic_applicants, no_families, no_barrier_offices.
+	ReasonKey string `json:"reason_key,omitempty"`
 	// Threshold and Direction: the indicator warns when Value is Below / Above Threshold.
-	Threshold float64  `json:"threshold"`
-	Direction string   `json:"direction"`
-	Level     string   `json:"level"`  // "" when not past nor near the threshold
-	Excess    *float64 `json:"excess"` // how far past the threshold (see the severity rules); nil when undefined or infinite
-	Numbers   []Number `json:"numbers"`
+	Threshold float64         `json:"threshold"`
+	Direction string          `json:"direction"`
+	Level     string          `json:"level"`  // "" when not past nor near the threshold
+	Excess    *float64        `json:"excess"` // how far past the threshold (see the severity rules); nil when undefined or infinite
+	Numbers   []Number        `json:"numbers"`
 	Basis     landscape.Basis `json:"basis"`
 }
 
@@ -212,7 +218,9 @@ type Signal struct {
 	Branch    string `json:"branch,omitempty"`
 	Applicant string `json:"applicant,omitempty"`
 	Family    string `json:"family,omitempty"`
-	Level     string `json:"level"`
+	// Country is the origin of the applicant or patent the signal is about, when it has one.
+	Country string `json:"country,omitempty"`
+	Level   string `json:"level"`
 	// Value, Threshold and Direction state the test that fired; Excess how far past it the value
 	// is (the factor the level follows from; nil for count and rule kinds, or when infinite).
 	Value     *float64 `json:"value"`
@@ -223,14 +231,24 @@ type Signal struct {
 	Numbers   []Number `json:"numbers"`
 	// Patents are the top patents behind the signal (at most MaxPatents); PatentsTotal how many
 	// there are in all.
-	Patents      []PatentRef           `json:"patents"`
-	PatentsTotal int                   `json:"patents_total"`
-	Series       []landscape.YearPoint `json:"series,omitempty"` // the yearly numbers behind it, when it has some
-	SeriesUnit   string                `json:"series_unit,omitempty"`
-	Query        string                `json:"query"` // the embedded SQL queries the numbers come from
+	Patents      []PatentRef `json:"patents"`
+	PatentsTotal int         `json:"patents_total"`
+	// Series are the yearly numbers behind it, when it has some (SeriesUnit: families or hhi).
+	Series     []Series `json:"series,omitempty"`
+	SeriesUnit string   `json:"series_unit,omitempty"`
+	// Date is the date of the latest event behind it (transfers, licences, legal events), if known.
+	Date  string `json:"date,omitempty"`
+	Query string `json:"query"` // the embedded SQL queries the numbers come from
 	// State against the previous run and the level it had there ("" when new).
 	State     string `json:"state"`
 	PrevLevel string `json:"prev_level,omitempty"`
+}
+
+// Series is a named yearly series: "domestic", "foreign", "applicant" (the signal's applicant),
+// "branch" (all applicants of the branch), "hhi".
+type Series struct {
+	Name   string                `json:"name"`
+	Points []landscape.YearPoint `json:"points"`
 }
 
 // PatentRef is a patent (family) behind a signal.

@@ -20,10 +20,12 @@ const (
 	// "warning" / "severe"; with fewer (at least one), "watch".
 	BlockingWarning = 3
 	BlockingSevere  = 10
-	// EntrantMinFamilies: an applicant that entered the industry needs this many families (whole
-	// count) to be a signal; a foreign entrant with EntrantWarningFamilies or more is "warning".
-	EntrantMinFamilies     = 3
-	EntrantWarningFamilies = 10
+	// EntrantMinFamilies and EntrantMinShare: an applicant that entered the industry needs this
+	// many families (whole count) and this share of the industry's families since its entry years
+	// to be a signal; a foreign entrant with a share ≥ EntrantWarningShare is "warning".
+	EntrantMinFamilies  = 3
+	EntrantMinShare     = 0.01
+	EntrantWarningShare = 0.03
 	// MinBranchFamilies: a branch's §6 ratio needs this many families in its base population
 	// (domestic + foreign invention families at the office; for the market barrier, the branch's
 	// families); below it the ratio is reported as undefined.
@@ -42,9 +44,9 @@ var rules = []string{
 	"surge: the excess factor is the smaller of growth/surge_growth and share change/surge_share_change; both must reach 1",
 	"blocking candidates: 1–2 per branch: watch, 3–9: warning, 10 or more: severe",
 	"concentration rise: excess factor = HHI rise / concentration_rise (at least 1)",
-	"new entrants: domestic: info; foreign: watch; foreign with 10 or more families: warning",
+	"new entrants (first family in the last three complete years or later, ≥ 3 families and ≥ 1% of the industry's families since then): domestic: info; foreign: watch; foreign with ≥ 3% of them: warning",
 	"litigation: foreign-held patent: warning; domestic or unknown origin: watch",
-	"expiring core patents (freedom windows), invalidations, transfers and licences of high-quality patents: info",
+	"expiring core patents (freedom windows), and invalidations, transfers and licences of core patents (quality percentile ≥ 1 − core_share): info",
 }
 
 // passed reports whether v is past threshold t in direction dir.
@@ -90,6 +92,9 @@ func levelFor(v, t float64, dir string, near bool) (string, *float64) {
 	e, inf := excess(v, t, dir)
 	var ep *float64
 	if !inf {
+		// Compare at 9 decimals so that a factor that is exact on paper (10/15 below 1: 1.5) is
+		// not moved across a level boundary by binary rounding.
+		e = round(e, 9)
 		x := round(e, 4)
 		ep = &x
 	}

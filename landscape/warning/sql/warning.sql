@@ -69,3 +69,7 @@ SELECT p.family_id, e.date, coalesce(e.code, '') AS code, coalesce(e.description
 FROM legal_events e JOIN pat p USING (pub_number) JOIN fam f USING (family_id)
 WHERE regexp_matches(coalesce(e.code, '') || ' ' || coalesce(e.description, ''), ?)
 ORDER BY p.family_id, e.date, code, description;
+
+-- name: quality
+-- Every window family's quality index and percentile (0–1, best = 1), kept by the macro model.
+SELECT family_id, score, pct FROM fam_quality ORDER BY family_id;

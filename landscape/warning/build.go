@@ -1,0 +1,583 @@
+package warning
+
+import (
+	"context"
+	"fmt"
+	"regexp"
+	"sort"
+	"strings"
+	"time"
+
+	"github.com/patnav/patnav/analysis"
+	"github.com/patnav/patnav/internal/config"
+	"github.com/patnav/patnav/landscape"
+)
+
+// RunIDLayout formats a run time (UTC) as a run id and history file name stem. Ids of this fixed
+// width sort in time order.
+const RunIDLayout = "20060102T150405.000000000Z"
+
+// family is one family in scope with the facts the bulletin needs.
+type family struct {
+	id, country, status, rep, title string
+	py                              int
+	invention, utility, granted     bool
+	officeInv                       bool // an invention publication at the office
+	offices                         []string
+	expiry                          time.Time // zero: unknown
+	expiryStated                    bool
+	branches                        map[string]bool
+	apps                            []famApp
+	pct                             float64 // quality percentile; valid when hasPct
+	hasPct                          bool
+	transfers, licences, litigation int
+	invalidated                     bool
+	lastTransfer, lastLicence       string
+	events                          []event
+}
+
+type famApp struct {
+	name, country, kind string
+	w                   float64
+}
+
+type event struct {
+	date, code, desc, kind string
+}
+
+// builder carries the state of one Build.
+type builder struct {
+	ctx    context.Context
+	s      *analysis.Session
+	cfg    *config.Config
+	th     config.Thresholds
+	dom    string
+	office string
+	now    time.Time
+	macro  *landscape.Macro
+	b      *Bulletin
+	fams   []*family
+	byID   map[string]*family
+	flat   []config.Branch
+	lc     int               // last complete priority year
+	appCC  map[string]string // applicant → country (its most frequent)
+	// whether the sources carry operation, litigation and invalidation facts at all
+	opsKnown, litKnown, invKnown bool
+}
+
+// Build computes the risk-warning bulletin of the session's industry at run time now: the §6
+// indicators overall and per branch, the signals beyond them, their severity and evidence. macro
+// is the macro model of the same session (landscape.BuildMacro; nil builds it): the bulletin takes
+// its header, decomposition tree and quality method from it. Every signal starts as new; Diff
+// compares the bulletin with the previous run's.
+func Build(ctx context.Context, s *analysis.Session, macro *landscape.Macro, now time.Time) (*Bulletin, error) {
+	if s == nil || s.Cfg == nil {
+		return nil, fmt.Errorf("warning: no analysis session")
+	}
+	cfg := s.Cfg
+	th := cfg.Warnings.Thresholds
+	if th.WindowYears < 1 || th.SurgeGrowth <= 0 || th.SurgeShareChange <= 0 || th.ConcentrationRise <= 0 ||
+		th.ExpiringMonths < 1 || th.BlockingQualityPercent <= 0 || th.BlockingQualityPercent >= 1 {
+		return nil, fmt.Errorf("warning: thresholds out of range (load the config with config.Load so defaults apply): %+v", th)
+	}
+	if macro == nil {
+		m, err := landscape.BuildMacro(ctx, s)
+		if err != nil {
+			return nil, fmt.Errorf("warning: macro model: %w", err)
+		}
+		macro = m
+	}
+	dom := strings.ToUpper(cfg.Warnings.Domestic)
+	if dom == "" {
+		dom = "CN"
+	}
+	office := strings.ToUpper(cfg.Warnings.Office)
+	if office == "" {
+		office = dom
+	}
+	now = now.UTC()
+	b := &builder{ctx: ctx, s: s, cfg: cfg, th: th, dom: dom, office: office, now: now, macro: macro,
+		byID: map[string]*family{}, flat: cfg.Flatten(), lc: s.LastComplete(), appCC: map[string]string{}}
+	b.b = &Bulletin{Version: FormatVersion}
+	b.meta()
+	steps := []struct {
+		name string
+		fn   func() error
+	}{
+		{"families", b.loadFamilies}, {"applicants", b.loadApplicants}, {"branches", b.loadBranches},
+		{"quality", b.loadQuality}, {"operations", b.loadOperations},
+	}
+	for _, st := range steps {
+		if err := st.fn(); err != nil {
+			return nil, fmt.Errorf("warning: %s: %w", st.name, err)
+		}
+	}
+	b.summaryCounts()
+	b.trend()
+	b.indicatorTable()
+	b.techGap()
+	b.surges()
+	b.blocking()
+	b.concentration()
+	b.entrants()
+	b.expiring()
+	b.events()
+	b.finish()
+	return b.b, nil
+}
+
+func (b *builder) meta() {
+	w := b.th.WindowYears
+	var inc []int
+	for y := b.s.From; y <= b.s.To; y++ {
+		if b.s.Incomplete(y) {
+			inc = append(inc, y)
+		}
+	}
+	b.b.Meta = Meta{
+		RunID: b.now.Format(RunIDLayout), Generated: b.now.Format(time.RFC3339),
+		Industry: b.cfg.Industry.Name, Region: b.cfg.Region, Domestic: b.dom, Office: b.office,
+		Cutoff: b.s.Cutoff.Format("2006-01-02"), From: b.s.From, To: b.s.To, LastComplete: b.lc, Incomplete: inc,
+		Unit:       "family",
+		RecentFrom: b.lc - w + 1, RecentTo: b.lc, PrevFrom: b.lc - 2*w + 1, PrevTo: b.lc - w,
+		ExpiringUntil: b.now.AddDate(0, b.th.ExpiringMonths, 0).Format("2006-01-02"), CoreShare: b.cfg.Analysis.CoreShare,
+		Thresholds: b.th, Branches: b.macro.Scope.Tree, Languages: b.cfg.Analysis.Languages, Version: landscape.Version,
+	}
+	if len(b.b.Meta.Branches) == 0 {
+		for _, br := range b.flat {
+			b.b.Meta.Branches = append(b.b.Meta.Branches, landscape.BranchNode{ID: br.ID, Name: br.Name, Level: br.Level, Parent: br.Parent})
+		}
+	}
+}
+
+func (b *builder) query(name string, args ...any) ([][]any, error) {
+	res, err := b.s.DB.Query(b.ctx, q(name), args...)
+	if err != nil {
+		return nil, fmt.Errorf("query %s: %w", name, err)
+	}
+	return res.Rows, nil
+}
+
+func (b *builder) unavailable(analysisName, reason string) {
+	b.b.Unavailable = append(b.b.Unavailable, landscape.Unavailable{Analysis: analysisName, Reason: reason})
+}
+
+func (b *builder) loadFamilies() error {
+	rows, err := b.query("families", b.office)
+	if err != nil {
+		return err
+	}
+	for _, r := range rows {
+		f := &family{id: analysis.Str(r[0]), py: analysis.Int(r[1]), country: strings.ToUpper(analysis.Str(r[2])),
+			invention: r[3] == true, utility: r[4] == true, granted: r[5] == true, status: analysis.Str(r[6]),
+			officeInv: r[7] == true, offices: analysis.Strs(r[8]), rep: analysis.Str(r[9]), title: analysis.Str(r[10]),
+			expiryStated: r[12] == true, branches: map[string]bool{}}
+		if t, ok := r[11].(time.Time); ok {
+			f.expiry = t
+		}
+		b.fams = append(b.fams, f)
+		b.byID[f.id] = f
+	}
+	return nil
+}
+
+func (b *builder) loadApplicants() error {
+	rows, err := b.query("applicants")
+	if err != nil {
+		return err
+	}
+	freq := map[string]map[string]int{}
+	for _, r := range rows {
+		f := b.byID[analysis.Str(r[0])]
+		if f == nil {
+			continue
+		}
+		a := famApp{name: analysis.Str(r[1]), country: strings.ToUpper(analysis.Str(r[2])), kind: analysis.Str(r[3]), w: analysis.Num(r[4])}
+		f.apps = append(f.apps, a)
+		if a.country != "" {
+			if freq[a.name] == nil {
+				freq[a.name] = map[string]int{}
+			}
+			freq[a.name][a.country]++
+		}
+	}
+	// An applicant's country: its most frequent one (ties: alphabetical).
+	for name, m := range freq {
+		best, bn := "", -1
+		for _, c := range sortedKeys(m) {
+			if m[c] > bn {
+				best, bn = c, m[c]
+			}
+		}
+		b.appCC[name] = best
+	}
+	return nil
+}
+
+func (b *builder) loadBranches() error {
+	rows, err := b.query("branches")
+	if err != nil {
+		return err
+	}
+	for _, r := range rows {
+		if f := b.byID[analysis.Str(r[0])]; f != nil {
+			f.branches[analysis.Str(r[1])] = true
+		}
+	}
+	return nil
+}
+
+// loadQuality reads each window family's quality percentile from the macro model's fam_quality
+// table (landscape.BuildMacro keeps every family's OECD-style quality index 4, normalised within
+// priority-year × main-subclass cohorts, and its percentile pct = 1 − rank/N over the window's
+// families: the best family has 1). When the session has no such table (the macro model came from
+// another session), the macro model is built again on this one.
+func (b *builder) loadQuality() error {
+	has, err := b.query("has_table", "fam_quality")
+	if err != nil {
+		return err
+	}
+	if analysis.Int(has[0][0]) == 0 {
+		if _, err := landscape.BuildMacro(b.ctx, b.s); err != nil {
+			return fmt.Errorf("macro model for the quality index: %w", err)
+		}
+		if has, err = b.query("has_table", "fam_quality"); err != nil {
+			return err
+		}
+	}
+	if analysis.Int(has[0][0]) == 0 {
+		b.unavailable("quality", "no quality index: no families in scope in the window")
+		return nil
+	}
+	rows, err := b.query("quality")
+	if err != nil {
+		return err
+	}
+	for _, r := range rows {
+		if f := b.byID[analysis.Str(r[0])]; f != nil && r[2] != nil {
+			f.pct, f.hasPct = analysis.Num(r[2]), true
+		}
+	}
+	if len(rows) == 0 {
+		b.unavailable("quality", "no quality index for the families in scope (see the macro model's core patents): blocking candidates and expiring core patents need it")
+	}
+	return nil
+}
+
+// Legal-event classification (code or description, case-insensitive), tried in this order.
+var (
+	eventAny     = `(?i)(litig|lawsuit|court|suit\b|诉讼|invalid|revoc|revoked|opposition|无效|transfer|assign|change of (owner|proprietor|applicant)|new owner|转让|转移|权利人变更|著录事项变更|licen[cs]|许可)`
+	eventClasses = []struct {
+		kind string
+		re   *regexp.Regexp
+	}{
+		{KindInvalidation, regexp.MustCompile(`(?i)(invalid|revoc|revoked|opposition|无效)`)},
+		{KindLitigation, regexp.MustCompile(`(?i)(litig|lawsuit|court|suit\b|诉讼)`)},
+		{KindLicence, regexp.MustCompile(`(?i)(licen[cs]|许可)`)},
+		{KindTransfer, regexp.MustCompile(`(?i)(transfer|assign|change of (owner|proprietor|applicant)|new owner|转让|转移|权利人变更|著录事项变更)`)},
+	}
+)
+
+func classifyEvent(code, desc string) string {
+	s := code + " " + desc
+	for _, c := range eventClasses {
+		if c.re.MatchString(s) {
+			return c.kind
+		}
+	}
+	return ""
+}
+
+func (b *builder) loadOperations() error {
+	cov, err := b.query("operations_coverage")
+	if err != nil {
+		return err
+	}
+	b.opsKnown, b.litKnown, b.invKnown = analysis.Int(cov[0][0]) > 0, analysis.Int(cov[0][1]) > 0, analysis.Int(cov[0][2]) > 0
+	rows, err := b.query("operations")
+	if err != nil {
+		return err
+	}
+	for _, r := range rows {
+		f := b.byID[analysis.Str(r[0])]
+		if f == nil {
+			continue
+		}
+		f.transfers, f.licences, f.litigation = analysis.Int(r[1]), analysis.Int(r[2]), analysis.Int(r[3])
+		f.invalidated = r[4] == true
+		f.lastTransfer, f.lastLicence = analysis.Str(r[5]), analysis.Str(r[6])
+	}
+	has, err := b.query("has_table", "legal_events")
+	if err != nil {
+		return err
+	}
+	if analysis.Int(has[0][0]) == 0 {
+		return nil
+	}
+	rows, err = b.query("legal_events", eventAny)
+	if err != nil {
+		return err
+	}
+	for _, r := range rows {
+		f := b.byID[analysis.Str(r[0])]
+		if f == nil {
+			continue
+		}
+		e := event{date: analysis.Str(r[1]), code: analysis.Str(r[2]), desc: analysis.Str(r[3])}
+		if e.kind = classifyEvent(e.code, e.desc); e.kind == "" {
+			continue
+		}
+		f.events = append(f.events, e)
+		switch e.kind {
+		case KindLitigation:
+			b.litKnown = true
+		case KindInvalidation:
+			b.invKnown = true
+		default:
+			b.opsKnown = true
+		}
+	}
+	return nil
+}
+
+// inWindow reports whether the family's priority year is in the analysis window.
+func (b *builder) inWindow(f *family) bool { return f.py >= b.s.From && f.py <= b.s.To }
+
+// origin classifies a country code as "domestic", "foreign" or "unknown".
+func (b *builder) origin(country string) string {
+	switch {
+	case country == "":
+		return "unknown"
+	case country == b.dom:
+		return "domestic"
+	}
+	return "foreign"
+}
+
+// scopeFams returns the families of a scope: all ("") or one branch.
+func (b *builder) scopeFams(branch string) []*family {
+	if branch == "" {
+		return b.fams
+	}
+	var out []*family
+	for _, f := range b.fams {
+		if f.branches[branch] {
+			out = append(out, f)
+		}
+	}
+	return out
+}
+
+// alive reports whether the family is in force at the run time: its status is alive, or the
+// source gives no status and it is granted and within its (stated or estimated) term (presumed).
+func (b *builder) alive(f *family) (alive, presumed bool) {
+	switch f.status {
+	case "alive":
+		return true, false
+	case "unknown", "":
+		if f.granted && !f.expiry.IsZero() && f.expiry.After(b.now) {
+			return true, true
+		}
+	}
+	return false, false
+}
+
+// ref describes a family for a signal's patent list.
+func (b *builder) ref(f *family) PatentRef {
+	p := PatentRef{PubNumber: f.rep, FamilyID: f.id, Title: f.title, Country: f.country, Year: f.py, Status: f.status}
+	if len(f.apps) > 0 {
+		p.Applicant = f.apps[0].name
+	}
+	if _, pres := b.alive(f); pres {
+		p.Presumed = true
+	}
+	if f.hasPct {
+		p.Quality = ptr(f.pct)
+	}
+	if !f.expiry.IsZero() {
+		p.Expiry, p.ExpiryStated = f.expiry.Format("2006-01-02"), f.expiryStated
+	}
+	return p
+}
+
+// topRefs sorts families by quality percentile (highest first; unknown last), then priority year
+// (newest first), then id, and returns the first MaxPatents as references with the total.
+func (b *builder) topRefs(fs []*family) ([]PatentRef, int) {
+	c := append([]*family(nil), fs...)
+	sort.SliceStable(c, func(i, j int) bool {
+		a, d := c[i], c[j]
+		if a.hasPct != d.hasPct {
+			return a.hasPct
+		}
+		if a.pct != d.pct {
+			return a.pct > d.pct
+		}
+		if a.py != d.py {
+			return a.py > d.py
+		}
+		return a.id < d.id
+	})
+	var out []PatentRef
+	for i, f := range c {
+		if i == MaxPatents {
+			break
+		}
+		out = append(out, b.ref(f))
+	}
+	return out, len(c)
+}
+
+func (b *builder) branchName(id string) string {
+	for _, br := range b.flat {
+		if br.ID == id {
+			return br.Name.In("en")
+		}
+	}
+	return id
+}
+
+func (b *builder) summaryCounts() {
+	S := &b.b.Summary
+	for _, f := range b.fams {
+		if !b.inWindow(f) {
+			continue
+		}
+		S.Families++
+		if !f.invention || !f.officeInv {
+			continue
+		}
+		S.OfficeInventions++
+		switch b.origin(f.country) {
+		case "domestic":
+			S.Domestic++
+		case "foreign":
+			S.Foreign++
+		default:
+			S.UnknownOrigin++
+		}
+	}
+}
+
+// trend fills the yearly domestic and foreign invention families at the office.
+func (b *builder) trend() {
+	d, fo := b.officeSeries(b.fams)
+	T := &b.b.Trend
+	T.Office = b.office
+	for y := b.s.From; y <= b.s.To; y++ {
+		inc := b.s.Incomplete(y)
+		T.Domestic = append(T.Domestic, landscape.YearPoint{Year: y, N: d[y], Incomplete: inc})
+		T.Foreign = append(T.Foreign, landscape.YearPoint{Year: y, N: fo[y], Incomplete: inc})
+	}
+	T.Basis = landscape.Basis{Unit: "family", N: int(b.b.Summary.Domestic + b.b.Summary.Foreign), From: b.s.From, To: b.s.To,
+		Note:  fmt.Sprintf("invention families with a publication at %s, by origin (the first applicant's country, else the first priority office); domestic = %s", b.office, b.dom),
+		Query: "families"}
+}
+
+// officeSeries counts the window's invention families at the office per priority year by origin.
+func (b *builder) officeSeries(fs []*family) (dom, foreign map[int]float64) {
+	dom, foreign = map[int]float64{}, map[int]float64{}
+	for _, f := range fs {
+		if !b.inWindow(f) || !f.invention || !f.officeInv {
+			continue
+		}
+		switch b.origin(f.country) {
+		case "domestic":
+			dom[f.py]++
+		case "foreign":
+			foreign[f.py]++
+		}
+	}
+	return dom, foreign
+}
+
+// finish sorts the signals, sets the first-run states, counts and lists the rules and limitations.
+func (b *builder) finish() {
+	B := b.b
+	kindOrder := map[string]int{}
+	for i, k := range Kinds {
+		kindOrder[k] = i
+	}
+	branchOrder := map[string]int{}
+	for i, br := range b.flat {
+		branchOrder[br.ID] = i + 1 // the industry as a whole ("") sorts first
+	}
+	sortSignals(B.Signals, kindOrder, branchOrder)
+	for i := range B.Signals {
+		B.Signals[i].State = StateNew
+	}
+	B.Rules = append([]string(nil), rules...)
+	// Empty lists encode as [] (never null).
+	if B.Signals == nil {
+		B.Signals = []Signal{}
+	}
+	if B.Indicators == nil {
+		B.Indicators = []Indicator{}
+	}
+	if B.TechGap == nil {
+		B.TechGap = []TechGap{}
+	}
+	Diff(nil, B)
+	B.Limitations = []string{
+		fmt.Sprintf("origin: a family is domestic when its first applicant's country is %s (else its first priority office decides); families of unknown origin are left out of the domestic/foreign ratios", b.dom),
+		fmt.Sprintf("the §6 ratios count invention families with a publication at %s, whole-counted by origin; applicant rankings count families fractionally (1/k per applicant)", b.office),
+		fmt.Sprintf("publication lag: priority years after %d are incomplete; growth rates and trend windows use complete years only", b.lc),
+		"legal status: where the source gives none, a granted family within its term is presumed alive (marked as presumed)",
+		"expiry: the source's expiry date, else the filing (else grant) date + 20 years for inventions and + 10 years for utility models; term extensions, adjustments and unpaid fees are not modelled",
+		"legal events are classified by keywords in their code and description (litigation, invalidation, transfer, licence)",
+		fmt.Sprintf("per-branch ratios need at least %d families in their base; smaller branches are reported as undefined", MinBranchFamilies),
+		"coverage: only the exports ingested into the lake; changes between runs can come from new data as well as from new filings",
+	}
+	for _, u := range B.Unavailable {
+		B.Limitations = append(B.Limitations, "unavailable: "+u.Analysis+": "+u.Reason)
+	}
+	if B.Unavailable == nil {
+		B.Unavailable = []landscape.Unavailable{}
+	}
+}
+
+// sortSignals orders signals by level (most serious first), kind order, branch (the whole
+// industry first, then the decomposition tree's order), then key.
+func sortSignals(s []Signal, kindOrder, branchOrder map[string]int) {
+	sort.SliceStable(s, func(i, j int) bool {
+		a, c := s[i], s[j]
+		if Rank(a.Level) != Rank(c.Level) {
+			return Rank(a.Level) > Rank(c.Level)
+		}
+		if kindOrder[a.Kind] != kindOrder[c.Kind] {
+			return kindOrder[a.Kind] < kindOrder[c.Kind]
+		}
+		if branchOrder[a.Branch] != branchOrder[c.Branch] {
+			return branchOrder[a.Branch] < branchOrder[c.Branch]
+		}
+		return a.Key < c.Key
+	})
+}
+
+// add appends a signal, deriving its id from its key.
+func (b *builder) add(s Signal) {
+	s.ID = SignalID(s.Key)
+	b.b.Signals = append(b.b.Signals, s)
+}
+
+// subjectKey builds a signal key: kind, then the subject's parts ("overall" when none).
+func subjectKey(kind string, parts ...string) string {
+	var p []string
+	for i := 0; i+1 < len(parts); i += 2 {
+		if parts[i+1] != "" {
+			p = append(p, parts[i]+"="+parts[i+1])
+		}
+	}
+	if len(p) == 0 {
+		return kind + ":overall"
+	}
+	return kind + ":" + strings.Join(p, ":")
+}
+
+func sortedKeys[V any](m map[string]V) []string {
+	keys := make([]string, 0, len(m))
+	for k := range m {
+		keys = append(keys, k)
+	}
+	sort.Strings(keys)
+	return keys
+}

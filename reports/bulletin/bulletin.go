@@ -1,0 +1,840 @@
+// Package bulletin renders the patent risk-warning bulletin (landscape/warning.Bulletin) as a
+// self-contained HTML document and as Markdown, in Chinese (zh) and English (en), and as JSON
+// with a JSON Schema. It builds a reports.Page from the model — the summary first (counts by
+// level and change, the headline signals, the whole industry's warning indicators and the chart
+// of domestic and foreign filings at the office); then one section per level, most serious
+// first, grouping the signals by kind: what the kind measures and how its level is set, a table
+// of its signals with their value, threshold, excess factor, key numbers, top patents and change
+// since the previous run, year charts for surges, concentration rises and growth lags, and the
+// patent lists of blocking candidates and surges; then the changes since the previous bulletin
+// (resolved signals included), the warning indicators per branch, the technology gap, the method
+// with the thresholds and severity rules, and the limitations — and renders it with
+// reports.RenderHTML / RenderMarkdown, so every text is escaped by html/template or
+// reports.MarkdownEscape.
+//
+// Every phrase comes from the phrase table (i18n.go). Undefined values render as "n/a" /
+// "不可用" with their reason; incomplete years carry a dagger. Publish writes bulletin.json,
+// bulletin.schema.json and bulletin_<lang>.html / .md atomically.
+package bulletin
+
+import (
+	"fmt"
+	"io"
+	"math"
+	"path/filepath"
+	"sort"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/patnav/patnav/internal/publish"
+	"github.com/patnav/patnav/landscape"
+	"github.com/patnav/patnav/landscape/warning"
+	"github.com/patnav/patnav/reports"
+	"github.com/patnav/patnav/reports/svg"
+)
+
+// HTML writes the bulletin as one self-contained HTML document in lang ("zh" or "en").
+func HTML(w io.Writer, b *warning.Bulletin, lang string) error {
+	p, err := Page(b, lang)
+	if err != nil {
+		return err
+	}
+	return reports.RenderHTML(w, p)
+}
+
+// Markdown writes the bulletin as Markdown in lang.
+func Markdown(w io.Writer, b *warning.Bulletin, lang string) error {
+	p, err := Page(b, lang)
+	if err != nil {
+		return err
+	}
+	return reports.RenderMarkdown(w, p)
+}
+
+// JSON writes the bulletin as indented JSON (the history file format). Validate it with Schema.
+func JSON(w io.Writer, b *warning.Bulletin) error {
+	data, err := warning.Marshal(b)
+	if err != nil {
+		return err
+	}
+	_, err = w.Write(data)
+	return err
+}
+
+// Schema is the JSON Schema (draft 2020-12) of the bulletin's JSON.
+func Schema() ([]byte, error) { return reports.Schema(warning.Bulletin{}) }
+
+// Publish writes the bulletin into dir: bulletin.json, bulletin.schema.json and, per language,
+// bulletin_<lang>.html and bulletin_<lang>.md, each atomically (publish.WriteFile). langs
+// defaults to the bulletin's languages, else zh and en. It returns the names written, relative
+// to dir, in that order.
+func Publish(dir string, b *warning.Bulletin, langs []string) ([]string, error) {
+	if b == nil {
+		return nil, fmt.Errorf("bulletin: nothing to publish")
+	}
+	if len(langs) == 0 {
+		langs = b.Meta.Languages
+	}
+	if len(langs) == 0 {
+		langs = []string{"zh", "en"}
+	}
+	for _, l := range langs {
+		if _, err := reports.NewLocale(l); err != nil {
+			return nil, err
+		}
+	}
+	var out []string
+	write := func(name string, fn func(w io.Writer) error) error {
+		if err := publish.WriteFile(filepath.Join(dir, name), fn); err != nil {
+			return err
+		}
+		out = append(out, name)
+		return nil
+	}
+	if err := write("bulletin.json", func(w io.Writer) error { return JSON(w, b) }); err != nil {
+		return nil, err
+	}
+	schema, err := Schema()
+	if err != nil {
+		return nil, err
+	}
+	if err := write("bulletin.schema.json", func(w io.Writer) error { _, err := w.Write(schema); return err }); err != nil {
+		return nil, err
+	}
+	for _, lang := range langs {
+		if err := write("bulletin_"+lang+".html", func(w io.Writer) error { return HTML(w, b, lang) }); err != nil {
+			return nil, err
+		}
+		if err := write("bulletin_"+lang+".md", func(w io.Writer) error { return Markdown(w, b, lang) }); err != nil {
+			return nil, err
+		}
+	}
+	return out, nil
+}
+
+// Page builds the format-independent page of the bulletin in lang.
+func Page(b *warning.Bulletin, lang string) (*reports.Page, error) {
+	l, err := reports.NewLocale(lang)
+	if err != nil {
+		return nil, err
+	}
+	if b == nil {
+		b = &warning.Bulletin{}
+	}
+	pb := &pageBuilder{l: l, lang: lang, b: b, names: map[string]landscape.BranchNode{}}
+	for _, n := range b.Meta.Branches {
+		pb.names[n.ID] = n
+	}
+	return pb.page(), nil
+}
+
+type pageBuilder struct {
+	l     reports.Locale
+	lang  string
+	b     *warning.Bulletin
+	names map[string]landscape.BranchNode
+	num   int // section counter
+}
+
+func (p *pageBuilder) t(key string, pairs ...string) string { return tr(p.lang, key, pairs...) }
+
+func (p *pageBuilder) page() *reports.Page {
+	l, b, M := p.l, p.b, p.b.Meta
+	industry := M.Industry.In(p.lang)
+	if industry == "" {
+		industry = l.NA()
+	}
+	pg := &reports.Page{
+		Lang: p.lang, Title: p.t("title", "industry", industry), TOCTitle: l.T("toc"),
+		UnavailableTitle: l.T("unavailable.title"),
+		Footer:           l.T("footer", "version", orNA(l, M.Version), "generated", orNA(l, M.Generated)),
+	}
+	if M.Previous == "" {
+		pg.Subtitle = p.t("subtitle.first", "run", runTime(l, M.RunID))
+	} else {
+		pg.Subtitle = p.t("subtitle", "run", runTime(l, M.RunID), "prev", runTime(l, M.Previous))
+	}
+	prev := runTime(l, M.Previous)
+	if M.Previous == "" {
+		prev = p.t("hdr.first")
+	}
+	pg.Facts = []reports.Fact{
+		{Label: p.t("hdr.industry"), Value: industry},
+		{Label: p.t("hdr.domestic"), Value: p.t("country", "c", orNA(l, M.Domestic))},
+		{Label: p.t("hdr.office"), Value: orNA(l, M.Office)},
+		{Label: p.t("hdr.region"), Value: regionName(l, M.Region.Name.In(p.lang), M.Region.Country, M.Region.Province, M.Region.City)},
+		{Label: p.t("hdr.cutoff"), Value: orNA(l, M.Cutoff)},
+		{Label: p.t("hdr.window"), Value: l.Span(M.From, M.To)},
+		{Label: p.t("hdr.complete"), Value: p.year(M.LastComplete)},
+		{Label: p.t("hdr.periods"), Value: p.t("periods", "r", l.Span(M.RecentFrom, M.RecentTo), "q", l.Span(M.PrevFrom, M.PrevTo))},
+		{Label: p.t("hdr.run"), Value: runTime(l, M.RunID)},
+		{Label: p.t("hdr.previous"), Value: prev},
+		{Label: p.t("hdr.signals"), Value: p.t("signals.count", "n", l.Int(len(b.Signals)))},
+	}
+	pg.Sections = append(pg.Sections, p.summary())
+	for i := len(warning.Levels) - 1; i >= 0; i-- {
+		if s := p.levelSection(warning.Levels[i]); s != nil {
+			pg.Sections = append(pg.Sections, s)
+		}
+	}
+	pg.Sections = append(pg.Sections, p.changes(), p.indicators(), p.gap(), p.method(), p.limitations())
+	pg.Unavailable = p.unavailable()
+	return pg
+}
+
+func (p *pageBuilder) section(key string) *reports.Section {
+	p.num++
+	n := strconv.Itoa(p.num)
+	return &reports.Section{ID: "s" + n + "-" + key, Number: n, Title: p.t("sec." + key), UnavailableTitle: p.l.T("unavailable.section")}
+}
+
+// summary: the counts, the headline signals, the whole-industry indicators and the trend chart.
+func (p *pageBuilder) summary() *reports.Section {
+	l, b := p.l, p.b
+	s := p.section("summary")
+	cnt := map[string]int{}
+	for _, lc := range b.Summary.ByLevel {
+		cnt[lc.Level] = lc.N
+	}
+	st := map[string]int{}
+	for _, sc := range b.Summary.ByState {
+		st[sc.State] = sc.N
+	}
+	s.Blocks = append(s.Blocks, reports.Block{Para: p.t("sum.lead", "n", l.Int(len(b.Signals)), "severe", l.Int(cnt[warning.LevelSevere]),
+		"warning", l.Int(cnt[warning.LevelWarning]), "watch", l.Int(cnt[warning.LevelWatch]), "info", l.Int(cnt[warning.LevelInfo]))})
+	if b.Meta.Previous == "" {
+		s.Blocks = append(s.Blocks, reports.Block{Para: p.t("sum.first")})
+	} else {
+		s.Blocks = append(s.Blocks, reports.Block{Para: p.t("sum.changes", "new", l.Int(st[warning.StateNew]), "escalated", l.Int(st[warning.StateEscalated]),
+			"de-escalated", l.Int(st[warning.StateDeescalated]), "resolved", l.Int(st[warning.StateResolved]), "unchanged", l.Int(st[warning.StateUnchanged]))})
+	}
+	S := b.Summary
+	s.Blocks = append(s.Blocks, reports.Block{Para: p.t("sum.scope", "fams", l.Int(S.Families), "office", p.t("office", "o", orNA(l, b.Meta.Office)),
+		"inv", l.Count(S.OfficeInventions), "dom", l.Count(S.Domestic), "for", l.Count(S.Foreign), "unk", l.Count(S.UnknownOrigin))})
+	// Levels table.
+	lt := &reports.Table{Caption: p.t("sum.levels"), Head: []string{p.t("col.level"), p.t("col.n"), p.t("col.new"), p.t("col.esc")}, Num: []bool{false, true, true, true}}
+	for _, lc := range S.ByLevel {
+		lt.Rows = append(lt.Rows, reports.Row{Cells: []reports.Cell{{Text: p.levelName(lc.Level)}, {Text: l.Int(lc.N)}, {Text: l.Int(lc.New)}, {Text: l.Int(lc.Escalated)}}})
+	}
+	// Whole-industry indicators.
+	it := p.indicatorRows("", true)
+	s.Blocks = append(s.Blocks, reports.Block{Grid: []reports.Block{{Table: lt}, {Table: it}}})
+	// Headline signals: severe, then warnings; within a level, round-robin over the kinds (the
+	// first signal of each kind — the whole industry before branches — then the second …), new
+	// and escalated signals first in each round.
+	top := headlines(b.Signals, 10)
+	var items []string
+	for _, sg := range top {
+		items = append(items, "["+p.levelName(sg.Level)+" · "+p.stateName(sg.State)+"] "+p.title(sg))
+	}
+	if len(items) == 0 {
+		s.Blocks = append(s.Blocks, reports.Block{Heading: p.t("sum.top"), Para: p.t("sum.none")})
+	} else {
+		s.Blocks = append(s.Blocks, reports.Block{Heading: p.t("sum.top"), List: items})
+	}
+	if c := p.trendChart(); c != nil {
+		s.Blocks = append(s.Blocks, reports.Block{Chart: c})
+	}
+	return s
+}
+
+// headlines picks at most n signals at warning level or above for the summary.
+func headlines(sigs []warning.Signal, n int) []warning.Signal {
+	var out []warning.Signal
+	fresh := func(s warning.Signal) bool { return s.State == warning.StateNew || s.State == warning.StateEscalated }
+	for _, level := range []string{warning.LevelSevere, warning.LevelWarning} {
+		byKind := map[string][]warning.Signal{}
+		var kinds []string
+		for _, s := range sigs {
+			if s.Level != level {
+				continue
+			}
+			if byKind[s.Kind] == nil {
+				kinds = append(kinds, s.Kind)
+			}
+			byKind[s.Kind] = append(byKind[s.Kind], s)
+		}
+		for round := 0; ; round++ {
+			var r []warning.Signal
+			for _, k := range kinds {
+				if round < len(byKind[k]) {
+					r = append(r, byKind[k][round])
+				}
+			}
+			if len(r) == 0 {
+				break
+			}
+			sort.SliceStable(r, func(i, j int) bool { return fresh(r[i]) && !fresh(r[j]) })
+			out = append(out, r...)
+		}
+	}
+	if len(out) > n {
+		out = out[:n]
+	}
+	return out
+}
+
+// trendChart draws the domestic and foreign invention families at the office per year.
+func (p *pageBuilder) trendChart() *reports.Chart {
+	T := p.b.Trend
+	if len(T.Domestic) == 0 {
+		return nil
+	}
+	title := p.t("sum.trend", "office", p.t("office", "o", orNA(p.l, T.Office)))
+	series := []warning.Series{{Name: "domestic", Points: T.Domestic}, {Name: "foreign", Points: T.Foreign}}
+	return p.seriesChart(title, series, "families", 720, 240)
+}
+
+// seriesChart draws named year series as lines, with the data table behind them.
+func (p *pageBuilder) seriesChart(title string, series []warning.Series, unit string, w, h int) *reports.Chart {
+	l := p.l
+	if len(series) == 0 || len(series[0].Points) == 0 {
+		return nil
+	}
+	years := make([]int, 0, len(series[0].Points))
+	inc := make([]bool, 0, len(series[0].Points))
+	for _, pt := range series[0].Points {
+		years = append(years, pt.Year)
+		inc = append(inc, pt.Incomplete)
+	}
+	var ss []svg.Series
+	head := []string{p.t("col.year")}
+	num := []bool{false}
+	for _, s := range series {
+		name := p.seriesName(s.Name)
+		vals := make([]float64, len(years))
+		for i := range vals {
+			vals[i] = math.NaN()
+		}
+		for _, pt := range s.Points {
+			for i, y := range years {
+				if y == pt.Year {
+					vals[i] = pt.N
+				}
+			}
+		}
+		ss = append(ss, svg.Series{Name: name, Values: vals})
+		head = append(head, name)
+		num = append(num, true)
+	}
+	format := l.Count
+	if unit == "hhi" {
+		format = func(v float64) string { return l.Num(v, 0) }
+	}
+	o := svg.Options{Title: title, NoData: l.T("nodata"), NA: l.NA(), Incomplete: l.T("incomplete"), Format: format, Width: w, Height: h}
+	data := &reports.Table{Head: head, Num: num}
+	anyInc := false
+	for i, y := range years {
+		cells := []reports.Cell{{Text: l.Year(y, inc[i])}}
+		for _, s := range ss {
+			v := s.Values[i]
+			if math.IsNaN(v) {
+				cells = append(cells, reports.Cell{Text: l.NA()})
+			} else {
+				cells = append(cells, reports.Cell{Text: format(v)})
+			}
+		}
+		r := reports.Row{Cells: cells}
+		if inc[i] {
+			r.Class = "incomplete"
+			anyInc = true
+		}
+		data.Rows = append(data.Rows, r)
+	}
+	if anyInc {
+		data.Note = l.T("note.incomplete", "mark", reports.IncompleteMark)
+	}
+	return &reports.Chart{SVG: svg.Lines(o, years, inc, ss), Caption: title, Data: data, DataLabel: l.T("data")}
+}
+
+func (p *pageBuilder) seriesName(name string) string {
+	if has("series:" + name) {
+		return p.t("series:" + name)
+	}
+	return name
+}
+
+// title is a signal's kind and subject in the report's language.
+func (p *pageBuilder) title(s warning.Signal) string {
+	return p.t("kind:"+s.Kind) + " — " + p.subject(s)
+}
+
+func (p *pageBuilder) subject(s warning.Signal) string {
+	var parts []string
+	if s.Applicant != "" && s.Family == "" {
+		a := s.Applicant
+		if s.Country != "" {
+			a += " (" + s.Country + ")"
+		}
+		parts = append(parts, p.t("subject.appl", "a", a))
+	}
+	if s.Branch != "" {
+		parts = append(parts, p.t("subject.branch", "b", p.branchName(s.Branch)))
+	}
+	if s.Family != "" {
+		pub := s.Family
+		if len(s.Patents) > 0 && s.Patents[0].PubNumber != "" {
+			pub = s.Patents[0].PubNumber
+		}
+		if s.Applicant != "" {
+			pub += " (" + s.Applicant + ")"
+		}
+		parts = append(parts, p.t("subject.pat", "p", pub))
+	}
+	if len(parts) == 0 {
+		return p.t("overall")
+	}
+	sep := ", "
+	if p.lang == "zh" {
+		sep = "，"
+	}
+	return strings.Join(parts, sep)
+}
+
+func (p *pageBuilder) branchName(id string) string {
+	if n, ok := p.names[id]; ok {
+		if s := n.Name.In(p.lang); s != "" {
+			return s
+		}
+	}
+	return id
+}
+
+func (p *pageBuilder) levelName(level string) string { return p.t("level:" + level) }
+
+func (p *pageBuilder) stateName(state string) string {
+	if has("state:" + state) {
+		return p.t("state:" + state)
+	}
+	return state
+}
+
+// kindValue formats an indicator or signal value: shares as percentages, HHI rises as points,
+// ratios with three significant decimals.
+func (p *pageBuilder) kindValue(kind string, v float64) string {
+	switch kind {
+	case warning.KindMarketBarrier:
+		return p.l.Pct(v)
+	case warning.KindConcentrationRise:
+		return p.l.Num(v, 0)
+	case warning.KindSurge:
+		return p.l.Num(v, 2) + "×"
+	}
+	return ratio(p.l, v)
+}
+
+// ratio formats a ratio with up to three decimals, or three significant digits when small.
+func ratio(l reports.Locale, v float64) string {
+	if v != 0 && math.Abs(v) < 0.01 {
+		return strconv.FormatFloat(v, 'g', 3, 64)
+	}
+	return l.Num(v, 3)
+}
+
+func (p *pageBuilder) year(y int) string {
+	if y == 0 {
+		return p.l.NA()
+	}
+	return strconv.Itoa(y)
+}
+
+// numberLabel translates a number's key.
+func (p *pageBuilder) numberLabel(key string) string {
+	M := p.b.Meta
+	switch {
+	case strings.HasPrefix(key, "office_"):
+		return p.t("num.office", "o", strings.TrimPrefix(key, "office_"))
+	case key == "families_recent":
+		return p.t("num.families_recent", "p", p.l.Span(M.RecentFrom, M.RecentTo))
+	case key == "families_prev":
+		return p.t("num.families_prev", "p", p.l.Span(M.PrevFrom, M.PrevTo))
+	}
+	if has("num." + key) {
+		return p.t("num." + key)
+	}
+	return key
+}
+
+// numberValue formats a number by its unit.
+func (p *pageBuilder) numberValue(n warning.Number) string {
+	l := p.l
+	if n.Value == nil {
+		return l.NA()
+	}
+	v := *n.Value
+	switch n.Unit {
+	case "families":
+		return l.Count(v)
+	case "count":
+		return l.Int(int(math.Round(v)))
+	case "share":
+		if strings.HasSuffix(n.Key, "change") {
+			return l.SignedPct(&v)
+		}
+		return l.Pct(v)
+	case "rate":
+		return l.SignedPct(&v)
+	case "year":
+		return p.year(int(v))
+	case "factor":
+		return l.Num(v, 2) + "×"
+	case "hhi", "points":
+		return l.Num(v, 0)
+	case "percentile":
+		return l.Num(v, 3)
+	case "months":
+		return l.Num(v, 1)
+	case "ratio":
+		return ratio(l, v)
+	}
+	return l.Num(v, 3)
+}
+
+func (p *pageBuilder) numberText(ns []warning.Number, key string) string {
+	for _, n := range ns {
+		if n.Key == key {
+			return p.numberValue(n)
+		}
+	}
+	return p.l.NA()
+}
+
+// changes: the signals' states against the previous run.
+func (p *pageBuilder) changes() *reports.Section {
+	l, b := p.l, p.b
+	s := p.section("changes")
+	if b.Meta.Previous == "" {
+		s.Blocks = append(s.Blocks, reports.Block{Para: p.t("chg.first")})
+		return s
+	}
+	var facts []reports.Fact
+	for _, sc := range b.Summary.ByState {
+		facts = append(facts, reports.Fact{Label: p.stateName(sc.State), Value: l.Int(sc.N)})
+	}
+	s.Blocks = append(s.Blocks, reports.Block{Para: p.t("chg.lead", "prev", runTime(l, b.Meta.Previous)), Facts: facts})
+	byID := map[string]warning.Signal{}
+	for _, sg := range b.Signals {
+		byID[sg.ID] = sg
+	}
+	t := &reports.Table{Head: []string{p.t("col.state"), p.t("col.levels"), p.t("col.signal")}, NoWrap: []bool{true, true, false}}
+	changed := 0
+	for _, c := range b.Changes {
+		if c.State == warning.StateUnchanged {
+			continue
+		}
+		changed++
+		var lv string
+		switch c.State {
+		case warning.StateNew:
+			lv = p.t("chg.new", "cur", p.levelName(c.Level))
+		case warning.StateResolved:
+			lv = p.t("chg.resolved", "prev", p.levelName(c.PrevLevel))
+		default:
+			lv = p.t("chg.was", "prev", p.levelName(c.PrevLevel), "cur", p.levelName(c.Level))
+		}
+		sg, ok := byID[c.ID]
+		if !ok {
+			sg = warning.Signal{ID: c.ID, Key: c.Key, Kind: c.Kind, Branch: c.Branch, Applicant: c.Applicant, Family: c.Family}
+			if c.PubNumber != "" {
+				sg.Patents = []warning.PatentRef{{PubNumber: c.PubNumber}}
+			}
+		}
+		r := reports.Row{Cells: []reports.Cell{{Text: p.stateName(c.State)}, {Text: lv}, {Text: p.title(sg), Sub: c.ID}}}
+		if c.State == warning.StateNew || c.State == warning.StateEscalated {
+			r.Class = "flag"
+		}
+		t.Rows = append(t.Rows, r)
+	}
+	if changed == 0 {
+		s.Blocks = append(s.Blocks, reports.Block{Para: p.t("chg.none")})
+	} else {
+		s.Blocks = append(s.Blocks, reports.Block{Table: t})
+	}
+	return s
+}
+
+// indicatorCell formats an indicator's value with its level, or n/a with the reason.
+func (p *pageBuilder) indicatorCell(in *warning.Indicator) reports.Cell {
+	l := p.l
+	if in == nil {
+		return reports.Cell{Text: l.NA()}
+	}
+	if in.Value == nil {
+		return reports.Cell{Text: l.NA(), Sub: p.reason(in)}
+	}
+	c := reports.Cell{Text: p.kindValue(in.Kind, *in.Value)}
+	if in.Level != "" {
+		c.Sub = p.levelName(in.Level)
+	}
+	return c
+}
+
+func (p *pageBuilder) reason(in *warning.Indicator) string {
+	key := "reason:" + in.ReasonKey
+	if !has(key) {
+		return in.Reason
+	}
+	return p.t(key, "n", strconv.Itoa(warning.MinBranchFamilies), "office", p.t("office", "o", p.b.Meta.Office))
+}
+
+func (p *pageBuilder) findInd(kind, branch string) *warning.Indicator {
+	for i := range p.b.Indicators {
+		if p.b.Indicators[i].Kind == kind && p.b.Indicators[i].Branch == branch {
+			return &p.b.Indicators[i]
+		}
+	}
+	return nil
+}
+
+// indicatorRows is the table of the §6 indicators of one scope ("" = the whole industry):
+// indicator, value, threshold, level.
+func (p *pageBuilder) indicatorRows(branch string, caption bool) *reports.Table {
+	t := &reports.Table{Head: []string{p.t("col.item"), p.t("col.value"), p.t("col.thresh"), p.t("col.level")}, Num: []bool{false, true, true, false}, NoWrap: []bool{false, false, true, true}}
+	if caption {
+		t.Caption = p.t("sum.key")
+	}
+	for _, k := range []string{warning.KindReserve, warning.KindBubble, warning.KindGrowthLag, warning.KindWeakLeaders, warning.KindPortfolio, warning.KindMarketBarrier} {
+		in := p.findInd(k, branch)
+		if in == nil {
+			continue
+		}
+		val := p.indicatorCell(in)
+		val.Sub = ""
+		lv := "—"
+		if in.Level != "" {
+			lv = p.levelName(in.Level)
+		}
+		row := reports.Row{Cells: []reports.Cell{{Text: p.t("kind:" + k)}, val, {Text: p.t("warns."+in.Direction, "t", p.kindValue(k, in.Threshold))}, {Text: lv}}}
+		if in.Value == nil {
+			row.Cells[3] = reports.Cell{Text: "—", Sub: p.reason(in)}
+		}
+		if warning.Rank(in.Level) >= warning.Rank(warning.LevelWarning) {
+			row.Class = "flag"
+		}
+		t.Rows = append(t.Rows, row)
+	}
+	return t
+}
+
+// indicators: the definitions, the per-branch table and the basis.
+func (p *pageBuilder) indicators() *reports.Section {
+	l, M := p.l, p.b.Meta
+	s := p.section("indicators")
+	office := p.t("office", "o", orNA(l, M.Office))
+	s.Basis = p.t("ind.basis", "office", office, "years", l.Span(M.From, M.To), "dom", orNA(l, M.Domestic))
+	th := M.Thresholds
+	offices := p.barrierOffices()
+	defs := &reports.Table{Caption: p.t("ind.defs"), Head: []string{p.t("col.item"), p.t("col.evid"), p.t("col.warns")}, NoWrap: []bool{false, false, true}}
+	for _, d := range []struct {
+		kind, warns string
+	}{
+		{warning.KindReserve, p.t("warns.below", "t", ratio(l, th.ReserveLow))},
+		{warning.KindBubble, p.t("warns.above", "t", ratio(l, th.Bubble))},
+		{warning.KindGrowthLag, p.t("warns.below", "t", ratio(l, th.GrowthLag))},
+		{warning.KindWeakLeaders, p.t("warns.below", "t", ratio(l, th.WeakLeaders))},
+		{warning.KindPortfolio, p.t("warns.below", "t", ratio(l, th.PortfolioConcentration))},
+		{warning.KindMarketBarrier, p.t("warns.above", "t", l.Pct(th.MarketBarrier))},
+		{warning.KindTechGap, p.t("warns.reported")},
+	} {
+		defs.Rows = append(defs.Rows, reports.Row{Cells: []reports.Cell{{Text: p.t("kind:" + d.kind)},
+			{Text: p.t("def."+d.kind, "office", office, "w", strconv.Itoa(th.WindowYears), "offices", offices)}, {Text: d.warns}}})
+	}
+	s.Blocks = append(s.Blocks, reports.Block{Table: defs})
+	t := &reports.Table{Caption: p.t("ind.table"),
+		Head:   []string{p.t("col.branch"), p.t("ind.short"), p.t("ind.growth"), p.t("ind.lead"), p.t("ind.port"), p.t("ind.barr")},
+		Num:    []bool{false, true, true, true, true, true},
+		NoWrap: []bool{false, false, false, false, false, false}}
+	scopes := []landscape.BranchNode{{ID: "", Level: 0}}
+	scopes = append(scopes, p.b.Meta.Branches...)
+	for _, sc := range scopes {
+		name := p.t("overall")
+		if sc.ID != "" {
+			name = p.branchName(sc.ID)
+		}
+		// The ratio column shows the reserve or the bubble level, whichever fired.
+		ratioInd := p.findInd(warning.KindReserve, sc.ID)
+		if bu := p.findInd(warning.KindBubble, sc.ID); bu != nil && ratioInd != nil && warning.Rank(bu.Level) > warning.Rank(ratioInd.Level) {
+			ratioInd = bu
+		}
+		cells := []reports.Cell{{Text: name, Indent: max(sc.Level-1, 0)}, p.indicatorCell(ratioInd)}
+		flag := ratioInd != nil && warning.Rank(ratioInd.Level) >= warning.Rank(warning.LevelWarning)
+		for _, k := range []string{warning.KindGrowthLag, warning.KindWeakLeaders, warning.KindPortfolio, warning.KindMarketBarrier} {
+			in := p.findInd(k, sc.ID)
+			cells = append(cells, p.indicatorCell(in))
+			flag = flag || in != nil && warning.Rank(in.Level) >= warning.Rank(warning.LevelWarning)
+		}
+		r := reports.Row{Cells: cells}
+		if flag {
+			r.Class = "flag"
+		}
+		t.Rows = append(t.Rows, r)
+	}
+	t.Note = p.t("ind.note", "n", strconv.Itoa(warning.MinBranchFamilies))
+	s.Blocks = append(s.Blocks, reports.Block{Table: t})
+	return s
+}
+
+// barrierOffices lists the offices of the market-barrier indicator, from its numbers.
+func (p *pageBuilder) barrierOffices() string {
+	in := p.findInd(warning.KindMarketBarrier, "")
+	if in == nil {
+		return "US/EP/JP"
+	}
+	var o []string
+	for _, n := range in.Numbers {
+		if strings.HasPrefix(n.Key, "office_") {
+			o = append(o, strings.TrimPrefix(n.Key, "office_"))
+		}
+	}
+	if len(o) == 0 {
+		return p.l.NA()
+	}
+	return strings.Join(o, "/")
+}
+
+// gap: the technology gap per branch.
+func (p *pageBuilder) gap() *reports.Section {
+	l := p.l
+	s := p.section("gap")
+	s.Basis = p.t("gap.basis")
+	if len(p.b.TechGap) == 0 {
+		s.Blocks = append(s.Blocks, reports.Block{Para: l.T("nodata")})
+		return s
+	}
+	head := []string{p.t("col.branch"), p.t("col.first")}
+	num := []bool{false, true}
+	for _, pe := range p.b.TechGap[0].Peers {
+		head = append(head, pe.Peer)
+		num = append(num, true)
+	}
+	t := &reports.Table{Head: head, Num: num, Note: p.t("gap.note")}
+	for _, g := range p.b.TechGap {
+		name, indent := p.t("overall"), 0
+		if g.Branch != "" {
+			name = p.branchName(g.Branch)
+			indent = max(p.names[g.Branch].Level-1, 0)
+		}
+		cells := []reports.Cell{{Text: name, Indent: indent}, {Text: p.year(g.DomesticFirst)}}
+		for _, pe := range g.Peers {
+			switch {
+			case pe.First == 0:
+				cells = append(cells, reports.Cell{Text: l.NA()})
+			case pe.Gap == nil:
+				cells = append(cells, reports.Cell{Text: p.year(pe.First)})
+			default:
+				g := strconv.Itoa(*pe.Gap)
+				if *pe.Gap > 0 {
+					g = "+" + g
+				}
+				cells = append(cells, reports.Cell{Text: p.t("gap.cell", "y", p.year(pe.First), "g", g)})
+			}
+		}
+		t.Rows = append(t.Rows, reports.Row{Cells: cells})
+	}
+	s.Blocks = append(s.Blocks, reports.Block{Table: t})
+	return s
+}
+
+// method: thresholds, severity rules and signal identity.
+func (p *pageBuilder) method() *reports.Section {
+	l, th := p.l, p.b.Meta.Thresholds
+	s := p.section("method")
+	facts := []reports.Fact{
+		{Label: p.t("th.reserve_low"), Value: ratio(l, th.ReserveLow)},
+		{Label: p.t("th.bubble"), Value: ratio(l, th.Bubble)},
+		{Label: p.t("th.growth_lag"), Value: ratio(l, th.GrowthLag)},
+		{Label: p.t("th.weak_leaders"), Value: ratio(l, th.WeakLeaders)},
+		{Label: p.t("th.portfolio_concentration"), Value: ratio(l, th.PortfolioConcentration)},
+		{Label: p.t("th.market_barrier"), Value: l.Pct(th.MarketBarrier)},
+		{Label: p.t("th.surge_growth"), Value: l.Num(th.SurgeGrowth, 2) + "×"},
+		{Label: p.t("th.surge_share_change"), Value: l.Pct(th.SurgeShareChange)},
+		{Label: p.t("th.concentration_rise"), Value: l.Num(th.ConcentrationRise, 0)},
+		{Label: p.t("th.blocking_quality_percentile"), Value: l.Num(th.BlockingQualityPercent, 3)},
+		{Label: p.t("th.expiring_months"), Value: l.Int(th.ExpiringMonths)},
+		{Label: p.t("th.window_years"), Value: l.Int(th.WindowYears)},
+	}
+	s.Blocks = append(s.Blocks, reports.Block{Heading: p.t("m.thresholds"), Facts: facts})
+	var rs []string
+	for i := 1; has("rule." + strconv.Itoa(i)); i++ {
+		rs = append(rs, p.t("rule."+strconv.Itoa(i)))
+	}
+	s.Blocks = append(s.Blocks, reports.Block{Heading: p.t("m.rules"), List: rs}, reports.Block{Heading: p.t("m.identity"), Para: p.t("m.identity.text")})
+	return s
+}
+
+// limitations: the method's limits, in the report's language.
+func (p *pageBuilder) limitations() *reports.Section {
+	M := p.b.Meta
+	s := p.section("limitations")
+	items := []string{
+		p.t("lim.origin"),
+		p.t("lim.count", "office", p.t("office", "o", orNA(p.l, M.Office))),
+		p.t("lim.lag", "y", p.year(M.LastComplete)),
+		p.t("lim.status"), p.t("lim.expiry"), p.t("lim.events"),
+		p.t("lim.branch", "n", strconv.Itoa(warning.MinBranchFamilies)),
+		p.t("lim.cover"),
+	}
+	s.Blocks = append(s.Blocks, reports.Block{List: items})
+	return s
+}
+
+// unavailable translates the bulletin's unavailable analyses.
+func (p *pageBuilder) unavailable() []landscape.Unavailable {
+	var out []landscape.Unavailable
+	for _, u := range p.b.Unavailable {
+		r := u.Reason
+		switch {
+		case has("unav:" + u.Analysis):
+			r = p.t("unav:" + u.Analysis)
+		case strings.HasPrefix(u.Analysis, "indicators."):
+			if in := p.findInd(strings.TrimPrefix(u.Analysis, "indicators."), ""); in != nil {
+				r = p.reason(in)
+			}
+		}
+		name := u.Analysis
+		if k := strings.TrimPrefix(strings.TrimPrefix(u.Analysis, "indicators."), "signals."); has("kind:" + k) {
+			name = p.t("kind:" + k)
+		}
+		if has("unavname:" + u.Analysis) {
+			name = p.t("unavname:" + u.Analysis)
+		}
+		out = append(out, landscape.Unavailable{Analysis: name, Reason: r})
+	}
+	return out
+}
+
+// runTime shows a run id (warning.RunIDLayout) as "2026-06-01 03:04 UTC".
+func runTime(l reports.Locale, id string) string {
+	t, err := time.Parse(warning.RunIDLayout, id)
+	if err != nil {
+		return orNA(l, id)
+	}
+	return t.Format("2006-01-02 15:04 UTC")
+}
+
+func orNA(l reports.Locale, s string) string {
+	if strings.TrimSpace(s) == "" {
+		return l.NA()
+	}
+	return s
+}
+
+func regionName(l reports.Locale, name, country, province, city string) string {
+	var parts []string
+	for _, s := range []string{country, province, city} {
+		if s != "" {
+			parts = append(parts, s)
+		}
+	}
+	code := strings.Join(parts, " / ")
+	switch {
+	case name != "" && code != "":
+		return name + " (" + code + ")"
+	case name != "":
+		return name
+	case code != "":
+		return code
+	}
+	return l.NA()
+}

@@ -1,0 +1,296 @@
+package bulletin
+
+import (
+	"bytes"
+	"encoding/json"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/patnav/patnav/internal/config"
+	"github.com/patnav/patnav/landscape"
+	"github.com/patnav/patnav/landscape/warning"
+)
+
+func f(v float64) *float64 { return &v }
+func ip(v int) *int        { return &v }
+
+// evil is patent text that tries to inject HTML, Markdown links and table cells.
+const evil = `<script>alert(1)</script> *bold* [x](javascript:alert(1)) | cell`
+
+// fixture is a hand-made bulletin with every kind, level and state, undefined indicators and
+// hostile text.
+func fixture() *warning.Bulletin {
+	th := config.Thresholds{ReserveLow: 0.5, Bubble: 5, GrowthLag: 1, WeakLeaders: 1, PortfolioConcentration: 0.25, MarketBarrier: 0.5,
+		SurgeGrowth: 2, SurgeShareChange: 0.05, ConcentrationRise: 200, ExpiringMonths: 24, WindowYears: 5, BlockingQualityPercent: 0.9}
+	pts := func(vals ...float64) []landscape.YearPoint {
+		var out []landscape.YearPoint
+		for i, v := range vals {
+			out = append(out, landscape.YearPoint{Year: 2019 + i, N: v, Incomplete: 2019+i > 2023})
+		}
+		return out
+	}
+	pat := warning.PatentRef{PubNumber: "US9601022B2", FamilyID: "P064c", Title: evil, Applicant: "QUALCOMM", Country: "US", Year: 2015,
+		Status: "unknown", Presumed: true, Quality: f(0.999), Expiry: "2035-01-29"}
+	sig := func(key, kind, level, state, prev string) warning.Signal {
+		return warning.Signal{ID: warning.SignalID(key), Key: key, Kind: kind, Level: level, State: state, PrevLevel: prev,
+			Direction: warning.ByRule, Query: "families", Patents: []warning.PatentRef{pat}, PatentsTotal: 1}
+	}
+	var sigs []warning.Signal
+	s := sig("reserve:branch=pw", warning.KindReserve, warning.LevelSevere, warning.StateEscalated, warning.LevelWatch)
+	s.Branch, s.Value, s.Threshold, s.Direction, s.Excess = "pw", f(0.02), f(0.5), warning.Below, f(25)
+	s.Numbers = []warning.Number{{Key: "domestic", Value: f(20), Unit: "families"}, {Key: "foreign", Value: f(1000), Unit: "families"}, {Key: "unknown_origin", Value: f(0), Unit: "families"}}
+	s.PatentsTotal = 1000
+	sigs = append(sigs, s)
+	s = sig("reserve:overall", warning.KindReserve, warning.LevelSevere, warning.StateNew, "")
+	s.Value, s.Threshold, s.Direction = f(0), f(0.5), warning.Below // infinitely past: no excess
+	sigs = append(sigs, s)
+	s = sig("surge:applicant=EVIL <b>:branch=pw", warning.KindSurge, warning.LevelWarning, warning.StateUnchanged, warning.LevelWarning)
+	s.Applicant, s.Country, s.Branch, s.Value, s.Threshold, s.Direction, s.Excess = "EVIL <b>", "JP", "pw", f(3), f(2), warning.AtLeast, f(1.5)
+	s.Numbers = []warning.Number{{Key: "families_prev", Value: f(1), Unit: "families"}, {Key: "families_recent", Value: f(3), Unit: "families"},
+		{Key: "share_change", Value: f(0.18), Unit: "share"}, {Key: "domestic_recent", Value: f(1), Unit: "families"}}
+	s.Series, s.SeriesUnit = []warning.Series{{Name: "applicant", Points: pts(0, 1, 1, 0, 1, 5, 0)}}, "families"
+	sigs = append(sigs, s)
+	s = sig("blocking:branch=pw", warning.KindBlocking, warning.LevelWatch, warning.StateDeescalated, warning.LevelSevere)
+	s.Branch, s.Value, s.Direction = "pw", f(2), warning.ByCount
+	s.Numbers = []warning.Number{{Key: "candidates", Value: f(2), Unit: "families"}, {Key: "holders", Value: f(2), Unit: "count"}}
+	sigs = append(sigs, s)
+	s = sig("concentration_rise:overall", warning.KindConcentrationRise, warning.LevelWatch, warning.StateNew, "")
+	s.Value, s.Threshold, s.Direction, s.Excess = f(200), f(200), warning.AtLeast, f(1)
+	s.Numbers = []warning.Number{{Key: "hhi_prev", Value: f(1000), Unit: "hhi"}, {Key: "hhi_last", Value: f(1200), Unit: "hhi"}}
+	s.Series, s.SeriesUnit = []warning.Series{{Name: "hhi", Points: pts(900, 1000, 950, 1000, 1200, 3000, 10000)}}, "hhi"
+	sigs = append(sigs, s)
+	s = sig("bubble:branch=pw", warning.KindBubble, warning.LevelInfo, warning.StateNew, "")
+	s.Branch, s.Value, s.Threshold, s.Direction, s.Excess = "pw", f(4.8), f(5), warning.Above, f(0.96)
+	sigs = append(sigs, s)
+	s = sig("entrant:applicant=NEWF", warning.KindEntrant, warning.LevelInfo, warning.StateNew, "")
+	s.Applicant, s.Country = "NEWF", "CN"
+	s.Numbers = []warning.Number{{Key: "first_year", Value: f(2022), Unit: "year"}, {Key: "families_whole", Value: f(3), Unit: "families"}, {Key: "share_since", Value: f(0.25), Unit: "share"}}
+	sigs = append(sigs, s)
+	s = sig("expiring:family=P064c", warning.KindExpiring, warning.LevelInfo, warning.StateNew, "")
+	s.Family, s.Applicant, s.Date = "P064c", "QUALCOMM", "2035-01-29"
+	s.Numbers = []warning.Number{{Key: "months_left", Value: f(17.4), Unit: "months"}, {Key: "quality", Value: f(0.999), Unit: "percentile"}}
+	sigs = append(sigs, s)
+	for _, k := range []string{warning.KindLitigation, warning.KindInvalidation, warning.KindTransfer, warning.KindLicence} {
+		s = sig(k+":family=P064c", k, warning.LevelInfo, warning.StateNew, "")
+		if k == warning.KindLitigation {
+			s.Level = warning.LevelWarning
+		}
+		s.Family, s.Applicant, s.Country, s.Date = "P064c", "QUALCOMM", "US", "2024-02-02"
+		s.Numbers = []warning.Number{{Key: "events", Value: f(2), Unit: "count"}}
+		sigs = append(sigs, s)
+	}
+	b := &warning.Bulletin{Version: warning.FormatVersion, Signals: sigs,
+		Meta: warning.Meta{RunID: "20260116T000000.000000000Z", Generated: "2026-01-16T00:00:00Z", Previous: "20260115T000000.000000000Z",
+			Industry: config.Text{Zh: "电池<i>", En: "Batteries <i>"}, Region: config.Region{Country: "CN", Province: "山东省", City: "泰安市"},
+			Domestic: "CN", Office: "CN", Cutoff: "2025-12-31", From: 2010, To: 2025, LastComplete: 2023, Incomplete: []int{2024, 2025},
+			RecentFrom: 2019, RecentTo: 2023, PrevFrom: 2014, PrevTo: 2018, ExpiringUntil: "2028-01-16", CoreShare: 0.05, Thresholds: th,
+			Branches:  []landscape.BranchNode{{ID: "pw", Name: config.Text{Zh: "动力<b>", En: "Power & <b>"}, Level: 1}, {ID: "pw-bat", Name: config.Text{Zh: "电池", En: "Battery"}, Level: 2, Parent: "pw"}},
+			Languages: []string{"zh", "en"}, Version: "0.1"},
+		Trend: warning.OfficeTrend{Office: "CN", Domestic: pts(1, 2, 3, 4, 5, 6, 7), Foreign: pts(7, 6, 5, 4, 3, 2, 1)},
+		TechGap: []warning.TechGap{{DomesticFirst: 2012, Peers: []warning.GapPeer{{Peer: "US", First: 2008, Gap: ip(4)}, {Peer: "JP"}}},
+			{Branch: "pw", Peers: []warning.GapPeer{{Peer: "US", First: 2009}, {Peer: "JP"}}}},
+		Unavailable: []landscape.Unavailable{{Analysis: "signals.litigation", Reason: "no litigation data"}, {Analysis: "indicators.growth_lag", Reason: "foreign CAGR undefined"}, {Analysis: "x.unknown", Reason: evil}},
+	}
+	for _, k := range []string{warning.KindReserve, warning.KindBubble, warning.KindGrowthLag, warning.KindWeakLeaders, warning.KindPortfolio, warning.KindMarketBarrier} {
+		for _, br := range []string{"", "pw", "pw-bat"} {
+			in := warning.Indicator{Kind: k, Branch: br, Threshold: 0.5, Direction: warning.Below, Value: f(0.3), Level: warning.LevelWarning, Excess: f(1.667),
+				Numbers: []warning.Number{{Key: "domestic", Value: f(3), Unit: "families"}, {Key: "foreign", Value: f(10), Unit: "families"}, {Key: "office_US", Value: f(2), Unit: "families"}}}
+			if k == warning.KindGrowthLag || br == "pw-bat" {
+				in.Value, in.Level, in.Excess = nil, "", nil
+				in.Reason, in.ReasonKey = "no foreign inventions", "no_foreign"
+				if br == "pw-bat" {
+					in.ReasonKey = "few_families"
+				}
+			}
+			b.Indicators = append(b.Indicators, in)
+		}
+	}
+	prev := &warning.Bulletin{Meta: warning.Meta{RunID: b.Meta.Previous}, Signals: []warning.Signal{
+		{ID: warning.SignalID("weak_leaders:overall"), Key: "weak_leaders:overall", Kind: warning.KindWeakLeaders, Level: warning.LevelSevere},
+	}}
+	for _, s := range sigs {
+		if s.PrevLevel != "" {
+			prev.Signals = append(prev.Signals, warning.Signal{ID: s.ID, Key: s.Key, Kind: s.Kind, Branch: s.Branch, Applicant: s.Applicant, Level: s.PrevLevel})
+		}
+	}
+	warning.Diff(prev, b)
+	return b
+}
+
+func render(t *testing.T, b *warning.Bulletin, lang string) (string, string) {
+	t.Helper()
+	var h, m bytes.Buffer
+	if err := HTML(&h, b, lang); err != nil {
+		t.Fatal(err)
+	}
+	if err := Markdown(&m, b, lang); err != nil {
+		t.Fatal(err)
+	}
+	return h.String(), m.String()
+}
+
+func TestRenderFixture(t *testing.T) {
+	b := fixture()
+	for _, lang := range []string{"zh", "en"} {
+		h, m := render(t, b, lang)
+		for name, out := range map[string]string{"html": h, "md": m} {
+			if i := strings.Index(out, "⟦"); i >= 0 {
+				t.Errorf("%s/%s: missing phrase %s", lang, name, out[i:min(len(out), i+40)])
+			}
+			if strings.Contains(out, "<script>") || strings.Contains(out, "<b>") || strings.Contains(out, "<i>") {
+				t.Errorf("%s/%s: patent text not escaped", lang, name)
+			}
+			if name == "md" && strings.Contains(out, "[x](javascript:") {
+				t.Errorf("%s/%s: a Markdown link survived", lang, name)
+			}
+		}
+		if !strings.Contains(h, "&lt;script&gt;") || !strings.Contains(m, `\<script\>`) || !strings.Contains(m, `\*bold\*`) {
+			t.Errorf("%s: escaped text missing", lang)
+		}
+		// Resolved, escalated, de-escalated and new all show; the resolved signal (no longer in
+		// the bulletin) is named from its change record.
+		want := map[string][]string{
+			"zh": {"解除", "升级", "降级", "新增", "国内龙头实力偏弱 — 全行业", "严重 → 解除", "没有国外发明申请，比值无定义", "样本不足（少于 5 个同族）", "推定有效", "2024†", "接近阈值", "山东省"},
+			"en": {"resolved", "escalated", "de-escalated", "new", "Weak domestic leaders — whole industry", "severe → resolved", "no foreign inventions: the ratio is undefined", "too few families (fewer than 5)", "presumed alive", "2024†", "approaching"},
+		}[lang]
+		for _, w := range want {
+			if !strings.Contains(h, w) {
+				t.Errorf("%s html lacks %q", lang, w)
+			}
+		}
+		// Summary first, then the levels in order, then the changes, indicators, gap, method.
+		order := map[string][]string{
+			"zh": {"1 摘要", "2 严重信号", "3 警告信号", "4 关注信号", "5 提示信息", "6 与上期相比的变化", "7 预警指标", "8 技术差距", "9 方法与分级规则", "10 局限性"},
+			"en": {"1 Summary", "2 Severe signals", "3 Warnings", "4 Signals to watch", "5 Information", "6 Changes since the previous bulletin", "7 Warning indicators", "8 Technology gap", "9 Method and severity rules", "10 Limitations"},
+		}[lang]
+		last := -1
+		for _, o := range order {
+			i := strings.Index(m, "## "+o)
+			if i < 0 || i < last {
+				t.Errorf("%s: section %q missing or out of order", lang, o)
+			}
+			last = i
+		}
+		// An infinite excess shows as ∞; charts are inline SVG with their data tables.
+		if !strings.Contains(h, "∞") || !strings.Contains(h, "<svg") || !strings.Contains(m, "| 2019 |") {
+			t.Errorf("%s: ∞, charts or chart data missing", lang)
+		}
+		// Deterministic.
+		h2, m2 := render(t, b, lang)
+		if h != h2 || m != m2 {
+			t.Errorf("%s: two renderings differ", lang)
+		}
+	}
+}
+
+func TestFirstRunAndEmpty(t *testing.T) {
+	b := fixture()
+	warning.Diff(nil, b)
+	h, _ := render(t, b, "en")
+	if !strings.Contains(h, "This is the first bulletin") || !strings.Contains(h, "none (first run)") {
+		t.Error("a first run must say so")
+	}
+	for _, e := range []*warning.Bulletin{nil, {}} {
+		for _, lang := range []string{"zh", "en"} {
+			h, m := render(t, e, lang)
+			if strings.Contains(h+m, "⟦") || !strings.Contains(h, "</html>") {
+				t.Errorf("empty bulletin (%s) did not render cleanly", lang)
+			}
+		}
+	}
+	if _, err := Page(b, "fr"); err == nil {
+		t.Error("unknown language accepted")
+	}
+}
+
+func TestSchemaAndJSON(t *testing.T) {
+	raw, err := Schema()
+	if err != nil {
+		t.Fatal(err)
+	}
+	var schema map[string]any
+	if err := json.Unmarshal(raw, &schema); err != nil {
+		t.Fatal(err)
+	}
+	var buf bytes.Buffer
+	if err := JSON(&buf, fixture()); err != nil {
+		t.Fatal(err)
+	}
+	var inst any
+	if err := json.Unmarshal(buf.Bytes(), &inst); err != nil {
+		t.Fatal(err)
+	}
+	if errs := validate(schema, schema, inst, "$"); len(errs) > 0 {
+		t.Fatalf("bulletin does not validate: %v", errs[:min(5, len(errs))])
+	}
+	inst.(map[string]any)["signals"].([]any)[0].(map[string]any)["level"] = 3
+	if errs := validate(schema, schema, inst, "$"); len(errs) == 0 {
+		t.Fatal("a broken bulletin validates")
+	}
+	// The JSON reads back as the bulletin (the history format).
+	var back warning.Bulletin
+	if err := json.Unmarshal(buf.Bytes(), &back); err != nil || len(back.Signals) != len(fixture().Signals) {
+		t.Fatalf("round trip: %v", err)
+	}
+}
+
+func TestPublish(t *testing.T) {
+	dir := filepath.Join(t.TempDir(), "out")
+	files, err := Publish(dir, fixture(), nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := "bulletin.json bulletin.schema.json bulletin_zh.html bulletin_zh.md bulletin_en.html bulletin_en.md"
+	if strings.Join(files, " ") != want {
+		t.Fatalf("files %v", files)
+	}
+	ents, _ := os.ReadDir(dir)
+	if len(ents) != 6 {
+		t.Fatalf("%d entries (temporary files left?)", len(ents))
+	}
+	if files, err := Publish(dir, fixture(), []string{"en"}); err != nil || len(files) != 4 {
+		t.Fatalf("en only: %v %v", files, err)
+	}
+	if _, err := Publish(dir, fixture(), []string{"de"}); err == nil {
+		t.Fatal("unknown language accepted")
+	}
+}
+
+// TestPhrases: both languages everywhere, and a phrase for every kind, level, state, reason and
+// number the model produces.
+func TestPhrases(t *testing.T) {
+	for k, p := range phrases {
+		if p[0] == "" || p[1] == "" {
+			t.Errorf("phrase %q lacks a language", k)
+		}
+	}
+	var keys []string
+	for _, k := range append(warning.Kinds, warning.KindTechGap) {
+		keys = append(keys, "kind:"+k, "kdesc:"+k)
+	}
+	for _, l := range warning.Levels {
+		keys = append(keys, "level:"+l, "sec."+l)
+	}
+	for _, s := range warning.States {
+		keys = append(keys, "state:"+s)
+	}
+	for _, r := range []string{"few_families", "no_office_families", "no_foreign", "domestic_cagr", "foreign_cagr", "foreign_not_positive",
+		"no_foreign_applicants", "no_domestic_applicants", "no_families", "no_barrier_offices", "undefined"} {
+		keys = append(keys, "reason:"+r)
+	}
+	for _, cols := range kindColumns {
+		for _, c := range cols {
+			keys = append(keys, "num."+c)
+		}
+	}
+	for _, k := range keys {
+		if strings.HasPrefix(k, "kdesc:") && (k == "kdesc:technology_gap" || familyKinds[strings.TrimPrefix(k, "kdesc:")] && k != "kdesc:expiring" && k != "kdesc:litigation") {
+			continue // the gap has its own section; event kinds share kdesc:event
+		}
+		if !has(k) {
+			t.Errorf("no phrase %q", k)
+		}
+	}
+}
