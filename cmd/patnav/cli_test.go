@@ -88,4 +88,20 @@ func TestCLI(t *testing.T) {
 			t.Error(err)
 		}
 	}
+	// warn: on the first run every signal is new, so --fail-on info exits 5 when anything is
+	// flagged; a second run on the same data has nothing new and exits 0.
+	code, out, errs = runCLI(t, "warn", "-c", cfg, "--lake", lk, "--out", filepath.Join(dir, "out"), "--fail-on", "info")
+	if !strings.Contains(out, "bulletin:") || (code != exitOK && code != exitWarning) {
+		t.Fatalf("warn: %d %s %s", code, out, errs)
+	}
+	if strings.Contains(out, "bulletin: 0 signals") != (code == exitOK) {
+		t.Errorf("warn --fail-on info: exit %d with %s", code, out)
+	}
+	code, out, errs = runCLI(t, "warn", "-c", cfg, "--lake", lk, "--out", filepath.Join(dir, "out"), "--fail-on", "info")
+	if code != exitOK {
+		t.Errorf("second warn: %d %s %s", code, out, errs)
+	}
+	if code, _, _ := runCLI(t, "warn", "-c", cfg, "--fail-on", "catastrophic"); code != exitUsage {
+		t.Errorf("bad level: %d", code)
+	}
 }

@@ -8,6 +8,7 @@ import (
 	"path/filepath"
 
 	"github.com/patnav/patnav/internal/runner"
+	"github.com/patnav/patnav/landscape/warning"
 )
 
 // stages returns the run's stages after the macro landscape (enterprise navigations, clustering,
@@ -58,8 +59,7 @@ func (e lockedError) Unwrap() error { return e.error }
 var failOnCheck = func(level, runDir string, stdout io.Writer) error { return nil }
 
 var checkLevel = func(level string) error {
-	switch level {
-	case "", "info", "watch", "warning", "severe":
+	if level == "" || warning.ValidLevel(level) {
 		return nil
 	}
 	return fmt.Errorf("%w: --fail-on %q: want info, watch, warning or severe", errUsage, level)

@@ -29,7 +29,7 @@ func TestBundleInBrowser(t *testing.T) {
 	}
 	dir := t.TempDir()
 	c := load(t, setup(t, dir, 1500, 3))
-	m, err := Run(context.Background(), c, Options{})
+	m, err := Run(context.Background(), c, Options{Stages: DefaultStages(nil)})
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -66,6 +66,9 @@ type State struct {
 	Warnings []string
 	// Now is the run's clock.
 	Now time.Time
+	// AfterPublish runs once the run is published (e.g. saving the warning history, so a failed
+	// run is never the "previous run" of the next one).
+	AfterPublish []func() error
 }
 
 // Link is an entry of the index page.
@@ -266,6 +269,12 @@ func Run(ctx context.Context, cfg *config.Config, opt Options) (*Manifest, error
 		return fail("publish", err)
 	}
 	os.Remove(filepath.Join(cfg.Out, "last-failure.json"))
+	for _, fn := range st.AfterPublish {
+		if err := fn(); err != nil {
+			log.Warn("after publication", "error", err)
+			m.Warnings = append(m.Warnings, "after publication: "+err.Error())
+		}
+	}
 	log.Info("run published", "run", m.RunID, "dir", final)
 	return m, nil
 }
@@ -382,6 +391,9 @@ func writeJSON(path string, v any) error {
 	}
 	return publish.WriteFile(path, func(w io.Writer) error { _, err := w.Write(append(b, '\n')); return err })
 }
+
+// LangHrefs maps each language to pattern with the language filled in (for Link.Href).
+func LangHrefs(langs []string, pattern string) map[string]string { return langHrefs(langs, pattern) }
 
 func langHrefs(langs []string, pattern string) map[string]string {
 	h := map[string]string{}

@@ -29,7 +29,7 @@ func TestMain(m *testing.M) {
 	if cfg := os.Getenv("PATNAV_RUN_CHILD"); cfg != "" {
 		c, err := config.Load(cfg)
 		if err == nil {
-			_, err = Run(context.Background(), c, Options{Logger: slog.New(slog.NewJSONHandler(os.Stderr, nil))})
+			_, err = Run(context.Background(), c, Options{Logger: slog.New(slog.NewJSONHandler(os.Stderr, nil)), Stages: DefaultStages(nil)})
 		}
 		if err != nil {
 			fmt.Fprintln(os.Stderr, err)
@@ -128,11 +128,11 @@ func TestKillAndRecover(t *testing.T) {
 	dir := t.TempDir()
 	cfgPath := setup(t, dir, 1500, 1)
 	c := load(t, cfgPath)
-	if _, err := Run(context.Background(), c, Options{}); err != nil {
+	if _, err := Run(context.Background(), c, Options{Stages: DefaultStages(nil)}); err != nil {
 		t.Fatal(err)
 	}
 	first := checkPublished(t, c)
-	for i, stage := range []string{"ingest", "landscape", "bundle"} {
+	for i, stage := range []string{"ingest", "landscape", "warnings", "bundle"} {
 		// New data in the inbox so the killed run has real work in every stage.
 		setup(t, dir, 800, int64(10+i))
 		cmd := exec.Command(os.Args[0], "-test.run=^$")
@@ -159,7 +159,7 @@ func TestKillAndRecover(t *testing.T) {
 			t.Errorf("killed at %s: latest = %s, want the previous publication %s", stage, got, first)
 		}
 	}
-	m, err := Run(context.Background(), c, Options{})
+	m, err := Run(context.Background(), c, Options{Stages: DefaultStages(nil)})
 	if err != nil {
 		t.Fatalf("recovery run: %v", err)
 	}
@@ -175,7 +175,8 @@ func TestKillAndRecover(t *testing.T) {
 	}
 }
 
-var stamp = regexp.MustCompile(`\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?Z|\d{8}T\d{6}Z(-\d+)?`)
+// stamp matches run ids and timestamps in every form the bundle writes them.
+var stamp = regexp.MustCompile(`\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?Z|\d{8}T\d{6}(\.\d+)?Z(-\d+)?|\d{4}-\d{2}-\d{2} \d{2}:\d{2} UTC`)
 
 // TestSameInputsSameBundle runs twice on the same inputs into fresh lakes: every file of the
 // bundle is identical apart from run ids and timestamps (the workbook compared cell by cell).
@@ -184,7 +185,7 @@ func TestSameInputsSameBundle(t *testing.T) {
 	for i := range bundles {
 		dir := t.TempDir()
 		c := load(t, setup(t, dir, 600, 5))
-		m, err := Run(context.Background(), c, Options{Now: func() time.Time { return time.Date(2026, 1, 2, 3, 4, 5, 0, time.UTC).Add(time.Duration(i) * time.Hour) }})
+		m, err := Run(context.Background(), c, Options{Stages: DefaultStages(nil), Now: func() time.Time { return time.Date(2026, 1, 2, 3, 4, 5, 0, time.UTC) }})
 		if err != nil {
 			t.Fatal(err)
 		}
