@@ -16,17 +16,20 @@ import (
 var sqlFiles embed.FS
 
 // queries maps a query name ("-- name: x" in a .sql file) to its SQL text.
-var queries = mustLoad(sqlFiles)
+var queries = MustLoadQueries(sqlFiles)
 
-func mustLoad(fsys embed.FS) map[string]string {
-	q, err := load(fsys)
+// MustLoadQueries is LoadQueries for embedded files, panicking on an error (a build-time bug).
+func MustLoadQueries(fsys fs.FS) map[string]string {
+	q, err := LoadQueries(fsys)
 	if err != nil {
 		panic(err)
 	}
 	return q
 }
 
-func load(fsys fs.FS) (map[string]string, error) {
+// LoadQueries splits every sql/*.sql file of fsys at its "-- name: x" lines into named queries.
+// Other packages with their own embedded SQL use it too.
+func LoadQueries(fsys fs.FS) (map[string]string, error) {
 	out := map[string]string{}
 	files, err := fs.Glob(fsys, "sql/*.sql")
 	if err != nil {
