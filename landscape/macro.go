@@ -470,6 +470,14 @@ func concentration(fr []float64) Concentration {
 
 // sqlConcentration reads (hhi, cr4, cr8, n) computed by SQL with the same definitions as
 // concentration.
+// nanIfNull reads a nullable number, NaN for NULL (an indicator the source does not give).
+func nanIfNull(v any) float64 {
+	if v == nil {
+		return math.NaN()
+	}
+	return analysis.Num(v)
+}
+
 func sqlConcentration(v []any) Concentration {
 	hhi := analysis.Num(v[0])
 	return Concentration{HHI: round(hhi, 1), CR4: round(analysis.Num(v[1]), 4), CR8: round(analysis.Num(v[2]), 4),
@@ -795,16 +803,18 @@ func (b *macroBuilder) quality() error {
 		Q.Missing = append(Q.Missing, Unavailable{"forward citations", "the sources in scope carry no citation data (e.g. Google Patents CSV exports)"})
 	}
 	Q.Indicators = append(Q.Indicators, "family size (distinct offices)")
+	Q.Indicators = append(Q.Indicators, "backward citations (where the source counts them)", "grant lag (filing to grant, shorter is better)",
+		"scope (distinct IPC subclasses; reported, not in the index)")
 	if withClaims > 0 {
 		Q.Indicators = append(Q.Indicators, "claims count")
 	} else {
 		Q.Missing = append(Q.Missing, Unavailable{"claims", "the sources in scope carry no claim counts"})
 	}
-	Q.Missing = append(Q.Missing, Unavailable{"generality", "needs the classes of the citing patents, available only when citing patents are in the lake; not computed in this version"})
+	Q.Missing = append(Q.Missing, Unavailable{"generality and originality", "need the classes of citing and cited patents resolved inside the lake; not computed in this version"})
 	type fam struct {
-		id        string
-		py        int
-		fwd, size float64
+		id               string
+		py               int
+		fwd, size, scope float64
 	}
 	fams := make([]fam, 0, len(r.rows))
 	for _, row := range r.rows {
@@ -821,16 +831,14 @@ func (b *macroBuilder) quality() error {
 		}
 		f.size = analysis.Num(row[5])
 		in.FamilySize = append(in.FamilySize, f.size)
-		if withClaims > 0 {
-			c := math.NaN()
-			if row[6] != nil {
-				c = analysis.Num(row[6])
-			}
-			in.Claims = append(in.Claims, c)
-		}
+		in.Claims = append(in.Claims, nanIfNull(row[6]))
+		in.BackwardCitations = append(in.BackwardCitations, nanIfNull(row[7]))
+		in.GrantLag = append(in.GrantLag, nanIfNull(row[8]))
+		f.scope = analysis.Num(row[9])
 		fams = append(fams, f)
 	}
-	scores := indicators.QualityIndex4(in, indicators.DefaultTrim)
+	// OECD quality index 6: the indicators a family lacks (NaN) are left out of its mean.
+	scores := indicators.QualityIndex6(in, indicators.DefaultTrim)
 	order := make([]int, len(fams))
 	var vals []float64
 	for i := range order {
@@ -908,9 +916,10 @@ func (b *macroBuilder) quality() error {
 			cp.ForwardCites = int(f.fwd)
 		}
 		cp.Components["used"] = float64(scores[i].Used.Count())
+		cp.Components["scope"] = f.scope
 		Q.Core = append(Q.Core, cp)
 	}
-	Q.Basis = b.basis("family", n, fmt.Sprintf("OECD-style quality index: mean of indicators min–max normalised within priority-year × main-subclass cohorts (top/bottom 1%% capped); core patents = top %.0f%% (at most 50 listed)", 100*b.cfg.Analysis.CoreShare), "quality_base")
+	Q.Basis = b.basis("family", n, fmt.Sprintf("OECD quality index 6: mean of forward citations, family size, claims, backward citations and grant lag min–max normalised within priority-year × main-subclass cohorts (top/bottom 1%% capped); core patents = top %.0f%% (at most 50 listed)", 100*b.cfg.Analysis.CoreShare), "quality_base")
 	return nil
 }
 

@@ -258,7 +258,10 @@ WITH members AS (
 )
 SELECT f.family_id, f.py, coalesce(sc.main_sub, '') AS subclass,
        fwd.n AS fwd_internal, f.cited_by_src AS fwd_src,
-       greatest(coalesce(fs.n, 1), coalesce(f.family_size_src, 0)) AS family_size, f.claims
+       greatest(coalesce(fs.n, 1), coalesce(f.family_size_src, 0)) AS family_size, f.claims,
+       f.cites_src AS backward,
+       CASE WHEN f.granted AND f.app_date IS NOT NULL THEN date_diff('day', f.app_date, f.grant_date) END AS grant_lag,
+       sc.n AS scope
 FROM fam f LEFT JOIN fwd USING (family_id) LEFT JOIN sc USING (family_id) LEFT JOIN fs USING (family_id)
 WHERE f.py BETWEEN ? AND ?
 ORDER BY f.family_id;
