@@ -46,27 +46,10 @@ func cmdIngest(ctx context.Context, args []string, stdout, stderr io.Writer) err
 			opts.MaxBad = n
 		}
 	}
-	if isTTY(os.Stderr) && !*quiet {
-		var bar *progressbar.ProgressBar
-		cur := -1
-		opts.Progress = func(p ingest.Progress) {
-			if p.FileIndex != cur {
-				if bar != nil {
-					bar.Finish()
-				}
-				cur = p.FileIndex
-				bar = progressbar.NewOptions(-1, progressbar.OptionSetWriter(os.Stderr),
-					progressbar.OptionSetDescription(fmt.Sprintf("[%d/%d] %s", p.FileIndex+1, p.Files, filepath.Base(p.File))),
-					progressbar.OptionShowCount(), progressbar.OptionSetItsString("records"), progressbar.OptionShowIts(),
-					progressbar.OptionClearOnFinish())
-			}
-			bar.Set(p.Records)
-		}
-		defer func() {
-			if bar != nil {
-				bar.Finish()
-			}
-		}()
+	if !*quiet {
+		var done func()
+		opts.Progress, done = ttyProgress()
+		defer done()
 	}
 	st, err := ingest.Run(ctx, fs.Args(), opts)
 	if err != nil {
@@ -95,4 +78,31 @@ func cmdIngest(ctx context.Context, args []string, stdout, stderr io.Writer) err
 	fmt.Fprintf(stdout, "ingest %s committed to %s: %d records, %d accepted, %d rejected (see the quarantine table), %d duplicates, in %s\n",
 		st.Ingest, *lakeDir, rec, acc, rej, dup, st.Elapsed.Round(1e6))
 	return nil
+}
+
+// ttyProgress returns an ingest progress callback that draws a bar per file on stderr when stderr
+// is a terminal (nil otherwise), and a function that finishes the last bar.
+func ttyProgress() (func(ingest.Progress), func()) {
+	if !isTTY(os.Stderr) {
+		return nil, func() {}
+	}
+	var bar *progressbar.ProgressBar
+	cur := -1
+	return func(p ingest.Progress) {
+			if p.FileIndex != cur {
+				if bar != nil {
+					bar.Finish()
+				}
+				cur = p.FileIndex
+				bar = progressbar.NewOptions(-1, progressbar.OptionSetWriter(os.Stderr),
+					progressbar.OptionSetDescription(fmt.Sprintf("[%d/%d] %s", p.FileIndex+1, p.Files, filepath.Base(p.File))),
+					progressbar.OptionShowCount(), progressbar.OptionSetItsString("records"), progressbar.OptionShowIts(),
+					progressbar.OptionClearOnFinish())
+			}
+			bar.Set(p.Records)
+		}, func() {
+			if bar != nil {
+				bar.Finish()
+			}
+		}
 }

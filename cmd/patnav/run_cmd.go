@@ -33,7 +33,9 @@ func cmdRun(ctx context.Context, args []string, stdout, stderr io.Writer) error 
 		return err
 	}
 	log := logger(stderr)
-	opt := runner.Options{Logger: log, PDF: *pdf, Stages: stages()}
+	progress, done := ttyProgress()
+	defer done()
+	opt := runner.Options{Logger: log, PDF: *pdf, Stages: stages(), Progress: progress}
 	m, err := runner.Run(ctx, cfg, opt)
 	if err != nil {
 		if errors.Is(err, runner.ErrLocked) {
