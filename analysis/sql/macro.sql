@@ -229,7 +229,7 @@ FROM fam WHERE py BETWEEN ? AND ?;
 -- name: citation_coverage
 -- Whether citation data exists: source-reported forward counts and lake-internal citations.
 SELECT count(*) FILTER (WHERE cited_by_src IS NOT NULL) AS with_src,
-       (SELECT count(*) FROM citations c JOIN scope_pub s ON s.pub_number = c.citing) AS internal,
+       (SELECT count(*) FROM citations c JOIN scope_pub s ON s.pub_number = c.citing WHERE c.kind = 'patent') AS internal,
        count(*) FILTER (WHERE claims IS NOT NULL) AS with_claims,
        count(*) AS n
 FROM fam WHERE py BETWEEN ? AND ?;

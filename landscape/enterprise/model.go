@@ -72,7 +72,9 @@ type NameMatch struct {
 // Competitor is one entity the enterprise is benchmarked against.
 type Competitor struct {
 	Key  string `json:"key"`  // entity key: an enterprise id, or "@" + a normalised applicant name
-	Name string `json:"name"` // display name (most frequent raw spelling, or the configured name)
+	Name string `json:"name"` // display name in English (most frequent raw spelling, or the configured name)
+	// Label is the name in Chinese and English (a configured enterprise's name, else Name twice).
+	Label config.Text `json:"label"`
 	// Source is how it was chosen: "enterprise" (an enterprise id in the config), "name" (an
 	// applicant name in the config) or "auto" (top applicants in the enterprise's branches).
 	Source string   `json:"source"`
@@ -164,22 +166,28 @@ type QualityProfile struct {
 	Deciles        []float64 `json:"deciles"`
 	TopDecileShare *float64  `json:"top_decile_share"`
 	// Core: core patents it holds (whole) and CoreShare: its fractional share of all core patents.
-	Core      int             `json:"core"`
-	CoreShare *float64        `json:"core_share"`
-	Top       []PatentRef     `json:"top"` // its best families
-	Basis     landscape.Basis `json:"basis"`
+	Core      int      `json:"core"`
+	CoreShare *float64 `json:"core_share"`
+	// IndustryCore is the number of core patents of the industry: the top CoreTop share (the
+	// config's core_share) of all families by quality.
+	IndustryCore int             `json:"industry_core"`
+	CoreTop      float64         `json:"core_top"`
+	Top          []PatentRef     `json:"top"` // its best families
+	Basis        landscape.Basis `json:"basis"`
 }
 
 // PatentRef is one family listed in a report.
 type PatentRef struct {
-	FamilyID     string   `json:"family_id"`
-	PubNumber    string   `json:"pub_number"`
-	Title        string   `json:"title"`
-	Year         int      `json:"year"`
-	Status       string   `json:"status"`
-	Granted      bool     `json:"granted"`
-	Score        *float64 `json:"score"`
-	Decile       int      `json:"decile,omitempty"`
+	FamilyID  string   `json:"family_id"`
+	PubNumber string   `json:"pub_number"`
+	Title     string   `json:"title"`
+	Year      int      `json:"year"`
+	Status    string   `json:"status"`
+	Granted   bool     `json:"granted"`
+	Score     *float64 `json:"score"`
+	Decile    int      `json:"decile,omitempty"`
+	// ForwardCites: distinct citing families in scope when the lake holds resolvable patent
+	// citations, else the source's forward-citation count; nil when neither exists.
 	ForwardCites *int     `json:"forward_cites"`
 	FamilySize   int      `json:"family_size"`
 	Holders      []string `json:"holders"`
@@ -317,6 +325,7 @@ type Gap struct {
 	IndustryPrevious float64    `json:"industry_previous"`
 	CompetitorRecent float64    `json:"competitor_recent"`
 	Lead             string     `json:"lead,omitempty"` // the strongest competitor in the branch (recent families)
+	LeadKey          string     `json:"lead_key,omitempty"`
 	LeadFamilies     float64    `json:"lead_families,omitempty"`
 	Evidence         []Evidence `json:"evidence"`
 }
@@ -357,9 +366,10 @@ type WatchList struct {
 type WatchItem struct {
 	Rank int `json:"rank"`
 	PatentRef
-	Overlap    []string `json:"overlap"`              // its core branches the family falls in
-	Competitor string   `json:"competitor,omitempty"` // the competitor holding it, if any
-	Why        string   `json:"why"`
+	Overlap       []string `json:"overlap"`              // its core branches the family falls in
+	Competitor    string   `json:"competitor,omitempty"` // the competitor holding it, if any
+	CompetitorKey string   `json:"competitor_key,omitempty"`
+	Why           string   `json:"why"`
 }
 
 // Recommendation is one layout recommendation, traceable to the numbers above through Evidence.

@@ -18,31 +18,40 @@ FROM fam_app a WHERE a.name IN (SELECT unnest(?::VARCHAR[]))
 GROUP BY 1 ORDER BY 1;
 
 -- name: raw_names
--- Raw spellings (parties.name_raw) in scope of every entity's names, with publication counts.
+-- Raw spellings (parties.name_raw) in scope of the given entities' names, with publication counts.
 SELECT e.entity, x.name, x.name_raw, count(DISTINCT x.pub_number) AS pubs
 FROM parties x JOIN scope_pub USING (pub_number) JOIN ent_name e ON e.name = x.name
-WHERE x.role = 'applicant'
+WHERE x.role = 'applicant' AND e.entity IN (SELECT unnest(?::VARCHAR[]))
 GROUP BY 1, 2, 3 ORDER BY 1, 2, 4 DESC, 3;
 
--- name: create_ent_q
--- Per scored family: composite quality score, industry decile (10 = best), core flag and the
--- raw forward citations and family size behind it.
-CREATE OR REPLACE TEMP TABLE ent_q (
-    family_id VARCHAR, score DOUBLE, core BOOLEAN, fwd DOUBLE, size INTEGER, decile INTEGER
-);
+-- name: entity_families
+-- Families in scope (all years) of the given entities.
+SELECT e.entity, count(DISTINCT a.family_id) AS n
+FROM fam_app a JOIN ent_name e USING (name)
+WHERE e.entity IN (SELECT unnest(?::VARCHAR[]))
+GROUP BY 1 ORDER BY 1;
 
--- name: insert_ent_q
-INSERT INTO ent_q
-SELECT f, s, c, w, z, NULL FROM (
-    SELECT unnest(?::VARCHAR[]) AS f, unnest(?::DOUBLE[]) AS s, unnest(?::BOOLEAN[]) AS c,
-           unnest(?::DOUBLE[]) AS w, unnest(?::INTEGER[]) AS z);
+-- name: fam_quality_exists
+SELECT count(*) FROM duckdb_tables() WHERE table_name = 'fam_quality';
 
--- name: ent_q_deciles
--- Industry deciles of the score: ntile over score ascending, ties broken by family id.
+-- name: window_families
+SELECT count(*) FROM fam WHERE py BETWEEN ? AND ?;
+
+-- name: ent_q
+-- The macro's per-family quality score with the core flag (the top ? families by score, then
+-- family id, as the macro ranks them) and the industry decile: ceil(10 · rank / n) with rank the
+-- position by score ascending (ties by family id), so 10 = the best tenth, also for small n.
 CREATE OR REPLACE TEMP TABLE ent_q AS
-SELECT family_id, score, core, fwd, size,
-       ntile(10) OVER (ORDER BY score, family_id) AS decile
-FROM ent_q;
+SELECT q.family_id, q.score,
+       row_number() OVER (ORDER BY q.score DESC, q.family_id) <= ? AS core,
+       CAST(ceil(10.0 * row_number() OVER (ORDER BY q.score, q.family_id) / count(*) OVER ()) AS INTEGER) AS decile
+FROM fam_quality q JOIN fam f USING (family_id)
+WHERE f.py BETWEEN ? AND ?;
+
+-- name: ent_q_stats
+-- Scored families, core patents, and the score at the given quantile (linear interpolation,
+-- Hyndman–Fan type 7).
+SELECT count(*) AS scored, count(*) FILTER (WHERE core) AS core, quantile_cont(score, ?) AS threshold FROM ent_q;
 
 -- name: create_ent_cluster
 CREATE OR REPLACE TEMP TABLE ent_cluster (family_id VARCHAR, cluster VARCHAR);
@@ -261,24 +270,39 @@ WHERE e.entity IN (SELECT unnest(?::VARCHAR[]))
 QUALIFY row_number() OVER (PARTITION BY e.entity ORDER BY q.score DESC, q.family_id) <= ?
 ORDER BY e.entity, q.score DESC, q.family_id;
 
+-- name: ent_cite
+-- Family-level citation pairs (citing family → cited family, distinct, self-family citations left
+-- out) of the patent citations made by publications in scope, resolved through
+-- citations.cited_doc = patents.doc_number to a publication anywhere in the lake, family ids
+-- resolved across sources (fam_map). ONE pass over the citations serves the flows between
+-- entities and the forward citations of the listed families.
+CREATE OR REPLACE TEMP TABLE ent_doc AS
+SELECT DISTINCT p.doc_number, coalesce(m.fkey, p.family_id) AS family_id
+FROM patents p LEFT JOIN fam_map m USING (family_id)
+WHERE p.doc_number IS NOT NULL;
+CREATE OR REPLACE TEMP TABLE ent_cite AS
+WITH sp AS (
+    SELECT s.pub_number, coalesce(m.fkey, p.family_id) AS family_id
+    FROM scope_pub s JOIN patents p USING (pub_number) LEFT JOIN fam_map m ON m.family_id = p.family_id
+)
+SELECT DISTINCT a.family_id AS citing_fam, b.family_id AS cited_fam
+FROM citations c JOIN sp a ON a.pub_number = c.citing JOIN ent_doc b ON b.doc_number = c.cited_doc
+WHERE c.kind = 'patent' AND a.family_id <> b.family_id;
+DROP TABLE ent_doc;
+
 -- name: citation_coverage
--- Patent citations made by publications in scope, and how many resolve to a publication in the lake.
-SELECT count(*) AS cites,
-       count(*) FILTER (WHERE c.cited_doc IS NOT NULL AND EXISTS (SELECT 1 FROM pat p WHERE p.doc_number = c.cited_doc)) AS resolved
-FROM citations c JOIN scope_pub s ON s.pub_number = c.citing
-WHERE c.kind = 'patent';
+-- Whether publications in scope make patent citations at all (run only when ent_cite is empty, to
+-- tell "no citations" from "citations that resolve to nothing"; stops at the first row).
+SELECT count(*) FROM (SELECT 1 FROM citations c JOIN scope_pub s ON s.pub_number = c.citing WHERE c.kind = 'patent' LIMIT 1);
+
+-- name: cite_pairs
+SELECT count(*) FROM ent_cite;
 
 -- name: ent_citations
 -- Citation flows between entities: distinct (citing family, cited family) pairs, both families in
--- ent_fam, self-family citations left out.
-WITH cf AS (
-    SELECT DISTINCT cp.family_id AS citing_fam, p.family_id AS cited_fam
-    FROM citations c JOIN pat cp ON cp.pub_number = c.citing JOIN pat p ON p.doc_number = c.cited_doc
-    WHERE c.kind = 'patent' AND cp.family_id <> p.family_id
-      AND cp.family_id IN (SELECT family_id FROM ent_fam) AND p.family_id IN (SELECT family_id FROM ent_fam)
-)
+-- ent_fam; pairs is the number of pairs in ent_cite.
 SELECT a.entity AS citing, b.entity AS cited, count(*) AS n
-FROM cf JOIN ent_fam a ON a.family_id = cf.citing_fam JOIN ent_fam b ON b.family_id = cf.cited_fam
+FROM ent_cite cf JOIN ent_fam a ON a.family_id = cf.citing_fam JOIN ent_fam b ON b.family_id = cf.cited_fam
 GROUP BY 1, 2 ORDER BY 1, 2;
 
 -- name: create_ent_core
@@ -292,9 +316,10 @@ INSERT INTO ent_core SELECT unnest(?::VARCHAR[]), unnest(?::VARCHAR[]);
 -- Candidates: families of others (the enterprise holds no share) in its core branches, scoring at
 -- least the threshold, possibly in force: alive or pending, or status unknown with the estimated
 -- term not over at the cut-off. Ranked: alive, pending, unknown; then score; then the number of
--- core branches overlapped; then family id. cnt is the number of candidates.
+-- core branches overlapped; then offices, then the source's forward citations (ties are common
+-- where small cohorts saturate the index at 1); then family id. cnt is the number of candidates.
 WITH cand AS (
-    SELECT f.family_id, q.score, f.status,
+    SELECT f.family_id, q.score, f.status, f.n_offices, coalesce(f.cited_by_src, 0) AS cites,
            CASE f.status WHEN 'alive' THEN 0 WHEN 'pending' THEN 1 ELSE 2 END AS sr
     FROM fam f JOIN ent_q q USING (family_id)
     WHERE q.score >= ? AND f.py BETWEEN ? AND ? AND f.status <> 'lapsed'
@@ -302,17 +327,17 @@ WITH cand AS (
            OR coalesce(f.expiry_date, CASE WHEN f.invention THEN f.app_date + INTERVAL 20 YEAR
                                            WHEN f.utility THEN f.app_date + INTERVAL 10 YEAR END, ?::DATE) >= ?::DATE)
 ), hits AS (
-    SELECT c.entity, cand.family_id, cand.score, cand.sr,
+    SELECT c.entity, cand.family_id, cand.score, cand.sr, cand.n_offices, cand.cites,
            list(c.branch_id ORDER BY c.branch_id) AS overlap, count(*) AS k
     FROM ent_core c JOIN fam_branch fb USING (branch_id) JOIN cand USING (family_id)
-    GROUP BY 1, 2, 3, 4
+    GROUP BY 1, 2, 3, 4, 5, 6
 )
 SELECT h.entity, h.family_id, h.overlap, count(*) OVER (PARTITION BY h.entity) AS cnt
 FROM hits h
 LEFT JOIN ent_fam own ON own.entity = h.entity AND own.family_id = h.family_id
 WHERE own.family_id IS NULL
-QUALIFY row_number() OVER (PARTITION BY h.entity ORDER BY h.sr, h.score DESC, h.k DESC, h.family_id) <= ?
-ORDER BY h.entity, h.sr, h.score DESC, h.k DESC, h.family_id;
+QUALIFY row_number() OVER (PARTITION BY h.entity ORDER BY h.sr, h.score DESC, h.k DESC, h.n_offices DESC, h.cites DESC, h.family_id) <= ?
+ORDER BY h.entity, h.sr, h.score DESC, h.k DESC, h.n_offices DESC, h.cites DESC, h.family_id;
 
 -- name: create_ent_gap
 CREATE OR REPLACE TEMP TABLE ent_gap (entity VARCHAR, branch_id VARCHAR);
@@ -336,14 +361,43 @@ ORDER BY g.entity, g.branch_id, ab.n DESC, ab.name;
 
 -- name: family_details
 -- Details of the listed families: representative publication, title, year, status, grant,
--- quality, holders (applicants by first position) and branches; expiry stated or estimated.
-WITH ids AS (SELECT DISTINCT unnest(?::VARCHAR[]) AS family_id)
-SELECT f.family_id, f.rep_pub, f.title, f.py, f.status, f.granted, q.score, q.decile, q.fwd, q.size,
-       (SELECT list(a.name ORDER BY a.seq, a.name) FROM fam_app a WHERE a.family_id = f.family_id) AS holders,
-       (SELECT list(fb.branch_id ORDER BY fb.branch_id) FROM fam_branch fb WHERE fb.family_id = f.family_id) AS branches,
+-- quality and decile, the source's forward citations, family size (distinct offices of all
+-- members in the lake, or the source's size), holders (applicants by first position), branches,
+-- and the expiry: stated, else estimated.
+WITH ids AS (SELECT DISTINCT unnest(?::VARCHAR[]) AS family_id),
+members AS (
+    SELECT coalesce(m.fkey, p.family_id) AS family_id, p.jurisdiction
+    FROM patents p LEFT JOIN fam_map m USING (family_id)
+    WHERE coalesce(m.fkey, p.family_id) IN (SELECT family_id FROM ids)
+), fs AS (SELECT family_id, count(DISTINCT jurisdiction) AS n FROM members GROUP BY 1),
+ho AS (
+    SELECT a.family_id, list(a.name ORDER BY a.seq, a.name) AS holders
+    FROM fam_app a WHERE a.family_id IN (SELECT family_id FROM ids) GROUP BY 1
+), br AS (
+    SELECT fb.family_id, list(fb.branch_id ORDER BY fb.branch_id) AS branches
+    FROM fam_branch fb WHERE fb.family_id IN (SELECT family_id FROM ids) GROUP BY 1
+)
+SELECT f.family_id, f.rep_pub, f.title, f.py, f.status, f.granted, q.score, q.decile,
+       NULL AS unused, f.cited_by_src,
+       greatest(coalesce(fs.n, 1), coalesce(f.family_size_src, 0)) AS family_size,
+       ho.holders, br.branches,
        coalesce(f.expiry_date, CASE WHEN f.invention THEN f.app_date + INTERVAL 20 YEAR
                                     WHEN f.utility THEN f.app_date + INTERVAL 10 YEAR END) AS expiry,
-       f.expiry_date IS NULL AS estimated,
-       f.n_offices
+       f.expiry_date IS NULL AS estimated
 FROM ids JOIN fam f USING (family_id) LEFT JOIN ent_q q USING (family_id)
+LEFT JOIN fs USING (family_id) LEFT JOIN ho USING (family_id) LEFT JOIN br USING (family_id)
 ORDER BY f.family_id;
+
+-- name: details_fwd
+-- Forward citations of the listed families: distinct citing families in scope (from ent_cite).
+SELECT cited_fam, count(*) AS n FROM ent_cite
+WHERE cited_fam IN (SELECT unnest(?::VARCHAR[]))
+GROUP BY 1 ORDER BY 1;
+
+-- name: ent_profile
+-- Branch profile (fractional families per branch, in the window) of the given entities, for
+-- choosing automatic competitors before ent_fam is built.
+SELECT e.entity, fb.branch_id, sum(a.w) AS n
+FROM fam_app a JOIN ent_name e USING (name) JOIN fam f USING (family_id) JOIN fam_branch fb USING (family_id)
+WHERE e.entity IN (SELECT unnest(?::VARCHAR[])) AND f.py BETWEEN ? AND ?
+GROUP BY 1, 2 ORDER BY 1, 2;

@@ -1,0 +1,827 @@
+package enterprise
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"math"
+	"os"
+	"sort"
+	"strings"
+	"time"
+
+	"github.com/patnav/patnav/analysis"
+	"github.com/patnav/patnav/internal/applicant"
+	"github.com/patnav/patnav/internal/config"
+	"github.com/patnav/patnav/landscape"
+)
+
+// ErrNoEnterprise is returned when the config lists no enterprise, or none matches --only.
+var ErrNoEnterprise = errors.New("no enterprise to navigate")
+
+// Conventions of the analysis (documented in the package doc).
+const (
+	// DefaultCompetitors is how many automatic competitors an enterprise gets.
+	DefaultCompetitors = 5
+	// DefaultListLength is the length of the patent lists (best, expiring, lapsed).
+	DefaultListLength = 10
+	// DefaultWatchLength is the length of the watch list.
+	DefaultWatchLength = 20
+	// GapRTA: an enterprise is weak in a branch when its RTA is below this (macro convention).
+	GapRTA = 0.8
+	// StrengthRTA: an enterprise is specialised in a branch when its RTA reaches this.
+	StrengthRTA = 1.2
+	// ReserveMomentum and ReserveCompetitorShare: a reserve branch grows at least this fast
+	// (industry momentum) while the competitors hold less than this share of its recent families.
+	ReserveMomentum        = 1.5
+	ReserveCompetitorShare = 0.10
+	// CoreBranchShare and MaxCoreBranches: the enterprise's core branches are its largest leaf
+	// branches, taken in order until they cover CoreBranchShare of its leaf-branch assignments,
+	// at most MaxCoreBranches.
+	CoreBranchShare = 0.5
+	MaxCoreBranches = 5
+	// MaxGaps is how many gaps, strengths and reserve branches are listed.
+	MaxGaps = 10
+	// TopInventors is K of the key-inventor dependency.
+	TopInventors = 5
+	// DependencyHigh and DependencyModerate split the top-inventor share into levels.
+	DependencyHigh     = 0.5
+	DependencyModerate = 0.25
+)
+
+// ClusterAssignment places a family in a technology cluster (the optional clustering hook).
+type ClusterAssignment struct {
+	FamilyID string
+	Cluster  string
+}
+
+// Options tune BuildWith. Zero values take the defaults.
+type Options struct {
+	// Only selects one enterprise by id or name (zh, en or any configured name), case-insensitive.
+	Only string
+	// Competitors is the number of automatic competitors (DefaultCompetitors).
+	Competitors int
+	// ListLength and WatchLength are the lengths of the patent lists and of the watch list.
+	ListLength, WatchLength int
+	// Clusters, when set, adds technology clusters as a second dimension of the gap analysis
+	// (e.g. from analysis/cluster: one assignment per family id of the session's fam table).
+	Clusters []ClusterAssignment
+	// ClusterLabels name the clusters in the reports.
+	ClusterLabels []ClusterLabel
+}
+
+// Build computes the enterprise navigations of the config's enterprises (or of the one named by
+// only) from a prepared session, in one pass over the lake: every query groups by enterprise over
+// a table mapping applicant names to enterprise ids, so the cost hardly grows with the number of
+// enterprises. macro is the industry's macro navigation (nil: built here).
+func Build(ctx context.Context, s *analysis.Session, macro *landscape.Macro, only string) ([]*Enterprise, error) {
+	return BuildWith(ctx, s, macro, Options{Only: only})
+}
+
+// entity is an enterprise or competitor the queries group by.
+type entity struct {
+	key    string
+	names  []string // normalised applicant keys
+	label  config.Text
+	ent    *config.Enterprise // a configured enterprise, else nil
+	source string             // enterprise / name / auto (how it was first registered)
+
+	sum      entSummary
+	years    map[int]float64
+	dims     map[dimKey]dimVal
+	offices  []landscape.Count
+	deciles  [10]int
+	invTop   []InventorRow
+	invWith  int
+	invCount int
+	invByTop int
+}
+
+type entSummary struct {
+	fam                             float64
+	whole, inv, um, other, granted  int
+	alive, pending, lapsed, unknown int
+	firstYear, lastYear             int
+	offices                         float64
+	scored, topDecile, coreWhole    int
+	qmean                           *float64
+	coreFrac, recent, previous      float64
+	present                         bool
+}
+
+type dimKey struct{ dim, key string }
+
+type dimVal struct{ n, recent, previous, core float64 }
+
+type industryTotal struct {
+	fams, withApp, recent, previous float64
+	core                            int
+}
+
+// target is one enterprise being navigated.
+type target struct {
+	e           *Enterprise
+	self        *entity
+	competitors []*entity
+	explicit    bool
+	overlap     map[string]float64 // automatic competitor → overlap score
+	core        []string           // core leaf branches
+	gaps        []string           // gap branch ids (for partner search)
+
+	positions map[dimKey]*BranchPosition // branch and cluster positions
+	rta       map[dimKey]float64         // unrounded RTA where defined
+	expiring  []string
+	lapsed    []string
+	expiringN int
+	lapsedN   int
+	top       []string
+	watchIDs  []string
+	watchOver map[string][]string
+	watchN    int
+	partners  []Partner
+	academics map[string][]Partner // gap branch → universities and institutes strong in it
+}
+
+type builder struct {
+	ctx   context.Context
+	s     *analysis.Session
+	cfg   *config.Config
+	macro *landscape.Macro
+	opt   Options
+	thes  *applicant.Thesaurus
+	win   Windows
+
+	entities map[string]*entity
+	order    []string // entity keys in creation order
+	targets  []*target
+	cfgKeys  map[string][]string // configured enterprise id → its keys
+	timings  []landscape.Timing
+
+	flat       []config.Branch
+	branch     map[string]config.Branch
+	leaves     []config.Branch
+	macroBr    map[string]landscape.BranchStats
+	clusterLab map[string]config.Text
+	clusters   []string
+
+	indFams, indWithApp, indScored int
+	indRecent, indPrevious         float64
+	indQMean                       *float64
+	indOffices                     float64
+	indOfficeN                     map[string]float64
+	indDims                        map[dimKey]industryTotal
+	qualIndicators                 []string
+	qualMissing                    []landscape.Unavailable
+	threshold                      *float64
+	coreTotal                      int
+	appTotals                      map[string]float64
+	display                        map[string]string
+	citeAvailable                  bool
+	citeReason                     string
+	citeCount                      int
+	flows                          map[[2]string]int
+	details                        map[string]*PatentRef
+	keyFams                        map[string]int
+	rawNames                       map[string]map[string][]landscape.Count
+	entityFams                     map[string]int
+	pending                        []string // applicant keys whose display names the lists need
+	unav                           []landscape.Unavailable
+}
+
+// BuildWith is Build with options (clusters, list lengths).
+func BuildWith(ctx context.Context, s *analysis.Session, macro *landscape.Macro, opt Options) ([]*Enterprise, error) {
+	if opt.Competitors <= 0 {
+		opt.Competitors = DefaultCompetitors
+	}
+	if opt.ListLength <= 0 {
+		opt.ListLength = DefaultListLength
+	}
+	if opt.WatchLength <= 0 {
+		opt.WatchLength = DefaultWatchLength
+	}
+	if macro == nil {
+		m, err := landscape.BuildMacro(ctx, s)
+		if err != nil {
+			return nil, fmt.Errorf("enterprise: macro: %w", err)
+		}
+		macro = m
+	}
+	b := &builder{ctx: ctx, s: s, cfg: s.Cfg, macro: macro, opt: opt, entities: map[string]*entity{},
+		cfgKeys: map[string][]string{}, branch: map[string]config.Branch{}, macroBr: map[string]landscape.BranchStats{},
+		clusterLab: map[string]config.Text{}, indDims: map[dimKey]industryTotal{}, indOfficeN: map[string]float64{},
+		display: map[string]string{}, flows: map[[2]string]int{}, details: map[string]*PatentRef{}}
+	if err := b.setup(); err != nil {
+		return nil, err
+	}
+	steps := []struct {
+		name string
+		fn   func() error
+	}{
+		{"entities", b.resolve}, {"match", b.matchData}, {"quality", b.quality}, {"competitors", b.competitors}, {"industry", b.industry},
+		{"metrics", b.metrics}, {"citations", b.citations}, {"layout", b.layout}, {"watch_list", b.watch},
+		{"lists", b.lists}, {"details", b.loadDetails}, {"names", func() error { return b.loadDisplay(b.pending) }},
+	}
+	for _, st := range steps {
+		start := time.Now()
+		if err := st.fn(); err != nil {
+			return nil, fmt.Errorf("enterprise %s: %w", st.name, err)
+		}
+		b.timings = append(b.timings, landscape.Timing{Analysis: st.name, Seconds: round(time.Since(start).Seconds(), 3)})
+	}
+	out := make([]*Enterprise, 0, len(b.targets))
+	for _, t := range b.targets {
+		b.assemble(t)
+		out = append(out, t.e)
+	}
+	return out, nil
+}
+
+// setup selects the enterprises, loads the thesaurus and fixes the windows.
+func (b *builder) setup() error {
+	if len(b.cfg.Enterprises) == 0 {
+		return fmt.Errorf("%w: the config lists no enterprises", ErrNoEnterprise)
+	}
+	if p := b.cfg.Thesaurus; p != "" {
+		th, err := applicant.LoadThesaurus(p)
+		if err != nil {
+			if errors.Is(err, os.ErrNotExist) {
+				b.unav = append(b.unav, landscape.Unavailable{Analysis: "match.thesaurus", Reason: "the thesaurus " + p + " is missing: names are matched after normalisation only"})
+			} else {
+				return err
+			}
+		}
+		b.thes = th
+	}
+	b.flat = b.cfg.Flatten()
+	hasChild := map[string]bool{}
+	for _, br := range b.flat {
+		b.branch[br.ID] = br
+		if br.Parent != "" {
+			hasChild[br.Parent] = true
+		}
+	}
+	for _, br := range b.flat {
+		if !hasChild[br.ID] {
+			b.leaves = append(b.leaves, br)
+		}
+	}
+	for _, st := range b.macro.Technology.Branches {
+		b.macroBr[st.ID] = st
+	}
+	for _, c := range b.opt.ClusterLabels {
+		b.clusterLab[c.ID] = c.Label
+	}
+	w := b.cfg.Warnings.Thresholds.WindowYears
+	if w <= 0 {
+		w = 5
+	}
+	lc := b.s.LastComplete()
+	b.win = Windows{Years: w, RecentFrom: lc - w + 1, RecentTo: lc, PreviousFrom: lc - 2*w + 1, PreviousTo: lc - w}
+	// Keys of every configured enterprise (competitors may name them by id or by a name).
+	for i := range b.cfg.Enterprises {
+		e := &b.cfg.Enterprises[i]
+		b.cfgKeys[e.ID] = b.keysOf(append(append([]string(nil), e.Names...), e.Subsidiaries...))
+	}
+	only := strings.ToLower(strings.TrimSpace(b.opt.Only))
+	for i := range b.cfg.Enterprises {
+		e := &b.cfg.Enterprises[i]
+		if only != "" && !matchesOnly(e, only) {
+			continue
+		}
+		t := &target{e: &Enterprise{ID: e.ID, Name: e.Name, Role: e.Role, Windows: b.win}, explicit: len(e.Competitors) > 0, overlap: map[string]float64{}}
+		t.self = b.enterpriseEntity(e)
+		b.targets = append(b.targets, t)
+	}
+	if len(b.targets) == 0 {
+		return fmt.Errorf("%w: no enterprise in the config matches %q", ErrNoEnterprise, b.opt.Only)
+	}
+	return nil
+}
+
+func matchesOnly(e *config.Enterprise, only string) bool {
+	cands := append([]string{e.ID, e.Name.Zh, e.Name.En}, e.Names...)
+	for _, c := range cands {
+		if strings.ToLower(strings.TrimSpace(c)) == only {
+			return true
+		}
+	}
+	return false
+}
+
+// keysOf normalises names (applicant.Normalize, then the thesaurus), keeping order, dropping
+// empty and repeated keys.
+func (b *builder) keysOf(names []string) []string {
+	var out []string
+	seen := map[string]bool{}
+	for _, n := range names {
+		k := b.thes.Key(n)
+		if k == "" || seen[k] {
+			continue
+		}
+		seen[k] = true
+		out = append(out, k)
+	}
+	return out
+}
+
+func (b *builder) addEntity(e *entity) *entity {
+	if old, ok := b.entities[e.key]; ok {
+		return old
+	}
+	e.years = map[int]float64{}
+	e.dims = map[dimKey]dimVal{}
+	b.entities[e.key] = e
+	b.order = append(b.order, e.key)
+	return e
+}
+
+func (b *builder) enterpriseEntity(e *config.Enterprise) *entity {
+	return b.addEntity(&entity{key: e.ID, names: b.cfgKeys[e.ID], label: e.Name, ent: e, source: "enterprise"})
+}
+
+// entityForName returns the entity of a normalised applicant key: the configured enterprise that
+// lists it (the first in config order), else an applicant entity "@key".
+func (b *builder) entityForName(key, source string) *entity {
+	for i := range b.cfg.Enterprises {
+		e := &b.cfg.Enterprises[i]
+		for _, k := range b.cfgKeys[e.ID] {
+			if k == key {
+				return b.enterpriseEntity(e)
+			}
+		}
+	}
+	return b.addEntity(&entity{key: "@" + key, names: []string{key}, source: source})
+}
+
+func (b *builder) exec(name string, args ...any) error {
+	start := time.Now()
+	if _, err := b.s.DB.SQL().ExecContext(b.ctx, q(name), args...); err != nil {
+		return fmt.Errorf("%s: %w", name, err)
+	}
+	b.queryTime(name, start)
+	return nil
+}
+
+func (b *builder) query(name string, args ...any) ([][]any, error) {
+	start := time.Now()
+	res, err := b.s.DB.Query(b.ctx, q(name), args...)
+	if err != nil {
+		return nil, fmt.Errorf("%s: %w", name, err)
+	}
+	b.queryTime(name, start)
+	return res.Rows, nil
+}
+
+// queryTime records a query's time in the session's timings (as the analysis package does).
+func (b *builder) queryTime(name string, start time.Time) {
+	b.s.Timings = append(b.s.Timings, analysis.Timing{Step: "enterprise " + name, Seconds: time.Since(start).Seconds()})
+}
+
+// insertNames writes entity → name rows for the given entities.
+func (b *builder) insertNames(es []*entity) error {
+	var ek, nk []string
+	for _, e := range es {
+		for _, n := range e.names {
+			ek, nk = append(ek, e.key), append(nk, n)
+		}
+	}
+	if len(ek) == 0 {
+		return nil
+	}
+	return b.exec("insert_ent_name", ek, nk)
+}
+
+// resolve registers the enterprises and their configured competitors and writes ent_name.
+func (b *builder) resolve() error {
+	for _, t := range b.targets {
+		e := t.self.ent
+		for _, c := range e.Competitors {
+			c = strings.TrimSpace(c)
+			var ce *entity
+			if ref := b.cfgEnterprise(c); ref != nil {
+				if ref.ID == e.ID {
+					continue
+				}
+				ce = b.enterpriseEntity(ref)
+			} else {
+				k := b.thes.Key(c)
+				if k == "" {
+					t.e.Unavailable = append(t.e.Unavailable, landscape.Unavailable{Analysis: "competitors", Reason: fmt.Sprintf("competitor %q normalises to an empty name", c)})
+					continue
+				}
+				ce = b.entityForName(k, "name")
+				if ce == t.self {
+					continue
+				}
+				if ce.ent == nil && ce.label.En == "" {
+					ce.label = config.Text{Zh: c, En: c}
+				}
+			}
+			t.competitors = appendEntity(t.competitors, ce)
+		}
+	}
+	if err := b.exec("create_ent_name"); err != nil {
+		return err
+	}
+	if err := b.exec("create_ent_cluster"); err != nil {
+		return err
+	}
+	if len(b.opt.Clusters) > 0 {
+		var fs, cs []string
+		seen := map[string]bool{}
+		for _, a := range b.opt.Clusters {
+			if a.FamilyID == "" || a.Cluster == "" {
+				continue
+			}
+			fs, cs = append(fs, a.FamilyID), append(cs, a.Cluster)
+			if !seen[a.Cluster] {
+				seen[a.Cluster] = true
+				b.clusters = append(b.clusters, a.Cluster)
+			}
+		}
+		sort.Strings(b.clusters)
+		if err := b.exec("insert_ent_cluster", fs, cs); err != nil {
+			return err
+		}
+	}
+	if err := b.exec("ent_dim"); err != nil {
+		return err
+	}
+	return b.insertNames(b.entityList())
+}
+
+func (b *builder) cfgEnterprise(id string) *config.Enterprise {
+	for i := range b.cfg.Enterprises {
+		if b.cfg.Enterprises[i].ID == id {
+			return &b.cfg.Enterprises[i]
+		}
+	}
+	return nil
+}
+
+func appendEntity(list []*entity, e *entity) []*entity {
+	for _, x := range list {
+		if x == e {
+			return list
+		}
+	}
+	return append(list, e)
+}
+
+func (b *builder) entityList() []*entity {
+	out := make([]*entity, 0, len(b.order))
+	for _, k := range b.order {
+		out = append(out, b.entities[k])
+	}
+	return out
+}
+
+// quality marks the industry's core patents and quality deciles in ent_q, from the macro
+// navigation's per-family quality index (fam_quality, written by landscape.BuildMacro on this
+// session; the macro is built here when the table is missing). Core patents are the top
+// core_share of all families in the window, ranked as the macro ranks them (score, then family
+// id); the watch-list threshold is the blocking_quality_percentile quantile of the scores.
+func (b *builder) quality() error {
+	rows, err := b.query("fam_quality_exists")
+	if err != nil {
+		return err
+	}
+	if analysis.Int(rows[0][0]) == 0 {
+		m, err := landscape.BuildMacro(b.ctx, b.s)
+		if err != nil {
+			return err
+		}
+		b.macro.Quality.Indicators, b.macro.Quality.Missing = m.Quality.Indicators, m.Quality.Missing
+	}
+	b.qualIndicators = b.macro.Quality.Indicators
+	b.qualMissing = b.macro.Quality.Missing
+	if rows, err = b.query("window_families", b.s.From, b.s.To); err != nil {
+		return err
+	}
+	n := analysis.Int(rows[0][0])
+	core := int(math.Ceil(float64(n) * b.cfg.Analysis.CoreShare))
+	if err := b.exec("ent_q", core, b.s.From, b.s.To); err != nil {
+		return err
+	}
+	if rows, err = b.query("ent_q_stats", b.cfg.Warnings.Thresholds.BlockingQualityPercent); err != nil {
+		return err
+	}
+	b.indScored, b.coreTotal = analysis.Int(rows[0][0]), analysis.Int(rows[0][1])
+	if rows[0][2] != nil {
+		b.threshold = ptr(analysis.Num(rows[0][2]), 4)
+	}
+	return nil
+}
+
+// competitors picks the automatic competitors of the enterprises without configured ones, then
+// builds ent_fam (family × entity) once for every entity.
+func (b *builder) competitors() error {
+	if err := b.autoCompetitors(); err != nil {
+		return err
+	}
+	return b.exec("ent_fam", b.s.From, b.s.To)
+}
+
+func (b *builder) autoCompetitors() error {
+	var need []string
+	for _, t := range b.targets {
+		if !t.explicit {
+			need = append(need, t.self.key)
+		}
+	}
+	if len(need) == 0 {
+		return nil
+	}
+	rows, err := b.query("ent_profile", need, b.s.From, b.s.To)
+	if err != nil {
+		return err
+	}
+	leaf := map[string]bool{}
+	for _, l := range b.leaves {
+		leaf[l.ID] = true
+	}
+	prof := map[string]map[string]float64{}
+	tot := map[string]float64{}
+	for _, r := range rows {
+		e, br, n := analysis.Str(r[0]), analysis.Str(r[1]), analysis.Num(r[2])
+		if !leaf[br] {
+			continue
+		}
+		if prof[e] == nil {
+			prof[e] = map[string]float64{}
+		}
+		prof[e][br] += n
+		tot[e] += n
+	}
+	var pe, pb []string
+	var pw []float64
+	for _, e := range need {
+		for _, br := range sortedKeys(prof[e]) {
+			pe, pb, pw = append(pe, e), append(pb, br), append(pw, prof[e][br]/tot[e])
+		}
+	}
+	if err := b.exec("create_ent_prof"); err != nil {
+		return err
+	}
+	if len(pe) == 0 {
+		return nil
+	}
+	if err := b.exec("insert_ent_prof", pe, pb, pw); err != nil {
+		return err
+	}
+	// Ask for more than needed: some candidates map to the enterprise itself or repeat.
+	rows, err = b.query("auto_competitors", b.s.From, b.s.To, b.opt.Competitors+5)
+	if err != nil {
+		return err
+	}
+	before := len(b.order)
+	for _, t := range b.targets {
+		if t.explicit {
+			continue
+		}
+		for _, r := range rows {
+			if analysis.Str(r[0]) != t.self.key || len(t.competitors) >= b.opt.Competitors {
+				continue
+			}
+			ce := b.entityForName(analysis.Str(r[1]), "auto")
+			if ce == t.self {
+				continue
+			}
+			if _, seen := t.overlap[ce.key]; !seen {
+				t.overlap[ce.key] = analysis.Num(r[2])
+			}
+			t.competitors = appendEntity(t.competitors, ce)
+		}
+	}
+	if len(b.order) == before {
+		return nil
+	}
+	var added []*entity
+	for _, k := range b.order[before:] {
+		added = append(added, b.entities[k])
+	}
+	return b.insertNames(added)
+}
+
+// industry loads the industry's totals: window counts, per branch / cluster, offices, ranks.
+func (b *builder) industry() error {
+	w := b.win
+	rows, err := b.query("industry_summary", w.RecentFrom, w.RecentTo, w.PreviousFrom, w.PreviousTo, b.s.From, b.s.To)
+	if err != nil {
+		return err
+	}
+	r := rows[0]
+	b.indFams, b.indWithApp = analysis.Int(r[0]), analysis.Int(r[1])
+	if p := analysis.NumPtr(r[3]); p != nil {
+		v := round(*p, 4)
+		b.indQMean = &v
+	}
+	b.indOffices = analysis.Num(r[4])
+	b.indRecent, b.indPrevious = analysis.Num(r[5]), analysis.Num(r[6])
+	if rows, err = b.query("industry_dims", w.RecentFrom, w.RecentTo, w.PreviousFrom, w.PreviousTo, b.s.From, b.s.To); err != nil {
+		return err
+	}
+	for _, r := range rows {
+		b.indDims[dimKey{analysis.Str(r[0]), analysis.Str(r[1])}] = industryTotal{fams: analysis.Num(r[2]), withApp: analysis.Num(r[3]),
+			recent: analysis.Num(r[4]), previous: analysis.Num(r[5]), core: analysis.Int(r[6])}
+	}
+	if rows, err = b.query("industry_offices", b.s.From, b.s.To); err != nil {
+		return err
+	}
+	for _, r := range rows {
+		b.indOfficeN[analysis.Str(r[0])] = analysis.Num(r[1])
+	}
+	if rows, err = b.query("applicant_totals", b.s.From, b.s.To); err != nil {
+		return err
+	}
+	b.appTotals = make(map[string]float64, len(rows))
+	for _, r := range rows {
+		b.appTotals[analysis.Str(r[0])] = analysis.Num(r[1])
+	}
+	return nil
+}
+
+// metrics runs the per-entity queries (each one pass for all entities).
+func (b *builder) metrics() error {
+	w := b.win
+	rows, err := b.query("ent_summary", w.RecentFrom, w.RecentTo, w.PreviousFrom, w.PreviousTo)
+	if err != nil {
+		return err
+	}
+	for _, r := range rows {
+		e := b.entities[analysis.Str(r[0])]
+		if e == nil {
+			continue
+		}
+		s := &e.sum
+		s.present = true
+		s.fam, s.whole, s.inv, s.um, s.other = analysis.Num(r[1]), analysis.Int(r[2]), analysis.Int(r[3]), analysis.Int(r[4]), analysis.Int(r[5])
+		s.granted, s.alive, s.pending, s.lapsed, s.unknown = analysis.Int(r[6]), analysis.Int(r[7]), analysis.Int(r[8]), analysis.Int(r[9]), analysis.Int(r[10])
+		s.firstYear, s.lastYear, s.offices = analysis.Int(r[11]), analysis.Int(r[12]), analysis.Num(r[13])
+		s.scored = analysis.Int(r[14])
+		if p := analysis.NumPtr(r[15]); p != nil {
+			v := round(*p, 4)
+			s.qmean = &v
+		}
+		s.topDecile, s.coreWhole, s.coreFrac = analysis.Int(r[16]), analysis.Int(r[17]), analysis.Num(r[18])
+		s.recent, s.previous = analysis.Num(r[19]), analysis.Num(r[20])
+	}
+	if rows, err = b.query("ent_years"); err != nil {
+		return err
+	}
+	for _, r := range rows {
+		if e := b.entities[analysis.Str(r[0])]; e != nil {
+			e.years[analysis.Int(r[1])] = analysis.Num(r[2])
+		}
+	}
+	if rows, err = b.query("ent_dims", w.RecentFrom, w.RecentTo, w.PreviousFrom, w.PreviousTo); err != nil {
+		return err
+	}
+	for _, r := range rows {
+		if e := b.entities[analysis.Str(r[0])]; e != nil {
+			e.dims[dimKey{analysis.Str(r[1]), analysis.Str(r[2])}] = dimVal{n: analysis.Num(r[3]), recent: analysis.Num(r[4]), previous: analysis.Num(r[5]), core: analysis.Num(r[6])}
+		}
+	}
+	if rows, err = b.query("ent_offices"); err != nil {
+		return err
+	}
+	for _, r := range rows {
+		if e := b.entities[analysis.Str(r[0])]; e != nil {
+			e.offices = append(e.offices, landscape.Count{Key: analysis.Str(r[1]), N: analysis.Num(r[2])})
+		}
+	}
+	if rows, err = b.query("ent_deciles"); err != nil {
+		return err
+	}
+	for _, r := range rows {
+		if e := b.entities[analysis.Str(r[0])]; e != nil {
+			if d := analysis.Int(r[1]); d >= 1 && d <= 10 {
+				e.deciles[d-1] = analysis.Int(r[2])
+			}
+		}
+	}
+	if rows, err = b.query("ent_inventors", TopInventors); err != nil {
+		return err
+	}
+	for _, r := range rows {
+		e := b.entities[analysis.Str(r[0])]
+		if e == nil {
+			continue
+		}
+		e.invWith, e.invCount, e.invByTop = analysis.Int(r[3]), analysis.Int(r[4]), analysis.Int(r[5])
+		row := InventorRow{Name: analysis.Str(r[1]), Families: analysis.Int(r[2])}
+		if e.invWith > 0 {
+			row.Share = round(float64(row.Families)/float64(e.invWith), 4)
+		}
+		e.invTop = append(e.invTop, row)
+	}
+	// Display names of every entity key.
+	var keys []string
+	for _, e := range b.entityList() {
+		keys = append(keys, e.names...)
+	}
+	return b.loadDisplay(keys)
+}
+
+// loadDisplay fills the most frequent raw spelling of normalised names not seen yet.
+func (b *builder) loadDisplay(keys []string) error {
+	var need []string
+	seen := map[string]bool{}
+	for _, k := range keys {
+		if _, ok := b.display[k]; !ok && !seen[k] {
+			seen[k] = true
+			need = append(need, k)
+		}
+	}
+	if len(need) == 0 {
+		return nil
+	}
+	sort.Strings(need)
+	rows, err := b.query("display_names", need)
+	if err != nil {
+		return err
+	}
+	for _, k := range need {
+		b.display[k] = k
+	}
+	for _, r := range rows {
+		b.display[analysis.Str(r[0])] = applicant.Display(analysis.Str(r[1]))
+	}
+	for _, e := range b.entityList() {
+		if e.ent == nil && e.label.En == "" && len(e.names) > 0 {
+			d := b.display[e.names[0]]
+			e.label = config.Text{Zh: d, En: d}
+		}
+	}
+	return nil
+}
+
+// citations resolves the scope's patent citations to family pairs in one pass (ent_cite) and
+// loads who-cites-whom among all entities; when nothing resolves it says why.
+func (b *builder) citations() error {
+	if err := b.exec("ent_cite"); err != nil {
+		return err
+	}
+	rows, err := b.query("cite_pairs")
+	if err != nil {
+		return err
+	}
+	if analysis.Int(rows[0][0]) == 0 {
+		if rows, err = b.query("citation_coverage"); err != nil {
+			return err
+		}
+		if analysis.Int(rows[0][0]) == 0 {
+			b.citeReason = "the sources in scope carry no patent citations (only non-patent references, or none)"
+		} else {
+			b.citeReason = "the patent citations in scope resolve to no other family in the lake (the cited documents were not ingested)"
+		}
+		return nil
+	}
+	b.citeAvailable = true
+	if rows, err = b.query("ent_citations"); err != nil {
+		return err
+	}
+	for _, r := range rows {
+		n := analysis.Int(r[2])
+		b.flows[[2]string{analysis.Str(r[0]), analysis.Str(r[1])}] = n
+		b.citeCount += n
+	}
+	return nil
+}
+
+// Helpers.
+
+func round(v float64, digits int) float64 {
+	if math.IsNaN(v) || math.IsInf(v, 0) {
+		return v
+	}
+	p := math.Pow(10, float64(digits))
+	return math.Round(v*p) / p
+}
+
+func ptr(v float64, digits int) *float64 {
+	if math.IsNaN(v) || math.IsInf(v, 0) {
+		return nil
+	}
+	x := round(v, digits)
+	return &x
+}
+
+func ratio(num, den float64, digits int) *float64 {
+	if den == 0 {
+		return nil
+	}
+	return ptr(num/den, digits)
+}
+
+func sortedKeys[V any](m map[string]V) []string {
+	keys := make([]string, 0, len(m))
+	for k := range m {
+		keys = append(keys, k)
+	}
+	sort.Strings(keys)
+	return keys
+}
+
+// momentum is the add-one smoothed growth ratio of two windows.
+func momentum(recent, previous float64) float64 { return (recent + 1) / (previous + 1) }

@@ -1,0 +1,156 @@
+package enterprise
+
+import (
+	"bufio"
+	"encoding/json"
+	"fmt"
+	htmltemplate "html/template"
+	"io"
+	"os"
+	"path/filepath"
+	"regexp"
+
+	model "github.com/patnav/patnav/landscape/enterprise"
+	"github.com/patnav/patnav/reports"
+)
+
+// HTML writes the enterprise report as one self-contained HTML document in lang ("zh" or "en").
+func HTML(w io.Writer, e *model.Enterprise, lang string) error {
+	return HTMLOptions(w, e, lang, Options{})
+}
+
+// HTMLOptions is HTML with options (the map overlay).
+func HTMLOptions(w io.Writer, e *model.Enterprise, lang string, opt Options) error {
+	p, err := Page(e, lang, opt)
+	if err != nil {
+		return err
+	}
+	return reports.RenderHTML(w, p)
+}
+
+// Markdown writes the enterprise report as Markdown in lang.
+func Markdown(w io.Writer, e *model.Enterprise, lang string) error {
+	return MarkdownOptions(w, e, lang, Options{})
+}
+
+// MarkdownOptions is Markdown with options (the map's caption; the SVG itself is HTML only).
+func MarkdownOptions(w io.Writer, e *model.Enterprise, lang string, opt Options) error {
+	p, err := Page(e, lang, opt)
+	if err != nil {
+		return err
+	}
+	return reports.RenderMarkdown(w, p)
+}
+
+// JSON writes e as indented JSON (two spaces, fields in struct order, a final newline): the
+// machine-readable twin of the reports. Validate it with Schema().
+func JSON(w io.Writer, e *model.Enterprise) error {
+	b, err := json.MarshalIndent(e, "", "  ")
+	if err != nil {
+		return fmt.Errorf("enterprise report: JSON: %w", err)
+	}
+	b = append(b, '\n')
+	_, err = w.Write(b)
+	return err
+}
+
+// Schema returns the JSON Schema (draft 2020-12) of the enterprise model.
+func Schema() ([]byte, error) { return reports.Schema(model.Enterprise{}) }
+
+// SchemaFile is the name Publish gives the JSON Schema.
+const SchemaFile = "enterprise.schema.json"
+
+// PublishOptions tune PublishWith.
+type PublishOptions struct {
+	// Maps are optional SVG map overlays per enterprise id (see Options.Map).
+	Maps map[string]htmltemplate.HTML
+	// MapCaption is the caption under every map.
+	MapCaption string
+}
+
+var safeID = regexp.MustCompile(`^[a-z0-9][a-z0-9_\-]*$`)
+
+// Publish writes every enterprise's reports into dir: <id>.json, and per language <id>_<lang>.html
+// and <id>_<lang>.md, plus enterprise.schema.json. Each file is written to a temporary file in
+// dir and renamed into place, so a reader never sees a half-written report. It returns the names
+// written, relative to dir.
+func Publish(dir string, es []*model.Enterprise, langs []string) ([]string, error) {
+	return PublishWith(dir, es, langs, PublishOptions{})
+}
+
+// PublishWith is Publish with options (map overlays).
+func PublishWith(dir string, es []*model.Enterprise, langs []string, opt PublishOptions) ([]string, error) {
+	for _, lang := range langs {
+		if _, err := reports.NewLocale(lang); err != nil {
+			return nil, err
+		}
+	}
+	var out []string
+	write := func(name string, fn func(w io.Writer) error) error {
+		if err := writeFile(filepath.Join(dir, name), fn); err != nil {
+			return err
+		}
+		out = append(out, name)
+		return nil
+	}
+	schema, err := Schema()
+	if err != nil {
+		return nil, err
+	}
+	if err := write(SchemaFile, func(w io.Writer) error { _, err := w.Write(schema); return err }); err != nil {
+		return nil, err
+	}
+	for _, e := range es {
+		if e == nil {
+			continue
+		}
+		if !safeID.MatchString(e.ID) {
+			return nil, fmt.Errorf("enterprise report: id %q is not a safe file name", e.ID)
+		}
+		if err := write(e.ID+".json", func(w io.Writer) error { return JSON(w, e) }); err != nil {
+			return nil, err
+		}
+		o := Options{Map: opt.Maps[e.ID], MapCaption: opt.MapCaption}
+		for _, lang := range langs {
+			if err := write(e.ID+"_"+lang+".html", func(w io.Writer) error { return HTMLOptions(w, e, lang, o) }); err != nil {
+				return nil, err
+			}
+			if err := write(e.ID+"_"+lang+".md", func(w io.Writer) error { return MarkdownOptions(w, e, lang, o) }); err != nil {
+				return nil, err
+			}
+		}
+	}
+	return out, nil
+}
+
+// writeFile writes path atomically: fn writes to a temporary file in the same folder, which is
+// synced and renamed over path only when fn succeeds. (The same contract as internal/publish,
+// kept here so that internal/publish may import this package without a cycle.)
+func writeFile(path string, fn func(w io.Writer) error) error {
+	dir := filepath.Dir(path)
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		return err
+	}
+	f, err := os.CreateTemp(dir, "."+filepath.Base(path)+".*")
+	if err != nil {
+		return err
+	}
+	defer os.Remove(f.Name())
+	bw := bufio.NewWriterSize(f, 256<<10)
+	if err := fn(bw); err != nil {
+		f.Close()
+		return fmt.Errorf("%s: %w", path, err)
+	}
+	if err := bw.Flush(); err != nil {
+		f.Close()
+		return err
+	}
+	if err := f.Sync(); err != nil {
+		f.Close()
+		return err
+	}
+	if err := f.Close(); err != nil {
+		return err
+	}
+	return os.Rename(f.Name(), path)
+}
