@@ -347,3 +347,16 @@ func (s *Session) resolveFamilies(ctx context.Context) error {
 	}
 	return s.exec(ctx, "pat_view")
 }
+
+// FamiliesOf returns the families in scope with an applicant among the normalised names.
+func (s *Session) FamiliesOf(ctx context.Context, names []string) ([]string, error) {
+	res, err := s.Query(ctx, "families_of", names)
+	if err != nil {
+		return nil, err
+	}
+	out := make([]string, 0, len(res.Rows))
+	for _, r := range res.Rows {
+		out = append(out, Str(r[0]))
+	}
+	return out, nil
+}

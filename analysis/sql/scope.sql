@@ -220,3 +220,7 @@ FROM hits h
 JOIN scope_pub s USING (pub_number)
 JOIN pat p USING (pub_number)
 JOIN anc ON anc.branch_id = h.target;
+
+-- name: families_of
+-- Families in scope with an applicant among the given normalised names.
+SELECT DISTINCT family_id FROM fam_app WHERE list_contains(?::VARCHAR[], name) ORDER BY 1;

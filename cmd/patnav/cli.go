@@ -42,6 +42,7 @@ func commands() []command {
 		{"query", "run SQL over the lake's tables", cmdQuery},
 		{"lake", "show the lake's tables and inputs (lake info)", cmdLake},
 		{"landscape", "the macro industry navigation (the \"1\"): model, JSON, HTML and Markdown reports", cmdLandscape},
+		{"enterprise", "the enterprise navigations (the \"N\"): portfolio, benchmark, gaps, watch list", cmdEnterprise},
 		{"warn", "the patent risk-warning bulletin (专利预警) and its changes since the last run", cmdWarn},
 		{"run", "the nightly job: ingest the inbox, run every navigation, publish the \"1+N\" bundle", cmdRun},
 		{"synth", "write a synthetic demo corpus (Lens CSV or CNIPA CSV)", cmdSynth},

@@ -88,6 +88,17 @@ func TestCLI(t *testing.T) {
 			t.Error(err)
 		}
 	}
+	// enterprise: the config names no enterprises → a usage error; with one, its report.
+	if code, _, errs := runCLI(t, "enterprise", "-c", cfg, "--lake", lk, "--out", filepath.Join(dir, "out")); code != exitUsage || errs == "" {
+		t.Errorf("enterprise without enterprises: %d %s", code, errs)
+	}
+	ecfg := filepath.Join(dir, "nav-e.yaml")
+	b, _ := os.ReadFile(cfg)
+	os.WriteFile(ecfg, append(b, []byte("enterprises: [{id: dji, names: [SZ DJI TECHNOLOGY CO LTD, SZ DJI Technology Co., Ltd.]}]\nclustering: {k_min: 2, k_max: 4}\n")...), 0o644)
+	code, out, errs = runCLI(t, "enterprise", "-c", ecfg, "--lake", lk, "--out", filepath.Join(dir, "out"))
+	if code != 0 || !strings.Contains(out, "dji_en.html") {
+		t.Fatalf("enterprise: %d %s %s", code, out, errs)
+	}
 	// warn: on the first run every signal is new, so --fail-on info exits 5 when anything is
 	// flagged; a second run on the same data has nothing new and exits 0.
 	code, out, errs = runCLI(t, "warn", "-c", cfg, "--lake", lk, "--out", filepath.Join(dir, "out"), "--fail-on", "info")

@@ -32,7 +32,7 @@ type Enterprise struct {
 	Recommendations []Recommendation        `json:"recommendations"`
 	Limitations     []string                `json:"limitations"`
 	Unavailable     []landscape.Unavailable `json:"unavailable"`
-	Timings         []landscape.Timing      `json:"timings,omitempty"` // the shared run's steps (all enterprises together)
+	Timings         []landscape.Timing      `json:"-"` // the shared run's steps (all enterprises together); not published: the same inputs give the same document
 	Clusters        []ClusterLabel          `json:"clusters,omitempty"`
 	Windows         Windows                 `json:"windows"`
 }
