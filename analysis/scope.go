@@ -360,3 +360,13 @@ func (s *Session) FamiliesOf(ctx context.Context, names []string) ([]string, err
 	}
 	return out, nil
 }
+
+// Each runs a named query and calls fn with every row (reused between calls), recording its time.
+func (s *Session) Each(ctx context.Context, name string, fn func(row []any) error, args ...any) error {
+	start := time.Now()
+	if err := s.DB.Each(ctx, Q(name), fn, args...); err != nil {
+		return fmt.Errorf("analysis %s: %w", name, err)
+	}
+	s.Timings = append(s.Timings, Timing{name, time.Since(start).Seconds()})
+	return nil
+}

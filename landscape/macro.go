@@ -786,13 +786,6 @@ func (b *macroBuilder) quality() error {
 		return err
 	}
 	withSrc, internal, withClaims, n := analysis.Int(r.rows[0][0]), analysis.Int(r.rows[0][1]), analysis.Int(r.rows[0][2]), analysis.Int(r.rows[0][3])
-	if r, err = b.q("quality_base", b.s.From, b.s.To, b.cfg.Analysis.CitationWindow, b.s.From, b.s.To); err != nil {
-		return err
-	}
-	if len(r.rows) == 0 {
-		b.unavailable("quality", "no families in scope")
-		return nil
-	}
 	in := indicators.QualityInputs{}
 	useInternal := internal > 0
 	if useInternal {
@@ -816,8 +809,8 @@ func (b *macroBuilder) quality() error {
 		py               int
 		fwd, size, scope float64
 	}
-	fams := make([]fam, 0, len(r.rows))
-	for _, row := range r.rows {
+	var fams []fam
+	err = b.s.Each(b.ctx, "quality_base", func(row []any) error {
 		f := fam{id: analysis.Str(row[0]), py: analysis.Int(row[1])}
 		in.Cohort = append(in.Cohort, fmt.Sprintf("%d|%s", f.py, analysis.Str(row[2])))
 		f.fwd = math.NaN()
@@ -836,6 +829,14 @@ func (b *macroBuilder) quality() error {
 		in.GrantLag = append(in.GrantLag, nanIfNull(row[8]))
 		f.scope = analysis.Num(row[9])
 		fams = append(fams, f)
+		return nil
+	}, b.s.From, b.s.To, b.cfg.Analysis.CitationWindow, b.s.From, b.s.To)
+	if err != nil {
+		return err
+	}
+	if len(fams) == 0 {
+		b.unavailable("quality", "no families in scope")
+		return nil
 	}
 	// OECD quality index 6: the indicators a family lacks (NaN) are left out of its mean.
 	scores := indicators.QualityIndex6(in, indicators.DefaultTrim)
@@ -879,14 +880,6 @@ func (b *macroBuilder) quality() error {
 	}); err != nil {
 		return err
 	}
-	fb, err := b.q("family_branch_list")
-	if err != nil {
-		return err
-	}
-	branches := map[string][]string{}
-	for _, row := range fb.rows {
-		branches[analysis.Str(row[0])] = analysis.Strs(row[1])
-	}
 	core := int(math.Ceil(float64(len(fams)) * b.cfg.Analysis.CoreShare))
 	core = min(core, 50, len(order))
 	var coreIDs []string
@@ -894,6 +887,14 @@ func (b *macroBuilder) quality() error {
 		if scores[i].OK {
 			coreIDs = append(coreIDs, fams[i].id)
 		}
+	}
+	fb, err := b.q("family_branch_list", coreIDs)
+	if err != nil {
+		return err
+	}
+	branches := map[string][]string{}
+	for _, row := range fb.rows {
+		branches[analysis.Str(row[0])] = analysis.Strs(row[1])
 	}
 	det, err := b.q("quality_details", coreIDs)
 	if err != nil {

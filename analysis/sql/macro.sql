@@ -227,9 +227,10 @@ SELECT count(*) FILTER (WHERE transferred) AS transferred, count(*) FILTER (WHER
 FROM fam WHERE py BETWEEN ? AND ?;
 
 -- name: citation_coverage
--- Whether citation data exists: source-reported forward counts and lake-internal citations.
+-- Whether citation data exists: source-reported forward counts, and whether any in-lake patent
+-- citation starts in scope (internal: 0 or 1).
 SELECT count(*) FILTER (WHERE cited_by_src IS NOT NULL) AS with_src,
-       (SELECT count(*) FROM citations c JOIN scope_pub s ON s.pub_number = c.citing WHERE c.kind = 'patent') AS internal,
+       (SELECT count(*) FROM (SELECT 1 FROM citations c JOIN scope_pub s ON s.pub_number = c.citing WHERE c.kind = 'patent' LIMIT 1)) AS internal,
        count(*) FILTER (WHERE claims IS NOT NULL) AS with_claims,
        count(*) AS n
 FROM fam WHERE py BETWEEN ? AND ?;
@@ -305,7 +306,8 @@ SELECT py, 10000 * sum((n / tot) ^ 2) AS hhi, sum(n / tot) FILTER (WHERE rk <= 4
 FROM r GROUP BY 1 ORDER BY 1;
 
 -- name: family_branch_list
-SELECT family_id, list(branch_id ORDER BY branch_id) AS branches FROM fam_branch GROUP BY 1;
+SELECT family_id, list(branch_id ORDER BY branch_id) AS branches FROM fam_branch
+WHERE list_contains(?::VARCHAR[], family_id) GROUP BY 1;
 
 -- name: region_families
 -- Families with at least one applicant in the region (country, and province/city when set).

@@ -72,13 +72,13 @@ func Open(ctx context.Context, dir string) (*DB, error) {
 }
 
 // memoryLimit is DuckDB's memory cap: PATNAV_DUCKDB_MEMORY (e.g. "2GB") or 3GB, so that an
-// analysis stays within 4 GB of RSS on the reference 2-core / 24 GB machine; DuckDB spills to
-// disk beyond it.
+// analysis stays within 4 GB of RSS on the reference 2-core / 24 GB machine (with the Go heap);
+// DuckDB spills to disk beyond it.
 func memoryLimit() string {
 	if v := os.Getenv("PATNAV_DUCKDB_MEMORY"); v != "" && strings.Trim(v, "0123456789.KMGTBkmgtib ") == "" {
 		return v
 	}
-	return "3GB"
+	return "2500MB"
 }
 
 // quote renders a string literal for DuckDB (file paths from the manifest; patent data is always
@@ -132,6 +132,37 @@ func (d *DB) Query(ctx context.Context, query string, args ...any) (*Result, err
 		res.Rows = append(res.Rows, vals)
 	}
 	return res, rows.Err()
+}
+
+// Each runs a query and calls fn with every row; the row slice is reused between calls, so fn
+// must copy what it keeps. For large results it avoids holding them all (Query keeps every row).
+func (d *DB) Each(ctx context.Context, query string, fn func(row []any) error, args ...any) error {
+	rows, err := d.sql.QueryContext(ctx, query, args...)
+	if err != nil {
+		return err
+	}
+	defer rows.Close()
+	cts, err := rows.ColumnTypes()
+	if err != nil {
+		return err
+	}
+	vals := make([]any, len(cts))
+	ptrs := make([]any, len(cts))
+	for i := range vals {
+		ptrs[i] = &vals[i]
+	}
+	for rows.Next() {
+		if err := rows.Scan(ptrs...); err != nil {
+			return err
+		}
+		for i, v := range vals {
+			vals[i] = plain(v, cts[i].DatabaseTypeName())
+		}
+		if err := fn(vals); err != nil {
+			return err
+		}
+	}
+	return rows.Err()
 }
 
 // plain converts driver values to the small set of Go types Result documents.
