@@ -4,50 +4,17 @@
 package publish
 
 import (
-	"bufio"
-	"fmt"
 	"io"
-	"os"
 	"path/filepath"
+
+	"github.com/patnav/patnav/internal/atomicfile"
 
 	"github.com/patnav/patnav/landscape"
 	"github.com/patnav/patnav/reports"
 )
 
-// WriteFile writes path atomically: fn writes to a temporary file in the same folder, which is
-// synced and renamed over path only when fn succeeds.
-func WriteFile(path string, fn func(w io.Writer) error) error {
-	dir := filepath.Dir(path)
-	if err := os.MkdirAll(dir, 0o755); err != nil {
-		return err
-	}
-	f, err := os.CreateTemp(dir, "."+filepath.Base(path)+".*")
-	if err != nil {
-		return err
-	}
-	defer os.Remove(f.Name())
-	bw := bufio.NewWriterSize(f, 256<<10)
-	if err := fn(bw); err != nil {
-		f.Close()
-		return fmt.Errorf("%s: %w", path, err)
-	}
-	if err := bw.Flush(); err != nil {
-		f.Close()
-		return err
-	}
-	if err := f.Chmod(0o644); err != nil { // CreateTemp makes 0600; reports are for readers
-		f.Close()
-		return err
-	}
-	if err := f.Sync(); err != nil {
-		f.Close()
-		return err
-	}
-	if err := f.Close(); err != nil {
-		return err
-	}
-	return os.Rename(f.Name(), path)
-}
+// WriteFile writes path atomically (see internal/atomicfile).
+func WriteFile(path string, fn func(w io.Writer) error) error { return atomicfile.Write(path, fn) }
 
 // Files lists what a publication step wrote, relative to its folder.
 type Files []string

@@ -1,6 +1,8 @@
 package warning
 
 import (
+	"github.com/patnav/patnav/internal/atomicfile"
+
 	"bytes"
 	"context"
 	"encoding/json"
@@ -89,25 +91,7 @@ func Marshal(b *Bulletin) ([]byte, error) {
 	return buf.Bytes(), nil
 }
 
-func writeAtomic(path string, data []byte) error {
-	f, err := os.CreateTemp(filepath.Dir(path), "."+filepath.Base(path)+".*")
-	if err != nil {
-		return err
-	}
-	defer os.Remove(f.Name())
-	if _, err := f.Write(data); err != nil {
-		f.Close()
-		return err
-	}
-	if err := f.Sync(); err != nil {
-		f.Close()
-		return err
-	}
-	if err := f.Close(); err != nil {
-		return err
-	}
-	return os.Rename(f.Name(), path)
-}
+func writeAtomic(path string, data []byte) error { return atomicfile.WriteBytes(path, data) }
 
 // Runs lists the run ids in the history folder, oldest first (nil when the folder is missing).
 // Files that are not run files (temporary files, anything else) are ignored.

@@ -1,12 +1,12 @@
 package enterprise
 
 import (
-	"bufio"
+	"github.com/patnav/patnav/internal/atomicfile"
+
 	"encoding/json"
 	"fmt"
 	htmltemplate "html/template"
 	"io"
-	"os"
 	"path/filepath"
 	"regexp"
 
@@ -123,34 +123,5 @@ func PublishWith(dir string, es []*model.Enterprise, langs []string, opt Publish
 	return out, nil
 }
 
-// writeFile writes path atomically: fn writes to a temporary file in the same folder, which is
-// synced and renamed over path only when fn succeeds. (The same contract as internal/publish,
-// kept here so that internal/publish may import this package without a cycle.)
-func writeFile(path string, fn func(w io.Writer) error) error {
-	dir := filepath.Dir(path)
-	if err := os.MkdirAll(dir, 0o755); err != nil {
-		return err
-	}
-	f, err := os.CreateTemp(dir, "."+filepath.Base(path)+".*")
-	if err != nil {
-		return err
-	}
-	defer os.Remove(f.Name())
-	bw := bufio.NewWriterSize(f, 256<<10)
-	if err := fn(bw); err != nil {
-		f.Close()
-		return fmt.Errorf("%s: %w", path, err)
-	}
-	if err := bw.Flush(); err != nil {
-		f.Close()
-		return err
-	}
-	if err := f.Sync(); err != nil {
-		f.Close()
-		return err
-	}
-	if err := f.Close(); err != nil {
-		return err
-	}
-	return os.Rename(f.Name(), path)
-}
+// writeFile writes path atomically (see internal/atomicfile).
+func writeFile(path string, fn func(w io.Writer) error) error { return atomicfile.Write(path, fn) }
