@@ -80,8 +80,8 @@ func firstDiff(a, b string) string {
 func TestGolden(t *testing.T) {
 	for _, in := range []string{
 		"current", "legacy", "linked", "single",
-		"single/assignee.tsv", "single/raw_inventor_sample.tsv", "single/rawassignee_baseline.csv",
-		"legacy/uspatentcitation.tsv", "legacy/patent.tsv", "current/g_wipo_technology.tsv",
+		"single/assignee_2024.tsv", "single/rawinventor_2024.tsv", "single/rawassignee_2024.csv",
+		"legacy/uspatentcitation_2024.tsv", "legacy/patent_2024.tsv", "current/g_wipo_technology.tsv",
 		"current/g_patent_abstract.tsv.zip", "errors",
 	} {
 		t.Run(in, func(t *testing.T) {
@@ -249,7 +249,7 @@ func TestEmpty(t *testing.T) {
 
 // An entity-only input has no records, no error, and says so.
 func TestEntityOnly(t *testing.T) {
-	res := readInput(t, "testdata/single/assignee.tsv")
+	res := readInput(t, "testdata/single/assignee_2024.tsv")
 	if len(res.Records) != 0 || len(res.Errors) != 0 || res.Note != EntityNote {
 		t.Errorf("%+v", res)
 	}
@@ -293,10 +293,10 @@ func TestSniff(t *testing.T) {
 		{"testdata/single", 0.8, 0.9},
 		{"testdata/current/g_patent.tsv", 0.9, 1},
 		{"testdata/current/g_patent_abstract.tsv.zip", 0.9, 1},
-		{"testdata/legacy/patent.tsv", 0.9, 1},
-		{"testdata/single/raw_inventor_sample.tsv", 0.8, 0.9},
-		{"testdata/single/rawassignee_baseline.csv", 0.8, 0.9},
-		{"testdata/single/assignee.tsv", 0.7, 0.8},
+		{"testdata/legacy/patent_2024.tsv", 0.9, 1},
+		{"testdata/single/rawinventor_2024.tsv", 0.9, 1},
+		{"testdata/single/rawassignee_2024.csv", 0.9, 1},
+		{"testdata/single/assignee_2024.tsv", 0.7, 0.8},
 		{"testdata/current/README.txt", 0, 0},
 		{"testdata/errors/empty.tsv", 0, 0},
 		{"testdata", 0, 0},
