@@ -57,20 +57,6 @@ func (s *Session) exec(ctx context.Context, name string, args ...any) error {
 	return nil
 }
 
-// KeywordPattern builds the case-insensitive RE2 alternation that matches any keyword literally.
-func KeywordPattern(words []string) string {
-	var parts []string
-	for _, w := range words {
-		if w = strings.TrimSpace(w); w != "" {
-			parts = append(parts, regexp.QuoteMeta(w))
-		}
-	}
-	if len(parts) == 0 {
-		return ""
-	}
-	return "(?i)(" + strings.Join(parts, "|") + ")"
-}
-
 // codeRule classifies a configured code or prefix for matching (see the code_hits query): the
 // kind and the equality key.
 func codeRule(code string) (kind, key string) {

@@ -82,15 +82,6 @@ func ParsePub(s, kind string) (PubNumber, error) {
 	return p, nil
 }
 
-// CanonicalPub is ParsePub(s, "").String(), or "" when s does not parse.
-func CanonicalPub(s string) string {
-	p, err := ParsePub(s, "")
-	if err != nil {
-		return ""
-	}
-	return p.String()
-}
-
 func canonicalNumber(office, num, kind string) string {
 	switch office {
 	case "US":
