@@ -1,0 +1,147 @@
+package lake
+
+import (
+	"os"
+	"path/filepath"
+	"testing"
+
+	"github.com/patnav/patnav/internal/patent"
+)
+
+func record(pub, fam string) *patent.Record {
+	r := patent.NewRecord()
+	r.Patent.PubNumber, r.Patent.Kind, r.Patent.FamilyID = pub, "A", fam
+	r.Patent.PubDate = patent.NewDate(2020, 1, 2)
+	r.Patent.Priorities = []string{"CN2019100001"}
+	r.Citations = []patent.Citation{{Cited: "US 6859910 B2", Kind: patent.CitePatent}, {Cited: "Smith 2001", Kind: patent.CiteNPL}}
+	return r
+}
+
+func write(t *testing.T, tx *Txn, recs ...*patent.Record) {
+	t.Helper()
+	for _, r := range recs {
+		pr, parties, classes, cites, prios, events := Rows(r, tx.ID)
+		for _, err := range []error{tx.WritePatents([]PatentRow{pr}), tx.WriteParties(parties), tx.WriteClassifications(classes),
+			tx.WriteCitations(cites), tx.WritePriorities(prios), tx.WriteLegalEvents(events)} {
+			if err != nil {
+				t.Fatal(err)
+			}
+		}
+	}
+}
+
+// TestCommitIsTheOnlyVisiblePoint: rows become part of the lake at Commit and not before; Abort
+// leaves nothing behind; every table has a part (its schema) after the first commit.
+func TestCommitIsTheOnlyVisiblePoint(t *testing.T) {
+	dir := filepath.Join(t.TempDir(), "lake")
+	l, err := Open(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	tx, err := l.Begin()
+	if err != nil {
+		t.Fatal(err)
+	}
+	write(t, tx, record("CN1A", "F1"), record("CN2A", "F2"))
+	if Exists(dir) {
+		t.Fatal("manifest written before commit")
+	}
+	if err := tx.Commit(); err != nil {
+		t.Fatal(err)
+	}
+	l, _ = Open(dir)
+	if l.Rows(TPatents) != 2 || l.Rows(TCitations) != 4 || l.Rows(TPriorities) != 2 {
+		t.Errorf("rows: patents %d citations %d priorities %d", l.Rows(TPatents), l.Rows(TCitations), l.Rows(TPriorities))
+	}
+	for _, tb := range Tables {
+		if len(l.Files(tb)) != 1 {
+			t.Errorf("table %s: %d parts, want 1 (its schema)", tb, len(l.Files(tb)))
+		}
+	}
+	fams := map[string]string{}
+	if err := l.EachPubFamily(func(p, f string) { fams[p] = f }); err != nil {
+		t.Fatal(err)
+	}
+	if fams["CN1A"] != "F1" || fams["CN2A"] != "F2" {
+		t.Errorf("pub families %v", fams)
+	}
+	// A second transaction that aborts changes nothing.
+	tx, _ = l.Begin()
+	write(t, tx, record("CN3A", "F3"))
+	tx.Abort()
+	l, _ = Open(dir)
+	if l.Rows(TPatents) != 2 {
+		t.Errorf("aborted rows visible: %d", l.Rows(TPatents))
+	}
+	if m, _ := filepath.Glob(filepath.Join(dir, ".staging-*")); len(m) != 0 {
+		t.Errorf("staging left: %v", m)
+	}
+	// A later commit with rows in only some tables adds parts to those only.
+	tx, _ = l.Begin()
+	write(t, tx, record("CN4A", "F4"))
+	if err := tx.Commit(); err != nil {
+		t.Fatal(err)
+	}
+	l, _ = Open(dir)
+	if len(l.Files(TPatents)) != 2 || len(l.Files(TLegalEvents)) != 1 || l.Manifest().NextIngest != 3 { // the aborted transaction used no ingest id
+		t.Errorf("parts: patents %d legal %d next %d", len(l.Files(TPatents)), len(l.Files(TLegalEvents)), l.Manifest().NextIngest)
+	}
+}
+
+func TestCleanAndLock(t *testing.T) {
+	dir := filepath.Join(t.TempDir(), "lake")
+	l, _ := Open(dir)
+	tx, _ := l.Begin()
+	write(t, tx, record("CN1A", "F1"))
+	if err := tx.Commit(); err != nil {
+		t.Fatal(err)
+	}
+	os.MkdirAll(filepath.Join(dir, ".staging-000099", TPatents), 0o755)
+	orphan := filepath.Join(dir, TPatents, "part-000099.parquet")
+	os.WriteFile(orphan, []byte("x"), 0o644)
+	l, _ = Open(dir)
+	if err := l.Clean(); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := os.Stat(orphan); !os.IsNotExist(err) {
+		t.Error("orphan part survived Clean")
+	}
+	if _, err := os.Stat(filepath.Join(dir, ".staging-000099")); !os.IsNotExist(err) {
+		t.Error("staging survived Clean")
+	}
+	if len(l.Files(TPatents)) != 1 {
+		t.Error("Clean removed a listed part")
+	}
+	unlock, err := l.Lock()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := l.Lock(); err != ErrLocked {
+		t.Errorf("second lock: %v, want ErrLocked", err)
+	}
+	unlock()
+	if u, err := l.Lock(); err != nil {
+		t.Errorf("lock after unlock: %v", err)
+	} else {
+		u()
+	}
+}
+
+func TestRowsAndKeys(t *testing.T) {
+	r := record("US20120057518A1", "F")
+	r.Patent.Kind = "A1"
+	r.Patent.ClaimsCount = 0
+	pr, _, _, cites, _, _ := Rows(r, "000001")
+	if pr.DocNumber != "US20120057518" || pr.ClaimsCount == nil || *pr.ClaimsCount != 0 || pr.CitesCount != nil {
+		t.Errorf("patent row: doc %s claims %v cites %v", pr.DocNumber, pr.ClaimsCount, pr.CitesCount)
+	}
+	if cites[0].CitedDoc != "US6859910" || cites[1].CitedDoc != "" {
+		t.Errorf("cited docs %q %q", cites[0].CitedDoc, cites[1].CitedDoc)
+	}
+	if d := DaysDate(DateDays(patent.NewDate(2015, 4, 24))); d.String() != "2015-04-24" || DateDays(patent.Date{}) != 0 {
+		t.Errorf("date round trip %s", d)
+	}
+	if DocNumber("CN1B", "B") != "CN1" || DocNumber("CN1", "") != "CN1" {
+		t.Error("DocNumber")
+	}
+}
