@@ -490,10 +490,11 @@ func (p *pipe) run(ctx context.Context, in input) error {
 	for w := 0; w < workers; w++ {
 		go func() {
 			defer func() { finished <- struct{}{} }()
+			norm := &normalizer{thes: p.norm.thes} // one per worker: its memo needs no lock
 			for b := range raw {
 				b.rows = make([]recRows, len(b.recs))
 				for i, rec := range b.recs {
-					p.norm.normalize(rec)
+					norm.normalize(rec)
 					r := &b.rows[i]
 					r.patent, r.parties, r.classes, r.cites, r.prios, r.events = lake.Rows(rec, p.tx.ID)
 				}

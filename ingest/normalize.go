@@ -16,6 +16,33 @@ import (
 // kinds, countries and CN regions, and the family key.
 type normalizer struct {
 	thes *applicant.Thesaurus
+	// memo caches name → (key, kind): applicant names repeat heavily (a few applicants hold most
+	// patents), and normalisation plus the kind rules were a sixth of ingest CPU. Each worker
+	// owns its normalizer, so the map needs no lock; it is reset when it grows past memoMax.
+	memo map[string]nameFacts
+}
+
+type nameFacts struct{ key, kind string }
+
+const memoMax = 200_000
+
+// facts returns the grouping key and kind of a raw name.
+func (n *normalizer) facts(raw string, inventor bool) nameFacts {
+	if f, ok := n.memo[raw]; ok {
+		if inventor {
+			f.kind = patent.KindIndividual
+		}
+		return f
+	}
+	f := nameFacts{key: n.thes.Key(raw), kind: applicant.Kind(raw)}
+	if n.memo == nil || len(n.memo) >= memoMax {
+		n.memo = make(map[string]nameFacts, 1024)
+	}
+	n.memo[raw] = f
+	if inventor {
+		f.kind = patent.KindIndividual
+	}
+	return f
 }
 
 // normalize completes rec in place. Rules (docs/schema.md repeats them):
@@ -41,12 +68,8 @@ func (n *normalizer) normalize(rec *patent.Record) {
 	for i := range rec.Parties {
 		x := &rec.Parties[i]
 		x.NameRaw = strings.TrimSpace(x.NameRaw)
-		x.Name = n.thes.Key(x.NameRaw)
-		if x.Role == patent.RoleInventor {
-			x.Kind = patent.KindIndividual
-		} else {
-			x.Kind = applicant.Kind(x.NameRaw)
-		}
+		f := n.facts(x.NameRaw, x.Role == patent.RoleInventor)
+		x.Name, x.Kind = f.key, f.kind
 		if x.Country != "" {
 			if c := geo.Country(x.Country); c != "" {
 				x.Country = c

@@ -145,3 +145,15 @@ func TestRowsAndKeys(t *testing.T) {
 		t.Error("DocNumber")
 	}
 }
+
+func TestCitedDoc(t *testing.T) {
+	for in, want := range map[string]string{
+		"US6859910B2": "US6859910", "US20120057518A1": "US20120057518", "CN104968889A": "CN104968889",
+		"USRE45678E": "USRE45678", "USD512345S": "USD512345", "US10000000": "US10000000",
+		"US 6859910 B2": "US6859910", "WO 2014/059282 A2": "WO2014059282", "garbage": "", "CN218751475U": "CN218751475",
+	} {
+		if got := citedDoc(in); got != want {
+			t.Errorf("citedDoc(%q) = %q, want %q", in, got, want)
+		}
+	}
+}

@@ -277,9 +277,7 @@ func Rows(rec *patent.Record, ingestID string) (PatentRow, []PartyRow, []ClassRo
 	for _, c := range rec.Citations {
 		cr := CitationRow{Citing: p.PubNumber, Cited: c.Cited, Kind: c.Kind, Category: c.Category}
 		if c.Kind == patent.CitePatent {
-			if pn, err := norm.ParsePub(c.Cited, ""); err == nil {
-				cr.CitedDoc = pn.Office + pn.Number
-			}
+			cr.CitedDoc = citedDoc(c.Cited)
 		}
 		cites = append(cites, cr)
 	}
@@ -293,6 +291,33 @@ func Rows(rec *patent.Record, ingestID string) (PatentRow, []PartyRow, []ClassRo
 	}
 	return pr, parties, classes, cites, prios, events
 }
+
+// citedDoc is a cited number without its kind code. Readers store canonical numbers
+// (office + number + kind, no separators), so the kind is the trailing letter with an optional
+// digit; anything else is canonicalised first.
+func citedDoc(cited string) string {
+	n := len(cited)
+	canonical := n >= 4 && isUpper(cited[0]) && isUpper(cited[1])
+	for i := 2; canonical && i < n; i++ {
+		canonical = isUpper(cited[i]) || cited[i] >= '0' && cited[i] <= '9'
+	}
+	if !canonical {
+		if pn, err := norm.ParsePub(cited, ""); err == nil {
+			return pn.Office + pn.Number
+		}
+		return ""
+	}
+	switch {
+	case isDigit(cited[n-1]) && isUpper(cited[n-2]) && isDigit(cited[n-3]):
+		return cited[:n-2]
+	case isUpper(cited[n-1]) && isDigit(cited[n-2]):
+		return cited[:n-1]
+	}
+	return cited
+}
+
+func isUpper(c byte) bool { return c >= 'A' && c <= 'Z' }
+func isDigit(c byte) bool { return c >= '0' && c <= '9' }
 
 // DocNumber is a publication number without its kind code (US6859910B2 → US6859910): the key
 // that links a citation written without a kind to the publication it names.
