@@ -528,7 +528,7 @@ func (b *macroBuilder) technology() *Section {
 			{Text: hhiText(l, br.Concentration)},
 			{Text: crText(l, br.Concentration, br.Concentration.CR4)},
 			{Text: l.NumP(br.RegionRTA, 2)},
-			{Text: hot, Sub: br.HotspotWhy},
+			{Text: hot, Sub: hotspotWhy(l, br)},
 		}}
 		if br.Hotspot {
 			r.Class = "flag"
@@ -606,8 +606,8 @@ func (b *macroBuilder) technology() *Section {
 		for _, br := range t.Branches {
 			if br.ID == id {
 				line = br.Name.In(l.Lang)
-				if br.HotspotWhy != "" {
-					line += " — " + br.HotspotWhy
+				if why := hotspotWhy(l, br); why != "" {
+					line += " — " + why
 				}
 				if len(br.Bursts) > 0 {
 					line += l.T("tech.hot_bursts", "bursts", b.bursts(br.Bursts))
@@ -1070,4 +1070,13 @@ func capitalize(s string) string {
 		return string(s[0]-'a'+'A') + s[1:]
 	}
 	return s
+}
+
+// hotspotWhy is a branch's hotspot reason in the report's language (English when no Chinese
+// text was recorded).
+func hotspotWhy(l Locale, br landscape.BranchStats) string {
+	if l.Lang == "zh" && br.HotspotWhyZh != "" {
+		return br.HotspotWhyZh
+	}
+	return br.HotspotWhy
 }
