@@ -153,3 +153,37 @@ func ReadHead(path string, n int) ([]byte, error) {
 	}
 	return buf[:k], err
 }
+
+// Rows walks the data rows of a tabular input for a reader: it skips blank rows, numbers the
+// records, lets a bad row through as its *RecordError (the record still counts, and the next call
+// moves on) and remembers the end, so a reader's Read is NextRow plus its own conversion.
+type Rows struct {
+	Next   func(record int) (row []string, line int, err error) // the source, e.g. (*CSVFile).Row
+	Record int                                                  // records returned so far
+	done   bool
+}
+
+// NextRow returns the next non-blank row and the line it starts on, a *RecordError for a row the
+// source could not split, or io.EOF (again on every later call).
+func (r *Rows) NextRow() ([]string, int, error) {
+	if r.done {
+		return nil, 0, io.EOF
+	}
+	for {
+		row, line, err := r.Next(r.Record + 1)
+		if err != nil {
+			var re *RecordError
+			if errors.As(err, &re) {
+				r.Record++
+			} else if err == io.EOF {
+				r.done = true
+			}
+			return nil, 0, err
+		}
+		if IsBlank(row) {
+			continue
+		}
+		r.Record++
+		return row, line, nil
+	}
+}

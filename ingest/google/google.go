@@ -100,8 +100,8 @@ type Reader struct {
 	idx    [nFields]int
 	names  [nFields]string
 	rec    int
-	done   bool
-	names0 []string // scratch for SplitNames
+	rows   format.Rows // the row loop over the input (blank rows, record numbers, end)
+	names0 []string    // scratch for SplitNames
 }
 
 // Open opens a Google Patents CSV export. An input with no rows gives format.ErrEmpty; one whose
@@ -126,6 +126,7 @@ func Open(path string, opts format.Options) (format.Reader, error) {
 		return fail(fmt.Errorf("%s: reading header: %w", c.File, err))
 	}
 	r := &Reader{csv: c, file: c.File}
+	r.rows.Next = c.Row
 	for f := range r.idx {
 		r.idx[f] = -1
 	}
@@ -181,28 +182,12 @@ func (r *Reader) fail(line, f int, value string, err error) error {
 // Read returns the next record, a *format.RecordError for a row that cannot be accepted (reading
 // may continue), or io.EOF at the end. Blank rows are skipped.
 func (r *Reader) Read() (*patent.Record, error) {
-	if r.done {
-		return nil, io.EOF
+	row, line, err := r.rows.NextRow()
+	r.rec = r.rows.Record
+	if err != nil {
+		return nil, err
 	}
-	for {
-		row, line, err := r.csv.Row(r.rec + 1)
-		if err != nil {
-			var re *format.RecordError
-			if errors.As(err, &re) {
-				r.rec++
-				return nil, err
-			}
-			if err == io.EOF {
-				r.done = true
-			}
-			return nil, err
-		}
-		if format.IsBlank(row) {
-			continue
-		}
-		r.rec++
-		return r.record(row, line)
-	}
+	return r.record(row, line)
 }
 
 func (r *Reader) record(row []string, line int) (*patent.Record, error) {

@@ -158,6 +158,7 @@ func Open(path string, opts format.Options) (format.Reader, error) {
 		return nil, err
 	}
 	r := &Reader{in: in, file: in.file}
+	r.rows.Next = in.row
 	header, _, err := in.row(0)
 	for err == nil && format.IsBlank(header) {
 		header, _, err = in.row(0)
@@ -191,7 +192,7 @@ type Reader struct {
 	// Small caches of derived values: an export has few distinct document types and statuses.
 	docTypes []docTypeMemo
 	statuses [][2]string
-	done     bool
+	rows     format.Rows // the row loop over the input (blank rows, record numbers, end)
 }
 
 // resolve finds each field's column once, from the header.
@@ -349,28 +350,12 @@ func (r *Reader) get(row []string, f int) string {
 // Read returns the next record, a *format.RecordError for a row that cannot be accepted (reading
 // may continue), or io.EOF at the end. Blank rows are skipped.
 func (r *Reader) Read() (*patent.Record, error) {
-	if r.done {
-		return nil, io.EOF
+	row, line, err := r.rows.NextRow()
+	r.rec = r.rows.Record
+	if err != nil {
+		return nil, err
 	}
-	for {
-		row, line, err := r.in.row(r.rec + 1)
-		if err != nil {
-			var re *format.RecordError
-			if errors.As(err, &re) {
-				r.rec++
-				return nil, err
-			}
-			if err == io.EOF {
-				r.done = true
-			}
-			return nil, err
-		}
-		if format.IsBlank(row) {
-			continue
-		}
-		r.rec++
-		return r.record(row, line)
-	}
+	return r.record(row, line)
 }
 
 // fail builds a RecordError for field f.
