@@ -1,6 +1,8 @@
 package bulletin
 
 import (
+	"github.com/patnav/patnav/reports/schematest"
+
 	"bytes"
 	"encoding/json"
 	"os"
@@ -222,11 +224,11 @@ func TestSchemaAndJSON(t *testing.T) {
 	if err := json.Unmarshal(buf.Bytes(), &inst); err != nil {
 		t.Fatal(err)
 	}
-	if errs := validate(schema, schema, inst, "$"); len(errs) > 0 {
+	if errs := schematest.Validate(schema, schema, inst, "$"); len(errs) > 0 {
 		t.Fatalf("bulletin does not validate: %v", errs[:min(5, len(errs))])
 	}
 	inst.(map[string]any)["signals"].([]any)[0].(map[string]any)["level"] = 3
-	if errs := validate(schema, schema, inst, "$"); len(errs) == 0 {
+	if errs := schematest.Validate(schema, schema, inst, "$"); len(errs) == 0 {
 		t.Fatal("a broken bulletin validates")
 	}
 	// The JSON reads back as the bulletin (the history format).

@@ -1,22 +1,24 @@
-package bulletin
+// Package schematest checks documents against the JSON Schemas the report packages generate
+// (reports.Schema), for their tests. It implements just the keywords those schemas use.
+package schematest
 
 import (
 	"strconv"
 	"strings"
 )
 
-func itoa(i int) string { return strconv.Itoa(i) }
-
-// validate is a small JSON Schema validator for the keywords Schema emits: $ref, type, anyOf,
-// properties, required, additionalProperties, items, minItems, maxItems.
-func validate(root, s map[string]any, v any, at string) []string {
+// Validate is a small JSON Schema validator for the keywords Schema emits: $ref, type, anyOf,
+// properties, required, additionalProperties, items, minItems, maxItems. It returns one message
+// per violation, each naming the path (at) where it occurs; none means v conforms. root is the
+// whole schema (for $ref into $defs), s the part that applies at this path.
+func Validate(root, s map[string]any, v any, at string) []string {
 	if ref, ok := s["$ref"].(string); ok {
 		name := strings.TrimPrefix(ref, "#/$defs/")
-		return validate(root, root["$defs"].(map[string]any)[name].(map[string]any), v, at)
+		return Validate(root, root["$defs"].(map[string]any)[name].(map[string]any), v, at)
 	}
 	if alts, ok := s["anyOf"].([]any); ok {
 		for _, alt := range alts {
-			if len(validate(root, alt.(map[string]any), v, at)) == 0 {
+			if len(Validate(root, alt.(map[string]any), v, at)) == 0 {
 				return nil
 			}
 		}
@@ -74,7 +76,7 @@ func validate(root, s map[string]any, v any, at string) []string {
 		}
 		for k, val := range x {
 			if ps, ok := props[k]; ok {
-				errs = append(errs, validate(root, ps.(map[string]any), val, at+"."+k)...)
+				errs = append(errs, Validate(root, ps.(map[string]any), val, at+"."+k)...)
 			} else if ap, ok := s["additionalProperties"]; ok {
 				switch a := ap.(type) {
 				case bool:
@@ -82,14 +84,14 @@ func validate(root, s map[string]any, v any, at string) []string {
 						errs = append(errs, at+": unexpected "+k)
 					}
 				case map[string]any:
-					errs = append(errs, validate(root, a, val, at+"."+k)...)
+					errs = append(errs, Validate(root, a, val, at+"."+k)...)
 				}
 			}
 		}
 	case []any:
 		if it, ok := s["items"].(map[string]any); ok {
 			for i, e := range x {
-				errs = append(errs, validate(root, it, e, at+"["+itoa(i)+"]")...)
+				errs = append(errs, Validate(root, it, e, at+"["+strconv.Itoa(i)+"]")...)
 			}
 		}
 		if mx, ok := s["maxItems"].(float64); ok && float64(len(x)) > mx {
