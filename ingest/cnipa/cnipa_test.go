@@ -1,6 +1,8 @@
 package cnipa
 
 import (
+	"github.com/patnav/patnav/ingest/format/formattest"
+
 	"bytes"
 	"encoding/json"
 	"errors"
@@ -323,46 +325,15 @@ func TestRecordErrors(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer r.Close()
-	type want struct {
-		record, line int
-		field        string
-		err          error
-	}
-	wants := []any{
-		"CN105298534A",
-		want{2, 3, "申请日", format.ErrBadDate},
-		want{3, 4, "公开(公告)号", format.ErrBadNumber},
-		want{4, 5, "公开(公告)号", format.ErrMissingField},
-		"CN105298536A",
-		want{6, 8, "申请日", format.ErrBadDate},
-		"CN105298538A",
-	}
-	for i, w := range wants {
-		rec, err := r.Read()
-		switch w := w.(type) {
-		case string:
-			if err != nil || rec.Patent.PubNumber != w {
-				t.Fatalf("read %d: %v %v; want %s", i+1, rec, err, w)
-			}
-			if rec.Patent.SourceRecord != i+1 {
-				t.Errorf("read %d: SourceRecord %d", i+1, rec.Patent.SourceRecord)
-			}
-		case want:
-			var re *format.RecordError
-			if !errors.As(err, &re) {
-				t.Fatalf("read %d: %v, want a RecordError", i+1, err)
-			}
-			if re.Record != w.record || re.Line != w.line || re.Field != w.field || !errors.Is(re, w.err) || re.File != "errors.csv" {
-				t.Errorf("read %d: %+v; want %+v", i+1, re, w)
-			}
-		}
-	}
-	if _, err := r.Read(); err != io.EOF {
-		t.Errorf("at end: %v", err)
-	}
-	if _, err := r.Read(); err != io.EOF {
-		t.Errorf("after end: %v", err)
-	}
+	formattest.ExpectReads(t, r, "errors.csv", []formattest.Want{
+		formattest.RecAt("CN105298534A", 1),
+		formattest.Bad(2, 3, "申请日", format.ErrBadDate),
+		formattest.Bad(3, 4, "公开(公告)号", format.ErrBadNumber),
+		formattest.Bad(4, 5, "公开(公告)号", format.ErrMissingField),
+		formattest.RecAt("CN105298536A", 5),
+		formattest.Bad(6, 8, "申请日", format.ErrBadDate),
+		formattest.RecAt("CN105298538A", 7),
+	})
 }
 
 func TestXLSXRecordError(t *testing.T) {

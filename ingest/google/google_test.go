@@ -1,6 +1,8 @@
 package google
 
 import (
+	"github.com/patnav/patnav/ingest/format/formattest"
+
 	"bufio"
 	"bytes"
 	"encoding/json"
@@ -150,38 +152,13 @@ func TestErrors(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer r.Close()
-	type want struct {
-		record, line int
-		field        string
-		err          error
-	}
-	wants := []any{
-		"US12299796B2",
-		want{2, 4, "id", format.ErrBadNumber},
-		want{3, 5, "priority date", format.ErrBadDate},
-		want{4, 6, "grant date", format.ErrBadDate},
-		"US12299799B2",
-	}
-	for i, w := range wants {
-		rec, err := r.Read()
-		switch w := w.(type) {
-		case string:
-			if err != nil || rec.Patent.PubNumber != w {
-				t.Fatalf("read %d: got %v, %v; want record %s", i, rec, err, w)
-			}
-		case want:
-			var re *format.RecordError
-			if !errors.As(err, &re) {
-				t.Fatalf("read %d: got %v, %v; want a RecordError", i, rec, err)
-			}
-			if re.Record != w.record || re.Line != w.line || re.Field != w.field || !errors.Is(err, w.err) || re.File != "bad.csv" {
-				t.Errorf("read %d: got %+v, want record %d line %d field %q err %v", i, re, w.record, w.line, w.field, w.err)
-			}
-		}
-	}
-	if _, err := r.Read(); err != io.EOF {
-		t.Fatalf("after the last record: %v; want io.EOF", err)
-	}
+	formattest.ExpectReads(t, r, "bad.csv", []formattest.Want{
+		formattest.Rec("US12299796B2"),
+		formattest.Bad(2, 4, "id", format.ErrBadNumber),
+		formattest.Bad(3, 5, "priority date", format.ErrBadDate),
+		formattest.Bad(4, 6, "grant date", format.ErrBadDate),
+		formattest.Rec("US12299799B2"),
+	})
 }
 
 func TestEmpty(t *testing.T) {

@@ -1,6 +1,8 @@
 package lens
 
 import (
+	"github.com/patnav/patnav/ingest/format/formattest"
+
 	"bufio"
 	"bytes"
 	"encoding/json"
@@ -139,44 +141,16 @@ func TestErrors(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer r.Close()
-	type want struct {
-		record, line int
-		field        string
-		err          error
-	}
-	wants := []any{
-		"US20130101709A1",
-		want{2, 3, "Publication Number", format.ErrBadNumber},
-		want{3, 4, "Publication Date", format.ErrBadDate},
-		want{4, 5, "Cited Count", format.ErrBadValue},
-		want{5, 6, "#", format.ErrBadRecord},
-		want{5, 7, "Priority Numbers", format.ErrBadDate},
-		want{6, 8, "Jurisdiction", format.ErrBadRecord},
-		"US20130101714A1",
-	}
-	for i, w := range wants {
-		rec, err := r.Read()
-		switch w := w.(type) {
-		case string:
-			if err != nil || rec.Patent.PubNumber != w {
-				t.Fatalf("read %d: got %v, %v; want record %s", i, rec, err, w)
-			}
-		case want:
-			var re *format.RecordError
-			if !errors.As(err, &re) {
-				t.Fatalf("read %d: got %v, %v; want a RecordError", i, rec, err)
-			}
-			if re.Record != w.record || re.Line != w.line || re.Field != w.field || !errors.Is(err, w.err) || re.File != "bad.csv" {
-				t.Errorf("read %d: got %+v, want record %d line %d field %q err %v", i, re, w.record, w.line, w.field, w.err)
-			}
-		}
-	}
-	if rec, err := r.Read(); err != io.EOF {
-		t.Fatalf("after the last record: %v, %v; want io.EOF", rec, err)
-	}
-	if _, err := r.Read(); err != io.EOF {
-		t.Fatalf("Read after EOF: %v; want io.EOF", err)
-	}
+	formattest.ExpectReads(t, r, "bad.csv", []formattest.Want{
+		formattest.Rec("US20130101709A1"),
+		formattest.Bad(2, 3, "Publication Number", format.ErrBadNumber),
+		formattest.Bad(3, 4, "Publication Date", format.ErrBadDate),
+		formattest.Bad(4, 5, "Cited Count", format.ErrBadValue),
+		formattest.Bad(5, 6, "#", format.ErrBadRecord),
+		formattest.Bad(5, 7, "Priority Numbers", format.ErrBadDate),
+		formattest.Bad(6, 8, "Jurisdiction", format.ErrBadRecord),
+		formattest.Rec("US20130101714A1"),
+	})
 }
 
 func TestEmpty(t *testing.T) {
