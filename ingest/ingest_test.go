@@ -138,7 +138,10 @@ func TestIngestCountsDedupAndQuarantine(t *testing.T) {
 	if n := l.Rows(lake.TProvenance); n != 3 {
 		t.Errorf("provenance rows = %d, want 3 (every accepted occurrence)", n)
 	}
-	pns, _ := l.PubNumbers()
+	pns := map[string]string{}
+	if err := l.EachPubFamily(func(p, f string) { pns[p] = f }); err != nil {
+		t.Fatal(err)
+	}
 	for _, want := range []string{"US20130101709A1", "CN104968889A"} {
 		if _, ok := pns[want]; !ok {
 			t.Errorf("lake lacks %s", want)

@@ -99,6 +99,21 @@ func TestCLI(t *testing.T) {
 	if code != 0 || !strings.Contains(out, "dji_en.html") {
 		t.Fatalf("enterprise: %d %s %s", code, out, errs)
 	}
+	// run: the whole bundle (enterprise and warnings stages included); --fail-on info exits 5
+	// exactly when the first bulletin raised anything.
+	runOut := filepath.Join(dir, "runout")
+	code, out, errs = runCLI(t, "run", "-c", ecfg, "--lake", lk, "--out", runOut, "--fail-on", "info")
+	if !strings.Contains(out, "published") || (code != exitOK && code != exitWarning) {
+		t.Fatalf("run: %d %s %s", code, out, errs)
+	}
+	for _, f := range []string{"index.html", "enterprises/dji_zh.html", "warnings/bulletin_en.html", "tables.xlsx"} {
+		if _, err := os.Stat(filepath.Join(runOut, "latest", f)); err != nil {
+			t.Errorf("run bundle: %v", err)
+		}
+	}
+	if code == exitWarning != strings.Contains(errs, "new warning signal") {
+		t.Errorf("run --fail-on: exit %d, stderr %q", code, errs)
+	}
 	// warn: on the first run every signal is new, so --fail-on info exits 5 when anything is
 	// flagged; a second run on the same data has nothing new and exits 0.
 	code, out, errs = runCLI(t, "warn", "-c", cfg, "--lake", lk, "--out", filepath.Join(dir, "out"), "--fail-on", "info")

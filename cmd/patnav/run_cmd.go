@@ -11,17 +11,13 @@ import (
 	"github.com/patnav/patnav/landscape/warning"
 )
 
-// stages returns the run's stages after the macro landscape (enterprise navigations, clustering,
-// warnings), each wired from its library.
-var stages = func() []runner.Stage { return nil }
-
 func cmdRun(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	fs := newFlags("run", "-c navigation.yaml [--pdf] [--fail-on LEVEL]", stderr)
 	cfgPath := fs.String("c", "", "navigation config (YAML)")
 	lakeDir := fs.String("lake", "", "lake folder (default: the config's lake)")
 	outDir := fs.String("out", "", "output folder (default: the config's out)")
 	pdf := fs.Bool("pdf", false, "also print every report to PDF with headless Chromium when installed")
-	failOn := fs.String("fail-on", "", "exit 5 when a new warning signal at or above this level (info, watch, warning, severe) appears")
+	level := fs.String("fail-on", "", "exit 5 when a new warning signal at or above this level (info, watch, warning, severe) appears")
 	if err := parse(fs, args); err != nil {
 		return err
 	}
@@ -29,13 +25,15 @@ func cmdRun(ctx context.Context, args []string, stdout, stderr io.Writer) error 
 	if err != nil {
 		return err
 	}
-	if err := checkLevel(*failOn); err != nil {
+	if err := checkLevel(*level); err != nil {
 		return err
 	}
 	log := logger(stderr)
 	progress, done := ttyProgress()
 	defer done()
-	opt := runner.Options{Logger: log, PDF: *pdf, Stages: stages(), Progress: progress}
+	var bul *warning.Bulletin // the run's bulletin, for --fail-on
+	opt := runner.Options{Logger: log, PDF: *pdf, Progress: progress,
+		Stages: runner.DefaultStages(func(b *warning.Bulletin) { bul = b })}
 	m, err := runner.Run(ctx, cfg, opt)
 	if err != nil {
 		if errors.Is(err, runner.ErrLocked) {
@@ -48,7 +46,7 @@ func cmdRun(ctx context.Context, args []string, stdout, stderr io.Writer) error 
 	if m.StaleLock != "" {
 		fmt.Fprintf(stdout, "note: recovered from an interrupted run (%s)\n", m.StaleLock)
 	}
-	return failOnCheck(*failOn, filepath.Join(cfg.Out, "runs", m.RunID), stdout)
+	return failOn(*level, bul, stdout)
 }
 
 // lockedError maps a held run lock to its exit code.
@@ -56,9 +54,6 @@ type lockedError struct{ error }
 
 func (e lockedError) ExitCode() int { return exitLocked }
 func (e lockedError) Unwrap() error { return e.error }
-
-// failOnCheck is wired to the warnings stage once it exists.
-var failOnCheck = func(level, runDir string, stdout io.Writer) error { return nil }
 
 var checkLevel = func(level string) error {
 	if level == "" || warning.ValidLevel(level) {

@@ -9,23 +9,10 @@ import (
 	"time"
 
 	"github.com/patnav/patnav/analysis"
-	"github.com/patnav/patnav/internal/runner"
 	"github.com/patnav/patnav/landscape"
 	"github.com/patnav/patnav/landscape/warning"
 	"github.com/patnav/patnav/reports/bulletin"
 )
-
-// lastBulletin is the bulletin of the run in progress (for --fail-on).
-var lastBulletin *warning.Bulletin
-
-func init() {
-	stages = func() []runner.Stage {
-		return runner.DefaultStages(func(b *warning.Bulletin) { lastBulletin = b })
-	}
-	failOnCheck = func(level, runDir string, stdout io.Writer) error {
-		return failOn(level, lastBulletin, stdout)
-	}
-}
 
 // failOn implements --fail-on: a new (or newly escalated) signal at or above level is an error
 // with exit code 5.

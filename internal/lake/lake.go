@@ -251,13 +251,6 @@ func (l *Lake) EachPubFamily(fn func(pub, family string)) error {
 	return nil
 }
 
-// PubNumbers returns the set of publication numbers stored in the patents table.
-func (l *Lake) PubNumbers() (map[string]struct{}, error) {
-	set := make(map[string]struct{}, l.Rows(TPatents))
-	err := l.EachPubFamily(func(pub, _ string) { set[pub] = struct{}{} })
-	return set, err
-}
-
 func readStringColumn(path, column string, fn func(string)) error {
 	f, err := os.Open(path)
 	if err != nil {

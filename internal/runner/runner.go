@@ -392,9 +392,6 @@ func writeJSON(path string, v any) error {
 	return publish.WriteFile(path, func(w io.Writer) error { _, err := w.Write(append(b, '\n')); return err })
 }
 
-// LangHrefs maps each language to pattern with the language filled in (for Link.Href).
-func LangHrefs(langs []string, pattern string) map[string]string { return langHrefs(langs, pattern) }
-
 func langHrefs(langs []string, pattern string) map[string]string {
 	h := map[string]string{}
 	for _, l := range langs {
