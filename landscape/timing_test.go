@@ -10,33 +10,33 @@ import (
 	"github.com/patnav/patnav/internal/config"
 )
 
-// TestMacroTimings prints every query's time of the macro on the lake named by
-// PATNAV_TIMING_LAKE (a profiling aid; skipped otherwise).
-func TestMacroTimings(t *testing.T) {
+// BenchmarkMacroQueries prints every query's time of the macro on the lake named by
+// PATNAV_TIMING_LAKE (a profiling aid for an existing lake; skipped otherwise; one iteration is enough: -benchtime 1x).
+func BenchmarkMacroQueries(b *testing.B) {
 	lk := os.Getenv("PATNAV_TIMING_LAKE")
 	if lk == "" {
-		t.Skip("set PATNAV_TIMING_LAKE to a lake")
+		b.Skip("set PATNAV_TIMING_LAKE to a lake")
 	}
 	cfg, err := config.Load("../data/navigation.yaml")
 	if err != nil {
-		t.Fatal(err)
+		b.Fatal(err)
 	}
 	cfg.Lake = lk
 	s, err := analysis.Open(context.Background(), cfg)
 	if err != nil {
-		t.Fatal(err)
+		b.Fatal(err)
 	}
 	defer s.Close()
 	m, err := BuildMacro(context.Background(), s)
 	if err != nil {
-		t.Fatal(err)
+		b.Fatal(err)
 	}
 	ts := append([]analysis.Timing(nil), s.Timings...)
 	sort.SliceStable(ts, func(i, j int) bool { return ts[i].Seconds > ts[j].Seconds })
 	for _, x := range ts[:min(14, len(ts))] {
-		t.Logf("%-24s %7.2fs", x.Step, x.Seconds)
+		b.Logf("%-24s %7.2fs", x.Step, x.Seconds)
 	}
 	for _, x := range m.Timings {
-		t.Logf("section %-14s %7.2fs", x.Analysis, x.Seconds)
+		b.Logf("section %-14s %7.2fs", x.Analysis, x.Seconds)
 	}
 }
