@@ -404,19 +404,9 @@ func checksum(path string) (string, int64, error) {
 type batch struct {
 	seq  int
 	recs []*patent.Record
-	rows []recRows // lake rows of each record, converted by the workers
+	rows *lake.RowSet // the records' lake rows, converted by the workers
 	bad  []*format.RecordError
 	err  error // fatal reader error: ends the file
-}
-
-// recRows are one record's rows in every table.
-type recRows struct {
-	patent  lake.PatentRow
-	parties []lake.PartyRow
-	classes []lake.ClassRow
-	cites   []lake.CitationRow
-	prios   []lake.PriorityRow
-	events  []lake.LegalEventRow
 }
 
 const batchSize = 512
@@ -492,11 +482,10 @@ func (p *pipe) run(ctx context.Context, in input) error {
 			defer func() { finished <- struct{}{} }()
 			norm := &normalizer{thes: p.norm.thes} // one per worker: its memo needs no lock
 			for b := range raw {
-				b.rows = make([]recRows, len(b.recs))
-				for i, rec := range b.recs {
+				b.rows = lake.NewRowSet(len(b.recs))
+				for _, rec := range b.recs {
 					norm.normalize(rec)
-					r := &b.rows[i]
-					r.patent, r.parties, r.classes, r.cites, r.prios, r.events = lake.Rows(rec, p.tx.ID)
+					b.rows.Append(rec, p.tx.ID)
 				}
 				select {
 				case done <- b:
@@ -514,7 +503,6 @@ func (p *pipe) run(ctx context.Context, in input) error {
 	}()
 	pending := map[int]*batch{}
 	next := 0
-	w := newRowBuf()
 	for b := range done {
 		pending[b.seq] = b
 		for {
@@ -524,7 +512,7 @@ func (p *pipe) run(ctx context.Context, in input) error {
 			}
 			delete(pending, next)
 			next++
-			if err := p.write(nb, w, in); err != nil {
+			if err := p.write(nb, in); err != nil {
 				return err
 			}
 			if nb.err != nil {
@@ -543,88 +531,79 @@ func (p *pipe) run(ctx context.Context, in input) error {
 	return nil
 }
 
-// rowBuf holds one batch's rows per table.
-type rowBuf struct {
-	patents []lake.PatentRow
-	parties []lake.PartyRow
-	classes []lake.ClassRow
-	cites   []lake.CitationRow
-	prios   []lake.PriorityRow
-	events  []lake.LegalEventRow
-	prov    []lake.ProvenanceRow
-	quar    []lake.QuarantineRow
-	links   []lake.FamilyLinkRow
-	enrich  []lake.EnrichmentRow
-}
-
-func newRowBuf() *rowBuf { return &rowBuf{} }
-
-// reset starts a new batch. The previous slices were handed to the lake's table writers, so
-// fresh ones are allocated (sized like the last batch) rather than reused.
-func (w *rowBuf) reset() {
-	w.patents = make([]lake.PatentRow, 0, cap(w.patents))
-	w.parties = make([]lake.PartyRow, 0, cap(w.parties))
-	w.classes = make([]lake.ClassRow, 0, cap(w.classes))
-	w.cites = make([]lake.CitationRow, 0, cap(w.cites))
-	w.prios = make([]lake.PriorityRow, 0, cap(w.prios))
-	w.events = make([]lake.LegalEventRow, 0, cap(w.events))
-	w.prov = make([]lake.ProvenanceRow, 0, cap(w.prov))
-	w.quar = make([]lake.QuarantineRow, 0, cap(w.quar))
-	w.links = make([]lake.FamilyLinkRow, 0, cap(w.links))
-	w.enrich = make([]lake.EnrichmentRow, 0, cap(w.enrich))
-}
-
-func (p *pipe) write(b *batch, w *rowBuf, in input) error {
-	w.reset()
-	id := p.tx.ID
+// write stores a batch in order: it settles which records are duplicates of publications
+// already stored and hands the rows to the lake. A batch without duplicates (the usual case)
+// goes to the table writers as the workers built it.
+func (p *pipe) write(b *batch, in input) error {
+	tx, id := p.tx, p.tx.ID
+	var quar []lake.QuarantineRow
 	for _, e := range b.bad {
-		reason := e.Err.Error()
-		w.quar = append(w.quar, lake.QuarantineRow{IngestID: id, Source: in.format.Name, File: e.File,
-			Record: int32(e.Record), Line: int32(e.Line), Field: e.Field, Value: format.Truncate(e.Value, 200), Reason: reason})
+		quar = append(quar, lake.QuarantineRow{IngestID: id, Source: in.format.Name, File: e.File,
+			Record: int32(e.Record), Line: int32(e.Line), Field: e.Field, Value: format.Truncate(e.Value, 200), Reason: e.Err.Error()})
 	}
 	p.fs.Rejected += len(b.bad)
 	p.fs.Records += len(b.bad) + len(b.recs)
 	p.fs.Accepted += len(b.recs)
+	rs := b.rows
+	var dups []int // indexes of duplicate records
 	for i, rec := range b.recs {
-		rr := &b.rows[i]
 		pn := rec.Patent.PubNumber
-		storedFam, dup := p.seen.get(pn)
-		w.prov = append(w.prov, lake.ProvenanceRow{PubNumber: pn, Source: rec.Patent.Source, SourceFile: rec.Patent.SourceFile,
-			SourceRecord: int32(rec.Patent.SourceRecord), IngestID: id, Stored: !dup})
-		if dup {
-			// Stored once: but legal events and citations another source adds are facts about the
-			// stored publication, so they are kept (the lake's views drop exact repeats).
-			p.fs.Duplicates++
-			if f := rec.Patent.FamilyID; f != storedFam && f != "" {
-				w.links = append(w.links, lake.FamilyLinkRow{FamilyID: storedFam, LinkedFamilyID: f, PubNumber: pn, IngestID: id})
-			}
-			w.cites = append(w.cites, rr.cites...)
-			w.events = append(w.events, rr.events...)
-			if e, ok := lake.Enrichment(&rr.patent, rr.parties, id); ok {
-				w.enrich = append(w.enrich, e)
-			}
+		if _, dup := p.seen.get(pn); dup {
+			dups = append(dups, i)
 			continue
 		}
 		p.seen.put(pn, rec.Patent.FamilyID)
-		w.patents = append(w.patents, rr.patent)
-		w.parties = append(w.parties, rr.parties...)
-		w.classes = append(w.classes, rr.classes...)
-		w.cites = append(w.cites, rr.cites...)
-		w.prios = append(w.prios, rr.prios...)
-		w.events = append(w.events, rr.events...)
 	}
-	tx := p.tx
+	// Provenance holds the occurrences that were not stored; the stored one is the patents
+	// row itself (its source columns), and the provenance view joins the two.
+	var prov []lake.ProvenanceRow
+	var links []lake.FamilyLinkRow
+	var enrich []lake.EnrichmentRow
+	out := rs
+	if len(dups) > 0 {
+		p.fs.Duplicates += len(dups)
+		out = &lake.RowSet{}
+		d := 0
+		for i, rec := range b.recs {
+			pr, parties, classes, cites, prios, events := rs.Record(i)
+			if d < len(dups) && dups[d] == i {
+				d++
+				// Stored once: but legal events and citations another source adds are facts
+				// about the stored publication, so they are kept (the lake's views drop exact
+				// repeats).
+				pn := rec.Patent.PubNumber
+				storedFam, _ := p.seen.get(pn)
+				prov = append(prov, lake.ProvenanceRow{PubNumber: pn, Source: rec.Patent.Source, SourceFile: rec.Patent.SourceFile,
+					SourceRecord: int32(rec.Patent.SourceRecord), IngestID: id})
+				if f := rec.Patent.FamilyID; f != storedFam && f != "" {
+					links = append(links, lake.FamilyLinkRow{FamilyID: storedFam, LinkedFamilyID: f, PubNumber: pn, IngestID: id})
+				}
+				out.Cites = append(out.Cites, cites...)
+				out.Events = append(out.Events, events...)
+				if e, ok := lake.Enrichment(pr, parties, id); ok {
+					enrich = append(enrich, e)
+				}
+				continue
+			}
+			out.Patents = append(out.Patents, *pr)
+			out.Parties = append(out.Parties, parties...)
+			out.Classes = append(out.Classes, classes...)
+			out.Cites = append(out.Cites, cites...)
+			out.Prios = append(out.Prios, prios...)
+			out.Events = append(out.Events, events...)
+		}
+	}
 	for _, f := range []func() error{
-		func() error { return tx.WritePatents(w.patents) },
-		func() error { return tx.WriteParties(w.parties) },
-		func() error { return tx.WriteClassifications(w.classes) },
-		func() error { return tx.WriteCitations(w.cites) },
-		func() error { return tx.WritePriorities(w.prios) },
-		func() error { return tx.WriteLegalEvents(w.events) },
-		func() error { return tx.WriteProvenance(w.prov) },
-		func() error { return tx.WriteQuarantine(w.quar) },
-		func() error { return tx.WriteFamilyLinks(w.links) },
-		func() error { return tx.WriteEnrichments(w.enrich) },
+		func() error { return tx.WritePatents(out.Patents) },
+		func() error { return tx.WriteParties(out.Parties) },
+		func() error { return tx.WriteClassifications(out.Classes) },
+		func() error { return tx.WriteCitations(out.Cites) },
+		func() error { return tx.WritePriorities(out.Prios) },
+		func() error { return tx.WriteLegalEvents(out.Events) },
+		func() error { return tx.WriteProvenance(prov) },
+		func() error { return tx.WriteQuarantine(quar) },
+		func() error { return tx.WriteFamilyLinks(links) },
+		func() error { return tx.WriteEnrichments(enrich) },
 	} {
 		if err := f(); err != nil {
 			return err

@@ -12,6 +12,7 @@ import (
 	"testing"
 
 	"github.com/patnav/patnav/ingest/format"
+	"github.com/patnav/patnav/internal/duck"
 	"github.com/patnav/patnav/internal/lake"
 	"github.com/patnav/patnav/internal/norm"
 	"github.com/patnav/patnav/internal/patent"
@@ -135,8 +136,20 @@ func TestIngestCountsDedupAndQuarantine(t *testing.T) {
 	if n := l.Rows(lake.TQuarantine); n != 2 {
 		t.Errorf("quarantine rows = %d, want 2", n)
 	}
-	if n := l.Rows(lake.TProvenance); n != 3 {
-		t.Errorf("provenance rows = %d, want 3 (every accepted occurrence)", n)
+	if n := l.Rows(lake.TProvenance); n != 1 {
+		t.Errorf("provenance part rows = %d, want 1 (the occurrence not stored)", n)
+	}
+	db, err := duck.Open(context.Background(), lk)
+	if err != nil {
+		t.Fatal(err)
+	}
+	res, err := db.Query(context.Background(), `SELECT count(*), count(*) FILTER (stored), count(DISTINCT pub_number) FROM provenance`)
+	db.Close()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := fmt.Sprint(res.Rows[0]); got != "[3 2 2]" {
+		t.Errorf("provenance view (occurrences, stored, publications) = %s, want [3 2 2]", got)
 	}
 	pns := map[string]string{}
 	if err := l.EachPubFamily(func(p, f string) { pns[p] = f }); err != nil {

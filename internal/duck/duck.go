@@ -62,6 +62,14 @@ func Open(ctx context.Context, dir string) (*DB, error) {
 		case lake.TCitations, lake.TLegalEvents:
 			// Several sources may report the same citation or event of one publication.
 			stmt = fmt.Sprintf("CREATE VIEW %s AS SELECT DISTINCT * FROM %s", t, src)
+		case lake.TProvenance:
+			// The stored occurrence of each publication is its patents row; the provenance parts
+			// hold the occurrences that were not stored (lakes written before this layout hold
+			// the stored ones too, marked stored, and those rows are left to patents).
+			stmt = fmt.Sprintf(`CREATE VIEW %s AS
+SELECT pub_number, source, source_file, source_record, ingest_id, true AS stored FROM patents
+UNION ALL
+SELECT pub_number, source, source_file, source_record, ingest_id, false AS stored FROM %s WHERE NOT stored`, t, src)
 		}
 		if _, err := db.ExecContext(ctx, stmt); err != nil {
 			db.Close()

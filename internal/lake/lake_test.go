@@ -1,10 +1,12 @@
 package lake
 
 import (
+	"fmt"
 	"os"
 	"path/filepath"
 	"testing"
 
+	"github.com/parquet-go/parquet-go"
 	"github.com/patnav/patnav/internal/patent"
 )
 
@@ -19,13 +21,14 @@ func record(pub, fam string) *patent.Record {
 
 func write(t *testing.T, tx *Txn, recs ...*patent.Record) {
 	t.Helper()
+	s := NewRowSet(len(recs))
 	for _, r := range recs {
-		pr, parties, classes, cites, prios, events := Rows(r, tx.ID)
-		for _, err := range []error{tx.WritePatents([]PatentRow{pr}), tx.WriteParties(parties), tx.WriteClassifications(classes),
-			tx.WriteCitations(cites), tx.WritePriorities(prios), tx.WriteLegalEvents(events)} {
-			if err != nil {
-				t.Fatal(err)
-			}
+		s.Append(r, tx.ID)
+	}
+	for _, err := range []error{tx.WritePatents(s.Patents), tx.WriteParties(s.Parties), tx.WriteClassifications(s.Classes),
+		tx.WriteCitations(s.Cites), tx.WritePriorities(s.Prios), tx.WriteLegalEvents(s.Events)} {
+		if err != nil {
+			t.Fatal(err)
 		}
 	}
 }
@@ -57,6 +60,23 @@ func TestCommitIsTheOnlyVisiblePoint(t *testing.T) {
 		if len(l.Files(tb)) != 1 {
 			t.Errorf("table %s: %d parts, want 1 (its schema)", tb, len(l.Files(tb)))
 		}
+	}
+	// Row-group statistics: min/max for dates and numbers (DuckDB prunes row groups with them);
+	// none for strings, whose bounds the writer skips.
+	stats := map[string][2]string{}
+	pf, err := parquet.OpenFile(mustOpen(t, l.Files(TPatents)[0]))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for i, c := range pf.Metadata().RowGroups[0].Columns {
+		st := c.MetaData.Statistics
+		stats[pf.Schema().Columns()[i][0]] = [2]string{string(st.MinValue), string(st.MaxValue)}
+	}
+	if d := stats["pub_date"]; d[0] == "" || d[1] == "" {
+		t.Errorf("pub_date has no min/max statistics: %q", d)
+	}
+	if d := stats["pub_number"]; d[0] != "" || d[1] != "" {
+		t.Errorf("pub_number has string bounds %q (skipped on purpose: they are costly)", d)
 	}
 	fams := map[string]string{}
 	if err := l.EachPubFamily(func(p, f string) { fams[p] = f }); err != nil {
@@ -127,11 +147,27 @@ func TestCleanAndLock(t *testing.T) {
 	}
 }
 
+func mustOpen(t *testing.T, path string) (*os.File, int64) {
+	t.Helper()
+	f, err := os.Open(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { f.Close() })
+	fi, err := f.Stat()
+	if err != nil {
+		t.Fatal(err)
+	}
+	return f, fi.Size()
+}
+
 func TestRowsAndKeys(t *testing.T) {
 	r := record("US20120057518A1", "F")
 	r.Patent.Kind = "A1"
 	r.Patent.ClaimsCount = 0
-	pr, _, _, cites, _, _ := Rows(r, "000001")
+	s := NewRowSet(0)
+	s.Append(r, "000001")
+	pr, _, _, cites, _, _ := s.Record(0)
 	if pr.DocNumber != "US20120057518" || pr.ClaimsCount == nil || *pr.ClaimsCount != 0 || pr.CitesCount != nil {
 		t.Errorf("patent row: doc %s claims %v cites %v", pr.DocNumber, pr.ClaimsCount, pr.CitesCount)
 	}
@@ -143,6 +179,38 @@ func TestRowsAndKeys(t *testing.T) {
 	}
 	if DocNumber("CN1B", "B") != "CN1" || DocNumber("CN1", "") != "CN1" {
 		t.Error("DocNumber")
+	}
+}
+
+// TestRowSetRecords: Record(i) returns exactly the i-th record's rows in every table, whatever
+// the number of child rows of the records before it (none, one, several).
+func TestRowSetRecords(t *testing.T) {
+	s := NewRowSet(1)
+	want := []int{2, 0, 3, 1}
+	for i, n := range want {
+		r := patent.NewRecord()
+		r.Patent.PubNumber = fmt.Sprintf("CN%dA", i)
+		r.Patent.ClaimsCount = i
+		for j := 0; j < n; j++ {
+			r.Parties = append(r.Parties, patent.Party{Role: patent.RoleApplicant, Seq: j + 1, NameRaw: fmt.Sprint("P", i, j)})
+			r.Citations = append(r.Citations, patent.Citation{Cited: fmt.Sprintf("US%dB2", j+1), Kind: patent.CitePatent})
+			r.Patent.Priorities = append(r.Patent.Priorities, fmt.Sprint("CN20191", j))
+		}
+		s.Append(r, "000001")
+	}
+	for i, n := range want {
+		pr, parties, classes, cites, prios, events := s.Record(i)
+		if pr.PubNumber != fmt.Sprintf("CN%dA", i) || *pr.ClaimsCount != int32(i) {
+			t.Errorf("record %d: patent %s claims %d", i, pr.PubNumber, *pr.ClaimsCount)
+		}
+		if len(parties) != n || len(cites) != n || len(prios) != n || len(classes) != 0 || len(events) != 0 {
+			t.Errorf("record %d: %d parties %d cites %d prios, want %d each", i, len(parties), len(cites), len(prios), n)
+		}
+		for j, p := range parties {
+			if p.PubNumber != pr.PubNumber || p.NameRaw != fmt.Sprint("P", i, j) || cites[j].Citing != pr.PubNumber {
+				t.Errorf("record %d row %d: party %+v citing %s", i, j, p, cites[j].Citing)
+			}
+		}
 	}
 }
 

@@ -127,8 +127,12 @@ type LegalEventRow struct {
 	Description string `parquet:"description,optional"`
 }
 
-// ProvenanceRow records every occurrence of a publication in an input, stored or not: the same
-// publication from two sources is stored once in patents, and twice here.
+// ProvenanceRow records an occurrence of a publication that was not stored because the
+// publication already was (from another source, or the same source twice). The stored occurrence
+// is the patents row itself; the provenance view (internal/duck) joins the two, so the same
+// publication from two sources is stored once in patents and listed twice in the view. Stored
+// is false in every row written now; lakes written before this layout also hold the stored
+// occurrences here, with Stored true, and the view takes those from patents instead.
 type ProvenanceRow struct {
 	PubNumber    string `parquet:"pub_number"`
 	Source       string `parquet:"source,dict"`
@@ -229,67 +233,101 @@ func DaysDate(days int32) patent.Date {
 	return patent.Date{Time: epoch.AddDate(0, 0, int(days))}
 }
 
-func count(n int) *int32 {
+// RowSet holds the rows of a run of records in every table they touch, in record order. Ends
+// records where each record's rows end, so a consumer can take records apart (Record).
+type RowSet struct {
+	Patents []PatentRow
+	Parties []PartyRow
+	Classes []ClassRow
+	Cites   []CitationRow
+	Prios   []PriorityRow
+	Events  []LegalEventRow
+	Ends    []RowEnds
+	ints    []int32 // backing store of the rows' nullable counts
+}
+
+// RowEnds are the lengths of a RowSet's child tables after one record was appended.
+type RowEnds struct{ Parties, Classes, Cites, Prios, Events int32 }
+
+// NewRowSet returns a RowSet with room for about n records.
+func NewRowSet(n int) *RowSet {
+	return &RowSet{Patents: make([]PatentRow, 0, n), Ends: make([]RowEnds, 0, n),
+		Parties: make([]PartyRow, 0, 3*n), Classes: make([]ClassRow, 0, 3*n), Cites: make([]CitationRow, 0, 8*n)}
+}
+
+// Record returns the rows of the i-th record appended.
+func (s *RowSet) Record(i int) (*PatentRow, []PartyRow, []ClassRow, []CitationRow, []PriorityRow, []LegalEventRow) {
+	var from RowEnds
+	if i > 0 {
+		from = s.Ends[i-1]
+	}
+	to := s.Ends[i]
+	return &s.Patents[i], s.Parties[from.Parties:to.Parties], s.Classes[from.Classes:to.Classes],
+		s.Cites[from.Cites:to.Cites], s.Prios[from.Prios:to.Prios], s.Events[from.Events:to.Events]
+}
+
+// count returns a pointer to n, or nil when n < 0 (unknown). The values live in chunks shared by
+// the set's rows: one allocation per thousand counts instead of one each.
+func (s *RowSet) count(n int) *int32 {
 	if n < 0 {
 		return nil
 	}
-	v := int32(n)
-	return &v
+	if len(s.ints) == cap(s.ints) {
+		s.ints = make([]int32, 0, 1024)
+	}
+	s.ints = append(s.ints, int32(n))
+	return &s.ints[len(s.ints)-1]
 }
 
-// Rows converts one canonical record to the rows of every table it touches. Empty slices are
-// left nil.
-func Rows(rec *patent.Record, ingestID string) (PatentRow, []PartyRow, []ClassRow, []CitationRow, []PriorityRow, []LegalEventRow) {
+// Append converts one canonical record to rows and appends them.
+func (s *RowSet) Append(rec *patent.Record, ingestID string) {
 	p := &rec.Patent
-	pr := PatentRow{
+	s.Patents = append(s.Patents, PatentRow{
 		PubNumber: p.PubNumber, DocNumber: DocNumber(p.PubNumber, p.Kind), Jurisdiction: p.Jurisdiction, Kind: p.Kind, DocType: p.DocType,
 		AppNumber: p.AppNumber, AppDate: DateDays(p.AppDate), PubDate: DateDays(p.PubDate),
 		GrantDate: DateDays(p.GrantDate), PriorityDate: DateDays(p.PriorityDate),
 		FamilyID: p.FamilyID, Title: p.Title, TitleLang: p.TitleLang, Abstract: p.Abstract, Claims: p.Claims,
-		ClaimsCount: count(p.ClaimsCount), CitesCount: count(p.CitesCount), CitedByCount: count(p.CitedByCount),
-		NPLCount: count(p.NPLCount), FamilySize: count(p.FamilySize),
+		ClaimsCount: s.count(p.ClaimsCount), CitesCount: s.count(p.CitesCount), CitedByCount: s.count(p.CitedByCount),
+		NPLCount: s.count(p.NPLCount), FamilySize: s.count(p.FamilySize),
 		LegalStatus: p.LegalStatus, LegalStatusRaw: p.LegalRaw, URL: p.URL,
 		Source: p.Source, SourceFile: p.SourceFile, SourceRecord: int32(p.SourceRecord), IngestID: ingestID,
 		ApplicantProvince: p.ApplicantProvince, ApplicantCity: p.ApplicantCity,
-		TransferCount: count(p.TransferCount), LastTransferDate: DateDays(p.LastTransferDate),
-		LicenceCount: count(p.LicenceCount), LastLicenceDate: DateDays(p.LastLicenceDate),
-		PledgeCount: count(p.PledgeCount), LastPledgeDate: DateDays(p.LastPledgeDate),
+		TransferCount: s.count(p.TransferCount), LastTransferDate: DateDays(p.LastTransferDate),
+		LicenceCount: s.count(p.LicenceCount), LastLicenceDate: DateDays(p.LastLicenceDate),
+		PledgeCount: s.count(p.PledgeCount), LastPledgeDate: DateDays(p.LastPledgeDate),
 		Invalidated: p.Invalidated, InvalidationRaw: p.InvalidationRaw, CurrentOwner: p.CurrentOwner,
-		ExpiryDate: DateDays(p.ExpiryDate), LitigationCount: count(p.LitigationCount),
-	}
+		ExpiryDate: DateDays(p.ExpiryDate), LitigationCount: s.count(p.LitigationCount),
+	})
+	pr := &s.Patents[len(s.Patents)-1]
 	if len(p.Priorities) > 0 {
 		pr.PriorityOffice = officeOf(p.Priorities[0])
 	}
-	var parties []PartyRow
 	for _, x := range rec.Parties {
 		if x.Role == patent.RoleApplicant && pr.ApplicantCountry == "" {
 			pr.ApplicantCountry = x.Country
 		}
-		parties = append(parties, PartyRow{PubNumber: p.PubNumber, Role: x.Role, Seq: int32(x.Seq), NameRaw: x.NameRaw,
+		s.Parties = append(s.Parties, PartyRow{PubNumber: p.PubNumber, Role: x.Role, Seq: int32(x.Seq), NameRaw: x.NameRaw,
 			Name: x.Name, Kind: x.Kind, Country: x.Country, Province: x.Province, City: x.City, Address: x.Address})
 	}
-	var classes []ClassRow
 	for _, c := range rec.Classifications {
-		classes = append(classes, ClassRow{PubNumber: p.PubNumber, Scheme: c.Scheme, Code: c.Code, Subclass: c.Subclass,
+		s.Classes = append(s.Classes, ClassRow{PubNumber: p.PubNumber, Scheme: c.Scheme, Code: c.Code, Subclass: c.Subclass,
 			MainGroup: c.MainGroup, IsMain: c.IsMain})
 	}
-	var cites []CitationRow
 	for _, c := range rec.Citations {
 		cr := CitationRow{Citing: p.PubNumber, Cited: c.Cited, Kind: c.Kind, Category: c.Category}
 		if c.Kind == patent.CitePatent {
 			cr.CitedDoc = citedDoc(c.Cited)
 		}
-		cites = append(cites, cr)
+		s.Cites = append(s.Cites, cr)
 	}
-	var prios []PriorityRow
 	for i, n := range p.Priorities {
-		prios = append(prios, PriorityRow{PubNumber: p.PubNumber, Seq: int32(i + 1), PriorityNumber: n, Office: officeOf(n)})
+		s.Prios = append(s.Prios, PriorityRow{PubNumber: p.PubNumber, Seq: int32(i + 1), PriorityNumber: n, Office: officeOf(n)})
 	}
-	var events []LegalEventRow
 	for _, e := range rec.LegalEvents {
-		events = append(events, LegalEventRow{PubNumber: p.PubNumber, Date: DateDays(e.Date), Code: e.Code, Description: e.Description})
+		s.Events = append(s.Events, LegalEventRow{PubNumber: p.PubNumber, Date: DateDays(e.Date), Code: e.Code, Description: e.Description})
 	}
-	return pr, parties, classes, cites, prios, events
+	s.Ends = append(s.Ends, RowEnds{Parties: int32(len(s.Parties)), Classes: int32(len(s.Classes)),
+		Cites: int32(len(s.Cites)), Prios: int32(len(s.Prios)), Events: int32(len(s.Events))})
 }
 
 // citedDoc is a cited number without its kind code. Readers store canonical numbers
