@@ -30,7 +30,9 @@ demo: build
 
 # Benchmarks: ingest ladder against DuckDB's read_csv + COPY on the same files, readers, norm.
 bench:
-	$(GO) test -run XXX -bench . -benchtime 1x -timeout 60m ./ingest/ ./landscape/
+	$(GO) test -run XXX -bench IngestLens -benchtime 3x -timeout 60m ./ingest/
+	$(GO) test -run XXX -bench IngestUSPTO -benchtime 1x -timeout 60m ./ingest/
+	$(GO) test -run XXX -bench . -benchtime 1x -timeout 60m ./landscape/
 	$(GO) test -run XXX -bench . -benchmem ./internal/norm/ ./internal/applicant/ ./internal/geo/
 
 # Fuzz every reader and parser for FUZZTIME each (keep it at 10s or more: the XLSX reader's

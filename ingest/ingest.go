@@ -481,8 +481,10 @@ func (p *pipe) run(ctx context.Context, in input) error {
 		go func() {
 			defer func() { finished <- struct{}{} }()
 			norm := &normalizer{thes: p.norm.thes} // one per worker: its memo needs no lock
+			var last *lake.RowSet                  // the worker's previous batch, for sizing
 			for b := range raw {
-				b.rows = lake.NewRowSet(len(b.recs))
+				b.rows = lake.NewRowSet(len(b.recs), last)
+				last = b.rows
 				for _, rec := range b.recs {
 					norm.normalize(rec)
 					b.rows.Append(rec, p.tx.ID)

@@ -22,23 +22,31 @@ type normalizer struct {
 	memo map[string]nameFacts
 }
 
-type nameFacts struct{ key, kind string }
+type nameFacts struct {
+	key, kind string
+	han       bool // written in Han characters (hanName)
+	full      bool // kind and han are set (an inventor's name needs only its key)
+}
 
 const memoMax = 200_000
 
 // facts returns the grouping key and kind of a raw name.
 func (n *normalizer) facts(raw string, inventor bool) nameFacts {
-	if f, ok := n.memo[raw]; ok {
-		if inventor {
-			f.kind = patent.KindIndividual
+	f, ok := n.memo[raw]
+	if !ok {
+		f.key = n.thes.Key(raw)
+	}
+	store := !ok
+	if !inventor && !f.full {
+		f.kind, f.han, f.full = applicant.Kind(raw), hanName(raw), true
+		store = true
+	}
+	if store {
+		if n.memo == nil || len(n.memo) >= memoMax {
+			n.memo = make(map[string]nameFacts, 1024)
 		}
-		return f
+		n.memo[raw] = f
 	}
-	f := nameFacts{key: n.thes.Key(raw), kind: applicant.Kind(raw)}
-	if n.memo == nil || len(n.memo) >= memoMax {
-		n.memo = make(map[string]nameFacts, 1024)
-	}
-	n.memo[raw] = f
 	if inventor {
 		f.kind = patent.KindIndividual
 	}
@@ -70,6 +78,7 @@ func (n *normalizer) normalize(rec *patent.Record) {
 		x.NameRaw = strings.TrimSpace(x.NameRaw)
 		f := n.facts(x.NameRaw, x.Role == patent.RoleInventor)
 		x.Name, x.Kind = f.key, f.kind
+		han := f.han
 		if x.Country != "" {
 			if c := geo.Country(x.Country); c != "" {
 				x.Country = c
@@ -100,7 +109,7 @@ func (n *normalizer) normalize(rec *patent.Record) {
 			}
 			p.ApplicantProvince, p.ApplicantCity = x.Province, x.City
 		}
-		if x.Country == "" && p.Jurisdiction == "CN" && hanName(x.NameRaw) {
+		if x.Country == "" && p.Jurisdiction == "CN" && han {
 			x.Country = "CN"
 		}
 		if x.Country == "" && prioOffice != "" && !geo.IsOffice(prioOffice) {
@@ -117,6 +126,13 @@ func (n *normalizer) normalize(rec *patent.Record) {
 
 // hanName reports whether a name is written in Han characters with no kana or hangul.
 func hanName(s string) bool {
+	ascii := true
+	for i := 0; i < len(s) && ascii; i++ {
+		ascii = s[i] < 0x80
+	}
+	if ascii {
+		return false
+	}
 	han := false
 	for _, r := range s {
 		switch {

@@ -21,7 +21,7 @@ func record(pub, fam string) *patent.Record {
 
 func write(t *testing.T, tx *Txn, recs ...*patent.Record) {
 	t.Helper()
-	s := NewRowSet(len(recs))
+	s := NewRowSet(len(recs), nil)
 	for _, r := range recs {
 		s.Append(r, tx.ID)
 	}
@@ -165,7 +165,7 @@ func TestRowsAndKeys(t *testing.T) {
 	r := record("US20120057518A1", "F")
 	r.Patent.Kind = "A1"
 	r.Patent.ClaimsCount = 0
-	s := NewRowSet(0)
+	s := NewRowSet(0, nil)
 	s.Append(r, "000001")
 	pr, _, _, cites, _, _ := s.Record(0)
 	if pr.DocNumber != "US20120057518" || pr.ClaimsCount == nil || *pr.ClaimsCount != 0 || pr.CitesCount != nil {
@@ -185,7 +185,7 @@ func TestRowsAndKeys(t *testing.T) {
 // TestRowSetRecords: Record(i) returns exactly the i-th record's rows in every table, whatever
 // the number of child rows of the records before it (none, one, several).
 func TestRowSetRecords(t *testing.T) {
-	s := NewRowSet(1)
+	s := NewRowSet(1, NewRowSet(0, nil))
 	want := []int{2, 0, 3, 1}
 	for i, n := range want {
 		r := patent.NewRecord()

@@ -80,7 +80,7 @@ type PatentRow struct {
 
 // PartyRow is one row of the parties table.
 type PartyRow struct {
-	PubNumber string `parquet:"pub_number"`
+	PubNumber string `parquet:"pub_number,delta"`
 	Role      string `parquet:"role,dict"`
 	Seq       int32  `parquet:"seq"`
 	NameRaw   string `parquet:"name_raw"`
@@ -94,7 +94,7 @@ type PartyRow struct {
 
 // ClassRow is one row of the classifications table.
 type ClassRow struct {
-	PubNumber string `parquet:"pub_number"`
+	PubNumber string `parquet:"pub_number,delta"`
 	Scheme    string `parquet:"scheme,dict"`
 	Code      string `parquet:"code,dict"`
 	Subclass  string `parquet:"subclass,dict"`
@@ -104,7 +104,7 @@ type ClassRow struct {
 
 // CitationRow is one row of the citations table.
 type CitationRow struct {
-	Citing   string `parquet:"citing"`
+	Citing   string `parquet:"citing,delta"`
 	Cited    string `parquet:"cited"`
 	CitedDoc string `parquet:"cited_doc,optional"`
 	Kind     string `parquet:"kind,dict"`
@@ -113,7 +113,7 @@ type CitationRow struct {
 
 // PriorityRow is one row of the priorities table: a priority claim of a publication.
 type PriorityRow struct {
-	PubNumber      string `parquet:"pub_number"`
+	PubNumber      string `parquet:"pub_number,delta"`
 	Seq            int32  `parquet:"seq"`
 	PriorityNumber string `parquet:"priority_number"`
 	Office         string `parquet:"office,dict,optional"`
@@ -249,10 +249,28 @@ type RowSet struct {
 // RowEnds are the lengths of a RowSet's child tables after one record was appended.
 type RowEnds struct{ Parties, Classes, Cites, Prios, Events int32 }
 
-// NewRowSet returns a RowSet with room for about n records.
-func NewRowSet(n int) *RowSet {
-	return &RowSet{Patents: make([]PatentRow, 0, n), Ends: make([]RowEnds, 0, n),
-		Parties: make([]PartyRow, 0, 3*n), Classes: make([]ClassRow, 0, 3*n), Cites: make([]CitationRow, 0, 8*n)}
+// NewRowSet returns a RowSet with room for n records. When like is not nil (the previous set of
+// the same source), the child tables get room for as many rows per record as like had, plus a
+// little, so that appending rarely grows a slice.
+func NewRowSet(n int, like *RowSet) *RowSet {
+	per := func(rows, def int) int {
+		if like == nil || len(like.Patents) == 0 {
+			return def * n
+		}
+		return rows*n/len(like.Patents) + n/8 + 1
+	}
+	s := &RowSet{Patents: make([]PatentRow, 0, n), Ends: make([]RowEnds, 0, n)}
+	var l RowSet
+	if like != nil {
+		l = *like
+	}
+	s.Parties = make([]PartyRow, 0, per(len(l.Parties), 3))
+	s.Classes = make([]ClassRow, 0, per(len(l.Classes), 3))
+	s.Cites = make([]CitationRow, 0, per(len(l.Cites), 8))
+	if len(l.Prios) > 0 {
+		s.Prios = make([]PriorityRow, 0, per(len(l.Prios), 0))
+	}
+	return s
 }
 
 // Record returns the rows of the i-th record appended.
