@@ -3,6 +3,7 @@ module github.com/patnav/patnav
 go 1.26.8
 
 require (
+	github.com/DataDog/zstd v1.5.7
 	github.com/chromedp/cdproto v0.159.0
 	github.com/chromedp/chromedp v0.23.0
 	github.com/duckdb/duckdb-go/v2 v2.10506.0

@@ -547,14 +547,13 @@ func (p *pipe) write(b *batch, in input) error {
 	p.fs.Records += len(b.bad) + len(b.recs)
 	p.fs.Accepted += len(b.recs)
 	rs := b.rows
-	var dups []int // indexes of duplicate records
+	var dups []int          // indexes of duplicate records
+	var storedFams []string // the family id each duplicate's publication is stored under
 	for i, rec := range b.recs {
-		pn := rec.Patent.PubNumber
-		if _, dup := p.seen.get(pn); dup {
+		if fam, dup := p.seen.add(rec.Patent.PubNumber, rec.Patent.FamilyID); dup {
 			dups = append(dups, i)
-			continue
+			storedFams = append(storedFams, fam)
 		}
-		p.seen.put(pn, rec.Patent.FamilyID)
 	}
 	// Provenance holds the occurrences that were not stored; the stored one is the patents
 	// row itself (its source columns), and the provenance view joins the two.
@@ -569,12 +568,12 @@ func (p *pipe) write(b *batch, in input) error {
 		for i, rec := range b.recs {
 			pr, parties, classes, cites, prios, events := rs.Record(i)
 			if d < len(dups) && dups[d] == i {
+				storedFam := storedFams[d]
 				d++
 				// Stored once: but legal events and citations another source adds are facts
 				// about the stored publication, so they are kept (the lake's views drop exact
 				// repeats).
 				pn := rec.Patent.PubNumber
-				storedFam, _ := p.seen.get(pn)
 				prov = append(prov, lake.ProvenanceRow{PubNumber: pn, Source: rec.Patent.Source, SourceFile: rec.Patent.SourceFile,
 					SourceRecord: int32(rec.Patent.SourceRecord), IngestID: id})
 				if f := rec.Patent.FamilyID; f != storedFam && f != "" {

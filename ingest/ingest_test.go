@@ -301,20 +301,6 @@ func TestLockAndDeterminism(t *testing.T) {
 	}
 }
 
-func TestFamilyKey(t *testing.T) {
-	a := &patent.Patent{PubNumber: "US1B2", Priorities: []string{"US2", "CN1"}}
-	b := &patent.Patent{PubNumber: "CN9A", Priorities: []string{"CN1", "US2", "CN1"}}
-	if familyKey(a) != familyKey(b) || !strings.HasPrefix(familyKey(a), "P") {
-		t.Errorf("same priority set, different keys: %s %s", familyKey(a), familyKey(b))
-	}
-	if familyKey(&patent.Patent{PubNumber: "CN1A", AppNumber: "CN2015"}) != "ACN2015" {
-		t.Error("application-number family")
-	}
-	if familyKey(&patent.Patent{PubNumber: "CN1A"}) != "NCN1A" {
-		t.Error("singleton family")
-	}
-}
-
 func keys(m map[string]string) []string {
 	var out []string
 	for k := range m {

@@ -147,18 +147,25 @@ func hanName(s string) bool {
 
 func familyKey(p *patent.Patent) string {
 	if len(p.Priorities) > 0 {
-		pr := append([]string(nil), p.Priorities...)
-		sort.Strings(pr)
-		h := sha1.New()
+		pr := p.Priorities
+		if !sort.StringsAreSorted(pr) {
+			pr = append([]string(nil), pr...)
+			sort.Strings(pr)
+		}
+		var buf [256]byte
+		b := buf[:0]
 		last := ""
 		for _, x := range pr {
 			if x != last {
-				h.Write([]byte(x))
-				h.Write([]byte{0})
+				b = append(append(b, x...), 0)
 			}
 			last = x
 		}
-		return "P" + hex.EncodeToString(h.Sum(nil))[:16]
+		sum := sha1.Sum(b)
+		var key [17]byte
+		key[0] = 'P'
+		hex.Encode(key[1:], sum[:8])
+		return string(key[:])
 	}
 	if p.AppNumber != "" {
 		return "A" + p.AppNumber

@@ -1,6 +1,9 @@
 package ingest
 
 import (
+	"crypto/sha1"
+	"fmt"
+	"strings"
 	"testing"
 
 	"github.com/patnav/patnav/internal/patent"
@@ -45,5 +48,32 @@ func TestNormalizeMemo(t *testing.T) {
 		// it is a national one (EP is not).
 		check(n, mk(app("Acme Corp.")), want{"ACME", patent.KindEnterprise, ""})
 		check(n, mk(app("清华大学")), want{"清华大学", patent.KindUniversity, "CN"})
+	}
+}
+
+// TestFamilyKey: the key of a priority set is "P" + the first 16 hex digits of the SHA-1 of its
+// sorted, distinct numbers, each followed by a zero byte, so that the same set gives the same
+// family in every ingest (the value is part of the lake: it must never change); the order and
+// repeats of the claims do not matter.
+func TestFamilyKey(t *testing.T) {
+	key := func(prios ...string) string {
+		return familyKey(&patent.Patent{Priorities: prios, AppNumber: "CN1", PubNumber: "CN2A"})
+	}
+	want := "P" + fmt.Sprintf("%x", sha1.Sum([]byte("EP2019000001\x00US201962000001\x00")))[:16]
+	for _, got := range []string{key("EP2019000001", "US201962000001"), key("US201962000001", "EP2019000001"),
+		key("US201962000001", "EP2019000001", "US201962000001")} {
+		if got != want {
+			t.Errorf("familyKey = %s, want %s", got, want)
+		}
+	}
+	if got := key(); got != "ACN1" {
+		t.Errorf("no priorities: %s, want ACN1", got)
+	}
+	if got := familyKey(&patent.Patent{PubNumber: "CN2A"}); got != "NCN2A" {
+		t.Errorf("no priorities nor application: %s", got)
+	}
+	long := strings.Repeat("X", 300)
+	if got := key(long); got != "P"+fmt.Sprintf("%x", sha1.Sum([]byte(long+"\x00")))[:16] {
+		t.Errorf("long priority number: %s", got)
 	}
 }

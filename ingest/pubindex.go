@@ -38,15 +38,21 @@ func (x *pubIndex) get(pub string) (string, bool) {
 	return f, ok
 }
 
-// put records pub with its family id (the first record wins; callers check get first).
-func (x *pubIndex) put(pub, fam string) {
+// add records pub with its family id unless it is already indexed, and returns the family id
+// stored for it and whether it was (the first record wins). One hash and one lookup: ingest calls
+// it once per record.
+func (x *pubIndex) add(pub, fam string) (string, bool) {
 	h := maphash.String(x.seed, pub)
 	if i, ok := x.m[h]; ok {
 		e := x.entries[i]
-		if string(x.arena[e.pubOff:e.pubOff+e.pubLen]) != pub {
-			x.overflow[pub] = fam
+		if string(x.arena[e.pubOff:e.pubOff+e.pubLen]) == pub {
+			return string(x.arena[e.famOff : e.famOff+e.famLen]), true
 		}
-		return
+		if f, ok := x.overflow[pub]; ok {
+			return f, true
+		}
+		x.overflow[pub] = fam
+		return fam, false
 	}
 	e := pubEntry{pubOff: uint32(len(x.arena)), pubLen: uint32(len(pub))}
 	x.arena = append(x.arena, pub...)
@@ -54,7 +60,11 @@ func (x *pubIndex) put(pub, fam string) {
 	x.arena = append(x.arena, fam...)
 	x.m[h] = uint32(len(x.entries))
 	x.entries = append(x.entries, e)
+	return fam, false
 }
+
+// put is add for callers that need no answer.
+func (x *pubIndex) put(pub, fam string) { x.add(pub, fam) }
 
 // len is the number of publications indexed.
 func (x *pubIndex) len() int { return len(x.entries) + len(x.overflow) }

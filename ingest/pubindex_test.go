@@ -36,4 +36,17 @@ func TestPubIndex(t *testing.T) {
 	if f, ok := x.get("CN000000000A"); !ok || f != "F0" {
 		t.Errorf("collided entry lost: %q %v", f, ok)
 	}
+	// add answers whether a publication was indexed, and under which family.
+	if f, dup := x.add("US1B2", "famY"); !dup || f != "famX" {
+		t.Errorf("add of a colliding publication again = %q %v, want famX true", f, dup)
+	}
+	if f, dup := x.add("CN000000007A", "famZ"); !dup || f != "F7" {
+		t.Errorf("add of a stored publication = %q %v, want F7 true", f, dup)
+	}
+	if f, dup := x.add("EP1A1", "famE"); dup || f != "famE" {
+		t.Errorf("add of a new publication = %q %v, want famE false", f, dup)
+	}
+	if f, ok := x.get("EP1A1"); !ok || f != "famE" {
+		t.Errorf("after add: get = %q %v", f, ok)
+	}
 }

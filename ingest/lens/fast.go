@@ -25,12 +25,23 @@ func parsePub(s, kind string) (pub, office, k string, err error) {
 }
 
 func fastPub(s, kind string) (pub, office, k string, ok bool) {
+	var buf [40]byte
+	b, office, k, ok := appendPub(buf[:0], s, kind)
+	if !ok {
+		return "", "", "", false
+	}
+	return string(b), office, k, true
+}
+
+// appendPub appends the canonical number of the display key s to dst (the fast path of
+// parsePub); ok is false, and dst unchanged, when s needs the general parser.
+func appendPub(dst []byte, s, kind string) (out []byte, office, k string, ok bool) {
 	if len(s) < 6 || !isUpper(s[0]) || !isUpper(s[1]) || s[2] != ' ' {
-		return
+		return dst, "", "", false
 	}
 	last := strings.LastIndexByte(s, ' ')
 	if last <= 3 {
-		return
+		return dst, "", "", false
 	}
 	k = s[last+1:]
 	switch len(k) {
@@ -40,7 +51,7 @@ func fastPub(s, kind string) (pub, office, k string, ok bool) {
 		ok = isUpper(k[0]) && isDigit(k[1])
 	}
 	if !ok || kind != "" && kind != k {
-		return "", "", "", false
+		return dst, "", "", false
 	}
 	var buf [32]byte
 	n, slashes := 0, 0
@@ -49,18 +60,18 @@ func fastPub(s, kind string) (pub, office, k string, ok bool) {
 		switch {
 		case isDigit(c):
 			if n == 20 {
-				return "", "", "", false
+				return dst, "", "", false
 			}
 			buf[n] = c
 			n++
 		case c == '/' && slashes == 0:
 			slashes++
 		default:
-			return "", "", "", false
+			return dst, "", "", false
 		}
 	}
 	if n == 0 {
-		return "", "", "", false
+		return dst, "", "", false
 	}
 	office = s[:2]
 	num := buf[:n]
@@ -82,19 +93,17 @@ func fastPub(s, kind string) (pub, office, k string, ok bool) {
 			z++
 		}
 		if z == n {
-			return "", "", "", false
+			return dst, "", "", false
 		}
 		num = num[z:]
 	case "WO":
 		if n == 7 {
-			return "", "", "", false
+			return dst, "", "", false
 		}
 	}
-	var out [40]byte
-	m := copy(out[:], office)
-	m += copy(out[m:], num)
-	m += copy(out[m:], k)
-	return string(out[:m]), office, k, true
+	dst = append(dst, office...)
+	dst = append(dst, num...)
+	return append(dst, k...), office, k, true
 }
 
 // parseClass is norm.ParseClass with a fast path for codes already in canonical form
@@ -129,40 +138,6 @@ func parseClass(s string) (patent.Classification, error) {
 		}
 	}
 	return norm.ParseClass(s)
-}
-
-// parsePriority is norm.ParsePriority with a fast path for ASCII claims such as
-// "US 201161550506 P 20111024".
-func parsePriority(s string) norm.PriorityClaim {
-	for i := 0; i < len(s); i++ {
-		if s[i] >= 0x80 {
-			return norm.ParsePriority(s)
-		}
-	}
-	t := strings.TrimRight(s, " \t\n\v\f\r")
-	var pc norm.PriorityClaim
-	if j := strings.LastIndexAny(t, " \t\n\v\f\r"); j >= 0 && len(t)-j-1 == 8 && digits(t[j+1:]) >= 0 &&
-		strings.TrimLeft(t[:j], " \t\n\v\f\r") != "" {
-		pc.Date = t[j+1:]
-		t = t[:j]
-	}
-	var buf [64]byte
-	n := 0
-	for i := 0; i < len(t); i++ {
-		c := t[i]
-		if c >= 'a' && c <= 'z' {
-			c -= 'a' - 'A'
-		}
-		if isUpper(c) || isDigit(c) {
-			if n == len(buf) {
-				return norm.ParsePriority(s)
-			}
-			buf[n] = c
-			n++
-		}
-	}
-	pc.Number = string(buf[:n])
-	return pc
 }
 
 // cleanText is norm.CleanText with a word-at-a-time check for the common case of printable ASCII

@@ -193,6 +193,9 @@ type Reader struct {
 	docTypes []docTypeMemo
 	statuses [][2]string
 	rows     format.Rows // the row loop over the input (blank rows, record numbers, end)
+
+	citeBuf   []byte   // scratch of citations: canonical numbers
+	citeSpans [][3]int // scratch of citations: (citation, from, to) in citeBuf
 }
 
 // resolve finds each field's column once, from the header.
@@ -430,7 +433,7 @@ func (r *Reader) record(row []string, line int) (*patent.Record, error) {
 			if part == "" {
 				continue
 			}
-			pc := parsePriority(part)
+			pc := norm.ParsePriority(part)
 			if pc.Number != "" && !contains(p.Priorities, pc.Number) {
 				p.Priorities = append(p.Priorities, pc.Number)
 			}
@@ -624,19 +627,36 @@ func (r *Reader) citations(rec *patent.Record, row []string) {
 		rec.Citations = make([]patent.Citation, 0, n)
 	}
 	nPat, nNPL := 0, 0
+	// The canonical numbers of the fast path are built in one buffer and become substrings of
+	// one string: one allocation per record instead of one per citation.
+	buf, spans := r.citeBuf[:0], r.citeSpans[:0]
 	for rest := pat; rest != ""; {
 		var v string
 		v, rest = nextValue(rest)
 		if v == "" {
 			continue
 		}
-		cited, _, _, err := parsePub(stripTrailingDate(v), "")
+		nPat++
+		sv := stripTrailingDate(v)
+		if nb, _, _, ok := appendPub(buf, sv, ""); ok {
+			spans = append(spans, [3]int{len(rec.Citations), len(buf), len(nb)})
+			buf = nb
+			rec.Citations = append(rec.Citations, patent.Citation{Kind: patent.CitePatent})
+			continue
+		}
+		cited, _, _, err := parsePub(sv, "")
 		if err != nil {
 			cited = cleanText(v)
 		}
 		rec.Citations = append(rec.Citations, patent.Citation{Cited: cited, Kind: patent.CitePatent})
-		nPat++
 	}
+	if len(spans) > 0 {
+		all := string(buf)
+		for _, sp := range spans {
+			rec.Citations[sp[0]].Cited = all[sp[1]:sp[2]]
+		}
+	}
+	r.citeBuf, r.citeSpans = buf, spans
 	for rest := npl; rest != ""; {
 		var v string
 		v, rest = nextValue(rest)

@@ -220,12 +220,6 @@ func TestFastPaths(t *testing.T) {
 			t.Errorf("parseClass(%q) = %+v %v; norm gives %+v %v", s, got, gerr, want, werr)
 		}
 	}
-	for _, s := range []string{"US 201161550506 P 20111024", "IT RE980117 A 19981123", "AU 2013 203507 A 20130410",
-		"US 65784810 A", "20111024", " US 1 A  20111024 ", "us 12-34 a 20111024", "CN 2015 1 0817712.7 A 2015123"} {
-		if got, want := parsePriority(s), norm.ParsePriority(s); got != want {
-			t.Errorf("parsePriority(%q) = %+v; norm gives %+v", s, got, want)
-		}
-	}
 	for _, s := range []string{"plain text", "  padded  ", "double  space", "tab\there", "ü umlaut", "line\nbreak",
 		"ends with space ", "exactly8", "exactly 8 bytes!", "a  b", "12345678  ", "1234567  8", "!  !", " !", "Ã¼ mojibake"} {
 		if got, want := cleanText(s), norm.CleanText(s); got != want {
@@ -257,9 +251,6 @@ func FuzzFastPaths(f *testing.F) {
 		gc, gerr := parseClass(s)
 		if (werr != nil) != (gerr != nil) || gc != wc {
 			t.Errorf("parseClass(%q) = %+v; norm gives %+v", s, gc, wc)
-		}
-		if g, w := parsePriority(s), norm.ParsePriority(s); g != w {
-			t.Errorf("parsePriority(%q) = %+v; norm gives %+v", s, g, w)
 		}
 		if g, w := cleanText(s), norm.CleanText(s); g != w {
 			t.Errorf("cleanText(%q) = %q; norm gives %q", s, g, w)

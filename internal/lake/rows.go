@@ -28,8 +28,8 @@ const (
 // Tables lists every lake table in a fixed order.
 var Tables = []string{TPatents, TParties, TClassifications, TCitations, TPriorities, TLegalEvents, TProvenance, TQuarantine, TFamilyLinks, TEnrichments}
 
-// Columns carry no per-column codec tag: every column takes the writer's codec (zstd, fastest
-// level; see newTable). A codec tag would override it with zstd's default level.
+// Columns carry no per-column codec tag: every column takes the writer's codec (zstd level 1
+// from libzstd; see pageCodec). A codec tag would override it with parquet-go's own zstd.
 
 // PatentRow is one row of the patents table. Dates are DATE (days since 1970-01-01, NULL when
 // unknown); counts are NULL when the source does not give them.

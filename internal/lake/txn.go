@@ -7,7 +7,6 @@ import (
 	"time"
 
 	"github.com/parquet-go/parquet-go"
-	"github.com/parquet-go/parquet-go/compress/zstd"
 )
 
 // rowGroupRows bounds a row group, and so the memory a table writer buffers.
@@ -51,7 +50,7 @@ func newTable[T any](path string) (*genericTable[T], error) {
 	if err != nil {
 		return nil, err
 	}
-	opts := []parquet.WriterOption{parquet.Compression(&zstd.Codec{Level: zstd.SpeedFastest}),
+	opts := []parquet.WriterOption{parquet.Compression(&pageCodec{}),
 		parquet.MaxRowsPerRowGroup(rowGroupRows), parquet.CreatedBy("patnav", "1", "")}
 	// Statistics: the column chunk's min/max (DuckDB prunes row groups with them) come from the
 	// page bounds, so bounds are kept for the numeric and date columns, where they cost next to

@@ -2,6 +2,7 @@ package norm
 
 import (
 	"errors"
+	"strings"
 	"testing"
 	"unicode/utf8"
 
@@ -235,4 +236,39 @@ func BenchmarkParseClass(b *testing.B) {
 	for i := 0; i < b.N; i++ {
 		ParseClass("H04W84/20")
 	}
+}
+
+// FuzzAppNumberFastPath holds the ASCII fast paths of AppNumber and ParsePriority to the general
+// rules (fold width, upper-case, keep letters and digits; a trailing 8-digit field is the date).
+func FuzzAppNumberFastPath(f *testing.F) {
+	for _, s := range []string{"US 201213657122 A", "CN201510817712.7", "us 15/123,456", "US 201161550506 P 20111024",
+		"20111024", " JP 2000000001 A\t20000101 ", "ＣＮ２０１５", "EP 1 20111024 x", "a\v20111024",
+		"IT RE980117 A 19981123", "AU 2013 203507 A 20130410", "US 65784810 A", " US 1 A  20111024 ", "us 12-34 a 20111024",
+		"CN 2015 1 0817712.7 A 2015123"} {
+		f.Add(s)
+	}
+	ref := func(s string) string {
+		t := strings.ToUpper(FoldWidth(strings.TrimSpace(s)))
+		var b strings.Builder
+		for i := 0; i < len(t); i++ {
+			if c := t[i]; isLetter(c) || isDigit(c) {
+				b.WriteByte(c)
+			}
+		}
+		return b.String()
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		if got, want := AppNumber(s), ref(s); got != want {
+			t.Fatalf("AppNumber(%q) = %q, want %q", s, got, want)
+		}
+		fl := strings.Fields(strings.TrimSpace(s))
+		var want PriorityClaim
+		if n := len(fl); n >= 2 && len(fl[n-1]) == 8 && isDigits(fl[n-1]) {
+			want.Date, fl = fl[n-1], fl[:n-1]
+		}
+		want.Number = ref(strings.Join(fl, ""))
+		if got := ParsePriority(s); got != want {
+			t.Fatalf("ParsePriority(%q) = %+v, want %+v", s, got, want)
+		}
+	})
 }

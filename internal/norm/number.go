@@ -155,6 +155,9 @@ func isKind(s string) bool {
 // spaces and the CN check-digit dot removed, upper case. "CN201510817712.7" → "CN2015108177127",
 // "US 201213657122 A" → "US201213657122A".
 func AppNumber(s string) string {
+	if a, ok := asciiAppNumber(s); ok {
+		return a
+	}
 	t := strings.ToUpper(FoldWidth(strings.TrimSpace(s)))
 	var b strings.Builder
 	for i := 0; i < len(t); i++ {
@@ -166,6 +169,32 @@ func AppNumber(s string) string {
 	return b.String()
 }
 
+// asciiAppNumber is AppNumber for ASCII text (every export's usual case) in one pass and at most
+// one allocation; ok is false for other text.
+func asciiAppNumber(s string) (string, bool) {
+	var buf [48]byte
+	out := buf[:0]
+	same := true // the result is s itself
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		switch {
+		case c >= 0x80:
+			return "", false
+		case c >= 'a' && c <= 'z':
+			c -= 'a' - 'A'
+			same = false
+		case !isLetter(c) && !isDigit(c):
+			same = false
+			continue
+		}
+		out = append(out, c)
+	}
+	if same {
+		return s, true
+	}
+	return string(out), true
+}
+
 // PriorityClaim is one entry of a Lens "Priority Numbers" list: "US 201161550506 P 20111024".
 type PriorityClaim struct {
 	Number string // canonical application number
@@ -174,7 +203,17 @@ type PriorityClaim struct {
 
 // ParsePriority splits a Lens-style priority claim into number and date.
 func ParsePriority(s string) PriorityClaim {
-	f := strings.Fields(strings.TrimSpace(s))
+	// ASCII fast path: a trailing 8-digit token after the number is the date; AppNumber drops
+	// the spaces that strings.Fields and Join would.
+	t := strings.TrimSpace(s)
+	if j := strings.LastIndexAny(t, " \t\n\v\f\r"); j > 0 && len(t)-j-1 == 8 && isDigits(t[j+1:]) {
+		if n, ok := asciiAppNumber(t[:j]); ok {
+			return PriorityClaim{Number: n, Date: t[j+1:]}
+		}
+	} else if n, ok := asciiAppNumber(t); ok {
+		return PriorityClaim{Number: n}
+	}
+	f := strings.Fields(t)
 	var pc PriorityClaim
 	if n := len(f); n >= 2 && len(f[n-1]) == 8 && isDigits(f[n-1]) {
 		pc.Date = f[n-1]
