@@ -426,7 +426,7 @@ func (r *Reader) record(row []string, line int) (*patent.Record, error) {
 	// Priorities: "US 201161550506 P 20111024;;…"; the earliest claim date unless the export
 	// states the earliest priority date itself.
 	if v := r.get(row, fPrio); v != "" {
-		p.Priorities = make([]string, 0, strings.Count(v, sep)+1)
+		p.Priorities = make([]string, 0, maxValues(v))
 		for rest := v; rest != ""; {
 			var part string
 			part, rest = nextValue(rest)
@@ -541,7 +541,7 @@ func (r *Reader) parties(rec *patent.Record, row []string) {
 	n := 0
 	for _, v := range [...]string{app, inv, own} {
 		if v != "" {
-			n += strings.Count(v, sep) + 1
+			n += maxValues(v)
 		}
 	}
 	if n == 0 {
@@ -575,7 +575,7 @@ func (r *Reader) classes(rec *patent.Record, row []string) {
 	n := 0
 	for _, v := range [...]string{cpc, ipc} {
 		if v != "" {
-			n += strings.Count(v, sep) + 1
+			n += maxValues(v)
 		}
 	}
 	if n == 0 {
@@ -620,7 +620,7 @@ func (r *Reader) citations(rec *patent.Record, row []string) {
 	n := 0
 	for _, v := range [...]string{pat, npl} {
 		if v != "" {
-			n += strings.Count(v, sep) + 1
+			n += maxValues(v)
 		}
 	}
 	if n > 0 {
@@ -744,6 +744,10 @@ func nextValue(s string) (value, rest string) {
 	}
 	return strings.TrimSpace(s), ""
 }
+
+// maxValues bounds the number of ";;"-separated values of s (for sizing slices): counting one
+// byte is a vectorised scan, where counting the two-byte separator is not.
+func maxValues(s string) int { return strings.Count(s, ";")/2 + 1 }
 
 // countValues counts the non-empty ";;"-separated values of s.
 func countValues(s string) int {

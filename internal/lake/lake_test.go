@@ -174,8 +174,13 @@ func TestRowsAndKeys(t *testing.T) {
 	if cites[0].CitedDoc != "US6859910" || cites[1].CitedDoc != "" {
 		t.Errorf("cited docs %q %q", cites[0].CitedDoc, cites[1].CitedDoc)
 	}
-	if d := DaysDate(DateDays(patent.NewDate(2015, 4, 24))); d.String() != "2015-04-24" || DateDays(patent.Date{}) != 0 {
-		t.Errorf("date round trip %s", d)
+	for _, d := range []patent.Date{patent.NewDate(2015, 4, 24), patent.NewDate(1948, 3, 1), patent.NewDate(1969, 12, 31), patent.NewDate(1970, 1, 2)} {
+		if got := DaysDate(DateDays(d)); got.String() != d.String() {
+			t.Errorf("date round trip %s -> %d -> %s", d, DateDays(d), got)
+		}
+	}
+	if DateDays(patent.NewDate(1970, 1, 2)) != 1 || DateDays(patent.NewDate(1969, 12, 31)) != -1 || DateDays(patent.Date{}) != 0 {
+		t.Errorf("DateDays around the epoch: %d %d", DateDays(patent.NewDate(1970, 1, 2)), DateDays(patent.NewDate(1969, 12, 31)))
 	}
 	if DocNumber("CN1B", "B") != "CN1" || DocNumber("CN1", "") != "CN1" {
 		t.Error("DocNumber")

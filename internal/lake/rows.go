@@ -222,7 +222,7 @@ func DateDays(d patent.Date) int32 {
 	if !d.Valid() {
 		return 0
 	}
-	return int32(d.Sub(epoch).Hours() / 24)
+	return int32(d.Unix() / 86400) // dates are midnight UTC
 }
 
 // DaysDate converts DATE days back to a date (0 → unknown).
@@ -320,18 +320,21 @@ func (s *RowSet) Append(rec *patent.Record, ingestID string) {
 	if len(p.Priorities) > 0 {
 		pr.PriorityOffice = officeOf(p.Priorities[0])
 	}
-	for _, x := range rec.Parties {
+	for i := range rec.Parties {
+		x := &rec.Parties[i]
 		if x.Role == patent.RoleApplicant && pr.ApplicantCountry == "" {
 			pr.ApplicantCountry = x.Country
 		}
 		s.Parties = append(s.Parties, PartyRow{PubNumber: p.PubNumber, Role: x.Role, Seq: int32(x.Seq), NameRaw: x.NameRaw,
 			Name: x.Name, Kind: x.Kind, Country: x.Country, Province: x.Province, City: x.City, Address: x.Address})
 	}
-	for _, c := range rec.Classifications {
+	for i := range rec.Classifications {
+		c := &rec.Classifications[i]
 		s.Classes = append(s.Classes, ClassRow{PubNumber: p.PubNumber, Scheme: c.Scheme, Code: c.Code, Subclass: c.Subclass,
 			MainGroup: c.MainGroup, IsMain: c.IsMain})
 	}
-	for _, c := range rec.Citations {
+	for i := range rec.Citations {
+		c := &rec.Citations[i]
 		cr := CitationRow{Citing: p.PubNumber, Cited: c.Cited, Kind: c.Kind, Category: c.Category}
 		if c.Kind == patent.CitePatent {
 			cr.CitedDoc = citedDoc(c.Cited)
