@@ -80,7 +80,7 @@ type PatentRow struct {
 
 // PartyRow is one row of the parties table.
 type PartyRow struct {
-	PubNumber string `parquet:"pub_number,delta"`
+	PubNumber string `parquet:"pub_number"`
 	Role      string `parquet:"role,dict"`
 	Seq       int32  `parquet:"seq"`
 	NameRaw   string `parquet:"name_raw"`
@@ -94,7 +94,7 @@ type PartyRow struct {
 
 // ClassRow is one row of the classifications table.
 type ClassRow struct {
-	PubNumber string `parquet:"pub_number,delta"`
+	PubNumber string `parquet:"pub_number"`
 	Scheme    string `parquet:"scheme,dict"`
 	Code      string `parquet:"code,dict"`
 	Subclass  string `parquet:"subclass,dict"`
@@ -104,7 +104,7 @@ type ClassRow struct {
 
 // CitationRow is one row of the citations table.
 type CitationRow struct {
-	Citing   string `parquet:"citing,delta"`
+	Citing   string `parquet:"citing"`
 	Cited    string `parquet:"cited"`
 	CitedDoc string `parquet:"cited_doc,optional"`
 	Kind     string `parquet:"kind,dict"`
@@ -113,7 +113,7 @@ type CitationRow struct {
 
 // PriorityRow is one row of the priorities table: a priority claim of a publication.
 type PriorityRow struct {
-	PubNumber      string `parquet:"pub_number,delta"`
+	PubNumber      string `parquet:"pub_number"`
 	Seq            int32  `parquet:"seq"`
 	PriorityNumber string `parquet:"priority_number"`
 	Office         string `parquet:"office,dict,optional"`
