@@ -517,6 +517,12 @@ func (p *pipe) run(ctx context.Context, in input) error {
 			if err := p.write(nb, in); err != nil {
 				return err
 			}
+			if rc, ok := r.(format.Recycler); ok {
+				// The rows hold the records' strings, nothing holds the records.
+				for _, rec := range nb.recs {
+					rc.Recycle(rec)
+				}
+			}
 			if nb.err != nil {
 				return fmt.Errorf("%s: %w", in.path, nb.err)
 			}

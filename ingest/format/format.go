@@ -21,6 +21,13 @@ type Reader interface {
 	Close() error
 }
 
+// Recycler is implemented by readers that can reuse the records they returned: the consumer
+// calls Recycle with a record (and may call it from another goroutine than Read's) once neither
+// the record nor any of its slices is referred to; strings may still be.
+type Recycler interface {
+	Recycle(*patent.Record)
+}
+
 // Options configure a reader.
 type Options struct {
 	// Encoding forces a text encoding ("utf-8", "gbk", "gb18030", "macroman", "windows-1252");

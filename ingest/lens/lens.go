@@ -19,6 +19,7 @@ import (
 	"fmt"
 	"io"
 	"path/filepath"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -157,7 +158,7 @@ func Open(path string, opts format.Options) (format.Reader, error) {
 	if err != nil {
 		return nil, err
 	}
-	r := &Reader{in: in, file: in.file}
+	r := &Reader{in: in, file: in.file, pool: patent.NewPool(8192)}
 	r.rows.Next = in.row
 	header, _, err := in.row(0)
 	for err == nil && format.IsBlank(header) {
@@ -194,8 +195,9 @@ type Reader struct {
 	statuses [][2]string
 	rows     format.Rows // the row loop over the input (blank rows, record numbers, end)
 
-	citeBuf   []byte   // scratch of citations: canonical numbers
-	citeSpans [][3]int // scratch of citations: (citation, from, to) in citeBuf
+	pool      *patent.Pool // records handed back by the consumer (Recycle)
+	citeBuf   []byte       // scratch of citations: canonical numbers
+	citeSpans [][3]int     // scratch of citations: (citation, from, to) in citeBuf
 }
 
 // resolve finds each field's column once, from the header.
@@ -343,6 +345,9 @@ func decodeGB18030(b []byte) (string, error) {
 // Close closes the underlying file.
 func (r *Reader) Close() error { return r.in.close() }
 
+// Recycle hands back a record the consumer is done with (format.Recycler).
+func (r *Reader) Recycle(rec *patent.Record) { r.pool.Put(rec) }
+
 func (r *Reader) get(row []string, f int) string {
 	if i := r.idx[f]; i >= 0 && i < len(row) {
 		return row[i]
@@ -391,7 +396,7 @@ func (r *Reader) record(row []string, line int) (*patent.Record, error) {
 			recNo, r.lastNum = n, n
 		}
 	}
-	rec := patent.NewRecord()
+	rec := r.pool.Get()
 	p := &rec.Patent
 	p.Source, p.SourceFile, p.SourceRecord = Format.Name, r.file, recNo
 
@@ -426,7 +431,7 @@ func (r *Reader) record(row []string, line int) (*patent.Record, error) {
 	// Priorities: "US 201161550506 P 20111024;;…"; the earliest claim date unless the export
 	// states the earliest priority date itself.
 	if v := r.get(row, fPrio); v != "" {
-		p.Priorities = make([]string, 0, maxValues(v))
+		p.Priorities = slices.Grow(p.Priorities, maxValues(v))
 		for rest := v; rest != ""; {
 			var part string
 			part, rest = nextValue(rest)
@@ -547,7 +552,7 @@ func (r *Reader) parties(rec *patent.Record, row []string) {
 	if n == 0 {
 		return
 	}
-	rec.Parties = make([]patent.Party, 0, n)
+	rec.Parties = slices.Grow(rec.Parties, n)
 	for _, g := range [...]struct {
 		v    string
 		role string
@@ -581,7 +586,7 @@ func (r *Reader) classes(rec *patent.Record, row []string) {
 	if n == 0 {
 		return
 	}
-	rec.Classifications = make([]patent.Classification, 0, n)
+	rec.Classifications = slices.Grow(rec.Classifications, n)
 	for _, g := range [...]struct{ v, scheme string }{{cpc, patent.CPC}, {ipc, patent.IPC}} {
 		start := len(rec.Classifications)
 		for rest := g.v; rest != ""; {
@@ -624,7 +629,7 @@ func (r *Reader) citations(rec *patent.Record, row []string) {
 		}
 	}
 	if n > 0 {
-		rec.Citations = make([]patent.Citation, 0, n)
+		rec.Citations = slices.Grow(rec.Citations, n)
 	}
 	nPat, nNPL := 0, 0
 	// The canonical numbers of the fast path are built in one buffer and become substrings of
