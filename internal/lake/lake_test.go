@@ -5,6 +5,7 @@ import (
 	"os"
 	"path/filepath"
 	"testing"
+	"time"
 
 	"github.com/parquet-go/parquet-go"
 	"github.com/patnav/patnav/internal/patent"
@@ -21,15 +22,19 @@ func record(pub, fam string) *patent.Record {
 
 func write(t *testing.T, tx *Txn, recs ...*patent.Record) {
 	t.Helper()
-	s := NewRowSet(len(recs), nil)
+	s := NewRowSet(len(recs))
 	for _, r := range recs {
 		s.Append(r, tx.ID)
 	}
-	for _, err := range []error{tx.WritePatents(s.Patents), tx.WriteParties(s.Parties), tx.WriteClassifications(s.Classes),
-		tx.WriteCitations(s.Cites), tx.WritePriorities(s.Prios), tx.WriteLegalEvents(s.Events)} {
-		if err != nil {
-			t.Fatal(err)
-		}
+	released := make(chan struct{})
+	if err := tx.WriteRowSet(s, func() { close(released) }); err != nil {
+		t.Fatal(err)
+	}
+	// Every table copies its rows and then the set is released, once (a second close panics).
+	select {
+	case <-released:
+	case <-time.After(10 * time.Second):
+		t.Fatal("row set never released")
 	}
 }
 
@@ -165,7 +170,7 @@ func TestRowsAndKeys(t *testing.T) {
 	r := record("US20120057518A1", "F")
 	r.Patent.Kind = "A1"
 	r.Patent.ClaimsCount = 0
-	s := NewRowSet(0, nil)
+	s := NewRowSet(0)
 	s.Append(r, "000001")
 	pr, _, _, cites, _, _ := s.Record(0)
 	if pr.DocNumber != "US20120057518" || pr.ClaimsCount == nil || *pr.ClaimsCount != 0 || pr.CitesCount != nil {
@@ -190,7 +195,7 @@ func TestRowsAndKeys(t *testing.T) {
 // TestRowSetRecords: Record(i) returns exactly the i-th record's rows in every table, whatever
 // the number of child rows of the records before it (none, one, several).
 func TestRowSetRecords(t *testing.T) {
-	s := NewRowSet(1, NewRowSet(0, nil))
+	s := NewRowSet(1)
 	want := []int{2, 0, 3, 1}
 	for i, n := range want {
 		r := patent.NewRecord()

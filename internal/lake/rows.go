@@ -249,28 +249,17 @@ type RowSet struct {
 // RowEnds are the lengths of a RowSet's child tables after one record was appended.
 type RowEnds struct{ Parties, Classes, Cites, Prios, Events int32 }
 
-// NewRowSet returns a RowSet with room for n records. When like is not nil (the previous set of
-// the same source), the child tables get room for as many rows per record as like had, plus a
-// little, so that appending rarely grows a slice.
-func NewRowSet(n int, like *RowSet) *RowSet {
-	per := func(rows, def int) int {
-		if like == nil || len(like.Patents) == 0 {
-			return def * n
-		}
-		return rows*n/len(like.Patents) + n/8 + 1
-	}
-	s := &RowSet{Patents: make([]PatentRow, 0, n), Ends: make([]RowEnds, 0, n)}
-	var l RowSet
-	if like != nil {
-		l = *like
-	}
-	s.Parties = make([]PartyRow, 0, per(len(l.Parties), 3))
-	s.Classes = make([]ClassRow, 0, per(len(l.Classes), 3))
-	s.Cites = make([]CitationRow, 0, per(len(l.Cites), 8))
-	if len(l.Prios) > 0 {
-		s.Prios = make([]PriorityRow, 0, per(len(l.Prios), 0))
-	}
-	return s
+// NewRowSet returns a RowSet with room for n records (and a typical number of child rows).
+func NewRowSet(n int) *RowSet {
+	return &RowSet{Patents: make([]PatentRow, 0, n), Ends: make([]RowEnds, 0, n),
+		Parties: make([]PartyRow, 0, 4*n), Classes: make([]ClassRow, 0, 5*n), Cites: make([]CitationRow, 0, 8*n)}
+}
+
+// Reset empties s for reuse, keeping the capacity of its slices (call it only once nothing
+// refers to its rows any more: see Txn.WriteRowSet).
+func (s *RowSet) Reset() {
+	s.Patents, s.Parties, s.Classes, s.Cites = s.Patents[:0], s.Parties[:0], s.Classes[:0], s.Cites[:0]
+	s.Prios, s.Events, s.Ends, s.ints = s.Prios[:0], s.Events[:0], s.Ends[:0], s.ints[:0]
 }
 
 // Record returns the rows of the i-th record appended.

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"sync/atomic"
 	"time"
 
 	"github.com/parquet-go/parquet-go"
@@ -37,9 +38,15 @@ type genericTable[T any] struct {
 	w    *parquet.GenericWriter[T]
 	n    int64 // rows accepted (caller side)
 	buf  int   // rows since the last flush (goroutine side)
-	work chan []T
+	work chan job[T]
 	done chan struct{}
 	err  error // first write error (goroutine side; read after done)
+}
+
+// job is a slice of rows for a table's goroutine and what to call once they are written.
+type job[T any] struct {
+	rows []T
+	done func() // nil: nothing
 }
 
 func newTable[T any](path string) (*genericTable[T], error) {
@@ -64,22 +71,25 @@ func newTable[T any](path string) (*genericTable[T], error) {
 		}
 	}
 	w := parquet.NewGenericWriter[T](f, opts...)
-	t := &genericTable[T]{f: f, path: path, w: w, work: make(chan []T, 4), done: make(chan struct{})}
+	t := &genericTable[T]{f: f, path: path, w: w, work: make(chan job[T], 4), done: make(chan struct{})}
 	go t.loop()
 	return t, nil
 }
 
 func (t *genericTable[T]) loop() {
 	defer close(t.done)
-	for rows := range t.work {
+	for j := range t.work {
 		if t.err != nil {
+			j.release()
 			continue
 		}
-		if _, err := t.w.Write(rows); err != nil {
+		_, err := t.w.Write(j.rows) // copies the values into the column buffers
+		j.release()
+		if err != nil {
 			t.err = fmt.Errorf("%s: %w", t.path, err)
 			continue
 		}
-		t.buf += len(rows)
+		t.buf += len(j.rows)
 		if t.buf >= rowGroupRows {
 			t.buf = 0
 			if err := t.w.Flush(); err != nil {
@@ -89,13 +99,21 @@ func (t *genericTable[T]) loop() {
 	}
 }
 
-// write hands rows to the table's goroutine: the caller must not touch the slice afterwards.
-func (t *genericTable[T]) write(rows []T) error {
+func (j job[T]) release() {
+	if j.done != nil {
+		j.done()
+	}
+}
+
+// write hands rows to the table's goroutine: the caller must not touch the slice until done is
+// called (at once when there is nothing to write).
+func (t *genericTable[T]) write(rows []T, done func()) error {
 	if len(rows) == 0 {
+		job[T]{done: done}.release()
 		return nil
 	}
 	t.n += int64(len(rows))
-	t.work <- rows
+	t.work <- job[T]{rows, done}
 	return nil
 }
 
@@ -161,53 +179,51 @@ func (l *Lake) Begin() (*Txn, error) {
 
 func table[T any](tx *Txn, name string) *genericTable[T] { return tx.w[name].(*genericTable[T]) }
 
-// WritePatents appends rows to the patents table; likewise the other Write methods. The rows are
-// written asynchronously: the slice belongs to the transaction after the call.
-func (tx *Txn) WritePatents(r []PatentRow) error {
-	return table[PatentRow](tx, TPatents).write(r)
-}
-
-// WriteParties appends rows to the parties table.
-func (tx *Txn) WriteParties(r []PartyRow) error { return table[PartyRow](tx, TParties).write(r) }
-
-// WriteClassifications appends rows to the classifications table.
-func (tx *Txn) WriteClassifications(r []ClassRow) error {
-	return table[ClassRow](tx, TClassifications).write(r)
-}
-
-// WriteCitations appends rows to the citations table.
-func (tx *Txn) WriteCitations(r []CitationRow) error {
-	return table[CitationRow](tx, TCitations).write(r)
-}
-
-// WritePriorities appends rows to the priorities table.
-func (tx *Txn) WritePriorities(r []PriorityRow) error {
-	return table[PriorityRow](tx, TPriorities).write(r)
-}
-
-// WriteLegalEvents appends rows to the legal_events table.
-func (tx *Txn) WriteLegalEvents(r []LegalEventRow) error {
-	return table[LegalEventRow](tx, TLegalEvents).write(r)
-}
-
-// WriteProvenance appends rows to the provenance table.
+// WriteProvenance appends rows to the provenance table; likewise the other Write methods. The
+// rows are written asynchronously: the slice belongs to the transaction after the call.
 func (tx *Txn) WriteProvenance(r []ProvenanceRow) error {
-	return table[ProvenanceRow](tx, TProvenance).write(r)
+	return table[ProvenanceRow](tx, TProvenance).write(r, nil)
 }
 
 // WriteQuarantine appends rows to the quarantine table.
 func (tx *Txn) WriteQuarantine(r []QuarantineRow) error {
-	return table[QuarantineRow](tx, TQuarantine).write(r)
+	return table[QuarantineRow](tx, TQuarantine).write(r, nil)
 }
 
 // WriteFamilyLinks appends rows to the family_links table.
 func (tx *Txn) WriteFamilyLinks(r []FamilyLinkRow) error {
-	return table[FamilyLinkRow](tx, TFamilyLinks).write(r)
+	return table[FamilyLinkRow](tx, TFamilyLinks).write(r, nil)
 }
 
 // WriteEnrichments appends rows to the enrichments table.
 func (tx *Txn) WriteEnrichments(r []EnrichmentRow) error {
-	return table[EnrichmentRow](tx, TEnrichments).write(r)
+	return table[EnrichmentRow](tx, TEnrichments).write(r, nil)
+}
+
+// WriteRowSet appends the rows of a RowSet to their tables. The set belongs to the transaction
+// until release (when not nil) is called, once every table has copied its rows; the caller may
+// then Reset and reuse it.
+func (tx *Txn) WriteRowSet(s *RowSet, release func()) error {
+	left := atomic.Int32{}
+	left.Store(6)
+	done := func() {
+		if left.Add(-1) == 0 && release != nil {
+			release()
+		}
+	}
+	for _, err := range []error{
+		table[PatentRow](tx, TPatents).write(s.Patents, done),
+		table[PartyRow](tx, TParties).write(s.Parties, done),
+		table[ClassRow](tx, TClassifications).write(s.Classes, done),
+		table[CitationRow](tx, TCitations).write(s.Cites, done),
+		table[PriorityRow](tx, TPriorities).write(s.Prios, done),
+		table[LegalEventRow](tx, TLegalEvents).write(s.Events, done),
+	} {
+		if err != nil {
+			return err
+		}
+	}
+	return nil
 }
 
 // AddInput records an input that this ingest read; it is committed with the rows.
