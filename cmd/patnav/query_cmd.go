@@ -72,6 +72,7 @@ func cmdLake(ctx context.Context, args []string, stdout, stderr io.Writer) error
 		fmt.Fprintf(tw, "%s\t%d\t%d\n", t, l.Rows(t), len(m.Tables[t]))
 	}
 	tw.Flush()
+	fmt.Fprintln(stdout, "(rows stored in part files; the provenance parts hold the occurrences that were not stored, and the provenance view adds one per patents row)")
 	fmt.Fprintln(stdout)
 	tw = tabwriter.NewWriter(stdout, 0, 0, 2, ' ', 0)
 	fmt.Fprintln(tw, "ingest\tinput\tformat\trecords\taccepted\trejected\tduplicates\tsha256")
