@@ -31,20 +31,8 @@ type result struct {
 
 func readPath(t testing.TB, path string, opts format.Options) result {
 	t.Helper()
-	r, err := Open(path, opts)
-	if err != nil {
-		t.Fatalf("Open(%s): %v", path, err)
-	}
-	defer r.Close()
-	recs, bad, err := format.ReadAll(r)
-	if err != nil {
-		t.Fatalf("ReadAll(%s): %v", path, err)
-	}
-	res := result{Records: recs, Errors: []string{}}
-	for _, b := range bad {
-		res.Errors = append(res.Errors, b.Error())
-	}
-	return res
+	recs, errs := formattest.ReadAll(t, Open, path, opts)
+	return result{Records: recs, Errors: append([]string{}, errs...)}
 }
 
 func toJSON(t testing.TB, v any) []byte {
@@ -76,19 +64,7 @@ func TestGolden(t *testing.T) {
 	for _, name := range fixtures {
 		t.Run(name, func(t *testing.T) {
 			got := toJSON(t, readPath(t, filepath.Join("testdata", name), format.Options{}))
-			golden := filepath.Join("testdata", strings.TrimSuffix(name, filepath.Ext(name))+".golden.json")
-			if *update {
-				if err := os.WriteFile(golden, got, 0o644); err != nil {
-					t.Fatal(err)
-				}
-			}
-			want, err := os.ReadFile(golden)
-			if err != nil {
-				t.Fatalf("%v (run go test -update)", err)
-			}
-			if !bytes.Equal(got, want) {
-				t.Errorf("%s differs from %s (run go test -update and review the diff)", name, golden)
-			}
+			formattest.Golden(t, filepath.Join("testdata", strings.TrimSuffix(name, filepath.Ext(name))+".golden.json"), got, *update)
 		})
 	}
 }

@@ -14,6 +14,7 @@ import (
 	"time"
 
 	"github.com/patnav/patnav/ingest/format"
+	"github.com/patnav/patnav/ingest/format/formattest"
 	"github.com/patnav/patnav/internal/patent"
 	"github.com/patnav/patnav/internal/realdata"
 )
@@ -56,20 +57,7 @@ func TestGolden(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			golden := strings.TrimSuffix(fx, ".xml") + ".golden.json"
-			if *update {
-				if err := os.WriteFile(golden, append(got, '\n'), 0o644); err != nil {
-					t.Fatal(err)
-				}
-				return
-			}
-			want, err := os.ReadFile(golden)
-			if err != nil {
-				t.Fatalf("%v (run go test -update)", err)
-			}
-			if !bytes.Equal(bytes.TrimSpace(want), bytes.TrimSpace(got)) {
-				t.Errorf("%s differs from golden; got:\n%s", fx, got)
-			}
+			formattest.Golden(t, strings.TrimSuffix(fx, ".xml")+".golden.json", got, *update)
 		})
 	}
 }

@@ -4,7 +4,6 @@ import (
 	"github.com/patnav/patnav/ingest/format/formattest"
 
 	"bufio"
-	"bytes"
 	"encoding/json"
 	"errors"
 	"flag"
@@ -30,20 +29,8 @@ type result struct {
 
 func readFile(t testing.TB, path string) result {
 	t.Helper()
-	r, err := Open(path, format.Options{})
-	if err != nil {
-		t.Fatalf("Open(%s): %v", path, err)
-	}
-	defer r.Close()
-	recs, bad, err := format.ReadAll(r)
-	if err != nil {
-		t.Fatalf("%s: fatal error: %v", path, err)
-	}
-	res := result{Records: recs}
-	for _, e := range bad {
-		res.Errors = append(res.Errors, e.Error())
-	}
-	return res
+	recs, errs := formattest.ReadAll(t, Open, path, format.Options{})
+	return result{Records: recs, Errors: errs}
 }
 
 func TestGolden(t *testing.T) {
@@ -53,20 +40,7 @@ func TestGolden(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			golden := filepath.Join("testdata", name+".golden.json")
-			if *update {
-				if err := os.WriteFile(golden, append(got, '\n'), 0o644); err != nil {
-					t.Fatal(err)
-				}
-				return
-			}
-			want, err := os.ReadFile(golden)
-			if err != nil {
-				t.Fatalf("%v (run go test -update to create it)", err)
-			}
-			if !bytes.Equal(bytes.TrimSpace(got), bytes.TrimSpace(want)) {
-				t.Errorf("%s differs from %s; run go test -update and review the diff\ngot:\n%s", name, golden, got)
-			}
+			formattest.Golden(t, filepath.Join("testdata", name+".golden.json"), got, *update)
 		})
 	}
 }

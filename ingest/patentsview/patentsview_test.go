@@ -8,11 +8,11 @@ import (
 	"io"
 	"os"
 	"path/filepath"
-	"strconv"
 	"strings"
 	"testing"
 
 	"github.com/patnav/patnav/ingest/format"
+	"github.com/patnav/patnav/ingest/format/formattest"
 	"github.com/patnav/patnav/internal/patent"
 )
 
@@ -50,31 +50,7 @@ func checkGolden(t *testing.T, name string, res result) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	got = append(got, '\n')
-	golden := filepath.Join("testdata", name+".golden.json")
-	if *update {
-		if err := os.WriteFile(golden, got, 0o644); err != nil {
-			t.Fatal(err)
-		}
-		return
-	}
-	want, err := os.ReadFile(golden)
-	if err != nil {
-		t.Fatalf("%v (run go test -update)", err)
-	}
-	if !bytes.Equal(got, want) {
-		t.Errorf("%s: output differs from %s (run go test -update and review the diff)\n%s", name, golden, firstDiff(string(want), string(got)))
-	}
-}
-
-func firstDiff(a, b string) string {
-	al, bl := strings.Split(a, "\n"), strings.Split(b, "\n")
-	for i := 0; i < len(al) && i < len(bl); i++ {
-		if al[i] != bl[i] {
-			return "line " + strconv.Itoa(i+1) + ":\n want " + al[i] + "\n got  " + bl[i]
-		}
-	}
-	return "lengths differ"
+	formattest.Golden(t, filepath.Join("testdata", name+".golden.json"), got, *update)
 }
 
 func TestGolden(t *testing.T) {

@@ -18,6 +18,7 @@ import (
 	"time"
 
 	"github.com/patnav/patnav/ingest/format"
+	"github.com/patnav/patnav/ingest/format/formattest"
 	"github.com/patnav/patnav/internal/patent"
 	"github.com/patnav/patnav/internal/realdata"
 )
@@ -73,31 +74,7 @@ func checkGolden(t *testing.T, name string, got []result) {
 	if err := enc.Encode(got); err != nil {
 		t.Fatal(err)
 	}
-	b := buf.Bytes()
-	golden := filepath.Join("testdata", name+".golden.json")
-	if *update {
-		if err := os.WriteFile(golden, b, 0o644); err != nil {
-			t.Fatal(err)
-		}
-		return
-	}
-	want, err := os.ReadFile(golden)
-	if err != nil {
-		t.Fatalf("%v (run go test -update)", err)
-	}
-	if !bytes.Equal(want, b) {
-		t.Errorf("%s differs from %s (run go test -update after checking):\n%s", name, golden, firstDiff(string(want), string(b)))
-	}
-}
-
-func firstDiff(a, b string) string {
-	al, bl := strings.Split(a, "\n"), strings.Split(b, "\n")
-	for i := 0; i < len(al) && i < len(bl); i++ {
-		if al[i] != bl[i] {
-			return fmt.Sprintf("line %d:\nwant %s\ngot  %s", i+1, al[i], bl[i])
-		}
-	}
-	return fmt.Sprintf("length differs: want %d lines, got %d", len(al), len(bl))
+	formattest.Golden(t, filepath.Join("testdata", name+".golden.json"), buf.Bytes(), *update)
 }
 
 var fixtures = []string{"grant45", "app", "pap", "design", "plant_reissue", "concat"}
@@ -180,7 +157,7 @@ func TestOneByteReads(t *testing.T) {
 		gb, _ := json.Marshal(got)
 		wb, _ := json.Marshal(want)
 		if !bytes.Equal(gb, wb) {
-			t.Errorf("%s: one-byte reads differ:\n%s", name, firstDiff(string(wb), string(gb)))
+			t.Errorf("%s: one-byte reads differ:\n%s", name, formattest.FirstDiff(string(wb), string(gb)))
 		}
 	}
 }

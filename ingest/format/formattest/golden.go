@@ -1,0 +1,71 @@
+package formattest
+
+import (
+	"bytes"
+	"os"
+	"strconv"
+	"strings"
+	"testing"
+
+	"github.com/patnav/patnav/ingest/format"
+	"github.com/patnav/patnav/internal/patent"
+)
+
+// Golden compares got (a reader's output, rendered by the caller) with the golden file, or
+// rewrites the file when update is set (go test -update). Surrounding white space does not count;
+// a difference is reported with its first differing line.
+func Golden(t testing.TB, golden string, got []byte, update bool) {
+	t.Helper()
+	got = append(bytes.TrimSpace(got), '\n')
+	if update {
+		if err := os.WriteFile(golden, got, 0o644); err != nil {
+			t.Fatal(err)
+		}
+		return
+	}
+	want, err := os.ReadFile(golden)
+	if err != nil {
+		t.Fatalf("%v (run go test -update to create it)", err)
+	}
+	if !bytes.Equal(bytes.TrimSpace(got), bytes.TrimSpace(want)) {
+		t.Errorf("output differs from %s (run go test -update and review the diff)\n%s", golden, FirstDiff(string(want), string(got)))
+	}
+}
+
+// FirstDiff shows the first line where two texts differ.
+func FirstDiff(want, got string) string {
+	w, g := strings.Split(want, "\n"), strings.Split(got, "\n")
+	for i := 0; i < len(w) || i < len(g); i++ {
+		var a, b string
+		if i < len(w) {
+			a = w[i]
+		}
+		if i < len(g) {
+			b = g[i]
+		}
+		if a != b {
+			return "line " + strconv.Itoa(i+1) + ":\n want: " + a + "\n got:  " + b
+		}
+	}
+	return ""
+}
+
+// ReadAll opens path with open and reads every record, failing the test on an open or fatal
+// read error; the record errors come back as their messages.
+func ReadAll(t testing.TB, open func(string, format.Options) (format.Reader, error), path string, opts format.Options) ([]*patent.Record, []string) {
+	t.Helper()
+	r, err := open(path, opts)
+	if err != nil {
+		t.Fatalf("Open(%s): %v", path, err)
+	}
+	defer r.Close()
+	recs, bad, err := format.ReadAll(r)
+	if err != nil {
+		t.Fatalf("%s: fatal error: %v", path, err)
+	}
+	var errs []string
+	for _, e := range bad {
+		errs = append(errs, e.Error())
+	}
+	return recs, errs
+}
