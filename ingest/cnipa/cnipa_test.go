@@ -13,7 +13,6 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
-	"time"
 
 	"github.com/patnav/patnav/ingest/format"
 	"github.com/patnav/patnav/internal/patent"
@@ -508,38 +507,6 @@ func benchRows(n int) (header []string, rows [][]any) {
 	return header, rows
 }
 
-func benchRead(b *testing.B, path string, n int) {
-	fi, err := os.Stat(path)
-	if err != nil {
-		b.Fatal(err)
-	}
-	b.SetBytes(fi.Size())
-	b.ResetTimer()
-	start := time.Now()
-	for i := 0; i < b.N; i++ {
-		r, err := Open(path, format.Options{})
-		if err != nil {
-			b.Fatal(err)
-		}
-		k := 0
-		for {
-			_, err := r.Read()
-			if err == io.EOF {
-				break
-			}
-			if err != nil {
-				b.Fatal(err)
-			}
-			k++
-		}
-		r.Close()
-		if k != n {
-			b.Fatalf("read %d records, want %d", k, n)
-		}
-	}
-	b.ReportMetric(float64(n*b.N)/time.Since(start).Seconds(), "records/s")
-}
-
 // BenchmarkRead reads 10 000 generated records from CSV and from XLSX.
 func BenchmarkRead(b *testing.B) {
 	const n = 10000
@@ -561,7 +528,7 @@ func BenchmarkRead(b *testing.B) {
 		if err := os.WriteFile(p, buf.Bytes(), 0o644); err != nil {
 			b.Fatal(err)
 		}
-		benchRead(b, p, n)
+		formattest.BenchRead(b, Open, p, n)
 	})
 	b.Run("xlsx", func(b *testing.B) {
 		f := excelize.NewFile()
@@ -585,6 +552,6 @@ func BenchmarkRead(b *testing.B) {
 		if err := f.SaveAs(p); err != nil {
 			b.Fatal(err)
 		}
-		benchRead(b, p, n)
+		formattest.BenchRead(b, Open, p, n)
 	})
 }

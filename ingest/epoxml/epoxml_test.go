@@ -576,35 +576,7 @@ func writeBulk(tb testing.TB, n int) string {
 
 func BenchmarkRead(b *testing.B) {
 	const n = 5000
-	path := writeBulk(b, n)
-	st, err := os.Stat(path)
-	if err != nil {
-		b.Fatal(err)
-	}
-	b.SetBytes(st.Size())
-	b.ResetTimer()
-	total := 0
-	for i := 0; i < b.N; i++ {
-		r, err := Format.Open(path, format.Options{})
-		if err != nil {
-			b.Fatal(err)
-		}
-		for {
-			rec, err := r.Read()
-			if err == io.EOF {
-				break
-			}
-			if err != nil || rec == nil {
-				b.Fatal(err)
-			}
-			total++
-		}
-		r.Close()
-	}
-	if total != n*b.N {
-		b.Fatalf("read %d records, want %d", total, n*b.N)
-	}
-	b.ReportMetric(float64(total)/b.Elapsed().Seconds(), "records/s")
+	formattest.BenchRead(b, Format.Open, writeBulk(b, n), n)
 }
 
 // TestFamilyWithBiblio: a family response with the biblio constituent embeds exchange-documents

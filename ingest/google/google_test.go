@@ -349,32 +349,7 @@ func BenchmarkRead(b *testing.B) {
 	}
 	w.Flush()
 	f.Close()
-	st, _ := os.Stat(path)
-	b.SetBytes(st.Size())
-	b.ReportAllocs()
-	b.ResetTimer()
-	for range b.N {
-		r, err := Open(path, format.Options{})
-		if err != nil {
-			b.Fatal(err)
-		}
-		recs := 0
-		for {
-			_, err := r.Read()
-			if err == io.EOF {
-				break
-			}
-			if err != nil {
-				b.Fatal(err)
-			}
-			recs++
-		}
-		r.Close()
-		if recs != n {
-			b.Fatalf("read %d records, want %d", recs, n)
-		}
-	}
-	b.ReportMetric(float64(n)*float64(b.N)/b.Elapsed().Seconds(), "records/s")
+	formattest.BenchRead(b, Open, path, n)
 }
 
 func csvQuote(s string) string {

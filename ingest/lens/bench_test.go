@@ -11,7 +11,7 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/patnav/patnav/ingest/format"
+	"github.com/patnav/patnav/ingest/format/formattest"
 )
 
 // currentHeader is the column list of a current (2021+) Lens export plus the "Cited Patents" column
@@ -187,34 +187,5 @@ func benchFile(tb testing.TB, n int) string {
 // reports records/s and MB/s.
 func BenchmarkRead(b *testing.B) {
 	const n = 100_000
-	path := benchFile(b, n)
-	st, err := os.Stat(path)
-	if err != nil {
-		b.Fatal(err)
-	}
-	b.SetBytes(st.Size())
-	b.ReportAllocs()
-	b.ResetTimer()
-	for range b.N {
-		r, err := Open(path, format.Options{})
-		if err != nil {
-			b.Fatal(err)
-		}
-		got := 0
-		for {
-			_, err := r.Read()
-			if err == io.EOF {
-				break
-			}
-			if err != nil {
-				b.Fatal(err)
-			}
-			got++
-		}
-		r.Close()
-		if got != n {
-			b.Fatalf("read %d records, want %d", got, n)
-		}
-	}
-	b.ReportMetric(float64(n)*float64(b.N)/b.Elapsed().Seconds(), "records/s")
+	formattest.BenchRead(b, Open, benchFile(b, n), n)
 }

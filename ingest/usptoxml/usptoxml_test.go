@@ -715,32 +715,8 @@ func mustRead(b *testing.B, path string) []byte {
 
 func BenchmarkRead(b *testing.B) {
 	path, want := benchInput(b, 50<<20)
+	formattest.BenchRead(b, Open, path, want)
 	fi, _ := os.Stat(path)
-	b.SetBytes(fi.Size())
-	b.ResetTimer()
-	for i := 0; i < b.N; i++ {
-		r, err := Open(path, format.Options{})
-		if err != nil {
-			b.Fatal(err)
-		}
-		n := 0
-		for {
-			_, err := r.Read()
-			if err == io.EOF {
-				break
-			}
-			if err != nil {
-				b.Fatal(err)
-			}
-			n++
-		}
-		r.Close()
-		if n != want {
-			b.Fatalf("read %d records, want %d", n, want)
-		}
-	}
-	b.StopTimer()
-	b.ReportMetric(float64(want)*float64(b.N)/b.Elapsed().Seconds(), "records/s")
 	if s := xmllintSeconds(b, path); s > 0 {
 		b.ReportMetric(float64(fi.Size())/1e6/s, "xmllint-MB/s")
 	}

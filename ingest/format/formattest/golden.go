@@ -2,6 +2,7 @@ package formattest
 
 import (
 	"bytes"
+	"io"
 	"os"
 	"strconv"
 	"strings"
@@ -68,4 +69,40 @@ func ReadAll(t testing.TB, open func(string, format.Options) (format.Reader, err
 		errs = append(errs, e.Error())
 	}
 	return recs, errs
+}
+
+// BenchRead is a reader benchmark's loop: it opens path with open b.N times, reads every
+// record, checks there are want of them, and reports bytes/s (the file's size) and records/s.
+func BenchRead(b *testing.B, open func(string, format.Options) (format.Reader, error), path string, want int) {
+	b.Helper()
+	fi, err := os.Stat(path)
+	if err != nil {
+		b.Fatal(err)
+	}
+	b.SetBytes(fi.Size())
+	b.ReportAllocs()
+	b.ResetTimer()
+	for range b.N {
+		r, err := open(path, format.Options{})
+		if err != nil {
+			b.Fatal(err)
+		}
+		n := 0
+		for {
+			rec, err := r.Read()
+			if err == io.EOF {
+				break
+			}
+			if err != nil || rec == nil {
+				b.Fatalf("record %d: %v", n+1, err)
+			}
+			n++
+		}
+		r.Close()
+		if n != want {
+			b.Fatalf("read %d records, want %d", n, want)
+		}
+	}
+	b.StopTimer()
+	b.ReportMetric(float64(want)*float64(b.N)/b.Elapsed().Seconds(), "records/s")
 }
