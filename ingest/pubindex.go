@@ -23,34 +23,27 @@ func newPubIndex(n int) *pubIndex {
 	return &pubIndex{seed: maphash.MakeSeed(), m: make(map[uint64]uint32, n), overflow: map[string]string{}}
 }
 
-// get returns the family id stored for pub.
-func (x *pubIndex) get(pub string) (string, bool) {
-	h := maphash.String(x.seed, pub)
-	i, ok := x.m[h]
-	if !ok {
-		return "", false
+// lookup returns the family id stored for pub, whose hash is h, whether pub is indexed, and
+// whether h is (by pub or by another publication).
+func (x *pubIndex) lookup(pub string, h uint64) (fam string, found, taken bool) {
+	i, taken := x.m[h]
+	if !taken {
+		return "", false, false
 	}
-	e := x.entries[i]
-	if string(x.arena[e.pubOff:e.pubOff+e.pubLen]) == pub {
-		return string(x.arena[e.famOff : e.famOff+e.famLen]), true
+	if e := x.entries[i]; string(x.arena[e.pubOff:e.pubOff+e.pubLen]) == pub {
+		return string(x.arena[e.famOff : e.famOff+e.famLen]), true, true
 	}
-	f, ok := x.overflow[pub]
-	return f, ok
+	fam, found = x.overflow[pub]
+	return fam, found, true
 }
 
 // add records pub with its family id unless it is already indexed, and returns the family id
-// stored for it and whether it was (the first record wins). One hash and one lookup: ingest calls
-// it once per record.
+// stored for it and whether it was (the first record wins). One hash and one lookup per record.
 func (x *pubIndex) add(pub, fam string) (string, bool) {
 	h := maphash.String(x.seed, pub)
-	if i, ok := x.m[h]; ok {
-		e := x.entries[i]
-		if string(x.arena[e.pubOff:e.pubOff+e.pubLen]) == pub {
-			return string(x.arena[e.famOff : e.famOff+e.famLen]), true
-		}
-		if f, ok := x.overflow[pub]; ok {
-			return f, true
-		}
+	if f, found, taken := x.lookup(pub, h); found {
+		return f, true
+	} else if taken { // another publication has this hash
 		x.overflow[pub] = fam
 		return fam, false
 	}

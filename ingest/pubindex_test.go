@@ -8,6 +8,12 @@ import (
 
 func maphashString(x *pubIndex, s string) uint64 { return maphash.String(x.seed, s) }
 
+// get looks pub up without adding it.
+func (x *pubIndex) get(pub string) (string, bool) {
+	f, found, _ := x.lookup(pub, maphashString(x, pub))
+	return f, found
+}
+
 func TestPubIndex(t *testing.T) {
 	x := newPubIndex(0)
 	for i := 0; i < 10000; i++ {
