@@ -8,7 +8,6 @@ import (
 	"errors"
 	"flag"
 	"fmt"
-	"io"
 	"math/rand/v2"
 	"os"
 	"path/filepath"
@@ -273,39 +272,7 @@ func FuzzRead(f *testing.F) {
 		}
 	}
 	dir := f.TempDir()
-	f.Fuzz(func(t *testing.T, data []byte) {
-		path := filepath.Join(dir, "fuzz.csv")
-		if err := os.WriteFile(path, data, 0o644); err != nil {
-			t.Fatal(err)
-		}
-		r, err := Open(path, format.Options{})
-		if err != nil {
-			return
-		}
-		defer r.Close()
-		for n := 0; ; n++ {
-			if n > len(data)+2 {
-				t.Fatalf("more reads (%d) than input bytes", n)
-			}
-			rec, err := r.Read()
-			if err == io.EOF {
-				return
-			}
-			var re *format.RecordError
-			if errors.As(err, &re) {
-				if re.File == "" || re.Record < 1 {
-					t.Fatalf("RecordError without position: %+v", re)
-				}
-				continue
-			}
-			if err != nil {
-				return
-			}
-			if rec == nil || rec.Patent.PubNumber == "" {
-				t.Fatalf("record without publication number: %+v", rec)
-			}
-		}
-	})
+	f.Fuzz(func(t *testing.T, data []byte) { formattest.FuzzFile(t, Open, dir, data) })
 }
 
 // FuzzSplitNames: names are non-empty, trimmed, in order, and substrings of the input.

@@ -2,8 +2,10 @@ package formattest
 
 import (
 	"bytes"
+	"errors"
 	"io"
 	"os"
+	"path/filepath"
 	"strconv"
 	"strings"
 	"testing"
@@ -105,4 +107,42 @@ func BenchRead(b *testing.B, open func(string, format.Options) (format.Reader, e
 	}
 	b.StopTimer()
 	b.ReportMetric(float64(want)*float64(b.N)/b.Elapsed().Seconds(), "records/s")
+}
+
+// FuzzFile is the body of a CSV reader's fuzz test: data written to a file in dir is opened with
+// open (a refusal is fine) and read to the end, which must come within len(data)+2 reads; every
+// RecordError names its file and a record, every record has a publication number.
+func FuzzFile(t *testing.T, open func(string, format.Options) (format.Reader, error), dir string, data []byte) {
+	t.Helper()
+	path := filepath.Join(dir, "fuzz.csv")
+	if err := os.WriteFile(path, data, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	r, err := open(path, format.Options{})
+	if err != nil {
+		return
+	}
+	defer r.Close()
+	for n := 0; ; n++ {
+		if n > len(data)+2 {
+			t.Fatalf("more reads (%d) than input bytes", n)
+		}
+		rec, err := r.Read()
+		if err == io.EOF {
+			return
+		}
+		var re *format.RecordError
+		if errors.As(err, &re) {
+			if re.File == "" || re.Record < 1 {
+				t.Fatalf("RecordError without position: %+v", re)
+			}
+			continue
+		}
+		if err != nil {
+			return // fatal
+		}
+		if rec == nil || rec.Patent.PubNumber == "" {
+			t.Fatalf("record without publication number: %+v", rec)
+		}
+	}
 }
