@@ -101,49 +101,33 @@ func (o Options) withDefaults() Options {
 	if o.Seed == 0 {
 		o.Seed = d.Seed
 	}
-	if o.KMin <= 0 {
-		o.KMin = d.KMin
-	}
-	if o.KMax <= 0 {
-		o.KMax = max(d.KMax, o.KMin)
-	}
+	orDefault(&o.KMin, d.KMin)
+	orDefault(&o.KMax, max(d.KMax, o.KMin))
 	if len(o.Resolutions) == 0 {
 		o.Resolutions = d.Resolutions
 	}
-	if o.MaxDocs <= 0 {
-		o.MaxDocs = d.MaxDocs
-	}
-	if o.FitDocs <= 0 {
-		o.FitDocs = d.FitDocs
-	}
-	if o.SilhouetteDocs <= 0 {
-		o.SilhouetteDocs = d.SilhouetteDocs
-	}
-	if o.Restarts <= 0 {
-		o.Restarts = d.Restarts
-	}
-	if o.GrowthWindow <= 0 {
-		o.GrowthWindow = d.GrowthWindow
-	}
-	if o.Grid <= 0 {
-		o.Grid = d.Grid
-	}
-	if o.Levels <= 0 {
-		o.Levels = d.Levels
-	}
-	if o.TitleWeight <= 0 {
-		o.TitleWeight = d.TitleWeight
-	}
-	if o.MinDF <= 0 {
-		o.MinDF = d.MinDF
-	}
-	if o.MaxDF <= 0 || o.MaxDF > 1 {
+	orDefault(&o.MaxDocs, d.MaxDocs)
+	orDefault(&o.FitDocs, d.FitDocs)
+	orDefault(&o.SilhouetteDocs, d.SilhouetteDocs)
+	orDefault(&o.Restarts, d.Restarts)
+	orDefault(&o.GrowthWindow, d.GrowthWindow)
+	orDefault(&o.Grid, d.Grid)
+	orDefault(&o.Levels, d.Levels)
+	orDefault(&o.MaxTerms, d.MaxTerms)
+	orDefault(&o.TitleWeight, d.TitleWeight)
+	orDefault(&o.MinDF, d.MinDF)
+	if o.MaxDF > 1 {
 		o.MaxDF = d.MaxDF
 	}
-	if o.MaxTerms <= 0 {
-		o.MaxTerms = d.MaxTerms
-	}
+	orDefault(&o.MaxDF, d.MaxDF)
 	return o
+}
+
+// orDefault sets *v to d when it is not positive (unset).
+func orDefault[T int | float64](v *T, d T) {
+	if *v <= 0 {
+		*v = d
+	}
 }
 
 // ErrNoDocs is returned when Run gets no documents with any index term.
