@@ -525,6 +525,7 @@ func (p *pipe) run(ctx context.Context, in input) error {
 	}()
 	pending := map[int]*batch{}
 	next := 0
+	recycler, _ := r.(format.Recycler)
 	for b := range done {
 		pending[b.seq] = b
 		for {
@@ -537,10 +538,10 @@ func (p *pipe) run(ctx context.Context, in input) error {
 			if err := p.write(nb, in); err != nil {
 				return err
 			}
-			if rc, ok := r.(format.Recycler); ok {
+			if recycler != nil {
 				// The rows hold the records' strings, nothing holds the records.
 				for _, rec := range nb.recs {
-					rc.Recycle(rec)
+					recycler.Recycle(rec)
 				}
 			}
 			if nb.err != nil {
