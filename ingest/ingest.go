@@ -402,12 +402,25 @@ func checksum(path string) (string, int64, error) {
 
 // batch is a run of consecutive records from one reader.
 type batch struct {
-	seq  int
-	recs []*patent.Record
-	rows *lake.RowSet // the records' lake rows, converted by the workers
-	bad  []*format.RecordError
-	err  error // fatal reader error: ends the file
+	seq   int
+	recs  []*patent.Record // records from a plain Reader
+	raw   []rawRow         // rows from a Splitter, converted by the workers
+	cells []string         // the raw rows' cells, end to end
+	rows  *lake.RowSet     // the records' lake rows, built by the workers
+	bad   []*format.RecordError
+	err   error // fatal reader error: ends the file
 }
+
+// rawRow is a row a Splitter returned: its cells end at end in the batch's cells. A row that
+// could not be split holds its error instead.
+type rawRow struct {
+	end          int
+	line, record int
+	bad          *format.RecordError
+}
+
+// size is the number of records in the batch so far, accepted or not.
+func (b *batch) size() int { return len(b.recs) + len(b.raw) + len(b.bad) }
 
 const batchSize = 512
 
@@ -461,32 +474,54 @@ func (p *pipe) run(ctx context.Context, in input) error {
 	}
 	raw := make(chan *batch, workers*2)
 	done := make(chan *batch, workers*2)
+	base := filepath.Base(in.path)
+	positioned := func(err error) *format.RecordError {
+		var re *format.RecordError
+		if errors.As(err, &re) && re.File == "" {
+			re.File = base
+		}
+		return re
+	}
+	// A Splitter's rows are only split here and converted by the workers, each with its own
+	// converter and record: the record is built, normalised and turned into rows on one core.
+	split, _ := r.(format.Splitter)
 	go func() { // reader
 		defer close(raw)
 		seq := 0
 		for {
 			b := &batch{seq: seq}
 			seq++
-			for len(b.recs)+len(b.bad) < batchSize {
-				rec, err := r.Read()
-				if err == io.EOF {
-					break
-				}
-				var re *format.RecordError
-				if errors.As(err, &re) {
-					if re.File == "" {
-						re.File = filepath.Base(in.path)
+			for b.size() < batchSize {
+				var err error
+				if split != nil {
+					var cells []string
+					var line, record int
+					if cells, line, record, err = split.NextRow(); err == nil {
+						b.cells = append(b.cells, cells...)
+						b.raw = append(b.raw, rawRow{end: len(b.cells), line: line, record: record})
+						continue
 					}
-					b.bad = append(b.bad, re)
-					continue
+					if re := positioned(err); re != nil {
+						b.raw = append(b.raw, rawRow{end: len(b.cells), bad: re})
+						continue
+					}
+				} else {
+					var rec *patent.Record
+					if rec, err = r.Read(); err == nil {
+						b.recs = append(b.recs, rec)
+						continue
+					}
+					if re := positioned(err); re != nil {
+						b.bad = append(b.bad, re)
+						continue
+					}
 				}
-				if err != nil {
+				if err != io.EOF {
 					b.err = err
-					break
 				}
-				b.recs = append(b.recs, rec)
+				break
 			}
-			last := b.err != nil || len(b.recs)+len(b.bad) < batchSize
+			last := b.err != nil || b.size() < batchSize
 			select {
 			case raw <- b:
 			case <-ctx.Done():
@@ -503,9 +538,33 @@ func (p *pipe) run(ctx context.Context, in input) error {
 		go func() {
 			defer func() { finished <- struct{}{} }()
 			norm := &normalizer{thes: p.norm.thes} // one per worker: its memo needs no lock
+			var conv format.Converter
+			var rec *patent.Record
+			if split != nil {
+				conv, rec = split.NewConverter(), patent.NewRecord()
+			}
 			for b := range raw {
-				b.rows = p.rowSet(len(b.recs))
+				b.rows = p.rowSet(b.size())
 				for _, rec := range b.recs {
+					norm.normalize(rec)
+					b.rows.Append(rec, p.tx.ID)
+				}
+				from := 0
+				for _, rr := range b.raw {
+					cells := b.cells[from:rr.end]
+					from = rr.end
+					if rr.bad != nil {
+						b.bad = append(b.bad, rr.bad)
+						continue
+					}
+					if err := conv.Convert(cells, rr.line, rr.record, rec); err != nil {
+						if re := positioned(err); re != nil {
+							b.bad = append(b.bad, re)
+							continue
+						}
+						b.err = fmt.Errorf("record %d: %w", rr.record, err)
+						break
+					}
 					norm.normalize(rec)
 					b.rows.Append(rec, p.tx.ID)
 				}
@@ -525,7 +584,6 @@ func (p *pipe) run(ctx context.Context, in input) error {
 	}()
 	pending := map[int]*batch{}
 	next := 0
-	recycler, _ := r.(format.Recycler)
 	for b := range done {
 		pending[b.seq] = b
 		for {
@@ -537,12 +595,6 @@ func (p *pipe) run(ctx context.Context, in input) error {
 			next++
 			if err := p.write(nb, in); err != nil {
 				return err
-			}
-			if recycler != nil {
-				// The rows hold the records' strings, nothing holds the records.
-				for _, rec := range nb.recs {
-					recycler.Recycle(rec)
-				}
 			}
 			if nb.err != nil {
 				return fmt.Errorf("%s: %w", in.path, nb.err)
@@ -570,14 +622,14 @@ func (p *pipe) write(b *batch, in input) error {
 		quar = append(quar, lake.QuarantineRow{IngestID: id, Source: in.format.Name, File: e.File,
 			Record: int32(e.Record), Line: int32(e.Line), Field: e.Field, Value: format.Truncate(e.Value, 200), Reason: e.Err.Error()})
 	}
-	p.fs.Rejected += len(b.bad)
-	p.fs.Records += len(b.bad) + len(b.recs)
-	p.fs.Accepted += len(b.recs)
 	rs := b.rows
+	p.fs.Rejected += len(b.bad)
+	p.fs.Records += len(b.bad) + len(rs.Patents)
+	p.fs.Accepted += len(rs.Patents)
 	var dups []int          // indexes of duplicate records
 	var storedFams []string // the family id each duplicate's publication is stored under
-	for i, rec := range b.recs {
-		if fam, dup := p.seen.add(rec.Patent.PubNumber, rec.Patent.FamilyID); dup {
+	for i := range rs.Patents {
+		if fam, dup := p.seen.add(rs.Patents[i].PubNumber, rs.Patents[i].FamilyID); dup {
 			dups = append(dups, i)
 			storedFams = append(storedFams, fam)
 		}
@@ -593,7 +645,7 @@ func (p *pipe) write(b *batch, in input) error {
 		// Not reused: the rows copied into out and the enrichments point into its counts.
 		out, release = &lake.RowSet{}, nil
 		d := 0
-		for i, rec := range b.recs {
+		for i := range rs.Patents {
 			pr, parties, classes, cites, prios, events := rs.Record(i)
 			if d < len(dups) && dups[d] == i {
 				storedFam := storedFams[d]
@@ -601,10 +653,10 @@ func (p *pipe) write(b *batch, in input) error {
 				// Stored once: but legal events and citations another source adds are facts
 				// about the stored publication, so they are kept (the lake's views drop exact
 				// repeats).
-				pn := rec.Patent.PubNumber
-				prov = append(prov, lake.ProvenanceRow{PubNumber: pn, Source: rec.Patent.Source, SourceFile: rec.Patent.SourceFile,
-					SourceRecord: int32(rec.Patent.SourceRecord), IngestID: id})
-				if f := rec.Patent.FamilyID; f != storedFam && f != "" {
+				pn := pr.PubNumber
+				prov = append(prov, lake.ProvenanceRow{PubNumber: pn, Source: pr.Source, SourceFile: pr.SourceFile,
+					SourceRecord: pr.SourceRecord, IngestID: id})
+				if f := pr.FamilyID; f != storedFam && f != "" {
 					links = append(links, lake.FamilyLinkRow{FamilyID: storedFam, LinkedFamilyID: f, PubNumber: pn, IngestID: id})
 				}
 				out.Cites = append(out.Cites, cites...)

@@ -12,6 +12,7 @@ import (
 	"testing"
 
 	"github.com/patnav/patnav/ingest/format"
+	"github.com/patnav/patnav/ingest/lens"
 	"github.com/patnav/patnav/internal/duck"
 	"github.com/patnav/patnav/internal/lake"
 	"github.com/patnav/patnav/internal/norm"
@@ -328,9 +329,9 @@ func TestDuplicateKeepsNewEvents(t *testing.T) {
 	}
 }
 
-// TestManyBatchesSameWhateverTheWorkers: a generated Lens export of a dozen batches gives
-// byte-identical part files with one worker and with four, where records and row sets are
-// recycled while other batches are still in flight: reuse never shows in the rows.
+// TestManyBatchesSameWhateverTheWorkers: a Lens file of many batches, with rejected rows and
+// duplicates among them, gives byte-identical part files whether one worker or four convert its
+// rows, and whether they are converted by the workers (Splitter) or by the reader (Read).
 func TestManyBatchesSameWhateverTheWorkers(t *testing.T) {
 	dir := t.TempDir()
 	in := filepath.Join(dir, "lens.csv")
@@ -339,27 +340,60 @@ func TestManyBatchesSameWhateverTheWorkers(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if err := os.WriteFile(in, buf.Bytes(), 0o644); err != nil {
+	// Three bad rows (a record number that is not one, a bad publication number, a bad date)
+	// and two repeated rows, spread over different batches.
+	lines := strings.Split(strings.TrimRight(buf.String(), "\n"), "\n")
+	row := func(n int) []string { return strings.SplitN(lines[n], ",", 7) }
+	var extra []string
+	for _, n := range []int{10, 700, 2500} {
+		extra = append(extra, lines[n])
+	}
+	bad := row(20)
+	bad[0] = "x"
+	extra = append(extra, strings.Join(bad, ","))
+	bad = row(21)
+	bad[3] = "nonsense"
+	extra = append(extra, strings.Join(bad, ","))
+	bad = row(22)
+	bad[5] = "2015-13-45"
+	extra = append(extra, strings.Join(bad, ","))
+	all := append(lines[:3000:3000], extra...)
+	all = append(all, lines[3000:]...)
+	if err := os.WriteFile(in, []byte(strings.Join(all, "\n")+"\n"), 0o644); err != nil {
 		t.Fatal(err)
 	}
-	var snaps [2]map[string]string
-	for i, workers := range []int{1, 4} {
+	plain := lens.Format
+	plain.Open = func(path string, o format.Options) (format.Reader, error) {
+		r, err := lens.Open(path, o)
+		return readOnly{r}, err
+	}
+	runs := []struct {
+		workers int
+		formats []format.Format
+	}{{1, nil}, {4, nil}, {2, []format.Format{plain}}}
+	var snaps []map[string]string
+	for i, run := range runs {
 		lk := filepath.Join(dir, fmt.Sprint("lake", i))
-		st, err := Run(context.Background(), []string{in}, Options{Lake: lk, MaxBad: -1, Workers: workers})
+		st, err := Run(context.Background(), []string{in}, Options{Lake: lk, MaxBad: -1, Workers: run.workers, Formats: run.formats})
 		if err != nil {
 			t.Fatal(err)
 		}
-		if _, acc, rej, _ := st.Totals(); acc != gen.Records || rej != 0 {
-			t.Fatalf("%d workers: accepted %d rejected %d, want %d and 0", workers, acc, rej, gen.Records)
+		if recs, acc, rej, dups := st.Totals(); recs != gen.Records+6 || acc != gen.Records+3 || rej != 3 || dups != 3 {
+			t.Fatalf("run %d: %d records, %d accepted, %d rejected, %d duplicates; want %d, %d, 3, 3", i, recs, acc, rej, dups, gen.Records+6, gen.Records+3)
 		}
 		l, _ := lake.Open(lk)
-		if n := l.Rows(lake.TPatents); n != int64(gen.Records) {
-			t.Errorf("%d workers: %d patents rows, want %d", workers, n, gen.Records)
+		if n, q := l.Rows(lake.TPatents), l.Rows(lake.TQuarantine); n != int64(gen.Records) || q != 3 {
+			t.Errorf("run %d: %d patents rows, %d quarantined, want %d and 3", i, n, q, gen.Records)
 		}
-		snaps[i] = snapshot(t, lk)
+		snaps = append(snaps, snapshot(t, lk))
 		delete(snaps[i], lake.ManifestName)
 	}
-	if len(snaps[0]) == 0 || fmt.Sprint(snaps[0]) != fmt.Sprint(snaps[1]) {
-		t.Error("one worker and four gave different part files")
+	for i := 1; i < len(snaps); i++ {
+		if len(snaps[0]) == 0 || fmt.Sprint(snaps[0]) != fmt.Sprint(snaps[i]) {
+			t.Errorf("run %d (%d workers, split %v) gave other part files than run 0", i, runs[i].workers, runs[i].formats == nil)
+		}
 	}
 }
+
+// readOnly hides every interface of a reader but format.Reader.
+type readOnly struct{ format.Reader }

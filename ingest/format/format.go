@@ -21,11 +21,24 @@ type Reader interface {
 	Close() error
 }
 
-// Recycler is implemented by readers that can reuse the records they returned: the consumer
-// calls Recycle with a record (and may call it from another goroutine than Read's) once neither
-// the record nor any of its slices is referred to; strings may still be.
-type Recycler interface {
-	Recycle(*patent.Record)
+// Splitter is implemented by readers whose rows can be converted into records on several
+// goroutines at once. One goroutine calls NextRow, in input order: it splits the input and numbers
+// the records, which only a sequential pass can do. Converting a row (the bulk of the work) is
+// left to Converters, one per goroutine. Read is NextRow followed by a conversion; a reader must
+// not be used both ways.
+type Splitter interface {
+	// NextRow returns the next row's cells, the line it starts on and its record number, a
+	// *RecordError for a row that cannot be split (reading may continue), or io.EOF at the end.
+	// The cells slice is reused by the next call; its strings may be kept.
+	NextRow() (cells []string, line, record int, err error)
+	// NewConverter returns a converter for one goroutine.
+	NewConverter() Converter
+}
+
+// Converter turns rows from a Splitter's NextRow into records.
+type Converter interface {
+	// Convert fills rec (which it resets first) from a row, or returns a *RecordError.
+	Convert(cells []string, line, record int, rec *patent.Record) error
 }
 
 // Options configure a reader.

@@ -158,7 +158,7 @@ func Open(path string, opts format.Options) (format.Reader, error) {
 	if err != nil {
 		return nil, err
 	}
-	r := &Reader{in: in, file: in.file, pool: patent.NewPool(8192)}
+	r := &Reader{in: in, conv: conv{file: in.file}}
 	r.rows.Next = in.row
 	header, _, err := in.row(0)
 	for err == nil && format.IsBlank(header) {
@@ -180,24 +180,28 @@ func Open(path string, opts format.Options) (format.Reader, error) {
 	return r, nil
 }
 
-// Reader reads records from one Lens export. It implements format.Reader.
+// Reader reads records from one Lens export. It implements format.Reader and format.Splitter.
 type Reader struct {
-	in      *input
-	file    string
-	idx     [nFields]int    // column of each field, -1 when absent
-	names   [nFields]string // the export's own header name of each field, for errors
-	order   norm.DateOrder
-	rec     int // data records read so far (blank rows not counted)
-	lastNum int // the last in-sequence value of the "#" column
+	conv                // converts the rows Read returns
+	in      *input      // the decoded CSV
+	rows    format.Rows // the row loop over the input (blank rows, record numbers, end)
+	lastNum int         // the last in-sequence value of the "#" column
+}
+
+// conv converts rows of one export into records: the column map and date order settled at Open,
+// and small caches of its own, so each goroutine converting rows has one (NewConverter).
+type conv struct {
+	file  string
+	idx   [nFields]int    // column of each field, -1 when absent
+	names [nFields]string // the export's own header name of each field, for errors
+	order norm.DateOrder
 
 	// Small caches of derived values: an export has few distinct document types and statuses.
 	docTypes []docTypeMemo
 	statuses [][2]string
-	rows     format.Rows // the row loop over the input (blank rows, record numbers, end)
 
-	pool      *patent.Pool // records handed back by the consumer (Recycle)
-	citeBuf   []byte       // scratch of citations: canonical numbers
-	citeSpans [][3]int     // scratch of citations: (citation, from, to) in citeBuf
+	citeBuf   []byte   // scratch of citations: canonical numbers
+	citeSpans [][3]int // scratch of citations: (citation, from, to) in citeBuf
 }
 
 // resolve finds each field's column once, from the header.
@@ -345,10 +349,12 @@ func decodeGB18030(b []byte) (string, error) {
 // Close closes the underlying file.
 func (r *Reader) Close() error { return r.in.close() }
 
-// Recycle hands back a record the consumer is done with (format.Recycler).
-func (r *Reader) Recycle(rec *patent.Record) { r.pool.Put(rec) }
+// NewConverter returns a converter of this export's rows for one goroutine (format.Splitter).
+func (r *Reader) NewConverter() format.Converter {
+	return &conv{file: r.file, idx: r.idx, names: r.names, order: r.order}
+}
 
-func (r *Reader) get(row []string, f int) string {
+func (r *conv) get(row []string, f int) string {
 	if i := r.idx[f]; i >= 0 && i < len(row) {
 		return row[i]
 	}
@@ -358,16 +364,37 @@ func (r *Reader) get(row []string, f int) string {
 // Read returns the next record, a *format.RecordError for a row that cannot be accepted (reading
 // may continue), or io.EOF at the end. Blank rows are skipped.
 func (r *Reader) Read() (*patent.Record, error) {
-	row, line, err := r.rows.NextRow()
-	r.rec = r.rows.Record
+	row, line, recNo, err := r.NextRow()
 	if err != nil {
 		return nil, err
 	}
-	return r.record(row, line)
+	rec := patent.NewRecord()
+	if err := r.Convert(row, line, recNo, rec); err != nil {
+		return nil, err
+	}
+	return rec, nil
+}
+
+// NextRow returns the next non-blank row and its record number (format.Splitter). The "#" column
+// numbers the records while it runs in order; a number out of sequence is kept out of the
+// numbering (the ordinal count names the row instead), and a row whose "#" is not a number is
+// left to Convert to reject.
+func (r *Reader) NextRow() ([]string, int, int, error) {
+	row, line, err := r.rows.NextRow()
+	recNo := r.rows.Record
+	if err != nil {
+		return nil, 0, recNo, err
+	}
+	if i := r.idx[fNum]; i >= 0 {
+		if n, err := strconv.Atoi(strings.TrimSpace(r.get(row, fNum))); err == nil && n > r.lastNum {
+			recNo, r.lastNum = n, n
+		}
+	}
+	return row, line, recNo, nil
 }
 
 // fail builds a RecordError for field f.
-func (r *Reader) fail(rec, line, f int, value string, err error) error {
+func (r *conv) fail(rec, line, f int, value string, err error) error {
 	name := ""
 	if f >= 0 {
 		name = r.names[f]
@@ -378,25 +405,18 @@ func (r *Reader) fail(rec, line, f int, value string, err error) error {
 	return &format.RecordError{File: r.file, Record: rec, Line: line, Field: name, Value: value, Err: err}
 }
 
-// record converts one data row. The strings of row are substrings of one string the csv package
-// allocates per record, so they can be kept without copying.
-func (r *Reader) record(row []string, line int) (*patent.Record, error) {
-	recNo := r.rec
+// Convert converts one data row (format.Converter). The strings of row are substrings of one
+// string the csv package allocates per record, so they can be kept without copying.
+func (r *conv) Convert(row []string, line, recNo int, rec *patent.Record) error {
 	// The "#" column numbers the records. A row whose "#" is not a number is the spill-over of a
 	// cell that overflowed into a new line in some raw exports, not a record.
 	if i := r.idx[fNum]; i >= 0 {
 		v := strings.TrimSpace(r.get(row, fNum))
-		n, err := strconv.Atoi(v)
-		if err != nil || n <= 0 {
-			return nil, r.fail(recNo, line, fNum, v, fmt.Errorf("%w: record number is not a number (a cell of the previous record spilled onto a new line?)", format.ErrBadRecord))
-		}
-		// "#" is the record number while it runs in order; a number out of sequence is kept
-		// out of the numbering (the ordinal count names the row instead).
-		if n > r.lastNum {
-			recNo, r.lastNum = n, n
+		if n, err := strconv.Atoi(v); err != nil || n <= 0 {
+			return r.fail(recNo, line, fNum, v, fmt.Errorf("%w: record number is not a number (a cell of the previous record spilled onto a new line?)", format.ErrBadRecord))
 		}
 	}
-	rec := r.pool.Get()
+	rec.Reset()
 	p := &rec.Patent
 	p.Source, p.SourceFile, p.SourceRecord = Format.Name, r.file, recNo
 
@@ -405,10 +425,10 @@ func (r *Reader) record(row []string, line int) (*patent.Record, error) {
 	kind := strings.TrimSpace(r.get(row, fKind))
 	pub, office, pkind, err := parsePub(stripTrailingDate(pubRaw), kind)
 	if err != nil {
-		return nil, r.fail(recNo, line, fPub, pubRaw, format.ErrBadNumber)
+		return r.fail(recNo, line, fPub, pubRaw, format.ErrBadNumber)
 	}
 	if jur := strings.TrimSpace(r.get(row, fJur)); jur != "" && !strings.EqualFold(jur, office) {
-		return nil, r.fail(recNo, line, fJur, jur, fmt.Errorf("%w: jurisdiction %q does not match publication number %q", format.ErrBadRecord, jur, pubRaw))
+		return r.fail(recNo, line, fJur, jur, fmt.Errorf("%w: jurisdiction %q does not match publication number %q", format.ErrBadRecord, jur, pubRaw))
 	}
 	p.PubNumber, p.Jurisdiction, p.Kind = pub, office, pkind
 
@@ -416,10 +436,10 @@ func (r *Reader) record(row []string, line int) (*patent.Record, error) {
 	p.DocType = r.docType(office, pkind, hint)
 
 	if p.PubDate, err = r.date(row, fPubDate); err != nil {
-		return nil, r.fail(recNo, line, fPubDate, r.get(row, fPubDate), format.ErrBadDate)
+		return r.fail(recNo, line, fPubDate, r.get(row, fPubDate), format.ErrBadDate)
 	}
 	if p.AppDate, err = r.date(row, fAppDate); err != nil {
-		return nil, r.fail(recNo, line, fAppDate, r.get(row, fAppDate), format.ErrBadDate)
+		return r.fail(recNo, line, fAppDate, r.get(row, fAppDate), format.ErrBadDate)
 	}
 	if norm.IsGrantKind(office, pkind) || containsFold(hint, "granted") {
 		p.GrantDate = p.PubDate
@@ -445,7 +465,7 @@ func (r *Reader) record(row []string, line int) (*patent.Record, error) {
 			if pc.Date != "" {
 				d, err := parseDate(pc.Date, r.order)
 				if err != nil {
-					return nil, r.fail(recNo, line, fPrio, part, format.ErrBadDate)
+					return r.fail(recNo, line, fPrio, part, format.ErrBadDate)
 				}
 				if d.Valid() && (!p.PriorityDate.Valid() || d.Before(p.PriorityDate.Time)) {
 					p.PriorityDate = d
@@ -457,7 +477,7 @@ func (r *Reader) record(row []string, line int) (*patent.Record, error) {
 		}
 	}
 	if e, err := r.date(row, fEarliest); err != nil {
-		return nil, r.fail(recNo, line, fEarliest, r.get(row, fEarliest), format.ErrBadDate)
+		return r.fail(recNo, line, fEarliest, r.get(row, fEarliest), format.ErrBadDate)
 	} else if e.Valid() {
 		p.PriorityDate = e
 	}
@@ -484,7 +504,7 @@ func (r *Reader) record(row []string, line int) (*patent.Record, error) {
 		}
 		n, err := strconv.Atoi(v)
 		if err != nil || n < 0 {
-			return nil, r.fail(recNo, line, c.f, v, fmt.Errorf("%w: not a count", format.ErrBadValue))
+			return r.fail(recNo, line, c.f, v, fmt.Errorf("%w: not a count", format.ErrBadValue))
 		}
 		*c.dst = n
 	}
@@ -502,7 +522,7 @@ func (r *Reader) record(row []string, line int) (*patent.Record, error) {
 	r.parties(rec, row)
 	r.classes(rec, row)
 	r.citations(rec, row)
-	return rec, nil
+	return nil
 }
 
 type docTypeMemo struct{ office, kind, hint, docType string }
@@ -510,7 +530,7 @@ type docTypeMemo struct{ office, kind, hint, docType string }
 // docType derives the document type. The kind code decides utility models, designs and plants
 // (Lens calls a CN utility model a "Patent Application" or "Limited Patent"); Lens's document
 // type refines the rest.
-func (r *Reader) docType(office, kind, hint string) string {
+func (r *conv) docType(office, kind, hint string) string {
 	for _, m := range r.docTypes {
 		if m.office == office && m.kind == kind && m.hint == hint {
 			return m.docType
@@ -527,7 +547,7 @@ func (r *Reader) docType(office, kind, hint string) string {
 }
 
 // legalStatus is norm.LegalStatus, remembered for the few values an export uses.
-func (r *Reader) legalStatus(raw string) string {
+func (r *conv) legalStatus(raw string) string {
 	for _, m := range r.statuses {
 		if m[0] == raw {
 			return m[1]
@@ -541,7 +561,7 @@ func (r *Reader) legalStatus(raw string) string {
 }
 
 // parties adds applicants, inventors and owners in source order, names as written.
-func (r *Reader) parties(rec *patent.Record, row []string) {
+func (r *conv) parties(rec *patent.Record, row []string) {
 	app, inv, own := r.get(row, fApplicants), r.get(row, fInventors), r.get(row, fOwners)
 	n := 0
 	for _, v := range [...]string{app, inv, own} {
@@ -575,7 +595,7 @@ func (r *Reader) parties(rec *patent.Record, row []string) {
 
 // classes adds CPC then IPC codes; the first parsed code of each scheme is the main one,
 // duplicates within a scheme are dropped and unparseable codes skipped.
-func (r *Reader) classes(rec *patent.Record, row []string) {
+func (r *conv) classes(rec *patent.Record, row []string) {
 	cpc, ipc := r.get(row, fCPC), r.get(row, fIPC)
 	n := 0
 	for _, v := range [...]string{cpc, ipc} {
@@ -620,7 +640,7 @@ func (r *Reader) classes(rec *patent.Record, row []string) {
 }
 
 // citations adds cited patents (display keys, canonicalised when they parse) and NPL citations.
-func (r *Reader) citations(rec *patent.Record, row []string) {
+func (r *conv) citations(rec *patent.Record, row []string) {
 	pat, npl := r.get(row, fCitedPatents), r.get(row, fNPL)
 	n := 0
 	for _, v := range [...]string{pat, npl} {
@@ -684,7 +704,7 @@ func (r *Reader) citations(rec *patent.Record, row []string) {
 }
 
 // date parses the date in field f; empty is the zero date.
-func (r *Reader) date(row []string, f int) (patent.Date, error) {
+func (r *conv) date(row []string, f int) (patent.Date, error) {
 	v := r.get(row, f)
 	if v == "" {
 		return patent.Date{}, nil

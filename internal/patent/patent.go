@@ -161,12 +161,13 @@ type Record struct {
 // NewRecord returns a record whose unknown counts are -1 and legal status unknown.
 func NewRecord() *Record {
 	r := &Record{}
-	r.clear()
+	r.Reset()
 	return r
 }
 
-// clear makes r a new record, keeping the capacity of its slices.
-func (r *Record) clear() {
+// Reset makes r a new record (as NewRecord gives) that keeps the capacity of its slices, so a
+// converter can fill the same record row after row without allocating.
+func (r *Record) Reset() {
 	parties, classes, cites, events := r.Parties[:0], r.Classifications[:0], r.Citations[:0], r.LegalEvents[:0]
 	prios := r.Patent.Priorities[:0]
 	*r = Record{Patent: Patent{
@@ -174,33 +175,4 @@ func (r *Record) clear() {
 		TransferCount: -1, LicenceCount: -1, PledgeCount: -1, LitigationCount: -1,
 		LegalStatus: Unknown, Priorities: prios,
 	}, Parties: parties, Classifications: classes, Citations: cites, LegalEvents: events}
-}
-
-// Pool recycles records from the consumer of a reader back to the reader, so that a long
-// input does not allocate a record and its slices per row. It is safe for one goroutine to Get
-// while another Puts.
-type Pool struct{ free chan *Record }
-
-// NewPool returns a pool holding at most n spare records.
-func NewPool(n int) *Pool { return &Pool{free: make(chan *Record, n)} }
-
-// Get returns a new record: a recycled one (cleared, its slices empty but with their capacity)
-// or a fresh one.
-func (p *Pool) Get() *Record {
-	select {
-	case r := <-p.free:
-		r.clear()
-		return r
-	default:
-		return NewRecord()
-	}
-}
-
-// Put hands back a record nothing refers to any more (nor to its slices); the next Get may
-// return it.
-func (p *Pool) Put(r *Record) {
-	select {
-	case p.free <- r:
-	default:
-	}
 }
