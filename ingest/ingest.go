@@ -485,12 +485,21 @@ func (p *pipe) run(ctx context.Context, in input) error {
 	// A Splitter's rows are only split here and converted by the workers, each with its own
 	// converter and record: the record is built, normalised and turned into rows on one core.
 	split, _ := r.(format.Splitter)
+	cellBufs := make(chan []string, workers*4) // batches' cells, reused once converted
+
 	go func() { // reader
 		defer close(raw)
 		seq := 0
 		for {
 			b := &batch{seq: seq}
 			seq++
+			if split != nil {
+				select {
+				case b.cells = <-cellBufs:
+				default:
+				}
+				b.raw = make([]rawRow, 0, batchSize)
+			}
 			for b.size() < batchSize {
 				var err error
 				if split != nil {
@@ -567,6 +576,13 @@ func (p *pipe) run(ctx context.Context, in input) error {
 					}
 					norm.normalize(rec)
 					b.rows.Append(rec, p.tx.ID)
+				}
+				if b.cells != nil {
+					select {
+					case cellBufs <- b.cells[:0]:
+					default:
+					}
+					b.cells = nil
 				}
 				select {
 				case done <- b:
