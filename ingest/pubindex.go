@@ -20,7 +20,8 @@ type pubIndex struct {
 type pubEntry struct{ pubOff, famOff, pubLen, famLen uint32 }
 
 func newPubIndex(n int) *pubIndex {
-	return &pubIndex{seed: maphash.MakeSeed(), m: make(map[uint64]uint32, n), overflow: map[string]string{}}
+	return &pubIndex{seed: maphash.MakeSeed(), m: make(map[uint64]uint32, n), entries: make([]pubEntry, 0, n),
+		arena: make([]byte, 0, 24*n), overflow: map[string]string{}}
 }
 
 // lookup returns the family id stored for pub, whose hash is h, whether pub is indexed, and
