@@ -45,7 +45,9 @@ func (n *normalizer) facts(raw string, inventor bool) nameFacts {
 		if n.memo == nil || len(n.memo) >= memoMax {
 			n.memo = make(map[string]nameFacts, 1024)
 		}
-		n.memo[raw] = f
+		// The key is copied: raw is a substring of its whole input row, which the memo would
+		// keep alive, and comparing against keys scattered over old rows missed the cache.
+		n.memo[strings.Clone(raw)] = f
 	}
 	if inventor {
 		f.kind = patent.KindIndividual
