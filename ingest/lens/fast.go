@@ -140,8 +140,9 @@ func parseClass(s string) (patent.Classification, error) {
 	return norm.ParseClass(s)
 }
 
-// cleanText is norm.CleanText with a word-at-a-time check for the common case of printable ASCII
-// without doubled spaces, which needs no rewriting.
+// cleanText is norm.CleanText with a fast check for the common case of printable ASCII without
+// doubled spaces, which needs no rewriting. The check reads 32 bytes per step (abstracts are a
+// third of a Lens export; a byte, or a word, at a time was 2–3 % of ingest).
 func cleanText(s string) string {
 	if s == "" {
 		return s
@@ -152,30 +153,36 @@ func cleanText(s string) string {
 		one = 0x0101010101010101
 		sp  = 0x2020202020202020 // spaces
 	)
-	prevSpace := uint64(0)
+	// In a word w: a byte >= 0x80 has its high bit set in w; a byte < 0x20 (when none is
+	// >= 0x80) in (w-lo)&^w, by the borrow; a space in spaces(w). A borrow can also mark the
+	// byte above a marked one: a false mark only costs the slow path, which decides.
+	spaces := func(w uint64) uint64 { x := w ^ sp; return (x - one) &^ x & hi }
+	var prev uint64 // spaces of the previous word
 	i := 0
-	for ; i+8 <= len(s); i += 8 {
-		w := uint64(s[i]) | uint64(s[i+1])<<8 | uint64(s[i+2])<<16 | uint64(s[i+3])<<24 |
-			uint64(s[i+4])<<32 | uint64(s[i+5])<<40 | uint64(s[i+6])<<48 | uint64(s[i+7])<<56
-		// A byte >= 0x80, or a byte < 0x20 (w-lo borrows into the high bit of such a byte).
-		if w&hi != 0 || (w-lo)&^w&hi != 0 {
+	for ; i+32 <= len(s); i += 32 {
+		w0, w1, w2, w3 := word(s, i), word(s, i+8), word(s, i+16), word(s, i+24)
+		m0, m1, m2, m3 := spaces(w0), spaces(w1), spaces(w2), spaces(w3)
+		// Two spaces in a row: within a word, or the last byte of one and the first of the next.
+		double := m0&(m0<<8) | m1&(m1<<8) | m2&(m2<<8) | m3&(m3<<8) |
+			(prev>>56|m0>>56<<8|m1>>56<<16|m2>>56<<24)&(m0&0x80|m1&0x80<<8|m2&0x80<<16|m3&0x80<<24)
+		if (w0|w1|w2|w3|(w0-lo)&^w0|(w1-lo)&^w1|(w2-lo)&^w2|(w3-lo)&^w3|double)&hi != 0 {
 			return norm.CleanText(s)
 		}
-		// High bit set on (at least) every space byte; a rare false mark only costs the slow path.
-		x := w ^ sp
-		m := (x - one) &^ x & hi
-		if m&(m<<8) != 0 || prevSpace != 0 && m&0x80 != 0 {
-			return norm.CleanText(s)
-		}
-		prevSpace = m >> 63
+		prev = m3
 	}
 	for ; i < len(s); i++ {
-		c := s[i]
-		if c >= 0x80 || c < 0x20 || c == ' ' && i > 0 && s[i-1] == ' ' {
+		if c := s[i]; c >= 0x80 || c < 0x20 || c == ' ' && i > 0 && s[i-1] == ' ' {
 			return norm.CleanText(s)
 		}
 	}
 	return strings.TrimSpace(s)
+}
+
+// word reads s[i:i+8] as a little-endian word (the compiler makes it one load).
+func word(s string, i int) uint64 {
+	s = s[i : i+8]
+	return uint64(s[0]) | uint64(s[1])<<8 | uint64(s[2])<<16 | uint64(s[3])<<24 |
+		uint64(s[4])<<32 | uint64(s[5])<<40 | uint64(s[6])<<48 | uint64(s[7])<<56
 }
 
 func isUpper(c byte) bool { return c >= 'A' && c <= 'Z' }

@@ -200,6 +200,19 @@ func TestFastPaths(t *testing.T) {
 			t.Errorf("cleanText(%q) = %q; norm gives %q", s, got, want)
 		}
 	}
+	// The 32-byte steps: a doubled space, a control byte or a non-ASCII byte at every position of
+	// a 70-byte text (two steps and a tail), and single spaces everywhere.
+	base := []byte(strings.Repeat("abcdefg ", 9)[:70])
+	for i := 0; i+1 < len(base); i++ {
+		for _, edit := range []string{"  ", "\t", "\x01", "\xc3\xbc", " !"} {
+			b := append([]byte(nil), base...)
+			copy(b[i:], edit)
+			s := string(b)
+			if got, want := cleanText(s), norm.CleanText(s); got != want {
+				t.Errorf("cleanText(%q) = %q; norm gives %q", s, got, want)
+			}
+		}
+	}
 	for _, s := range []string{"2015-04-24", "20150424", "2015-02-29", "2016-02-29", "00000000", "2015-13-01", "1799-01-01",
 		"25/04/13", "2015/04/24", "2015-4-24", "abcdefgh", "2015-04-31"} {
 		want, werr := norm.ParseDate(s, norm.DayFirst)
