@@ -242,16 +242,20 @@ type input struct {
 }
 
 // expectedRecords guesses how many records the inputs hold, to size the publication index up
-// front (growing it was a tenth of the ordered writer's time at a million records): exports
-// spend well over 500 bytes on a record, so the guess stays below the count it sizes for.
+// front (growing it was a tenth of the ordered writer's time at a million Lens records). Only
+// formats that state their bytes per record count (format.Format.RecordBytes): guessing high
+// for the others would only hold memory.
 func expectedRecords(inputs []input) int {
-	var total int64
+	n := 0
 	for _, in := range inputs {
+		if in.format.RecordBytes <= 0 {
+			continue
+		}
 		if fi, err := os.Stat(in.path); err == nil && !fi.IsDir() {
-			total += fi.Size()
+			n += int(fi.Size() / int64(in.format.RecordBytes))
 		}
 	}
-	return int(min(total/600, 50_000_000))
+	return min(n, 50_000_000)
 }
 
 // expand lists the inputs under paths in a stable order and picks each one's format.

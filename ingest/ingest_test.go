@@ -397,3 +397,19 @@ func TestManyBatchesSameWhateverTheWorkers(t *testing.T) {
 
 // readOnly hides every interface of a reader but format.Reader.
 type readOnly struct{ format.Reader }
+
+// TestExpectedRecords: the publication index is sized only from formats that state their bytes
+// per record, so a large XML input does not make ingest hold an index sized for millions.
+func TestExpectedRecords(t *testing.T) {
+	dir := t.TempDir()
+	csv, xml := filepath.Join(dir, "a.csv"), filepath.Join(dir, "b.xml")
+	for _, f := range []string{csv, xml} {
+		if err := os.WriteFile(f, make([]byte, 6000), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	sized := format.Format{Name: "sized", RecordBytes: 600}
+	if n := expectedRecords([]input{{csv, sized}, {xml, testFormat}, {dir, sized}}); n != 10 {
+		t.Errorf("expected records = %d, want 10 (the sized file only)", n)
+	}
+}

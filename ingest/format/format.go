@@ -59,6 +59,9 @@ type Format struct {
 	Sniff func(path string, head []byte) float64
 	// Open opens path (a file or, for folder formats, a directory) for reading.
 	Open func(path string, opts Options) (Reader, error)
+	// RecordBytes, when set, is about the fewest bytes a record takes in a file of this format:
+	// ingest sizes its publication index for file size / RecordBytes records up front.
+	RecordBytes int
 }
 
 // Sentinel errors that RecordError wraps.

@@ -36,6 +36,7 @@ var Format = format.Format{
 	Description: "Lens.org patent CSV export (2015–current layouts; ;;-separated multi-values)",
 	Sniff:       Sniff,
 	Open:        Open,
+	RecordBytes: 600, // 900–1,000 in current exports, with abstracts
 }
 
 // Canonical fields of a Lens export.
