@@ -441,8 +441,9 @@ func (b *batch) size() int { return len(b.recs) + len(b.raw) + len(b.bad) }
 
 const batchSize = 512
 
-// pipe streams one input: a reader goroutine fills batches, workers normalise them, and the
-// calling goroutine writes them in order, so the lake's row order is deterministic.
+// pipe streams one input: a reader goroutine fills batches (with records, or with the rows of a
+// format.Splitter), workers convert those rows, normalise the records and build their lake rows,
+// and the calling goroutine writes the batches in order, so the lake's row order is deterministic.
 type pipe struct {
 	tx       *lake.Txn
 	rowSets  chan *lake.RowSet // sets the table writers are done with, for reuse
