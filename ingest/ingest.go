@@ -5,8 +5,11 @@ package ingest
 
 import (
 	"context"
+	"crypto/sha256"
+	"encoding/hex"
 	"errors"
 	"fmt"
+	"hash"
 	"io"
 	"os"
 	"path/filepath"
@@ -157,10 +160,16 @@ func Run(ctx context.Context, paths []string, opts Options) (*Stats, error) {
 		var size int64
 		var sumErr error
 		hashed := make(chan struct{})
+		var tee *countingHash // the reader's own pass, when its format can tee (format.Options.Tee)
 		fi, statErr := os.Stat(in.path)
 		if statErr == nil && !fi.IsDir() && !l.HasInputSize(fi.Size()) && !sizes[fi.Size()] {
 			sizes[fi.Size()] = true
-			go func() { defer close(hashed); sum, size, sumErr = checksum(in.path) }()
+			if in.format.Tees {
+				tee = &countingHash{h: sha256.New()}
+				close(hashed)
+			} else {
+				go func() { defer close(hashed); sum, size, sumErr = checksum(in.path) }()
+			}
 		} else {
 			sum, size, sumErr = checksum(in.path)
 			close(hashed)
@@ -181,7 +190,7 @@ func Run(ctx context.Context, paths []string, opts Options) (*Stats, error) {
 				continue
 			}
 		}
-		p := &pipe{tx: tx, seen: seen, norm: &normalizer{thes: thes}, opts: &opts, fs: &fs,
+		p := &pipe{tx: tx, seen: seen, norm: &normalizer{thes: thes}, opts: &opts, fs: &fs, tee: tee,
 			progress: func(n int) {
 				if opts.Progress != nil {
 					opts.Progress(Progress{File: in.path, FileIndex: i, Files: len(inputs), Records: n})
@@ -191,6 +200,14 @@ func Run(ctx context.Context, paths []string, opts Options) (*Stats, error) {
 		<-hashed
 		if runErr != nil {
 			return nil, runErr
+		}
+		if tee != nil {
+			// The reader read the whole file (else its pass cannot stand for the file's content).
+			if tee.n == fi.Size() {
+				sum, size = hex.EncodeToString(tee.h.Sum(nil)), tee.n
+			} else {
+				sum, size, sumErr = checksum(in.path)
+			}
 		}
 		if sumErr != nil {
 			return nil, sumErr
@@ -417,6 +434,17 @@ func checksum(path string) (string, int64, error) {
 	return h, total, nil
 }
 
+// countingHash is a SHA-256 of the bytes written to it, and their count.
+type countingHash struct {
+	h hash.Hash
+	n int64
+}
+
+func (c *countingHash) Write(b []byte) (int, error) {
+	c.n += int64(len(b))
+	return c.h.Write(b)
+}
+
 // batch is a run of consecutive records from one reader.
 type batch struct {
 	seq   int
@@ -452,6 +480,7 @@ type pipe struct {
 	opts     *Options
 	fs       *FileStats
 	progress func(int)
+	tee      *countingHash // checksums the input as the reader reads it (nil: not this one)
 }
 
 // rowSet returns an empty RowSet: a reused one or a new one with room for n records. Reusing
@@ -476,7 +505,11 @@ func (p *pipe) recycle(s *lake.RowSet) {
 
 func (p *pipe) run(ctx context.Context, in input) error {
 	p.rowSets = make(chan *lake.RowSet, 16)
-	r, err := in.format.Open(in.path, format.Options{Encoding: p.opts.Encoding, Sheet: p.opts.Sheet})
+	fo := format.Options{Encoding: p.opts.Encoding, Sheet: p.opts.Sheet}
+	if p.tee != nil {
+		fo.Tee = p.tee
+	}
+	r, err := in.format.Open(in.path, fo)
 	if err != nil {
 		return fmt.Errorf("%s: %w", in.path, err)
 	}

@@ -413,3 +413,74 @@ func TestExpectedRecords(t *testing.T) {
 		t.Errorf("expected records = %d, want 10 (the sized file only)", n)
 	}
 }
+
+// TestChecksumInOnePass: a reader that tees (Lens, in UTF-8 and in a legacy encoding) checksums
+// the input as it reads it, and the manifest holds the file's SHA-256 all the same; a format that
+// claims to tee but does not falls back to hashing the file.
+func TestChecksumInOnePass(t *testing.T) {
+	dir := t.TempDir()
+	utf8 := filepath.Join(dir, "a.csv")
+	var buf bytes.Buffer
+	if _, err := synth.WriteLens(&buf, synth.Options{Families: 300, MaxRecords: 300, Seed: 5}, synth.LensCurrent); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(utf8, buf.Bytes(), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	legacy := filepath.Join(dir, "b.csv")
+	// Another export saved as Windows-1252, with one é (0xE9) in an abstract.
+	buf.Reset()
+	if _, err := synth.WriteLens(&buf, synth.Options{Families: 300, MaxRecords: 300, Seed: 6}, synth.LensCurrent); err != nil {
+		t.Fatal(err)
+	}
+	raw := bytes.Replace(buf.Bytes(), []byte("The invention"), []byte("Th\xe9 invention"), 1)
+	if err := os.WriteFile(legacy, raw, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	var teed []string
+	spy := lens.Format
+	spy.Open = func(path string, o format.Options) (format.Reader, error) {
+		if o.Tee != nil {
+			teed = append(teed, filepath.Base(path))
+		}
+		return lens.Open(path, o)
+	}
+	liar := testFormat
+	liar.Tees = true
+	pipe := write(t, dir, "c.txt", "CN1A|t|a||2015-01-01")
+	lk := filepath.Join(dir, "lake")
+	// The legacy file in a second ingest that forces its encoding, so that it is decoded.
+	for _, run := range []struct {
+		paths []string
+		enc   string
+	}{{[]string{utf8, pipe}, ""}, {[]string{legacy}, "windows-1252"}} {
+		if _, err := Run(context.Background(), run.paths, Options{Lake: lk, MaxBad: -1, Encoding: run.enc,
+			Formats: []format.Format{spy, liar}}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if fmt.Sprint(teed) != "[a.csv b.csv]" {
+		t.Errorf("teed %v, want both Lens files", teed)
+	}
+	db, err := duck.Open(context.Background(), lk)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer db.Close()
+	if res, err := db.Query(context.Background(), "SELECT count(*) FROM patents WHERE abstract LIKE 'Thé invention%'"); err != nil || fmt.Sprint(res.Rows) != "[[1]]" {
+		t.Errorf("decoded abstracts: %v %v", res, err)
+	}
+	l, err := lake.Open(lk)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, f := range []string{utf8, legacy, pipe} {
+		want, n, err := lake.FileSHA256(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if in, ok := l.InputBySHA(want); !ok || in.Name != filepath.Base(f) || in.Size != n {
+			t.Errorf("%s: manifest has no input with its SHA-256 %s and size %d (%+v)", filepath.Base(f), want[:12], n, in)
+		}
+	}
+}

@@ -48,6 +48,9 @@ type Options struct {
 	Encoding string
 	// Sheet selects one XLSX sheet by name; empty means every sheet with a recognised header.
 	Sheet string
+	// Tee, when set, receives every byte the reader reads from the file, in order from the first,
+	// if the format says it can (Format.Tees): ingest checksums the input in the same pass.
+	Tee io.Writer
 }
 
 // Format describes one input format.
@@ -59,6 +62,8 @@ type Format struct {
 	Sniff func(path string, head []byte) float64
 	// Open opens path (a file or, for folder formats, a directory) for reading.
 	Open func(path string, opts Options) (Reader, error)
+	// Tees says that Open honours Options.Tee.
+	Tees bool
 	// RecordBytes, when set, is about the fewest bytes a record takes in a file of this format:
 	// ingest sizes its publication index for file size / RecordBytes records up front.
 	RecordBytes int

@@ -22,24 +22,29 @@ type input struct {
 	file string
 }
 
-// openInput opens path; enc is the forced or detected encoding ("" when the head is UTF-8).
-func openInput(path, enc string, head []byte) (*input, error) {
+// openInput opens path; enc is the forced or detected encoding ("" when the head is UTF-8). What
+// is read from the file also goes to tee, when there is one.
+func openInput(path, enc string, head []byte, tee io.Writer) (*input, error) {
 	f, err := os.Open(path)
 	if err != nil {
 		return nil, err
+	}
+	var file io.Reader = f
+	if tee != nil {
+		file = io.TeeReader(f, tee)
 	}
 	var src io.Reader
 	switch e := strings.ToLower(enc); {
 	case e == "utf-8" || e == "utf8" ||
 		e == "" && !bytes.HasPrefix(head, []byte{0xFF, 0xFE}) && !bytes.HasPrefix(head, []byte{0xFE, 0xFF}) &&
 			format.DetectEncoding(head) == "utf-8":
-		br := bufio.NewReaderSize(f, 256<<10)
+		br := bufio.NewReaderSize(file, 256<<10)
 		if b, _ := br.Peek(3); bytes.Equal(b, []byte{0xEF, 0xBB, 0xBF}) {
 			br.Discard(3)
 		}
 		src = &crReader{br: br}
 	default:
-		ti, err := format.DecodeText(f, enc)
+		ti, err := format.DecodeText(file, enc)
 		if err != nil {
 			f.Close()
 			return nil, err

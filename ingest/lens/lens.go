@@ -36,6 +36,7 @@ var Format = format.Format{
 	Description: "Lens.org patent CSV export (2015–current layouts; ;;-separated multi-values)",
 	Sniff:       Sniff,
 	Open:        Open,
+	Tees:        true,
 	RecordBytes: 600, // 900–1,000 in current exports, with abstracts
 }
 
@@ -155,7 +156,7 @@ func Open(path string, opts format.Options) (format.Reader, error) {
 	if opts.Encoding == "" {
 		opts.Encoding = detectEncoding(head)
 	}
-	in, err := openInput(path, opts.Encoding, head)
+	in, err := openInput(path, opts.Encoding, head, opts.Tee)
 	if err != nil {
 		return nil, err
 	}

@@ -279,3 +279,38 @@ func TestCRReader(t *testing.T) {
 		}
 	}
 }
+
+// TestTee: what the reader reads goes to Options.Tee byte for byte, before any rewriting (BOM,
+// lone CRs, decoding), whichever path the file takes.
+func TestTee(t *testing.T) {
+	dir := t.TempDir()
+	head := "Display Key,Jurisdiction,Kind,Title"
+	for name, content := range map[string]string{
+		"utf8.csv":    "\uFEFF" + head + "\r\nUS 1234567 B2,US,B2,A r\u00e9sum\u00e9\r\n",
+		"cr-only.csv": head + "\rUS 1234567 B2,US,B2,Plain\rUS 7654321 B1,US,B1,Other\r",
+		"latin1.csv":  head + "\nUS 1234567 B2,US,B2,Caf\xe9\n",
+	} {
+		path := filepath.Join(dir, name)
+		if err := os.WriteFile(path, []byte(content), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		var tee strings.Builder
+		r, err := Open(path, format.Options{Tee: &tee})
+		if err != nil {
+			t.Fatal(err)
+		}
+		n := 0
+		for {
+			if _, err := r.Read(); err == io.EOF {
+				break
+			} else if err != nil {
+				t.Fatalf("%s: %v", name, err)
+			}
+			n++
+		}
+		r.Close()
+		if tee.String() != content || n == 0 {
+			t.Errorf("%s: %d records; teed %q, want the file's bytes %q", name, n, tee.String(), content)
+		}
+	}
+}
