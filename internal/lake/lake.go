@@ -29,6 +29,8 @@ import (
 	"time"
 
 	"github.com/parquet-go/parquet-go"
+
+	"github.com/patnav/patnav/internal/atomicfile"
 )
 
 // ManifestName is the manifest's file name inside the lake folder.
@@ -193,7 +195,10 @@ func (l *Lake) Clean() error {
 	}
 	for _, e := range entries {
 		name := e.Name()
-		if strings.HasPrefix(name, ".staging-") || strings.HasPrefix(name, ManifestName+".tmp") {
+		// Left by a crash: staging folders, and manifests being written (atomicfile's temporary
+		// names; lakes written before it used manifest.json.tmp).
+		if strings.HasPrefix(name, ".staging-") || strings.HasPrefix(name, "."+ManifestName+".") ||
+			strings.HasPrefix(name, ManifestName+".tmp") {
 			if err := os.RemoveAll(filepath.Join(l.Dir, name)); err != nil {
 				return err
 			}
@@ -308,23 +313,7 @@ func (l *Lake) writeManifest(m Manifest) error {
 	if err != nil {
 		return err
 	}
-	tmp := filepath.Join(l.Dir, ManifestName+".tmp")
-	f, err := os.Create(tmp)
-	if err != nil {
-		return err
-	}
-	if _, err := f.Write(append(b, '\n')); err != nil {
-		f.Close()
-		return err
-	}
-	if err := f.Sync(); err != nil {
-		f.Close()
-		return err
-	}
-	if err := f.Close(); err != nil {
-		return err
-	}
-	if err := os.Rename(tmp, filepath.Join(l.Dir, ManifestName)); err != nil {
+	if err := atomicfile.WriteBytes(filepath.Join(l.Dir, ManifestName), append(b, '\n')); err != nil {
 		return err
 	}
 	syncDir(l.Dir)

@@ -124,9 +124,22 @@ func TestCleanAndLock(t *testing.T) {
 	os.MkdirAll(filepath.Join(dir, ".staging-000099", TPatents), 0o755)
 	orphan := filepath.Join(dir, TPatents, "part-000099.parquet")
 	os.WriteFile(orphan, []byte("x"), 0o644)
+	// Manifests a crash left half-written: atomicfile's temporary name and the older fixed one.
+	temps := []string{filepath.Join(dir, "."+ManifestName+".123456"), filepath.Join(dir, ManifestName+".tmp")}
+	for _, f := range temps {
+		os.WriteFile(f, []byte("{"), 0o644)
+	}
 	l, _ = Open(dir)
 	if err := l.Clean(); err != nil {
 		t.Fatal(err)
+	}
+	for _, f := range temps {
+		if _, err := os.Stat(f); !os.IsNotExist(err) {
+			t.Errorf("%s survived Clean", filepath.Base(f))
+		}
+	}
+	if _, err := os.Stat(filepath.Join(dir, ManifestName)); err != nil {
+		t.Errorf("the manifest: %v", err)
 	}
 	if _, err := os.Stat(orphan); !os.IsNotExist(err) {
 		t.Error("orphan part survived Clean")
