@@ -135,7 +135,7 @@ var aliasTable = [nField][]string{
 // English-only aliases (PatSnap's English UI and generic words) count for less when sniffing,
 // since other readers (Lens, Google) use similar words. cnkiAliases mark the CNKI scrape layout.
 var cnkiAliases = map[string]bool{"author": true, "com": true, "sql": true, "quote": true,
-	"chdiv_summary": true, "claim_text": true, "href": true}
+	"chdivsummary": true, "claimtext": true, "href": true}
 
 // aliasEntry is one resolved header key.
 type aliasEntry struct {
@@ -149,8 +149,11 @@ var aliasIndex = func() map[string]aliasEntry {
 	for f := field(0); f < nField; f++ {
 		for i, a := range aliasTable[f] {
 			k := headerKey(a)
-			if _, dup := m[k]; dup {
-				panic("cnipa: duplicate header alias " + a)
+			if e, dup := m[k]; dup {
+				if e.field != f {
+					panic("cnipa: header alias " + a + " names two fields")
+				}
+				continue // the same alias in another spelling: the earlier rank stands
 			}
 			m[k] = aliasEntry{field: f, rank: i}
 		}
@@ -158,15 +161,10 @@ var aliasIndex = func() map[string]aliasEntry {
 	return m
 }()
 
-// headerKey folds a header cell for alias lookup: format.NormHeader (BOM, width, case), then all
-// spaces removed, so "公开（公告）号", "公开(公告)号 " and "Publication  Number" match their alias.
-func headerKey(h string) string {
-	k := format.NormHeader(h)
-	if strings.IndexByte(k, ' ') >= 0 {
-		k = strings.ReplaceAll(k, " ", "")
-	}
-	return k
-}
+// headerKey folds a header cell for alias lookup (format.FoldHeader: BOM, width, case, spaces,
+// underscores, hyphens and punctuation), so "公开（公告）号", "公开(公告)号 ", "Publication  Number"
+// and "publication_number" match their alias.
+func headerKey(h string) string { return format.FoldHeader(h) }
 
 // columns is a header resolved against aliasTable: the column index of every canonical field
 // (-1 when absent) and the header's own names for error messages.

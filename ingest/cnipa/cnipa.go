@@ -273,7 +273,7 @@ func score(c *columns, row []string) float64 {
 	}
 	for _, h := range row {
 		switch headerKey(h) {
-		case "lensid", "displaykey", "jurisdiction", "searchurl:":
+		case "lensid", "displaykey", "jurisdiction", "searchurl":
 			return 0
 		}
 	}

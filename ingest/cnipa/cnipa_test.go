@@ -451,6 +451,12 @@ func FuzzRead(f *testing.F) {
 			f.Fatal(err)
 		}
 		f.Add(b)
+		if strings.HasSuffix(name, ".csv") {
+			for line := 0; line < 3; line++ {
+				f.Add(formattest.RewriteHeader(b, line, ',', formattest.SnakeCase))
+				f.Add(formattest.RewriteHeader(b, line, ',', formattest.UpperCase))
+			}
+		}
 	}
 	f.Add([]byte("公开(公告)号,申请日\nCN1,2015\n\"unterminated"))
 	dir := f.TempDir()

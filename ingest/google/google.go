@@ -66,7 +66,7 @@ func Sniff(path string, head []byte) float64 {
 	switch {
 	case isHeaderLine(line):
 		score = 0.9
-	case bytes.HasPrefix(bytes.ToLower(line), []byte("search url:")):
+	case strings.HasPrefix(format.FoldHeader(string(line[:min(len(line), 16)])), "searchurl"):
 		if next, _ := cutLine(rest); isHeaderLine(next) {
 			score = 0.97
 		}
@@ -88,9 +88,25 @@ func cutLine(b []byte) (line, rest []byte) {
 	return b, nil
 }
 
+// isHeaderLine reports whether line is a Google export's header, matched on folded cells
+// (format.FoldHeader: "ID", "publication_date" … count too): id, title and assignee first, and a
+// publication date column.
 func isHeaderLine(line []byte) bool {
-	l := strings.ToLower(strings.ReplaceAll(string(line), `"`, ""))
-	return strings.HasPrefix(l, "id,title,assignee") && strings.Contains(l, "publication date")
+	cells := format.HeadCells(line, ',')
+	if len(cells) < 4 {
+		return false
+	}
+	for i, want := range [...]string{"id", "title", "assignee"} {
+		if format.FoldHeader(cells[i]) != want {
+			return false
+		}
+	}
+	for _, c := range cells[3:] {
+		if format.FoldHeader(c) == "publicationdate" {
+			return true
+		}
+	}
+	return false
 }
 
 // Reader reads records from one Google Patents export. It implements format.Reader.
@@ -116,7 +132,7 @@ func Open(path string, opts format.Options) (format.Reader, error) {
 		return nil, err
 	}
 	header, err := nextNonBlank(c)
-	if err == nil && len(header) > 0 && strings.HasPrefix(format.NormHeader(header[0]), "search url") {
+	if err == nil && len(header) > 0 && strings.HasPrefix(format.FoldHeader(header[0]), "searchurl") {
 		header, err = nextNonBlank(c)
 	}
 	if err == io.EOF {
@@ -130,11 +146,12 @@ func Open(path string, opts format.Options) (format.Reader, error) {
 	for f := range r.idx {
 		r.idx[f] = -1
 	}
+	folded := format.FoldHeaders(header)
 	for f, names := range aliases {
 		for _, a := range names {
-			for i, h := range header {
-				if format.NormHeader(h) == a {
-					r.idx[f], r.names[f] = i, strings.TrimSpace(strings.TrimPrefix(h, "\uFEFF"))
+			for i, h := range folded {
+				if h == format.FoldHeader(a) {
+					r.idx[f], r.names[f] = i, strings.TrimSpace(strings.TrimPrefix(header[i], "\uFEFF"))
 					break
 				}
 			}

@@ -269,6 +269,10 @@ func FuzzRead(f *testing.F) {
 	for _, p := range files {
 		if b, err := os.ReadFile(p); err == nil {
 			f.Add(b)
+			for line := 0; line < 2; line++ {
+				f.Add(formattest.RewriteHeader(b, line, ',', formattest.SnakeCase))
+				f.Add(formattest.RewriteHeader(b, line, ',', formattest.UpperCase))
+			}
 		}
 	}
 	dir := f.TempDir()

@@ -73,9 +73,12 @@ const (
 )
 
 // aliases lists the header names each field has had across Lens export years; the first present
-// wins. Matching is on format.NormHeader forms (case, width and spacing folded).
+// wins. Matching is on format.FoldHeader keys (case, width, spaces, underscores, hyphens and
+// punctuation folded), so the snake_case, dotted or upper-case headers of a file re-saved by R,
+// pandas or Excel match too; the renamings such tools make beyond that are listed here ("#"
+// becomes "X." in R's read.csv and "number" in janitor::clean_names).
 var aliases = [nFields][]string{
-	fNum:          {"#"},
+	fNum:          {"#", "X.", "number"},
 	fJur:          {"Jurisdiction"},
 	fKind:         {"Kind"},
 	fPub:          {"Display Key", "Publication Number"},
@@ -113,26 +116,20 @@ const sep = ";;"
 // headSize is how much of a file Open samples to settle encoding and date order.
 const headSize = 256 << 10
 
-// Sniff recognises a Lens export by its header line: a "Lens ID" or "Display Key" column, or the
-// 2015 trio "Publication Number", "Jurisdiction" and "Kind".
+// Sniff recognises a Lens export by its folded header line (format.FoldHeader): a "Lens ID" or
+// "Display Key" column with "Jurisdiction", or the 2015 trio "Publication Number",
+// "Jurisdiction" and "Kind", in any case or spelling (lens_id, LENS ID, Publication.Number).
 func Sniff(path string, head []byte) float64 {
 	if len(head) == 0 {
 		return 0
 	}
-	line := head
-	if i := bytes.IndexAny(line, "\r\n"); i >= 0 {
-		line = line[:i]
-	}
-	h := strings.ToLower(string(bytes.TrimPrefix(line, []byte{0xEF, 0xBB, 0xBF})))
-	has := func(name string) bool {
-		return strings.Contains(h, `"`+name+`"`) || strings.Contains(h, ","+name+",") ||
-			strings.HasPrefix(h, name+",") || strings.HasSuffix(h, ","+name)
-	}
+	keys := format.HeadKeys(head, ',')
+	has := func(name string) bool { return keys[name] }
 	score := 0.0
 	switch {
-	case (has("lens id") || has("display key")) && has("jurisdiction"):
+	case (has("lensid") || has("displaykey")) && has("jurisdiction"):
 		score = 0.95
-	case has("publication number") && has("jurisdiction") && has("kind"):
+	case has("publicationnumber") && has("jurisdiction") && has("kind"):
 		score = 0.85
 	default:
 		return 0
@@ -208,14 +205,11 @@ type conv struct {
 
 // resolve finds each field's column once, from the header.
 func (r *Reader) resolve(header []string) {
-	normed := make([]string, len(header))
-	for i, h := range header {
-		normed[i] = format.NormHeader(h)
-	}
+	normed := format.FoldHeaders(header)
 	for f := range r.idx {
 		r.idx[f] = -1
 		for _, a := range aliases[f] {
-			want := format.NormHeader(a)
+			want := format.FoldHeader(a)
 			for i, h := range normed {
 				if h == want {
 					r.idx[f] = i

@@ -257,6 +257,8 @@ func FuzzRead(f *testing.F) {
 	for _, p := range files {
 		if b, err := os.ReadFile(p); err == nil {
 			f.Add(b)
+			f.Add(formattest.RewriteHeader(b, 0, ',', formattest.SnakeCase))
+			f.Add(formattest.RewriteHeader(b, 0, ',', formattest.UpperCase))
 		}
 	}
 	f.Add([]byte("\"#\",\"Display Key\"\n1,\"US 1 B1\n"))
