@@ -5,6 +5,7 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"testing/fstest"
 
 	"github.com/patnav/patnav/ingest"
 	"github.com/patnav/patnav/internal/config"
@@ -34,7 +35,15 @@ func TestEveryQueryPrepares(t *testing.T) {
 	if err := s.Exec(ctx, "create_fam_quality"); err != nil {
 		t.Fatal(err)
 	}
+	// The scope and clustering queries have their tables here; the models' queries are checked
+	// by landscape's TestEveryQuery over a lake where every model ran.
+	for _, err := range CheckQueries(ctx, s, "scope", "cluster") {
+		t.Error(err)
+	}
 	for _, name := range QueryNames() {
+		if QueryModel(name) != "macro" {
+			continue
+		}
 		q := Q(name)
 		if statements(q) > 1 { // multi-statement scripts cannot be prepared; they ran in Open
 			continue
@@ -45,6 +54,27 @@ func TestEveryQueryPrepares(t *testing.T) {
 			continue
 		}
 		st.Close()
+	}
+}
+
+func TestLoadQueries(t *testing.T) {
+	fsys := fstest.MapFS{
+		"sql/a/one.sql": {Data: []byte("-- name: x\nSELECT 1 AS n;\n-- name: y\n-- a comment\nSELECT 2 AS n;\n")},
+		"sql/b/two.sql": {Data: []byte("-- name: z\nSELECT 3 AS n;\n")},
+	}
+	q, files, err := loadQueries(fsys)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if files["y"] != "sql/a/one.sql" || files["z"] != "sql/b/two.sql" {
+		t.Errorf("files %q", files)
+	}
+	if len(q) != 3 || q["x"] != "SELECT 1 AS n;" || q["y"] != "-- a comment\nSELECT 2 AS n;" || q["z"] != "SELECT 3 AS n;" {
+		t.Errorf("%q", q)
+	}
+	fsys["sql/b/dup.sql"] = &fstest.MapFile{Data: []byte("-- name: x\nSELECT 4;\n")}
+	if _, _, err := loadQueries(fsys); err == nil || !strings.Contains(err.Error(), `sql/b/dup.sql: query "x" already defined in sql/a/one.sql`) {
+		t.Errorf("duplicate: %v", err)
 	}
 }
 

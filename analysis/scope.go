@@ -223,12 +223,12 @@ func (s *Session) window(ctx context.Context) error {
 	if a.Cutoff != "" {
 		s.Cutoff, _ = time.Parse("2006-01-02", a.Cutoff)
 	} else {
-		var last any
-		if err := s.DB.SQL().QueryRowContext(ctx, "SELECT max(first_pub) FROM fam").Scan(&last); err != nil {
+		last, err := lastPublication.One(ctx, s)
+		if err != nil {
 			return err
 		}
-		if t, ok := last.(time.Time); ok {
-			s.Cutoff = t
+		if last.Last != nil {
+			s.Cutoff = *last.Last
 		} else {
 			s.Cutoff = time.Now().UTC()
 		}
@@ -277,7 +277,7 @@ func (s *Session) resolveFamilies(ctx context.Context) error {
 	if err := s.exec(ctx, "create_fam_map"); err != nil {
 		return err
 	}
-	edges, err := s.Query(ctx, "family_edges")
+	edges, err := familyEdges.All(ctx, s)
 	if err != nil {
 		return err
 	}
@@ -293,8 +293,8 @@ func (s *Session) resolveFamilies(ctx context.Context) error {
 		parent[x] = r
 		return r
 	}
-	for _, e := range edges.Rows {
-		a, b := find(Str(e[0])), find(Str(e[1]))
+	for _, e := range edges {
+		a, b := find(e.A), find(e.B)
 		if a == b {
 			continue
 		}
@@ -336,13 +336,10 @@ func (s *Session) resolveFamilies(ctx context.Context) error {
 
 // FamiliesOf returns the families in scope with an applicant among the normalised names.
 func (s *Session) FamiliesOf(ctx context.Context, names []string) ([]string, error) {
-	res, err := s.Query(ctx, "families_of", names)
+	out := []string{}
+	err := familiesOf.Each(ctx, s, func(r FamilyIDRow) error { out = append(out, r.FamilyID); return nil }, names)
 	if err != nil {
 		return nil, err
-	}
-	out := make([]string, 0, len(res.Rows))
-	for _, r := range res.Rows {
-		out = append(out, Str(r[0]))
 	}
 	return out, nil
 }

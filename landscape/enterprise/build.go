@@ -355,7 +355,7 @@ func (b *builder) entityForName(key, source string) *entity {
 
 func (b *builder) exec(name string, args ...any) error {
 	start := time.Now()
-	if _, err := b.s.DB.SQL().ExecContext(b.ctx, q(name), args...); err != nil {
+	if _, err := b.s.DB.SQL().ExecContext(b.ctx, analysis.Q(name), args...); err != nil {
 		return fmt.Errorf("%s: %w", name, err)
 	}
 	b.queryTime(name, start)
@@ -364,7 +364,7 @@ func (b *builder) exec(name string, args ...any) error {
 
 func (b *builder) query(name string, args ...any) ([][]any, error) {
 	start := time.Now()
-	res, err := b.s.DB.Query(b.ctx, q(name), args...)
+	res, err := b.s.DB.Query(b.ctx, analysis.Q(name), args...)
 	if err != nil {
 		return nil, fmt.Errorf("%s: %w", name, err)
 	}
@@ -767,7 +767,7 @@ func (b *builder) citations() error {
 		return err
 	}
 	if analysis.Int(rows[0][0]) == 0 {
-		if rows, err = b.query("citation_coverage"); err != nil {
+		if rows, err = b.query("ent_citations_any"); err != nil {
 			return err
 		}
 		if analysis.Int(rows[0][0]) == 0 {

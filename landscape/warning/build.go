@@ -151,7 +151,7 @@ func (b *builder) meta() {
 }
 
 func (b *builder) query(name string, args ...any) ([][]any, error) {
-	res, err := b.s.DB.Query(b.ctx, q(name), args...)
+	res, err := b.s.DB.Query(b.ctx, analysis.Q(name), args...)
 	if err != nil {
 		return nil, fmt.Errorf("query %s: %w", name, err)
 	}
@@ -294,7 +294,7 @@ func (b *builder) loadOperations() error {
 		return err
 	}
 	b.opsKnown, b.litKnown, b.invKnown = analysis.Int(cov[0][0]) > 0, analysis.Int(cov[0][1]) > 0, analysis.Int(cov[0][2]) > 0
-	rows, err := b.query("operations")
+	rows, err := b.query("family_operations")
 	if err != nil {
 		return err
 	}

@@ -96,6 +96,6 @@
 // time order), written atomically. Diff matches signals by ID: new, escalated, unchanged,
 // de-escalated, and resolved (in the previous run, gone now).
 //
-// The SQL is in sql/warning.sql (families, applicants, branches, operations, legal_events,
+// The SQL is in analysis/sql/warning/warning.sql (families, applicants, branches, operations, legal_events,
 // quality). Output is deterministic for a given lake, config and run time.
 package warning

@@ -10,6 +10,8 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/patnav/patnav/analysis"
 )
 
 func TestLevelRules(t *testing.T) {
@@ -95,8 +97,8 @@ func TestLevelRules(t *testing.T) {
 }
 
 func TestQueriesLoad(t *testing.T) {
-	for _, name := range []string{"families", "applicants", "branches", "operations", "operations_coverage", "has_table", "legal_events", "quality"} {
-		if strings.TrimSpace(q(name)) == "" {
+	for _, name := range []string{"families", "applicants", "branches", "family_operations", "operations_coverage", "has_table", "legal_events", "quality"} {
+		if strings.TrimSpace(analysis.Q(name)) == "" {
 			t.Errorf("query %s empty", name)
 		}
 	}

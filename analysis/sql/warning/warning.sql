@@ -37,7 +37,7 @@ FROM fam_app ORDER BY family_id, seq, name;
 -- name: branches
 SELECT family_id, branch_id FROM fam_branch ORDER BY family_id, branch_id;
 
--- name: operations
+-- name: family_operations
 -- Families with operation or dispute facts (patents columns, enrichments merged by the pat view).
 SELECT p.family_id,
        coalesce(max(p.transfer_count), 0)   AS transfers,

@@ -290,7 +290,7 @@ FROM citations c JOIN sp a ON a.pub_number = c.citing JOIN ent_doc b ON b.doc_nu
 WHERE c.kind = 'patent' AND a.family_id <> b.family_id;
 DROP TABLE ent_doc;
 
--- name: citation_coverage
+-- name: ent_citations_any
 -- Whether publications in scope make patent citations at all (run only when ent_cite is empty, to
 -- tell "no citations" from "citations that resolve to nothing"; stops at the first row).
 SELECT count(*) FROM (SELECT 1 FROM citations c JOIN scope_pub s ON s.pub_number = c.citing WHERE c.kind = 'patent' LIMIT 1);

@@ -224,3 +224,7 @@ JOIN anc ON anc.branch_id = h.target;
 -- name: families_of
 -- Families in scope with an applicant among the given normalised names.
 SELECT DISTINCT family_id FROM fam_app WHERE list_contains(?::VARCHAR[], name) ORDER BY 1;
+
+-- name: last_publication
+-- The data cut-off when the config gives none: the latest first publication of a family in scope.
+SELECT max(first_pub) AS last_pub FROM fam;

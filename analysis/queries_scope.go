@@ -1,0 +1,40 @@
+package analysis
+
+import "time"
+
+// Row types and queries of the scope (sql/scope) and clustering (sql/cluster) steps.
+
+// FamilyEdge is a pair of family ids that name the same family.
+type FamilyEdge struct {
+	A string `db:"a"`
+	B string `db:"b"`
+}
+
+// FamilyIDRow is one family id.
+type FamilyIDRow struct {
+	FamilyID string `db:"family_id"`
+}
+
+// LastPublication is the latest first-publication date of the families in scope (NULL: none).
+type LastPublication struct {
+	Last *time.Time `db:"last_pub"`
+}
+
+// ClusterDocRow is one family's text and codes for clustering (see ClusterDocs).
+type ClusterDocRow struct {
+	FamilyID  string   `db:"family_id"`
+	Title     string   `db:"title"`
+	Abstract  string   `db:"abstract"`
+	Claims    string   `db:"claims"`
+	Codes     []string `db:"codes"`
+	Subclass  string   `db:"subclass"`
+	Year      int      `db:"py"`
+	Applicant string   `db:"applicant"`
+}
+
+var (
+	familyEdges     = NewQuery[FamilyEdge]("family_edges")
+	familiesOf      = NewQuery[FamilyIDRow]("families_of")
+	lastPublication = NewQuery[LastPublication]("last_publication")
+	clusterDocs     = NewQuery[ClusterDocRow]("cluster_docs")
+)
