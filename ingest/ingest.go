@@ -11,6 +11,7 @@ import (
 	"fmt"
 	"hash"
 	"io"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"runtime"
@@ -31,6 +32,18 @@ var ErrTooManyBad = errors.New("too many bad records")
 // ErrNoInput is returned when the paths hold no input files.
 var ErrNoInput = errors.New("no input files")
 
+// ErrRejected wraps a reader's refusal of an input: it cannot be opened as the format chosen for it
+// (sniffed or forced), or it is corrupt (a broken zip, a truncated document stream).
+var ErrRejected = errors.New("input rejected")
+
+// ErrTooFewAccepted is returned when an input yields fewer accepted records than
+// Options.MinAccept (by default: none of a file that holds records), as a wrong --format does.
+var ErrTooFewAccepted = errors.New("too few records accepted")
+
+// ErrBadOption is returned for an option the caller got wrong (an unknown --format or --encoding
+// name): a usage error, not a problem of the input.
+var ErrBadOption = errors.New("bad option")
+
 // Options configure an ingest.
 type Options struct {
 	Lake     string // lake folder (created when missing)
@@ -41,7 +54,14 @@ type Options struct {
 	MaxBad int
 	// MaxBadRatio fails the ingest when a file's rejected/records exceeds it (<= 0: no limit).
 	MaxBadRatio float64
-	Thesaurus   string // optional alias CSV (alias,canonical) merging applicant names
+	// MinAccept fails the ingest when a file that holds records yields fewer accepted ones
+	// (0 means 1: a file none of whose records is accepted always fails).
+	MinAccept int
+	// Force reads inputs whose checksum the manifest already lists: the earlier reading of the
+	// same content is replaced (forgotten in the same transaction). Without Force the same
+	// happens when the forced format or encoding differs from the earlier reading's.
+	Force     bool
+	Thesaurus string // optional alias CSV (alias,canonical) merging applicant names
 	// Progress, when set, is called with the bytes read so far of the current file.
 	Progress func(Progress)
 	// Workers is the number of normalisation goroutines (0: GOMAXPROCS).
@@ -102,6 +122,9 @@ func Run(ctx context.Context, paths []string, opts Options) (*Stats, error) {
 	if formats == nil {
 		formats = Formats()
 	}
+	if opts.Encoding != "" && !format.KnownEncoding(opts.Encoding) {
+		return nil, fmt.Errorf("%w: unknown encoding %q (known: %s)", ErrBadOption, opts.Encoding, strings.Join(format.EncodingNames(), ", "))
+	}
 	inputs, err := expand(paths, formats, opts.Format)
 	if err != nil {
 		return nil, err
@@ -132,10 +155,6 @@ func Run(ctx context.Context, paths []string, opts Options) (*Stats, error) {
 	if err := l.Clean(); err != nil {
 		return nil, err
 	}
-	seen := newPubIndex(int(l.Rows(lake.TPatents)) + expectedRecords(inputs))
-	if err := l.EachPubFamily(seen.put); err != nil {
-		return nil, err
-	}
 	tx, err := l.Begin()
 	if err != nil {
 		return nil, err
@@ -146,6 +165,25 @@ func Run(ctx context.Context, paths []string, opts Options) (*Stats, error) {
 			tx.Abort()
 		}
 	}()
+	// Inputs read before that are to be read again replace their earlier reading: it is
+	// forgotten in this same transaction, so the publications are stored anew.
+	replaced, err := replacements(l, inputs, opts)
+	if err != nil {
+		return nil, err
+	}
+	if len(replaced) > 0 {
+		var prev []lake.Input
+		for _, in := range replaced {
+			prev = append(prev, in)
+		}
+		if _, err := tx.Forget(prev, "re-ingested"); err != nil {
+			return nil, err
+		}
+	}
+	seen := newPubIndex(int(l.Rows(lake.TPatents)) + expectedRecords(inputs))
+	if err := tx.EachPubFamily(seen.put); err != nil {
+		return nil, err
+	}
 	st := &Stats{}
 	sums := map[string]string{} // checksums read in this ingest
 	sizes := map[int64]bool{}   // file sizes read in this ingest
@@ -162,7 +200,19 @@ func Run(ctx context.Context, paths []string, opts Options) (*Stats, error) {
 		hashed := make(chan struct{})
 		var tee *countingHash // the reader's own pass, when its format can tee (format.Options.Tee)
 		fi, statErr := os.Stat(in.path)
-		if statErr == nil && !fi.IsDir() && !l.HasInputSize(fi.Size()) && !sizes[fi.Size()] {
+		if _, ok := replaced[in.path]; ok {
+			// Checksummed already (replacements): read again whatever the manifest says.
+			sum, size, sumErr = checksum(in.path)
+			close(hashed)
+			if sumErr != nil {
+				return nil, sumErr
+			}
+			if prev, ok := sums[sum]; ok {
+				fs.Skipped = "same content as " + prev
+				st.Files = append(st.Files, fs)
+				continue
+			}
+		} else if statErr == nil && !fi.IsDir() && !l.HasInputSize(fi.Size()) && !sizes[fi.Size()] {
 			sizes[fi.Size()] = true
 			if in.format.Tees {
 				tee = &countingHash{h: sha256.New()}
@@ -216,6 +266,9 @@ func Run(ctx context.Context, paths []string, opts Options) (*Stats, error) {
 		if err := checkBad(&fs, opts); err != nil {
 			return nil, err
 		}
+		if err := checkAccepted(&fs, opts); err != nil {
+			return nil, err
+		}
 		tx.AddInput(lake.Input{Path: in.path, Name: filepath.Base(in.path), SHA256: sum, Size: size,
 			Format: in.format.Name, Encoding: fs.Encoding, Records: fs.Records, Accepted: fs.Accepted,
 			Rejected: fs.Rejected, Duplicates: fs.Duplicates, At: time.Now().UTC().Truncate(time.Second)})
@@ -238,6 +291,49 @@ func Run(ctx context.Context, paths []string, opts Options) (*Stats, error) {
 	committed = true
 	st.Elapsed = time.Since(start)
 	return st, nil
+}
+
+// replacements returns, by input path, the committed inputs that this ingest reads again: with
+// Force every input already in the manifest; otherwise those the manifest lists as read with
+// another format or encoding than the one now forced (so "--encoding gbk" on a file first read as
+// UTF-8 replaces that reading instead of being skipped as already ingested). Only inputs of a size
+// the manifest holds are checksummed here.
+func replacements(l *lake.Lake, inputs []input, opts Options) (map[string]lake.Input, error) {
+	if !opts.Force && opts.Format == "" && opts.Encoding == "" {
+		return nil, nil
+	}
+	out := map[string]lake.Input{}
+	for _, in := range inputs {
+		if fi, err := os.Stat(in.path); err == nil && !fi.IsDir() && !l.HasInputSize(fi.Size()) {
+			continue
+		}
+		sum, _, err := checksum(in.path)
+		if err != nil {
+			return nil, err
+		}
+		prev, ok := l.InputBySHA(sum)
+		if !ok {
+			continue
+		}
+		differs := opts.Format != "" && opts.Format != prev.Format ||
+			opts.Encoding != "" && !format.SameEncoding(opts.Encoding, prev.Encoding)
+		if opts.Force || differs {
+			out[in.path] = prev
+		}
+	}
+	return out, nil
+}
+
+// checkAccepted fails an input that holds records of which fewer than MinAccept (at least 1) were
+// accepted: a wrong --format rejects every record, and recording the file would make the right
+// reading look "already ingested".
+func checkAccepted(fs *FileStats, opts Options) error {
+	min := max(opts.MinAccept, 1)
+	if fs.Records == 0 || fs.Accepted >= min {
+		return nil
+	}
+	return fmt.Errorf("%s: %w: %d of %d records accepted as %s (at least %d needed; see the first rejections with --max-bad, or force another --format); the lake was not changed",
+		fs.Path, ErrTooFewAccepted, fs.Accepted, fs.Records, fs.Format, min)
 }
 
 func checkBad(fs *FileStats, opts Options) error {
@@ -285,7 +381,7 @@ func expand(paths []string, formats []format.Format, forced string) ([]input, er
 			}
 		}
 		if forcedFmt == nil {
-			return nil, fmt.Errorf("unknown format %q (known: %s)", forced, formatNames(formats))
+			return nil, fmt.Errorf("%w: unknown format %q (known: %s)", ErrBadOption, forced, formatNames(formats))
 		}
 	}
 	var out []input
@@ -511,7 +607,7 @@ func (p *pipe) run(ctx context.Context, in input) error {
 	}
 	r, err := in.format.Open(in.path, fo)
 	if err != nil {
-		return fmt.Errorf("%s: %w", in.path, err)
+		return rejected(in, err)
 	}
 	defer r.Close()
 	if e, ok := r.(interface{ Encoding() string }); ok {
@@ -664,7 +760,7 @@ func (p *pipe) run(ctx context.Context, in input) error {
 				return err
 			}
 			if nb.err != nil {
-				return fmt.Errorf("%s: %w", in.path, nb.err)
+				return rejected(in, nb.err)
 			}
 			p.progress(p.fs.Records)
 		}
@@ -677,6 +773,16 @@ func (p *pipe) run(ctx context.Context, in input) error {
 		return nil
 	}
 	return nil
+}
+
+// rejected wraps a reader's error about an input: ErrRejected (exit 3) unless the input could not
+// be read at all (missing, no permission) or the ingest was cancelled.
+func rejected(in input, err error) error {
+	var pe *fs.PathError
+	if errors.As(err, &pe) || errors.Is(err, context.Canceled) || errors.Is(err, format.ErrEmpty) {
+		return fmt.Errorf("%s: %w", in.path, err)
+	}
+	return fmt.Errorf("%s (read as %s): %w: %w", in.path, in.format.Name, ErrRejected, err)
 }
 
 // write stores a batch in order: it settles which records are duplicates of publications

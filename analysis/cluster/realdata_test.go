@@ -14,20 +14,14 @@ import (
 	"github.com/patnav/patnav/ingest/format"
 	"github.com/patnav/patnav/ingest/lens"
 	"github.com/patnav/patnav/internal/patent"
+	"github.com/patnav/patnav/internal/realdata"
 )
 
-const (
-	realLens  = "/work/shared/data/real/lens/lens_drones_2017_raw.csv"
-	realCNIPA = "/work/shared/data/real/cnipa/专利信息.xlsx"
-)
 
 // realDocs reads a real export with its reader: one document per publication (the exports hold
 // no family ids), main groups from the classifications, the subclass of the main IPC code.
 func realDocs(t *testing.T, f format.Format, path string) []Doc {
 	t.Helper()
-	if _, err := os.Stat(path); err != nil {
-		t.Skipf("real data absent: %v", err)
-	}
 	r, err := f.Open(path, format.Options{})
 	if err != nil {
 		t.Fatal(err)
@@ -104,20 +98,24 @@ func TestRealDataVersusSklearn(t *testing.T) {
 	}
 	py := sklearnPython()
 	if py == "" {
+		if realdata.InCI() {
+			t.Fatal("python3 with scikit-learn and jieba not available and CI=true (.ci/run installs python3-sklearn and python3-jieba)")
+		}
 		t.Skip("python3 with scikit-learn and jieba not available")
 	}
 	for _, c := range []struct {
 		name string
 		f    format.Format
-		path string
+		sub  string
+		file string
 		lang string
 	}{
-		{"lens_drones_2017", lens.Format, realLens, "en"},
-		{"cnipa_专利信息", cnipa.Format, realCNIPA, "zh"},
+		{"lens_drones_2017", lens.Format, "lens", "lens_drones_2017_raw.csv", "en"},
+		{"cnipa_专利信息", cnipa.Format, "cnipa", "专利信息.xlsx", "zh"},
 	} {
 		t.Run(c.name, func(t *testing.T) {
 			t.Parallel()
-			docs := realDocs(t, c.f, c.path)
+			docs := realDocs(t, c.f, realdata.File(t, c.sub, c.file))
 			res, err := Run(docs, Options{})
 			if err != nil {
 				t.Fatal(err)

@@ -9,6 +9,7 @@ import (
 	"log/slog"
 	"os"
 	"os/signal"
+	"runtime/debug"
 	"sort"
 	"strings"
 	"syscall"
@@ -62,7 +63,7 @@ func run(args []string, stdout, stderr io.Writer) int {
 	}
 	for _, c := range commands() {
 		if c.name == args[0] {
-			err := c.run(ctx, args[1:], stdout, stderr)
+			err := safely(func() error { return c.run(ctx, args[1:], stdout, stderr) })
 			if err == nil {
 				return exitOK
 			}
@@ -80,6 +81,21 @@ func run(args []string, stdout, stderr io.Writer) int {
 	return exitUsage
 }
 
+// errPanic marks an internal error: a panic recovered in a command. It maps to exit 1, never to
+// the usage code 2 that an unrecovered Go panic would exit with.
+var errPanic = errors.New("internal error (a bug in patnav; please report it with this message)")
+
+// safely runs fn, turning a panic into an error wrapping errPanic with the panic value and the
+// stack, so that a crash is reported as an error (exit 1) with a message.
+func safely(fn func() error) (err error) {
+	defer func() {
+		if v := recover(); v != nil {
+			err = fmt.Errorf("%w: %v\n%s", errPanic, v, debug.Stack())
+		}
+	}()
+	return fn()
+}
+
 // exitCode maps an error to the process exit status.
 func exitCode(err error) int {
 	var ec interface{ ExitCode() int }
@@ -88,12 +104,15 @@ func exitCode(err error) int {
 		return exitOK
 	case errors.As(err, &ec):
 		return ec.ExitCode()
-	case errors.Is(err, errUsage):
+	case errors.Is(err, errPanic):
+		return exitError
+	case errors.Is(err, errUsage), errors.Is(err, ingest.ErrBadOption):
 		return exitUsage
 	case errors.Is(err, lake.ErrLocked):
 		return exitLocked
 	case errors.Is(err, ingest.ErrTooManyBad), errors.Is(err, format.ErrUnknownFormat),
-		errors.Is(err, format.ErrEmpty), errors.Is(err, ingest.ErrNoInput):
+		errors.Is(err, format.ErrEmpty), errors.Is(err, ingest.ErrNoInput), errors.Is(err, ingest.ErrRejected),
+		errors.Is(err, ingest.ErrTooFewAccepted):
 		return exitBadInput
 	}
 	return exitError

@@ -22,6 +22,8 @@ func cmdIngest(ctx context.Context, args []string, stdout, stderr io.Writer) err
 	sheet := fs.String("sheet", "", "XLSX sheet to read; default: every sheet with a recognised header")
 	maxBad := fs.String("max-bad", "", "fail (leaving the lake unchanged) when a file has more than N rejected records, or more than P% with a % suffix; default: no limit")
 	thes := fs.String("thesaurus", "", "CSV of applicant aliases (alias,canonical) merged after normalisation")
+	minAccept := fs.Int("min-accept", 1, "fail (leaving the lake unchanged, exit 3) when a file holding records yields fewer accepted ones")
+	force := fs.Bool("force", false, "read files the manifest already lists again, replacing their earlier reading in the same transaction")
 	quiet := fs.Bool("q", false, "print nothing but errors")
 	if err := parse(fs, args); err != nil {
 		return err
@@ -30,7 +32,11 @@ func cmdIngest(ctx context.Context, args []string, stdout, stderr io.Writer) err
 		fs.Usage()
 		return errUsage
 	}
-	opts := ingest.Options{Lake: *lakeDir, Format: *formatName, Encoding: *enc, Sheet: *sheet, Thesaurus: *thes, MaxBad: -1}
+	opts := ingest.Options{Lake: *lakeDir, Format: *formatName, Encoding: *enc, Sheet: *sheet, Thesaurus: *thes, MaxBad: -1,
+		MinAccept: *minAccept, Force: *force}
+	if *minAccept < 0 {
+		return fmt.Errorf("%w: --min-accept %d: want a count >= 0", errUsage, *minAccept)
+	}
 	if *maxBad != "" {
 		if strings.HasSuffix(*maxBad, "%") {
 			p, err := strconv.ParseFloat(strings.TrimSuffix(*maxBad, "%"), 64)

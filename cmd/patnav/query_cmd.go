@@ -47,7 +47,10 @@ func cmdQuery(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 }
 
 func cmdLake(ctx context.Context, args []string, stdout, stderr io.Writer) error {
-	fs := newFlags("lake", "info [--lake DIR]", stderr)
+	if len(args) > 0 && args[0] == "forget" {
+		return cmdLakeForget(ctx, args[1:], stdout, stderr)
+	}
+	fs := newFlags("lake", "info [--lake DIR] | forget [--lake DIR] FILE|INGEST_ID...", stderr)
 	lakeDir := fs.String("lake", "lake", "lake folder")
 	if err := parse(fs, args); err != nil {
 		return err
@@ -80,5 +83,13 @@ func cmdLake(ctx context.Context, args []string, stdout, stderr io.Writer) error
 		fmt.Fprintf(tw, "%s\t%s\t%s\t%d\t%d\t%d\t%d\t%.12s\n", in.Ingest, in.Name, in.Format, in.Records, in.Accepted,
 			in.Rejected, in.Duplicates, in.SHA256)
 	}
-	return tw.Flush()
+	if err := tw.Flush(); err != nil {
+		return err
+	}
+	for _, f := range m.Forgotten {
+		for _, in := range f.Inputs {
+			fmt.Fprintf(stdout, "forgotten by %s: %s (ingest %s): %s\n", f.By, in.Name, f.Ingest, f.Reason)
+		}
+	}
+	return nil
 }

@@ -5,6 +5,7 @@ import (
 	"bytes"
 	"fmt"
 	"io"
+	"sort"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -197,4 +198,42 @@ func (l *lfReader) Read(p []byte) (int, error) {
 			return w, err
 		}
 	}
+}
+
+// KnownEncoding reports whether name is an encoding Options.Encoding accepts.
+func KnownEncoding(name string) bool {
+	_, ok := encodings[strings.ToLower(name)]
+	return ok
+}
+
+// EncodingNames lists the encoding names Options.Encoding accepts, sorted.
+func EncodingNames() []string {
+	var out []string
+	for k := range encodings {
+		out = append(out, k)
+	}
+	sort.Strings(out)
+	return out
+}
+
+// SameEncoding reports whether two encoding names denote the same decoding ("utf8" and "utf-8",
+// "" and "utf-8": an input recorded without an encoding was read as UTF-8).
+func SameEncoding(a, b string) bool {
+	canon := func(s string) string {
+		s = strings.ToLower(s)
+		switch s {
+		case "", "utf8":
+			return "utf-8"
+		case "gb2312":
+			return "gbk"
+		case "mac":
+			return "macroman"
+		case "cp1252":
+			return "windows-1252"
+		case "iso-8859-1":
+			return "latin1"
+		}
+		return s
+	}
+	return canon(a) == canon(b)
 }

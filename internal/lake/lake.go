@@ -46,6 +46,9 @@ type Manifest struct {
 	NextIngest    int               `json:"next_ingest"`
 	Tables        map[string][]Part `json:"tables"`
 	Inputs        []Input           `json:"inputs"`
+	// Forgotten lists the inputs whose contribution was removed (patnav lake forget, or a
+	// re-ingest with --force), and by which transaction.
+	Forgotten []Forgotten `json:"forgotten,omitempty"`
 }
 
 // Part is one Parquet file of a table.
@@ -114,6 +117,7 @@ func (l *Lake) Manifest() Manifest {
 		m.Tables[k] = append([]Part(nil), v...)
 	}
 	m.Inputs = append([]Input(nil), l.m.Inputs...)
+	m.Forgotten = append([]Forgotten(nil), l.m.Forgotten...)
 	return m
 }
 
@@ -236,22 +240,30 @@ func FileSHA256(path string) (string, int64, error) {
 // EachPubFamily calls fn with every stored publication number and its family id.
 func (l *Lake) EachPubFamily(fn func(pub, family string)) error {
 	for _, path := range l.Files(TPatents) {
-		var pubs []string
-		if err := readStringColumn(path, "pub_number", func(s string) { pubs = append(pubs, s) }); err != nil {
+		if err := eachPubFamily(path, fn); err != nil {
 			return err
 		}
-		i := 0
-		if err := readStringColumn(path, "family_id", func(s string) {
-			if i < len(pubs) {
-				fn(pubs[i], s)
-			}
-			i++
-		}); err != nil {
-			return err
+	}
+	return nil
+}
+
+// eachPubFamily calls fn with the publication numbers and family ids of one patents part file.
+func eachPubFamily(path string, fn func(pub, family string)) error {
+	var pubs []string
+	if err := readStringColumn(path, "pub_number", func(s string) { pubs = append(pubs, s) }); err != nil {
+		return err
+	}
+	i := 0
+	if err := readStringColumn(path, "family_id", func(s string) {
+		if i < len(pubs) {
+			fn(pubs[i], s)
 		}
-		if i != len(pubs) {
-			return fmt.Errorf("%s: %d family ids for %d publications", path, i, len(pubs))
-		}
+		i++
+	}); err != nil {
+		return err
+	}
+	if i != len(pubs) {
+		return fmt.Errorf("%s: %d family ids for %d publications", path, i, len(pubs))
 	}
 	return nil
 }

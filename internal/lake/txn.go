@@ -21,6 +21,7 @@ type Txn struct {
 	staging string
 	w       map[string]tableWriter
 	inputs  []Input
+	forget  *forgetting // earlier inputs this transaction removes (Forget)
 	done    bool
 }
 
@@ -157,8 +158,10 @@ func (l *Lake) Begin() (*Txn, error) {
 			return
 		}
 		var w tableWriter
-		w, err = mk(filepath.Join(staging, table, "part-"+id+".parquet"))
-		tx.w[table] = w
+		if w, err = mk(filepath.Join(staging, table, "part-"+id+".parquet")); err == nil {
+			// Only a writer that opened: a failed one is a typed nil, which Abort would call.
+			tx.w[table] = w
+		}
 	}
 	open(TPatents, func(p string) (tableWriter, error) { return newTable[PatentRow](p) })
 	open(TParties, func(p string) (tableWriter, error) { return newTable[PartyRow](p) })
@@ -172,7 +175,7 @@ func (l *Lake) Begin() (*Txn, error) {
 	open(TEnrichments, func(p string) (tableWriter, error) { return newTable[EnrichmentRow](p) })
 	if err != nil {
 		tx.Abort()
-		return nil, err
+		return nil, fmt.Errorf("lake %s: cannot start an ingest: %w", l.Dir, err)
 	}
 	return tx, nil
 }
@@ -246,6 +249,11 @@ func (tx *Txn) Commit() error {
 			tx.Abort()
 			return err
 		}
+	}
+	m, err := tx.applyForget(m)
+	if err != nil {
+		tx.Abort()
+		return err
 	}
 	for _, name := range Tables {
 		w := tx.w[name]
