@@ -442,6 +442,32 @@ func (r *reader) priorities(rec *patent.Record, row []string, line int) error {
 			p.PriorityDate = d
 		}
 	}
+	// The entries first: ClaimPriority puts the earliest dated claim first (it compares with
+	// PriorityDate, which the date column, read after, can only lower).
+	for _, entry := range norm.SplitAny(r.get(row, fPriority), ";；|\n") {
+		var num []string
+		var date patent.Date
+		for _, tok := range strings.Fields(norm.FoldWidth(entry)) {
+			if len(tok) >= 8 && strings.ContainsAny(tok[:1], "12") && !strings.HasPrefix(tok, "CN") {
+				if d, err := norm.ParseDate(tok, norm.DayFirst); err == nil && d.Valid() {
+					if !date.Valid() || d.Before(date.Time) {
+						date = d
+					}
+					continue
+				}
+			}
+			num = append(num, tok)
+		}
+		n := strings.Join(num, "")
+		if n != "" && n[0] >= '0' && n[0] <= '9' {
+			n = "CN" + n
+		}
+		if a := norm.AppNumber(n); len(a) > 2 {
+			p.ClaimPriority(a, date)
+		} else {
+			earliest(date)
+		}
+	}
 	if v := r.get(row, fPrioDate); v != "" {
 		for _, s := range norm.SplitAny(v, ";；,，|\n") {
 			d, err := excelDate(s, r.date1904)
@@ -451,38 +477,7 @@ func (r *reader) priorities(rec *patent.Record, row []string, line int) error {
 			earliest(d)
 		}
 	}
-	for _, entry := range norm.SplitAny(r.get(row, fPriority), ";；|\n") {
-		var num []string
-		for _, tok := range strings.Fields(norm.FoldWidth(entry)) {
-			if len(tok) >= 8 && strings.ContainsAny(tok[:1], "12") && !strings.HasPrefix(tok, "CN") {
-				if d, err := norm.ParseDate(tok, norm.DayFirst); err == nil && d.Valid() {
-					earliest(d)
-					continue
-				}
-			}
-			num = append(num, tok)
-		}
-		n := strings.Join(num, "")
-		if n == "" {
-			continue
-		}
-		if n[0] >= '0' && n[0] <= '9' {
-			n = "CN" + n
-		}
-		if a := norm.AppNumber(n); len(a) > 2 && !containsStr(p.Priorities, a) {
-			p.Priorities = append(p.Priorities, a)
-		}
-	}
 	return nil
-}
-
-func containsStr(l []string, s string) bool {
-	for _, x := range l {
-		if x == s {
-			return true
-		}
-	}
-	return false
 }
 
 // family fills FamilyID and, when no size column is given, FamilySize from the member list.

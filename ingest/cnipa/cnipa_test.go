@@ -459,6 +459,7 @@ func FuzzRead(f *testing.F) {
 		}
 	}
 	f.Add([]byte("公开(公告)号,申请日\nCN1,2015\n\"unterminated"))
+	f.Add([]byte("公开(公告)号,申请日,公开(公告)日\nCN1A,1900-02-29,2000-02-29\n"))
 	dir := f.TempDir()
 	f.Fuzz(func(t *testing.T, data []byte) {
 		name := "f.csv"

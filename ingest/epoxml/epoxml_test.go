@@ -81,7 +81,7 @@ func TestFixtureFacts(t *testing.T) {
 	check("app", p.AppNumber, "CN201380062258A")
 	check("appdate", p.AppDate.String(), "2013-10-11")
 	check("prio date", p.PriorityDate.String(), "2012-10-12")
-	check("prios", strings.Join(p.Priorities, ","), "US2013064552W,US201261713164P")
+	check("prios", strings.Join(p.Priorities, ","), "US201261713164P,US2013064552W") // the 2012 provisional first: the earliest claim
 	check("title", p.Title, "Attitude reference for tieback/overlap processing")
 	check("titlelang", p.TitleLang, "en")
 	check("abstract", p.Abstract, "A method for calculating orientation changes within a borehole using a gyro sensor (H2O free). Second paragraph.")

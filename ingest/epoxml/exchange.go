@@ -315,16 +315,11 @@ func (r *reader) setPriorities(rec *patent.Record, claims []priorityClaim, no, l
 				}
 			}
 		}
-		if num != "" && !contains(p.Priorities, num) {
-			p.Priorities = append(p.Priorities, num)
-		}
 		d, err := dateOf(date)
 		if err != nil {
 			return r.recErr(no, line, "priority-claim/document-id/date", date, format.ErrBadDate)
 		}
-		if d.Valid() && (!p.PriorityDate.Valid() || d.Before(p.PriorityDate.Time)) {
-			p.PriorityDate = d
-		}
+		p.ClaimPriority(num, d)
 	}
 	return nil
 }

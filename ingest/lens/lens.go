@@ -455,18 +455,15 @@ func (r *conv) Convert(row []string, line, recNo int, rec *patent.Record) error 
 				continue
 			}
 			pc := norm.ParsePriority(part)
-			if pc.Number != "" && !contains(p.Priorities, pc.Number) {
-				p.Priorities = append(p.Priorities, pc.Number)
-			}
+			var d patent.Date
 			if pc.Date != "" {
-				d, err := parseDate(pc.Date, r.order)
-				if err != nil {
+				if d, err = parseDate(pc.Date, r.order); err != nil {
 					return r.fail(recNo, line, fPrio, part, format.ErrBadDate)
 				}
-				if d.Valid() && (!p.PriorityDate.Valid() || d.Before(p.PriorityDate.Time)) {
-					p.PriorityDate = d
-				}
 			}
+			// Lens lists claims in no date order (US8903568B1 lists a 2014 US claim before
+			// its 2013 CN one): ClaimPriority puts the earliest claim first.
+			p.ClaimPriority(pc.Number, d)
 		}
 		if len(p.Priorities) == 0 {
 			p.Priorities = nil

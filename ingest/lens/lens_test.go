@@ -214,18 +214,30 @@ func TestFastPaths(t *testing.T) {
 		}
 	}
 	for _, s := range []string{"2015-04-24", "20150424", "2015-02-29", "2016-02-29", "00000000", "2015-13-01", "1799-01-01",
-		"25/04/13", "2015/04/24", "2015-4-24", "abcdefgh", "2015-04-31"} {
+		"25/04/13", "2015/04/24", "2015-4-24", "abcdefgh", "2015-04-31",
+		"1900-02-29", "19000229", "2000-02-29", "20000229", "2100-02-29", "1904-02-29", "1800-02-29"} {
 		want, werr := norm.ParseDate(s, norm.DayFirst)
 		got, gerr := parseDate(s, norm.DayFirst)
 		if (werr != nil) != (gerr != nil) || !got.Equal(want.Time) {
 			t.Errorf("parseDate(%q) = %v %v; norm gives %v %v", s, got, gerr, want, werr)
 		}
 	}
+	// Century years, stated by the Gregorian rule rather than by agreement with norm (a shared
+	// mistake would agree): divisible by 4 and not by 100, or by 400. So 1900 and 2100 have no
+	// 29 February, 2000 and 1904 have one.
+	for s, valid := range map[string]bool{"1900-02-29": false, "19000229": false, "2100-02-29": false,
+		"1800-02-29": false, "2000-02-29": true, "20000229": true, "1904-02-29": true} {
+		d, err := parseDate(s, norm.DayFirst)
+		if valid != (err == nil && d.Valid()) {
+			t.Errorf("parseDate(%q) = %v, %v; want valid=%v", s, d, err, valid)
+		}
+	}
 }
 
 // FuzzFastPaths checks the fast helpers against internal/norm on arbitrary strings.
 func FuzzFastPaths(f *testing.F) {
-	for _, s := range []string{"US 2013/0101709 A1", "B64C39/024", "US 201161550506 P 20111024", "plain  text", "2015-04-24"} {
+	for _, s := range []string{"US 2013/0101709 A1", "B64C39/024", "US 201161550506 P 20111024", "plain  text", "2015-04-24",
+		"1900-02-29", "2000-02-29", "19000229", "20000229"} {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, s string) {
@@ -315,4 +327,27 @@ func TestTee(t *testing.T) {
 			t.Errorf("%s: %d records; teed %q, want the file's bytes %q", name, n, tee.String(), content)
 		}
 	}
+}
+
+// TestEarliestPriorityFirst: Lens lists priority claims in no date order. US8903568B1 (SZ DJI)
+// lists its 2014 US claim before the 2013 CN claim it derives from; the earliest claim (by the
+// dates written in the entries: 2013-06-25 < 2014-05-15 < 2014-05-27) must come first; a claim
+// dated before every claim listed above it moves to the front, so the 2014-05-15 claim precedes
+// the 2014-05-27 one listed before it, since its office is
+// the proxy for the applicant's country (ingest's normaliser, lake column priority_office).
+func TestEarliestPriorityFirst(t *testing.T) {
+	csv := "#,Jurisdiction,Kind,Publication Number,Publication Date,Application Number,Application Date,Priority Numbers,Title,Applicants\n" +
+		"1,US,B1,US 8903568 B1,2014-12-02,US 201414288003 A,2014-05-27," +
+		"US 201414288003 A 20140527;;US 201414277785 A 20140515;;CN 2013077918 W 20130625;;US 201414288002 A 20140527,Remote control,SZ DJI TECHNOLOGY CO LTD\n"
+	path := filepath.Join(t.TempDir(), "dji.csv")
+	if err := os.WriteFile(path, []byte(csv), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	recs := readFile(t, path).Records
+	if len(recs) != 1 {
+		t.Fatalf("%d records, want 1", len(recs))
+	}
+	p := recs[0].Patent
+	check(t, "Priorities", strings.Join(p.Priorities, ","), "CN2013077918W,US201414277785A,US201414288003A,US201414288002A")
+	check(t, "PriorityDate", p.PriorityDate.String(), "2013-06-25")
 }

@@ -534,20 +534,15 @@ func (r *Reader) apply(t *table, rw row) error {
 			p.Claims, b.claimSeq = c, seq
 		}
 	case kPriority:
-		num := t.get(f, "number")
-		if num != "" {
-			an := appNumber(t.get(f, "country"), num)
-			if !slices.Contains(p.Priorities, an) {
-				p.Priorities = append(p.Priorities, an)
-			}
+		an := ""
+		if num := t.get(f, "number"); num != "" {
+			an = appNumber(t.get(f, "country"), num)
 		}
 		d, err := parseDate(t, rw, "date")
 		if err != nil {
 			return err
 		}
-		if d.Valid() && (!p.PriorityDate.Valid() || d.Before(p.PriorityDate.Time)) {
-			p.PriorityDate = d
-		}
+		p.ClaimPriority(an, d)
 	case kAssignee:
 		name := personOrOrg(t.get(f, "org"), t.get(f, "first"), t.get(f, "last"))
 		if name == "" {

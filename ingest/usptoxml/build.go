@@ -103,12 +103,7 @@ func (d *doc) build() (*patent.Record, *format.RecordError) {
 		if len(n) <= 2 {
 			return nil
 		}
-		for _, have := range pt.Priorities {
-			if have == n {
-				return nil
-			}
-		}
-		pt.Priorities = append(pt.Priorities, n)
+		pt.ClaimPriority(n, dt) // the earliest claim first; PriorityDate is set below
 		return nil
 	}
 	for _, id := range d.prios {

@@ -96,6 +96,11 @@ func TestParseDate(t *testing.T) {
 		{"16/12/2022", MonthFirst, "2022-12-16"}, // cannot be month-first: read day-first
 		{"24.04.2015", MonthFirst, "2015-04-24"},
 		{"２０１５－０４－２４", DayFirst, "2015-04-24"},
+		// Century years: 2000 is a leap year (divisible by 400), 1900 is not (by 100, not 400).
+		{"2000-02-29", DayFirst, "2000-02-29"},
+		{"20000229", DayFirst, "2000-02-29"},
+		{"29/02/2000", DayFirst, "2000-02-29"},
+		{"2096-02-29", DayFirst, "2096-02-29"},
 	}
 	for _, c := range cases {
 		d, err := ParseDate(c.in, c.order)
@@ -109,7 +114,7 @@ func TestParseDate(t *testing.T) {
 			t.Errorf("ParseDate(%q) = %v, %v; want unknown", unknown, d, err)
 		}
 	}
-	for _, bad := range []string{"2015-02-30", "31/04/2015", "2015-13-01", "hello", "2015", "1/2", "99999999", "2015-04-24-01"} {
+	for _, bad := range []string{"1900-02-29", "19000229", "29/02/1900", "2100-02-29", "1800-02-29", "2015-02-29", "2015-02-30", "31/04/2015", "2015-13-01", "hello", "2015", "1/2", "99999999", "2015-04-24-01"} {
 		if _, err := ParseDate(bad, DayFirst); !errors.Is(err, ErrDate) {
 			t.Errorf("ParseDate(%q): err = %v, want ErrDate", bad, err)
 		}
@@ -198,7 +203,8 @@ func TestText(t *testing.T) {
 }
 
 func FuzzNorm(f *testing.F) {
-	for _, s := range []string{"US 2013/0101709 A1", "H04W  84/    20  A I", "25/04/13", "E21D20/02（2006.01）I", "CN201510817712.7", "Ã¶"} {
+	for _, s := range []string{"US 2013/0101709 A1", "H04W  84/    20  A I", "25/04/13", "E21D20/02（2006.01）I", "CN201510817712.7", "Ã¶",
+		"1900-02-29", "2000-02-29", "19000229", "29/02/00", "2000.02.29"} {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, s string) {

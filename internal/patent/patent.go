@@ -176,3 +176,34 @@ func (r *Record) Reset() {
 		LegalStatus: Unknown, Priorities: prios,
 	}, Parties: parties, Classifications: classes, Citations: cites, LegalEvents: events}
 }
+
+// ClaimPriority records one priority claim: the canonical number num (appended to Priorities
+// unless already there) and its date d (zero when the source gives none). Priorities keep the
+// source's order except that a claim dated before every claim seen so far moves to the front, so
+// Priorities[0] is the earliest claim whenever the source dates its claims (Lens, for one, does
+// not list them by date). PriorityDate becomes d when d is earlier. The earliest claim's office
+// is the proxy for an applicant's country (ingest's normaliser, lake column priority_office).
+func (p *Patent) ClaimPriority(num string, d Date) {
+	i := -1
+	if num != "" {
+		for j, have := range p.Priorities {
+			if have == num {
+				i = j
+				break
+			}
+		}
+		if i < 0 {
+			p.Priorities = append(p.Priorities, num)
+			i = len(p.Priorities) - 1
+		}
+	}
+	if !d.Valid() || (p.PriorityDate.Valid() && !d.Before(p.PriorityDate.Time)) {
+		return
+	}
+	p.PriorityDate = d
+	if i > 0 {
+		x := p.Priorities[i]
+		copy(p.Priorities[1:i+1], p.Priorities[:i])
+		p.Priorities[0] = x
+	}
+}
