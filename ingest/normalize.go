@@ -3,6 +3,7 @@ package ingest
 import (
 	"crypto/sha1"
 	"encoding/hex"
+	"slices"
 	"sort"
 	"strings"
 	"unicode"
@@ -23,22 +24,25 @@ type normalizer struct {
 }
 
 type nameFacts struct {
-	key, kind string
-	han       bool // written in Han characters (hanName)
-	full      bool // kind and han are set (an inventor's name needs only its key)
+	key, kind string // organisation key (legal forms stripped) and kind
+	person    string // person key (applicant.NormalizePerson: nothing stripped)
+	han       bool   // written in Han characters (hanName)
+	full      bool   // key, kind and han are set
+	hasPerson bool   // person is set
 }
 
 const memoMax = 200_000
 
-// facts returns the grouping key and kind of a raw name.
-func (n *normalizer) facts(raw string, inventor bool) nameFacts {
+// facts returns what normalisation needs of a raw name: the person key when person is true,
+// else the organisation key and kind.
+func (n *normalizer) facts(raw string, person bool) nameFacts {
 	f, ok := n.memo[raw]
-	if !ok {
-		f.key = n.thes.Key(raw)
-	}
 	store := !ok
-	if !inventor && !f.full {
-		f.kind, f.han, f.full = applicant.Kind(raw), hanName(raw), true
+	if person && !f.hasPerson {
+		f.person, f.hasPerson, store = n.thes.PersonKey(raw), true, true
+	}
+	if !person && !f.full {
+		f.key, f.kind, f.han, f.full = n.thes.Key(raw), applicant.Kind(raw), hanName(raw), true
 		store = true
 	}
 	if store {
@@ -49,16 +53,15 @@ func (n *normalizer) facts(raw string, inventor bool) nameFacts {
 		// keep alive, and comparing against keys scattered over old rows missed the cache.
 		n.memo[strings.Clone(raw)] = f
 	}
-	if inventor {
-		f.kind = patent.KindIndividual
-	}
 	return f
 }
 
 // normalize completes rec in place. Rules (docs/schema.md repeats them):
 //   - party name: the thesaurus key of the raw name (applicant.Normalize unless the user's
-//     thesaurus merges it); inventors are always kind individual, other parties get
-//     applicant.Kind;
+//     thesaurus merges it), other parties get applicant.Kind; inventors are persons: kind
+//     individual and applicant.NormalizePerson (no legal form stripped: "FOSTER CURTIS ASA"
+//     keeps ASA), and so is an applicant named as one of the record's inventors whose name
+//     could be a person's (applicant.CouldBePerson);
 //   - party region: the source's country if given, else from its address (geo.FromAddress), else
 //     for the first applicant from the 国省代码 value (geo.FromCode); a Han-script applicant of a
 //     CN publication without other evidence is CN; else the office of the earliest priority claim
@@ -74,13 +77,30 @@ func (n *normalizer) normalize(rec *patent.Record) {
 	if len(p.Priorities) > 0 {
 		prioOffice = officeOf(p.Priorities[0])
 	}
+	// Inventors first: an applicant who is one of the inventors is that person.
+	var invBuf [8]string
+	inventors := invBuf[:0]
+	for i := range rec.Parties {
+		if x := &rec.Parties[i]; x.Role == patent.RoleInventor {
+			x.NameRaw = strings.TrimSpace(x.NameRaw)
+			x.Name, x.Kind = n.facts(x.NameRaw, true).person, patent.KindIndividual
+			inventors = append(inventors, x.Name)
+		}
+	}
 	firstApplicant := true
 	for i := range rec.Parties {
 		x := &rec.Parties[i]
-		x.NameRaw = strings.TrimSpace(x.NameRaw)
-		f := n.facts(x.NameRaw, x.Role == patent.RoleInventor)
-		x.Name, x.Kind = f.key, f.kind
-		han := f.han
+		han := false
+		if x.Role != patent.RoleInventor {
+			x.NameRaw = strings.TrimSpace(x.NameRaw)
+			f := n.facts(x.NameRaw, false)
+			x.Name, x.Kind, han = f.key, f.kind, f.han
+			if x.Role == patent.RoleApplicant && len(inventors) > 0 {
+				if pk := n.facts(x.NameRaw, true).person; slices.Contains(inventors, pk) && applicant.CouldBePerson(x.NameRaw) {
+					x.Name, x.Kind = pk, patent.KindIndividual
+				}
+			}
+		}
 		if x.Country != "" {
 			if c := geo.Country(x.Country); c != "" {
 				x.Country = c

@@ -48,6 +48,13 @@ func TestNormalizeMemo(t *testing.T) {
 		// it is a national one (EP is not).
 		check(n, mk(app("Acme Corp.")), want{"ACME", patent.KindEnterprise, ""})
 		check(n, mk(app("清华大学")), want{"清华大学", patent.KindUniversity, "CN"})
+		// A person keeps words that look like legal forms (lens_drones_2017_raw.csv lists
+		// FOSTER CURTIS ASA as applicant and inventor: Asa is a given name). The same name
+		// as an applicant with no such inventor is read as an enterprise (ASA, Norwegian).
+		check(n, mk(app("FOSTER CURTIS ASA"), inv("Foster Curtis Asa")),
+			want{"FOSTER CURTIS ASA", patent.KindIndividual, ""}, want{"FOSTER CURTIS ASA", patent.KindIndividual, ""})
+		check(n, mk(inv("LI SE")), want{"LI SE", patent.KindIndividual, ""})
+		check(n, mk(app("FOSTER CURTIS ASA")), want{"FOSTER CURTIS", patent.KindEnterprise, ""})
 	}
 }
 

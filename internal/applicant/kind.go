@@ -435,3 +435,28 @@ func latinOnly(c []byte) bool {
 	}
 	return true
 }
+
+// CouldBePerson reports whether raw could be a person's name: Kind finds no organisation in it
+// (individual or unknown), or finds one only in a last token that is an ambiguous short legal
+// form (CO AG SA SE AB AS ASA OY KK LP …, the forms Kind accepts only at the end because they are
+// also words and given names) and none in the rest. Ingest asks it of names in a person's role:
+// "FOSTER CURTIS ASA" (Asa is a given name) and "LI SE" could be persons and keep their full
+// names; "华为技术有限公司" or "EQUINOR ENERGY ASA" listed as an inventor by a careless source
+// cannot.
+func CouldBePerson(raw string) bool {
+	switch Kind(raw) {
+	case patent.KindIndividual, patent.KindUnknown:
+		return true
+	case patent.KindEnterprise:
+	default:
+		return false
+	}
+	var sb [stackBuf]byte
+	c := clean(sb[:0], raw, true)
+	i := bytes.LastIndexByte(c, ' ')
+	if i < 0 || tokenMarkers[string(c[i+1:])] != mLegalEnd {
+		return false
+	}
+	k := Kind(string(c[:i]))
+	return k == patent.KindIndividual || k == patent.KindUnknown
+}

@@ -71,6 +71,30 @@ func Normalize(raw string) string {
 	return string(s)
 }
 
+// NormalizePerson returns the grouping key of a name in a person's role (an inventor, or an
+// applicant who is one of the record's inventors): cleaned as by Normalize, but no legal form is
+// stripped when the name could be a person's (CouldBePerson), since words that look like legal forms
+// are names there ("FOSTER CURTIS ASA" keeps ASA, a given name). An organisation listed in a
+// person's role, as careless sources do ("华为技术有限公司" as an inventor), gets its Normalize key.
+func NormalizePerson(raw string) string {
+	var sb [stackBuf]byte
+	buf := sb[:0]
+	if len(raw) > stackBuf/2 {
+		buf = make([]byte, 0, len(raw)+len(raw)/2)
+	}
+	b := clean(buf, raw, true)
+	if len(b) == 0 {
+		return ""
+	}
+	if s := stripForms(b); len(s) > 0 && len(s) < len(b) && !CouldBePerson(raw) {
+		b = s
+	}
+	if string(b) == raw {
+		return raw
+	}
+	return string(b)
+}
+
 // Display returns the name cleaned for reports: full-width forms folded to half-width, white
 // space collapsed and trimmed, spaces between Han/Kana characters dropped, control characters
 // and invalid UTF-8 removed; letter case, punctuation and the legal form are kept

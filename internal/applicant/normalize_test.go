@@ -178,3 +178,26 @@ func BenchmarkNormalizeKey(b *testing.B) { // input already a key: no allocation
 		_ = Normalize("SAMSUNG ELECTRONICS")
 	}
 }
+
+// TestNormalizePerson: a person's name keeps tokens that are legal forms elsewhere; an
+// organisation in a person's role is keyed as an organisation.
+func TestNormalizePerson(t *testing.T) {
+	for raw, want := range map[string]string{
+		"FOSTER CURTIS ASA": "FOSTER CURTIS ASA", // Asa: a given name
+		"Li Se":             "LI SE",
+		"Berg Anders AB":    "BERG ANDERS AB",
+		"SMITH JOHN":        "SMITH JOHN",
+		"华为技术有限公司":          "华为技术", // an enterprise listed as an inventor
+		"ACME GMBH":         "ACME", // GMBH is never a name
+		"":                  "",
+	} {
+		if got := NormalizePerson(raw); got != want {
+			t.Errorf("NormalizePerson(%q) = %q, want %q", raw, got, want)
+		}
+	}
+	for raw, want := range map[string]bool{"FOSTER CURTIS ASA": true, "SMITH JOHN": true, "EQUINOR ENERGY ASA": false, "ACME GMBH": false, "华为技术有限公司": false, "LI SE": true, "TSINGHUA UNIV": false} {
+		if got := CouldBePerson(raw); got != want {
+			t.Errorf("CouldBePerson(%q) = %v, want %v", raw, got, want)
+		}
+	}
+}

@@ -149,6 +149,19 @@ func (t *Thesaurus) Key(raw string) string {
 	return k
 }
 
+// PersonKey returns the grouping key of a person's name: NormalizePerson(raw), or the canonical
+// key when the thesaurus lists that spelling as an alias.
+func (t *Thesaurus) PersonKey(raw string) string {
+	k := NormalizePerson(raw)
+	if t == nil {
+		return k
+	}
+	if c, ok := t.keys[k]; ok {
+		return c
+	}
+	return k
+}
+
 // Len returns the number of aliases in the thesaurus (0 for nil).
 func (t *Thesaurus) Len() int {
 	if t == nil {
