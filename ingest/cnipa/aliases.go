@@ -16,6 +16,7 @@ const (
 	fAppDate                    // application date
 	fPubDate                    // publication date
 	fGrantDate                  // grant (announcement) date
+	fGrantPub                   // grant publication number (授权公告号) beside the A publication's
 	fPrioDate                   // (earliest) priority date
 	fTitle                      // title
 	fAbstract                   // abstract
@@ -83,12 +84,15 @@ const (
 //     claim). The column "public" only says 中国专利 and is ignored.
 var aliasTable = [nField][]string{
 	fPub: {"公开(公告)号", "公开公告号", "公开(公告)号码", "公开号", "公布号", "公告号", "文献号",
-		"授权公告号", "公开号码", "Publication Number", "Publication No.", "Publication No", "公开(公告)号(标准)"},
+		"公开号码", "Publication Number", "Publication No.", "Publication No", "公开(公告)号(标准)"},
 	fApp:     {"申请号", "申请号码", "专利号", "专利申请号", "Application Number", "Application No.", "Application No"},
 	fAppDate: {"申请日", "申请日期", "Application Date", "sql"},
 	fPubDate: {"公开(公告)日", "公开公告日", "公开日", "公布日", "公告日", "公开日期", "公开(公告)日期",
 		"Publication Date", "quote"},
 	fGrantDate: {"授权公告日", "授权日", "授权日期", "授权公告日期", "Grant Date", "Issue Date"},
+	// 授权公告号 is the publication number when it is the only number column; beside a 公开号
+	// column it is the grant (B/C) document of an A publication (resolve decides).
+	fGrantPub: {"授权公告号", "授权公告号码", "授权号", "Grant Number", "Grant Publication Number"},
 	fPrioDate:  {"最早优先权日", "优先权日", "最早优先权日期", "优先权日期", "Earliest Priority Date", "Priority Date"},
 	fTitle:     {"名称", "专利名称", "发明名称", "标题", "标题(中文)", "中文标题", "发明创造名称", "Title"},
 	fAbstract:  {"摘要", "摘要(中文)", "中文摘要", "Abstract", "ChDiv_summary"},
@@ -207,6 +211,9 @@ func resolve(header []string) *columns {
 			}
 		}
 		c.idx[e.field], rank[e.field] = i, e.rank
+	}
+	if c.idx[fPub] < 0 && c.idx[fGrantPub] >= 0 {
+		c.idx[fPub], c.idx[fGrantPub] = c.idx[fGrantPub], -1
 	}
 	c.ident = c.idx[fPub] >= 0 || c.idx[fApp] >= 0 || c.idx[fTitle] >= 0 || c.idx[fURL] >= 0
 	return c

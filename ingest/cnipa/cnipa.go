@@ -378,9 +378,12 @@ func (r *reader) convert(row []string, line int) (*patent.Record, error) {
 	if err != nil {
 		return nil, err
 	}
+	// A grant date marks a granted patent whatever the kind of the publication in the row: an A
+	// publication with its 授权公告号/授权公告日 (the B document) is granted on that date. A
+	// grant number without its date gives no date, and none is invented.
 	isGrant := norm.IsGrantKind(pub.Office, pub.Kind) || pub.Kind == "" && strings.Contains(typeHint, "授权")
 	switch {
-	case grant.Valid() && (isGrant || pub.Kind == ""):
+	case grant.Valid():
 		p.GrantDate = grant
 	case isGrant:
 		p.GrantDate = p.PubDate

@@ -562,3 +562,35 @@ func BenchmarkRead(b *testing.B) {
 		formattest.BenchRead(b, Open, p, n)
 	})
 }
+
+// TestGrantOnAPublication: an export row for the A publication that also gives the grant
+// document (授权公告号, the B number) and its date (授权公告日) is a granted patent: the grant
+// date is kept (it was dropped because the row's own kind, A, is not a grant kind). The row
+// without the grant columns stays ungranted; 授权公告号 alone (the only number column) is the
+// publication number.
+func TestGrantOnAPublication(t *testing.T) {
+	dir := t.TempDir()
+	write := func(name, body string) string {
+		p := filepath.Join(dir, name)
+		if err := os.WriteFile(p, []byte(body), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		return p
+	}
+	s := readPath(t, write("a.csv", "公开号,公开日,授权公告号,授权公告日,申请号,申请日,名称\n"+
+		"CN105298534A,2016-02-03,CN105298534B,2018-07-06,CN201510817712.7,2015-11-23,锚杆\n"+
+		"CN105298535A,2016-02-03,,,CN201510817713.1,2015-11-23,锚索\n"), format.Options{})
+	if len(s.Records) != 2 {
+		t.Fatalf("%d records (%v)", len(s.Records), s.Errors)
+	}
+	if p := s.Records[0].Patent; p.PubNumber != "CN105298534A" || p.GrantDate.String() != "2018-07-06" {
+		t.Errorf("A with its grant: pub %s grant %v, want CN105298534A granted 2018-07-06", p.PubNumber, p.GrantDate)
+	}
+	if p := s.Records[1].Patent; p.GrantDate.Valid() {
+		t.Errorf("A without a grant: grant %v, want none", p.GrantDate)
+	}
+	s = readPath(t, write("b.csv", "授权公告号,授权公告日,申请号,名称\nCN105298534B,2018-07-06,CN201510817712.7,锚杆\n"), format.Options{})
+	if len(s.Records) != 1 || s.Records[0].Patent.PubNumber != "CN105298534B" || s.Records[0].Patent.GrantDate.String() != "2018-07-06" {
+		t.Errorf("授权公告号 alone: %+v %v", s.Records, s.Errors)
+	}
+}
