@@ -93,9 +93,9 @@ var aliasTable = [nField][]string{
 	// 授权公告号 is the publication number when it is the only number column; beside a 公开号
 	// column it is the grant (B/C) document of an A publication (resolve decides).
 	fGrantPub: {"授权公告号", "授权公告号码", "授权号", "Grant Number", "Grant Publication Number"},
-	fPrioDate:  {"最早优先权日", "优先权日", "最早优先权日期", "优先权日期", "Earliest Priority Date", "Priority Date"},
-	fTitle:     {"名称", "专利名称", "发明名称", "标题", "标题(中文)", "中文标题", "发明创造名称", "Title"},
-	fAbstract:  {"摘要", "摘要(中文)", "中文摘要", "Abstract", "ChDiv_summary"},
+	fPrioDate: {"最早优先权日", "优先权日", "最早优先权日期", "优先权日期", "Earliest Priority Date", "Priority Date"},
+	fTitle:    {"名称", "专利名称", "发明名称", "标题", "标题(中文)", "中文标题", "发明创造名称", "Title"},
+	fAbstract: {"摘要", "摘要(中文)", "中文摘要", "Abstract", "ChDiv_summary"},
 	fApplicants: {"申请(专利权)人", "申请人", "申请人(专利权人)", "原始申请(专利权)人", "专利权人",
 		"申请人名称", "Applicants", "Applicant", "Original Assignee", "com"},
 	fOwner:     {"当前权利人", "当前申请(专利权)人", "专利权人(当前)", "当前专利权人", "Current Assignee", "Current Owner"},
