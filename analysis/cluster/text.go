@@ -36,16 +36,31 @@ const (
 // function words and patent boilerplate, in both languages, see stopwords.go) are dropped, as are
 // tokens without a letter, Latin tokens shorter than two runes and Han tokens in the Chinese stop
 // list.
+//
+// A tokenizer memoises the outcome of every Latin word it has seen (lower-casing, the stop
+// lists and the stemmer are pure functions of the word), since stemming is most of the cost of
+// tokenising English text and a corpus repeats a small vocabulary; the memo holds at most
+// maxMemo words. A tokenizer is not safe for concurrent use: each goroutine makes its own.
 type tokenizer struct {
-	seg *gse.Segmenter
+	seg  *gse.Segmenter
+	memo map[string]latinTerm
 }
+
+// latinTerm is the memoised outcome of one Latin word: its index term ("" when dropped) and its
+// lower-case surface form.
+type latinTerm struct {
+	term, surface string
+}
+
+// maxMemo bounds a tokenizer's memo (about 100 bytes an entry).
+const maxMemo = 1 << 18
 
 func newTokenizer() (*tokenizer, error) {
 	s, err := segmenter()
 	if err != nil {
 		return nil, err
 	}
-	return &tokenizer{seg: s}, nil
+	return &tokenizer{seg: s, memo: map[string]latinTerm{}}, nil
 }
 
 // tokens calls emit for every index term of text with its surface (display) form and the
@@ -117,29 +132,44 @@ func allHan(s string) bool {
 // latin splits a run of letters, digits, hyphens and apostrophes into stemmed words.
 func (t *tokenizer) latin(run string, emit func(term, surface string, lang int)) {
 	for w := range strings.FieldsFuncSeq(run, func(r rune) bool { return r == '-' || r == '\'' || r == '’' }) {
-		w = strings.ToLower(w)
-		if utf8.RuneCountInString(w) < 2 || enStop[w] {
-			continue
-		}
-		letter := false
-		for _, r := range w {
-			if unicode.IsLetter(r) {
-				letter = true
-				break
+		lt, ok := t.memo[w]
+		if !ok {
+			lt = latinWord(w)
+			if len(t.memo) < maxMemo {
+				t.memo[strings.Clone(w)] = lt
 			}
 		}
-		if !letter {
-			continue
+		if lt.term != "" {
+			emit(lt.term, lt.surface, langEn)
 		}
-		stem := w
-		if isASCIILetters(w) {
-			stem = english.Stem(w, false)
-		}
-		if stem == "" || stemStop[stem] {
-			continue
-		}
-		emit(stem, w, langEn)
 	}
+}
+
+// latinWord is the index term of one Latin word (lower-cased, stop words and words without a
+// letter dropped, ASCII words stemmed); term is "" when the word is dropped.
+func latinWord(w string) latinTerm {
+	w = strings.ToLower(w)
+	if utf8.RuneCountInString(w) < 2 || enStop[w] {
+		return latinTerm{}
+	}
+	letter := false
+	for _, r := range w {
+		if unicode.IsLetter(r) {
+			letter = true
+			break
+		}
+	}
+	if !letter {
+		return latinTerm{}
+	}
+	stem := w
+	if isASCIILetters(w) {
+		stem = english.Stem(w, false)
+	}
+	if stem == "" || stemStop[stem] {
+		return latinTerm{}
+	}
+	return latinTerm{term: stem, surface: w}
 }
 
 func isASCIILetters(s string) bool {

@@ -104,8 +104,7 @@ func tokenizeChunk(t *tokenizer, docs []Doc, titleWeight int) *chunkTerms {
 // vectorize tokenises the documents in parallel chunks, prunes the vocabulary (MinDF, MaxDF,
 // MaxTerms) and builds the TF-IDF matrix.
 func vectorize(docs []Doc, o Options) (*corpus, error) {
-	t, err := newTokenizer()
-	if err != nil {
+	if _, err := newTokenizer(); err != nil {
 		return nil, err
 	}
 	n := len(docs)
@@ -115,6 +114,7 @@ func vectorize(docs []Doc, o Options) (*corpus, error) {
 	next := make(chan int)
 	for w := 0; w < workers(o); w++ {
 		wg.Go(func() {
+			t, _ := newTokenizer() // the segmenter's error was checked above
 			for ci := range next {
 				lo, hi := ci*chunkSize, min(n, (ci+1)*chunkSize)
 				chunks[ci] = tokenizeChunk(t, docs[lo:hi], o.TitleWeight)
