@@ -22,6 +22,7 @@ import (
 type DB struct {
 	sql  *sql.DB
 	Lake *lake.Lake
+	temp string // the spill folder this DB made (removed by Close); "" for none
 }
 
 // Open opens an in-memory DuckDB over the committed state of the lake in dir. Every lake table is
@@ -43,9 +44,9 @@ func Open(ctx context.Context, dir string) (*DB, error) {
 	// One connection: the analyses build TEMP tables, which live on the connection that made them.
 	db.SetMaxOpenConns(1)
 	d := &DB{sql: db, Lake: l}
-	if _, err := db.ExecContext(ctx, "SET memory_limit = '"+memoryLimit()+"'"); err != nil {
-		db.Close()
-		return nil, fmt.Errorf("duckdb memory limit: %w", err)
+	if err := d.bound(ctx); err != nil {
+		d.Close()
+		return nil, err
 	}
 	for _, t := range lake.Tables {
 		files := l.Files(t)
@@ -79,6 +80,26 @@ SELECT pub_number, source, source_file, source_record, ingest_id, false AS store
 	return d, nil
 }
 
+// bound caps DuckDB's memory (memoryLimit) and gives it a spill folder of its own, so that an
+// operator beyond the cap (a large join, sort or aggregate) writes to disk instead of failing
+// with an out-of-memory error. The folder is made under PATNAV_DUCKDB_TEMP, else the system's
+// temporary folder, one per DB (DuckDB's temporary file names would collide between two
+// processes sharing a folder), and removed by Close.
+func (d *DB) bound(ctx context.Context) error {
+	if _, err := d.sql.ExecContext(ctx, "SET memory_limit = '"+memoryLimit()+"'"); err != nil {
+		return fmt.Errorf("duckdb memory limit: %w", err)
+	}
+	dir, err := os.MkdirTemp(os.Getenv("PATNAV_DUCKDB_TEMP"), "patnav-duckdb-")
+	if err != nil {
+		return fmt.Errorf("duckdb spill folder: %w", err)
+	}
+	d.temp = dir
+	if _, err := d.sql.ExecContext(ctx, "SET temp_directory = "+quote(dir)); err != nil {
+		return fmt.Errorf("duckdb spill folder %s: %w", dir, err)
+	}
+	return nil
+}
+
 // memoryLimit is DuckDB's memory cap: PATNAV_DUCKDB_MEMORY (e.g. "2GB") or 3GB, so that an
 // analysis stays within 4 GB of RSS on the reference 2-core / 24 GB machine (with the Go heap);
 // DuckDB spills to disk beyond it.
@@ -96,8 +117,17 @@ func quote(s string) string { return "'" + strings.ReplaceAll(s, "'", "''") + "'
 // SQL returns the underlying database/sql handle.
 func (d *DB) SQL() *sql.DB { return d.sql }
 
-// Close closes the database.
-func (d *DB) Close() error { return d.sql.Close() }
+// Close closes the database and removes its spill folder.
+func (d *DB) Close() error {
+	err := d.sql.Close()
+	if d.temp != "" {
+		if rerr := os.RemoveAll(d.temp); err == nil {
+			err = rerr
+		}
+		d.temp = ""
+	}
+	return err
+}
 
 // Result is a query result held in memory.
 type Result struct {

@@ -1,0 +1,59 @@
+package duck
+
+import (
+	"context"
+	"os"
+	"testing"
+)
+
+// TestSpill: under a memory limit far below what a sort needs, a DB with a spill folder (bound)
+// completes the sort by writing to disk, while the same DB with spilling switched off fails
+// (so the test would notice a spill folder that is not used); Close removes the folder.
+func TestSpill(t *testing.T) {
+	ctx := context.Background()
+	tmp := t.TempDir()
+	t.Setenv("PATNAV_DUCKDB_TEMP", tmp)
+	t.Setenv("PATNAV_DUCKDB_MEMORY", "24MB")
+	// 600,000 rows of a 32-character hash and an integer: well over 24 MB to sort in memory.
+	const q = `SELECT count(*), min(h) FROM (SELECT i, md5(i::VARCHAR) AS h FROM range(600000) t(i) ORDER BY h, i)`
+	open := func() *DB {
+		d, err := OpenMemory()
+		if err != nil {
+			t.Fatal(err)
+		}
+		if _, err := d.sql.ExecContext(ctx, "SET threads = 1"); err != nil {
+			t.Fatal(err)
+		}
+		if err := d.bound(ctx); err != nil {
+			t.Fatal(err)
+		}
+		return d
+	}
+
+	d := open()
+	if d.temp == "" {
+		t.Fatal("bound made no spill folder")
+	}
+	r, err := d.Query(ctx, q)
+	if err != nil {
+		t.Fatalf("sort under the memory limit with a spill folder: %v", err)
+	}
+	if n := r.Rows[0][0]; n != int64(600000) {
+		t.Errorf("count = %v, want 600000", n)
+	}
+	if err := d.Close(); err != nil {
+		t.Fatal(err)
+	}
+	if left, _ := os.ReadDir(tmp); len(left) != 0 {
+		t.Errorf("Close left %d entries in the temporary folder (first %s)", len(left), left[0].Name())
+	}
+
+	d = open()
+	defer d.Close()
+	if _, err := d.sql.ExecContext(ctx, "SET temp_directory = ''"); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := d.Query(ctx, q); err == nil {
+		t.Error("the same sort without a spill folder succeeded: the test's limit is too generous to show spilling")
+	}
+}
