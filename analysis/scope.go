@@ -353,3 +353,12 @@ func (s *Session) Each(ctx context.Context, name string, fn func(row []any) erro
 	s.Timings = append(s.Timings, Timing{name, time.Since(start).Seconds()})
 	return nil
 }
+
+// DuckDBVersion is the embedded DuckDB's library version ("" if it cannot be read).
+func (s *Session) DuckDBVersion(ctx context.Context) string {
+	v, err := s.DB.Query(ctx, "SELECT library_version FROM pragma_version()")
+	if err != nil || len(v.Rows) != 1 {
+		return ""
+	}
+	return Str(v.Rows[0][0])
+}

@@ -16,9 +16,9 @@ import (
 	"testing"
 	"time"
 
+	"github.com/patnav/patnav/data/synth"
 	"github.com/patnav/patnav/internal/duck"
 	"github.com/patnav/patnav/internal/realdata"
-	"github.com/patnav/patnav/internal/synth"
 )
 
 // The ingest benchmarks run each contender in a child process (this test binary re-executed) so

@@ -11,13 +11,13 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/patnav/patnav/data/synth"
 	"github.com/patnav/patnav/ingest/format"
 	"github.com/patnav/patnav/ingest/lens"
 	"github.com/patnav/patnav/internal/duck"
 	"github.com/patnav/patnav/internal/lake"
 	"github.com/patnav/patnav/internal/norm"
 	"github.com/patnav/patnav/internal/patent"
-	"github.com/patnav/patnav/internal/synth"
 )
 
 // testFormat reads "pub|title|applicant|priority|pubdate" lines; it exists so the pipeline's

@@ -12,9 +12,9 @@ import (
 	"time"
 
 	"github.com/patnav/patnav/analysis"
+	"github.com/patnav/patnav/data/synth"
 	"github.com/patnav/patnav/ingest"
 	"github.com/patnav/patnav/internal/config"
-	"github.com/patnav/patnav/internal/synth"
 )
 
 // BenchmarkMacro builds the full macro landscape of the demo config on a generated lake of

@@ -9,14 +9,90 @@ import (
 	"github.com/patnav/patnav/analysis/cluster"
 )
 
-// TechMap is the technology clustering and landscape map (report section 11 with white space).
+// TechMap is the technology clustering and landscape map (report section 11 with white space):
+// the clusters with their figures, the white space, the evaluation, and the drawing itself
+// (every clustered family's position, the density contours and the labelled peaks). Reports draw
+// the map from this model alone; the drawing is left out of macro.json (it is as large as the
+// scope) and exported as a CSV of assignments instead (see Assignments).
 type TechMap struct {
-	Clusters   []MapCluster         `json:"clusters"`
-	WhiteSpace []cluster.WhiteSpace `json:"white_space"`
-	Evaluation MapEvaluation        `json:"evaluation"`
-	Network    MapNetwork           `json:"network"`
-	Notes      []string             `json:"notes"`
-	Basis      Basis                `json:"basis"`
+	Clusters   []MapCluster  `json:"clusters"`
+	WhiteSpace []WhiteSpace  `json:"white_space"`
+	Evaluation MapEvaluation `json:"evaluation"`
+	Network    MapNetwork    `json:"network"`
+	Notes      []string      `json:"notes"`
+	Basis      Basis         `json:"basis"`
+
+	// Points are the clustered families on the unit square, in the scope's family order.
+	Points []MapPoint `json:"-"`
+	// Contours are the density surface's levels, lowest first.
+	Contours []MapContour `json:"-"`
+	// Peaks are the labelled local maxima of the density, highest first.
+	Peaks []MapPeak `json:"-"`
+
+	index map[string]int // Points by family id, built on first Overlay
+}
+
+// MapPoint is one family on the map: its position in the unit square and its cluster.
+type MapPoint struct {
+	ID      string  // family id
+	X, Y    float64 // map units, [0, 1]
+	Cluster int
+	Title   string
+}
+
+// MapContour is one level of the density surface: closed polylines, each a flat list
+// x0, y0, x1, y1, … in map units with the first point repeated at the end.
+type MapContour struct {
+	Level float64
+	Lines [][]float64
+}
+
+// MapPeak is a labelled local maximum of the density surface.
+type MapPeak struct {
+	X, Y, Height float64
+	Cluster      int
+	Label        string
+}
+
+// WhiteSpace is a white-space (opportunity) finding: a "gap" at a map location or a "thin"
+// cluster.
+type WhiteSpace struct {
+	Kind    string  `json:"kind"`
+	X       float64 `json:"x,omitempty"`
+	Y       float64 `json:"y,omitempty"`
+	Cluster int     `json:"cluster"`
+	Why     string  `json:"why"`
+}
+
+// Overlay returns the map positions of the given family ids (an enterprise's families), in the
+// order given; ids not on the map are skipped.
+func (tm *TechMap) Overlay(ids []string) []MapPoint {
+	if tm == nil {
+		return nil
+	}
+	if tm.index == nil {
+		tm.index = make(map[string]int, len(tm.Points))
+		for i, p := range tm.Points {
+			tm.index[p.ID] = i
+		}
+	}
+	var out []MapPoint
+	for _, id := range ids {
+		if i, ok := tm.index[id]; ok {
+			out = append(out, tm.Points[i])
+		}
+	}
+	return out
+}
+
+// ClusterLabel returns the label of cluster id ("" when there is none).
+func (tm *TechMap) ClusterLabel(id int) string {
+	for _, c := range tm.Clusters {
+		if c.ID == id {
+			return c.Label
+		}
+	}
+	return ""
 }
 
 // MapCluster is one text cluster (a "mountain" of the map).
@@ -68,13 +144,13 @@ func finitePtr(v float64, digits int) *float64 {
 	return &r
 }
 
-// BuildMap clusters the families in scope and draws the landscape map; it sets m.Map and returns
-// the full result (points and contours) for rendering the map and the enterprise overlays. A
-// scope whose documents have no index terms is reported as unavailable.
-func BuildMap(ctx context.Context, s *analysis.Session, m *Macro) (*cluster.Result, error) {
+// BuildMap clusters the families in scope and draws the landscape map into m.Map (the model
+// with its drawing). A scope whose documents have no index terms is reported as unavailable and
+// leaves m.Map nil.
+func BuildMap(ctx context.Context, s *analysis.Session, m *Macro) error {
 	docs, err := s.ClusterDocs(ctx)
 	if err != nil {
-		return nil, err
+		return err
 	}
 	c := s.Cfg.Clustering
 	opt := cluster.DefaultOptions
@@ -86,12 +162,38 @@ func BuildMap(ctx context.Context, s *analysis.Session, m *Macro) (*cluster.Resu
 	res, err := cluster.Run(docs, opt)
 	if errors.Is(err, cluster.ErrNoDocs) || len(docs) < 2*opt.KMin {
 		m.Unavailable = append(m.Unavailable, Unavailable{Analysis: "map", Reason: "too few documents with title or abstract text in scope to cluster"})
-		return nil, nil
+		return nil
 	}
 	if err != nil {
-		return nil, err
+		return err
 	}
-	tm := &TechMap{WhiteSpace: res.WhiteSpace, Notes: res.Notes}
+	tm := NewTechMap(res)
+	tm.Basis = Basis{Unit: "family", N: len(docs), From: s.From, To: s.To, Query: "cluster_docs",
+		Note: "TF-IDF over title and abstract, spherical k-means with k by silhouette; class network of main groups by Louvain"}
+	m.Map = tm
+	return nil
+}
+
+// NewTechMap turns a clustering result into the map model (without its basis, which the caller
+// states).
+func NewTechMap(res *cluster.Result) *TechMap {
+	tm := &TechMap{Notes: res.Notes}
+	if res.WhiteSpace != nil {
+		tm.WhiteSpace = make([]WhiteSpace, 0, len(res.WhiteSpace))
+	}
+	for _, w := range res.WhiteSpace {
+		tm.WhiteSpace = append(tm.WhiteSpace, WhiteSpace{Kind: w.Kind, X: w.X, Y: w.Y, Cluster: w.Cluster, Why: w.Why})
+	}
+	tm.Points = make([]MapPoint, len(res.Points))
+	for i, p := range res.Points {
+		tm.Points[i] = MapPoint{ID: p.ID, X: p.X, Y: p.Y, Cluster: p.Cluster, Title: p.Title}
+	}
+	for _, c := range res.Contours {
+		tm.Contours = append(tm.Contours, MapContour{Level: c.Level, Lines: c.Lines})
+	}
+	for _, p := range res.Peaks {
+		tm.Peaks = append(tm.Peaks, MapPeak{X: p.X, Y: p.Y, Height: p.Height, Cluster: p.Cluster, Label: p.Label})
+	}
 	for _, cl := range res.Clusters {
 		mc := MapCluster{ID: cl.ID, Label: cl.Label, Lang: cl.Lang, Size: cl.Size, NApplicants: cl.NApplicants, CAGR: cl.CAGR,
 			Quadrant: cl.Quadrant, Centrality: round(cl.Centrality, 4), Density: round(cl.Density, 4), Hotspot: cl.Hotspot, Why: cl.Why}
@@ -117,8 +219,5 @@ func BuildMap(ctx context.Context, s *analysis.Session, m *Macro) (*cluster.Resu
 		NMI: finitePtr(e.NMI, 4), ARI: finitePtr(e.ARI, 4), Modularity: finitePtr(e.Modularity, 4)}
 	n := res.Network
 	tm.Network = MapNetwork{Nodes: n.Nodes, Edges: n.Edges, Resolution: n.Chosen, Rule: n.Rule, Modularity: finitePtr(n.Modularity, 4), Communities: len(n.Communities)}
-	tm.Basis = Basis{Unit: "family", N: len(docs), From: s.From, To: s.To, Query: "cluster_docs",
-		Note: "TF-IDF over title and abstract, spherical k-means with k by silhouette; class network of main groups by Louvain"}
-	m.Map = tm
-	return res, nil
+	return tm
 }

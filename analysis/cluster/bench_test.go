@@ -8,7 +8,7 @@ import (
 	"time"
 )
 
-// BenchmarkRun clusters synthetic families (internal/synth; Chinese text for Chinese applicants,
+// BenchmarkRun clusters synthetic families (data/synth; Chinese text for Chinese applicants,
 // English otherwise) and builds the map, over a ladder of sizes. The 1,000,000-document step
 // runs only with PATNAV_CLUSTER_1M=1 (it takes minutes and several GB). Document generation is
 // outside the timer.

@@ -5,10 +5,10 @@ import (
 	"fmt"
 	"strings"
 
-	"github.com/patnav/patnav/internal/synth"
+	"github.com/patnav/patnav/data/synth"
 )
 
-// synthDocs generates n synthetic families (internal/synth) as documents: families whose main
+// synthDocs generates n synthetic families (data/synth) as documents: families whose main
 // applicant is Chinese get the Chinese title and abstract, the others the English ones; codes are
 // the IPC main groups, the subclass is the first IPC code's; Branch (the generator's true
 // technology branch) is returned alongside.

@@ -2,8 +2,11 @@ package main
 
 import (
 	"bytes"
+	"encoding/json"
 	"os"
 	"path/filepath"
+	"reflect"
+	"sort"
 	"strings"
 	"testing"
 )
@@ -114,6 +117,16 @@ func TestCLI(t *testing.T) {
 	if code == exitWarning != strings.Contains(errs, "new warning signal") {
 		t.Errorf("run --fail-on: exit %d, stderr %q", code, errs)
 	}
+	// One pipeline: `patnav enterprise` and `patnav run` give the same enterprise model for the
+	// same config and lake (they once differed: only the run passed the map's clusters).
+	fromCmd := enterpriseModel(t, filepath.Join(dir, "out", "enterprises", "dji.json"))
+	fromRun := enterpriseModel(t, filepath.Join(runOut, "latest", "enterprises", "dji.json"))
+	if !reflect.DeepEqual(fromCmd, fromRun) {
+		t.Errorf("patnav enterprise and patnav run give different enterprise models:\n%s", firstDiff(fromCmd, fromRun))
+	}
+	if cl, _ := fromCmd["clusters"].([]any); len(cl) == 0 {
+		t.Error("the enterprise model has no technology clusters from the map")
+	}
 	// warn: on the first run every signal is new, so --fail-on info exits 5 when anything is
 	// flagged; a second run on the same data has nothing new and exits 0.
 	code, out, errs = runCLI(t, "warn", "-c", cfg, "--lake", lk, "--out", filepath.Join(dir, "out"), "--fail-on", "info")
@@ -130,4 +143,38 @@ func TestCLI(t *testing.T) {
 	if code, _, _ := runCLI(t, "warn", "-c", cfg, "--fail-on", "catastrophic"); code != exitUsage {
 		t.Errorf("bad level: %d", code)
 	}
+}
+
+// enterpriseModel reads an enterprise JSON model without its generation timestamp.
+func enterpriseModel(t *testing.T, path string) map[string]any {
+	t.Helper()
+	b, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var m map[string]any
+	if err := json.Unmarshal(b, &m); err != nil {
+		t.Fatal(err)
+	}
+	if meta, ok := m["meta"].(map[string]any); ok {
+		delete(meta, "generated")
+	}
+	return m
+}
+
+// firstDiff names the top-level keys whose values differ.
+func firstDiff(a, b map[string]any) string {
+	var keys []string
+	for k := range a {
+		if !reflect.DeepEqual(a[k], b[k]) {
+			keys = append(keys, k)
+		}
+	}
+	for k := range b {
+		if _, ok := a[k]; !ok {
+			keys = append(keys, k)
+		}
+	}
+	sort.Strings(keys)
+	return "differing keys: " + strings.Join(keys, ", ")
 }

@@ -6,11 +6,8 @@ import (
 	"io"
 	"path/filepath"
 
-	"github.com/patnav/patnav/analysis"
-	"github.com/patnav/patnav/analysis/cluster"
 	"github.com/patnav/patnav/internal/config"
-	"github.com/patnav/patnav/internal/publish"
-	"github.com/patnav/patnav/landscape"
+	"github.com/patnav/patnav/pipeline"
 )
 
 // loadConfig reads -c and applies --lake / --out overrides.
@@ -31,35 +28,47 @@ func loadConfig(path, lakeDir, outDir string) (*config.Config, error) {
 	return cfg, nil
 }
 
+// navFlags are the flags every navigation command shares.
+type navFlags struct{ cfg, lake, out *string }
+
+func addNavFlags(fs interface {
+	String(name, value, usage string) *string
+}) navFlags {
+	return navFlags{
+		cfg:  fs.String("c", "", "navigation config (YAML)"),
+		lake: fs.String("lake", "", "lake folder (default: the config's lake)"),
+		out:  fs.String("out", "", "output folder (default: the config's out)"),
+	}
+}
+
+func (f navFlags) load() (*config.Config, error) { return loadConfig(*f.cfg, *f.lake, *f.out) }
+
+func printFiles(stdout io.Writer, dir string, files []string) {
+	for _, f := range files {
+		fmt.Fprintf(stdout, "wrote %s\n", filepath.Join(dir, f))
+	}
+}
+
 func cmdLandscape(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	fs := newFlags("landscape", "-c navigation.yaml [--lake DIR] [--out DIR]", stderr)
-	cfgPath := fs.String("c", "", "navigation config (YAML)")
-	lakeDir := fs.String("lake", "", "lake folder (default: the config's lake)")
-	outDir := fs.String("out", "", "output folder (default: the config's out)")
+	nf := addNavFlags(fs)
 	if err := parse(fs, args); err != nil {
 		return err
 	}
-	cfg, err := loadConfig(*cfgPath, *lakeDir, *outDir)
+	cfg, err := nf.load()
 	if err != nil {
 		return err
 	}
-	s, err := analysis.Open(ctx, cfg)
+	job, err := pipeline.Open(ctx, cfg, pipeline.JobOptions{})
 	if err != nil {
 		return err
 	}
-	defer s.Close()
-	m, err := landscape.BuildMacro(ctx, s)
+	defer job.Close()
+	m, err := job.Macro(ctx)
 	if err != nil {
 		return err
 	}
-	var res *cluster.Result
-	if !cfg.Clustering.Disabled {
-		if res, err = landscape.BuildMap(ctx, s, m); err != nil {
-			return err
-		}
-	}
-	dir := filepath.Join(cfg.Out, "landscape")
-	files, err := publish.Macro(dir, m, cfg.Analysis.Languages, publish.MapOptions(res, m))
+	files, err := pipeline.PublishLandscape(cfg.Out, m, cfg.Analysis.Languages)
 	if err != nil {
 		return err
 	}
@@ -71,8 +80,6 @@ func cmdLandscape(ctx context.Context, args []string, stdout, stderr io.Writer) 
 	for _, t := range m.Timings {
 		fmt.Fprintf(stdout, "  %-12s %6.2fs\n", t.Analysis, t.Seconds)
 	}
-	for _, f := range files {
-		fmt.Fprintf(stdout, "wrote %s\n", filepath.Join(dir, f))
-	}
+	printFiles(stdout, filepath.Join(cfg.Out, pipeline.LandscapeDir), files)
 	return nil
 }

@@ -7,8 +7,7 @@ import (
 	"io"
 	"path/filepath"
 
-	"github.com/patnav/patnav/internal/runner"
-	"github.com/patnav/patnav/landscape/warning"
+	"github.com/patnav/patnav/pipeline"
 )
 
 func cmdRun(ctx context.Context, args []string, stdout, stderr io.Writer) error {
@@ -31,12 +30,9 @@ func cmdRun(ctx context.Context, args []string, stdout, stderr io.Writer) error 
 	log := logger(stderr)
 	progress, done := ttyProgress()
 	defer done()
-	var bul *warning.Bulletin // the run's bulletin, for --fail-on
-	opt := runner.Options{Logger: log, PDF: *pdf, Progress: progress,
-		Stages: runner.DefaultStages(func(b *warning.Bulletin) { bul = b })}
-	m, err := runner.Run(ctx, cfg, opt)
+	m, err := pipeline.Run(ctx, cfg, pipeline.Options{Logger: log, PDF: *pdf, Progress: progress})
 	if err != nil {
-		if errors.Is(err, runner.ErrLocked) {
+		if errors.Is(err, pipeline.ErrLocked) {
 			return lockedError{err}
 		}
 		return err
@@ -46,7 +42,7 @@ func cmdRun(ctx context.Context, args []string, stdout, stderr io.Writer) error 
 	if m.StaleLock != "" {
 		fmt.Fprintf(stdout, "note: recovered from an interrupted run (%s)\n", m.StaleLock)
 	}
-	return failOn(*level, bul, stdout)
+	return failOn(pipeline.NewAtOrAbove(m.Bulletin, *level))
 }
 
 // lockedError maps a held run lock to its exit code.
@@ -56,7 +52,7 @@ func (e lockedError) ExitCode() int { return exitLocked }
 func (e lockedError) Unwrap() error { return e.error }
 
 var checkLevel = func(level string) error {
-	if level == "" || warning.ValidLevel(level) {
+	if level == "" || pipeline.ValidLevel(level) {
 		return nil
 	}
 	return fmt.Errorf("%w: --fail-on %q: want info, watch, warning or severe", errUsage, level)

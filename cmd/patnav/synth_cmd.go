@@ -8,7 +8,7 @@ import (
 	"os"
 	"path/filepath"
 
-	"github.com/patnav/patnav/internal/synth"
+	"github.com/patnav/patnav/data/synth"
 )
 
 func cmdSynth(ctx context.Context, args []string, stdout, stderr io.Writer) error {

@@ -10,6 +10,8 @@ import (
 	"strings"
 	"time"
 	"unicode/utf8"
+
+	"github.com/patnav/patnav/internal/norm"
 )
 
 // Cell renders one value as text: dates as YYYY-MM-DD, timestamps as RFC 3339, NULL as "".
@@ -51,21 +53,8 @@ func Cell(v any, typ string) string {
 	return fmt.Sprint(v)
 }
 
-// SafeCell neutralises text that a spreadsheet would run as a formula (a leading =, +, -, @, tab
-// or CR) by prefixing an apostrophe. Numbers are left alone.
-func SafeCell(s string) string {
-	if s == "" {
-		return s
-	}
-	switch s[0] {
-	case '=', '+', '-', '@', '\t', '\r':
-		if _, err := strconv.ParseFloat(s, 64); err == nil {
-			return s
-		}
-		return "'" + s
-	}
-	return s
-}
+// SafeCell neutralises spreadsheet formulas; see norm.SafeCell.
+func SafeCell(s string) string { return norm.SafeCell(s) }
 
 // WriteCSV writes the result as CSV with a header row; text cells are formula-neutralised.
 func (r *Result) WriteCSV(w io.Writer) error {

@@ -1,6 +1,7 @@
 package norm
 
 import (
+	"strconv"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -100,4 +101,20 @@ func SplitAny(s, seps string) []string {
 		}
 	}
 	return out
+}
+
+// SafeCell neutralises text that a spreadsheet would run as a formula (a leading =, +, -, @, tab
+// or CR) by prefixing an apostrophe. Numbers are left alone.
+func SafeCell(s string) string {
+	if s == "" {
+		return s
+	}
+	switch s[0] {
+	case '=', '+', '-', '@', '\t', '\r':
+		if _, err := strconv.ParseFloat(s, 64); err == nil {
+			return s
+		}
+		return "'" + s
+	}
+	return s
 }

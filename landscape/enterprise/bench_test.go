@@ -10,9 +10,9 @@ import (
 	"time"
 
 	"github.com/patnav/patnav/analysis"
+	"github.com/patnav/patnav/data/synth"
 	"github.com/patnav/patnav/ingest"
 	"github.com/patnav/patnav/internal/config"
-	"github.com/patnav/patnav/internal/synth"
 	"github.com/patnav/patnav/landscape"
 )
 

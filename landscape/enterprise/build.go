@@ -7,6 +7,7 @@ import (
 	"math"
 	"os"
 	"sort"
+	"strconv"
 	"strings"
 	"time"
 
@@ -64,7 +65,9 @@ type Options struct {
 	// ListLength and WatchLength are the lengths of the patent lists and of the watch list.
 	ListLength, WatchLength int
 	// Clusters, when set, adds technology clusters as a second dimension of the gap analysis
-	// (e.g. from analysis/cluster: one assignment per family id of the session's fam table).
+	// (one assignment per family id of the session's fam table). When empty, the clusters of the
+	// macro model's map are used (so every caller with the same macro model gets the same
+	// enterprise models).
 	Clusters []ClusterAssignment
 	// ClusterLabels name the clusters in the reports.
 	ClusterLabels []ClusterLabel
@@ -206,6 +209,9 @@ func BuildWith(ctx context.Context, s *analysis.Session, macro *landscape.Macro,
 		}
 		macro = m
 	}
+	if len(opt.Clusters) == 0 && macro.Map != nil {
+		opt.Clusters, opt.ClusterLabels = MapClusters(macro.Map)
+	}
 	b := &builder{ctx: ctx, s: s, cfg: s.Cfg, macro: macro, opt: opt, entities: map[string]*entity{},
 		cfgKeys: map[string][]string{}, branch: map[string]config.Branch{}, macroBr: map[string]landscape.BranchStats{},
 		clusterLab: map[string]config.Text{}, indDims: map[dimKey]industryTotal{}, indOfficeN: map[string]float64{},
@@ -233,7 +239,39 @@ func BuildWith(ctx context.Context, s *analysis.Session, macro *landscape.Macro,
 		b.assemble(t)
 		out = append(out, t.e)
 	}
+	if macro.Map != nil {
+		for _, e := range out {
+			ids, err := s.FamiliesOf(ctx, e.Match.Keys)
+			if err != nil {
+				return nil, fmt.Errorf("enterprise %s: map overlay: %w", e.ID, err)
+			}
+			e.MapOverlay = macro.Map.Overlay(ids)
+		}
+	}
 	return out, nil
+}
+
+// MapClusters returns the technology clusters of the industry map as the gap analysis' second
+// dimension: one assignment per family on the map, and each cluster's label in both languages
+// (its first three index terms in that language, else its label).
+func MapClusters(tm *landscape.TechMap) ([]ClusterAssignment, []ClusterLabel) {
+	as := make([]ClusterAssignment, 0, len(tm.Points))
+	for _, p := range tm.Points {
+		as = append(as, ClusterAssignment{FamilyID: p.ID, Cluster: strconv.Itoa(p.Cluster)})
+	}
+	var labels []ClusterLabel
+	for _, c := range tm.Clusters {
+		labels = append(labels, ClusterLabel{ID: strconv.Itoa(c.ID),
+			Label: config.Text{Zh: firstTerms(c.TermsZh, c.Label), En: firstTerms(c.TermsEn, c.Label)}})
+	}
+	return as, labels
+}
+
+func firstTerms(ts []string, fallback string) string {
+	if len(ts) == 0 {
+		return fallback
+	}
+	return strings.Join(ts[:min(3, len(ts))], " ")
 }
 
 // setup selects the enterprises, loads the thesaurus and fixes the windows.

@@ -10,13 +10,16 @@ import (
 // watch. Every section carries a Basis; an analysis the data cannot support is listed in
 // Unavailable with its reason instead of being reported as zeros.
 type Enterprise struct {
-	Meta        landscape.Meta `json:"meta"`
-	ID          string         `json:"id"`
-	Name        config.Text    `json:"name"`
-	Role        string         `json:"role"` // "local" or "benchmark"
-	Match       Match          `json:"match"`
-	Competitors []Competitor   `json:"competitors"`
-	Portfolio   Portfolio      `json:"portfolio"`
+	Meta landscape.Meta `json:"meta"`
+	ID   string         `json:"id"`
+	Name config.Text    `json:"name"`
+	Role string         `json:"role"` // "local" or "benchmark"
+	// MapOverlay are the enterprise's families on the industry map (macro Map), for drawing;
+	// not part of the JSON model.
+	MapOverlay  []landscape.MapPoint `json:"-"`
+	Match       Match                `json:"match"`
+	Competitors []Competitor         `json:"competitors"`
+	Portfolio   Portfolio            `json:"portfolio"`
 	// Branches is the branch profile: one row per branch of the decomposition tree, tree order.
 	Branches        []BranchPosition        `json:"branches"`
 	BranchBasis     landscape.Basis         `json:"branch_basis"`

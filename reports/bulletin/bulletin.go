@@ -27,7 +27,7 @@ import (
 	"strings"
 	"time"
 
-	"github.com/patnav/patnav/internal/publish"
+	"github.com/patnav/patnav/internal/atomicfile"
 	"github.com/patnav/patnav/landscape"
 	"github.com/patnav/patnav/landscape/warning"
 	"github.com/patnav/patnav/reports"
@@ -66,7 +66,7 @@ func JSON(w io.Writer, b *warning.Bulletin) error {
 func Schema() ([]byte, error) { return reports.Schema(warning.Bulletin{}) }
 
 // Publish writes the bulletin into dir: bulletin.json, bulletin.schema.json and, per language,
-// bulletin_<lang>.html and bulletin_<lang>.md, each atomically (publish.WriteFile). langs
+// bulletin_<lang>.html and bulletin_<lang>.md, each atomically (atomicfile.Write). langs
 // defaults to the bulletin's languages, else zh and en. It returns the names written, relative
 // to dir, in that order.
 func Publish(dir string, b *warning.Bulletin, langs []string) ([]string, error) {
@@ -86,7 +86,7 @@ func Publish(dir string, b *warning.Bulletin, langs []string) ([]string, error) 
 	}
 	var out []string
 	write := func(name string, fn func(w io.Writer) error) error {
-		if err := publish.WriteFile(filepath.Join(dir, name), fn); err != nil {
+		if err := atomicfile.Write(filepath.Join(dir, name), fn); err != nil {
 			return err
 		}
 		out = append(out, name)

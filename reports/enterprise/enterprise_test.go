@@ -11,6 +11,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/patnav/patnav/landscape"
 	model "github.com/patnav/patnav/landscape/enterprise"
 	"github.com/patnav/patnav/reports/svg"
 )
@@ -134,8 +135,11 @@ func TestPublish(t *testing.T) {
 	other := fixture(t)
 	other.ID, other.Name.En, other.Name.Zh = "beta", "Beta", "贝塔"
 	dir := filepath.Join(t.TempDir(), "enterprises")
-	mp := htmltemplate.HTML(`<svg class="chart" viewBox="0 0 10 10"><title>map</title></svg>`)
-	files, err := PublishWith(dir, []*model.Enterprise{e, other}, []string{"zh", "en"}, PublishOptions{Maps: map[string]htmltemplate.HTML{"acme": mp}})
+	// The industry map: two families; acme holds the first, beta none.
+	tm := &landscape.TechMap{Clusters: []landscape.MapCluster{{ID: 0, Label: "rotor", Size: 2}},
+		Points: []landscape.MapPoint{{ID: "F1", X: 0.3, Y: 0.4, Title: "Rotor"}, {ID: "F2", X: 0.6, Y: 0.7, Title: "Frame"}}}
+	e.MapOverlay = tm.Overlay([]string{"F1"})
+	files, err := PublishWith(dir, []*model.Enterprise{e, other}, []string{"zh", "en"}, PublishOptions{Map: tm})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -162,12 +166,16 @@ func TestPublish(t *testing.T) {
 	if err := json.Unmarshal(b, &back); err != nil {
 		t.Fatal(err)
 	}
+	e.MapOverlay = nil // drawing data, not part of the JSON model
 	if !reflect.DeepEqual(&back, e) {
 		t.Error("acme.json does not round-trip")
 	}
 	h, _ := os.ReadFile(filepath.Join(dir, "acme_en.html"))
 	hb, _ := os.ReadFile(filepath.Join(dir, "beta_en.html"))
-	if !bytes.Contains(h, []byte(mp)) || bytes.Contains(hb, []byte(mp)) {
+	if !bytes.Contains(h, []byte(`class="landscape-map"`)) || !bytes.Contains(hb, []byte(`class="landscape-map"`)) {
+		t.Error("each enterprise report draws the industry map")
+	}
+	if !bytes.Contains(h, []byte(`class="overlay"`)) || bytes.Contains(hb, []byte(`class="overlay"`)) {
 		t.Error("the map overlay belongs to acme only")
 	}
 	var schema map[string]any

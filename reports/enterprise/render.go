@@ -1,8 +1,6 @@
 package enterprise
 
 import (
-	"github.com/patnav/patnav/internal/atomicfile"
-
 	"encoding/json"
 	"fmt"
 	htmltemplate "html/template"
@@ -10,8 +8,11 @@ import (
 	"path/filepath"
 	"regexp"
 
+	"github.com/patnav/patnav/internal/atomicfile"
+	"github.com/patnav/patnav/landscape"
 	model "github.com/patnav/patnav/landscape/enterprise"
 	"github.com/patnav/patnav/reports"
+	"github.com/patnav/patnav/reports/mapsvg"
 )
 
 // HTML writes the enterprise report as one self-contained HTML document in lang ("zh" or "en").
@@ -62,10 +63,20 @@ const SchemaFile = "enterprise.schema.json"
 
 // PublishOptions tune PublishWith.
 type PublishOptions struct {
-	// Maps are optional SVG map overlays per enterprise id (see Options.Map).
-	Maps map[string]htmltemplate.HTML
-	// MapCaption is the caption under every map.
-	MapCaption string
+	// Map is the industry's landscape map (the macro model's Map): each enterprise's report
+	// draws it with the enterprise's families (Enterprise.MapOverlay) on top. Nil: no map.
+	Map *landscape.TechMap
+}
+
+// mapCaption is the caption under every enterprise map.
+const mapCaption = "企业专利在产业专利地图上的位置 / The enterprise's families on the industry landscape map"
+
+// overlayMap draws the industry map with e's families on top.
+func overlayMap(tm *landscape.TechMap, e *model.Enterprise) htmltemplate.HTML {
+	if tm == nil {
+		return ""
+	}
+	return mapsvg.Render(tm, mapsvg.Options{Title: e.Name.In("en") + " · " + e.Name.In("zh"), Overlay: e.MapOverlay, OverlayName: e.Name.In("en")})
 }
 
 var safeID = regexp.MustCompile(`^[a-z0-9][a-z0-9_\-]*$`)
@@ -110,7 +121,10 @@ func PublishWith(dir string, es []*model.Enterprise, langs []string, opt Publish
 		if err := write(e.ID+".json", func(w io.Writer) error { return JSON(w, e) }); err != nil {
 			return nil, err
 		}
-		o := Options{Map: opt.Maps[e.ID], MapCaption: opt.MapCaption}
+		o := Options{Map: overlayMap(opt.Map, e)}
+		if o.Map != "" {
+			o.MapCaption = mapCaption
+		}
 		for _, lang := range langs {
 			if err := write(e.ID+"_"+lang+".html", func(w io.Writer) error { return HTMLOptions(w, e, lang, o) }); err != nil {
 				return nil, err

@@ -1,4 +1,4 @@
-// Package mapsvg renders a technology landscape map (analysis/cluster.Result) as inline SVG:
+// Package mapsvg renders a technology landscape map (the landscape.TechMap model) as inline SVG:
 // density contours drawn as filled "mountain" bands, labelled peaks, documents as points coloured
 // by cluster with their titles as hover text, an optional overlay of one applicant's documents,
 // white-space markers and a legend.
@@ -14,7 +14,7 @@ import (
 	"strconv"
 	"strings"
 
-	"github.com/patnav/patnav/analysis/cluster"
+	"github.com/patnav/patnav/landscape"
 	"github.com/patnav/patnav/reports/svg"
 )
 
@@ -26,8 +26,8 @@ type Options struct {
 	LegendWidth int // default 300
 	// MaxPoints caps the drawn documents (default 4000): a deterministic stride sample.
 	MaxPoints int
-	// Overlay are highlighted positions (cluster.Result.Overlay) drawn on top, named OverlayName.
-	Overlay     []cluster.Point
+	// Overlay are highlighted positions (landscape.TechMap.Overlay) drawn on top, named OverlayName.
+	Overlay     []landscape.MapPoint
 	OverlayName string
 	// HideWhiteSpace leaves out the white-space markers.
 	HideWhiteSpace bool
@@ -105,9 +105,9 @@ type box struct{ x0, y0, x1, y1 float64 }
 
 func (a box) overlaps(b box) bool { return a.x0 < b.x1 && b.x0 < a.x1 && a.y0 < b.y1 && b.y0 < a.y1 }
 
-// Render returns the landscape map of r as an inline <svg> element (no xmlns; see Standalone).
-// A nil result or one without points renders a "no data" placeholder.
-func Render(r *cluster.Result, o Options) template.HTML {
+// Render returns the landscape map r as an inline <svg> element (no xmlns; see Standalone).
+// A nil map or one without points renders a "no data" placeholder.
+func Render(r *landscape.TechMap, o Options) template.HTML {
 	o = o.withDefaults()
 	S := float64(o.Size)
 	W, H := S+float64(o.LegendWidth), S+40
@@ -273,7 +273,7 @@ func Render(r *cluster.Result, o Options) template.HTML {
 	return template.HTML(b.String())
 }
 
-func hasGap(r *cluster.Result) bool {
+func hasGap(r *landscape.TechMap) bool {
 	for _, w := range r.WhiteSpace {
 		if w.Kind == "gap" {
 			return true
@@ -284,7 +284,7 @@ func hasGap(r *cluster.Result) bool {
 
 // HTML returns the map inside a <figure> with a caption summarising the evaluation, ready to be
 // placed in a report page.
-func HTML(r *cluster.Result, o Options) template.HTML {
+func HTML(r *landscape.TechMap, o Options) template.HTML {
 	m := Render(r, o)
 	cap := ""
 	if r != nil {
@@ -296,12 +296,12 @@ func HTML(r *cluster.Result, o Options) template.HTML {
 }
 
 // Standalone returns the map as a standalone SVG document.
-func Standalone(r *cluster.Result, o Options) []byte { return svg.Standalone(Render(r, o)) }
+func Standalone(r *landscape.TechMap, o Options) []byte { return svg.Standalone(Render(r, o)) }
 
-// num formats v with prec decimals, "n/a" when undefined.
-func num(v float64, prec int) string {
-	if math.IsNaN(v) || math.IsInf(v, 0) {
+// num formats *v with prec decimals, "n/a" when undefined.
+func num(v *float64, prec int) string {
+	if v == nil || math.IsNaN(*v) || math.IsInf(*v, 0) {
 		return "n/a"
 	}
-	return strconv.FormatFloat(v, 'f', prec, 64)
+	return strconv.FormatFloat(*v, 'f', prec, 64)
 }

@@ -11,11 +11,12 @@ import (
 	"testing"
 
 	"github.com/patnav/patnav/analysis/cluster"
-	"github.com/patnav/patnav/internal/synth"
+	"github.com/patnav/patnav/data/synth"
+	"github.com/patnav/patnav/landscape"
 )
 
 // synthResult clusters a small synthetic corpus (Chinese and English documents).
-func synthResult(t testing.TB, n int) (*cluster.Result, []string) {
+func synthResult(t testing.TB, n int) (*landscape.TechMap, []string) {
 	w := synth.NewWorld(synth.Options{Families: n, Seed: 3})
 	apps := w.Applicants()
 	var docs []cluster.Doc
@@ -43,7 +44,7 @@ func synthResult(t testing.TB, n int) (*cluster.Result, []string) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	return r, dji
+	return landscape.NewTechMap(r), dji
 }
 
 func TestRenderWellFormedDeterministic(t *testing.T) {

@@ -13,6 +13,7 @@ import (
 	"github.com/patnav/patnav/ingest/cnipa"
 	"github.com/patnav/patnav/ingest/format"
 	"github.com/patnav/patnav/internal/realdata"
+	"github.com/patnav/patnav/landscape"
 )
 
 // TestRealCNIPAMap draws the map of the real Chinese export and checks it: the SVG is
@@ -79,10 +80,11 @@ func TestRealCNIPAMap(t *testing.T) {
 			ids = append(ids, d.ID)
 		}
 	}
-	res, err := cluster.Run(docs, cluster.Options{})
+	cres, err := cluster.Run(docs, cluster.Options{})
 	if err != nil {
 		t.Fatal(err)
 	}
+	res := landscape.NewTechMap(cres)
 	o := Options{Title: "专利信息.xlsx — 技术聚类地图", Overlay: res.Overlay(ids), OverlayName: top, LegendTitle: "技术聚类", HotspotWord: "热点", WhiteSpaceWord: "空白点", DocumentsWord: "件"}
 	m := string(Render(res, o))
 	if err := wellFormed(m); err != nil {

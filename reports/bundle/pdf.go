@@ -1,8 +1,8 @@
-package runner
+package bundle
 
 import (
 	"context"
-	"log/slog"
+	"errors"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -10,8 +10,8 @@ import (
 	"time"
 )
 
-// chromium finds a headless browser for PDF output, or "".
-func chromium() string {
+// Chromium finds a headless browser for PDF output, or "".
+func Chromium() string {
 	for _, name := range []string{"chromium", "chromium-browser", "google-chrome"} {
 		if p, err := exec.LookPath(name); err == nil {
 			return p
@@ -20,16 +20,18 @@ func chromium() string {
 	return ""
 }
 
-// renderPDFs prints every HTML report of the run folder to PDF beside it with headless Chromium
-// (no network: the reports are self-contained). It returns how many PDFs it wrote; a missing
-// browser or a failed page is logged, not fatal: PDF is optional.
-func renderPDFs(ctx context.Context, dir string, log *slog.Logger) int {
-	bin := chromium()
+// ErrNoBrowser is returned by PDFs when no Chromium is installed.
+var ErrNoBrowser = errors.New("no Chromium installed: PDF output skipped")
+
+// PDFs prints every HTML report of the bundle folder dir to PDF beside it with headless Chromium
+// (no network: the reports are self-contained). It returns how many PDFs it wrote and, for each
+// page that failed, a line naming it; a missing browser is ErrNoBrowser. PDF is optional, so the
+// caller decides whether a failure matters.
+func PDFs(ctx context.Context, dir string) (n int, failed []string, err error) {
+	bin := Chromium()
 	if bin == "" {
-		log.Warn("no Chromium: PDF output skipped")
-		return 0
+		return 0, nil, ErrNoBrowser
 	}
-	n := 0
 	filepath.WalkDir(dir, func(p string, d os.DirEntry, err error) error {
 		if err != nil || d.IsDir() || !strings.HasSuffix(p, ".html") || strings.HasPrefix(d.Name(), "index") {
 			return nil
@@ -44,11 +46,11 @@ func renderPDFs(ctx context.Context, dir string, log *slog.Logger) int {
 			"--disable-background-networking", "--disable-component-update", "--disable-sync", "--user-data-dir="+userDir,
 			"--no-pdf-header-footer", "--print-to-pdf="+pdf, "file://"+abs)
 		if out, err := cmd.CombinedOutput(); err != nil {
-			log.Warn("PDF failed", "page", p, "error", err, "output", strings.TrimSpace(string(out)))
+			failed = append(failed, p+": "+err.Error()+": "+strings.TrimSpace(string(out)))
 			return nil
 		}
 		n++
 		return nil
 	})
-	return n
+	return n, failed, nil
 }

@@ -1,9 +1,14 @@
-// Package runner is the nightly job: it ingests new exports from the inbox, runs the macro
-// landscape, the enterprise navigations, clustering and the risk warnings, and publishes the
-// "1+N" bundle. A run writes into out/runs/.<id>.partial, renames it to out/runs/<id> when every
-// stage succeeded, and only then switches out/latest to it; a failed or killed run leaves the
-// previous publication untouched, and the next run cleans up after it.
-package runner
+// Package pipeline is patnav's one pipeline: the stages (ingest, landscape, enterprises,
+// warnings, bundle) written once, and the nightly run that chains them. Every CLI command calls
+// the same stage functions (Job.Macro, Job.Enterprises, Job.Bulletin and the Publish functions),
+// so a command and the nightly run give the same models for the same config and lake.
+//
+// The nightly run (Run) owns the order of the stages, the run lock, the run manifest and the
+// atomic publication: it ingests new exports from the inbox, builds every model, writes the
+// "1+N" bundle into out/runs/.<id>.partial, renames that to out/runs/<id> when every stage
+// succeeded, and only then switches out/latest to it. A failed or killed run leaves the previous
+// publication untouched (and out/last-failure.json says why); the next run cleans up after it.
+package pipeline
 
 import (
 	"context"
@@ -21,13 +26,12 @@ import (
 	"strings"
 	"time"
 
-	"github.com/patnav/patnav/analysis"
-	"github.com/patnav/patnav/analysis/cluster"
 	"github.com/patnav/patnav/ingest"
 	"github.com/patnav/patnav/internal/config"
 	"github.com/patnav/patnav/internal/lake"
-	"github.com/patnav/patnav/internal/publish"
 	"github.com/patnav/patnav/landscape"
+	"github.com/patnav/patnav/landscape/warning"
+	"github.com/patnav/patnav/reports/bundle"
 )
 
 // Options configure a run.
@@ -39,43 +43,6 @@ type Options struct {
 	Progress func(ingest.Progress)
 	// PDF renders each HTML report to PDF with headless Chromium when it is installed.
 	PDF bool
-	// Stages are extra stages after the landscape (enterprise navigations, clustering, warnings).
-	Stages []Stage
-}
-
-// Stage is one step of a run after the macro landscape. Run gets the shared state and writes its
-// outputs under the run folder; Rows reports what it produced (for the manifest).
-type Stage struct {
-	Name string
-	Run  func(ctx context.Context, st *State) (rows map[string]int, err error)
-}
-
-// State is what the stages share.
-type State struct {
-	Cfg     *config.Config
-	Session *analysis.Session
-	Macro   *landscape.Macro
-	Map     *cluster.Result // the landscape map (nil when clustering is disabled or impossible)
-	Dir     string          // the run folder being written
-	Logger  *slog.Logger
-	// Sheets are tables for the XLSX workbook, added by any stage.
-	Sheets []Sheet
-	// Links are extra entries of the bundle's index page.
-	Links []Link
-	// Warnings are notes for the manifest (unavailable analyses, skipped stages).
-	Warnings []string
-	// Now is the run's clock.
-	Now time.Time
-	// AfterPublish runs once the run is published (e.g. saving the warning history, so a failed
-	// run is never the "previous run" of the next one).
-	AfterPublish []func() error
-}
-
-// Link is an entry of the index page.
-type Link struct {
-	Group string // "landscape", "enterprises", "warnings", "data"
-	Title map[string]string
-	Href  map[string]string // per language ("" key: all languages)
 }
 
 // StageResult is one stage in the run manifest.
@@ -109,6 +76,9 @@ type Manifest struct {
 	Warnings        []string           `json:"warnings"`
 	Outputs         []string           `json:"outputs"`
 	StaleLock       string             `json:"stale_lock,omitempty"`
+
+	// Bulletin is the run's risk-warning bulletin (for --fail-on); not part of run.json.
+	Bulletin *warning.Bulletin `json:"-"`
 }
 
 // Versions records what produced a run.
@@ -160,14 +130,26 @@ func Run(ctx context.Context, cfg *config.Config, opt Options) (*Manifest, error
 	if err := os.MkdirAll(partial, 0o755); err != nil {
 		return nil, err
 	}
-	st := &State{Cfg: cfg, Dir: partial, Logger: log, Now: start}
+	var (
+		job      *Job
+		links    []bundle.Link
+		sheets   []bundle.Sheet
+		notes    []string
+		langs    = cfg.Analysis.Languages
+		saveHist func() error
+	)
+	defer func() {
+		if job != nil {
+			job.Close()
+		}
+	}()
 	fail := func(stage string, err error) (*Manifest, error) {
 		m.FailedStage, m.Error = stage, err.Error()
 		m.Finished = now().UTC().Format(time.RFC3339)
 		os.RemoveAll(partial)
 		// The failure report sits beside the runs; the previous publication is untouched.
 		if b, jerr := json.MarshalIndent(m, "", "  "); jerr == nil {
-			publish.WriteFile(filepath.Join(cfg.Out, "last-failure.json"), func(w io.Writer) error { _, e := w.Write(b); return e })
+			bundle.WriteFile(filepath.Join(cfg.Out, "last-failure.json"), func(w io.Writer) error { _, e := w.Write(b); return e })
 		}
 		log.Error("run failed", "run", m.RunID, "stage", stage, "error", err)
 		return m, fmt.Errorf("%w: stage %s: %v", ErrStage, stage, err)
@@ -188,67 +170,104 @@ func Run(ctx context.Context, cfg *config.Config, opt Options) (*Manifest, error
 	if err := stage("ingest", func() (map[string]int, error) { return ingestInbox(ctx, cfg, opt, m) }); err != nil {
 		return fail("ingest", err)
 	}
-	// 2. The macro landscape.
+	// 2. The macro landscape with its map.
 	if err := stage("landscape", func() (map[string]int, error) {
-		s, err := analysis.Open(ctx, cfg)
+		j, err := Open(ctx, cfg, JobOptions{Now: start})
 		if err != nil {
 			return nil, err
 		}
-		st.Session = s
-		if v, err := s.DB.Query(ctx, "SELECT library_version FROM pragma_version()"); err == nil && len(v.Rows) == 1 {
-			m.Versions.DuckDB = analysis.Str(v.Rows[0][0])
-		}
-		mac, err := landscape.BuildMacro(ctx, s)
+		job = j
+		m.Versions.DuckDB = j.Session.DuckDBVersion(ctx)
+		mac, err := j.Macro(ctx)
 		if err != nil {
 			return nil, err
 		}
-		st.Macro = mac
 		m.AnalysisSeconds = mac.Timings
 		m.Cutoff, m.Families = mac.Meta.Cutoff, mac.Scope.Families
 		for _, u := range mac.Unavailable {
-			st.Warnings = append(st.Warnings, "unavailable: "+u.Analysis+": "+u.Reason)
+			notes = append(notes, "unavailable: "+u.Analysis+": "+u.Reason)
 		}
-		if !cfg.Clustering.Disabled {
-			res, err := landscape.BuildMap(ctx, s, mac)
-			if err != nil {
-				return nil, fmt.Errorf("clustering: %w", err)
-			}
-			st.Map = res
-		}
-		files, err := publish.Macro(filepath.Join(partial, "landscape"), mac, cfg.Analysis.Languages, publish.MapOptions(st.Map, mac))
+		files, err := PublishLandscape(partial, mac, langs)
 		if err != nil {
 			return nil, err
 		}
-		st.Links = append(st.Links, Link{Group: "landscape", Title: map[string]string{"zh": "宏观产业导航报告", "en": "Macro industry navigation"},
-			Href: langHrefs(cfg.Analysis.Languages, "landscape/macro_%s.html")})
-		st.Sheets = append(st.Sheets, macroSheets(mac)...)
+		links = append(links, bundle.LangLinks("landscape", map[string]string{"zh": "宏观产业导航报告", "en": "Macro industry navigation"}, langs, "landscape/macro_%s.html"))
+		sheets = append(sheets, bundle.MacroSheets(mac)...)
 		return map[string]int{"families": mac.Scope.Families, "files": len(files)}, nil
 	}); err != nil {
-		closeSession(st)
 		return fail("landscape", err)
 	}
-	defer closeSession(st)
-	// 3. Extra stages: enterprises, clustering, warnings.
-	for _, x := range opt.Stages {
-		x := x
-		if err := stage(x.Name, func() (map[string]int, error) { return x.Run(ctx, st) }); err != nil {
-			return fail(x.Name, err)
+	mac, _ := job.Macro(ctx)
+	// 3. The N enterprise navigations.
+	if err := stage("enterprises", func() (map[string]int, error) {
+		if len(cfg.Enterprises) == 0 {
+			notes = append(notes, "no enterprises configured: no enterprise navigations")
+			return map[string]int{"enterprises": 0}, nil
 		}
+		es, err := job.Enterprises(ctx, "")
+		if err != nil {
+			return nil, err
+		}
+		files, err := PublishEnterprises(partial, es, mac, langs)
+		if err != nil {
+			return nil, err
+		}
+		for _, e := range es {
+			links = append(links, bundle.LangLinks("enterprises", map[string]string{"zh": e.Name.In("zh"), "en": e.Name.In("en")}, langs, "enterprises/"+e.ID+"_%s.html"))
+		}
+		sheets = append(sheets, bundle.EnterpriseSheet(es))
+		return map[string]int{"enterprises": len(es), "files": len(files)}, nil
+	}); err != nil {
+		return fail("enterprises", err)
 	}
-	// 4. Render the bundle: workbook, optional PDFs, index, manifest.
+	// 4. The risk warnings, compared with the previous run's.
+	if err := stage("warnings", func() (map[string]int, error) {
+		b, err := job.Bulletin(ctx)
+		if err != nil {
+			return nil, err
+		}
+		files, err := PublishBulletin(partial, b, langs)
+		if err != nil {
+			return nil, err
+		}
+		links = append(links, bundle.LangLinks("warnings", map[string]string{"zh": "专利风险预警简报", "en": "Patent risk-warning bulletin"}, langs, "warnings/bulletin_%s.html"))
+		sheets = append(sheets, bundle.SignalSheet(b))
+		saveHist = func() error { return job.SaveBulletin(b) }
+		m.Bulletin = b
+		rows := map[string]int{"signals": len(b.Signals), "files": len(files)}
+		for _, sg := range b.Signals {
+			rows[sg.Level]++
+		}
+		return rows, nil
+	}); err != nil {
+		return fail("warnings", err)
+	}
+	// 5. The bundle: workbook, optional PDFs, index pages.
 	if err := stage("bundle", func() (map[string]int, error) {
-		if err := writeWorkbook(filepath.Join(partial, "tables.xlsx"), st.Sheets); err != nil {
+		if err := bundle.WriteWorkbook(filepath.Join(partial, "tables.xlsx"), sheets); err != nil {
 			return nil, err
 		}
 		pdfs := 0
 		if opt.PDF {
-			pdfs = renderPDFs(ctx, partial, log)
+			n, failed, err := bundle.PDFs(ctx, partial)
+			if err != nil {
+				log.Warn("PDF output skipped", "error", err)
+			}
+			for _, f := range failed {
+				log.Warn("PDF failed", "page", f)
+			}
+			pdfs = n
 		}
-		m.Warnings = st.Warnings
-		if err := writeIndex(partial, cfg, st, m); err != nil {
+		m.Warnings = notes
+		stages := make([]bundle.StageStatus, 0, len(m.Stages))
+		for _, s := range m.Stages {
+			stages = append(stages, bundle.StageStatus{Name: s.Name, Status: s.Status})
+		}
+		ix := bundle.Index{Cfg: cfg, RunID: m.RunID, Started: m.Started, Cutoff: m.Cutoff, Families: m.Families, Links: links, Stages: stages, Notes: notes}
+		if err := bundle.WriteIndex(partial, ix); err != nil {
 			return nil, err
 		}
-		return map[string]int{"sheets": len(st.Sheets), "pdfs": pdfs}, nil
+		return map[string]int{"sheets": len(sheets), "pdfs": pdfs}, nil
 	}); err != nil {
 		return fail("bundle", err)
 	}
@@ -269,21 +288,14 @@ func Run(ctx context.Context, cfg *config.Config, opt Options) (*Manifest, error
 		return fail("publish", err)
 	}
 	os.Remove(filepath.Join(cfg.Out, "last-failure.json"))
-	for _, fn := range st.AfterPublish {
-		if err := fn(); err != nil {
-			log.Warn("after publication", "error", err)
+	if saveHist != nil {
+		if err := saveHist(); err != nil {
+			log.Warn("after publication: warning history", "error", err)
 			m.Warnings = append(m.Warnings, "after publication: "+err.Error())
 		}
 	}
 	log.Info("run published", "run", m.RunID, "dir", final)
 	return m, nil
-}
-
-func closeSession(st *State) {
-	if st.Session != nil {
-		st.Session.Close()
-		st.Session = nil
-	}
 }
 
 func ingestInbox(ctx context.Context, cfg *config.Config, opt Options, m *Manifest) (map[string]int, error) {
@@ -389,15 +401,7 @@ func writeJSON(path string, v any) error {
 	if err != nil {
 		return err
 	}
-	return publish.WriteFile(path, func(w io.Writer) error { _, err := w.Write(append(b, '\n')); return err })
-}
-
-func langHrefs(langs []string, pattern string) map[string]string {
-	h := map[string]string{}
-	for _, l := range langs {
-		h[l] = fmt.Sprintf(pattern, l)
-	}
-	return h
+	return bundle.WriteFile(path, func(w io.Writer) error { _, err := w.Write(append(b, '\n')); return err })
 }
 
 func roundS(s float64) float64 { return float64(int(s*1000+0.5)) / 1000 }

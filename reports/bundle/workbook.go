@@ -1,4 +1,4 @@
-package runner
+package bundle
 
 import (
 	"fmt"
@@ -6,8 +6,10 @@ import (
 
 	"github.com/xuri/excelize/v2"
 
-	"github.com/patnav/patnav/internal/duck"
+	"github.com/patnav/patnav/internal/norm"
 	"github.com/patnav/patnav/landscape"
+	"github.com/patnav/patnav/landscape/enterprise"
+	"github.com/patnav/patnav/landscape/warning"
 )
 
 // Sheet is one table of the bundle's XLSX workbook.
@@ -18,10 +20,10 @@ type Sheet struct {
 	Rows    [][]any
 }
 
-// writeWorkbook writes the sheets: one per table, header row frozen and bold, number formats per
+// WriteWorkbook writes the sheets: one per table, header row frozen and bold, number formats per
 // column, widths fitted to content. Text cells are written as strings and neutralised (a leading
 // =, +, -, @ gets an apostrophe) so patent text can never become a formula.
-func writeWorkbook(path string, sheets []Sheet) error {
+func WriteWorkbook(path string, sheets []Sheet) error {
 	f := excelize.NewFile()
 	defer f.Close()
 	bold, _ := f.NewStyle(&excelize.Style{Font: &excelize.Font{Bold: true}, Fill: excelize.Fill{Type: "pattern", Pattern: 1, Color: []string{"#E8EEF6"}}})
@@ -40,7 +42,7 @@ func writeWorkbook(path string, sheets []Sheet) error {
 		width := make([]int, len(sh.Header))
 		for c, h := range sh.Header {
 			cell, _ := excelize.CoordinatesToCellName(c+1, 1)
-			f.SetCellStr(name, cell, duck.SafeCell(h))
+			f.SetCellStr(name, cell, norm.SafeCell(h))
 			width[c] = displayLen(h)
 		}
 		if len(sh.Header) > 0 {
@@ -53,7 +55,7 @@ func writeWorkbook(path string, sheets []Sheet) error {
 				switch x := v.(type) {
 				case nil:
 				case string:
-					f.SetCellStr(name, cell, duck.SafeCell(x))
+					f.SetCellStr(name, cell, norm.SafeCell(x))
 					width[c] = max(width[c], displayLen(x))
 				case int:
 					f.SetCellInt(name, cell, int64(x))
@@ -68,7 +70,7 @@ func writeWorkbook(path string, sheets []Sheet) error {
 				case bool:
 					f.SetCellBool(name, cell, x)
 				default:
-					f.SetCellStr(name, cell, duck.SafeCell(fmt.Sprint(x)))
+					f.SetCellStr(name, cell, norm.SafeCell(fmt.Sprint(x)))
 				}
 			}
 		}
@@ -115,8 +117,9 @@ func displayLen(s string) int {
 	return n
 }
 
-// macroSheets are the macro landscape's main tables.
-func macroSheets(m *landscape.Macro) []Sheet {
+// MacroSheets are the macro landscape's main tables (with the cluster assignments when the model
+// has a map).
+func MacroSheets(m *landscape.Macro) []Sheet {
 	var out []Sheet
 	tr := Sheet{Name: "Trend", Header: []string{"priority_year", "families", "incomplete"}, Formats: []string{"", "int", ""}}
 	for _, p := range m.Trend.Series {
@@ -161,5 +164,43 @@ func macroSheets(m *landscape.Macro) []Sheet {
 		ry.Rows = append(ry.Rows, []any{r.Year, r.Families, r.ShareNation, r.ShareWorld, r.Applicants, r.Inventors, r.Granted, r.Incomplete})
 	}
 	out = append(out, ry)
+	if m.Map != nil {
+		out = append(out, ClusterSheet(m.Map))
+	}
 	return out
+}
+
+// ClusterSheet lists every clustered family with its cluster, label and map position (the same
+// rows as clusters.csv).
+func ClusterSheet(tm *landscape.TechMap) Sheet {
+	sh := Sheet{Name: "Clusters", Header: []string{"family_id", "cluster", "label", "x", "y"}, Formats: []string{"", "int", "", "num", "num"}}
+	labels := map[int]string{}
+	for _, c := range tm.Clusters {
+		labels[c.ID] = c.Label
+	}
+	for _, p := range tm.Points {
+		sh.Rows = append(sh.Rows, []any{p.ID, p.Cluster, labels[p.Cluster], p.X, p.Y})
+	}
+	return sh
+}
+
+// EnterpriseSheet summarises the N enterprise navigations, one row each.
+func EnterpriseSheet(es []*enterprise.Enterprise) Sheet {
+	sh := Sheet{Name: "Enterprises", Header: []string{"id", "name_zh", "name_en", "role", "families_fractional", "families", "share", "rank", "gaps", "strengths", "watch_list"},
+		Formats: []string{"", "", "", "", "num", "int", "pct", "int", "int", "int", "int"}}
+	for _, e := range es {
+		sh.Rows = append(sh.Rows, []any{e.ID, e.Name.Zh, e.Name.En, e.Role, e.Portfolio.Families, e.Portfolio.Whole, e.Portfolio.Share,
+			e.Portfolio.Rank, len(e.Layout.Gaps), len(e.Layout.Strengths), len(e.Watch.Items)})
+	}
+	return sh
+}
+
+// SignalSheet lists the bulletin's warning signals.
+func SignalSheet(b *warning.Bulletin) Sheet {
+	sh := Sheet{Name: "Warning signals", Header: []string{"id", "level", "state", "kind", "branch", "applicant", "country", "value", "threshold", "rule", "patents"},
+		Formats: []string{"", "", "", "", "", "", "", "num", "num", "", "int"}}
+	for _, s := range b.Signals {
+		sh.Rows = append(sh.Rows, []any{s.ID, s.Level, s.State, s.Kind, s.Branch, s.Applicant, s.Country, s.Value, s.Threshold, s.Rule, s.PatentsTotal})
+	}
+	return sh
 }

@@ -1,4 +1,4 @@
-package runner
+package bundle
 
 import (
 	"html/template"
@@ -7,7 +7,6 @@ import (
 	"strings"
 
 	"github.com/patnav/patnav/internal/config"
-	"github.com/patnav/patnav/internal/publish"
 )
 
 var indexTmpl = template.Must(template.New("index").Parse(`<!DOCTYPE html>
@@ -65,8 +64,44 @@ var indexText = map[string]map[string]string{
 		"xlsx": "Main tables (XLSX)", "runjson": "Run manifest (JSON)", "models": "Models (JSON)"},
 }
 
-// writeIndex writes index_<lang>.html for each language and index.html (the first language).
-func writeIndex(dir string, cfg *config.Config, st *State, m *Manifest) error {
+// Link is an entry of the index page.
+type Link struct {
+	Group string            // "landscape", "enterprises", "warnings"
+	Title map[string]string // per language
+	Href  map[string]string // per language ("" key: all languages)
+}
+
+// LangLinks returns a link whose href is pattern with each language filled in (pattern has one
+// %s), titled per language.
+func LangLinks(group string, title map[string]string, langs []string, pattern string) Link {
+	h := map[string]string{}
+	for _, l := range langs {
+		h[l] = strings.Replace(pattern, "%s", l, 1)
+	}
+	return Link{Group: group, Title: title, Href: h}
+}
+
+// StageStatus is one row of the index page's stage table.
+type StageStatus struct {
+	Name   string
+	Status string
+}
+
+// Index is what the bundle's index page shows.
+type Index struct {
+	Cfg      *config.Config
+	RunID    string
+	Started  string
+	Cutoff   string
+	Families int
+	Links    []Link
+	Stages   []StageStatus
+	Notes    []string
+}
+
+// WriteIndex writes index_<lang>.html for each language and index.html (the first language).
+func WriteIndex(dir string, ix Index) error {
+	cfg := ix.Cfg
 	langs := cfg.Analysis.Languages
 	for i, lang := range langs {
 		t := indexText[lang]
@@ -79,12 +114,12 @@ func writeIndex(dir string, cfg *config.Config, st *State, m *Manifest) error {
 		if region == "" {
 			region = strings.Trim(cfg.Region.Country+" "+cfg.Region.Province+" "+cfg.Region.City, " ")
 		}
-		data["Facts"] = []kv{{t["industry"], cfg.Industry.Name.In(lang)}, {t["region"], region}, {t["run"], m.RunID},
-			{t["date"], m.Started}, {t["cutoff"], m.Cutoff}, {t["families"], itoa(m.Families)}, {t["scope"], scope}}
+		data["Facts"] = []kv{{t["industry"], cfg.Industry.Name.In(lang)}, {t["region"], region}, {t["run"], ix.RunID},
+			{t["date"], ix.Started}, {t["cutoff"], ix.Cutoff}, {t["families"], itoa(ix.Families)}, {t["scope"], scope}}
 		var groups []group
 		for _, g := range []string{"landscape", "enterprises", "warnings"} {
 			gr := group{Title: t[g]}
-			for _, l := range st.Links {
+			for _, l := range ix.Links {
 				if l.Group != g {
 					continue
 				}
@@ -116,13 +151,13 @@ func writeIndex(dir string, cfg *config.Config, st *State, m *Manifest) error {
 		}
 		data["Other"] = other
 		data["StagesTitle"], data["StageH"], data["SecondsH"], data["StatusH"] = t["stages"], t["stage"], t["seconds"], t["status"]
-		data["Stages"], data["WarningsTitle"], data["Warnings"] = m.Stages, t["warnlist"], st.Warnings
+		data["Stages"], data["WarningsTitle"], data["Warnings"] = ix.Stages, t["warnlist"], ix.Notes
 		names := []string{"index_" + lang + ".html"}
 		if i == 0 {
 			names = append(names, "index.html")
 		}
 		for _, n := range names {
-			if err := publish.WriteFile(filepath.Join(dir, n), func(w io.Writer) error { return indexTmpl.Execute(w, data) }); err != nil {
+			if err := WriteFile(filepath.Join(dir, n), func(w io.Writer) error { return indexTmpl.Execute(w, data) }); err != nil {
 				return err
 			}
 		}

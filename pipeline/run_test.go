@@ -1,4 +1,4 @@
-package runner
+package pipeline
 
 import (
 	"bufio"
@@ -18,9 +18,9 @@ import (
 
 	"github.com/xuri/excelize/v2"
 
+	"github.com/patnav/patnav/data/synth"
 	"github.com/patnav/patnav/internal/config"
 	"github.com/patnav/patnav/internal/duck"
-	"github.com/patnav/patnav/internal/synth"
 )
 
 // The kill tests re-execute this test binary as the run (PATNAV_RUN_CHILD=config path), with
@@ -29,7 +29,7 @@ func TestMain(m *testing.M) {
 	if cfg := os.Getenv("PATNAV_RUN_CHILD"); cfg != "" {
 		c, err := config.Load(cfg)
 		if err == nil {
-			_, err = Run(context.Background(), c, Options{Logger: slog.New(slog.NewJSONHandler(os.Stderr, nil)), Stages: DefaultStages(nil)})
+			_, err = Run(context.Background(), c, Options{Logger: slog.New(slog.NewJSONHandler(os.Stderr, nil))})
 		}
 		if err != nil {
 			fmt.Fprintln(os.Stderr, err)
@@ -55,7 +55,7 @@ func setup(t *testing.T, dir string, families int, seed int64) string {
 	}
 	w.Flush()
 	f.Close()
-	b, err := os.ReadFile("../../data/navigation.yaml")
+	b, err := os.ReadFile("../data/navigation.yaml")
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -63,7 +63,7 @@ func setup(t *testing.T, dir string, families int, seed int64) string {
 	for k, v := range map[string]string{"lake": "lake", "inbox": "inbox", "out": "out"} {
 		s = regexp.MustCompile(`(?m)^`+k+`: .*$`).ReplaceAllString(s, k+": "+v)
 	}
-	abs, _ := filepath.Abs("../../data/applicant-aliases.csv")
+	abs, _ := filepath.Abs("../data/applicant-aliases.csv")
 	s = regexp.MustCompile(`(?m)^thesaurus: .*$`).ReplaceAllString(s, "thesaurus: "+abs)
 	cfg := filepath.Join(dir, "nav.yaml")
 	os.WriteFile(cfg, []byte(s), 0o644)
@@ -128,7 +128,7 @@ func TestKillAndRecover(t *testing.T) {
 	dir := t.TempDir()
 	cfgPath := setup(t, dir, 1500, 1)
 	c := load(t, cfgPath)
-	if _, err := Run(context.Background(), c, Options{Stages: DefaultStages(nil)}); err != nil {
+	if _, err := Run(context.Background(), c, Options{}); err != nil {
 		t.Fatal(err)
 	}
 	first := checkPublished(t, c)
@@ -159,7 +159,7 @@ func TestKillAndRecover(t *testing.T) {
 			t.Errorf("killed at %s: latest = %s, want the previous publication %s", stage, got, first)
 		}
 	}
-	m, err := Run(context.Background(), c, Options{Stages: DefaultStages(nil)})
+	m, err := Run(context.Background(), c, Options{})
 	if err != nil {
 		t.Fatalf("recovery run: %v", err)
 	}
@@ -185,7 +185,7 @@ func TestSameInputsSameBundle(t *testing.T) {
 	for i := range bundles {
 		dir := t.TempDir()
 		c := load(t, setup(t, dir, 600, 5))
-		m, err := Run(context.Background(), c, Options{Stages: DefaultStages(nil), Now: func() time.Time { return time.Date(2026, 1, 2, 3, 4, 5, 0, time.UTC) }})
+		m, err := Run(context.Background(), c, Options{Now: func() time.Time { return time.Date(2026, 1, 2, 3, 4, 5, 0, time.UTC) }})
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -236,35 +236,4 @@ func workbookText(t *testing.T, path string) string {
 		fmt.Fprintf(&b, "[%s] %v\n", s, rows)
 	}
 	return b.String()
-}
-
-// TestWorkbookNeutralisesFormulas: patent text never becomes a spreadsheet formula.
-func TestWorkbookNeutralisesFormulas(t *testing.T) {
-	p := filepath.Join(t.TempDir(), "t.xlsx")
-	err := writeWorkbook(p, []Sheet{{Name: "Applicants: top/all", Header: []string{"name", "n", "share"}, Formats: []string{"", "int", "pct"},
-		Rows: [][]any{{`=HYPERLINK("http://x","y")`, 3, 0.25}, {"+SUM(A1)", int64(-2), nil}, {"@cmd", 1.5, 0.1}}}})
-	if err != nil {
-		t.Fatal(err)
-	}
-	f, _ := excelize.OpenFile(p)
-	defer f.Close()
-	sheet := f.GetSheetList()[0]
-	if strings.ContainsAny(sheet, ":/") {
-		t.Errorf("sheet name %q", sheet)
-	}
-	for _, cell := range []string{"A2", "A3", "A4"} {
-		if fm, _ := f.GetCellFormula(sheet, cell); fm != "" {
-			t.Errorf("%s has formula %q", cell, fm)
-		}
-		if v, _ := f.GetCellValue(sheet, cell); !strings.HasPrefix(v, "'") {
-			t.Errorf("%s = %q not neutralised", cell, v)
-		}
-	}
-	if v, _ := f.GetCellValue(sheet, "B3"); v != "-2" {
-		t.Errorf("B3 = %q", v)
-	}
-	panes, _ := f.GetPanes(sheet)
-	if !panes.Freeze || panes.YSplit != 1 {
-		t.Errorf("header not frozen: %+v", panes)
-	}
 }

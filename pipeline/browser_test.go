@@ -1,4 +1,4 @@
-package runner
+package pipeline
 
 import (
 	"context"
@@ -13,6 +13,8 @@ import (
 	"github.com/chromedp/cdproto/network"
 	"github.com/chromedp/cdproto/runtime"
 	"github.com/chromedp/chromedp"
+
+	"github.com/patnav/patnav/reports/bundle"
 )
 
 // TestBundleInBrowser publishes a bundle and opens its index and every report in headless
@@ -20,7 +22,7 @@ import (
 // non-empty, every link between the pages resolving. Screenshots go to PATNAV_SCREENSHOTS when
 // set (else a temp folder). .ci/run installs Debian's chromium; without it the test skips.
 func TestBundleInBrowser(t *testing.T) {
-	bin := chromium()
+	bin := bundle.Chromium()
 	if bin == "" {
 		t.Skip("chromium not installed (apt-get install chromium)")
 	}
@@ -29,7 +31,7 @@ func TestBundleInBrowser(t *testing.T) {
 	}
 	dir := t.TempDir()
 	c := load(t, setup(t, dir, 1500, 3))
-	m, err := Run(context.Background(), c, Options{Stages: DefaultStages(nil)})
+	m, err := Run(context.Background(), c, Options{})
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -1,11 +1,10 @@
-package publish
+package bundle
 
 import (
 	"fmt"
 	"html/template"
 	"strings"
 
-	"github.com/patnav/patnav/analysis/cluster"
 	"github.com/patnav/patnav/landscape"
 	"github.com/patnav/patnav/reports"
 	"github.com/patnav/patnav/reports/mapsvg"
@@ -50,8 +49,8 @@ func num(p *float64, d int, na string) string {
 }
 
 // MapSection renders report section 11 (the landscape map, its clusters and white space) for the
-// macro report in lang; overlay, when set, highlights one set of families (an enterprise's).
-func MapSection(res *cluster.Result, tm *landscape.TechMap, lang string) reports.ExtraSection {
+// macro report in lang.
+func MapSection(tm *landscape.TechMap, lang string) reports.ExtraSection {
 	w := mapWords[lang]
 	if w == nil {
 		w = mapWords["en"]
@@ -92,21 +91,10 @@ func MapSection(res *cluster.Result, tm *landscape.TechMap, lang string) reports
 			fmt.Fprintf(&md, "- %s\n", esc(x))
 		}
 	}
-	svgHTML := mapsvg.HTML(res, mapsvg.Options{Title: w["map"], LegendTitle: w["legend"], HotspotWord: w["hot"], WhiteSpaceWord: w["white"], DocumentsWord: w["docs"]})
+	svgHTML := mapsvg.HTML(tm, mapsvg.Options{Title: w["map"], LegendTitle: w["legend"], HotspotWord: w["hot"], WhiteSpaceWord: w["white"], DocumentsWord: w["docs"]})
 	var b strings.Builder
 	mapTmpl.Execute(&b, map[string]any{"Map": svgHTML, "Eval": eval, "H": w, "Rows": rows, "WS": ws})
 	sec.HTML = template.HTML(b.String())
 	sec.Markdown = md.String()
 	return sec
-}
-
-// MapOptions returns the per-language render options that place the landscape map (section 11)
-// into the macro report; nil when there is no map.
-func MapOptions(res *cluster.Result, m *landscape.Macro) func(lang string) reports.RenderOptions {
-	if res == nil || m.Map == nil {
-		return nil
-	}
-	return func(lang string) reports.RenderOptions {
-		return reports.RenderOptions{Extra: []reports.ExtraSection{MapSection(res, m.Map, lang)}}
-	}
 }

@@ -1,0 +1,157 @@
+package pipeline
+
+import (
+	"context"
+	"fmt"
+	"path/filepath"
+	"time"
+
+	"github.com/patnav/patnav/analysis"
+	"github.com/patnav/patnav/internal/config"
+	"github.com/patnav/patnav/landscape"
+	"github.com/patnav/patnav/landscape/enterprise"
+	"github.com/patnav/patnav/landscape/warning"
+	"github.com/patnav/patnav/reports/bulletin"
+	"github.com/patnav/patnav/reports/bundle"
+	entreports "github.com/patnav/patnav/reports/enterprise"
+)
+
+// JobOptions tune a Job.
+type JobOptions struct {
+	// NoMap skips the clustering and the landscape map (the macro model then has no Map, and the
+	// enterprise navigations no cluster dimension). The config's clustering.disabled does the same.
+	NoMap bool
+	// Now is the job's clock for the bulletin (zero: time.Now()).
+	Now time.Time
+}
+
+// Job is one navigation over the lake: an analysis session and the models built from it. Each
+// model is built once, by the same function whichever command asks for it, so `patnav
+// landscape`, `patnav enterprise`, `patnav warn` and `patnav run` give the same models for the
+// same config and lake.
+type Job struct {
+	Cfg     *config.Config
+	Session *analysis.Session
+	opt     JobOptions
+	macro   *landscape.Macro
+}
+
+// Open opens the analysis session over cfg's lake and scope.
+func Open(ctx context.Context, cfg *config.Config, opt JobOptions) (*Job, error) {
+	s, err := analysis.Open(ctx, cfg)
+	if err != nil {
+		return nil, err
+	}
+	if opt.Now.IsZero() {
+		opt.Now = time.Now()
+	}
+	return &Job{Cfg: cfg, Session: s, opt: opt}, nil
+}
+
+// Close closes the session.
+func (j *Job) Close() error {
+	if j.Session == nil {
+		return nil
+	}
+	err := j.Session.Close()
+	j.Session = nil
+	return err
+}
+
+// Macro is the landscape stage: the macro industry navigation, with the technology map (report
+// section 11) unless clustering is disabled. Built on first call.
+func (j *Job) Macro(ctx context.Context) (*landscape.Macro, error) {
+	if j.macro != nil {
+		return j.macro, nil
+	}
+	m, err := landscape.BuildMacro(ctx, j.Session)
+	if err != nil {
+		return nil, err
+	}
+	if !j.opt.NoMap && !j.Cfg.Clustering.Disabled {
+		if err := landscape.BuildMap(ctx, j.Session, m); err != nil {
+			return nil, fmt.Errorf("clustering: %w", err)
+		}
+	}
+	j.macro = m
+	return m, nil
+}
+
+// Enterprises is the enterprises stage: the N enterprise navigations (or the one named by only),
+// in one pass, with the map's clusters as the second gap dimension and each enterprise's
+// families placed on the map. enterprise.ErrNoEnterprise when none is configured or matches.
+func (j *Job) Enterprises(ctx context.Context, only string) ([]*enterprise.Enterprise, error) {
+	m, err := j.Macro(ctx)
+	if err != nil {
+		return nil, err
+	}
+	return enterprise.BuildWith(ctx, j.Session, m, enterprise.Options{Only: only})
+}
+
+// Bulletin is the warnings stage: the risk-warning bulletin, compared with the latest bulletin in
+// the history folder. The history is not changed (see SaveBulletin).
+func (j *Job) Bulletin(ctx context.Context) (*warning.Bulletin, error) {
+	m, err := j.Macro(ctx)
+	if err != nil {
+		return nil, err
+	}
+	prev, err := warning.LoadPrevious(warning.HistoryDir(j.Cfg))
+	if err != nil {
+		return nil, err
+	}
+	b, err := warning.Build(ctx, j.Session, m, j.opt.Now)
+	if err != nil {
+		return nil, err
+	}
+	warning.Diff(prev, b)
+	return b, nil
+}
+
+// SaveBulletin records b in the history folder, as the previous bulletin of the next run. Call it
+// only once b is published, so a failed run is never anyone's "previous run".
+func (j *Job) SaveBulletin(b *warning.Bulletin) error {
+	return warning.Save(warning.HistoryDir(j.Cfg), b)
+}
+
+// The published folders of each stage, relative to the output (or run) folder.
+const (
+	LandscapeDir   = "landscape"
+	EnterprisesDir = "enterprises"
+	WarningsDir    = "warnings"
+)
+
+// PublishLandscape writes the macro model and its reports into dir/landscape.
+func PublishLandscape(dir string, m *landscape.Macro, langs []string) ([]string, error) {
+	return bundle.Macro(filepath.Join(dir, LandscapeDir), m, langs)
+}
+
+// PublishEnterprises writes the enterprise models and reports into dir/enterprises, each drawn on
+// the industry map of m when it has one.
+func PublishEnterprises(dir string, es []*enterprise.Enterprise, m *landscape.Macro, langs []string) ([]string, error) {
+	return entreports.PublishWith(filepath.Join(dir, EnterprisesDir), es, langs, entreports.PublishOptions{Map: m.Map})
+}
+
+// PublishBulletin writes the bulletin and its reports into dir/warnings.
+func PublishBulletin(dir string, b *warning.Bulletin, langs []string) ([]string, error) {
+	return bulletin.Publish(filepath.Join(dir, WarningsDir), b, langs)
+}
+
+// ErrNoEnterprise is returned by Job.Enterprises when the config names no enterprise or none
+// matches --only.
+var ErrNoEnterprise = enterprise.ErrNoEnterprise
+
+// ValidLevel reports whether level names a warning level (info, watch, warning, severe).
+func ValidLevel(level string) bool { return warning.ValidLevel(level) }
+
+// NewAtOrAbove lists the bulletin's new (or newly escalated) signals at or above level as
+// "level key" (for --fail-on); nil when level is "" or b is nil.
+func NewAtOrAbove(b *warning.Bulletin, level string) []string {
+	if level == "" || b == nil {
+		return nil
+	}
+	var out []string
+	for _, s := range b.NewAtOrAbove(level) {
+		out = append(out, s.Level+" "+s.Key)
+	}
+	return out
+}
