@@ -468,7 +468,7 @@ func richness(name string) int {
 
 func looksLikeData(path string) bool {
 	switch strings.ToLower(filepath.Ext(path)) {
-	case ".csv", ".tsv", ".txt", ".xlsx", ".xls", ".xml", ".zip", ".json":
+	case ".csv", ".tsv", ".txt", ".xlsx", ".xls", ".xml", ".zip", ".json", ".ciw":
 		return true
 	}
 	return false

@@ -2,6 +2,7 @@ package ingest
 
 import (
 	"github.com/patnav/patnav/ingest/cnipa"
+	"github.com/patnav/patnav/ingest/derwent"
 	"github.com/patnav/patnav/ingest/epoxml"
 	"github.com/patnav/patnav/ingest/format"
 	"github.com/patnav/patnav/ingest/google"
@@ -12,5 +13,6 @@ import (
 
 // Formats returns every reader patnav has, in the order ties in sniffing are broken.
 func Formats() []format.Format {
-	return []format.Format{lens.Format, google.Format, cnipa.Format, usptoxml.Format, epoxml.Format, patentsview.Format}
+	return []format.Format{lens.Format, google.Format, cnipa.Format, usptoxml.Format, epoxml.Format, patentsview.Format,
+		derwent.Format}
 }
