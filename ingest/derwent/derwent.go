@@ -99,14 +99,14 @@ func Sniff(path string, head []byte) float64 {
 
 // Reader reads one Derwent export. It implements format.Reader.
 type Reader struct {
-	file  string
-	f     *os.File
-	sc    *bufio.Scanner
-	line  int      // lines read
-	tabs  []string // tab-delimited variant: the tag of each column; nil for field-tagged
-	rec   int      // records started
-	queue []item   // publications and errors of the current record, in order
-	done  bool
+	file    string
+	f       *os.File
+	sc      *bufio.Scanner
+	line    int      // lines read
+	tabs    []string // tab-delimited variant: the tag of each column; nil for field-tagged
+	rec     int      // records started
+	queue   []item   // publications and errors of the current record, in order
+	done    bool
 	raw     rawRecord
 	p       parser
 	pending string // a line read ahead: the first tag line, found while telling the variant

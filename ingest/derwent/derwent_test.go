@@ -258,4 +258,3 @@ func BenchmarkRead(b *testing.B) {
 	path := BenchFile(b, b.TempDir(), n)
 	formattest.BenchRead(b, Open, path, 3*n)
 }
-
