@@ -287,7 +287,18 @@ func (r *Reader) convert(row []string, line, recNo int, out []item) []item {
 	p.FamilyID = r.get(row, fFamily)
 	// Priorities: "KR20130003326U 20130429" (classic); "EP20130123456 2013-01-02" or a bare
 	// number (new).
+	// New Espacenet's "Earliest priority" is a date.
+	if v := r.get(row, fEarliestPrio); v != "" {
+		if d, err := parseDate(v); err == nil {
+			p.PriorityDate = d
+		} else if len(v) < 8 || v[0] < 'A' || v[0] > 'Z' {
+			return append(out, r.fail(recNo, line, fEarliestPrio, v, format.ErrBadDate))
+		}
+	}
 	for _, f := range [...]int{fPrio, fEarliestPrio} {
+		if f == fEarliestPrio && p.PriorityDate.Valid() {
+			continue
+		}
 		for _, v := range Split(r.get(row, f)) {
 			fs := strings.Fields(v)
 			n := norm.AppNumber(fs[0])
