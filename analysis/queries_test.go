@@ -35,25 +35,10 @@ func TestEveryQueryPrepares(t *testing.T) {
 	if err := s.Exec(ctx, "create_fam_quality"); err != nil {
 		t.Fatal(err)
 	}
-	// The scope and clustering queries have their tables here; the models' queries are checked
-	// by landscape's TestEveryQuery over a lake where every model ran.
-	for _, err := range CheckQueries(ctx, s, "scope", "cluster") {
+	// The scope, clustering and macro queries have their tables here; the enterprise and warning
+	// queries are checked where those models ran.
+	for _, err := range CheckQueries(ctx, s, "scope", "cluster", "macro") {
 		t.Error(err)
-	}
-	for _, name := range QueryNames() {
-		if QueryModel(name) != "macro" {
-			continue
-		}
-		q := Q(name)
-		if statements(q) > 1 { // multi-statement scripts cannot be prepared; they ran in Open
-			continue
-		}
-		st, err := s.DB.SQL().PrepareContext(ctx, q)
-		if err != nil {
-			t.Errorf("%s: %v", name, err)
-			continue
-		}
-		st.Close()
 	}
 }
 

@@ -77,14 +77,15 @@ func TestMacroRealDrones(t *testing.T) {
 		t.Error("no top applicant's legal form was folded by normalisation")
 	}
 	// Name variants are merged under one normalised name (UBIQOMM LLC / UBIQOMM INC …).
-	res, err := s.DB.Query(ctx, `SELECT count(*) FROM (SELECT a.name FROM fam_app a JOIN pat p USING (family_id)
+	var merged int
+	err = s.DB.SQL().QueryRowContext(ctx, `SELECT count(*) FROM (SELECT a.name FROM fam_app a JOIN pat p USING (family_id)
 		JOIN parties x ON x.pub_number = p.pub_number AND x.name = a.name AND x.role = 'applicant'
-		GROUP BY 1 HAVING count(DISTINCT x.name_raw) > 1)`)
+		GROUP BY 1 HAVING count(DISTINCT x.name_raw) > 1)`).Scan(&merged)
 	if err != nil {
 		t.Fatal(err)
 	}
-	if n := analysis.Int(res.Rows[0][0]); n < 5 {
-		t.Errorf("%d applicants with merged variants, want several", n)
+	if merged < 5 {
+		t.Errorf("%d applicants with merged variants, want several", merged)
 	}
 	for _, b := range m.Technology.Branches {
 		if b.Families == 0 {

@@ -105,41 +105,24 @@ WHERE x.role = 'applicant' AND list_contains(?::VARCHAR[], x.name)
 GROUP BY 1, 2 ORDER BY 1, 3 DESC, 2;
 
 -- name: applicant_branches
-SELECT a.name, fb.branch_id, sum(a.w) AS n
+SELECT a.name, fb.branch_id AS k, sum(a.w) AS n
 FROM fam_app a JOIN fam_branch fb USING (family_id) JOIN fam f USING (family_id)
 JOIN cfg_branch b USING (branch_id)
 WHERE b.level = 1 AND list_contains(?::VARCHAR[], a.name) AND f.py BETWEEN ? AND ?
 GROUP BY 1, 2 ORDER BY 1, 3 DESC, 2;
 
 -- name: applicant_offices
-SELECT a.name, o.office, count(DISTINCT a.family_id) AS n
+SELECT a.name, o.office AS k, count(DISTINCT a.family_id) AS n
 FROM fam_app a JOIN fam f USING (family_id), unnest(f.offices) AS o(office)
 WHERE list_contains(?::VARCHAR[], a.name) AND f.py BETWEEN ? AND ?
 GROUP BY 1, 2 ORDER BY 1, 3 DESC, 2;
 
 -- name: applicant_coapplicants
-SELECT a.name, b.name AS partner, count(*) AS n
+SELECT a.name, b.name AS k, count(*) AS n
 FROM fam_app a JOIN fam_app b ON a.family_id = b.family_id AND a.name <> b.name
 JOIN fam f ON f.family_id = a.family_id
 WHERE list_contains(?::VARCHAR[], a.name) AND f.py BETWEEN ? AND ?
 GROUP BY 1, 2 ORDER BY 1, 3 DESC, 2;
-
--- name: applicant_years
-SELECT a.name, f.py, sum(a.w) AS n
-FROM fam_app a JOIN fam f USING (family_id)
-WHERE list_contains(?::VARCHAR[], a.name) AND f.py BETWEEN ? AND ?
-GROUP BY 1, 2 ORDER BY 1, 2;
-
--- name: applicants_by_year
--- Fractional families per applicant per year (for concentration over time).
-SELECT f.py, a.name, sum(a.w) AS n
-FROM fam_app a JOIN fam f USING (family_id)
-WHERE f.py BETWEEN ? AND ? GROUP BY 1, 2 ORDER BY 1, 3 DESC;
-
--- name: applicants_by_branch
-SELECT fb.branch_id, a.name, sum(a.w) AS n
-FROM fam_app a JOIN fam_branch fb USING (family_id) JOIN fam f USING (family_id)
-WHERE f.py BETWEEN ? AND ? GROUP BY 1, 2 ORDER BY 1, 3 DESC, 2;
 
 -- name: kind_mix
 SELECT coalesce(a.kind, 'unknown') AS k, sum(a.w) AS n
@@ -176,7 +159,7 @@ FROM fi JOIN fam f USING (family_id) WHERE f.py BETWEEN ? AND ?
 GROUP BY 1 ORDER BY 2 DESC, 1 LIMIT ?;
 
 -- name: inventor_total
-SELECT count(DISTINCT x.name) FROM parties x JOIN scope_pub USING (pub_number) WHERE x.role = 'inventor';
+SELECT count(DISTINCT x.name) AS n FROM parties x JOIN scope_pub USING (pub_number) WHERE x.role = 'inventor';
 
 -- name: inventor_applicants
 WITH fi AS (

@@ -1,0 +1,46 @@
+package landscape
+
+import (
+	"github.com/patnav/patnav/analysis"
+)
+
+func (b *macroBuilder) legal() error {
+	L := &b.m.Legal
+	status, err := analysis.LegalStatus.All(b.ctx, b.s, b.s.From, b.s.To)
+	if err != nil {
+		return err
+	}
+	L.Status = counts(status, 0)
+	shareOf(L.Status)
+	gr, err := analysis.GrantRate.One(b.ctx, b.s, b.s.From, b.s.To)
+	if err != nil {
+		return err
+	}
+	g, ref := gr.Granted, gr.Refused
+	if g+ref > 0 {
+		v := round(g/(g+ref), 4)
+		L.GrantRate = &v
+	} else {
+		b.unavailable("legal.grant_rate", "no decided invention families (granted, or lapsed without grant) in scope")
+	}
+	if p := gr.Pendency; p != nil {
+		v := round(*p, 2)
+		L.PendencyYears = &v
+	}
+	ops, err := analysis.Operations.One(b.ctx, b.s, b.s.From, b.s.To)
+	if err != nil {
+		return err
+	}
+	if ops.Known > 0 {
+		L.Operations = []Count{{Key: "transferred", N: ops.Transferred}, {Key: "licensed", N: ops.Licensed},
+			{Key: "pledged", N: ops.Pledged}, {Key: "invalidated", N: ops.Invalidated}}
+	} else {
+		b.unavailable("legal.operations", "the sources in scope carry no transfer, licence or pledge data (CNIPA-style exports do)")
+	}
+	n := 0
+	for _, c := range L.Status {
+		n += int(c.N)
+	}
+	L.Basis = b.basis("family", n, "a family's status is the best of its members' (alive > pending > lapsed); grant rate = granted / (granted + lapsed without grant) over invention families; pendency = median filing-to-grant years", "legal_status")
+	return nil
+}

@@ -1,0 +1,171 @@
+package landscape
+
+import (
+	"fmt"
+	"math"
+	"sort"
+
+	"github.com/patnav/patnav/analysis"
+	"github.com/patnav/patnav/analysis/indicators"
+)
+
+func (b *macroBuilder) quality() error {
+	Q := &b.m.Quality
+	cov, err := analysis.CitationCoverage.One(b.ctx, b.s, b.s.From, b.s.To)
+	if err != nil {
+		return err
+	}
+	withSrc, internal, withClaims, n := cov.WithSource, cov.Internal, cov.WithClaims, cov.N
+	in := indicators.QualityInputs{}
+	useInternal := internal > 0
+	if useInternal {
+		Q.Indicators = append(Q.Indicators, fmt.Sprintf("forward citations within %d years (citations resolved inside the lake)", b.cfg.Analysis.CitationWindow))
+	} else if withSrc > 0 {
+		Q.Indicators = append(Q.Indicators, "forward citations as reported by the source (not windowed)")
+	} else {
+		Q.Missing = append(Q.Missing, Unavailable{"forward citations", "the sources in scope carry no citation data (e.g. Google Patents CSV exports)"})
+	}
+	Q.Indicators = append(Q.Indicators, "family size (distinct offices)")
+	Q.Indicators = append(Q.Indicators, "backward citations (where the source counts them)", "grant lag (filing to grant, shorter is better)",
+		"scope (distinct IPC subclasses; reported, not in the index)")
+	if withClaims > 0 {
+		Q.Indicators = append(Q.Indicators, "claims count")
+	} else {
+		Q.Missing = append(Q.Missing, Unavailable{"claims", "the sources in scope carry no claim counts"})
+	}
+	Q.Missing = append(Q.Missing, Unavailable{"generality and originality", "need the classes of citing and cited patents resolved inside the lake; not computed in this version"})
+	type fam struct {
+		id               string
+		py               int
+		fwd, size, scope float64
+	}
+	var fams []fam
+	err = analysis.QualityBase.Each(b.ctx, b.s, func(r analysis.QualityBaseRow) error {
+		f := fam{id: r.FamilyID, py: r.Year}
+		in.Cohort = append(in.Cohort, fmt.Sprintf("%d|%s", f.py, r.Subclass))
+		f.fwd = math.NaN()
+		if useInternal {
+			f.fwd = zeroIfNil(r.FwdInternal)
+		} else if r.FwdSource != nil {
+			f.fwd = *r.FwdSource
+		}
+		if withSrc > 0 || useInternal {
+			in.ForwardCitations = append(in.ForwardCitations, f.fwd)
+		}
+		f.size = r.FamilySize
+		in.FamilySize = append(in.FamilySize, f.size)
+		in.Claims = append(in.Claims, nanIfNil(r.Claims))
+		in.BackwardCitations = append(in.BackwardCitations, nanIfNil(r.Backward))
+		in.GrantLag = append(in.GrantLag, nanIfNil(r.GrantLag))
+		f.scope = r.Scope
+		fams = append(fams, f)
+		return nil
+	}, b.s.From, b.s.To, b.cfg.Analysis.CitationWindow, b.s.From, b.s.To)
+	if err != nil {
+		return err
+	}
+	if len(fams) == 0 {
+		b.unavailable("quality", "no families in scope")
+		return nil
+	}
+	// OECD quality index 6: the indicators a family lacks (NaN) are left out of its mean.
+	scores := indicators.QualityIndex6(in, indicators.DefaultTrim)
+	order := make([]int, len(fams))
+	var vals []float64
+	for i := range order {
+		order[i] = i
+		if scores[i].OK {
+			vals = append(vals, scores[i].Index)
+		}
+	}
+	sort.SliceStable(order, func(i, j int) bool {
+		si, sj := scores[order[i]], scores[order[j]]
+		if si.OK != sj.OK {
+			return si.OK
+		}
+		if si.Index != sj.Index {
+			return si.Index > sj.Index
+		}
+		return fams[order[i]].id < fams[order[j]].id
+	})
+	sort.Float64s(vals)
+	for d := 1; d <= 9 && len(vals) > 0; d++ {
+		Q.Deciles = append(Q.Deciles, round(vals[(len(vals)-1)*d/10], 3))
+	}
+	// Keep every family's score for the enterprise and warning stages: pct = 1 − rank/N.
+	if err := b.s.Exec(b.ctx, "create_fam_quality"); err != nil {
+		return err
+	}
+	nOK := len(vals)
+	if err := b.s.DB.Append(b.ctx, "fam_quality", func(add func(...any) error) error {
+		for rank, i := range order {
+			if !scores[i].OK {
+				continue
+			}
+			if err := add(fams[i].id, scores[i].Index, 1-float64(rank)/float64(nOK)); err != nil {
+				return err
+			}
+		}
+		return nil
+	}); err != nil {
+		return err
+	}
+	core := int(math.Ceil(float64(len(fams)) * b.cfg.Analysis.CoreShare))
+	core = min(core, 50, len(order))
+	var coreIDs []string
+	for _, i := range order[:core] {
+		if scores[i].OK {
+			coreIDs = append(coreIDs, fams[i].id)
+		}
+	}
+	fb, err := analysis.FamilyBranchList.All(b.ctx, b.s, coreIDs)
+	if err != nil {
+		return err
+	}
+	branches := map[string][]string{}
+	for _, r := range fb {
+		branches[r.FamilyID] = r.Branches
+	}
+	det, err := analysis.QualityDetails.All(b.ctx, b.s, coreIDs)
+	if err != nil {
+		return err
+	}
+	details := map[string]analysis.QualityDetailRow{}
+	for _, r := range det {
+		details[r.FamilyID] = r
+	}
+	for _, i := range order[:len(coreIDs)] {
+		f := fams[i]
+		d, ok := details[f.id]
+		if !ok {
+			return fmt.Errorf("quality: no details for family %s", f.id)
+		}
+		cp := CorePatent{PubNumber: d.RepPub, FamilyID: f.id, Title: d.Title, Applicant: d.FirstApplicant, Year: f.py,
+			Score: round(scores[i].Index, 3), FamilySize: int(f.size), Status: d.Status, Branches: branches[f.id],
+			Components: map[string]float64{}}
+		if !math.IsNaN(f.fwd) {
+			cp.ForwardCites = int(f.fwd)
+		}
+		cp.Components["used"] = float64(scores[i].Used.Count())
+		cp.Components["scope"] = f.scope
+		Q.Core = append(Q.Core, cp)
+	}
+	Q.Basis = b.basis("family", n, fmt.Sprintf("OECD quality index 6: mean of forward citations, family size, claims, backward citations and grant lag min–max normalised within priority-year × main-subclass cohorts (top/bottom 1%% capped); core patents = top %.0f%% (at most 50 listed)", 100*b.cfg.Analysis.CoreShare), "quality_base")
+	return nil
+}
+
+// nanIfNil reads a nullable number, NaN for NULL (an indicator the source does not give).
+func nanIfNil(v *float64) float64 {
+	if v == nil {
+		return math.NaN()
+	}
+	return *v
+}
+
+// zeroIfNil reads a nullable count, 0 for NULL.
+func zeroIfNil(v *float64) float64 {
+	if v == nil {
+		return 0
+	}
+	return *v
+}

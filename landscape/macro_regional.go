@@ -1,0 +1,101 @@
+package landscape
+
+import (
+	"fmt"
+
+	"github.com/patnav/patnav/analysis"
+)
+
+func (b *macroBuilder) regional() error {
+	R := &b.m.Regional
+	R.Region = b.cfg.Region
+	c := b.cfg.Region.Country
+	rows, err := analysis.RegionRows.All(b.ctx, b.s, c, b.s.From, b.s.To)
+	if err != nil {
+		return err
+	}
+	// agg[scope]: families, granted, inventions, alive, operated, offices per family.
+	agg := map[string][]float64{}
+	for _, r := range rows {
+		agg[r.Scope] = []float64{r.Families, r.Granted, r.Inventions, r.Alive, r.Operated, r.Offices}
+	}
+	if agg["region"] == nil || agg["region"][0] == 0 {
+		b.unavailable("regional", fmt.Sprintf("no family in scope has an applicant in the region (%s %s %s)", c, b.cfg.Region.Province, b.cfg.Region.City))
+		return nil
+	}
+	ppl, err := analysis.RegionApplicants.All(b.ctx, b.s, c, b.s.From, b.s.To, c)
+	if err != nil {
+		return err
+	}
+	// pp[scope]: applicants, enterprises, universities and institutes.
+	pp := map[string][]float64{}
+	for _, r := range ppl {
+		pp[r.Scope] = []float64{r.Applicants, r.Enterprises, r.Academia}
+	}
+	inv, err := analysis.RegionInventors.All(b.ctx, b.s, c, b.s.From, b.s.To)
+	if err != nil {
+		return err
+	}
+	iv := map[string]float64{}
+	for _, r := range inv {
+		iv[r.Scope] = r.Inventors
+	}
+	world := agg["world"][0]
+	row := func(dim, ind, unit string, f func(scope string) *float64) {
+		R.Rows = append(R.Rows, PositionRow{Dimension: dim, Indicator: ind, Unit: unit, Region: f("region"), Nation: f("nation"), World: f("world")})
+	}
+	ratio := func(num, den float64) *float64 {
+		if den == 0 {
+			return nil
+		}
+		v := round(num/den, 4)
+		return &v
+	}
+	get := func(m map[string][]float64, s string, i int) float64 {
+		if m[s] == nil {
+			return 0
+		}
+		return m[s][i]
+	}
+	row("structure", "families", "families", func(s string) *float64 { v := get(agg, s, 0); return &v })
+	row("structure", "share of world families", "share", func(s string) *float64 { return ratio(get(agg, s, 0), world) })
+	row("structure", "invention share", "share", func(s string) *float64 { return ratio(get(agg, s, 2), get(agg, s, 0)) })
+	row("enterprise strength", "applicants", "applicants", func(s string) *float64 { v := get(pp, s, 0); return &v })
+	row("enterprise strength", "enterprise share of applicants", "share", func(s string) *float64 { return ratio(get(pp, s, 1), get(pp, s, 0)) })
+	row("enterprise strength", "families per applicant", "families", func(s string) *float64 { return ratio(get(agg, s, 0), get(pp, s, 0)) })
+	row("talent", "inventors", "inventors", func(s string) *float64 { v := iv[s]; return &v })
+	row("talent", "universities and institutes", "applicants", func(s string) *float64 { v := get(pp, s, 2); return &v })
+	row("technology", "grant share", "share", func(s string) *float64 { return ratio(get(agg, s, 1), get(agg, s, 0)) })
+	row("technology", "alive share", "share", func(s string) *float64 { return ratio(get(agg, s, 3), get(agg, s, 0)) })
+	row("technology", "offices per family (internationalisation)", "offices", func(s string) *float64 { v := round(get(agg, s, 5), 2); return &v })
+	spec := 0.0
+	for _, br := range b.m.Technology.Branches {
+		if br.Level == 1 && br.RegionRTA != nil && *br.RegionRTA > 1 {
+			spec++
+		}
+	}
+	R.Rows = append(R.Rows, PositionRow{Dimension: "technology", Indicator: "level-1 branches with RTA > 1", Unit: "branches", Region: &spec})
+	row("operation", "families transferred, licensed or pledged", "share", func(s string) *float64 { return ratio(get(agg, s, 4), get(agg, s, 0)) })
+	// Year by year.
+	yr, err := analysis.RegionByYear.All(b.ctx, b.s, c, b.s.From, b.s.To)
+	if err != nil {
+		return err
+	}
+	people, err := analysis.RegionByYearPeople.All(b.ctx, b.s, b.s.From, b.s.To)
+	if err != nil {
+		return err
+	}
+	py := map[int]analysis.RegionYearPeopleRow{}
+	for _, r := range people {
+		py[r.Year] = r
+	}
+	for _, r := range yr {
+		y := r.Year
+		ry := RegionYear{Year: y, Families: r.Region, ShareNation: ratio(r.Region, r.Nation),
+			ShareWorld: ratio(r.Region, r.World), Granted: r.RegionGranted,
+			Applicants: py[y].Applicants, Inventors: py[y].Inventors, Incomplete: b.s.Incomplete(y)}
+		R.ByYear = append(R.ByYear, ry)
+	}
+	R.Basis = b.basis("family", int(agg["region"][0]), "region = families with at least one applicant in the region; nation = with an applicant of the region's country; world = all families in scope", "region_rows")
+	return nil
+}

@@ -1,0 +1,52 @@
+package landscape
+
+import (
+	"fmt"
+
+	"github.com/patnav/patnav/analysis"
+)
+
+func (b *macroBuilder) scope() error {
+	sc := &b.m.Scope
+	sc.Codes = b.cfg.Industry.Scope.Codes
+	sc.KeywordsZh, sc.KeywordsEn = b.cfg.Industry.Scope.Keywords.Zh, b.cfg.Industry.Scope.Keywords.En
+	c, err := analysis.ScopeCounts.One(b.ctx, b.s)
+	if err != nil {
+		return err
+	}
+	sc.Publications, sc.Families, sc.Untagged = c.Publications, c.Families, c.Untagged
+	bySource, err := analysis.ScopeBySource.All(b.ctx, b.s)
+	if err != nil {
+		return err
+	}
+	sc.BySource = counts(bySource, 0)
+	byOffice, err := analysis.ScopeByOffice.All(b.ctx, b.s)
+	if err != nil {
+		return err
+	}
+	sc.ByOffice = counts(byOffice, 0)
+	branches, err := analysis.BranchCounts.All(b.ctx, b.s, b.s.From, b.s.To)
+	if err != nil {
+		return err
+	}
+	n := map[string]int{}
+	for _, r := range branches {
+		n[r.BranchID] = r.N
+	}
+	for _, br := range b.cfg.Flatten() {
+		sc.Tree = append(sc.Tree, BranchNode{ID: br.ID, Name: br.Name, Level: br.Level, Parent: br.Parent, Families: n[br.ID]})
+	}
+	sc.Method = []string{
+		"scope: publications whose IPC/CPC codes start with a scope code or whose title/abstract contains a scope keyword" +
+			map[bool]string{true: " (both required)", false: ""}[b.cfg.Industry.Scope.Require == "both"] + ", minus exclusions",
+		"deduplication: one row per publication number across all sources (provenance kept)",
+		"families: the source's family id, else publications sharing the same priority set, else the same application",
+		"counting unit: " + b.cfg.Analysis.Unit + "; applicants counted fractionally (1/k per family with k applicants)",
+		"applicant names normalised (case, width, punctuation, legal-form suffixes) and merged by the thesaurus",
+		fmt.Sprintf("priority year = earliest priority (else filing) date; the last %d years before the cut-off are incomplete (publication lag)", b.cfg.Analysis.IncompleteYears),
+	}
+	if sc.Families == 0 {
+		b.unavailable("all", "no patent in the lake matches the industry scope")
+	}
+	return nil
+}
