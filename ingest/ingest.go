@@ -62,6 +62,10 @@ type Options struct {
 	// happens when the forced format or encoding differs from the earlier reading's.
 	Force     bool
 	Thesaurus string // optional alias CSV (alias,canonical) merging applicant names
+	// Limits bound a field, a record and a decompressed archive entry (zero: the defaults,
+	// format.DefaultMaxField and the others): an oversize field or record is quarantined, an
+	// oversize entry rejects its input.
+	Limits format.Limits
 	// Progress, when set, is called with the bytes read so far of the current file.
 	Progress func(Progress)
 	// Workers is the number of normalisation goroutines (0: GOMAXPROCS).
@@ -88,6 +92,11 @@ type FileStats struct {
 	Rejected   int
 	Duplicates int    // accepted records already stored (from the lake or earlier in this ingest)
 	Skipped    string // non-empty: why the file was not read (e.g. already ingested)
+	// Repaired counts the bytes that were not valid in the file's encoding (a stray Latin-1
+	// byte in a UTF-8 export) and were replaced by U+FFFD; RepairedRecords are the first
+	// records they were in.
+	Repaired        int
+	RepairedRecords []int
 }
 
 // Stats summarises an ingest.
@@ -270,7 +279,7 @@ func Run(ctx context.Context, paths []string, opts Options) (*Stats, error) {
 			return nil, err
 		}
 		tx.AddInput(lake.Input{Path: in.path, Name: filepath.Base(in.path), SHA256: sum, Size: size,
-			Format: in.format.Name, Encoding: fs.Encoding, Records: fs.Records, Accepted: fs.Accepted,
+			Format: in.format.Name, Encoding: fs.Encoding, Repaired: fs.Repaired, Records: fs.Records, Accepted: fs.Accepted,
 			Rejected: fs.Rejected, Duplicates: fs.Duplicates, At: time.Now().UTC().Truncate(time.Second)})
 		st.Files = append(st.Files, fs)
 	}
@@ -601,7 +610,7 @@ func (p *pipe) recycle(s *lake.RowSet) {
 
 func (p *pipe) run(ctx context.Context, in input) error {
 	p.rowSets = make(chan *lake.RowSet, 16)
-	fo := format.Options{Encoding: p.opts.Encoding, Sheet: p.opts.Sheet}
+	fo := format.Options{Encoding: p.opts.Encoding, Sheet: p.opts.Sheet, Limits: p.opts.Limits.WithDefaults()}
 	if p.tee != nil {
 		fo.Tee = p.tee
 	}
@@ -768,10 +777,10 @@ func (p *pipe) run(ctx context.Context, in input) error {
 			return err
 		}
 	}
-	if p.fs.Records == 0 && p.fs.Skipped == "" {
-		// Readers of entity-only tables may legitimately yield nothing; others report ErrEmpty.
-		return nil
+	if rp, ok := r.(format.Repairer); ok {
+		p.fs.Repaired, p.fs.RepairedRecords = rp.Repaired()
 	}
+	// Readers of entity-only tables may legitimately yield nothing; others report ErrEmpty.
 	return nil
 }
 

@@ -24,6 +24,9 @@ func cmdIngest(ctx context.Context, args []string, stdout, stderr io.Writer) err
 	thes := fs.String("thesaurus", "", "CSV of applicant aliases (alias,canonical) merged after normalisation")
 	minAccept := fs.Int("min-accept", 1, "fail (leaving the lake unchanged, exit 3) when a file holding records yields fewer accepted ones")
 	force := fs.Bool("force", false, "read files the manifest already lists again, replacing their earlier reading in the same transaction")
+	maxField := fs.String("max-field", "1MB", "quarantine a record with a field larger than this (bytes; K, MB, GB suffixes)")
+	maxRecord := fs.String("max-record", "8MB", "quarantine a record larger than this (a CSV row, an XML document, an XLSX row)")
+	maxEntry := fs.String("max-entry", "256MB", "reject an input with an archive entry (zip member, XLSX part) that decompresses beyond this")
 	quiet := fs.Bool("q", false, "print nothing but errors")
 	if err := parse(fs, args); err != nil {
 		return err
@@ -34,6 +37,21 @@ func cmdIngest(ctx context.Context, args []string, stdout, stderr io.Writer) err
 	}
 	opts := ingest.Options{Lake: *lakeDir, Format: *formatName, Encoding: *enc, Sheet: *sheet, Thesaurus: *thes, MaxBad: -1,
 		MinAccept: *minAccept, Force: *force}
+	for _, l := range []struct {
+		name string
+		v    string
+		set  func(int64)
+	}{
+		{"max-field", *maxField, func(n int64) { opts.Limits.MaxField = int(n) }},
+		{"max-record", *maxRecord, func(n int64) { opts.Limits.MaxRecord = int(n) }},
+		{"max-entry", *maxEntry, func(n int64) { opts.Limits.MaxEntry = n }},
+	} {
+		n, err := parseSize(l.v)
+		if err != nil {
+			return fmt.Errorf("%w: --%s %q: %v", errUsage, l.name, l.v, err)
+		}
+		l.set(n)
+	}
 	if *minAccept < 0 {
 		return fmt.Errorf("%w: --min-accept %d: want a count >= 0", errUsage, *minAccept)
 	}
@@ -73,6 +91,13 @@ func cmdIngest(ctx context.Context, args []string, stdout, stderr io.Writer) err
 		if f.Encoding != "" && f.Encoding != "utf-8" {
 			enc = ", " + f.Encoding
 		}
+		if f.Repaired > 0 {
+			recs := strings.Trim(strings.Join(strings.Fields(fmt.Sprint(f.RepairedRecords)), ", "), "[]")
+			enc = fmt.Sprintf(", %s: %d invalid bytes replaced by U+FFFD in records %s", or(f.Encoding, "utf-8"), f.Repaired, recs)
+			if len(f.RepairedRecords) == 20 { // the first 20 are listed
+				enc += " …"
+			}
+		}
 		fmt.Fprintf(stdout, "%s (%s%s): %d records, %d accepted, %d rejected, %d duplicates\n",
 			f.Path, f.Format, enc, f.Records, f.Accepted, f.Rejected, f.Duplicates)
 	}
@@ -111,4 +136,32 @@ func ttyProgress() (func(ingest.Progress), func()) {
 				bar.Finish()
 			}
 		}
+}
+
+func or(s, d string) string {
+	if s == "" {
+		return d
+	}
+	return s
+}
+
+// parseSize reads a byte count: a number with an optional K/KB, M/MB or G/GB suffix (powers of
+// 1024), at least 1 KB.
+func parseSize(s string) (int64, error) {
+	t := strings.ToUpper(strings.TrimSpace(s))
+	mult := int64(1)
+	for _, u := range []struct {
+		suffix string
+		m      int64
+	}{{"KB", 1 << 10}, {"MB", 1 << 20}, {"GB", 1 << 30}, {"K", 1 << 10}, {"M", 1 << 20}, {"G", 1 << 30}, {"B", 1}} {
+		if strings.HasSuffix(t, u.suffix) {
+			t, mult = strings.TrimSuffix(t, u.suffix), u.m
+			break
+		}
+	}
+	n, err := strconv.ParseInt(strings.TrimSpace(t), 10, 64)
+	if err != nil || n <= 0 || n > (1<<62)/mult || n*mult < 1<<10 {
+		return 0, fmt.Errorf("want a size of at least 1KB such as 512KB, 4MB or 1GB")
+	}
+	return n * mult, nil
 }

@@ -118,6 +118,7 @@ func scanHeader(t table) (cols *columns, rest []pendingRow, nonBlank bool, err e
 type reader struct {
 	file     string
 	encoding string
+	repaired func() (int, []int) // the CSV input's repairs; nil for a workbook
 	date1904 bool
 
 	// nextTable opens the next recognised table with its header, or returns io.EOF.
@@ -134,6 +135,15 @@ type reader struct {
 // Encoding reports the detected (or forced) text encoding of a CSV input, "" for a workbook; the
 // pipeline records it.
 func (r *reader) Encoding() string { return r.encoding }
+
+// Repaired returns the invalid UTF-8 bytes a UTF-8 CSV input had replaced, and the first records
+// they were in (format.Repairer); 0 for a workbook.
+func (r *reader) Repaired() (int, []int) {
+	if r.repaired == nil {
+		return 0, nil
+	}
+	return r.repaired()
+}
 
 // Close releases the input.
 func (r *reader) Close() error {

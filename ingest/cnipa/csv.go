@@ -65,8 +65,9 @@ func openCSV(path string, opts format.Options) (format.Reader, error) {
 		}
 		return nil, errNoHeader
 	}
+	f.SetHeader(cols.header)
 	used := false
-	r := &reader{file: filepath.Base(path), encoding: f.Encoding}
+	r := &reader{file: filepath.Base(path), encoding: f.Encoding, repaired: f.Repaired}
 	r.nextTable = func() (table, *columns, []pendingRow, error) {
 		if used {
 			return nil, nil, nil, io.EOF

@@ -80,38 +80,69 @@ func (c *Columns) Name(field string) string {
 	return field
 }
 
-// CSVFile is an open, decoded CSV input with its line tracking.
+// CSVFile is an open, decoded CSV input with its line tracking. Its rows pass a CSVGuard: an
+// unclosed quote, an oversize record, and (once SetHeader is called) a short row or an oversize
+// field are record errors, and invalid UTF-8 in a UTF-8 input is replaced and counted.
 type CSVFile struct {
 	File     string // base name, for errors
 	Encoding string
 	f        *os.File
 	r        *csv.Reader
+	guard    *CSVGuard
 	line     int // line of the record last returned
+	header   []string
+	named    int
+	maxField int
+	repaired []int // records with bytes replaced (the first 20)
 }
 
 // OpenCSV opens path, decodes it (see DecodeText) and prepares a lenient csv.Reader (variable
-// field counts, lazy quotes). comma is the field delimiter (',' or '\t').
+// field counts, lazy quotes) behind a CSVGuard. comma is the field delimiter (',' or '\t').
 func OpenCSV(path string, opts Options, comma rune) (*CSVFile, error) {
 	f, err := os.Open(path)
 	if err != nil {
 		return nil, err
 	}
-	ti, err := DecodeText(f, opts.Encoding)
+	enc := opts.Encoding
+	if enc == "" {
+		fe, err := DetectFileEncoding(path)
+		if err != nil {
+			f.Close()
+			return nil, err
+		}
+		enc = fe.Name
+	}
+	ti, err := DecodeText(f, enc)
 	if err != nil {
 		f.Close()
 		return nil, err
 	}
-	r := csv.NewReader(ti)
+	lim := opts.Limits.WithDefaults()
+	g := NewCSVGuard(ti, comma, lim.MaxRecord, ti.Encoding == "utf-8")
+	r := csv.NewReader(g)
 	r.Comma = comma
 	r.FieldsPerRecord = -1
 	r.LazyQuotes = true
 	r.ReuseRecord = true
-	return &CSVFile{File: filepath.Base(path), Encoding: ti.Encoding, f: f, r: r}, nil
+	return &CSVFile{File: filepath.Base(path), Encoding: ti.Encoding, f: f, r: r, guard: g, maxField: lim.MaxField}, nil
 }
 
-// Row returns the next row and the line it starts on. Parse errors of the CSV layer are returned
-// as *RecordError with the given record number; io.EOF at the end. The returned slice is reused by
-// the next call.
+// SetHeader makes later rows be checked against header: fewer cells than it names is a short
+// row, and a cell above the field limit is too large (CheckRow).
+func (c *CSVFile) SetHeader(header []string) {
+	c.header = make([]string, len(header))
+	for i, h := range header {
+		c.header[i] = strings.TrimSpace(strings.TrimPrefix(h, "\uFEFF"))
+	}
+	c.named = Named(c.header)
+}
+
+// Repaired returns the invalid UTF-8 bytes replaced so far and the first records they were in.
+func (c *CSVFile) Repaired() (int, []int) { return c.guard.Repaired, c.repaired }
+
+// Row returns the next row and the line it starts on. Parse errors of the CSV layer and the
+// guard's findings are returned as *RecordError with the given record number; io.EOF at the end.
+// The returned slice is reused by the next call.
 func (c *CSVFile) Row(record int) ([]string, int, error) {
 	row, err := c.r.Read()
 	if err != nil {
@@ -123,6 +154,18 @@ func (c *CSVFile) Row(record int) ([]string, int, error) {
 	}
 	line, _ := c.r.FieldPos(0)
 	c.line = line
+	repaired, gerr := c.guard.Take(line)
+	if repaired > 0 && len(c.repaired) < 20 {
+		c.repaired = append(c.repaired, record)
+	}
+	if gerr != nil {
+		return nil, line, &RecordError{File: c.File, Record: record, Line: line, Err: gerr}
+	}
+	if c.header != nil && !IsBlank(row) {
+		if field, err := CheckRow(row, c.header, c.named, c.maxField); err != nil {
+			return nil, line, &RecordError{File: c.File, Record: record, Line: line, Field: field, Err: err}
+		}
+	}
 	return row, line, nil
 }
 

@@ -51,6 +51,15 @@ type Options struct {
 	// Tee, when set, receives every byte the reader reads from the file, in order from the first,
 	// if the format says it can (Format.Tees): ingest checksums the input in the same pass.
 	Tee io.Writer
+	// Limits bound a field, a record and an archive entry (zero: the defaults).
+	Limits Limits
+}
+
+// Repairer is implemented by readers that replace bytes that are not valid in the input's
+// encoding (with U+FFFD) instead of rejecting the record: Repaired returns how many bytes were
+// replaced, and in which records (the first 20).
+type Repairer interface {
+	Repaired() (bytes int, records []int)
 }
 
 // Format describes one input format.

@@ -5,6 +5,7 @@ import (
 	"bytes"
 	"fmt"
 	"io"
+	"os"
 	"sort"
 	"strings"
 	"unicode"
@@ -236,4 +237,126 @@ func SameEncoding(a, b string) bool {
 		return s
 	}
 	return canon(a) == canon(b)
+}
+
+// FileEncoding is what a whole file's bytes say about its text encoding.
+type FileEncoding struct {
+	Name string // the encoding to read it with: "utf-8", "gb18030", "macroman", "windows-1252", …
+	// Valid: the file is valid UTF-8 throughout (nothing to repair).
+	Valid bool
+	// Invalid counts the bytes that are not valid UTF-8 (a UTF-8 file with a few of them is
+	// still UTF-8: they are replaced by U+FFFD and reported).
+	Invalid int
+	// Runes counts the valid multi-byte UTF-8 characters (counted only when Invalid > 0).
+	Runes int
+	// Sample is up to 256 KB from just before the first invalid byte (when Invalid > 0): what a
+	// legacy-encoding guess looks at.
+	Sample []byte
+}
+
+// DetectFileEncoding decides a text file's encoding from the whole file, not from its beginning:
+// a file that is valid UTF-8 throughout is UTF-8; one that is mostly UTF-8 (at least two valid
+// multi-byte characters per invalid byte) is UTF-8 with its invalid bytes to repair; only the
+// others are read in a legacy encoding (GB18030/GBK, MacRoman, Windows-1252), guessed by
+// DetectEncoding from the text around the first invalid byte. A UTF-16 BOM decides at once.
+// The valid-throughout case, nearly every file, costs one utf8.Valid pass.
+func DetectFileEncoding(path string) (FileEncoding, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return FileEncoding{}, err
+	}
+	defer f.Close()
+	br := bufio.NewReaderSize(f, 1<<20)
+	if b, _ := br.Peek(2); bytes.Equal(b, []byte{0xFF, 0xFE}) {
+		return FileEncoding{Name: "utf-16le", Valid: true}, nil
+	} else if bytes.Equal(b, []byte{0xFE, 0xFF}) {
+		return FileEncoding{Name: "utf-16be", Valid: true}, nil
+	}
+	buf := make([]byte, 1<<20)
+	var carry int // bytes of an incomplete rune kept at the start of buf
+	var offset int64
+	firstBad := int64(-1)
+	for {
+		n, err := io.ReadFull(br, buf[carry:])
+		n += carry
+		end := n
+		if err == nil { // more follows: keep a rune cut at the end for the next chunk
+			for k := 1; k <= 3 && k <= end; k++ {
+				if utf8.RuneStart(buf[end-k]) {
+					if !utf8.FullRune(buf[end-k : end]) {
+						end -= k
+					}
+					break
+				}
+			}
+		}
+		if !utf8.Valid(buf[:end]) {
+			for i := 0; i < end; {
+				r, size := utf8.DecodeRune(buf[i:end])
+				if r == utf8.RuneError && size == 1 {
+					firstBad = offset + int64(i)
+					break
+				}
+				i += size
+			}
+			break
+		}
+		if err == io.EOF || err == io.ErrUnexpectedEOF {
+			return FileEncoding{Name: "utf-8", Valid: true}, nil
+		}
+		if err != nil {
+			return FileEncoding{}, err
+		}
+		offset += int64(end)
+		carry = copy(buf, buf[end:n])
+	}
+	// Not valid throughout: weigh the whole file's evidence.
+	fe := FileEncoding{}
+	if _, err := f.Seek(0, io.SeekStart); err != nil {
+		return fe, err
+	}
+	from := max(firstBad-1024, 0)
+	br.Reset(f)
+	var pos int64
+	var prev []byte // an incomplete rune from the previous chunk
+	for {
+		n, err := io.ReadFull(br, buf)
+		chunk := append(prev, buf[:n]...)
+		prev = nil
+		if pos+int64(len(chunk)) > from && len(fe.Sample) < 256<<10 {
+			s := max(from-pos, 0)
+			fe.Sample = append(fe.Sample, chunk[s:min(int64(len(chunk)), s+int64(256<<10-len(fe.Sample)))]...)
+		}
+		for i := 0; i < len(chunk); {
+			c := chunk[i]
+			if c < utf8.RuneSelf {
+				i++
+				continue
+			}
+			if err == nil && !utf8.FullRune(chunk[i:]) {
+				prev = append([]byte(nil), chunk[i:]...)
+				break
+			}
+			r, size := utf8.DecodeRune(chunk[i:])
+			if r == utf8.RuneError && size == 1 {
+				fe.Invalid++
+			} else {
+				fe.Runes++
+			}
+			i += size
+		}
+		pos += int64(len(chunk) - len(prev))
+		if err == io.EOF || err == io.ErrUnexpectedEOF {
+			break
+		}
+		if err != nil {
+			return fe, err
+		}
+	}
+	if fe.Runes >= 2*fe.Invalid {
+		fe.Name = "utf-8"
+	} else {
+		fe.Name = DetectEncoding(fe.Sample)
+	}
+	return fe, nil
 }

@@ -141,6 +141,7 @@ func Open(path string, opts format.Options) (format.Reader, error) {
 	if err != nil {
 		return fail(fmt.Errorf("%s: reading header: %w", c.File, err))
 	}
+	c.SetHeader(header)
 	r := &Reader{csv: c, file: c.File}
 	r.rows.Next = c.Row
 	for f := range r.idx {
@@ -184,6 +185,13 @@ func nextNonBlank(c *format.CSVFile) ([]string, error) {
 
 // Close closes the underlying file.
 func (r *Reader) Close() error { return r.csv.Close() }
+
+// Repaired returns the invalid UTF-8 bytes replaced and the first records they were in
+// (format.Repairer).
+func (r *Reader) Repaired() (int, []int) { return r.csv.Repaired() }
+
+// Encoding reports the detected (or forced) text encoding.
+func (r *Reader) Encoding() string { return r.csv.Encoding }
 
 func (r *Reader) get(row []string, f int) string {
 	if i := r.idx[f]; i >= 0 && i < len(row) {

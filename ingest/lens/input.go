@@ -17,14 +17,21 @@ import (
 // a fast path: BOM skipped, lone CRs turned into LFs in place and CRLF left to the csv package,
 // which treats it as a line end. Other encodings go through format.DecodeText.
 type input struct {
-	f    *os.File
-	cr   *csv.Reader
-	file string
+	f     *os.File
+	cr    *csv.Reader
+	guard *format.CSVGuard
+	file  string
+
+	header   []string // set once the header is read: rows are checked against it
+	named    int
+	maxField int
+	repaired []int // records with bytes replaced (the first 20)
 }
 
 // openInput opens path; enc is the forced or detected encoding ("" when the head is UTF-8). What
 // is read from the file also goes to tee, when there is one.
-func openInput(path, enc string, head []byte, tee io.Writer) (*input, error) {
+func openInput(path, enc string, head []byte, tee io.Writer, lim format.Limits, repair bool) (*input, error) {
+	lim = lim.WithDefaults()
 	f, err := os.Open(path)
 	if err != nil {
 		return nil, err
@@ -34,6 +41,7 @@ func openInput(path, enc string, head []byte, tee io.Writer) (*input, error) {
 		file = io.TeeReader(f, tee)
 	}
 	var src io.Reader
+	utf := false
 	switch e := strings.ToLower(enc); {
 	case e == "utf-8" || e == "utf8" ||
 		e == "" && !bytes.HasPrefix(head, []byte{0xFF, 0xFE}) && !bytes.HasPrefix(head, []byte{0xFE, 0xFF}) &&
@@ -43,6 +51,7 @@ func openInput(path, enc string, head []byte, tee io.Writer) (*input, error) {
 			br.Discard(3)
 		}
 		src = &crReader{br: br}
+		utf = true
 	default:
 		ti, err := format.DecodeText(file, enc)
 		if err != nil {
@@ -51,11 +60,21 @@ func openInput(path, enc string, head []byte, tee io.Writer) (*input, error) {
 		}
 		src = ti
 	}
-	cr := csv.NewReader(bufio.NewReaderSize(src, 256<<10))
+	guard := format.NewCSVGuard(src, ',', lim.MaxRecord, utf && repair)
+	cr := csv.NewReader(bufio.NewReaderSize(guard, 64<<10))
 	cr.FieldsPerRecord = -1
 	cr.LazyQuotes = true
 	cr.ReuseRecord = true
-	return &input{f: f, cr: cr, file: filepath.Base(path)}, nil
+	return &input{f: f, cr: cr, guard: guard, file: filepath.Base(path), maxField: lim.MaxField}, nil
+}
+
+// setHeader makes later rows be checked against header (format.CheckRow).
+func (in *input) setHeader(header []string) {
+	in.header = make([]string, len(header))
+	for i, h := range header {
+		in.header[i] = strings.TrimSpace(strings.TrimPrefix(h, "\uFEFF"))
+	}
+	in.named = format.Named(in.header)
 }
 
 // row returns the next row and the line it starts on; a CSV syntax error is a *format.RecordError
@@ -71,6 +90,18 @@ func (in *input) row(record int) ([]string, int, error) {
 		return nil, 0, err
 	}
 	line, _ := in.cr.FieldPos(0)
+	repaired, gerr := in.guard.Take(line)
+	if repaired > 0 && len(in.repaired) < 20 {
+		in.repaired = append(in.repaired, record)
+	}
+	if gerr != nil {
+		return nil, line, &format.RecordError{File: in.file, Record: record, Line: line, Err: gerr}
+	}
+	if in.header != nil && !format.IsBlank(row) {
+		if field, err := format.CheckRow(row, in.header, in.named, in.maxField); err != nil {
+			return nil, line, &format.RecordError{File: in.file, Record: record, Line: line, Field: field, Err: err}
+		}
+	}
 	// Trailing empty cells (thousands in some raw exports) are dropped: a short row reads as
 	// empty beyond its end.
 	n := len(row)

@@ -150,14 +150,24 @@ func Open(path string, opts format.Options) (format.Reader, error) {
 	if len(bytes.TrimSpace(bytes.TrimPrefix(head, []byte{0xEF, 0xBB, 0xBF}))) == 0 {
 		return nil, fmt.Errorf("%s: %w", filepath.Base(path), format.ErrEmpty)
 	}
+	repair := true // invalid UTF-8 in a UTF-8 reading is replaced and counted
 	if opts.Encoding == "" {
-		opts.Encoding = detectEncoding(head)
+		// The whole file decides, not its head: one stray Latin-1 byte does not make a UTF-8
+		// export GB18030, and a GBK export whose first 256 KB are ASCII is still GBK.
+		fe, err := format.DetectFileEncoding(path)
+		if err != nil {
+			return nil, err
+		}
+		opts.Encoding, repair = fe.Name, !fe.Valid
+		if fe.Name == "gb18030" && latinGlued(fe.Sample) {
+			opts.Encoding = "macroman"
+		}
 	}
-	in, err := openInput(path, opts.Encoding, head, opts.Tee)
+	in, err := openInput(path, opts.Encoding, head, opts.Tee, opts.Limits, repair)
 	if err != nil {
 		return nil, err
 	}
-	r := &Reader{in: in, conv: conv{file: in.file}}
+	r := &Reader{in: in, conv: conv{file: in.file}, encoding: strings.ToLower(opts.Encoding)}
 	r.rows.Next = in.row
 	header, _, err := in.row(0)
 	for err == nil && format.IsBlank(header) {
@@ -171,6 +181,7 @@ func Open(path string, opts format.Options) (format.Reader, error) {
 		return nil, fmt.Errorf("%s: reading header: %w", in.file, err)
 	}
 	r.resolve(header)
+	in.setHeader(header)
 	if r.idx[fPub] < 0 {
 		in.close()
 		return nil, fmt.Errorf("%s: not a Lens export: no %q or %q column in the header", in.file, "Display Key", "Publication Number")
@@ -181,11 +192,15 @@ func Open(path string, opts format.Options) (format.Reader, error) {
 
 // Reader reads records from one Lens export. It implements format.Reader and format.Splitter.
 type Reader struct {
-	conv                // converts the rows Read returns
-	in      *input      // the decoded CSV
-	rows    format.Rows // the row loop over the input (blank rows, record numbers, end)
-	lastNum int         // the last in-sequence value of the "#" column
+	conv                 // converts the rows Read returns
+	in       *input      // the decoded CSV
+	rows     format.Rows // the row loop over the input (blank rows, record numbers, end)
+	lastNum  int         // the last in-sequence value of the "#" column
+	encoding string      // the encoding read with (detected from the whole file, or forced)
 }
+
+// Encoding reports the encoding the export is read with.
+func (r *Reader) Encoding() string { return r.encoding }
 
 // conv converts rows of one export into records: the column map and date order settled at Open,
 // and small caches of its own, so each goroutine converting rows has one (NewConverter).
@@ -290,21 +305,6 @@ func slashOrder(s string) int {
 	return 0
 }
 
-// detectEncoding settles the text encoding from the head of a Lens file. Lens writes UTF-8 now and
-// wrote MacRoman from Mac exports in 2015–2016; those MacRoman files often carry mojibake that a
-// generic detector takes for GB18030, so a GB18030 guess whose Han characters sit glued between
-// Latin letters ("F蘝r") is read as MacRoman instead. "" means let format.DecodeText decide.
-func detectEncoding(head []byte) string {
-	enc := format.DetectEncoding(head)
-	if enc != "gb18030" {
-		return ""
-	}
-	if latinGlued(head) {
-		return "macroman"
-	}
-	return ""
-}
-
 // latinGlued reports whether most Han characters of head, read as GB18030, touch an ASCII letter
 // on either side: the mark of Latin-script mojibake rather than Chinese text.
 func latinGlued(head []byte) bool {
@@ -344,6 +344,10 @@ func decodeGB18030(b []byte) (string, error) {
 
 // Close closes the underlying file.
 func (r *Reader) Close() error { return r.in.close() }
+
+// Repaired returns how many bytes that are not valid UTF-8 were replaced by U+FFFD in a UTF-8
+// export, and the first records they were in (format.Repairer).
+func (r *Reader) Repaired() (int, []int) { return r.in.guard.Repaired, r.in.repaired }
 
 // NewConverter returns a converter of this export's rows for one goroutine (format.Splitter).
 func (r *Reader) NewConverter() format.Converter {

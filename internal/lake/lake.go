@@ -66,6 +66,7 @@ type Input struct {
 	Size       int64     `json:"size"`
 	Format     string    `json:"format"`
 	Encoding   string    `json:"encoding,omitempty"`
+	Repaired   int       `json:"repaired,omitempty"` // bytes invalid in the encoding, replaced by U+FFFD
 	Records    int       `json:"records"`    // accepted + rejected
 	Accepted   int       `json:"accepted"`   // records read without error
 	Rejected   int       `json:"rejected"`   // records quarantined

@@ -19,6 +19,9 @@ import (
 // and digits one underscore, none at either end; a cell left empty ("#") becomes "number", as
 // janitor names it.
 func SnakeCase(h string) string {
+	if strings.TrimSpace(strings.TrimPrefix(h, "\uFEFF")) == "" {
+		return h // an unnamed (trailing) column stays unnamed
+	}
 	var b strings.Builder
 	under := false
 	for _, r := range strings.TrimPrefix(h, "\uFEFF") {

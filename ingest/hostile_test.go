@@ -1,0 +1,223 @@
+package ingest
+
+import (
+	"bytes"
+	"context"
+	"errors"
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/patnav/patnav/ingest/format"
+	"github.com/patnav/patnav/internal/duck"
+	"github.com/patnav/patnav/internal/lake"
+	"github.com/patnav/patnav/internal/realdata"
+)
+
+// quarantined returns the reasons in the lake's quarantine table, by record number.
+func quarantined(t *testing.T, lk string) map[int]string {
+	t.Helper()
+	db, err := duck.Open(context.Background(), lk)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer db.Close()
+	rows, err := db.SQL().Query("SELECT record, line, coalesce(field, ''), reason FROM quarantine ORDER BY record")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer rows.Close()
+	out := map[int]string{}
+	for rows.Next() {
+		var rec, line int
+		var field, reason string
+		if err := rows.Scan(&rec, &line, &field, &reason); err != nil {
+			t.Fatal(err)
+		}
+		out[rec] = fmt.Sprintf("line %d %s: %s", line, field, reason)
+	}
+	return out
+}
+
+// TestCSVHostileRows: each generated malformed Lens file keeps accepted + quarantined = records,
+// and the broken record is quarantined with its line instead of swallowing the rows after it.
+func TestCSVHostileRows(t *testing.T) {
+	good := func(i int) string { return csvLine(lensRow(i, fmt.Sprintf("title %d", i))) }
+	// Row 2 opens a quote in its last cell and never closes it: the quote is open at the line
+	// break. (A quote left open mid-row closes at the next `",` and merges two cells: a short row.)
+	open2 := strings.TrimSuffix(good(2), `"`)
+	merged2 := strings.Replace(good(2), `"title 2"`, `"title 2 opens a quote`, 1)
+	// A row cut short after the Abstract column.
+	short := csvLine(lensRow(3, "short")[:13])
+	cases := []struct {
+		name     string
+		lines    []string
+		records  int
+		bad      map[int]string // record → a word its reason must hold
+		accepted int
+	}{
+		{"unclosed quote, 4 rows", []string{good(1), open2, good(3), good(4)}, 4, map[int]string{2: "quote never closed"}, 3},
+		{"unclosed quote, 10 rows", append([]string{good(1), open2}, func() []string {
+			var l []string
+			for i := 3; i <= 10; i++ {
+				l = append(l, good(i))
+			}
+			return l
+		}()...), 10, map[int]string{2: "quote never closed"}, 9},
+		{"unclosed quote in the last row", []string{good(1), good(2), strings.TrimSuffix(good(3), `"`)}, 3, nil, -1},
+		{"quote left open mid-row", []string{good(1), merged2, good(3)}, 3, map[int]string{2: "missing Legal Status"}, 2},
+		{"short row", []string{good(1), good(2), short, good(4)}, 4, map[int]string{3: "missing Applicants, Inventors"}, 3},
+		{"multi-line abstract is fine", []string{good(1), strings.Replace(good(2), "An abstract, with a comma.", "line one,\nline two, \"\"quoted\"\"\nline three", 1), good(3)}, 3, nil, 3},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			dir := t.TempDir()
+			lk := filepath.Join(dir, "lake")
+			f := lensFile(t, dir, "x.csv", c.lines...)
+			st, err := Run(context.Background(), []string{f}, realOpts(lk))
+			if err != nil {
+				t.Fatal(err)
+			}
+			fs := st.Files[0]
+			if fs.Records != c.records || fs.Accepted+fs.Rejected != fs.Records {
+				t.Fatalf("%d records (%d accepted + %d rejected), want %d", fs.Records, fs.Accepted, fs.Rejected, c.records)
+			}
+			if c.accepted >= 0 && fs.Accepted != c.accepted {
+				t.Errorf("%d accepted, want %d", fs.Accepted, c.accepted)
+			}
+			q := quarantined(t, lk)
+			for rec, want := range c.bad {
+				if !strings.Contains(q[rec], want) || !strings.Contains(q[rec], "line ") {
+					t.Errorf("record %d quarantined as %q, want %q with its line", rec, q[rec], want)
+				}
+			}
+			if c.bad == nil && c.accepted == c.records && len(q) != 0 {
+				t.Errorf("unexpected quarantine: %v", q)
+			}
+		})
+	}
+}
+
+// TestStrayByteKeepsUTF8: a UTF-8 export with Chinese titles and one Latin-1 byte is read as UTF-8
+// (not GB18030), with the byte replaced and reported, wherever the byte is (in the first 256 KB or
+// after it); a GBK export whose first 300 KB are ASCII is still read as GBK.
+func TestStrayByteKeepsUTF8(t *testing.T) {
+	for _, at := range []int{2, 900} { // record 900 starts beyond 256 KB (rows are ~700 bytes)
+		t.Run(fmt.Sprint("byte in record ", at), func(t *testing.T) {
+			dir := t.TempDir()
+			lk := filepath.Join(dir, "lake")
+			var lines []string
+			for i := 1; i <= 1000; i++ {
+				title := fmt.Sprintf("一种无人机的控制方法 %d", i)
+				if i == at {
+					title = "M\xDCLLER GMBH " + title
+				}
+				lines = append(lines, csvLine(lensRow(i, title)))
+			}
+			f := lensFile(t, dir, "mixed.csv", lines...)
+			st, err := Run(context.Background(), []string{f}, realOpts(lk))
+			if err != nil {
+				t.Fatal(err)
+			}
+			fs := st.Files[0]
+			if fs.Encoding != "utf-8" || fs.Repaired != 1 || len(fs.RepairedRecords) != 1 || fs.RepairedRecords[0] != at {
+				t.Fatalf("encoding %q, %d repaired in %v; want utf-8, 1 in [%d]", fs.Encoding, fs.Repaired, fs.RepairedRecords, at)
+			}
+			if fs.Accepted != 1000 {
+				t.Errorf("%d accepted", fs.Accepted)
+			}
+			db, err := duck.Open(context.Background(), lk)
+			if err != nil {
+				t.Fatal(err)
+			}
+			defer db.Close()
+			var garbled int
+			if err := db.SQL().QueryRow("SELECT count(*) FROM patents WHERE title NOT LIKE '%一种无人机的控制方法%'").Scan(&garbled); err != nil {
+				t.Fatal(err)
+			}
+			if garbled != 0 {
+				t.Errorf("%d titles garbled", garbled)
+			}
+		})
+	}
+	t.Run("GBK after 300 KB of ASCII", func(t *testing.T) {
+		var b bytes.Buffer
+		for i := 0; b.Len() < 300<<10; i++ {
+			b.WriteString(fmt.Sprintf("plain ascii line %d\n", i))
+		}
+		b.Write([]byte{0xCE, 0xDE, 0xC8, 0xCB, 0xBB, 0xFA, '\n'}) // 无人机 in GBK
+		p := filepath.Join(t.TempDir(), "g.csv")
+		os.WriteFile(p, b.Bytes(), 0o644)
+		fe, err := format.DetectFileEncoding(p)
+		if err != nil || fe.Name != "gb18030" {
+			t.Errorf("got %+v %v, want gb18030", fe.Name, err)
+		}
+	})
+}
+
+// TestOversizeFieldAndRecord: a field above --max-field and a record above --max-record are
+// quarantined; the others are read.
+func TestOversizeFieldAndRecord(t *testing.T) {
+	dir := t.TempDir()
+	lk := filepath.Join(dir, "lake")
+	big := strings.Repeat("x", 2<<20)
+	huge := strings.Repeat("y", 3<<20)
+	f := lensFile(t, dir, "big.csv",
+		csvLine(lensRow(1, "ok")),
+		strings.Replace(csvLine(lensRow(2, "big")), "An abstract, with a comma.", big, 1),
+		strings.Replace(csvLine(lensRow(3, "huge")), "An abstract, with a comma.", huge+"\n"+huge, 1),
+		csvLine(lensRow(4, "ok")))
+	o := realOpts(lk)
+	o.Limits = format.Limits{MaxField: 1 << 20, MaxRecord: 4 << 20}
+	st, err := Run(context.Background(), []string{f}, o)
+	if err != nil {
+		t.Fatal(err)
+	}
+	fs := st.Files[0]
+	if fs.Records != 4 || fs.Accepted != 2 || fs.Rejected != 2 {
+		t.Fatalf("%+v", fs)
+	}
+	q := quarantined(t, lk)
+	if !strings.Contains(q[2], "Abstract") || !strings.Contains(q[2], "too large") || !strings.Contains(q[3], "longer than") {
+		t.Errorf("quarantine: %v", q)
+	}
+}
+
+// TestRealExportsAccountForEveryRecord: accepted + quarantined = records for every real export.
+func TestRealExportsAccountForEveryRecord(t *testing.T) {
+	if testing.Short() {
+		t.Skip("real data")
+	}
+	root := realdata.Require(t, "")
+	for _, sub := range []string{"lens", "google", "cnipa", "patsnap", "espacenet", "uspto_xml", "epo_ops_xml"} {
+		files, _ := filepath.Glob(filepath.Join(root, sub, "*"))
+		for _, f := range files {
+			if fi, err := os.Stat(f); err != nil || fi.IsDir() {
+				continue
+			}
+			t.Run(sub+"/"+filepath.Base(f), func(t *testing.T) {
+				lk := filepath.Join(t.TempDir(), "lake")
+				st, err := Run(context.Background(), []string{f}, realOpts(lk))
+				if errors.Is(err, ErrTooFewAccepted) || errors.Is(err, format.ErrUnknownFormat) {
+					t.Skipf("not ingestible as a whole: %v", err)
+				}
+				if err != nil {
+					t.Fatal(err)
+				}
+				for _, fs := range st.Files {
+					l, err := lake.Open(lk)
+					if err != nil {
+						t.Fatal(err)
+					}
+					if fs.Accepted+fs.Rejected != fs.Records || int64(fs.Rejected) != l.Rows(lake.TQuarantine) ||
+						int64(fs.Accepted-fs.Duplicates) != l.Rows(lake.TPatents) {
+						t.Errorf("%s: %d records, %d accepted (%d duplicates), %d rejected; lake: %d patents, %d quarantined",
+							fs.Path, fs.Records, fs.Accepted, fs.Duplicates, fs.Rejected, l.Rows(lake.TPatents), l.Rows(lake.TQuarantine))
+					}
+				}
+			})
+		}
+	}
+}
