@@ -67,10 +67,10 @@ type Input struct {
 	Format     string    `json:"format"`
 	Encoding   string    `json:"encoding,omitempty"`
 	Repaired   int       `json:"repaired,omitempty"` // bytes invalid in the encoding, replaced by U+FFFD
-	Records    int       `json:"records"`    // accepted + rejected
-	Accepted   int       `json:"accepted"`   // records read without error
-	Rejected   int       `json:"rejected"`   // records quarantined
-	Duplicates int       `json:"duplicates"` // accepted records already in the lake (provenance only)
+	Records    int       `json:"records"`            // accepted + rejected
+	Accepted   int       `json:"accepted"`           // records read without error
+	Rejected   int       `json:"rejected"`           // records quarantined
+	Duplicates int       `json:"duplicates"`         // accepted records already in the lake (provenance only)
 	Ingest     string    `json:"ingest"`
 	At         time.Time `json:"at"`
 }
