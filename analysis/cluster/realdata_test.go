@@ -17,7 +17,6 @@ import (
 	"github.com/patnav/patnav/internal/realdata"
 )
 
-
 // realDocs reads a real export with its reader: one document per publication (the exports hold
 // no family ids), main groups from the classifications, the subclass of the main IPC code.
 func realDocs(t *testing.T, f format.Format, path string) []Doc {
