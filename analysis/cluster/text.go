@@ -190,3 +190,24 @@ func termLang(term string) int {
 	}
 	return langEn
 }
+
+// Tokenizer is the clustering's tokenizer for other packages (seed scoping): Chinese runs
+// segmented by gse, other runs split, lower-cased and Snowball-stemmed, stop words dropped —
+// the same index terms as the text clustering. It is safe for concurrent use.
+type Tokenizer struct{ t *tokenizer }
+
+// NewTokenizer loads the Chinese dictionary (once per process, about 2 s) and returns a
+// Tokenizer.
+func NewTokenizer() (*Tokenizer, error) {
+	t, err := newTokenizer()
+	if err != nil {
+		return nil, err
+	}
+	return &Tokenizer{t: t}, nil
+}
+
+// Tokens calls emit for every index term of text with its surface (display) form; zh reports
+// a Chinese (Han) term, else an English stem. It never panics.
+func (t *Tokenizer) Tokens(text string, emit func(term, surface string, zh bool)) {
+	t.t.tokens(text, func(term, surface string, lang int) { emit(term, surface, lang == langZh) })
+}
