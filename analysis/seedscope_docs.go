@@ -10,13 +10,18 @@ import (
 
 // OpenLake opens the lake without a navigation config: families are merged as in Open (the pat
 // view over linked family ids and shared application numbers), but no scope tables exist. Seed
-// scoping reads the whole lake through it.
+// scoping reads the whole lake through it. (A session opened with Open merges only the families
+// of its scope; the others keep their stored ids.)
 func OpenLake(ctx context.Context, dir string) (*Session, error) {
 	db, err := duck.Open(ctx, dir)
 	if err != nil {
 		return nil, err
 	}
 	s := &Session{DB: db}
+	if err := s.exec(ctx, "seed_all_pubs"); err != nil {
+		db.Close()
+		return nil, err
+	}
 	if err := s.resolveFamilies(ctx); err != nil {
 		db.Close()
 		return nil, err

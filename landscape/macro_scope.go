@@ -48,5 +48,5 @@ func (b *macroBuilder) scope() error {
 	if sc.Families == 0 {
 		b.unavailable("all", "no patent in the lake matches the industry scope")
 	}
-	return nil
+	return b.seedMeasure()
 }

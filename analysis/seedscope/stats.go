@@ -1,6 +1,7 @@
 package seedscope
 
 import (
+	"encoding/json"
 	"math"
 	"math/rand/v2"
 	"slices"
@@ -138,3 +139,21 @@ func shuffled(a []int, seed, stream uint64) []int {
 }
 
 func sortInts(a []int) { sort.Ints(a) }
+
+// MarshalJSON writes undefined (NaN) bounds and values as null: JSON has no NaN.
+func (iv Interval) MarshalJSON() ([]byte, error) {
+	num := func(v float64) *float64 {
+		if math.IsNaN(v) || math.IsInf(v, 0) {
+			return nil
+		}
+		return &v
+	}
+	return json.Marshal(struct {
+		K      int      `json:"k"`
+		N      int      `json:"n"`
+		Value  *float64 `json:"value"`
+		Low    *float64 `json:"low"`
+		High   *float64 `json:"high"`
+		Method string   `json:"method"`
+	}{iv.K, iv.N, num(iv.Value), num(iv.Low), num(iv.High), iv.Method})
+}

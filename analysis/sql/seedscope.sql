@@ -51,3 +51,8 @@ ORDER BY 1, 2;
 -- name: seed_scope_families
 -- The families in the configured scope (table fam of a session opened with a config).
 SELECT family_id FROM fam ORDER BY family_id;
+
+-- name: seed_all_pubs
+-- A lake opened without a config: every publication counts as "in scope" for the family
+-- merging (family_edges reads scope_pub).
+CREATE OR REPLACE TEMP TABLE scope_pub AS SELECT pub_number FROM patents;

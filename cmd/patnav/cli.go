@@ -46,6 +46,7 @@ func commands() []command {
 		{"enterprise", "the enterprise navigations (the \"N\"): portfolio, benchmark, gaps, watch list", cmdEnterprise},
 		{"warn", "the patent risk-warning bulletin (专利预警) and its changes since the last run", cmdWarn},
 		{"run", "the nightly job: ingest the inbox, run every navigation, publish the \"1+N\" bundle", cmdRun},
+		{"scope", "propose a search strategy from seed patents and measure its precision and recall", cmdScope},
 		{"synth", "write a synthetic demo corpus (Lens CSV or CNIPA CSV)", cmdSynth},
 		{"formats", "list the input formats patnav reads", cmdFormats},
 	}

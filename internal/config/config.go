@@ -64,6 +64,10 @@ type Scope struct {
 	Exclude  *Criteria `yaml:"exclude" json:"exclude,omitempty"`
 	// Require, when true, needs both a code and a keyword match (precision over recall).
 	Require string `yaml:"require" json:"require,omitempty"` // "any" (default) or "both"
+	// Seeds, optional, is a seed file (one publication number a line, relative to the config's
+	// folder) of known-relevant patents: the landscape's method section then states the scope's
+	// measured precision and recall against it (patnav scope proposes a scope from it).
+	Seeds string `yaml:"seeds" json:"seeds,omitempty"`
 }
 
 // Industry names the industry and its scope.
@@ -191,9 +195,20 @@ func Load(path string) (*Config, error) {
 		return nil, err
 	}
 	base := filepath.Dir(path)
-	for _, p := range []*string{&c.Lake, &c.Inbox, &c.Out, &c.Thesaurus, &c.Warnings.History} {
+	for _, p := range []*string{&c.Lake, &c.Inbox, &c.Out, &c.Thesaurus, &c.Warnings.History, &c.Industry.Scope.Seeds} {
 		if *p != "" && !filepath.IsAbs(*p) {
 			*p = filepath.Join(base, *p)
+		}
+	}
+	if sf := c.Industry.Scope.Seeds; sf != "" {
+		if fi, err := os.Stat(sf); err != nil || fi.IsDir() {
+			var root yaml.Node
+			_ = yaml.Unmarshal(b, &root)
+			l := &locator{root: &root, name: path}
+			if err == nil {
+				return nil, l.errorf("industry.scope.seeds", "the seed file %q is a folder", sf)
+			}
+			return nil, l.errorf("industry.scope.seeds", "the seed file cannot be read: %v", err)
 		}
 	}
 	return c, nil
@@ -317,6 +332,11 @@ func (c *Config) complete(l *locator) error {
 	}
 	if err := checkKeywords(l, "industry.scope.keywords", c.Industry.Scope.Keywords); err != nil {
 		return err
+	}
+	if sf := &c.Industry.Scope.Seeds; *sf != "" {
+		if *sf = strings.TrimSpace(*sf); *sf == "" {
+			return l.errorf("industry.scope.seeds", "empty seed file name")
+		}
 	}
 	if len(c.Branches) == 0 {
 		return l.errorf("branches", "the decomposition tree needs at least one branch")

@@ -128,3 +128,28 @@ func TestDemoConfig(t *testing.T) {
 		t.Errorf("demo config: %d branches, %d enterprises, region %+v", len(c.Flatten()), len(c.Enterprises), c.Region)
 	}
 }
+
+// TestScopeSeeds: industry.scope.seeds is resolved against the config's folder and must name a
+// readable file; a missing file is an error naming the key and its line (line 7: the seeds key
+// inserted after the keywords).
+func TestScopeSeeds(t *testing.T) {
+	dir := t.TempDir()
+	withSeeds := strings.Replace(minimal, "    keywords: {zh: [无人机], en: [drone, UAV]}\n", "    keywords: {zh: [无人机], en: [drone, UAV]}\n    seeds: seeds.txt\n", 1)
+	p := filepath.Join(dir, "nav.yaml")
+	os.WriteFile(p, []byte(withSeeds), 0o644)
+	_, err := Load(p)
+	if err == nil || !errors.Is(err, ErrConfig) || !strings.Contains(err.Error(), "line 7: industry.scope.seeds") {
+		t.Errorf("missing seed file: %v", err)
+	}
+	os.WriteFile(filepath.Join(dir, "seeds.txt"), []byte("US1234567B2\n"), 0o644)
+	c, err := Load(p)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if c.Industry.Scope.Seeds != filepath.Join(dir, "seeds.txt") {
+		t.Errorf("seeds path %q", c.Industry.Scope.Seeds)
+	}
+	if _, err := Parse([]byte(strings.Replace(withSeeds, "seeds: seeds.txt", `seeds: " "`, 1)), "nav.yaml"); err == nil || !strings.Contains(err.Error(), "industry.scope.seeds") {
+		t.Errorf("blank seed file name: %v", err)
+	}
+}
