@@ -35,9 +35,9 @@ func TestEveryQueryPrepares(t *testing.T) {
 	if err := s.Exec(ctx, "create_fam_quality"); err != nil {
 		t.Fatal(err)
 	}
-	// The scope, clustering and macro queries have their tables here; the enterprise and warning
-	// queries are checked where those models ran.
-	for _, err := range CheckQueries(ctx, s, "scope", "cluster", "macro") {
+	// The scope, clustering, seed-scoping and macro queries have their tables here; the enterprise
+	// and warning queries are checked where those models ran.
+	for _, err := range CheckQueries(ctx, s, "scope", "cluster", "macro", "seedscope") {
 		t.Error(err)
 	}
 }

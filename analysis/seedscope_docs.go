@@ -30,15 +30,15 @@ func OpenLake(ctx context.Context, dir string) (*Session, error) {
 }
 
 // SeedDocs loads one seedscope.Doc per family of the whole lake with the query
-// seed_family_docs (sql/seedscope.sql): publication numbers, numbers without kind, the
+// seed_family_docs (sql/seedscope): publication numbers, numbers without kind, the
 // representative publication and its title, the distinct titles and abstracts joined by
 // newlines, and the distinct IPC/CPC codes. Families come ordered by id.
 func (s *Session) SeedDocs(ctx context.Context) ([]seedscope.Doc, error) {
 	var docs []seedscope.Doc
 	var b strings.Builder
-	err := s.Each(ctx, "seed_family_docs", func(r []any) error {
+	err := seedFamilyDocs.Each(ctx, s, func(r SeedDocRow) error {
 		b.Reset()
-		for _, part := range [][]string{Strs(r[5]), Strs(r[6])} {
+		for _, part := range [][]string{r.Titles, r.Abstracts} {
 			for _, t := range part {
 				if b.Len() > 0 {
 					b.WriteByte('\n')
@@ -46,15 +46,8 @@ func (s *Session) SeedDocs(ctx context.Context) ([]seedscope.Doc, error) {
 				b.WriteString(t)
 			}
 		}
-		docs = append(docs, seedscope.Doc{
-			ID:         Str(r[0]),
-			Pubs:       Strs(r[1]),
-			DocNumbers: Strs(r[2]),
-			Rep:        Str(r[3]),
-			RepTitle:   Str(r[4]),
-			Text:       b.String(),
-			Codes:      Strs(r[7]),
-		})
+		docs = append(docs, seedscope.Doc{ID: r.FamilyID, Pubs: r.Pubs, DocNumbers: r.Docs, Rep: r.Rep,
+			RepTitle: r.RepTitle, Text: b.String(), Codes: r.Codes})
 		return nil
 	})
 	return docs, err
@@ -64,8 +57,8 @@ func (s *Session) SeedDocs(ctx context.Context) ([]seedscope.Doc, error) {
 // family) with the query seed_family_citations.
 func (s *Session) SeedCitations(ctx context.Context) ([]seedscope.Link, error) {
 	var out []seedscope.Link
-	err := s.Each(ctx, "seed_family_citations", func(r []any) error {
-		out = append(out, seedscope.Link{Citing: Str(r[0]), Cited: Str(r[1])})
+	err := seedFamilyCitations.Each(ctx, s, func(r CitationLinkRow) error {
+		out = append(out, seedscope.Link{Citing: r.Citing, Cited: r.Cited})
 		return nil
 	})
 	return out, err
@@ -73,9 +66,9 @@ func (s *Session) SeedCitations(ctx context.Context) ([]seedscope.Link, error) {
 
 // ScopeFamilyIDs returns the families in the configured scope (a session opened with Open).
 func (s *Session) ScopeFamilyIDs(ctx context.Context) ([]string, error) {
-	var out []string
-	err := s.Each(ctx, "seed_scope_families", func(r []any) error {
-		out = append(out, Str(r[0]))
+	out := []string{}
+	err := seedScopeFamilies.Each(ctx, s, func(r FamilyIDRow) error {
+		out = append(out, r.FamilyID)
 		return nil
 	})
 	return out, err
