@@ -2,6 +2,7 @@ package seedscope
 
 import (
 	"encoding/json"
+	"fmt"
 	"math"
 	"math/rand/v2"
 	"slices"
@@ -156,4 +157,12 @@ func (iv Interval) MarshalJSON() ([]byte, error) {
 		High   *float64 `json:"high"`
 		Method string   `json:"method"`
 	}{iv.K, iv.N, num(iv.Value), num(iv.Low), num(iv.High), iv.Method})
+}
+
+// String writes "0.931 [0.912, 0.946 wilson 95%]", or "n/a (no data)" when undefined.
+func (iv Interval) String() string {
+	if !iv.Defined() {
+		return "n/a (no data)"
+	}
+	return fmt.Sprintf("%.3f [%.3f, %.3f %s 95%%]", iv.Value, iv.Low, iv.High, iv.Method)
 }

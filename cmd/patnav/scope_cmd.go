@@ -7,10 +7,8 @@ import (
 	"io"
 	"path/filepath"
 
-	"github.com/patnav/patnav/analysis/seedscope"
 	"github.com/patnav/patnav/internal/config"
-	"github.com/patnav/patnav/landscape/scope"
-	scopereports "github.com/patnav/patnav/reports/scope"
+	"github.com/patnav/patnav/pipeline"
 )
 
 // badSeedsError marks a seed problem (unreadable file, too few seed families): exit 3.
@@ -62,15 +60,11 @@ func cmdScope(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 			out = filepath.Join(cfg.Out, "scope")
 		}
 	}
-	m, err := scope.Build(ctx, scope.Options{Lake: lake, SeedFile: *seedFile, Config: cfg, HoldoutFile: *holdout,
-		Tuning: seedscope.Options{Seed: *seed, Folds: *folds, Threshold: *threshold, MinCoverage: *minCov, MinLift: *minLift}})
-	if errors.Is(err, seedscope.ErrSeeds) || errors.Is(err, seedscope.ErrNotEnoughSeeds) {
+	m, files, err := pipeline.Scope(ctx, out, pipeline.ScopeOptions{Lake: lake, SeedFile: *seedFile, Config: cfg, HoldoutFile: *holdout,
+		Seed: *seed, Folds: *folds, Threshold: *threshold, MinCoverage: *minCov, MinLift: *minLift})
+	if errors.Is(err, pipeline.ErrSeeds) || errors.Is(err, pipeline.ErrNotEnoughSeeds) {
 		return badSeedsError{err}
 	}
-	if err != nil {
-		return err
-	}
-	files, err := scopereports.Publish(out, m, nil)
 	if err != nil {
 		return err
 	}
@@ -81,36 +75,26 @@ func cmdScope(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	return nil
 }
 
-func ci(iv seedscope.Interval) string {
-	if !iv.Defined() {
-		return "n/a (no data)"
-	}
-	return fmt.Sprintf("%.3f [%.3f, %.3f %s 95%%]", iv.Value, iv.Low, iv.High, iv.Method)
-}
-
-func printScope(w io.Writer, m *scope.Model) {
+func printScope(w io.Writer, m *pipeline.ScopeModel) {
 	r := &m.Result
 	fmt.Fprintf(w, "seeds: %d numbers, %d found, %d families; lake %d families; background %d\n",
 		r.SeedNumbers, r.SeedNumbers-len(r.Unmatched), r.SeedFamilies, r.LakeFamilies, r.Background)
 	ev := r.Evaluation
 	fmt.Fprintf(w, "classifier, %d-fold cross-validation (seeds vs background, threshold %.2f):\n", ev.Folds, ev.Threshold)
-	fmt.Fprintf(w, "  precision %s\n  recall    %s\n  F1        %s\n", ci(ev.Precision), ci(ev.Recall), ci(ev.F1))
+	fmt.Fprintf(w, "  precision %v\n  recall    %v\n  F1        %v\n", ev.Precision, ev.Recall, ev.F1)
 	ex := r.Expansion
 	fmt.Fprintf(w, "expanded set: %d families before pruning, %d after (codes %d, keywords %d, citations %d; family members %d)\n",
 		ex.Before, ex.After, ex.ByCode, ex.ByKeyword, ex.ByCitation, ex.FamilyMembers)
 	fmt.Fprintf(w, "proposed scope: codes %v\n  keywords zh %v\n  keywords en %v\n", r.Proposal.Codes, r.Proposal.KeywordsZh, r.Proposal.KeywordsEn)
 	if h := r.Holdout; h != nil {
 		fmt.Fprintf(w, "held out: %d positive families (%d numbers not in the lake)\n", h.Positives, h.Unmatched)
-		for _, x := range []struct {
-			name string
-			m    seedscope.Measure
-		}{{"proposed scope", h.Scope}, {"pruned expansion", h.Pruned}, {"classifier", h.Classifier}} {
-			fmt.Fprintf(w, "  %-16s %6d selected  precision %s  recall %s\n", x.name, x.m.Selected, ci(x.m.Precision), ci(x.m.Recall))
-		}
+		fmt.Fprintf(w, "  %-16s %6d selected  precision %v  recall %v\n", "proposed scope", h.Scope.Selected, h.Scope.Precision, h.Scope.Recall)
+		fmt.Fprintf(w, "  %-16s %6d selected  precision %v  recall %v\n", "pruned expansion", h.Pruned.Selected, h.Pruned.Precision, h.Pruned.Recall)
+		fmt.Fprintf(w, "  %-16s %6d selected  precision %v  recall %v\n", "classifier", h.Classifier.Selected, h.Classifier.Precision, h.Classifier.Recall)
 	}
 	if c := r.Config; c != nil {
-		fmt.Fprintf(w, "current config scope: %d families; seed recall %s; classifier-accepted %s; misses %d, includes %d rejected\n",
-			c.Families, ci(c.SeedRecall), ci(c.Accepted), c.Missed, c.Rejected)
+		fmt.Fprintf(w, "current config scope: %d families; seed recall %v; classifier-accepted %v; misses %d, includes %d rejected\n",
+			c.Families, c.SeedRecall, c.Accepted, c.Missed, c.Rejected)
 	}
 	for _, u := range m.Unavailable {
 		fmt.Fprintf(w, "  unavailable: %s: %s\n", u.Analysis, u.Reason)

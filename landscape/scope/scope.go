@@ -10,7 +10,6 @@ package scope
 import (
 	"context"
 	"errors"
-	"fmt"
 	"path/filepath"
 	"time"
 
@@ -216,37 +215,25 @@ func (m *Model) unavailable(what, reason string) {
 	m.Unavailable = append(m.Unavailable, landscape.Unavailable{Analysis: what, Reason: reason})
 }
 
-// Measured is the configured scope measured against its seed set (config industry.scope.seeds)
-// for the landscape's method section: recall = seed families inside the scope, precision =
-// scope families the seed-trained classifier accepts (seeds count as accepted).
-type Measured struct {
-	SeedFamilies int
-	Recall       seedscope.Interval
-	Precision    seedscope.Interval
-}
+// The model's parts are analysis/seedscope's result types, named here so that reports draw the
+// landscape model without importing analysis.
+type (
+	Result           = seedscope.Result
+	Interval         = seedscope.Interval
+	Family           = seedscope.Family
+	Measure          = seedscope.Measure
+	CodeStat         = seedscope.CodeStat
+	KeywordStat      = seedscope.KeywordStat
+	Proposal         = seedscope.Proposal
+	Evaluation       = seedscope.Evaluation
+	Expansion        = seedscope.Expansion
+	Holdout          = seedscope.Holdout
+	ConfigComparison = seedscope.ConfigComparison
+	Tuning           = seedscope.Options
+)
 
-// Measure measures the configured scope of s (a session opened with analysis.Open) against the
-// seeds in seedFile.
-func Measure(ctx context.Context, s *analysis.Session, seedFile string, tun seedscope.Options) (*Measured, error) {
-	seeds, err := seedscope.ReadSeedFile(seedFile)
-	if err != nil {
-		return nil, err
-	}
-	docs, err := s.SeedDocs(ctx)
-	if err != nil {
-		return nil, err
-	}
-	ids, err := s.ScopeFamilyIDs(ctx)
-	if err != nil {
-		return nil, err
-	}
-	if ids == nil {
-		ids = []string{}
-	}
-	tun.ConfigScope = ids
-	r, err := seedscope.Run(docs, nil, seeds, tun)
-	if err != nil {
-		return nil, fmt.Errorf("scope measurement: %w", err)
-	}
-	return &Measured{SeedFamilies: r.SeedFamilies, Recall: r.Config.SeedRecall, Precision: r.Config.Accepted}, nil
-}
+// Errors of the seeds (wrapping them lets callers above the landscape floor tell bad input).
+var (
+	ErrSeeds          = seedscope.ErrSeeds
+	ErrNotEnoughSeeds = seedscope.ErrNotEnoughSeeds
+)

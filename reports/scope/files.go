@@ -11,7 +11,7 @@ import (
 
 	"gopkg.in/yaml.v3"
 
-	"github.com/patnav/patnav/internal/publish"
+	"github.com/patnav/patnav/internal/atomicfile"
 	model "github.com/patnav/patnav/landscape/scope"
 	"github.com/patnav/patnav/reports"
 )
@@ -159,7 +159,7 @@ func Publish(dir string, m *model.Model, langs []string) ([]string, error) {
 	}
 	var names []string
 	write := func(name string, fn func(w io.Writer) error) error {
-		if err := publish.WriteFile(filepath.Join(dir, name), fn); err != nil {
+		if err := atomicfile.Write(filepath.Join(dir, name), fn); err != nil {
 			return err
 		}
 		names = append(names, name)

@@ -10,7 +10,6 @@ import (
 	"strconv"
 	"strings"
 
-	"github.com/patnav/patnav/analysis/seedscope"
 	"github.com/patnav/patnav/landscape"
 	model "github.com/patnav/patnav/landscape/scope"
 	"github.com/patnav/patnav/reports"
@@ -32,7 +31,7 @@ func Page(m *model.Model, lang string) (*reports.Page, error) {
 type pageBuilder struct {
 	l reports.Locale
 	m *model.Model
-	r *seedscope.Result
+	r *model.Result
 }
 
 func (b *pageBuilder) t(key string, pairs ...string) string { return tr(b.l, key, pairs...) }
@@ -78,7 +77,7 @@ func (b *pageBuilder) page() *reports.Page {
 }
 
 // ci writes an interval as "value (95% CI low–high, method)", or n/a without data.
-func (b *pageBuilder) ci(iv seedscope.Interval) string {
+func (b *pageBuilder) ci(iv model.Interval) string {
 	if !iv.Defined() {
 		return b.l.NA()
 	}
@@ -215,7 +214,7 @@ func (b *pageBuilder) holdout() []reports.Block {
 	t := &reports.Table{Head: []string{b.t("col.selection"), b.t("col.families"), b.t("col.precision"), b.t("col.recall")}, Num: []bool{false, true, true, true}}
 	for _, row := range []struct {
 		key string
-		m   seedscope.Measure
+		m   model.Measure
 	}{{"ho.scope", h.Scope}, {"ho.pruned", h.Pruned}, {"ho.classifier", h.Classifier}} {
 		t.Rows = append(t.Rows, reports.Row{Cells: cells(b.t(row.key), l.Int(row.m.Selected), b.ci(row.m.Precision), b.ci(row.m.Recall))})
 	}
@@ -241,7 +240,7 @@ func (b *pageBuilder) config() []reports.Block {
 	}})
 	for _, ex := range []struct {
 		key  string
-		fams []seedscope.Family
+		fams []model.Family
 	}{{"cf.missed", c.MissedExamples}, {"cf.rejected", c.RejectedExamples}} {
 		if len(ex.fams) == 0 {
 			continue

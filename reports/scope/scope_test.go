@@ -4,11 +4,11 @@ import (
 	"bytes"
 	"encoding/csv"
 	"encoding/json"
+	"math"
 	"reflect"
 	"strings"
 	"testing"
 
-	"github.com/patnav/patnav/analysis/seedscope"
 	"github.com/patnav/patnav/internal/config"
 	model "github.com/patnav/patnav/landscape/scope"
 )
@@ -19,26 +19,26 @@ func fixture() *model.Model {
 	return &model.Model{
 		Meta:    model.Meta{Industry: config.Text{Zh: "无人机", En: "Drones"}, SeedSource: "file", SeedFile: "seeds.txt", Generated: "2026-12-03T00:00:00Z", Languages: []string{"zh", "en"}, PatnavVersion: "test", RandomSeed: 1, Folds: 5, Threshold: 0.5, BackgroundRatio: 2, MinCoverage: 0.05, MinLift: 2},
 		Current: &model.Current{Codes: []string{"B64C"}, KeywordsEn: []string{"drone"}},
-		Result: seedscope.Result{
+		Result: model.Result{
 			LakeFamilies: 100, SeedNumbers: 21, Unmatched: []string{"EP1A1"}, SeedFamilies: 20, Background: 40,
-			Codes: []seedscope.CodeStat{
+			Codes: []model.CodeStat{
 				{Code: "B64C", Level: "subclass", Seeds: 15, Lake: 20, Coverage: 0.75, LakeShare: 0.2, Lift: 3.75, Selected: true},
 				{Code: "B64C39", Level: "group", Seeds: 12, Lake: 14, Coverage: 0.6, LakeShare: 0.14, Lift: 4.29},
 				{Code: "G05D1", Level: "group", Seeds: 5, Lake: 9, Coverage: 0.25, LakeShare: 0.09, Lift: 2.78, Selected: true},
 			},
-			Keywords: []seedscope.KeywordStat{
+			Keywords: []model.KeywordStat{
 				{Keyword: "无人机", Lang: "zh", Seeds: 8, Lake: 9, Coverage: 0.4, LakeShare: 0.09, Lift: 4.4, Weight: 1.2, Selected: true},
 				{Keyword: "@rotor: yes", Lang: "en", Seeds: 6, Lake: 7, Coverage: 0.3, LakeShare: 0.07, Lift: 4.3, Weight: 0.8, Selected: true},
 			},
-			Proposal:   seedscope.Proposal{Codes: []string{"B64C", "G05D1"}, KeywordsZh: []string{"无人机"}, KeywordsEn: []string{"@rotor: yes"}},
-			Evaluation: seedscope.Evaluation{Folds: 5, Seeds: 20, Background: 40, Threshold: 0.5, TP: 18, FN: 2, FP: 4, TN: 36, Precision: seedscope.Wilson(18, 22), Recall: seedscope.Wilson(18, 20), F1: seedscope.Interval{K: 36, N: 42, Value: 36.0 / 42, Low: 0.7, High: 0.95, Method: "bootstrap"}},
-			Families: []seedscope.Family{
+			Proposal:   model.Proposal{Codes: []string{"B64C", "G05D1"}, KeywordsZh: []string{"无人机"}, KeywordsEn: []string{"@rotor: yes"}},
+			Evaluation: model.Evaluation{Folds: 5, Seeds: 20, Background: 40, Threshold: 0.5, TP: 18, FN: 2, FP: 4, TN: 36, Precision: model.Interval{K: 18, N: 22, Value: 18.0 / 22, Low: 0.615, High: 0.927, Method: "wilson"}, Recall: model.Interval{K: 18, N: 20, Value: 0.9, Low: 0.699, High: 0.972, Method: "wilson"}, F1: model.Interval{K: 36, N: 42, Value: 36.0 / 42, Low: 0.7, High: 0.95, Method: "bootstrap"}},
+			Families: []model.Family{
 				{ID: "F1", Rep: "US1B2", Title: "=HYPERLINK(\"http://x\") <script>alert(1)</script>", Score: 0.9, Via: []string{"code", "keyword"}, Kept: true},
 				{ID: "F2", Rep: "US2B2", Title: "Drone", Score: 0.8, Seed: true, Kept: true, InConfig: true},
 			},
-			Config: &seedscope.ConfigComparison{Families: 0, SeedRecall: seedscope.Wilson(0, 20), Accepted: seedscope.Wilson(0, 0),
-				MissedExamples: []seedscope.Family{{ID: "F1", Rep: "US1B2", Title: "=HYPERLINK(\"http://x\") <script>alert(1)</script>", Score: 0.9}}, Missed: 1},
-			Options: seedscope.Options{Examples: 10},
+			Config: &model.ConfigComparison{Families: 0, SeedRecall: model.Interval{K: 0, N: 20, Value: 0, Low: 0, High: 0.161, Method: "wilson"}, Accepted: model.Interval{Value: math.NaN(), Low: math.NaN(), High: math.NaN(), Method: "wilson"},
+				MissedExamples: []model.Family{{ID: "F1", Rep: "US1B2", Title: "=HYPERLINK(\"http://x\") <script>alert(1)</script>", Score: 0.9}}, Missed: 1},
+			Options: model.Tuning{Examples: 10},
 		},
 	}
 }
