@@ -275,7 +275,8 @@ ORDER BY e.entity, q.score DESC, q.family_id;
 -- out) of the patent citations made by publications in scope, resolved through
 -- citations.cited_doc = patents.doc_number to a publication anywhere in the lake, family ids
 -- resolved across sources (fam_map). ONE pass over the citations serves the flows between
--- entities and the forward citations of the listed families.
+-- entities and the forward citations of the listed families. The pairs are distinct, so it reads
+-- citation_rows (repeats between sources kept) rather than paying for the citations view's DISTINCT.
 CREATE OR REPLACE TEMP TABLE ent_doc AS
 SELECT DISTINCT p.doc_number, coalesce(m.fkey, p.family_id) AS family_id
 FROM patents p LEFT JOIN fam_map m USING (family_id)
@@ -286,14 +287,14 @@ WITH sp AS (
     FROM scope_pub s JOIN patents p USING (pub_number) LEFT JOIN fam_map m ON m.family_id = p.family_id
 )
 SELECT DISTINCT a.family_id AS citing_fam, b.family_id AS cited_fam
-FROM citations c JOIN sp a ON a.pub_number = c.citing JOIN ent_doc b ON b.doc_number = c.cited_doc
+FROM citation_rows c JOIN sp a ON a.pub_number = c.citing JOIN ent_doc b ON b.doc_number = c.cited_doc
 WHERE c.kind = 'patent' AND a.family_id <> b.family_id;
 DROP TABLE ent_doc;
 
 -- name: ent_citations_any
 -- Whether publications in scope make patent citations at all (run only when ent_cite is empty, to
 -- tell "no citations" from "citations that resolve to nothing"; stops at the first row).
-SELECT count(*) FROM (SELECT 1 FROM citations c JOIN scope_pub s ON s.pub_number = c.citing WHERE c.kind = 'patent' LIMIT 1);
+SELECT count(*) FROM (SELECT 1 FROM citation_rows c JOIN scope_pub s ON s.pub_number = c.citing WHERE c.kind = 'patent' LIMIT 1);
 
 -- name: cite_pairs
 SELECT count(*) FROM ent_cite;

@@ -213,7 +213,7 @@ FROM fam WHERE py BETWEEN ? AND ?;
 -- Whether citation data exists: source-reported forward counts, and whether any in-lake patent
 -- citation starts in scope (internal: 0 or 1).
 SELECT count(*) FILTER (WHERE cited_by_src IS NOT NULL) AS with_src,
-       (SELECT count(*) FROM (SELECT 1 FROM citations c JOIN scope_pub s ON s.pub_number = c.citing WHERE c.kind = 'patent' LIMIT 1)) AS internal,
+       (SELECT count(*) FROM (SELECT 1 FROM citation_rows c JOIN scope_pub s ON s.pub_number = c.citing WHERE c.kind = 'patent' LIMIT 1)) AS internal,
        count(*) FILTER (WHERE claims IS NOT NULL) AS with_claims,
        count(*) AS n
 FROM fam WHERE py BETWEEN ? AND ?;
@@ -224,12 +224,13 @@ FROM fam WHERE py BETWEEN ? AND ?;
 -- fwd: forward citations received within the window (years after the first publication) from
 --      citing publications in the lake, resolved by kind-less number and counted as families;
 -- scope: distinct IPC subclasses; family size: distinct offices of all members in the lake.
+-- (citation_rows: a repeated citation counts once anyway, as a distinct citing family.)
 WITH members AS (
     SELECT f.family_id, p.doc_number, p.jurisdiction FROM fam f JOIN pat p USING (family_id)
     WHERE f.py BETWEEN ? AND ?
 ), fwd AS (
     SELECT m.family_id, count(DISTINCT cp.family_id) AS n
-    FROM citations c JOIN members m ON m.doc_number = c.cited_doc
+    FROM citation_rows c JOIN members m ON m.doc_number = c.cited_doc
     JOIN pat cp ON cp.pub_number = c.citing
     JOIN fam f ON f.family_id = m.family_id
     WHERE c.kind = 'patent' AND cp.pub_date <= f.first_pub + to_years(?::INTEGER) AND cp.family_id <> m.family_id
