@@ -28,8 +28,13 @@ demo: build
 	$(BIN) run -c data/navigation.yaml
 	@echo "bundle: $(DEMO)/reports/latest/index.html"
 
-# Benchmarks: ingest ladder against DuckDB's read_csv + COPY on the same files, readers, norm.
+# Benchmarks: ingest ladder against DuckDB's read_csv + COPY on the same files, readers, norm;
+# the scale ladder (cmd/patnav BenchmarkScale): patnav ingest + landscape on the 300k-family file
+# against the analyst's notebook (../shared/bench/notebook.py, skipped without it or without
+# pandas/scikit-learn), then 100k and 1M families (10M with PATNAV_BENCH_10M=1, ~20 GB of disk),
+# time and peak RSS of each, alternating runs.
 bench:
+	$(GO) test -run XXX -bench Scale -benchtime 2x -timeout 180m ./cmd/patnav/
 	$(GO) test -run XXX -bench IngestLens -benchtime 3x -timeout 60m ./ingest/
 	$(GO) test -run XXX -bench IngestUSPTO -benchtime 1x -timeout 60m ./ingest/
 	$(GO) test -run XXX -bench . -benchtime 1x -timeout 60m ./landscape/

@@ -1,0 +1,246 @@
+package main
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"fmt"
+	"io"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"sort"
+	"strings"
+	"syscall"
+	"testing"
+	"time"
+
+	"github.com/patnav/patnav/internal/duck"
+)
+
+// The scale ladder (make bench): every contender runs in a child process (this test binary
+// re-executed, or the notebook's Python) so that its wall time and peak RSS are its own, and the
+// contenders of a step alternate so that a slow spell of the shared machine hits them all; the
+// medians are compared.
+//
+//	BenchmarkScale/notebook          the 300k-family Lens file of issue 18 (synth --families 300000
+//	                                 --seed 3): patnav ingest + landscape (with clustering and the
+//	                                 map) against ../shared/bench/notebook.py run with /usr/bin/python3
+//	                                 (skipped when the notebook, pandas or scikit-learn is missing)
+//	BenchmarkScale/families=N        N = 100,000 and 1,000,000 generated families (and 10,000,000 with
+//	                                 PATNAV_BENCH_10M=1: about 20 GB of disk): ingest against DuckDB's
+//	                                 read_csv + COPY to Parquet, and the landscape with clustering
+//
+// PATNAV_BENCH_SCALE="100000,1000000" replaces the ladder; PATNAV_BENCH_TMP places the files (the
+// default temporary folder otherwise). Run with -benchtime 2x or more: each iteration is one
+// alternation of every contender of the step.
+
+const scaleChild = "PATNAV_SCALE_CHILD"
+
+func TestMain(m *testing.M) {
+	if task := os.Getenv(scaleChild); task != "" {
+		os.Exit(scaleChildMain(task, strings.Split(os.Getenv("PATNAV_SCALE_ARGS"), "\x1f")))
+	}
+	os.Exit(m.Run())
+}
+
+// scaleChildMain is a child process of the scale ladder: a patnav command, or DuckDB's own CSV to
+// Parquet copy (args: the CSV, the Parquet file).
+func scaleChildMain(task string, args []string) int {
+	switch task {
+	case "patnav":
+		return run(args, io.Discard, os.Stderr)
+	case "duckdb":
+		db, err := duck.OpenMemory()
+		if err == nil {
+			_, err = db.SQL().ExecContext(context.Background(), fmt.Sprintf("COPY (SELECT * FROM read_csv('%s', header = true)) TO '%s' (FORMAT parquet, COMPRESSION zstd)",
+				strings.ReplaceAll(args[0], "'", "''"), strings.ReplaceAll(args[1], "'", "''")))
+			db.Close()
+		}
+		if err != nil {
+			fmt.Fprintln(os.Stderr, err)
+			return 1
+		}
+		return 0
+	}
+	fmt.Fprintf(os.Stderr, "unknown scale task %q\n", task)
+	return 1
+}
+
+// sample is one measured child process.
+type sample struct {
+	sec, rssMB float64
+	out        []byte // its standard output
+}
+
+// measureCmd runs cmd and returns its wall time, peak RSS and output.
+func measureCmd(b *testing.B, cmd *exec.Cmd) sample {
+	b.Helper()
+	var stdout, stderr bytes.Buffer
+	cmd.Stdout, cmd.Stderr = &stdout, &stderr
+	start := time.Now()
+	if err := cmd.Run(); err != nil {
+		b.Fatalf("%s: %v: %s", strings.Join(cmd.Args, " "), err, stderr.String())
+	}
+	el := time.Since(start).Seconds()
+	ru := cmd.ProcessState.SysUsage().(*syscall.Rusage)
+	return sample{sec: el, rssMB: float64(ru.Maxrss) / 1024, out: stdout.Bytes()} // Maxrss is in KiB on Linux
+}
+
+// child runs a scale task in a child process.
+func child(b *testing.B, task string, args ...string) sample {
+	cmd := exec.Command(os.Args[0], "-test.run=^$")
+	cmd.Env = append(os.Environ(), scaleChild+"="+task, "PATNAV_SCALE_ARGS="+strings.Join(args, "\x1f"))
+	return measureCmd(b, cmd)
+}
+
+// series collects the samples of one contender.
+type series []sample
+
+func (s series) med() float64 {
+	t := make([]float64, len(s))
+	for i, x := range s {
+		t[i] = x.sec
+	}
+	sort.Float64s(t)
+	if len(t)%2 == 1 {
+		return t[len(t)/2]
+	}
+	return (t[len(t)/2-1] + t[len(t)/2]) / 2
+}
+
+func (s series) rss() float64 {
+	m := 0.0
+	for _, x := range s {
+		m = max(m, x.rssMB)
+	}
+	return m
+}
+
+func (s series) secs() string {
+	var p []string
+	for _, x := range s {
+		p = append(p, fmt.Sprintf("%.1f", x.sec))
+	}
+	return strings.Join(p, " ")
+}
+
+// genLens writes the generated Lens file of a step (patnav synth, outside the timer).
+func genLens(b *testing.B, dir string, families, seed int) string {
+	b.Helper()
+	in := filepath.Join(dir, fmt.Sprintf("lens_%d.csv", families))
+	child(b, "patnav", "synth", "--form", "lens", "--families", fmt.Sprint(families), "--seed", fmt.Sprint(seed), "--out", in)
+	return in
+}
+
+func scaleDir(b *testing.B) string {
+	if d := os.Getenv("PATNAV_BENCH_TMP"); d != "" {
+		dir, err := os.MkdirTemp(d, "scale-")
+		if err != nil {
+			b.Fatal(err)
+		}
+		b.Cleanup(func() { os.RemoveAll(dir) })
+		return dir
+	}
+	return b.TempDir()
+}
+
+func BenchmarkScale(b *testing.B) {
+	cfg, err := filepath.Abs("../../data/navigation.yaml")
+	if err != nil {
+		b.Fatal(err)
+	}
+	// ingestLandscape runs patnav ingest into a fresh lake and the landscape over it.
+	ingestLandscape := func(b *testing.B, dir, in string, i int) (ing, land sample) {
+		lk, out := filepath.Join(dir, fmt.Sprint("lake", i)), filepath.Join(dir, fmt.Sprint("out", i))
+		ing = child(b, "patnav", "ingest", "--lake", lk, "--thesaurus", filepath.Join(filepath.Dir(cfg), "applicant-aliases.csv"), in)
+		land = child(b, "patnav", "landscape", "-c", cfg, "--lake", lk, "--out", out)
+		os.RemoveAll(lk)
+		os.RemoveAll(out)
+		return ing, land
+	}
+
+	b.Run("notebook", func(b *testing.B) {
+		nb, _ := filepath.Abs("../../../shared/bench/notebook.py")
+		if _, err := os.Stat(nb); err != nil {
+			b.Skip("no notebook at ../shared/bench/notebook.py")
+		}
+		if err := exec.Command("/usr/bin/python3", "-c", "import pandas, sklearn").Run(); err != nil {
+			b.Skip("/usr/bin/python3 with pandas and scikit-learn is missing (apt-get install python3-pandas python3-sklearn)")
+		}
+		dir := scaleDir(b)
+		in := genLens(b, dir, 300000, 3)
+		b.ResetTimer()
+		var ing, land, note series
+		var total []float64
+		for i := 0; i < b.N; i++ {
+			a, l := ingestLandscape(b, dir, in, i)
+			ing, land = append(ing, a), append(land, l)
+			total = append(total, a.sec+l.sec)
+			note = append(note, measureCmd(b, exec.Command("/usr/bin/python3", nb, in)))
+		}
+		b.StopTimer()
+		var nres struct {
+			Text struct {
+				NMI float64 `json:"nmi_vs_cpc_subclass"`
+			} `json:"text"`
+		}
+		json.Unmarshal(note[len(note)-1].out, &nres)
+		sort.Float64s(total)
+		pt := total[len(total)/2]
+		if len(total)%2 == 0 {
+			pt = (total[len(total)/2-1] + total[len(total)/2]) / 2
+		}
+		prss := max(ing.rss(), land.rss())
+		b.ReportMetric(pt, "patnav-s")
+		b.ReportMetric(note.med(), "notebook-s")
+		b.ReportMetric(pt/note.med(), "x-notebook-time")
+		b.ReportMetric(prss/note.rss(), "x-notebook-RSS")
+		b.Logf("300k-family Lens file, %d alternating runs: patnav ingest %s s (median %.1f, RSS %.0f MB) + landscape %s s (median %.1f, RSS %.0f MB) = median %.1f s; notebook %s s (median %.1f, RSS %.0f MB, NMI vs CPC subclass %.3f); time ratio %.2f (target ≤ 0.5), RSS ratio %.2f (target ≤ 1)",
+			b.N, ing.secs(), ing.med(), ing.rss(), land.secs(), land.med(), land.rss(), pt, note.secs(), note.med(), note.rss(), nres.Text.NMI, pt/note.med(), prss/note.rss())
+	})
+
+	sizes := ladder("PATNAV_BENCH_SCALE", "100000,1000000")
+	if os.Getenv("PATNAV_BENCH_10M") == "1" {
+		sizes = append(sizes, 10000000)
+	}
+	for _, n := range sizes {
+		b.Run(fmt.Sprintf("families=%d", n), func(b *testing.B) {
+			dir := scaleDir(b)
+			in := genLens(b, dir, n, 3)
+			b.ResetTimer()
+			var ing, land, dk series
+			for i := 0; i < b.N; i++ {
+				a, l := ingestLandscape(b, dir, in, i)
+				ing, land = append(ing, a), append(land, l)
+				pq := filepath.Join(dir, "duck.parquet")
+				dk = append(dk, child(b, "duckdb", in, pq))
+				os.Remove(pq)
+			}
+			b.StopTimer()
+			b.ReportMetric(ing.med(), "ingest-s")
+			b.ReportMetric(ing.rss(), "ingest-RSS-MB")
+			b.ReportMetric(ing.med()/dk.med(), "x-duckdb")
+			b.ReportMetric(land.med(), "landscape-s")
+			b.ReportMetric(land.rss(), "landscape-RSS-MB")
+			b.Logf("%d families, %d alternating runs: ingest %s s (median %.1f, RSS %.0f MB) vs DuckDB read_csv+COPY %s s (median %.1f, RSS %.0f MB): ratio %.2f (target ≤ 1.5); landscape with clustering %s s (median %.1f, RSS %.0f MB)",
+				n, b.N, ing.secs(), ing.med(), ing.rss(), dk.secs(), dk.med(), dk.rss(), ing.med()/dk.med(), land.secs(), land.med(), land.rss())
+		})
+	}
+}
+
+// ladder reads a comma-separated list of sizes from env, else def.
+func ladder(env, def string) []int {
+	s := os.Getenv(env)
+	if s == "" {
+		s = def
+	}
+	var out []int
+	for _, f := range strings.Split(s, ",") {
+		var n int
+		if _, err := fmt.Sscan(strings.TrimSpace(f), &n); err == nil && n > 0 {
+			out = append(out, n)
+		}
+	}
+	return out
+}
