@@ -221,3 +221,44 @@ func TestRealExportsAccountForEveryRecord(t *testing.T) {
 		}
 	}
 }
+
+// TestHostileTextFields: a publication number with letters in it is a record error (not stored
+// as CNSCRIPTALERT1SCRIPTA), and bidi controls never reach the lake's titles or names.
+func TestHostileTextFields(t *testing.T) {
+	dir := t.TempDir()
+	lk := filepath.Join(dir, "lake")
+	script := lensRow(2, "x")
+	script[3], script[22] = "CN <script>alert(1)</script> A", ""
+	bidi := lensRow(3, "drone \u202Eenil\u202C control")
+	bidi[13] = "EVIL\u2066 CORP\u2069"
+	f := lensFile(t, dir, "h.csv", csvLine(lensRow(1, "ok")), csvLine(script), csvLine(bidi))
+	st, err := Run(context.Background(), []string{f}, realOpts(lk))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if fs := st.Files[0]; fs.Accepted != 2 || fs.Rejected != 1 {
+		t.Fatalf("%+v", fs)
+	}
+	if q := quarantined(t, lk); !strings.Contains(q[2], "publication number") {
+		t.Errorf("record 2 quarantined as %q", q[2])
+	}
+	db, err := duck.Open(context.Background(), lk)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer db.Close()
+	var n int
+	q := `SELECT (SELECT count(*) FROM patents WHERE regexp_matches(title, '[\x{202A}-\x{202E}\x{2066}-\x{2069}\x{200E}\x{200F}]') OR pub_number LIKE '%SCRIPT%')
+		+ (SELECT count(*) FROM parties WHERE regexp_matches(name_raw, '[\x{202A}-\x{202E}\x{2066}-\x{2069}]'))`
+	if err := db.SQL().QueryRow(q).Scan(&n); err != nil {
+		t.Fatal(err)
+	}
+	if n != 0 {
+		t.Errorf("%d rows with bidi controls or a scripted number", n)
+	}
+	var title string
+	db.SQL().QueryRow("SELECT title FROM patents WHERE title LIKE 'drone%'").Scan(&title)
+	if title != "drone enil control" {
+		t.Errorf("title %q", title)
+	}
+}

@@ -10,6 +10,7 @@ import (
 
 	"github.com/patnav/patnav/internal/applicant"
 	"github.com/patnav/patnav/internal/geo"
+	"github.com/patnav/patnav/internal/norm"
 	"github.com/patnav/patnav/internal/patent"
 )
 
@@ -71,6 +72,12 @@ func (n *normalizer) facts(raw string, person bool) nameFacts {
 //     the publication number.
 func (n *normalizer) normalize(rec *patent.Record) {
 	p := &rec.Patent
+	// Bidirectional controls only serve to show text reversed: gone from every text field.
+	p.Title, p.Abstract, p.Claims = norm.StripBidi(p.Title), norm.StripBidi(p.Abstract), norm.StripBidi(p.Claims)
+	for i := range rec.Parties {
+		x := &rec.Parties[i]
+		x.NameRaw, x.Address = norm.StripBidi(x.NameRaw), norm.StripBidi(x.Address)
+	}
 	code := strings.TrimSpace(p.ApplicantProvince)
 	p.ApplicantProvince, p.ApplicantCity = "", ""
 	prioOffice := ""

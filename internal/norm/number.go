@@ -76,7 +76,7 @@ func ParsePub(s, kind string) (PubNumber, error) {
 		return PubNumber{}, ErrNumber
 	}
 	p.Number = canonicalNumber(p.Office, num, p.Kind)
-	if len(p.Number) > 20 || !isAlnum(p.Number) {
+	if len(p.Number) > 20 || !seriesDigits(p.Number) {
 		return PubNumber{}, ErrNumber
 	}
 	return p, nil
@@ -269,4 +269,15 @@ func hasDigit(s string) bool {
 		}
 	}
 	return false
+}
+
+// seriesDigits reports whether a number is digits after at most two letters of a series or era
+// prefix (US D, PP, RE; JP H, S): letters anywhere else ("CN <script>alert(1)</script> A" would
+// read as CNSCRIPTALERT1SCRIPT) make it no publication number.
+func seriesDigits(n string) bool {
+	i := 0
+	for i < len(n) && i < 2 && n[i] >= 'A' && n[i] <= 'Z' {
+		i++
+	}
+	return i < len(n) && isDigits(n[i:])
 }

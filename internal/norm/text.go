@@ -44,7 +44,7 @@ func CleanText(s string) string {
 	b.Grow(len(s))
 	space := false
 	for _, r := range s {
-		if r == utf8.RuneError || unicode.IsControl(r) && !unicode.IsSpace(r) {
+		if r == utf8.RuneError || unicode.IsControl(r) && !unicode.IsSpace(r) || IsBidiControl(r) {
 			continue
 		}
 		if unicode.IsSpace(r) {
@@ -117,4 +117,29 @@ func SafeCell(s string) string {
 		return "'" + s
 	}
 	return s
+}
+
+// IsBidiControl reports whether r is a Unicode bidirectional formatting character (the marks
+// U+200E, U+200F, U+061C, the embeddings and overrides U+202A–U+202E and the isolates
+// U+2066–U+2069). In patent text they only serve to display a title or a name reversed or out of
+// order ("Trojan Source"), so normalisation removes them.
+func IsBidiControl(r rune) bool {
+	return r == 0x200E || r == 0x200F || r == 0x061C || r >= 0x202A && r <= 0x202E || r >= 0x2066 && r <= 0x2069
+}
+
+// StripBidi returns s without bidirectional formatting characters (IsBidiControl). Text without
+// the bytes they start with (0xE2, 0xD8 in UTF-8) is returned as it is, after one fast scan.
+func StripBidi(s string) string {
+	if strings.IndexByte(s, 0xE2) < 0 && strings.IndexByte(s, 0xD8) < 0 {
+		return s
+	}
+	if !strings.ContainsFunc(s, IsBidiControl) {
+		return s
+	}
+	return strings.Map(func(r rune) rune {
+		if IsBidiControl(r) {
+			return -1
+		}
+		return r
+	}, s)
 }
