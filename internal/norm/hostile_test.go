@@ -10,7 +10,7 @@ func TestPubLettersAnywhereRejected(t *testing.T) {
 			t.Errorf("ParsePub(%q) = %v, want an error", s, p)
 		}
 	}
-	for s, want := range map[string]string{"USD123456S": "USD123456S", "US RE45678 E": "USRE45678E", "CN 104968889 A": "CN104968889A"} {
+	for s, want := range map[string]string{"USD123456S": "USD123456S", "US RE45678 E": "USRE45678E", "CN 104968889 A": "CN104968889A", "IN 2851DE2013 A": "IN2851DE2013A"} {
 		p, err := ParsePub(s, "")
 		if err != nil || p.String() != want {
 			t.Errorf("ParsePub(%q) = %v, %v; want %s", s, p, err, want)

@@ -76,7 +76,7 @@ func ParsePub(s, kind string) (PubNumber, error) {
 		return PubNumber{}, ErrNumber
 	}
 	p.Number = canonicalNumber(p.Office, num, p.Kind)
-	if len(p.Number) > 20 || !seriesDigits(p.Number) {
+	if len(p.Number) > 20 || !seriesDigits(p.Office, p.Number) {
 		return PubNumber{}, ErrNumber
 	}
 	return p, nil
@@ -272,12 +272,27 @@ func hasDigit(s string) bool {
 }
 
 // seriesDigits reports whether a number is digits after at most two letters of a series or era
-// prefix (US D, PP, RE; JP H, S): letters anywhere else ("CN <script>alert(1)</script> A" would
-// read as CNSCRIPTALERT1SCRIPT) make it no publication number.
-func seriesDigits(n string) bool {
+// prefix (US D, PP, RE; JP H, S), or for India digits around the letters of the filing office
+// (2851DE2013, 1234CHENP2014): letters anywhere else ("CN <script>alert(1)</script> A" would read
+// as CNSCRIPTALERT1SCRIPT) make it no publication number.
+func seriesDigits(office, n string) bool {
 	i := 0
 	for i < len(n) && i < 2 && n[i] >= 'A' && n[i] <= 'Z' {
 		i++
 	}
-	return i < len(n) && isDigits(n[i:])
+	if i < len(n) && isDigits(n[i:]) {
+		return true
+	}
+	if office != "IN" || i > 0 {
+		return false
+	}
+	j := 0
+	for j < len(n) && n[j] >= '0' && n[j] <= '9' {
+		j++
+	}
+	k := j
+	for k < len(n) && k-j < 6 && n[k] >= 'A' && n[k] <= 'Z' {
+		k++
+	}
+	return j > 0 && k > j && (k == len(n) || isDigits(n[k:]))
 }
