@@ -182,7 +182,36 @@ type Config struct {
 	Enterprises []Enterprise `yaml:"enterprises" json:"enterprises,omitempty"`
 	Warnings    Warnings     `yaml:"warnings" json:"warnings"`
 	Clustering  Clustering   `yaml:"clustering" json:"clustering"`
+	// Effect is the zone's effect-tracking (绩效) indicator system; nil: the default set.
+	Effect *Effect `yaml:"effect" json:"effect,omitempty"`
 }
+
+// Effect configures the zone's effect tracking (绩效统计): the indicators, each computed per
+// calendar year for the region, with optional targets.
+type Effect struct {
+	Indicators []EffectIndicator `yaml:"indicators" json:"indicators"`
+	// MinBase is the smallest denominator of a share (families in the year) that is reported
+	// (default 5); below it a year says "not enough data".
+	MinBase int `yaml:"min_base" json:"min_base"`
+	// History is the folder of past runs' effect series (default: <out>/effect-history).
+	History string `yaml:"history" json:"history,omitempty"`
+}
+
+// EffectIndicator is one tracked indicator: a measure from the fixed menu (EffectMeasures), with
+// the branch for branch_share, and an optional target value for a target year.
+type EffectIndicator struct {
+	ID         string   `yaml:"id" json:"id"`
+	Name       Text     `yaml:"name" json:"name"`
+	Measure    string   `yaml:"measure" json:"measure"`
+	Branch     string   `yaml:"branch" json:"branch,omitempty"`
+	Target     *float64 `yaml:"target" json:"target,omitempty"`
+	TargetYear int      `yaml:"target_year" json:"target_year,omitempty"`
+}
+
+// EffectMeasures is the menu of effect measures (see landscape/effect for each definition).
+var EffectMeasures = []string{"families", "invention_share", "grants", "pct", "alive_high_value",
+	"transfers", "licences", "pledges", "enterprises_filing", "universities_filing",
+	"co_applications", "industry_share", "branch_share"}
 
 // Load reads, checks and completes (defaults, relative paths) the config at path.
 func Load(path string) (*Config, error) {
@@ -195,7 +224,11 @@ func Load(path string) (*Config, error) {
 		return nil, err
 	}
 	base := filepath.Dir(path)
-	for _, p := range []*string{&c.Lake, &c.Inbox, &c.Out, &c.Thesaurus, &c.Warnings.History, &c.Industry.Scope.Seeds} {
+	paths := []*string{&c.Lake, &c.Inbox, &c.Out, &c.Thesaurus, &c.Warnings.History, &c.Industry.Scope.Seeds}
+	if c.Effect != nil {
+		paths = append(paths, &c.Effect.History)
+	}
+	for _, p := range paths {
 		if *p != "" && !filepath.IsAbs(*p) {
 			*p = filepath.Join(base, *p)
 		}
@@ -525,6 +558,9 @@ func (c *Config) complete(l *locator) error {
 	if cl.MaxDocs == 0 {
 		cl.MaxDocs = 20000
 	}
+	if err := c.completeEffect(l, ids); err != nil {
+		return err
+	}
 	// Paths.
 	if c.Lake == "" {
 		c.Lake = "lake"
@@ -572,4 +608,57 @@ func (c *Config) Flatten() []Branch {
 	}
 	walk(c.Branches)
 	return out
+}
+
+// completeEffect checks the effect block: ids unique and well-formed, measures from the menu,
+// branch_share naming a branch of the tree (and only it naming one), targets with a year.
+func (c *Config) completeEffect(l *locator, branches map[string]bool) error {
+	e := c.Effect
+	if e == nil {
+		return nil
+	}
+	if e.MinBase == 0 {
+		e.MinBase = 5
+	}
+	if e.MinBase < 1 {
+		return l.errorf("effect.min_base", "want 1 or more, not %d", e.MinBase)
+	}
+	if len(e.Indicators) == 0 {
+		return l.errorf("effect.indicators", "list at least one indicator (or leave the effect block out for the default set)")
+	}
+	seen := map[string]bool{}
+	for i := range e.Indicators {
+		in := &e.Indicators[i]
+		p := fmt.Sprintf("effect.indicators[%d]", i)
+		if !idRe.MatchString(in.ID) {
+			return l.errorf(p+".id", "indicator id %q: use lower-case letters, digits, _ and -", in.ID)
+		}
+		if seen[in.ID] {
+			return l.errorf(p+".id", "indicator id %q is used twice", in.ID)
+		}
+		seen[in.ID] = true
+		known := false
+		for _, m := range EffectMeasures {
+			known = known || m == in.Measure
+		}
+		if !known {
+			return l.errorf(p+".measure", "unknown measure %q (want one of %s)", in.Measure, strings.Join(EffectMeasures, ", "))
+		}
+		switch {
+		case in.Measure == "branch_share" && !branches[in.Branch]:
+			return l.errorf(p+".branch", "branch_share needs the id of a branch of the tree, not %q", in.Branch)
+		case in.Measure != "branch_share" && in.Branch != "":
+			return l.errorf(p+".branch", "only branch_share takes a branch")
+		}
+		if in.Target != nil && (in.TargetYear < 1900 || in.TargetYear > 2100) {
+			return l.errorf(p+".target_year", "a target needs its year (1900 to 2100), not %d", in.TargetYear)
+		}
+		if in.Target == nil && in.TargetYear != 0 {
+			return l.errorf(p+".target", "target_year %d without a target", in.TargetYear)
+		}
+		if in.Target != nil && *in.Target < 0 {
+			return l.errorf(p+".target", "want a target >= 0, not %v", *in.Target)
+		}
+	}
+	return nil
 }

@@ -153,3 +153,36 @@ func TestScopeSeeds(t *testing.T) {
 		t.Errorf("blank seed file name: %v", err)
 	}
 }
+
+// TestEffectBlock: the optional effect block is checked in the same style (key path and line).
+func TestEffectBlock(t *testing.T) {
+	ok := minimal + `effect:
+  indicators:
+    - {id: fam, name: {zh: 专利族, en: Families}, measure: families, target: 120, target_year: 2027}
+    - {id: share-fc, measure: branch_share, branch: fc-nav}
+`
+	c, err := Parse([]byte(ok), "nav.yaml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if e := c.Effect; e == nil || e.MinBase != 5 || len(e.Indicators) != 2 || *e.Indicators[0].Target != 120 || e.Indicators[1].Branch != "fc-nav" {
+		t.Fatalf("effect %+v", c.Effect)
+	}
+	if c, _ := Parse([]byte(minimal), "nav.yaml"); c.Effect != nil {
+		t.Fatal("no block must leave Effect nil (the default set)")
+	}
+	bad := []struct{ name, yaml, want string }{
+		{"unknown measure", "    - {id: a, measure: patents}\n", "effect.indicators[0].measure"},
+		{"branch missing", "    - {id: a, measure: branch_share, branch: zz}\n", "effect.indicators[0].branch"},
+		{"branch on other", "    - {id: a, measure: grants, branch: fc}\n", "only branch_share"},
+		{"target without year", "    - {id: a, measure: grants, target: 3}\n", "effect.indicators[0].target_year"},
+		{"duplicate id", "    - {id: a, measure: grants}\n    - {id: a, measure: pct}\n", "effect.indicators[1].id"},
+		{"unknown key", "    - {id: a, measure: grants, goal: 3}\n", `unknown key "goal"`},
+	}
+	for _, b := range bad {
+		_, err := Parse([]byte(minimal+"effect:\n  indicators:\n"+b.yaml), "nav.yaml")
+		if err == nil || !strings.Contains(err.Error(), b.want) || !strings.Contains(err.Error(), "line ") {
+			t.Errorf("%s: %v, want %q with a line", b.name, err, b.want)
+		}
+	}
+}
