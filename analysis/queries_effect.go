@@ -1,0 +1,65 @@
+package analysis
+
+// Row types and queries of the zone's effect tracking (sql/effect).
+
+// EffectPlaceRow says how far the applicants of the region's country carry a place.
+type EffectPlaceRow struct {
+	CountryApps  int `db:"country_apps"`
+	WithProvince int `db:"with_province"`
+	WithCity     int `db:"with_city"`
+}
+
+// EffectFilingRow is one filing year of the region (see the effect_filing_years query).
+type EffectFilingRow struct {
+	Year           int `db:"year"`
+	Industry       int `db:"industry"`
+	Families       int `db:"families"`
+	Inventions     int `db:"inventions"`
+	PCT            int `db:"pct"`
+	CoApplications int `db:"co_applications"`
+	Enterprises    int `db:"enterprises"`
+	Universities   int `db:"universities"`
+}
+
+// EffectBranchRow is one branch and filing year: the branch's families and the region's.
+type EffectBranchRow struct {
+	Branch   string `db:"branch_id"`
+	Year     int    `db:"year"`
+	Industry int    `db:"industry"`
+	Families int    `db:"families"`
+}
+
+// EffectEventRow counts the region's families with an event (grants, transfers, licences,
+// pledges) in a calendar year.
+type EffectEventRow struct {
+	Measure string `db:"measure"`
+	Year    int    `db:"year"`
+	N       int    `db:"n"`
+}
+
+// EffectCoverageRow says what the lake records about the region's families.
+type EffectCoverageRow struct {
+	Families           int `db:"families"`
+	WithStatus         int `db:"with_status"`
+	WithGrant          int `db:"with_grant"`
+	WithOperation      int `db:"with_operation"`
+	WithOperationDates int `db:"with_operation_dates"`
+	WithAbroadInfo     int `db:"with_abroad_info"`
+}
+
+// EffectHighValueRow is the region's alive invention families at the cut-off and the
+// high-value ones among them.
+type EffectHighValueRow struct {
+	Alive     int `db:"alive"`
+	HighValue int `db:"high_value"`
+}
+
+// The effect queries (run after EffectRegion created eff_app and eff_fam).
+var (
+	EffectPlaceCoverage = NewQuery[EffectPlaceRow]("effect_place_coverage")
+	EffectFilingYears   = NewQuery[EffectFilingRow]("effect_filing_years")
+	EffectBranchYears   = NewQuery[EffectBranchRow]("effect_branch_years")
+	EffectEventYears    = NewQuery[EffectEventRow]("effect_event_years")
+	EffectCoverage      = NewQuery[EffectCoverageRow]("effect_coverage")
+	EffectHighValue     = NewQuery[EffectHighValueRow]("effect_high_value")
+)
