@@ -127,11 +127,11 @@ func region(ctx context.Context, s *analysis.Session, t *Tracking) error {
 
 // data is what the queries returned.
 type data struct {
-	filing   map[int]analysis.EffectFilingRow
-	branch   map[string]map[int]analysis.EffectBranchRow
-	events   map[string]map[int]int
-	cov      analysis.EffectCoverageRow
-	hv       analysis.EffectHighValueRow
+	filing     map[int]analysis.EffectFilingRow
+	branch     map[string]map[int]analysis.EffectBranchRow
+	events     map[string]map[int]int
+	cov        analysis.EffectCoverageRow
+	hv         analysis.EffectHighValueRow
 	industry   int
 	lastFiling int // the latest filing year in scope
 }

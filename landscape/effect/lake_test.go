@@ -213,8 +213,8 @@ func TestRecompute(t *testing.T) {
 	}
 	type acc struct {
 		all, fam, inv, pct, co int
-		ents, unis         map[string]bool
-		br, brAll          map[string]int
+		ents, unis             map[string]bool
+		br, brAll              map[string]int
 	}
 	years := map[int]*acc{}
 	ev := map[string]map[int]int{"grants": {}, "transfers": {}, "licences": {}, "pledges": {}}
