@@ -242,6 +242,30 @@ func Run(ctx context.Context, cfg *config.Config, opt Options) (*Manifest, error
 	}); err != nil {
 		return fail("warnings", err)
 	}
+	// 4b. The zone's effect tracking, compared with the previous run's.
+	if err := stage("effect", func() (map[string]int, error) {
+		t, err := job.Effect(ctx)
+		if err != nil {
+			return nil, err
+		}
+		files, err := PublishEffect(partial, t, langs)
+		if err != nil {
+			return nil, err
+		}
+		links = append(links, bundle.LangLinks("zone", map[string]string{"zh": "专利导航产业发展绩效跟踪", "en": "Effect tracking"}, langs, EffectDir+"/effect_%s.html"))
+		sheets = append(sheets, bundle.EffectSheet(t))
+		prevSave := saveHist
+		saveHist = func() error {
+			var err error
+			if prevSave != nil {
+				err = prevSave()
+			}
+			return errors.Join(err, job.SaveEffect(t))
+		}
+		return map[string]int{"indicators": len(t.Indicators), "changes": len(t.Changes), "files": len(files)}, nil
+	}); err != nil {
+		return fail("effect", err)
+	}
 	// 5. The bundle: workbook, optional PDFs, index pages.
 	if err := stage("bundle", func() (map[string]int, error) {
 		if err := bundle.WriteWorkbook(filepath.Join(partial, "tables.xlsx"), sheets); err != nil {

@@ -9,10 +9,12 @@ import (
 	"github.com/patnav/patnav/analysis"
 	"github.com/patnav/patnav/internal/config"
 	"github.com/patnav/patnav/landscape"
+	"github.com/patnav/patnav/landscape/effect"
 	"github.com/patnav/patnav/landscape/enterprise"
 	"github.com/patnav/patnav/landscape/warning"
 	"github.com/patnav/patnav/reports/bulletin"
 	"github.com/patnav/patnav/reports/bundle"
+	effreports "github.com/patnav/patnav/reports/effect"
 	entreports "github.com/patnav/patnav/reports/enterprise"
 )
 
@@ -113,11 +115,37 @@ func (j *Job) SaveBulletin(b *warning.Bulletin) error {
 	return warning.Save(warning.HistoryDir(j.Cfg), b)
 }
 
+// Effect is the effect-tracking stage (绩效): the zone's indicators per calendar year, compared
+// with the latest run in the effect history. The history is not changed (see SaveEffect).
+func (j *Job) Effect(ctx context.Context) (*effect.Tracking, error) {
+	prev, err := effect.LoadPrevious(effect.HistoryDir(j.Cfg))
+	if err != nil {
+		return nil, err
+	}
+	t, err := effect.Build(ctx, j.Session, j.opt.Now)
+	if err != nil {
+		return nil, err
+	}
+	effect.Diff(prev, t)
+	return t, nil
+}
+
+// SaveEffect records t in the effect history (beside the warnings history), once published.
+func (j *Job) SaveEffect(t *effect.Tracking) error {
+	return effect.Save(effect.HistoryDir(j.Cfg), t)
+}
+
+// PublishEffect writes the effect tracking and its pages into dir/effect.
+func PublishEffect(dir string, t *effect.Tracking, langs []string) ([]string, error) {
+	return effreports.Publish(filepath.Join(dir, EffectDir), t, langs)
+}
+
 // The published folders of each stage, relative to the output (or run) folder.
 const (
 	LandscapeDir   = "landscape"
 	EnterprisesDir = "enterprises"
 	WarningsDir    = "warnings"
+	EffectDir      = "effect"
 )
 
 // PublishLandscape writes the macro model and its reports into dir/landscape.

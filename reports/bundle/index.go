@@ -54,19 +54,19 @@ var langName = map[string]string{"zh": "中文", "en": "English"}
 var indexText = map[string]map[string]string{
 	"zh": {"title": "专利导航成果包", "sub": "“1+N”专利导航：宏观产业导航、重点企业导航与专利风险预警", "industry": "产业", "region": "区域",
 		"run": "运行编号", "date": "运行时间", "cutoff": "数据截止日", "families": "范围内专利族", "scope": "检索式",
-		"landscape": "宏观产业导航（1）", "enterprises": "企业导航（N）", "warnings": "专利风险预警", "data": "数据与元数据",
+		"landscape": "宏观产业导航（1）", "enterprises": "企业导航（N）", "warnings": "专利风险预警", "zone": "实验区专项工作", "data": "数据与元数据",
 		"stages": "运行阶段", "stage": "阶段", "seconds": "耗时（秒）", "status": "状态", "warnlist": "说明与提示",
 		"xlsx": "主要数据表（XLSX）", "runjson": "运行清单（JSON）", "models": "模型（JSON）"},
 	"en": {"title": "Patent navigation bundle", "sub": "\"1+N\" patent navigation: macro industry navigation, enterprise navigations and patent risk warnings", "industry": "Industry", "region": "Region",
 		"run": "Run", "date": "Run time", "cutoff": "Data cut-off", "families": "Families in scope", "scope": "Search strategy",
-		"landscape": "Macro industry navigation (the 1)", "enterprises": "Enterprise navigations (the N)", "warnings": "Patent risk warnings", "data": "Data and metadata",
+		"landscape": "Macro industry navigation (the 1)", "enterprises": "Enterprise navigations (the N)", "warnings": "Patent risk warnings", "zone": "The zone's own work", "data": "Data and metadata",
 		"stages": "Run stages", "stage": "Stage", "seconds": "Seconds", "status": "Status", "warnlist": "Notes",
 		"xlsx": "Main tables (XLSX)", "runjson": "Run manifest (JSON)", "models": "Models (JSON)"},
 }
 
 // Link is an entry of the index page.
 type Link struct {
-	Group string            // "landscape", "enterprises", "warnings"
+	Group string            // "landscape", "enterprises", "warnings", "zone"
 	Title map[string]string // per language
 	Href  map[string]string // per language ("" key: all languages)
 }
@@ -117,7 +117,7 @@ func WriteIndex(dir string, ix Index) error {
 		data["Facts"] = []kv{{t["industry"], cfg.Industry.Name.In(lang)}, {t["region"], region}, {t["run"], ix.RunID},
 			{t["date"], ix.Started}, {t["cutoff"], ix.Cutoff}, {t["families"], itoa(ix.Families)}, {t["scope"], scope}}
 		var groups []group
-		for _, g := range []string{"landscape", "enterprises", "warnings"} {
+		for _, g := range []string{"landscape", "enterprises", "warnings", "zone"} {
 			gr := group{Title: t[g]}
 			for _, l := range ix.Links {
 				if l.Group != g {

@@ -1,0 +1,105 @@
+package effect
+
+import (
+	"bytes"
+	"encoding/json"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/patnav/patnav/internal/config"
+	"github.com/patnav/patnav/landscape/effect"
+)
+
+func fp(v float64) *float64 { return &v }
+
+// fixture is a small tracking: a count with a target, a share with a year below min_base, an
+// unavailable measure, and one change since the previous run.
+func fixture() *effect.Tracking {
+	return &effect.Tracking{
+		Meta: effect.Meta{RunID: "20260115T000000.000000000Z", Previous: "20260114T000000.000000000Z", Cutoff: "2025-12-31",
+			From: 2022, To: 2025, LastComplete: 2023, MinBase: 5, Industry: config.Text{Zh: "输变电", En: "Power <b>equipment</b>"},
+			Config: config.Region{Name: config.Text{Zh: "泰安市", En: "Tai'an"}, Country: "CN"}},
+		Region: effect.Region{Level: "country", Wanted: "city", CountryApplicants: 10, Families: 7, Industry: 9},
+		Indicators: []effect.Indicator{
+			{ID: "fam", Name: config.Text{Zh: "本地专利族", En: "Local <families>"}, Measure: "families", Unit: "families", Basis: "filing_year",
+				Target: fp(12), TargetYear: 2027, LatestYear: 2023, Latest: fp(6), Progress: fp(0.5),
+				Series: []effect.Point{{Year: 2022, Value: fp(3), Num: 3}, {Year: 2023, Value: fp(6), Num: 6}, {Year: 2024, Value: fp(1), Num: 1, Incomplete: true}, {Year: 2025, Value: fp(0), Incomplete: true}}},
+			{ID: "share", Measure: "industry_share", Unit: "share", Basis: "filing_year",
+				Series: []effect.Point{{Year: 2022, Value: fp(0.75), Num: 3, Den: 4}, {Year: 2023, Num: 1, Den: 2, Reason: &effect.Reason{Code: effect.NotEnoughData, N: 2, Min: 5}}}},
+			{ID: "tr", Measure: "transfers", Unit: "families", Basis: "event_year", Reason: &effect.Reason{Code: effect.NoOperationData, N: 7}},
+		},
+		Changes: []effect.Change{{ID: "fam", Year: 2022, Prev: fp(2), Now: fp(3)}},
+	}
+}
+
+func TestPageBothLanguages(t *testing.T) {
+	for _, lang := range []string{"zh", "en"} {
+		var h, m bytes.Buffer
+		if err := HTML(&h, fixture(), lang); err != nil {
+			t.Fatal(err)
+		}
+		if err := Markdown(&m, fixture(), lang); err != nil {
+			t.Fatal(err)
+		}
+		for _, out := range []string{h.String(), m.String()} {
+			if strings.Contains(out, "⟦") {
+				t.Errorf("%s: missing phrase: %s", lang, out[strings.Index(out, "⟦"):][:60])
+			}
+		}
+		html := h.String()
+		if strings.Contains(html, "<families>") || strings.Contains(html, "<b>equipment") {
+			t.Errorf("%s: names not escaped", lang)
+		}
+		want := map[string][]string{
+			"zh": {"数据不足：基数 2，少于最低要求 5", "12（2027 年）", ">50%<", "国家", "数据不足：7 个区域专利族均无转让"},
+			"en": {"not enough data: base 2, below the minimum 5", "12 (by 2027)", ">50%<", "country", "none of the 7 region families carries transfer"},
+		}[lang]
+		for _, w := range want {
+			if !strings.Contains(html, w) {
+				t.Errorf("%s: page lacks %q", lang, w)
+			}
+		}
+	}
+}
+
+// TestCatalogueComplete: every measure and reason code has zh and en words.
+func TestCatalogueComplete(t *testing.T) {
+	for k, p := range phrases {
+		if p[0] == "" || p[1] == "" {
+			t.Errorf("%s: a language is missing", k)
+		}
+	}
+	for _, m := range config.EffectMeasures {
+		for _, k := range []string{"m." + m, "d." + m} {
+			if _, ok := phrases[k]; !ok {
+				t.Errorf("no phrase %s", k)
+			}
+		}
+	}
+	for _, c := range []string{effect.NotEnoughData, effect.NoRegion, effect.NoLegalStatus, effect.NoGrantData, effect.NoOperationData, effect.NoOperationDate, effect.NoAbroadData} {
+		if _, ok := phrases["r."+c]; !ok {
+			t.Errorf("no words for reason %s", c)
+		}
+	}
+}
+
+func TestPublish(t *testing.T) {
+	dir := t.TempDir()
+	names, err := Publish(dir, fixture(), []string{"zh", "en"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(names) != 6 {
+		t.Fatalf("names %v", names)
+	}
+	b, err := os.ReadFile(filepath.Join(dir, "effect.json"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var back effect.Tracking
+	if err := json.Unmarshal(b, &back); err != nil || len(back.Indicators) != 3 || *back.Indicators[0].Progress != 0.5 {
+		t.Fatalf("round trip %v %+v", err, back.Indicators)
+	}
+}
