@@ -49,9 +49,9 @@ var phrases = map[string][2]string{
 	"none":         {"无", "none"},
 	"stock":        {"截止日存量", "stock at the cut-off"},
 
-	"unit.families":   {"专利族", "families"},
-	"unit.share":      {"占比", "share"},
-	"unit.applicants": {"申请人", "applicants"},
+	"unit.families":     {"专利族", "families"},
+	"unit.share":        {"占比", "share"},
+	"unit.applicants":   {"申请人", "applicants"},
 	"basis.filing_year": {"按申请年（同族最早申请）统计", "by filing year (the family's earliest application)"},
 	"basis.event_year":  {"按事件发生年统计", "by year of the event"},
 	"basis.cutoff":      {"数据截止日的存量（数据不含历年法律状态，仅此一年）", "a stock at the cut-off (the data keep no status history: one year only)"},
