@@ -97,6 +97,17 @@ type FileStats struct {
 	// records they were in.
 	Repaired        int
 	RepairedRecords []int
+	// Notice is set for a file read without any record: "0 records: claims-only response",
+	// "0 records: header only". Such a file does not fail the ingest.
+	Notice string
+	// Attached counts the texts (claims, abstracts) of a file without bibliographic records
+	// that were attached to publications already stored; Unattached those whose publication
+	// the lake does not hold (not stored).
+	Attached, Unattached int
+	// Observed is the day the file's content was exported, and ObservedFrom where that comes
+	// from ("file", "mtime" or "ingest"; see lake.Input).
+	Observed     patent.Date
+	ObservedFrom string
 }
 
 // Stats summarises an ingest.
@@ -249,6 +260,7 @@ func Run(ctx context.Context, paths []string, opts Options) (*Stats, error) {
 				continue
 			}
 		}
+		fs.Observed, fs.ObservedFrom = observedDate(fi, statErr, start)
 		p := &pipe{tx: tx, seen: seen, norm: &normalizer{thes: thes}, opts: &opts, fs: &fs, tee: tee,
 			progress: func(n int) {
 				if opts.Progress != nil {
@@ -280,7 +292,8 @@ func Run(ctx context.Context, paths []string, opts Options) (*Stats, error) {
 		}
 		tx.AddInput(lake.Input{Path: in.path, Name: filepath.Base(in.path), SHA256: sum, Size: size,
 			Format: in.format.Name, Encoding: fs.Encoding, Repaired: fs.Repaired, Records: fs.Records, Accepted: fs.Accepted,
-			Rejected: fs.Rejected, Duplicates: fs.Duplicates, At: time.Now().UTC().Truncate(time.Second)})
+			Rejected: fs.Rejected, Duplicates: fs.Duplicates, At: time.Now().UTC().Truncate(time.Second),
+			Observed: fs.Observed.String(), ObservedFrom: fs.ObservedFrom, Notice: fs.Notice})
 		st.Files = append(st.Files, fs)
 	}
 	read := false
@@ -343,6 +356,20 @@ func checkAccepted(fs *FileStats, opts Options) error {
 	}
 	return fmt.Errorf("%s: %w: %d of %d records accepted as %s (at least %d needed; see the first rejections with --max-bad, or force another --format); the lake was not changed",
 		fs.Path, ErrTooFewAccepted, fs.Accepted, fs.Records, fs.Format, min)
+}
+
+// observedDate is the day an input's content was exported when the input does not say (the
+// reader may, see format.Dated): the file's modification time, else (no time, or one in the
+// future) the ingest's own time.
+func observedDate(fi os.FileInfo, statErr error, now time.Time) (patent.Date, string) {
+	day := func(t time.Time) patent.Date {
+		t = t.UTC()
+		return patent.NewDate(t.Year(), t.Month(), t.Day())
+	}
+	if statErr == nil && !fi.ModTime().IsZero() && !fi.ModTime().After(now.Add(time.Hour)) {
+		return day(fi.ModTime()), "mtime"
+	}
+	return day(now), "ingest"
 }
 
 func checkBad(fs *FileStats, opts Options) error {
@@ -557,8 +584,11 @@ type batch struct {
 	raw   []rawRow         // rows from a Splitter, converted by the workers
 	cells []string         // the raw rows' cells, end to end
 	rows  *lake.RowSet     // the records' lake rows, built by the workers
-	bad   []*format.RecordError
-	err   error // fatal reader error: ends the file
+	// attach holds the texts of attachment records (patent.Record.Attachment), kept only for
+	// publications already stored.
+	attach []lake.ObservationRow
+	bad    []*format.RecordError
+	err    error // fatal reader error: ends the file
 }
 
 // rawRow is a row a Splitter returned: its cells end at end in the batch's cells. A row that
@@ -586,6 +616,7 @@ type pipe struct {
 	fs       *FileStats
 	progress func(int)
 	tee      *countingHash // checksums the input as the reader reads it (nil: not this one)
+	observed int32         // the input's observation date (DATE days), given to every patents row
 }
 
 // rowSet returns an empty RowSet: a reused one or a new one with room for n records. Reusing
@@ -594,9 +625,12 @@ func (p *pipe) rowSet(n int) *lake.RowSet {
 	select {
 	case s := <-p.rowSets:
 		s.Reset()
+		s.Observed = p.observed
 		return s
 	default:
-		return lake.NewRowSet(n)
+		s := lake.NewRowSet(n)
+		s.Observed = p.observed
+		return s
 	}
 }
 
@@ -622,6 +656,12 @@ func (p *pipe) run(ctx context.Context, in input) error {
 	if e, ok := r.(interface{ Encoding() string }); ok {
 		p.fs.Encoding = e.Encoding()
 	}
+	if d, ok := r.(format.Dated); ok {
+		if day := d.Exported(); day.Valid() {
+			p.fs.Observed, p.fs.ObservedFrom = day, "file"
+		}
+	}
+	p.observed = lake.DateDays(p.fs.Observed)
 	ctx, cancel := context.WithCancel(ctx)
 	defer cancel()
 	workers := p.opts.Workers
@@ -711,6 +751,12 @@ func (p *pipe) run(ctx context.Context, in input) error {
 			for b := range raw {
 				b.rows = p.rowSet(b.size())
 				for _, rec := range b.recs {
+					if rec.Attachment {
+						b.attach = append(b.attach, lake.ObservationRow{PubNumber: rec.Patent.PubNumber, Source: rec.Patent.Source,
+							SourceFile: rec.Patent.SourceFile, SourceRecord: int32(rec.Patent.SourceRecord), IngestID: p.tx.ID,
+							Observed: p.observed, Claims: rec.Patent.Claims, Abstract: rec.Patent.Abstract})
+						continue
+					}
 					norm.normalize(rec)
 					b.rows.Append(rec, p.tx.ID)
 				}
@@ -768,6 +814,12 @@ func (p *pipe) run(ctx context.Context, in input) error {
 			if err := p.write(nb, in); err != nil {
 				return err
 			}
+			if nb.err != nil && errors.Is(nb.err, format.ErrNoRecords) && p.fs.Records == 0 {
+				// A valid input without records: a notice, not a failure (the reader's text
+				// after the sentinel says what it was).
+				p.fs.Notice = noticeText(nb.err)
+				nb.err = nil
+			}
 			if nb.err != nil {
 				return rejected(in, nb.err)
 			}
@@ -779,6 +831,13 @@ func (p *pipe) run(ctx context.Context, in input) error {
 	}
 	if rp, ok := r.(format.Repairer); ok {
 		p.fs.Repaired, p.fs.RepairedRecords = rp.Repaired()
+	}
+	if p.fs.Records == 0 && p.fs.Notice == "" {
+		// A header without rows, or a table of entities only: nothing to store, said once.
+		p.fs.Notice = "0 records"
+	}
+	if n := p.fs.Attached + p.fs.Unattached; n > 0 {
+		p.fs.Notice += fmt.Sprintf("; %d of %d texts attached to stored publications", p.fs.Attached, n)
 	}
 	// Readers of entity-only tables may legitimately yield nothing; others report ErrEmpty.
 	return nil
@@ -792,6 +851,18 @@ func rejected(in input, err error) error {
 		return fmt.Errorf("%s: %w", in.path, err)
 	}
 	return fmt.Errorf("%s (read as %s): %w: %w", in.path, in.format.Name, ErrRejected, err)
+}
+
+// noticeText is the notice for a format.ErrNoRecords error: "0 records: claims-only response".
+func noticeText(err error) string {
+	msg := err.Error()
+	if i := strings.Index(msg, format.ErrNoRecords.Error()); i >= 0 {
+		msg = msg[i:]
+	}
+	if i := strings.Index(msg, " ("+format.ErrEmpty.Error()); i >= 0 {
+		msg = msg[:i]
+	}
+	return msg
 }
 
 // write stores a batch in order: it settles which records are duplicates of publications
@@ -820,11 +891,19 @@ func (p *pipe) write(b *batch, in input) error {
 	// row itself (its source columns), and the provenance view joins the two.
 	var prov []lake.ProvenanceRow
 	var links []lake.FamilyLinkRow
-	var enrich []lake.EnrichmentRow
+	var obs []lake.ObservationRow
+	for _, a := range b.attach {
+		if p.seen.has(a.PubNumber) {
+			obs = append(obs, a)
+			p.fs.Attached++
+		} else {
+			p.fs.Unattached++
+		}
+	}
 	out, release := rs, func() { p.recycle(rs) }
 	if len(dups) > 0 {
 		p.fs.Duplicates += len(dups)
-		// Not reused: the rows copied into out and the enrichments point into its counts.
+		// Not reused: the rows copied into out and the observations point into its counts.
 		out, release = &lake.RowSet{}, nil
 		d := 0
 		for i := range rs.Patents {
@@ -843,8 +922,8 @@ func (p *pipe) write(b *batch, in input) error {
 				}
 				out.Cites = append(out.Cites, cites...)
 				out.Events = append(out.Events, events...)
-				if e, ok := lake.Enrichment(pr, parties, id); ok {
-					enrich = append(enrich, e)
+				if o, ok := lake.Observation(pr, parties, id); ok {
+					obs = append(obs, o)
 				}
 				continue
 			}
@@ -861,7 +940,7 @@ func (p *pipe) write(b *batch, in input) error {
 		func() error { return tx.WriteProvenance(prov) },
 		func() error { return tx.WriteQuarantine(quar) },
 		func() error { return tx.WriteFamilyLinks(links) },
-		func() error { return tx.WriteEnrichments(enrich) },
+		func() error { return tx.WriteObservations(obs) },
 	} {
 		if err := f(); err != nil {
 			return err

@@ -62,3 +62,9 @@ func (x *pubIndex) put(pub, fam string) { x.add(pub, fam) }
 
 // len is the number of publications indexed.
 func (x *pubIndex) len() int { return len(x.entries) + len(x.overflow) }
+
+// has reports whether pub is indexed (stored in the lake or earlier in this ingest).
+func (x *pubIndex) has(pub string) bool {
+	_, found, _ := x.lookup(pub, maphash.String(x.seed, pub))
+	return found
+}

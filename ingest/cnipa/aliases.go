@@ -123,7 +123,7 @@ var aliasTable = [nField][]string{
 	fFamilySize: {"同族数量", "简单同族个数", "简单同族数量", "同族个数", "简单同族数", "同族专利数量",
 		"INPADOC同族个数", "Simple Family Count", "Family Size"},
 	fPriority:      {"优先权号", "优先权", "优先权信息", "优先权号码", "Priority Number", "Priority Numbers"},
-	fTransferCount: {"转让次数", "转让", "权利转移次数", "Transfer Count", "Assignment Count"},
+	fTransferCount: {"专利转移次数", "转让次数", "转移次数", "转让", "权利转移次数", "Transfer Count", "Assignment Count"},
 	fLastTransfer:  {"最近转让日", "最近转让日期", "转让日", "转让生效日", "转让日期", "Last Transfer Date"},
 	fLicenceCount:  {"许可次数", "许可", "许可备案次数", "License Count", "Licence Count"},
 	fLastLicence:   {"最近许可日", "最近许可日期", "许可生效日", "许可备案日", "许可日期", "Last License Date"},

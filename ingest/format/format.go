@@ -94,6 +94,24 @@ var ErrUnknownFormat = errors.New("unknown input format")
 // ErrEmpty is returned when an input holds no records at all (not even a header).
 var ErrEmpty = errors.New("empty input")
 
+// ErrNoRecords is wrapped (with ErrEmpty) by a reader whose input is a valid file of its format
+// that holds no bibliographic record, e.g. an OPS claims-only response. Ingest reports such a
+// file as a notice ("0 records: claims-only response") and goes on with the other inputs.
+var ErrNoRecords = errors.New("0 records")
+
+// NoRecords returns the error a reader gives for a valid input without records: it wraps
+// ErrNoRecords and ErrEmpty, and its text names the file and says what the input was.
+func NoRecords(file, what string) error {
+	return fmt.Errorf("%s: %w: %s (%w)", file, ErrNoRecords, what, ErrEmpty)
+}
+
+// Dated is implemented by readers whose input states the day it was exported (or produced):
+// ingest dates the input's observations by it instead of the file's modification time. Exported
+// is called once, after Open; the zero Date means the input does not say.
+type Dated interface {
+	Exported() patent.Date
+}
+
 // RecordError describes a record a reader could not accept.
 type RecordError struct {
 	File   string // base name of the input

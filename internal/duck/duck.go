@@ -25,16 +25,33 @@ type DB struct {
 	temp string // the spill folder this DB made (removed by Close); "" for none
 }
 
+// Options choose which state of the lake a database sees.
+type Options struct {
+	// AsOf, when set, is the cut-off of the observations: only what the sources said on or
+	// before that day is visible (observations dated after it, publications first observed after
+	// it and legal events dated after it are not).
+	AsOf time.Time
+	// Version, when set, is a lake version (an ingest id, see lake.Version): only the parts
+	// written by ingests up to it are read, so a past run's inputs can be read again exactly.
+	Version string
+}
+
 // Open opens an in-memory DuckDB over the committed state of the lake in dir. Every lake table is
 // a view over its part files (read_parquet with union_by_name, so parts written before a column
 // was added still read). A lake without a manifest is an error.
-func Open(ctx context.Context, dir string) (*DB, error) {
+func Open(ctx context.Context, dir string) (*DB, error) { return OpenWith(ctx, dir, Options{}) }
+
+// OpenWith is Open with a choice of the lake's state (see Options and views.go).
+func OpenWith(ctx context.Context, dir string, opts Options) (*DB, error) {
 	if !lake.Exists(dir) {
 		return nil, fmt.Errorf("%s: no lake here (run 'patnav ingest --lake %s FILES' first)", dir, dir)
 	}
 	l, err := lake.Open(dir)
 	if err != nil {
 		return nil, err
+	}
+	if opts.Version != "" && opts.Version > l.Version() {
+		return nil, fmt.Errorf("%s: lake version %s asked for, but the lake is at version %q", dir, opts.Version, l.Version())
 	}
 	connector, err := duckdb.NewConnector("", nil)
 	if err != nil {
@@ -48,42 +65,10 @@ func Open(ctx context.Context, dir string) (*DB, error) {
 		d.Close()
 		return nil, err
 	}
-	for _, t := range lake.Tables {
-		files := l.Files(t)
-		if len(files) == 0 {
-			continue
-		}
-		q := make([]string, len(files))
-		for i, f := range files {
-			q[i] = quote(f)
-		}
-		src := fmt.Sprintf("read_parquet([%s], union_by_name=true)", strings.Join(q, ", "))
-		stmt := fmt.Sprintf("CREATE VIEW %s AS SELECT * FROM %s", t, src)
-		switch t {
-		case lake.TCitations, lake.TLegalEvents:
-			// Several sources may report the same citation or event of one publication.
-			stmt = fmt.Sprintf("CREATE VIEW %s AS SELECT DISTINCT * FROM %s", t, src)
-		case lake.TProvenance:
-			// The stored occurrence of each publication is its patents row; the provenance parts
-			// hold the occurrences that were not stored (lakes written before this layout hold
-			// the stored ones too, marked stored, and those rows are left to patents).
-			stmt = fmt.Sprintf(`CREATE VIEW %s AS
-SELECT pub_number, source, source_file, source_record, ingest_id, true AS stored FROM patents
-UNION ALL
-SELECT pub_number, source, source_file, source_record, ingest_id, false AS stored FROM %s WHERE NOT stored`, t, src)
-		}
-		if _, err := db.ExecContext(ctx, stmt); err != nil {
+	for _, stmt := range viewStatements(l, opts) {
+		if _, err := db.ExecContext(ctx, stmt.sql); err != nil {
 			d.Close()
-			return nil, fmt.Errorf("lake table %s: %w", t, err)
-		}
-		if t == lake.TCitations {
-			// citation_rows keeps the repeats: a query whose answer does not depend on them (an
-			// existence test, a DISTINCT count) reads it and skips the hash over every column and
-			// row of the citations that the DISTINCT of the citations view costs.
-			if _, err := db.ExecContext(ctx, "CREATE VIEW citation_rows AS SELECT * FROM "+src); err != nil {
-				d.Close()
-				return nil, fmt.Errorf("lake table citation_rows: %w", err)
-			}
+			return nil, fmt.Errorf("lake table %s: %w", stmt.table, err)
 		}
 	}
 	return d, nil

@@ -211,8 +211,11 @@ func (tx *Txn) rewriteIngest(id string, forgotten []Input, removed map[string]bo
 		TQuarantine: func(s []string, d string) (int64, error) {
 			return rewrite(s, d, func(r *QuarantineRow) bool { return !files[r.File] })
 		},
+		TObservations: func(s []string, d string) (int64, error) {
+			return rewrite(s, d, func(r *ObservationRow) bool { return !files[r.SourceFile] && byPub(r.PubNumber) })
+		},
 		TEnrichments: func(s []string, d string) (int64, error) {
-			return rewrite(s, d, func(r *EnrichmentRow) bool { return !files[r.SourceFile] })
+			return rewrite(s, d, func(r *EnrichmentRow) bool { return !files[r.SourceFile] && byPub(r.PubNumber) })
 		},
 	} {
 		if len(src(table)) == 0 {
@@ -307,7 +310,7 @@ func (tx *Txn) applyForget(m Manifest) (Manifest, error) {
 	if fg == nil {
 		return m, nil
 	}
-	for _, name := range Tables {
+	for _, name := range ReadTables {
 		var parts []Part
 		for _, p := range m.Tables[name] {
 			if !fg.drop[p.Ingest] {

@@ -73,6 +73,14 @@ type Input struct {
 	Duplicates int       `json:"duplicates"`         // accepted records already in the lake (provenance only)
 	Ingest     string    `json:"ingest"`
 	At         time.Time `json:"at"`
+	// Observed is the day the input's content was exported (YYYY-MM-DD): its records'
+	// observations are dated by it. ObservedFrom says where it comes from: "file" (the input
+	// states it), "mtime" (the file's modification time) or "ingest" (the ingest's own time).
+	Observed     string `json:"observed,omitempty"`
+	ObservedFrom string `json:"observed_from,omitempty"`
+	// Notice is what ingest reported about an input that held nothing to store as a record
+	// (e.g. "0 records: claims-only response").
+	Notice string `json:"notice,omitempty"`
 }
 
 // Lake is an open lake folder.
@@ -123,12 +131,29 @@ func (l *Lake) Manifest() Manifest {
 }
 
 // Files returns the absolute paths of the committed part files of table, in commit order.
-func (l *Lake) Files(table string) []string {
+func (l *Lake) Files(table string) []string { return l.FilesUpTo(table, "") }
+
+// FilesUpTo returns the part files of table written by ingests up to and including version (an
+// ingest id, see Version); "" means every committed part.
+func (l *Lake) FilesUpTo(table, version string) []string {
 	var out []string
 	for _, p := range l.m.Tables[table] {
+		if version != "" && p.Ingest > version {
+			continue
+		}
 		out = append(out, filepath.Join(l.Dir, p.File))
 	}
 	return out
+}
+
+// Version is the id of the latest committed ingest ("" for an empty lake): the lake's version.
+// Ingest ids are zero-padded and increase, so they compare as strings; FilesUpTo(t, v) is the
+// lake as it stood at version v.
+func (l *Lake) Version() string {
+	if l.m.NextIngest <= 1 {
+		return ""
+	}
+	return fmt.Sprintf("%06d", l.m.NextIngest-1)
 }
 
 // Rows returns the committed row count of table.
@@ -209,7 +234,7 @@ func (l *Lake) Clean() error {
 			}
 		}
 	}
-	for _, t := range Tables {
+	for _, t := range ReadTables {
 		files, _ := filepath.Glob(filepath.Join(l.Dir, t, "*.parquet"))
 		for _, f := range files {
 			rel, _ := filepath.Rel(l.Dir, f)
@@ -339,4 +364,31 @@ func syncDir(dir string) {
 		d.Sync()
 		d.Close()
 	}
+}
+
+// HasColumn reports whether any committed part of table (up to version, "" for all) has the
+// column: lakes written before a column was added lack it in every part.
+func (l *Lake) HasColumn(table, column, version string) (bool, error) {
+	for _, path := range l.FilesUpTo(table, version) {
+		f, err := os.Open(path)
+		if err != nil {
+			return false, err
+		}
+		st, err := f.Stat()
+		if err != nil {
+			f.Close()
+			return false, err
+		}
+		pf, err := parquet.OpenFile(f, st.Size(), parquet.SkipPageIndex(true), parquet.SkipBloomFilters(true))
+		if err != nil {
+			f.Close()
+			return false, fmt.Errorf("%s: %w", path, err)
+		}
+		_, ok := pf.Schema().Lookup(column)
+		f.Close()
+		if ok {
+			return true, nil
+		}
+	}
+	return false, nil
 }

@@ -9,7 +9,12 @@ import (
 
 // SchemaVersion is the version of the lake's table layout. It goes up when a column changes
 // meaning or is removed; adding a column does not change it.
-const SchemaVersion = 1
+//
+// Version 2: a stored publication's later occurrences are observations (the observations table)
+// instead of gap-filling enrichments, and the patents view shows the latest of them; legal events
+// carry their state, effect, gazette date and text. Lakes of version 1 still read (their
+// enrichments are taken as observations dated by their ingest).
+const SchemaVersion = 2
 
 // Table names: these are the names users query with SQL.
 const (
@@ -22,11 +27,17 @@ const (
 	TProvenance      = "provenance"
 	TQuarantine      = "quarantine"
 	TFamilyLinks     = "family_links"
-	TEnrichments     = "enrichments"
+	TObservations    = "observations"
+	// TEnrichments is the table lakes of schema version 1 wrote instead of observations: it is
+	// read (as observations) but no longer written.
+	TEnrichments = "enrichments"
 )
 
-// Tables lists every lake table in a fixed order.
-var Tables = []string{TPatents, TParties, TClassifications, TCitations, TPriorities, TLegalEvents, TProvenance, TQuarantine, TFamilyLinks, TEnrichments}
+// Tables lists every lake table an ingest writes, in a fixed order.
+var Tables = []string{TPatents, TParties, TClassifications, TCitations, TPriorities, TLegalEvents, TProvenance, TQuarantine, TFamilyLinks, TObservations}
+
+// ReadTables lists every table the lake may hold parts of: Tables and the legacy ones.
+var ReadTables = append(append([]string(nil), Tables...), TEnrichments)
 
 // Columns carry no per-column codec tag: every column takes the writer's codec (zstd level 1
 // from libzstd; see pageCodec). A codec tag would override it with parquet-go's own zstd.
@@ -76,7 +87,18 @@ type PatentRow struct {
 	CurrentOwner      string `parquet:"current_owner,optional"`
 	ExpiryDate        int32  `parquet:"expiry_date,date,optional"`
 	LitigationCount   *int32 `parquet:"litigation_count,optional"`
+	// Observed is the date the source was exported (see Input.Observed): the changeable columns
+	// above (ObservedColumns) are what the source said on that day.
+	Observed int32 `parquet:"observed,date,optional"`
 }
+
+// ObservedColumns are the patents columns that change over a publication's life: what a source
+// says about them is an observation dated by the source's export. The patents parts hold the
+// stored occurrence's observation; later occurrences go to the observations table; the patents
+// view shows, column by column, the latest non-empty observation (docs/schema.md).
+var ObservedColumns = []string{"legal_status", "legal_status_raw", "current_owner", "transfer_count", "last_transfer_date",
+	"licence_count", "last_licence_date", "pledge_count", "last_pledge_date", "invalidated", "invalidation_raw", "expiry_date",
+	"cited_by_count", "family_size", "claims_count", "litigation_count", "applicant_country", "applicant_province", "applicant_city"}
 
 // PartyRow is one row of the parties table.
 type PartyRow struct {
@@ -119,12 +141,17 @@ type PriorityRow struct {
 	Office         string `parquet:"office,dict,optional"`
 }
 
-// LegalEventRow is one row of the legal_events table.
+// LegalEventRow is one row of the legal_events table: one event as its source states it (see
+// patent.LegalEvent). The legal_events view drops exact repeats (the same event from two files).
 type LegalEventRow struct {
 	PubNumber   string `parquet:"pub_number"`
 	Date        int32  `parquet:"date,date,optional"`
 	Code        string `parquet:"code,dict,optional"`
 	Description string `parquet:"description,optional"`
+	State       string `parquet:"state,dict,optional"`
+	Effect      string `parquet:"effect,dict,optional"`
+	GazetteDate int32  `parquet:"gazette_date,date,optional"`
+	Text        string `parquet:"text,optional"`
 }
 
 // ProvenanceRow records an occurrence of a publication that was not stored because the
@@ -151,9 +178,45 @@ type FamilyLinkRow struct {
 	IngestID       string `parquet:"ingest_id,dict"`
 }
 
-// EnrichmentRow holds the facts a later occurrence of a stored publication adds (a CNIPA export
-// of a publication first stored from Lens brings the applicant's province, operation counts and
-// the CN legal status). Analyses fill gaps in patents and parties from it.
+// ObservationRow is what one occurrence of an already stored publication says about its
+// changeable facts (ObservedColumns) on the day its source was exported: a CNIPA re-export
+// tonight with a new legal status and owner, a Lens export with a new forward-citation count.
+// Empty means "not said" (NULL), never "erased". Claims and Abstract hold text that a file
+// without bibliographic records (an OPS claims response) attaches to a stored publication.
+type ObservationRow struct {
+	PubNumber         string `parquet:"pub_number"`
+	Source            string `parquet:"source,dict"`
+	SourceFile        string `parquet:"source_file,dict"`
+	SourceRecord      int32  `parquet:"source_record"`
+	IngestID          string `parquet:"ingest_id,dict"`
+	Observed          int32  `parquet:"observed,date,optional"`
+	LegalStatus       string `parquet:"legal_status,dict,optional"`
+	LegalStatusRaw    string `parquet:"legal_status_raw,dict,optional"`
+	CurrentOwner      string `parquet:"current_owner,optional"`
+	TransferCount     *int32 `parquet:"transfer_count,optional"`
+	LastTransferDate  int32  `parquet:"last_transfer_date,date,optional"`
+	LicenceCount      *int32 `parquet:"licence_count,optional"`
+	LastLicenceDate   int32  `parquet:"last_licence_date,date,optional"`
+	PledgeCount       *int32 `parquet:"pledge_count,optional"`
+	LastPledgeDate    int32  `parquet:"last_pledge_date,date,optional"`
+	Invalidated       *bool  `parquet:"invalidated,optional"`
+	InvalidationRaw   string `parquet:"invalidation_raw,optional"`
+	ExpiryDate        int32  `parquet:"expiry_date,date,optional"`
+	CitedByCount      *int32 `parquet:"cited_by_count,optional"`
+	FamilySize        *int32 `parquet:"family_size,optional"`
+	ClaimsCount       *int32 `parquet:"claims_count,optional"`
+	LitigationCount   *int32 `parquet:"litigation_count,optional"`
+	ApplicantName     string `parquet:"applicant_name,optional"`
+	ApplicantAddress  string `parquet:"applicant_address,optional"`
+	ApplicantCountry  string `parquet:"applicant_country,dict,optional"`
+	ApplicantProvince string `parquet:"applicant_province,dict,optional"`
+	ApplicantCity     string `parquet:"applicant_city,dict,optional"`
+	Claims            string `parquet:"claims,optional"`
+	Abstract          string `parquet:"abstract,optional"`
+}
+
+// EnrichmentRow is a row of the enrichments table that lakes of schema version 1 wrote (read as
+// observations; kept here so that 'lake forget' can rewrite such parts).
 type EnrichmentRow struct {
 	PubNumber         string `parquet:"pub_number"`
 	Source            string `parquet:"source,dict"`
@@ -180,27 +243,46 @@ type EnrichmentRow struct {
 	TitleLang         string `parquet:"title_lang,dict,optional"`
 }
 
-// Enrichment returns the enrichment row of a duplicate record, and false when it adds nothing.
-func Enrichment(pr *PatentRow, parties []PartyRow, ingestID string) (EnrichmentRow, bool) {
-	e := EnrichmentRow{PubNumber: pr.PubNumber, Source: pr.Source, SourceFile: pr.SourceFile, IngestID: ingestID,
-		ApplicantCountry: pr.ApplicantCountry, ApplicantProvince: pr.ApplicantProvince, ApplicantCity: pr.ApplicantCity,
+// Observation returns the observation a duplicate occurrence makes of a stored publication, and
+// false when it says nothing about any changeable fact.
+func Observation(pr *PatentRow, parties []PartyRow, ingestID string) (ObservationRow, bool) {
+	o := ObservationRow{PubNumber: pr.PubNumber, Source: pr.Source, SourceFile: pr.SourceFile, SourceRecord: pr.SourceRecord,
+		IngestID: ingestID, Observed: pr.Observed, CurrentOwner: pr.CurrentOwner,
 		TransferCount: pr.TransferCount, LastTransferDate: pr.LastTransferDate, LicenceCount: pr.LicenceCount,
 		LastLicenceDate: pr.LastLicenceDate, PledgeCount: pr.PledgeCount, LastPledgeDate: pr.LastPledgeDate,
-		Invalidated: pr.Invalidated, CurrentOwner: pr.CurrentOwner, ExpiryDate: pr.ExpiryDate,
-		ClaimsCount: pr.ClaimsCount, CitedByCount: pr.CitedByCount, Title: pr.Title, TitleLang: pr.TitleLang}
-	if pr.LegalStatus != "" && pr.LegalStatus != "unknown" {
-		e.LegalStatus, e.LegalStatusRaw = pr.LegalStatus, pr.LegalStatusRaw
+		InvalidationRaw: pr.InvalidationRaw, ExpiryDate: pr.ExpiryDate, CitedByCount: pr.CitedByCount,
+		FamilySize: pr.FamilySize, ClaimsCount: pr.ClaimsCount, LitigationCount: pr.LitigationCount,
+		ApplicantProvince: pr.ApplicantProvince, ApplicantCity: pr.ApplicantCity}
+	if pr.Invalidated {
+		t := true
+		o.Invalidated = &t
+	}
+	if pr.LegalStatus != "" && pr.LegalStatus != patent.Unknown {
+		o.LegalStatus, o.LegalStatusRaw = pr.LegalStatus, pr.LegalStatusRaw
 	}
 	for _, x := range parties {
-		if x.Role == "applicant" {
-			e.ApplicantName = x.Name
+		if x.Role == patent.RoleApplicant {
+			o.ApplicantName, o.ApplicantAddress = x.Name, x.Address
+			if o.ApplicantProvince != "" || o.ApplicantCity != "" || x.Province != "" || x.Address != "" {
+				// The place is only an observation when the source says where the applicant is
+				// (a country guessed from the script or the office is not one).
+				o.ApplicantCountry = x.Country
+			}
+			if o.ApplicantProvince == "" {
+				o.ApplicantProvince = x.Province
+			}
+			if o.ApplicantCity == "" {
+				o.ApplicantCity = x.City
+			}
 			break
 		}
 	}
-	useful := e.LegalStatus != "" || e.ApplicantProvince != "" || e.ApplicantCity != "" || e.TransferCount != nil ||
-		e.LicenceCount != nil || e.PledgeCount != nil || e.Invalidated || e.CurrentOwner != "" || e.ExpiryDate != 0 ||
-		e.ClaimsCount != nil || e.CitedByCount != nil
-	return e, useful
+	useful := o.LegalStatus != "" || o.CurrentOwner != "" || o.TransferCount != nil || o.LicenceCount != nil ||
+		o.PledgeCount != nil || o.Invalidated != nil || o.InvalidationRaw != "" || o.ExpiryDate != 0 ||
+		o.CitedByCount != nil || o.FamilySize != nil || o.ClaimsCount != nil || o.LitigationCount != nil ||
+		o.ApplicantAddress != "" || o.ApplicantProvince != "" || o.ApplicantCity != "" ||
+		o.LastTransferDate != 0 || o.LastLicenceDate != 0 || o.LastPledgeDate != 0
+	return o, useful
 }
 
 // QuarantineRow is a rejected input record and why.
@@ -244,6 +326,9 @@ type RowSet struct {
 	Events  []LegalEventRow
 	Ends    []RowEnds
 	ints    []int32 // backing store of the rows' nullable counts
+	// Observed is the observation date (DATE days) Append gives the patents rows: the export
+	// date of the input the records come from.
+	Observed int32
 }
 
 // RowEnds are the lengths of a RowSet's child tables after one record was appended.
@@ -303,7 +388,7 @@ func (s *RowSet) Append(rec *patent.Record, ingestID string) {
 		LicenceCount: s.count(p.LicenceCount), LastLicenceDate: DateDays(p.LastLicenceDate),
 		PledgeCount: s.count(p.PledgeCount), LastPledgeDate: DateDays(p.LastPledgeDate),
 		Invalidated: p.Invalidated, InvalidationRaw: p.InvalidationRaw, CurrentOwner: p.CurrentOwner,
-		ExpiryDate: DateDays(p.ExpiryDate), LitigationCount: s.count(p.LitigationCount),
+		ExpiryDate: DateDays(p.ExpiryDate), LitigationCount: s.count(p.LitigationCount), Observed: s.Observed,
 	})
 	pr := &s.Patents[len(s.Patents)-1]
 	if len(p.Priorities) > 0 {
@@ -334,7 +419,8 @@ func (s *RowSet) Append(rec *patent.Record, ingestID string) {
 		s.Prios = append(s.Prios, PriorityRow{PubNumber: p.PubNumber, Seq: int32(i + 1), PriorityNumber: n, Office: officeOf(n)})
 	}
 	for _, e := range rec.LegalEvents {
-		s.Events = append(s.Events, LegalEventRow{PubNumber: p.PubNumber, Date: DateDays(e.Date), Code: e.Code, Description: e.Description})
+		s.Events = append(s.Events, LegalEventRow{PubNumber: p.PubNumber, Date: DateDays(e.Date), Code: e.Code, Description: e.Description,
+			State: e.State, Effect: e.Effect, GazetteDate: DateDays(e.GazetteDate), Text: e.Text})
 	}
 	s.Ends = append(s.Ends, RowEnds{Parties: int32(len(s.Parties)), Classes: int32(len(s.Classes)),
 		Cites: int32(len(s.Cites)), Prios: int32(len(s.Prios)), Events: int32(len(s.Events))})

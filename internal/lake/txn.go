@@ -172,7 +172,7 @@ func (l *Lake) Begin() (*Txn, error) {
 	open(TProvenance, func(p string) (tableWriter, error) { return newTable[ProvenanceRow](p) })
 	open(TQuarantine, func(p string) (tableWriter, error) { return newTable[QuarantineRow](p) })
 	open(TFamilyLinks, func(p string) (tableWriter, error) { return newTable[FamilyLinkRow](p) })
-	open(TEnrichments, func(p string) (tableWriter, error) { return newTable[EnrichmentRow](p) })
+	open(TObservations, func(p string) (tableWriter, error) { return newTable[ObservationRow](p) })
 	if err != nil {
 		tx.Abort()
 		return nil, fmt.Errorf("lake %s: cannot start an ingest: %w", l.Dir, err)
@@ -198,9 +198,9 @@ func (tx *Txn) WriteFamilyLinks(r []FamilyLinkRow) error {
 	return table[FamilyLinkRow](tx, TFamilyLinks).write(r, nil)
 }
 
-// WriteEnrichments appends rows to the enrichments table.
-func (tx *Txn) WriteEnrichments(r []EnrichmentRow) error {
-	return table[EnrichmentRow](tx, TEnrichments).write(r, nil)
+// WriteObservations appends rows to the observations table.
+func (tx *Txn) WriteObservations(r []ObservationRow) error {
+	return table[ObservationRow](tx, TObservations).write(r, nil)
 }
 
 // WriteRowSet appends the rows of a RowSet to their tables. The set belongs to the transaction

@@ -142,11 +142,17 @@ type Citation struct {
 	Category string // search-report category (X, Y, A …) or who cited (examiner/applicant)
 }
 
-// LegalEvent is one legal-status event (INPADOC or a CNIPA transaction).
+// LegalEvent is one legal-status event (INPADOC or a CNIPA transaction). Two events are the same
+// event only when every field is equal: an INPADOC PG25 ("lapsed in a contracting state") is one
+// event per State, all with the same code and date.
 type LegalEvent struct {
-	Date        Date
-	Code        string
-	Description string
+	Date        Date   // the event's date: the gazette date, else its effective date
+	Code        string // INPADOC code (PG25, EEER …) or the source's own
+	Description string // the code's meaning as the source states it
+	State       string // the state the event concerns (INPADOC L501EP), "" when it is the office's own
+	Effect      string // "+" (the event strengthens the right), "-" (weakens it), "" unknown
+	GazetteDate Date   // the date of the gazette that published the event, when stated
+	Text        string // the event's own text (INPADOC free-format text, else its raw line; CNIPA entry)
 }
 
 // Record is one publication with everything attached to it: the unit a reader emits.
@@ -156,6 +162,10 @@ type Record struct {
 	Classifications []Classification
 	Citations       []Citation
 	LegalEvents     []LegalEvent
+	// Attachment marks a record that is no bibliographic record: text (Claims, Abstract) from a
+	// response that carries nothing else (an OPS claims response), attached to the publication
+	// PubNumber when the lake holds it, and never stored as a publication of its own.
+	Attachment bool
 }
 
 // NewRecord returns a record whose unknown counts are -1 and legal status unknown.

@@ -70,7 +70,7 @@
 //     and lapses for unpaid fees, are not modelled.
 //   - litigation (every family), invalidation, transfer and licence (core patents: quality
 //     percentile ≥ 1 − analysis.core_share): from the patents' litigation_count, invalidated,
-//     transfer_count and licence_count (the pat view merges enrichments) and from legal_events
+//     transfer_count and licence_count (latest observations, see the patents view) and from legal_events
 //     whose code or description names the event (keywords, English and Chinese).
 //
 // Alive: legal status alive; where the source gives no status (unknown), a granted family within

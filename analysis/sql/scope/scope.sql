@@ -96,31 +96,12 @@ INSERT INTO fam_map VALUES (?, ?);
 
 -- name: pat_view
 -- The lake's patents as the analyses see them, materialised once without the long texts
--- (abstract, claims): family ids resolved across sources (fam_map), and gaps filled from what
--- later occurrences of a publication added (enrichments: e.g. the province and operation facts of
--- a CNIPA export of a publication first stored from Lens).
-CREATE OR REPLACE TEMP TABLE enr AS
-SELECT DISTINCT ON (pub_number) * FROM enrichments ORDER BY pub_number, ingest_id, source_file;
+-- (abstract, claims): family ids resolved across sources (fam_map). The patents view already
+-- shows each publication as it stands at the session's cut-off: every changeable fact (legal
+-- status, owner, operation counts, the first applicant's place …) is its latest observation.
 CREATE OR REPLACE TEMP TABLE pat AS
-SELECT p.* EXCLUDE (abstract, claims) REPLACE (
-    coalesce(m.fkey, p.family_id) AS family_id,
-    CASE WHEN p.legal_status = 'unknown' THEN coalesce(e.legal_status, 'unknown') ELSE p.legal_status END AS legal_status,
-    coalesce(p.legal_status_raw, e.legal_status_raw) AS legal_status_raw,
-    coalesce(p.applicant_province, e.applicant_province) AS applicant_province,
-    coalesce(p.applicant_city, e.applicant_city) AS applicant_city,
-    coalesce(p.applicant_country, e.applicant_country) AS applicant_country,
-    coalesce(p.transfer_count, e.transfer_count) AS transfer_count,
-    coalesce(p.last_transfer_date, e.last_transfer_date) AS last_transfer_date,
-    coalesce(p.licence_count, e.licence_count) AS licence_count,
-    coalesce(p.last_licence_date, e.last_licence_date) AS last_licence_date,
-    coalesce(p.pledge_count, e.pledge_count) AS pledge_count,
-    coalesce(p.last_pledge_date, e.last_pledge_date) AS last_pledge_date,
-    (p.invalidated OR coalesce(e.invalidated, false)) AS invalidated,
-    coalesce(p.current_owner, e.current_owner) AS current_owner,
-    coalesce(p.expiry_date, e.expiry_date) AS expiry_date,
-    coalesce(p.claims_count, e.claims_count) AS claims_count,
-    coalesce(p.cited_by_count, e.cited_by_count) AS cited_by_count)
-FROM patents p LEFT JOIN fam_map m USING (family_id) LEFT JOIN enr e USING (pub_number);
+SELECT p.* EXCLUDE (abstract, claims) REPLACE (coalesce(m.fkey, p.family_id) AS family_id)
+FROM patents p LEFT JOIN fam_map m USING (family_id);
 
 -- name: scope_families
 -- One row per family in scope, with family-level facts over its in-scope publications.
@@ -163,18 +144,18 @@ GROUP BY family_id;
 -- name: family_applicants
 -- Distinct applicants of each family (normalised name), with fractional weight 1/k. An
 -- applicant's kind and place are those of its earliest mention (lowest seq, then publication);
--- the first applicant's place, when the stored source lacks it, comes from an enrichment.
+-- the first applicant's place, when the stored source lacks it, is the publication's latest
+-- observed one (e.g. the province a CNIPA export states for a publication stored from Lens).
 CREATE OR REPLACE TEMP TABLE fam_app AS
 WITH x AS (
     SELECT p.family_id, x.name, x.kind, x.seq, x.pub_number,
-           CASE WHEN x.seq = 1 AND e.applicant_province IS NOT NULL AND x.province IS NULL
-                THEN coalesce(e.applicant_country, x.country) ELSE coalesce(x.country, CASE WHEN x.seq = 1 THEN e.applicant_country END) END AS country,
-           CASE WHEN x.seq = 1 THEN coalesce(x.province, e.applicant_province) ELSE x.province END AS province,
-           CASE WHEN x.seq = 1 THEN coalesce(x.city, e.applicant_city) ELSE x.city END AS city
+           CASE WHEN x.seq = 1 AND p.applicant_province IS NOT NULL AND x.province IS NULL
+                THEN coalesce(p.applicant_country, x.country) ELSE coalesce(x.country, CASE WHEN x.seq = 1 THEN p.applicant_country END) END AS country,
+           CASE WHEN x.seq = 1 THEN coalesce(x.province, p.applicant_province) ELSE x.province END AS province,
+           CASE WHEN x.seq = 1 THEN coalesce(x.city, p.applicant_city) ELSE x.city END AS city
     FROM parties x
     JOIN scope_pub s USING (pub_number)
     JOIN pat p USING (pub_number)
-    LEFT JOIN enr e USING (pub_number)
     WHERE x.role = 'applicant' AND x.name <> ''
 ), a AS (
     SELECT family_id, name,

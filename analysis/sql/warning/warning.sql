@@ -38,7 +38,7 @@ FROM fam_app ORDER BY family_id, seq, name;
 SELECT family_id, branch_id FROM fam_branch ORDER BY family_id, branch_id;
 
 -- name: family_operations
--- Families with operation or dispute facts (patents columns, enrichments merged by the pat view).
+-- Families with operation or dispute facts (the patents view shows the latest observation of each).
 SELECT p.family_id,
        coalesce(max(p.transfer_count), 0)   AS transfers,
        coalesce(max(p.licence_count), 0)    AS licences,

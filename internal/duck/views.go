@@ -1,0 +1,287 @@
+package duck
+
+import (
+	"fmt"
+	"sort"
+	"strings"
+	"time"
+
+	"github.com/patnav/patnav/internal/lake"
+)
+
+// The views over the lake's part files (docs/schema.md, "Observations over time"):
+//
+//   - patents_stored: each publication's stored occurrence (its first complete one) as its source
+//     said it on the day it was exported;
+//   - observations: every dated observation of a publication's changeable facts
+//     (lake.ObservedColumns): the stored occurrences' own, then those of later occurrences (the
+//     observations parts; lakes of schema version 1: their enrichments);
+//   - patents: each publication as it stands now (or at Options.AsOf): the stored row with each
+//     changeable column replaced by its latest non-empty observation, so an export that leaves a
+//     field empty does not erase it;
+//   - changes: one row per change of a changeable column between two observations of a
+//     publication (old and new value, observed date, source file, ingest).
+//
+// Observations are ordered by their observed date, then ingest id, source file and record: the
+// latest is the last in that order. When AsOf is set, only observations dated on or before it
+// count, a publication first observed after it is not in the lake, and neither are its rows in
+// the other tables nor legal events dated after it.
+
+// observedCols are the changeable columns as they appear in the observations view, with the SQL
+// type a missing one takes.
+var observedCols = []struct{ name, typ string }{
+	{"legal_status", "VARCHAR"}, {"legal_status_raw", "VARCHAR"}, {"current_owner", "VARCHAR"},
+	{"transfer_count", "INTEGER"}, {"last_transfer_date", "DATE"}, {"licence_count", "INTEGER"},
+	{"last_licence_date", "DATE"}, {"pledge_count", "INTEGER"}, {"last_pledge_date", "DATE"},
+	{"invalidated", "BOOLEAN"}, {"invalidation_raw", "VARCHAR"}, {"expiry_date", "DATE"},
+	{"cited_by_count", "INTEGER"}, {"family_size", "INTEGER"}, {"claims_count", "INTEGER"},
+	{"litigation_count", "INTEGER"}, {"applicant_address", "VARCHAR"}, {"applicant_country", "VARCHAR"},
+	{"applicant_province", "VARCHAR"}, {"applicant_city", "VARCHAR"},
+}
+
+// attachedCols are texts an observation may attach (an OPS claims response): they fill a stored
+// publication's empty column and are not changes.
+var attachedCols = []string{"claims", "abstract"}
+
+type viewStmt struct{ table, sql string }
+
+// viewStatements returns the statements that define the lake's views for opts.
+func viewStatements(l *lake.Lake, opts Options) []viewStmt {
+	var out []viewStmt
+	add := func(table, format string, args ...any) {
+		out = append(out, viewStmt{table, fmt.Sprintf(format, args...)})
+	}
+	src := func(t string) string {
+		files := l.FilesUpTo(t, opts.Version)
+		if len(files) == 0 {
+			return ""
+		}
+		q := make([]string, len(files))
+		for i, f := range files {
+			q[i] = quote(f)
+		}
+		return fmt.Sprintf("read_parquet([%s], union_by_name=true)", strings.Join(q, ", "))
+	}
+	asOf := !opts.AsOf.IsZero()
+	cut := "DATE " + quote(opts.AsOf.UTC().Format("2006-01-02"))
+
+	// The day each ingest was committed: the observed date of rows written before inputs had one.
+	days := map[string]string{}
+	for _, in := range l.Manifest().Inputs {
+		d := in.At.UTC().Format("2006-01-02")
+		if cur, ok := days[in.Ingest]; !ok || d < cur {
+			days[in.Ingest] = d
+		}
+	}
+	var vals []string
+	for id, d := range days {
+		vals = append(vals, fmt.Sprintf("(%s, DATE %s)", quote(id), quote(d)))
+	}
+	sort.Strings(vals)
+	if len(vals) == 0 {
+		vals = []string{"(NULL::VARCHAR, NULL::DATE)"}
+	}
+	add("lake_ingests", "CREATE TEMP TABLE lake_ingests AS SELECT * FROM (VALUES %s) t(ingest_id, day) WHERE ingest_id IS NOT NULL", strings.Join(vals, ", "))
+
+	pat := src(lake.TPatents)
+	if pat == "" {
+		return out // nothing was ever committed to patents: no views at all, as before
+	}
+	add("patents_stored", "CREATE VIEW patents_stored AS SELECT * FROM %s", pat)
+
+	// observations
+	hasObserved, _ := l.HasColumn(lake.TPatents, "observed", opts.Version)
+	storedObserved := "NULL::DATE"
+	if hasObserved {
+		storedObserved = "p.observed"
+	}
+	parties := src(lake.TParties)
+	var sel []string
+	for _, c := range observedCols {
+		switch c.name {
+		case "legal_status":
+			sel = append(sel, "nullif(p.legal_status, 'unknown') AS legal_status")
+		case "invalidated":
+			sel = append(sel, "CASE WHEN p.invalidated THEN true END AS invalidated")
+		case "applicant_address":
+			if parties != "" {
+				sel = append(sel, "a.address AS applicant_address")
+			} else {
+				sel = append(sel, "NULL::VARCHAR AS applicant_address")
+			}
+		default:
+			sel = append(sel, "p."+c.name)
+		}
+	}
+	stored := fmt.Sprintf("SELECT p.pub_number, p.source, p.source_file, p.source_record, p.ingest_id, %s AS observed, %s, NULL::VARCHAR AS claims, NULL::VARCHAR AS abstract FROM patents_stored p",
+		storedObserved, strings.Join(sel, ", "))
+	if parties != "" {
+		stored += fmt.Sprintf(" LEFT JOIN (SELECT pub_number, address FROM %s WHERE role = 'applicant' AND seq = 1) a ON a.pub_number = p.pub_number", parties)
+	}
+	branches := []string{stored}
+	var reobserved []string // the sources of publications observed more than once
+	obsCols := func(legacy bool) string {
+		var c []string
+		for _, x := range observedCols {
+			missing := legacy && (x.name == "family_size" || x.name == "litigation_count" || x.name == "invalidation_raw" || x.name == "applicant_address")
+			switch {
+			case missing:
+				c = append(c, fmt.Sprintf("NULL::%s AS %s", x.typ, x.name))
+			case x.name == "invalidated":
+				c = append(c, "CASE WHEN invalidated THEN true END AS invalidated")
+			case x.name == "legal_status":
+				c = append(c, "nullif(legal_status, 'unknown') AS legal_status")
+			default:
+				c = append(c, fmt.Sprintf("%s::%s AS %s", x.name, x.typ, x.name))
+			}
+		}
+		return strings.Join(c, ", ")
+	}
+	if o := src(lake.TObservations); o != "" {
+		add("observation_parts", "CREATE VIEW observation_parts AS SELECT * FROM %s", o)
+		branches = append(branches, fmt.Sprintf("SELECT pub_number, source, source_file, source_record, ingest_id, observed, %s, claims, abstract FROM observation_parts", obsCols(false)))
+		reobserved = append(reobserved, "SELECT pub_number FROM observation_parts")
+	}
+	if e := src(lake.TEnrichments); e != "" {
+		add("enrichments", "CREATE VIEW enrichments AS SELECT * FROM %s", e)
+		branches = append(branches, fmt.Sprintf("SELECT pub_number, source, source_file, 0 AS source_record, ingest_id, NULL::DATE AS observed, %s, NULL::VARCHAR AS claims, NULL::VARCHAR AS abstract FROM enrichments", obsCols(true)))
+		reobserved = append(reobserved, "SELECT pub_number FROM enrichments")
+	}
+	where := ""
+	if asOf {
+		where = " WHERE coalesce(o.observed, i.day) <= " + cut
+	}
+	var obsNames []string
+	for _, c := range observedCols {
+		obsNames = append(obsNames, "o."+c.name)
+	}
+	add("observations", `CREATE VIEW observations AS
+SELECT o.pub_number, o.source, o.source_file, o.source_record, o.ingest_id, coalesce(o.observed, i.day) AS observed, %s, o.claims, o.abstract
+FROM (%s) o LEFT JOIN lake_ingests i USING (ingest_id)%s`, strings.Join(obsNames, ", "), strings.Join(branches, "\nUNION ALL\n"), where)
+
+	// The latest observation of each column; without AsOf only publications observed more than
+	// once need it (every other publication stands as stored).
+	key := "strftime(coalesce(observed, DATE '1970-01-01'), '%Y%m%d') || ingest_id || source_file || lpad(source_record::VARCHAR, 10, '0')"
+	merged := asOf || len(reobserved) > 0
+	if merged {
+		var aggs []string
+		for _, c := range observedCols {
+			aggs = append(aggs, fmt.Sprintf("arg_max(%[1]s, k) FILTER (WHERE %[1]s IS NOT NULL) AS %[1]s", c.name))
+		}
+		for _, c := range attachedCols {
+			aggs = append(aggs, fmt.Sprintf("arg_max(%[1]s, k) FILTER (WHERE %[1]s IS NOT NULL) AS %[1]s", c))
+		}
+		filter := ""
+		if !asOf {
+			filter = " WHERE pub_number IN (" + strings.Join(reobserved, " UNION ") + ")"
+		}
+		add("obs_latest", `CREATE TEMP TABLE obs_latest AS
+SELECT pub_number, max(observed) AS observed, %s
+FROM (SELECT *, %s AS k FROM observations%s) GROUP BY pub_number`, strings.Join(aggs, ", "), key, filter)
+		var repl []string
+		for _, c := range observedCols {
+			switch c.name {
+			case "applicant_address":
+				continue // not a patents column (parties.address)
+			case "legal_status":
+				repl = append(repl, "CASE WHEN o.pub_number IS NULL THEN p.legal_status ELSE coalesce(o.legal_status, 'unknown') END AS legal_status")
+			case "invalidated":
+				repl = append(repl, "CASE WHEN o.pub_number IS NULL THEN p.invalidated ELSE coalesce(o.invalidated, false) END AS invalidated")
+			default:
+				repl = append(repl, fmt.Sprintf("CASE WHEN o.pub_number IS NULL THEN p.%[1]s ELSE o.%[1]s END AS %[1]s", c.name))
+			}
+		}
+		for _, c := range attachedCols {
+			repl = append(repl, fmt.Sprintf("coalesce(p.%[1]s, o.%[1]s) AS %[1]s", c))
+		}
+		if hasObserved {
+			repl = append(repl, "coalesce(o.observed, p.observed) AS observed")
+		}
+		join, w := "LEFT JOIN", ""
+		if asOf {
+			join = "JOIN" // a publication not yet observed at the cut-off is not there
+		}
+		add("patents", "CREATE VIEW patents AS SELECT p.* REPLACE (%s) FROM patents_stored p %s obs_latest o ON o.pub_number = p.pub_number%s",
+			strings.Join(repl, ", "), join, w)
+	} else {
+		add("patents", "CREATE VIEW patents AS SELECT * FROM patents_stored")
+	}
+
+	// changes: each column's value against the previous non-empty one, after a publication's
+	// first observation.
+	var casts []string
+	for _, c := range observedCols {
+		casts = append(casts, fmt.Sprintf("%[1]s::VARCHAR AS %[1]s", c.name))
+	}
+	chFilter := ""
+	if len(reobserved) > 0 {
+		chFilter = " WHERE pub_number IN (" + strings.Join(reobserved, " UNION ") + ")"
+	} else {
+		chFilter = " WHERE false"
+	}
+	add("changes", `CREATE VIEW changes AS
+WITH u AS (
+    UNPIVOT (SELECT pub_number, observed, ingest_id, source_file, source_record, %s FROM observations%s)
+    ON COLUMNS(* EXCLUDE (pub_number, observed, ingest_id, source_file, source_record)) INTO NAME field VALUE value
+), k AS (
+    SELECT *, %s AS k FROM u
+), w AS (
+    SELECT *, lag(value) OVER (PARTITION BY pub_number, field ORDER BY k) AS old_value,
+           min(k) OVER (PARTITION BY pub_number) AS first_k
+    FROM k
+)
+SELECT pub_number, field, old_value, value AS new_value, observed, source_file, ingest_id
+FROM w WHERE k > first_k AND old_value IS DISTINCT FROM value`, strings.Join(casts, ", "), chFilter, key)
+
+	// The other tables; under AsOf restricted to the publications there are at the cut-off.
+	visible := func(col string) string {
+		if !asOf {
+			return ""
+		}
+		return fmt.Sprintf(" WHERE %s IN (SELECT pub_number FROM obs_latest)", col)
+	}
+	for _, t := range []string{lake.TParties, lake.TClassifications, lake.TCitations, lake.TPriorities, lake.TLegalEvents,
+		lake.TProvenance, lake.TQuarantine, lake.TFamilyLinks} {
+		s := src(t)
+		if s == "" {
+			continue
+		}
+		switch t {
+		case lake.TCitations:
+			// Several sources may report the same citation of one publication. citation_rows
+			// keeps the repeats: a query whose answer does not depend on them (an existence
+			// test, a DISTINCT count) reads it and skips the hash over every column and row of
+			// the citations that the DISTINCT of the citations view costs.
+			add(t, "CREATE VIEW %s AS SELECT DISTINCT * FROM %s%s", t, s, visible("citing"))
+			add("citation_rows", "CREATE VIEW citation_rows AS SELECT * FROM %s%s", s, visible("citing"))
+		case lake.TLegalEvents:
+			// The same event reported by two files is one event; distinct events (another state,
+			// effect or text) stay distinct.
+			w := visible("pub_number")
+			if asOf {
+				w += " AND (date IS NULL OR date <= " + cut + ")"
+			}
+			add(t, "CREATE VIEW %s AS SELECT DISTINCT * FROM %s%s", t, s, w)
+		case lake.TProvenance:
+			// The stored occurrence of each publication is its patents row; the provenance parts
+			// hold the occurrences that were not stored (lakes written before this layout hold
+			// the stored ones too, marked stored, and those rows are left to patents).
+			w := " WHERE NOT stored"
+			if asOf {
+				w += " AND pub_number IN (SELECT pub_number FROM obs_latest)"
+			}
+			add(t, `CREATE VIEW %s AS
+SELECT pub_number, source, source_file, source_record, ingest_id, true AS stored FROM patents
+UNION ALL
+SELECT pub_number, source, source_file, source_record, ingest_id, false AS stored FROM %s%s`, t, s, w)
+		case lake.TQuarantine:
+			add(t, "CREATE VIEW %s AS SELECT * FROM %s", t, s)
+		default:
+			add(t, "CREATE VIEW %s AS SELECT * FROM %s%s", t, s, visible("pub_number"))
+		}
+	}
+	return out
+}
+
+// DateOf parses a YYYY-MM-DD date (the form of --as-of and of run manifests).
+func DateOf(s string) (time.Time, error) { return time.Parse("2006-01-02", s) }
