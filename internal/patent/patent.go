@@ -149,10 +149,10 @@ type LegalEvent struct {
 	Date        Date   // the event's date: the gazette date, else its effective date
 	Code        string // INPADOC code (PG25, EEER …) or the source's own
 	Description string // the code's meaning as the source states it
-	State       string // the state the event concerns (INPADOC L501EP), "" when it is the office's own
-	Effect      string // "+" (the event strengthens the right), "-" (weakens it), "" unknown
-	GazetteDate Date   // the date of the gazette that published the event, when stated
-	Text        string // the event's own text (INPADOC free-format text, else its raw line; CNIPA entry)
+	State       string `json:",omitempty"` // the state the event concerns (INPADOC L501EP), "" when it is the office's own
+	Effect      string `json:",omitempty"` // "+" (the event strengthens the right), "-" (weakens it), "" unknown
+	GazetteDate Date   `json:",omitzero"`  // the date of the gazette that published the event, when stated
+	Text        string `json:",omitempty"` // the event's own text (INPADOC free-format text, else its raw line; CNIPA entry)
 }
 
 // Record is one publication with everything attached to it: the unit a reader emits.
@@ -165,7 +165,7 @@ type Record struct {
 	// Attachment marks a record that is no bibliographic record: text (Claims, Abstract) from a
 	// response that carries nothing else (an OPS claims response), attached to the publication
 	// PubNumber when the lake holds it, and never stored as a publication of its own.
-	Attachment bool
+	Attachment bool `json:",omitempty"`
 }
 
 // NewRecord returns a record whose unknown counts are -1 and legal status unknown.
