@@ -311,6 +311,9 @@ func (tx *Txn) applyForget(m Manifest) (Manifest, error) {
 		return m, nil
 	}
 	for _, name := range ReadTables {
+		if _, ok := m.Tables[name]; !ok {
+			continue // e.g. the legacy enrichments of a lake that never had them
+		}
 		var parts []Part
 		for _, p := range m.Tables[name] {
 			if !fg.drop[p.Ingest] {
