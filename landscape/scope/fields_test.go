@@ -62,8 +62,8 @@ func writeOtherFields(w io.Writer, perField int, seed uint64) error {
 			codes := []string{f.codes[rng.IntN(len(f.codes))], f.codes[rng.IntN(len(f.codes))]}
 			title := pick(f.words, 3+rng.IntN(4))
 			title = strings.ToUpper(title[:1]) + title[1:]
-			row := []string{strconv(rec), "US", "B2", fmt.Sprintf("US %d B2", num), fmt.Sprintf("900-%03d-%03d-%03d-00X", fi, j/1000, j%1000),
-				fmt.Sprintf("%d-06-01", year+2), strconv(year + 2), fmt.Sprintf("US %d%07d A", year, num%10000000), fmt.Sprintf("%d-03-01", year),
+			row := []string{fmt.Sprint(rec), "US", "B2", fmt.Sprintf("US %d B2", num), fmt.Sprintf("900-%03d-%03d-%03d-00X", fi, j/1000, j%1000),
+				fmt.Sprintf("%d-06-01", year+2), fmt.Sprint(year + 2), fmt.Sprintf("US %d%07d A", year, num%10000000), fmt.Sprintf("%d-03-01", year),
 				fmt.Sprintf("US %d%07d A %d0301", year, num%10000000, year), fmt.Sprintf("%d-03-01", year),
 				title, "A " + pick(f.words, 25+rng.IntN(20)) + ".", fmt.Sprintf("%s CORP %d", strings.ToUpper(strings.Fields(f.name)[0]), rng.IntN(40)),
 				"DOE JOHN", "https://lens.org/x", "Granted Patent", strings.Join(codes, ";;"), strings.Join(codes, ";;")}
@@ -76,4 +76,3 @@ func writeOtherFields(w io.Writer, perField int, seed uint64) error {
 	return cw.Error()
 }
 
-func strconv(n int) string { return fmt.Sprint(n) }

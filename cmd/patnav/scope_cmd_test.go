@@ -1,0 +1,82 @@
+package main
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+// TestScopeCommand runs patnav scope on a small generated lake: 40 seeds given in three number
+// forms, the demo config's scope compared; then the exit codes of the failure paths (no seeds
+// and no config: 2; a line that is no publication number: 3).
+func TestScopeCommand(t *testing.T) {
+	dir := t.TempDir()
+	lk := filepath.Join(dir, "lake")
+	lensCSV := filepath.Join(dir, "uav.csv")
+	if code, _, errs := runCLI(t, "synth", "--form", "lens", "--families", "300", "--seed", "5", "--out", lensCSV); code != 0 {
+		t.Fatalf("synth: %d %s", code, errs)
+	}
+	if code, _, errs := runCLI(t, "ingest", lensCSV, "--lake", lk); code != 0 {
+		t.Fatalf("ingest: %d %s", code, errs)
+	}
+	code, out, errs := runCLI(t, "query", "--lake", lk, "--format", "csv", "SELECT min(pub_number) FROM patents GROUP BY family_id ORDER BY 1 LIMIT 40")
+	if code != 0 {
+		t.Fatalf("query: %d %s", code, errs)
+	}
+	nums := strings.Split(strings.TrimSpace(out), "\n")[1:]
+	for i, n := range nums { // any number form: "US 1234567 B2", "US-1234567-B2"
+		switch i % 3 {
+		case 1:
+			nums[i] = n[:2] + " " + n[2:]
+		case 2:
+			nums[i] = n[:2] + "-" + n[2:]
+		}
+	}
+	seeds := filepath.Join(dir, "seeds.txt")
+	os.WriteFile(seeds, []byte("# seeds\n"+strings.Join(nums, "\n")+"\n"), 0o644)
+	outDir := filepath.Join(dir, "scope")
+	code, out, errs = runCLI(t, "scope", "--seeds", seeds, "--lake", lk, "-c", "../../data/navigation.yaml", "--out", outDir)
+	if code != 0 {
+		t.Fatalf("scope: %d %s %s", code, out, errs)
+	}
+	for _, want := range []string{"seeds: 40 numbers, 40 found", "precision ", "recall ", "current config scope:", "wrote " + filepath.Join(outDir, "scope_proposed.yaml")} {
+		if !strings.Contains(out, want) {
+			t.Errorf("output lacks %q:\n%s", want, out)
+		}
+	}
+	for _, f := range []string{"scope.json", "scope_proposed.yaml", "scope_families.csv", "scope_zh.html", "scope_en.md"} {
+		if _, err := os.Stat(filepath.Join(outDir, f)); err != nil {
+			t.Error(err)
+		}
+	}
+	// The landscape's method section states the configured scope's recall and precision against
+	// the seeds of industry.scope.seeds.
+	nav, err := os.ReadFile("../../data/navigation.yaml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	cfg := filepath.Join(dir, "nav.yaml")
+	os.WriteFile(cfg, []byte(strings.Replace(string(nav), "    require: any\n", "    require: any\n    seeds: seeds.txt\n", 1)), 0o644)
+	land := filepath.Join(dir, "out")
+	if code, out, errs := runCLI(t, "landscape", "-c", cfg, "--lake", lk, "--out", land); code != 0 {
+		t.Fatalf("landscape: %d %s %s", code, out, errs)
+	}
+	macro, err := os.ReadFile(filepath.Join(land, "landscape", "macro.json"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, want := range []string{`"recall: `, " seed families in scope", `"precision: `, "accepted by a classifier trained on the 40 seed families"} {
+		if !strings.Contains(string(macro), want) {
+			t.Errorf("macro.json method lacks %q", want)
+		}
+	}
+	if code, _, _ := runCLI(t, "scope", "--lake", lk); code != exitUsage {
+		t.Errorf("no seeds, no config: exit %d, want %d", code, exitUsage)
+	}
+	os.WriteFile(seeds, []byte("US1234567B2\n2015123456\n"), 0o644)
+	code, _, errs = runCLI(t, "scope", "--seeds", seeds, "--lake", lk, "--out", outDir)
+	if code != exitBadInput || !strings.Contains(errs, "seeds.txt: line 2") {
+		t.Errorf("bad seed line: exit %d %s", code, errs)
+	}
+}
