@@ -12,7 +12,6 @@ import (
 	"path/filepath"
 	"regexp"
 	"strings"
-	"time"
 
 	"gopkg.in/yaml.v3"
 )
@@ -233,16 +232,10 @@ func Load(path string) (*Config, error) {
 			*p = filepath.Join(base, *p)
 		}
 	}
-	if sf := c.Industry.Scope.Seeds; sf != "" {
-		if fi, err := os.Stat(sf); err != nil || fi.IsDir() {
-			var root yaml.Node
-			_ = yaml.Unmarshal(b, &root)
-			l := &locator{root: &root, name: path}
-			if err == nil {
-				return nil, l.errorf("industry.scope.seeds", "the seed file %q is a folder", sf)
-			}
-			return nil, l.errorf("industry.scope.seeds", "the seed file cannot be read: %v", err)
-		}
+	var root yaml.Node
+	_ = yaml.Unmarshal(b, &root)
+	if err := c.checkPaths(&locator{root: &root, name: path}); err != nil {
+		return nil, err
 	}
 	return c, nil
 }
@@ -343,234 +336,6 @@ var (
 	codeRe = regexp.MustCompile(`^[A-HY](\d{2}([A-Z](\d{1,4}(/\d{1,6})?)?)?)?$`)
 )
 
-func (c *Config) complete(l *locator) error {
-	if c.Industry.Name.Zh == "" && c.Industry.Name.En == "" {
-		return l.errorf("industry.name", "the industry needs a name (zh and/or en)")
-	}
-	if len(c.Industry.Scope.Codes) == 0 && c.Industry.Scope.Keywords.Empty() {
-		return l.errorf("industry.scope", "the scope needs codes and/or keywords")
-	}
-	switch c.Industry.Scope.Require {
-	case "", "any", "both":
-	default:
-		return l.errorf("industry.scope.require", "want any or both, not %q", c.Industry.Scope.Require)
-	}
-	if err := checkCodes(l, "industry.scope.codes", c.Industry.Scope.Codes); err != nil {
-		return err
-	}
-	if c.Industry.Scope.Exclude != nil {
-		if err := checkCodes(l, "industry.scope.exclude.codes", c.Industry.Scope.Exclude.Codes); err != nil {
-			return err
-		}
-	}
-	if err := checkKeywords(l, "industry.scope.keywords", c.Industry.Scope.Keywords); err != nil {
-		return err
-	}
-	if sf := &c.Industry.Scope.Seeds; *sf != "" {
-		if *sf = strings.TrimSpace(*sf); *sf == "" {
-			return l.errorf("industry.scope.seeds", "empty seed file name")
-		}
-	}
-	if len(c.Branches) == 0 {
-		return l.errorf("branches", "the decomposition tree needs at least one branch")
-	}
-	ids := map[string]bool{}
-	var walk func(bs []Branch, path string, level int, parent string) error
-	walk = func(bs []Branch, path string, level int, parent string) error {
-		for i := range bs {
-			b := &bs[i]
-			p := fmt.Sprintf("%s[%d]", path, i)
-			if level > 3 {
-				return l.errorf(p, "the decomposition tree has at most 3 levels")
-			}
-			if !idRe.MatchString(b.ID) {
-				return l.errorf(p+".id", "branch id %q: use lower-case letters, digits, _ and -", b.ID)
-			}
-			if ids[b.ID] {
-				return l.errorf(p+".id", "branch id %q is used twice", b.ID)
-			}
-			ids[b.ID] = true
-			if b.Name.Zh == "" && b.Name.En == "" {
-				return l.errorf(p+".name", "branch %s needs a name", b.ID)
-			}
-			if len(b.Codes) == 0 && b.Keywords.Empty() && len(b.Children) == 0 {
-				return l.errorf(p, "branch %s needs codes, keywords or children", b.ID)
-			}
-			if err := checkCodes(l, p+".codes", b.Codes); err != nil {
-				return err
-			}
-			if err := checkKeywords(l, p+".keywords", b.Keywords); err != nil {
-				return err
-			}
-			b.Level, b.Parent = level, parent
-			if err := walk(b.Children, p+".children", level+1, b.ID); err != nil {
-				return err
-			}
-		}
-		return nil
-	}
-	if err := walk(c.Branches, "branches", 1, ""); err != nil {
-		return err
-	}
-	// Region.
-	c.Region.Country = strings.ToUpper(strings.TrimSpace(c.Region.Country))
-	if c.Region.Country == "" {
-		c.Region.Country = "CN"
-	}
-	if len(c.Region.Country) != 2 {
-		return l.errorf("region.country", "want a two-letter country code, not %q", c.Region.Country)
-	}
-	// Analysis.
-	a := &c.Analysis
-	if a.Unit == "" {
-		a.Unit = "family"
-	}
-	if a.Unit != "family" && a.Unit != "publication" {
-		return l.errorf("analysis.unit", "want family or publication, not %q", a.Unit)
-	}
-	if a.Cutoff != "" {
-		if _, err := time.Parse("2006-01-02", a.Cutoff); err != nil {
-			return l.errorf("analysis.cutoff", "want a date YYYY-MM-DD, not %q", a.Cutoff)
-		}
-	}
-	if a.From == 0 {
-		a.From = 2000
-	}
-	if a.From < 1900 || a.From > 2100 || a.To != 0 && (a.To < a.From || a.To > 2100) {
-		return l.errorf("analysis", "years from %d to %d are not a window", a.From, a.To)
-	}
-	if a.IncompleteYears == 0 {
-		a.IncompleteYears = 2
-	}
-	if a.IncompleteYears < 0 || a.IncompleteYears > 5 {
-		return l.errorf("analysis.incomplete_years", "want 0 to 5, not %d", a.IncompleteYears)
-	}
-	if a.TopN == 0 {
-		a.TopN = 20
-	}
-	if a.TopN < 1 || a.TopN > 1000 {
-		return l.errorf("analysis.top_n", "want 1 to 1000, not %d", a.TopN)
-	}
-	if len(a.Languages) == 0 {
-		a.Languages = []string{"zh", "en"}
-	}
-	for i, lang := range a.Languages {
-		if lang != "zh" && lang != "en" {
-			return l.errorf(fmt.Sprintf("analysis.languages[%d]", i), "want zh or en, not %q", lang)
-		}
-	}
-	if a.Burst.Gamma == 0 {
-		a.Burst.Gamma = 1
-	}
-	if a.Burst.Scale == 0 {
-		a.Burst.Scale = 2
-	}
-	if a.Burst.States == 0 {
-		a.Burst.States = 2
-	}
-	if a.Burst.Gamma < 0 || a.Burst.Scale <= 1 || a.Burst.States < 2 || a.Burst.States > 10 {
-		return l.errorf("analysis.burst", "want gamma >= 0, scale > 1 and 2 to 10 states")
-	}
-	if a.CoreShare == 0 {
-		a.CoreShare = 0.05
-	}
-	if a.CoreShare <= 0 || a.CoreShare > 0.5 {
-		return l.errorf("analysis.core_share", "want a share in (0, 0.5], not %v", a.CoreShare)
-	}
-	if a.CitationWindow == 0 {
-		a.CitationWindow = 5
-	}
-	// Enterprises.
-	eids := map[string]bool{}
-	for i := range c.Enterprises {
-		e := &c.Enterprises[i]
-		p := fmt.Sprintf("enterprises[%d]", i)
-		if !idRe.MatchString(e.ID) {
-			return l.errorf(p+".id", "enterprise id %q: use lower-case letters, digits, _ and -", e.ID)
-		}
-		if eids[e.ID] {
-			return l.errorf(p+".id", "enterprise id %q is used twice", e.ID)
-		}
-		eids[e.ID] = true
-		if len(e.Names) == 0 {
-			return l.errorf(p+".names", "enterprise %s needs at least one applicant name", e.ID)
-		}
-		if e.Name.Zh == "" && e.Name.En == "" {
-			e.Name = Text{Zh: e.Names[0], En: e.Names[0]}
-		}
-		switch e.Role {
-		case "":
-			e.Role = "local"
-		case "local", "benchmark":
-		default:
-			return l.errorf(p+".role", "want local or benchmark, not %q", e.Role)
-		}
-	}
-	// Warnings.
-	w := &c.Warnings
-	w.Domestic = strings.ToUpper(w.Domestic)
-	if w.Domestic == "" {
-		w.Domestic = c.Region.Country
-	}
-	if w.Office == "" {
-		w.Office = w.Domestic
-	}
-	w.Office = strings.ToUpper(w.Office)
-	t := &w.Thresholds
-	def := func(v *float64, d float64) {
-		if *v == 0 {
-			*v = d
-		}
-	}
-	def(&t.ReserveLow, 0.5)
-	def(&t.Bubble, 5)
-	def(&t.GrowthLag, 1)
-	def(&t.WeakLeaders, 1)
-	def(&t.PortfolioConcentration, 0.25)
-	def(&t.MarketBarrier, 0.5)
-	def(&t.SurgeGrowth, 2)
-	def(&t.SurgeShareChange, 0.05)
-	def(&t.ConcentrationRise, 200)
-	def(&t.BlockingQualityPercent, 0.9)
-	if t.ExpiringMonths == 0 {
-		t.ExpiringMonths = 24
-	}
-	if t.WindowYears == 0 {
-		t.WindowYears = 5
-	}
-	if t.ReserveLow < 0 || t.Bubble <= t.ReserveLow || t.BlockingQualityPercent <= 0 || t.BlockingQualityPercent >= 1 {
-		return l.errorf("warnings.thresholds", "thresholds out of range (need 0 <= reserve_low < bubble, 0 < blocking_quality_percentile < 1)")
-	}
-	// Clustering.
-	cl := &c.Clustering
-	if cl.Seed == 0 {
-		cl.Seed = 1
-	}
-	if cl.KMin == 0 {
-		cl.KMin = 4
-	}
-	if cl.KMax == 0 {
-		cl.KMax = 16
-	}
-	if cl.KMin < 2 || cl.KMax < cl.KMin {
-		return l.errorf("clustering", "want 2 <= k_min <= k_max")
-	}
-	if cl.MaxDocs == 0 {
-		cl.MaxDocs = 20000
-	}
-	if err := c.completeEffect(l, ids); err != nil {
-		return err
-	}
-	// Paths.
-	if c.Lake == "" {
-		c.Lake = "lake"
-	}
-	if c.Out == "" {
-		c.Out = "out"
-	}
-	return nil
-}
-
 func checkCodes(l *locator, path string, codes []string) error {
 	for i, code := range codes {
 		norm := strings.ToUpper(strings.ReplaceAll(strings.TrimSpace(code), " ", ""))
@@ -617,11 +382,8 @@ func (c *Config) completeEffect(l *locator, branches map[string]bool) error {
 	if e == nil {
 		return nil
 	}
-	if e.MinBase == 0 {
-		e.MinBase = 5
-	}
-	if e.MinBase < 1 {
-		return l.errorf("effect.min_base", "want 1 or more, not %d", e.MinBase)
+	if err := integer(l, "effect.min_base", &e.MinBase, 5, 1, 1_000_000); err != nil {
+		return err
 	}
 	if len(e.Indicators) == 0 {
 		return l.errorf("effect.indicators", "list at least one indicator (or leave the effect block out for the default set)")
@@ -656,8 +418,10 @@ func (c *Config) completeEffect(l *locator, branches map[string]bool) error {
 		if in.Target == nil && in.TargetYear != 0 {
 			return l.errorf(p+".target", "target_year %d without a target", in.TargetYear)
 		}
-		if in.Target != nil && *in.Target < 0 {
-			return l.errorf(p+".target", "want a target >= 0, not %v", *in.Target)
+		if in.Target != nil {
+			if err := number(l, p+".target", in.Target, 0, incl(0), incl(1e12)); err != nil {
+				return err
+			}
 		}
 	}
 	return nil

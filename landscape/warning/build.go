@@ -75,10 +75,12 @@ func Build(ctx context.Context, s *analysis.Session, macro *landscape.Macro, now
 		return nil, fmt.Errorf("warning: no analysis session")
 	}
 	cfg := s.Cfg
+	// The config is checked and completed by internal/config (the one place of its defaults
+	// and ranges): domestic defaults to the region's country, the office to domestic.
 	th := cfg.Warnings.Thresholds
-	if th.WindowYears < 1 || th.SurgeGrowth <= 0 || th.SurgeShareChange <= 0 || th.ConcentrationRise <= 0 ||
-		th.ExpiringMonths < 1 || th.BlockingQualityPercent <= 0 || th.BlockingQualityPercent >= 1 {
-		return nil, fmt.Errorf("warning: thresholds out of range (load the config with config.Load so defaults apply): %+v", th)
+	dom, office := cfg.Warnings.Domestic, cfg.Warnings.Office
+	if dom == "" || office == "" || th.WindowYears == 0 {
+		return nil, fmt.Errorf("warning: the config was not completed (load it with config.Load or config.Parse)")
 	}
 	if macro == nil {
 		m, err := landscape.BuildMacro(ctx, s)
@@ -86,14 +88,6 @@ func Build(ctx context.Context, s *analysis.Session, macro *landscape.Macro, now
 			return nil, fmt.Errorf("warning: macro model: %w", err)
 		}
 		macro = m
-	}
-	dom := strings.ToUpper(cfg.Warnings.Domestic)
-	if dom == "" {
-		dom = "CN"
-	}
-	office := strings.ToUpper(cfg.Warnings.Office)
-	if office == "" {
-		office = dom
 	}
 	now = now.UTC()
 	b := &builder{ctx: ctx, s: s, cfg: cfg, th: th, dom: dom, office: office, now: now, macro: macro,
