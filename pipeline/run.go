@@ -287,7 +287,9 @@ func Run(ctx context.Context, cfg *config.Config, opt Options) (*Manifest, error
 		for _, s := range m.Stages {
 			stages = append(stages, bundle.StageStatus{Name: s.Name, Status: s.Status})
 		}
-		ix := bundle.Index{Cfg: cfg, RunID: m.RunID, Started: m.Started, Cutoff: m.Cutoff, Families: m.Families, Links: links, Stages: stages, Notes: notes}
+		// This stage is still running, but the index is published only if it succeeds.
+		stages = append(stages, bundle.StageStatus{Name: "bundle", Status: "ok"})
+		ix := bundle.Index{Cfg: cfg, RunID: m.RunID, Started: m.Started, Cutoff: m.Cutoff, Families: m.Families, Links: links, Stages: stages, Notes: notes, Clusters: mac.Map != nil}
 		if err := bundle.WriteIndex(partial, ix); err != nil {
 			return nil, err
 		}

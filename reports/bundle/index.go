@@ -56,12 +56,16 @@ var indexText = map[string]map[string]string{
 		"run": "运行编号", "date": "运行时间", "cutoff": "数据截止日", "families": "范围内专利族", "scope": "检索式",
 		"landscape": "宏观产业导航（1）", "enterprises": "企业导航（N）", "warnings": "专利风险预警", "zone": "实验区专项工作", "data": "数据与元数据",
 		"stages": "运行阶段", "stage": "阶段", "seconds": "耗时（秒）", "status": "状态", "warnlist": "说明与提示",
-		"xlsx": "主要数据表（XLSX）", "runjson": "运行清单（JSON）", "models": "模型（JSON）"},
+		"xlsx": "主要数据表（XLSX）", "runjson": "运行清单（JSON）", "models": "模型（JSON）", "clusters": "专利族聚类归属（CSV）",
+		"stage.ingest": "数据导入", "stage.landscape": "宏观产业导航", "stage.enterprises": "企业导航", "stage.warnings": "风险预警", "stage.bundle": "成果包",
+		"status.ok": "完成", "status.failed": "失败"},
 	"en": {"title": "Patent navigation bundle", "sub": "\"1+N\" patent navigation: macro industry navigation, enterprise navigations and patent risk warnings", "industry": "Industry", "region": "Region",
 		"run": "Run", "date": "Run time", "cutoff": "Data cut-off", "families": "Families in scope", "scope": "Search strategy",
 		"landscape": "Macro industry navigation (the 1)", "enterprises": "Enterprise navigations (the N)", "warnings": "Patent risk warnings", "zone": "The zone's own work", "data": "Data and metadata",
 		"stages": "Run stages", "stage": "Stage", "seconds": "Seconds", "status": "Status", "warnlist": "Notes",
-		"xlsx": "Main tables (XLSX)", "runjson": "Run manifest (JSON)", "models": "Models (JSON)"},
+		"xlsx": "Main tables (XLSX)", "runjson": "Run manifest (JSON)", "models": "Models (JSON)", "clusters": "Cluster assignments of the families (CSV)",
+		"stage.ingest": "Ingest", "stage.landscape": "Macro landscape", "stage.enterprises": "Enterprise navigations", "stage.warnings": "Risk warnings", "stage.bundle": "Bundle",
+		"status.ok": "done", "status.failed": "failed"},
 }
 
 // Link is an entry of the index page.
@@ -97,6 +101,14 @@ type Index struct {
 	Links    []Link
 	Stages   []StageStatus
 	Notes    []string
+	Clusters bool // the landscape has a map: link its clusters.csv
+}
+
+func or(s, fallback string) string {
+	if s == "" {
+		return fallback
+	}
+	return s
 }
 
 // WriteIndex writes index_<lang>.html for each language and index.html (the first language).
@@ -140,8 +152,11 @@ func WriteIndex(dir string, ix Index) error {
 			}
 		}
 
-		groups = append(groups, group{Title: t["data"], Items: []item{{Title: t["xlsx"], Href: "tables.xlsx"},
-			{Title: t["runjson"], Href: "run.json"}, {Title: t["models"], Href: "landscape/macro.json"}}})
+		files := []item{{Title: t["xlsx"], Href: "tables.xlsx"}, {Title: t["runjson"], Href: "run.json"}, {Title: t["models"], Href: "landscape/macro.json"}}
+		if ix.Clusters {
+			files = append(files, item{Title: t["clusters"], Href: "landscape/" + ClustersFile})
+		}
+		groups = append(groups, group{Title: t["data"], Items: files})
 		data["Groups"] = groups
 		var other []map[string]string
 		for _, o := range langs {
@@ -151,7 +166,11 @@ func WriteIndex(dir string, ix Index) error {
 		}
 		data["Other"] = other
 		data["StagesTitle"], data["StageH"], data["SecondsH"], data["StatusH"] = t["stages"], t["stage"], t["seconds"], t["status"]
-		data["Stages"], data["WarningsTitle"], data["Warnings"] = ix.Stages, t["warnlist"], ix.Notes
+		var stages []StageStatus
+		for _, st := range ix.Stages {
+			stages = append(stages, StageStatus{Name: or(t["stage."+st.Name], st.Name), Status: or(t["status."+st.Status], st.Status)})
+		}
+		data["Stages"], data["WarningsTitle"], data["Warnings"] = stages, t["warnlist"], ix.Notes
 		names := []string{"index_" + lang + ".html"}
 		if i == 0 {
 			names = append(names, "index.html")

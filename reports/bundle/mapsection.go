@@ -55,7 +55,7 @@ func MapSection(tm *landscape.TechMap, lang string) reports.ExtraSection {
 	if w == nil {
 		w = mapWords["en"]
 	}
-	sec := reports.ExtraSection{Number: 11, ID: "s11", Title: "11 " + w["title"], Basis: fmt.Sprintf(w["basis"], tm.Basis.N)}
+	sec := reports.ExtraSection{Number: 11, ID: "s11", Title: w["title"], Basis: fmt.Sprintf(w["basis"], tm.Basis.N)}
 	e := tm.Evaluation
 	eval := fmt.Sprintf(w["evaltext"], e.K, num(e.Silhouette, 3, w["na"]), num(e.Stability, 2, w["na"]), num(e.NMI, 2, w["na"]), num(e.Modularity, 2, w["na"]))
 	var rows []mapRow
