@@ -98,6 +98,10 @@ func cmdIngest(ctx context.Context, args []string, stdout, stderr io.Writer) err
 				enc += " …"
 			}
 		}
+		if f.Notice != "" && f.Records == 0 {
+			fmt.Fprintf(stdout, "%s (%s%s): notice: %s\n", f.Path, f.Format, enc, f.Notice)
+			continue
+		}
 		fmt.Fprintf(stdout, "%s (%s%s): %d records, %d accepted, %d rejected, %d duplicates\n",
 			f.Path, f.Format, enc, f.Records, f.Accepted, f.Rejected, f.Duplicates)
 	}

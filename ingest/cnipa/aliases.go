@@ -52,6 +52,7 @@ const (
 	fLitigation                 // number of lawsuits
 	fExpiry                     // expiry / lapse date
 	fURL                        // link to the document
+	fLegalEvents                // legal events (法律事件), one entry per event
 	nField
 )
 
@@ -133,7 +134,8 @@ var aliasTable = [nField][]string{
 	fLitigation:    {"诉讼次数", "诉讼数量", "诉讼", "Litigation Count"},
 	fExpiry: {"失效日", "预估到期日", "专利到期日", "预计到期日", "到期日", "失效日期", "Estimated Expiry Date",
 		"Expiry Date"},
-	fURL: {"链接", "专利链接", "详情链接", "原文链接", "参考资料", "URL", "Link", "href"},
+	fURL:         {"链接", "专利链接", "详情链接", "原文链接", "参考资料", "URL", "Link", "href"},
+	fLegalEvents: {"法律事件", "法律事务", "法律信息", "Legal Events"},
 }
 
 // English-only aliases (PatSnap's English UI and generic words) count for less when sniffing,

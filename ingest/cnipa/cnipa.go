@@ -424,6 +424,10 @@ func (r *reader) convert(row []string, line int) (*patent.Record, error) {
 		p.LegalStatus = norm.LegalStatus(raw)
 	}
 
+	if v := r.get(row, fLegalEvents); v != "" {
+		rec.LegalEvents = legalEvents(v, rec.LegalEvents)
+	}
+
 	// Counts and operation facts.
 	p.ClaimsCount = parseCount(r.get(row, fClaimsCount))
 	p.CitedByCount = parseCount(r.get(row, fCitedByCount))

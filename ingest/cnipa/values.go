@@ -2,6 +2,7 @@ package cnipa
 
 import (
 	"math"
+	"regexp"
 	"strconv"
 	"strings"
 
@@ -324,4 +325,39 @@ func appendClass(rec *patent.Record, scheme, code string, main bool) {
 	}
 	c.Scheme, c.IsMain = scheme, main
 	rec.Classifications = append(rec.Classifications, c)
+}
+
+// eventDate matches a date written inside a 法律事件 entry: 2019-05-14, 2019.05.14, 2019/5/14,
+// 2019年5月14日 or 20190514.
+var eventDate = regexp.MustCompile(`(19|20)\d{2}(?:[-./年]\d{1,2}[-./月]\d{1,2}日?|\d{4})`)
+
+// legalEvents splits a 法律事件 cell into events, one per entry (entries are separated by line
+// breaks or semicolons): the entry's date (the first date written in it) and the rest of its text
+// as Description, the whole entry as Text, and the effect that the text states plainly (授权 +;
+// 终止, 失效, 撤回, 驳回, 放弃, 无效 −). Every entry is an event, dated or not.
+func legalEvents(cell string, out []patent.LegalEvent) []patent.LegalEvent {
+	for _, entry := range norm.SplitAny(cell, ";；\n") {
+		entry = norm.CleanText(entry)
+		if entry == "" {
+			continue
+		}
+		ev := patent.LegalEvent{Text: entry, Description: entry}
+		if loc := eventDate.FindStringIndex(entry); loc != nil {
+			raw := entry[loc[0]:loc[1]]
+			s := strings.NewReplacer("年", "-", "月", "-", "日", "", ".", "-", "/", "-").Replace(raw)
+			if d, err := norm.ParseDate(s, norm.DayFirst); err == nil && d.Valid() {
+				ev.Date = d
+				rest := strings.TrimSpace(entry[:loc[0]] + " " + entry[loc[1]:])
+				ev.Description = strings.Trim(rest, " |:：,，-")
+			}
+		}
+		switch {
+		case strings.ContainsAny(ev.Description, "终失撤驳弃") || strings.Contains(ev.Description, "无效"):
+			ev.Effect = "-"
+		case strings.Contains(ev.Description, "授权") || strings.Contains(ev.Description, "恢复"):
+			ev.Effect = "+"
+		}
+		out = append(out, ev)
+	}
+	return out
 }

@@ -169,8 +169,10 @@ type reader struct {
 	stack   []string // local names of open non-record elements (bounded)
 	depth   int      // open non-record elements, including those beyond the stack bound
 	queue   []result
-	n       int  // record units numbered so far
-	seen    bool // whether any record element was met
+	n       int    // record units numbered so far
+	seen    bool   // whether any record element was met
+	root    string // the document element's local name
+	text    string // what full-text documents held ("claims" …), when any was met
 	resyncs int
 	done    bool
 	fatal   error
@@ -209,11 +211,19 @@ func (r *reader) Read() (*patent.Record, error) {
 			return nil, r.fatal
 		}
 		if r.done {
-			if !r.seen {
+			switch {
+			case r.seen:
+				return nil, io.EOF
+			case r.text != "":
+				// A claims (abstract, description) response: text for publications whose
+				// bibliographic records come from elsewhere; its records were attachments.
+				r.fatal = format.NoRecords(r.file, r.text+"-only response")
+			case r.root == "world-patent-data" || r.root == "exchange-documents":
+				r.fatal = format.NoRecords(r.file, "no exchange-document, family-member, search result or register-document in the "+r.root)
+			default:
 				r.fatal = fmt.Errorf("%s: no exchange-document, family-member, search result or register-document found: %w", r.file, format.ErrEmpty)
-				return nil, r.fatal
 			}
-			return nil, io.EOF
+			return nil, r.fatal
 		}
 		r.step()
 	}
@@ -251,7 +261,22 @@ func (r *reader) step() {
 		if len(r.stack) > 0 && r.depth == len(r.stack) {
 			parent = r.stack[len(r.stack)-1]
 		}
+		if r.root == "" {
+			r.root = t.Name.Local
+		}
 		switch {
+		case t.Name.Local == "fulltext-document":
+			var d fulltextDoc
+			if err := r.dec.DecodeElement(&d, &t); err != nil {
+				r.syntaxFailure(t.Name.Local, start, err)
+				return
+			}
+			res, what := r.mapFulltext(&d, start)
+			if r.text == "" || what == "claims" {
+				r.text = what
+			}
+			r.queue = append(r.queue, res)
+			return
 		case t.Name.Local == "exchange-document":
 			r.seen = true
 			var d exchDoc

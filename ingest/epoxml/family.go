@@ -100,8 +100,11 @@ func (r *reader) mapFamilyMember(m *famMember, line int) []result {
 
 type fieldErr struct{ field, value string }
 
-// legalEvents maps ops:legal elements: Date is the gazette date (L007EP, else the effective date
-// L525EP), Code the code attribute, Description the desc attribute.
+// legalEvents maps ops:legal elements, every one an event of its own: Date is the gazette date
+// (L007EP, else the effective date L525EP), GazetteDate the gazette date, Code the code
+// attribute, Description the desc attribute, State the state the event concerns (L501EP, else
+// the document's office L001EP), Effect the infl attribute (+ or -), Text the free-format text
+// (L510EP), else the event's raw INPADOC line.
 func (r *reader) legalEvents(ls []legalXML) ([]patent.LegalEvent, *fieldErr) {
 	if len(ls) == 0 {
 		return nil, nil
@@ -109,19 +112,99 @@ func (r *reader) legalEvents(ls []legalXML) ([]patent.LegalEvent, *fieldErr) {
 	out := make([]patent.LegalEvent, 0, len(ls))
 	for i := range ls {
 		l := &ls[i]
+		eff := strings.TrimSpace(l.EffDate)
+		if eff == "" {
+			eff = strings.TrimSpace(l.Detail.EffDate)
+		}
 		field, raw := "legal/L007EP", strings.TrimSpace(l.GazetteDate)
 		if raw == "" {
-			field, raw = "legal/L525EP", strings.TrimSpace(l.EffDate)
+			field, raw = "legal/L525EP", eff
 		}
 		d, err := dateOf(raw)
 		if err != nil {
 			return nil, &fieldErr{field, raw}
 		}
-		out = append(out, patent.LegalEvent{
-			Date: d, Code: strings.TrimSpace(l.Code), Description: norm.CleanText(l.Desc),
-		})
+		ev := patent.LegalEvent{Date: d, Code: strings.TrimSpace(l.Code), Description: norm.CleanText(l.Desc),
+			State: strings.ToUpper(strings.TrimSpace(l.Detail.State))}
+		if ev.State == "" {
+			ev.State = strings.ToUpper(strings.TrimSpace(l.Office))
+		}
+		if g := strings.TrimSpace(l.GazetteDate); g != "" {
+			ev.GazetteDate = d
+		}
+		switch strings.TrimSpace(l.Infl) {
+		case "+":
+			ev.Effect = "+"
+		case "-":
+			ev.Effect = "-"
+		}
+		var text []string
+		for _, t := range l.Detail.Text {
+			if t = norm.CleanText(t); t != "" {
+				text = append(text, t)
+			}
+		}
+		if len(text) > 0 {
+			ev.Text = strings.Join(text, " ")
+		} else {
+			ev.Text = strings.Join(strings.Fields(l.Pre), " ")
+		}
+		out = append(out, ev)
 	}
 	return out, nil
+}
+
+// mapFulltext maps an ftxt:fulltext-document to an attachment record (patent.Record.Attachment):
+// the publication's claims (the English ones when there are several languages) or abstract.
+// It returns what the document held, for the notice ("claims", "abstract", "description").
+func (r *reader) mapFulltext(d *fulltextDoc, line int) (result, string) {
+	no := r.next()
+	what := "description"
+	var id *docID
+	for _, want := range []string{fmtDocdb, fmtEpodoc, ""} {
+		for i := range d.PubRefs {
+			for j := range d.PubRefs[i].IDs {
+				if x := &d.PubRefs[i].IDs[j]; id == nil && idType(d.PubRefs[i].DataFormat, x) == want {
+					id = x
+				}
+			}
+		}
+	}
+	if id == nil {
+		return result{err: r.recErr(no, line, "fulltext-document/publication-reference", "", format.ErrBadNumber)}, what
+	}
+	pn, err := parseID(id)
+	if err != nil {
+		return result{err: r.recErr(no, line, "fulltext-document/publication-reference/document-id", idString(id), format.ErrBadNumber)}, what
+	}
+	rec := r.base(no)
+	setNumber(rec, pn)
+	rec.Attachment = true
+	best := -1
+	for i, c := range d.Claims {
+		if best < 0 || strings.EqualFold(c.Lang, "en") && !strings.EqualFold(d.Claims[best].Lang, "en") {
+			best = i
+		}
+	}
+	if best >= 0 {
+		var parts []string
+		for _, c := range d.Claims[best].Claims {
+			for _, t := range c.Texts {
+				if t = norm.CleanText(t); t != "" {
+					parts = append(parts, t)
+				}
+			}
+		}
+		rec.Patent.Claims = strings.Join(parts, "\n")
+		what = "claims"
+	}
+	if len(d.Abstracts) > 0 {
+		rec.Patent.Abstract = norm.CleanText(d.Abstracts[0].Text)
+		if what != "claims" {
+			what = "abstract"
+		}
+	}
+	return result{rec: rec}, what
 }
 
 // inpadocStatus derives LegalStatus from INPADOC events where the description is clear: lapse,

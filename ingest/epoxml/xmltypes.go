@@ -125,12 +125,39 @@ type exchDoc struct {
 	Abstracts []langText `xml:"abstract"`
 }
 
-// legalXML is one INPADOC legal event of an OPS legal response.
+// legalXML is one INPADOC legal event of an OPS legal response: infl is its effect (+/−), pre
+// its raw INPADOC line, L001EP the office of the document, L007EP the gazette date, and the
+// L500EP group the state it concerns (L501EP), its free-format text (L510EP) and its effective
+// date (L525EP).
 type legalXML struct {
 	Code        string `xml:"code,attr"`
 	Desc        string `xml:"desc,attr"`
+	Infl        string `xml:"infl,attr"`
+	Pre         string `xml:"pre"`
+	Office      string `xml:"L001EP"`
 	GazetteDate string `xml:"L007EP"`
 	EffDate     string `xml:"L525EP"`
+	Detail      struct {
+		State   string   `xml:"L501EP"`
+		Text    []string `xml:"L510EP"`
+		EffDate string   `xml:"L525EP"`
+	} `xml:"L500EP"`
+}
+
+// fulltextDoc is an ftxt:fulltext-document of an OPS claims, description or abstract response:
+// text of one publication without its bibliographic data.
+type fulltextDoc struct {
+	PubRefs []docRef `xml:"bibliographic-data>publication-reference"`
+	Claims  []struct {
+		Lang   string `xml:"lang,attr"`
+		Claims []struct {
+			Texts []string `xml:"claim-text"`
+		} `xml:"claim"`
+	} `xml:"claims"`
+	Abstracts   []langText `xml:"abstract"`
+	Description []struct {
+		Lang string `xml:"lang,attr"`
+	} `xml:"description"`
 }
 
 // famMember is an ops:family-member of a family or legal response.
