@@ -66,7 +66,9 @@ func (b *macroBuilder) quality() error {
 	}
 	if len(fams) == 0 {
 		b.unavailable("quality", "no families in scope")
-		return nil
+		// The table the enterprise and warning stages read exists, empty: a scope or window
+		// without families is reported, not a missing-table crash downstream.
+		return b.s.Exec(b.ctx, "create_fam_quality")
 	}
 	// OECD quality index 6: the indicators a family lacks (NaN) are left out of its mean.
 	scores := indicators.QualityIndex6(in, indicators.DefaultTrim)
