@@ -86,7 +86,7 @@ func TestZeroFamilies(t *testing.T) {
 		t.Fatalf("synth: %s", errs)
 	}
 	for name, extra := range map[string]string{
-		"scope": "industry: {name: {en: none}, scope: {codes: [A01K]}}\nbranches: [{id: a, name: {en: a}, codes: [A01K1]}]\n",
+		"scope":  "industry: {name: {en: none}, scope: {codes: [A01K]}}\nbranches: [{id: a, name: {en: a}, codes: [A01K1]}]\n",
 		"window": "industry: {name: {en: x}, scope: {codes: [B64]}}\nbranches: [{id: a, name: {en: a}, codes: [B64C]}]\nanalysis: {from: 1950, to: 1960}\n",
 	} {
 		t.Run(name, func(t *testing.T) {
