@@ -483,7 +483,31 @@ func expand(paths []string, formats []format.Format, forced string) ([]input, er
 	return out, nil
 }
 
-// richness ranks formats by how much of the record they carry (lower is richer).
+// renamePub gives record i of rs the publication number pub: a kindless number found stored
+// with its kind (pubIndex.withKind), so the record is that publication's duplicate.
+func renamePub(rs *lake.RowSet, i int, pub string) {
+	pr, parties, classes, cites, prios, events := rs.Record(i)
+	pr.PubNumber = pub
+	for j := range parties {
+		parties[j].PubNumber = pub
+	}
+	for j := range classes {
+		classes[j].PubNumber = pub
+	}
+	for j := range cites {
+		cites[j].Citing = pub
+	}
+	for j := range prios {
+		prios[j].PubNumber = pub
+	}
+	for j := range events {
+		events[j].PubNumber = pub
+	}
+}
+
+// richness ranks formats by how much of the record they carry (lower is richer). PATENTSCOPE's
+// numbers have no kind code and come last, so that within an ingest they meet their publications
+// already stored with a kind.
 func richness(name string) int {
 	switch name {
 	case "uspto_xml":
@@ -498,6 +522,8 @@ func richness(name string) int {
 		return 4
 	case "google":
 		return 6
+	case "patentscope":
+		return 7
 	}
 	return 5
 }
@@ -882,6 +908,12 @@ func (p *pipe) write(b *batch, in input) error {
 	var dups []int          // indexes of duplicate records
 	var storedFams []string // the family id each duplicate's publication is stored under
 	for i := range rs.Patents {
+		if rs.Patents[i].Kind == "" {
+			// A number without its kind code is the publication stored with one, if any.
+			if stored, ok := p.seen.withKind(rs.Patents[i].PubNumber); ok {
+				renamePub(rs, i, stored)
+			}
+		}
 		if fam, dup := p.seen.add(rs.Patents[i].PubNumber, rs.Patents[i].FamilyID); dup {
 			dups = append(dups, i)
 			storedFams = append(storedFams, fam)

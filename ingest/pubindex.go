@@ -68,3 +68,21 @@ func (x *pubIndex) has(pub string) bool {
 	_, found, _ := x.lookup(pub, maphash.String(x.seed, pub))
 	return found
 }
+
+// probeKinds are the kind codes tried, most common first, when a publication arrives without
+// one (PATENTSCOPE exports, CNIPA ids made from an application number): the same number with
+// one of these kinds may already be stored.
+var probeKinds = [...]string{"A1", "A2", "A", "B1", "B2", "B", "U", "U1", "Y1", "Y", "A3", "A4", "C", "C1", "C2", "S",
+	"E", "T", "T1", "T2", "T3", "W", "A8", "A9", "B8", "B9", "P", "P1", "P2", "P3", "E1", "A0"}
+
+// withKind returns the stored publication that is pub (a number without its kind code) with a
+// kind, and whether there is one; the kinds are tried in probeKinds order.
+func (x *pubIndex) withKind(pub string) (string, bool) {
+	for _, k := range probeKinds {
+		c := pub + k
+		if _, found, _ := x.lookup(c, maphash.String(x.seed, c)); found {
+			return c, true
+		}
+	}
+	return "", false
+}

@@ -56,3 +56,18 @@ func TestPubIndex(t *testing.T) {
 		t.Errorf("after add: get = %q %v", f, ok)
 	}
 }
+
+// TestWithKind: a number without its kind finds the publication stored with one, the commonest
+// kind first; an unrelated or kind-only match is not found.
+func TestWithKind(t *testing.T) {
+	x := newPubIndex(4)
+	x.put("WO2014059282A2", "F1")
+	x.put("EP2906782A1", "F2")
+	x.put("EP2906782B1", "F2")
+	for pub, want := range map[string]string{"WO2014059282": "WO2014059282A2", "EP2906782": "EP2906782A1", "WO201405928": "", "CN104968889": ""} {
+		got, ok := x.withKind(pub)
+		if got != want || ok != (want != "") {
+			t.Errorf("withKind(%s) = %q, %v; want %q", pub, got, ok, want)
+		}
+	}
+}
