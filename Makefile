@@ -37,6 +37,7 @@ bench:
 	$(GO) test -run XXX -bench Scale -benchtime 2x -timeout 180m ./cmd/patnav/
 	$(GO) test -run XXX -bench IngestLens -benchtime 3x -timeout 60m ./ingest/
 	$(GO) test -run XXX -bench IngestUSPTO -benchtime 1x -timeout 60m ./ingest/
+	$(GO) test -run XXX -bench '^BenchmarkRead$$' -benchtime 3x -timeout 60m ./ingest/lens/ ./ingest/derwent/ ./ingest/espacenet/ ./ingest/patentscope/
 	$(GO) test -run XXX -bench . -benchtime 1x -timeout 60m ./landscape/
 	$(GO) test -run XXX -bench . -benchmem ./internal/norm/ ./internal/applicant/ ./internal/geo/
 

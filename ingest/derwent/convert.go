@@ -164,8 +164,8 @@ func (p *parser) convert(raw *rawRecord, recNo int, out []item) []item {
 	if len(f[tGA]) > 0 {
 		ga = strings.TrimSpace(f[tGA][0])
 	}
-	title := norm.CleanText(strings.Join(f[tTI], " "))
-	abstract := norm.CleanText(strings.Join(f[tAB], " "))
+	title := norm.CleanText(joinLines(f[tTI]))
+	abstract := norm.CleanText(joinLines(f[tAB]))
 	var parties []patent.Party
 	seq := 0
 	for _, l := range f[tAU] {
@@ -266,6 +266,34 @@ func (p *parser) convert(raw *rawRecord, recNo int, out []item) []item {
 		out = append(out, item{rec: rec})
 	}
 	return append(out, bad...)
+}
+
+// joinLines joins a field's lines, each trimmed, with one space: the text CleanText then has
+// nothing to collapse in (its fast path), where indented continuation lines joined as they are
+// would send every abstract through its rune-by-rune path.
+func joinLines(lines []string) string {
+	switch len(lines) {
+	case 0:
+		return ""
+	case 1:
+		return strings.TrimSpace(lines[0])
+	}
+	n := 0
+	for _, l := range lines {
+		n += len(l) + 1
+	}
+	var b strings.Builder
+	b.Grow(n)
+	for _, l := range lines {
+		if l = strings.TrimSpace(l); l == "" {
+			continue
+		}
+		if b.Len() > 0 {
+			b.WriteByte(' ')
+		}
+		b.WriteString(l)
+	}
+	return b.String()
 }
 
 // member returns the index of the member written v, or -1.

@@ -373,13 +373,41 @@ func parseDate(s string) (patent.Date, error) {
 	}
 	f := strings.Fields(s)
 	if len(f) == 3 && len(f[1]) == 3 {
-		t, err := time.Parse("2 Jan 2006", f[0]+" "+f[1]+" "+f[2])
-		if err != nil {
+		d, y := atoi(f[0]), atoi(f[2])
+		m := 0
+		for i, name := range months {
+			if strings.EqualFold(f[1], name) {
+				m = i + 1
+				break
+			}
+		}
+		if m == 0 || d < 1 || y < 1800 || y > 2100 || len(f[2]) != 4 {
 			return patent.Date{}, norm.ErrDate
 		}
-		return patent.NewDate(t.Year(), t.Month(), t.Day()), nil
+		t := patent.NewDate(y, time.Month(m), d)
+		if t.Day() != d { // 31 Feb rolls over
+			return patent.Date{}, norm.ErrDate
+		}
+		return t, nil
 	}
 	return norm.ParseDate(s, norm.DayFirst)
+}
+
+var months = [12]string{"Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"}
+
+// atoi parses 1 to 4 digits, or returns -1.
+func atoi(s string) int {
+	if len(s) == 0 || len(s) > 4 {
+		return -1
+	}
+	n := 0
+	for i := 0; i < len(s); i++ {
+		if s[i] < '0' || s[i] > '9' {
+			return -1
+		}
+		n = n*10 + int(s[i]-'0')
+	}
+	return n
 }
 
 var errNoPN = errors.New("no PN (patent number) field")

@@ -299,7 +299,11 @@ func (r *Reader) convert(row []string, line, recNo int, out []item) []item {
 		if f == fEarliestPrio && p.PriorityDate.Valid() {
 			continue
 		}
-		for _, v := range Split(r.get(row, f)) {
+		for rest := r.get(row, f); rest != ""; {
+			var v string
+			if v, rest = next(rest); v == "" {
+				continue
+			}
 			fs := strings.Fields(v)
 			n := norm.AppNumber(fs[0])
 			if n != "" && !contains(p.Priorities, n) {
@@ -321,7 +325,11 @@ func (r *Reader) convert(row []string, line, recNo int, out []item) []item {
 		role string
 	}{{fApplicants, patent.RoleApplicant}, {fInventors, patent.RoleInventor}} {
 		seq := 0
-		for _, v := range Split(r.get(row, g.f)) {
+		for rest := r.get(row, g.f); rest != ""; {
+			var v string
+			if v, rest = next(rest); v == "" {
+				continue
+			}
 			name, cc := Party(v)
 			if name == "" {
 				continue
@@ -335,7 +343,11 @@ func (r *Reader) convert(row []string, line, recNo int, out []item) []item {
 		scheme string
 	}{{fIPC, patent.IPC}, {fCPC, patent.CPC}} {
 		start := len(base.Classifications)
-		for _, v := range Split(r.get(row, g.f)) {
+		for rest := r.get(row, g.f); rest != ""; {
+			var v string
+			if v, rest = next(rest); v == "" {
+				continue
+			}
 			c, err := norm.ParseClass(v)
 			if err != nil || hasCode(base.Classifications[start:], c.Code) {
 				continue
@@ -359,7 +371,11 @@ func (r *Reader) convert(row []string, line, recNo int, out []item) []item {
 		if i >= len(row) {
 			continue
 		}
-		for _, v := range Split(row[i]) {
+		for rest := row[i]; rest != ""; {
+			var v string
+			if v, rest = next(rest); v == "" {
+				continue
+			}
 			cited := norm.CleanText(v)
 			if c.kind == patent.CitePatent {
 				if pn, err := PubNumber(v); err == nil {
@@ -420,17 +436,34 @@ func clone(r *patent.Record) *patent.Record {
 // Split splits a multi-valued cell on semicolons and line breaks, trimming each value and
 // dropping empty ones.
 func Split(s string) []string {
-	if s == "" {
-		return nil
-	}
-	f := strings.FieldsFunc(s, func(r rune) bool { return r == ';' || r == '\n' || r == '\r' })
-	out := f[:0]
-	for _, v := range f {
-		if v = strings.TrimFunc(v, unicode.IsSpace); v != "" {
+	var out []string
+	for rest := s; rest != ""; {
+		var v string
+		if v, rest = next(rest); v != "" {
 			out = append(out, v)
 		}
 	}
 	return out
+}
+
+// next splits the first value (see Split) off s, trimmed; it may be empty.
+func next(s string) (value, rest string) {
+	i := strings.IndexAny(s, ";\n\r")
+	if i < 0 {
+		return trim(s), ""
+	}
+	return trim(s[:i]), s[i+1:]
+}
+
+// trim trims white space, Unicode's too (Espacenet's EN SPACE).
+func trim(s string) string {
+	s = strings.TrimSpace(s)
+	for i := 0; i < len(s); i++ {
+		if s[i] >= 0x80 {
+			return strings.TrimFunc(s, unicode.IsSpace)
+		}
+	}
+	return s
 }
 
 // Party splits "KRAVCHENKO MYKHAILO [UA]" into the name and the country code. The space before
@@ -466,9 +499,14 @@ func fixMojibake(s string) string {
 		return s
 	}
 	for _, j := range enSpaceJunk {
-		s = strings.ReplaceAll(s, j, " ")
+		if strings.Contains(s, j) {
+			s = strings.ReplaceAll(s, j, " ")
+		}
 	}
-	return norm.FixMojibake(s)
+	if strings.ContainsRune(s, 'Ã') || strings.ContainsRune(s, 'Â') {
+		s = norm.FixMojibake(s)
+	}
+	return s
 }
 
 func isJunk(r rune) bool { return r == '\u2002' || r == '\u00a0' }
