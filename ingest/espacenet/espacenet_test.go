@@ -291,3 +291,19 @@ func BenchmarkRead(b *testing.B) {
 	const n = 100_000
 	formattest.BenchRead(b, Open, BenchFile(b, b.TempDir(), n), n)
 }
+
+// TestRealGolden compares a summary of what the reader makes of each real espacenet export (counts
+// per role, scheme and citation category, and a SHA-256 of every record: formattest.Summary)
+// with testdata/real_<file>.golden.txt; go test -update rewrites it. Skipped when the real data
+// is absent.
+func TestRealGolden(t *testing.T) {
+	dir := realdata.Require(t, "espacenet")
+	files, _ := filepath.Glob(filepath.Join(dir, "*"))
+	for _, path := range files {
+		name := filepath.Base(path)
+		t.Run(name, func(t *testing.T) {
+			recs, errs := formattest.ReadAll(t, Open, path, format.Options{})
+			formattest.Golden(t, filepath.Join("testdata", "real_"+name+".golden.txt"), []byte(formattest.Summary(recs, errs)), *update)
+		})
+	}
+}
