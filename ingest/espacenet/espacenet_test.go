@@ -307,3 +307,13 @@ func TestRealGolden(t *testing.T) {
 		})
 	}
 }
+
+// TestRealHeaderVariants: the real export reads the same with its header in snake_case and
+// UPPER case.
+func TestRealHeaderVariants(t *testing.T) {
+	dir := realdata.Require(t, "espacenet")
+	files, _ := filepath.Glob(filepath.Join(dir, "*.csv"))
+	for _, path := range files {
+		formattest.HeaderVariants(t, Open, path, 0, ',')
+	}
+}

@@ -3,9 +3,12 @@ package google
 import (
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 
+	"github.com/patnav/patnav/ingest/format"
 	"github.com/patnav/patnav/ingest/format/formattest"
+	"github.com/patnav/patnav/internal/realdata"
 )
 
 // TestHeaderVariants: the native export (header on line 2, after "search URL:") and the Excel
@@ -26,6 +29,22 @@ func TestHeaderVariants(t *testing.T) {
 					t.Errorf("Sniff of the rewritten header = %v, want ≥ 0.9", got)
 				}
 			}
+		})
+	}
+}
+
+// TestRealHeaderVariants: the real Google exports read the same with their header in snake_case
+// and UPPER case (skipped when ../shared/data/real is absent).
+func TestRealHeaderVariants(t *testing.T) {
+	dir := realdata.Require(t, "google")
+	files, _ := filepath.Glob(filepath.Join(dir, "*.csv"))
+	for _, path := range files {
+		t.Run(filepath.Base(path), func(t *testing.T) {
+			line := 0
+			if head, _ := format.ReadHead(path, 64); strings.HasPrefix(strings.ToLower(string(head)), "search url") {
+				line = 1
+			}
+			formattest.HeaderVariants(t, Open, path, line, ',')
 		})
 	}
 }
