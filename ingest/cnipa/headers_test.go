@@ -20,3 +20,13 @@ func TestHeaderVariants(t *testing.T) {
 		})
 	}
 }
+
+// TestShortSeriesNumbers: a US statutory invention registration (USH485, a real PatSnap family
+// export row) is a number; bare short numbers are not.
+func TestShortSeriesNumbers(t *testing.T) {
+	for in, ok := range map[string]bool{"USH485": true, "USD1234": true, "US1234": false, "CN123": false, "CN104968889A": true} {
+		if _, err := parsePub(in); (err == nil) != ok {
+			t.Errorf("parsePub(%q): %v, want ok=%v", in, err, ok)
+		}
+	}
+}

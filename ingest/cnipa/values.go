@@ -172,7 +172,10 @@ func parsePub(s string) (norm.PubNumber, error) {
 	if err != nil {
 		return p, err
 	}
-	if len(p.Number) < 5 || !digitsOnly(strings.TrimLeft(p.Number, "DPRETH")) {
+	// Fewer than 5 characters is too short for a number, except after a US series prefix: a
+	// statutory invention registration is USH485.
+	serial := strings.TrimLeft(p.Number, "DPRETH")
+	if !digitsOnly(serial) || len(p.Number) < 5 && (len(serial) == len(p.Number) || p.Office != "US") {
 		return p, norm.ErrNumber
 	}
 	return p, nil
