@@ -83,15 +83,3 @@ func TestKeywordMap(t *testing.T) {
 		}
 	}
 }
-
-// statements counts the SQL statements of a query, ignoring -- comments.
-func statements(q string) int {
-	n := 0
-	for _, line := range strings.Split(q, "\n") {
-		if i := strings.Index(line, "--"); i >= 0 {
-			line = line[:i]
-		}
-		n += strings.Count(line, ";")
-	}
-	return n
-}

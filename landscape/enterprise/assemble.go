@@ -600,12 +600,12 @@ func (b *builder) matchData() error {
 		return nil
 	}
 	sort.Strings(keys)
-	rows, err := b.query("key_families", keys)
+	keyFams, err := analysis.KeyFamilies.All(b.ctx, b.s, keys)
 	if err != nil {
 		return err
 	}
-	for _, r := range rows {
-		b.keyFams[analysis.Str(r[0])] = analysis.Int(r[1])
+	for _, r := range keyFams {
+		b.keyFams[r.Name] = r.N
 	}
 	sel := map[string]bool{}
 	var selKeys []string
@@ -613,25 +613,26 @@ func (b *builder) matchData() error {
 		sel[t.self.key] = true
 		selKeys = append(selKeys, t.self.key)
 	}
-	if rows, err = b.query("raw_names", selKeys); err != nil {
+	rawNames, err := analysis.RawNames.All(b.ctx, b.s, selKeys)
+	if err != nil {
 		return err
 	}
-	for _, r := range rows {
-		ek := analysis.Str(r[0])
+	for _, r := range rawNames {
+		ek := r.Entity
 		if !sel[ek] {
 			continue
 		}
 		if b.rawNames[ek] == nil {
 			b.rawNames[ek] = map[string][]landscape.Count{}
 		}
-		k := analysis.Str(r[1])
-		b.rawNames[ek][k] = append(b.rawNames[ek][k], landscape.Count{Key: analysis.Str(r[2]), N: analysis.Num(r[3])})
+		b.rawNames[ek][r.Name] = append(b.rawNames[ek][r.Name], landscape.Count{Key: r.NameRaw, N: r.Publications})
 	}
-	if rows, err = b.query("entity_families", selKeys); err != nil {
+	entityFams, err := analysis.EntityFamilies.All(b.ctx, b.s, selKeys)
+	if err != nil {
 		return err
 	}
-	for _, r := range rows {
-		b.entityFams[analysis.Str(r[0])] = analysis.Int(r[1])
+	for _, r := range entityFams {
+		b.entityFams[r.Entity] = r.N
 	}
 	return nil
 }

@@ -400,16 +400,6 @@ func (b *builder) exec(name string, args ...any) error {
 	return nil
 }
 
-func (b *builder) query(name string, args ...any) ([][]any, error) {
-	start := time.Now()
-	res, err := b.s.DB.Query(b.ctx, analysis.Q(name), args...)
-	if err != nil {
-		return nil, fmt.Errorf("%s: %w", name, err)
-	}
-	b.queryTime(name, start)
-	return res.Rows, nil
-}
-
 // queryTime records a query's time in the session's timings (as the analysis package does).
 func (b *builder) queryTime(name string, start time.Time) {
 	b.s.Timings = append(b.s.Timings, analysis.Timing{Step: "enterprise " + name, Seconds: time.Since(start).Seconds()})
@@ -520,11 +510,11 @@ func (b *builder) entityList() []*entity {
 // core_share of all families in the window, ranked as the macro ranks them (score, then family
 // id); the watch-list threshold is the blocking_quality_percentile quantile of the scores.
 func (b *builder) quality() error {
-	rows, err := b.query("fam_quality_exists")
+	exists, err := analysis.FamQualityExists.One(b.ctx, b.s)
 	if err != nil {
 		return err
 	}
-	if analysis.Int(rows[0][0]) == 0 {
+	if exists.N == 0 {
 		m, err := landscape.BuildMacro(b.ctx, b.s)
 		if err != nil {
 			return err
@@ -533,20 +523,21 @@ func (b *builder) quality() error {
 	}
 	b.qualIndicators = b.macro.Quality.Indicators
 	b.qualMissing = b.macro.Quality.Missing
-	if rows, err = b.query("window_families", b.s.From, b.s.To); err != nil {
+	window, err := analysis.WindowFamilies.One(b.ctx, b.s, b.s.From, b.s.To)
+	if err != nil {
 		return err
 	}
-	n := analysis.Int(rows[0][0])
-	core := int(math.Ceil(float64(n) * b.cfg.Analysis.CoreShare))
+	core := int(math.Ceil(float64(window.N) * b.cfg.Analysis.CoreShare))
 	if err := b.exec("ent_q", core, b.s.From, b.s.To); err != nil {
 		return err
 	}
-	if rows, err = b.query("ent_q_stats", b.cfg.Warnings.Thresholds.BlockingQualityPercent); err != nil {
+	st, err := analysis.EntQStats.One(b.ctx, b.s, b.cfg.Warnings.Thresholds.BlockingQualityPercent)
+	if err != nil {
 		return err
 	}
-	b.indScored, b.coreTotal = analysis.Int(rows[0][0]), analysis.Int(rows[0][1])
-	if rows[0][2] != nil {
-		b.threshold = ptr(analysis.Num(rows[0][2]), 4)
+	b.indScored, b.coreTotal = st.Scored, st.Core
+	if st.Threshold != nil {
+		b.threshold = ptr(*st.Threshold, 4)
 	}
 	return nil
 }
@@ -570,7 +561,7 @@ func (b *builder) autoCompetitors() error {
 	if len(need) == 0 {
 		return nil
 	}
-	rows, err := b.query("ent_profile", need, b.s.From, b.s.To)
+	profile, err := analysis.EntProfile.All(b.ctx, b.s, need, b.s.From, b.s.To)
 	if err != nil {
 		return err
 	}
@@ -580,8 +571,8 @@ func (b *builder) autoCompetitors() error {
 	}
 	prof := map[string]map[string]float64{}
 	tot := map[string]float64{}
-	for _, r := range rows {
-		e, br, n := analysis.Str(r[0]), analysis.Str(r[1]), analysis.Num(r[2])
+	for _, r := range profile {
+		e, br, n := r.Entity, r.BranchID, r.N
 		if !leaf[br] {
 			continue
 		}
@@ -608,7 +599,7 @@ func (b *builder) autoCompetitors() error {
 		return err
 	}
 	// Ask for more than needed: some candidates map to the enterprise itself or repeat.
-	rows, err = b.query("auto_competitors", b.s.From, b.s.To, b.opt.Competitors+5)
+	candidates, err := analysis.AutoCompetitors.All(b.ctx, b.s, b.s.From, b.s.To, b.opt.Competitors+5)
 	if err != nil {
 		return err
 	}
@@ -617,16 +608,16 @@ func (b *builder) autoCompetitors() error {
 		if t.explicit {
 			continue
 		}
-		for _, r := range rows {
-			if analysis.Str(r[0]) != t.self.key || len(t.competitors) >= b.opt.Competitors {
+		for _, r := range candidates {
+			if r.Entity != t.self.key || len(t.competitors) >= b.opt.Competitors {
 				continue
 			}
-			ce := b.entityForName(analysis.Str(r[1]), "auto")
+			ce := b.entityForName(r.Name, "auto")
 			if ce == t.self {
 				continue
 			}
 			if _, seen := t.overlap[ce.key]; !seen {
-				t.overlap[ce.key] = analysis.Num(r[2])
+				t.overlap[ce.key] = r.Score
 			}
 			t.competitors = appendEntity(t.competitors, ce)
 		}
@@ -644,37 +635,39 @@ func (b *builder) autoCompetitors() error {
 // industry loads the industry's totals: window counts, per branch / cluster, offices, ranks.
 func (b *builder) industry() error {
 	w := b.win
-	rows, err := b.query("industry_summary", w.RecentFrom, w.RecentTo, w.PreviousFrom, w.PreviousTo, b.s.From, b.s.To)
+	r, err := analysis.IndustrySummary.One(b.ctx, b.s, w.RecentFrom, w.RecentTo, w.PreviousFrom, w.PreviousTo, b.s.From, b.s.To)
 	if err != nil {
 		return err
 	}
-	r := rows[0]
-	b.indFams, b.indWithApp = analysis.Int(r[0]), analysis.Int(r[1])
-	if p := analysis.NumPtr(r[3]); p != nil {
+	b.indFams, b.indWithApp = r.Families, r.WithApplicant
+	if p := r.QualityMean; p != nil {
 		v := round(*p, 4)
 		b.indQMean = &v
 	}
-	b.indOffices = analysis.Num(r[4])
-	b.indRecent, b.indPrevious = analysis.Num(r[5]), analysis.Num(r[6])
-	if rows, err = b.query("industry_dims", w.RecentFrom, w.RecentTo, w.PreviousFrom, w.PreviousTo, b.s.From, b.s.To); err != nil {
+	b.indOffices = r.Offices
+	b.indRecent, b.indPrevious = r.Recent, r.Previous
+	dims, err := analysis.IndustryDims.All(b.ctx, b.s, w.RecentFrom, w.RecentTo, w.PreviousFrom, w.PreviousTo, b.s.From, b.s.To)
+	if err != nil {
 		return err
 	}
-	for _, r := range rows {
-		b.indDims[dimKey{analysis.Str(r[0]), analysis.Str(r[1])}] = industryTotal{fams: analysis.Num(r[2]), withApp: analysis.Num(r[3]),
-			recent: analysis.Num(r[4]), previous: analysis.Num(r[5]), core: analysis.Int(r[6])}
+	for _, r := range dims {
+		b.indDims[dimKey{r.Dim, r.Key}] = industryTotal{fams: r.Families, withApp: r.WithApplicant,
+			recent: r.Recent, previous: r.Previous, core: r.Core}
 	}
-	if rows, err = b.query("industry_offices", b.s.From, b.s.To); err != nil {
+	offices, err := analysis.IndustryOffices.All(b.ctx, b.s, b.s.From, b.s.To)
+	if err != nil {
 		return err
 	}
-	for _, r := range rows {
-		b.indOfficeN[analysis.Str(r[0])] = analysis.Num(r[1])
+	for _, r := range offices {
+		b.indOfficeN[r.Office] = r.N
 	}
-	if rows, err = b.query("applicant_totals", b.s.From, b.s.To); err != nil {
+	totals, err := analysis.ApplicantTotals.All(b.ctx, b.s, b.s.From, b.s.To)
+	if err != nil {
 		return err
 	}
-	b.appTotals = make(map[string]float64, len(rows))
-	for _, r := range rows {
-		b.appTotals[analysis.Str(r[0])] = analysis.Num(r[1])
+	b.appTotals = make(map[string]float64, len(totals))
+	for _, r := range totals {
+		b.appTotals[r.Name] = r.N
 	}
 	return nil
 }
@@ -682,72 +675,77 @@ func (b *builder) industry() error {
 // metrics runs the per-entity queries (each one pass for all entities).
 func (b *builder) metrics() error {
 	w := b.win
-	rows, err := b.query("ent_summary", w.RecentFrom, w.RecentTo, w.PreviousFrom, w.PreviousTo)
+	summaries, err := analysis.EntSummary.All(b.ctx, b.s, w.RecentFrom, w.RecentTo, w.PreviousFrom, w.PreviousTo)
 	if err != nil {
 		return err
 	}
-	for _, r := range rows {
-		e := b.entities[analysis.Str(r[0])]
+	for _, r := range summaries {
+		e := b.entities[r.Entity]
 		if e == nil {
 			continue
 		}
 		s := &e.sum
 		s.present = true
-		s.fam, s.whole, s.inv, s.um, s.other = analysis.Num(r[1]), analysis.Int(r[2]), analysis.Int(r[3]), analysis.Int(r[4]), analysis.Int(r[5])
-		s.granted, s.alive, s.pending, s.lapsed, s.unknown = analysis.Int(r[6]), analysis.Int(r[7]), analysis.Int(r[8]), analysis.Int(r[9]), analysis.Int(r[10])
-		s.firstYear, s.lastYear, s.offices = analysis.Int(r[11]), analysis.Int(r[12]), analysis.Num(r[13])
-		s.scored = analysis.Int(r[14])
-		if p := analysis.NumPtr(r[15]); p != nil {
+		s.fam, s.whole, s.inv, s.um, s.other = r.Families, r.Whole, r.Inventions, r.Utility, r.Other
+		s.granted, s.alive, s.pending, s.lapsed, s.unknown = r.Granted, r.Alive, r.Pending, r.Lapsed, r.Unknown
+		s.firstYear, s.lastYear, s.offices = r.FirstYear, r.LastYear, r.Offices
+		s.scored = r.Scored
+		if p := r.QualityMean; p != nil {
 			v := round(*p, 4)
 			s.qmean = &v
 		}
-		s.topDecile, s.coreWhole, s.coreFrac = analysis.Int(r[16]), analysis.Int(r[17]), analysis.Num(r[18])
-		s.recent, s.previous = analysis.Num(r[19]), analysis.Num(r[20])
+		s.topDecile, s.coreWhole, s.coreFrac = r.TopDecile, r.CoreWhole, r.CoreFrac
+		s.recent, s.previous = r.Recent, r.Previous
 	}
-	if rows, err = b.query("ent_years"); err != nil {
+	years, err := analysis.EntYears.All(b.ctx, b.s)
+	if err != nil {
 		return err
 	}
-	for _, r := range rows {
-		if e := b.entities[analysis.Str(r[0])]; e != nil {
-			e.years[analysis.Int(r[1])] = analysis.Num(r[2])
+	for _, r := range years {
+		if e := b.entities[r.Entity]; e != nil {
+			e.years[r.Year] = r.N
 		}
 	}
-	if rows, err = b.query("ent_dims", w.RecentFrom, w.RecentTo, w.PreviousFrom, w.PreviousTo); err != nil {
+	dims, err := analysis.EntDims.All(b.ctx, b.s, w.RecentFrom, w.RecentTo, w.PreviousFrom, w.PreviousTo)
+	if err != nil {
 		return err
 	}
-	for _, r := range rows {
-		if e := b.entities[analysis.Str(r[0])]; e != nil {
-			e.dims[dimKey{analysis.Str(r[1]), analysis.Str(r[2])}] = dimVal{n: analysis.Num(r[3]), recent: analysis.Num(r[4]), previous: analysis.Num(r[5]), core: analysis.Num(r[6])}
+	for _, r := range dims {
+		if e := b.entities[r.Entity]; e != nil {
+			e.dims[dimKey{r.Dim, r.Key}] = dimVal{n: r.N, recent: r.Recent, previous: r.Previous, core: r.Core}
 		}
 	}
-	if rows, err = b.query("ent_offices"); err != nil {
+	offices, err := analysis.EntOffices.All(b.ctx, b.s)
+	if err != nil {
 		return err
 	}
-	for _, r := range rows {
-		if e := b.entities[analysis.Str(r[0])]; e != nil {
-			e.offices = append(e.offices, landscape.Count{Key: analysis.Str(r[1]), N: analysis.Num(r[2])})
+	for _, r := range offices {
+		if e := b.entities[r.Entity]; e != nil {
+			e.offices = append(e.offices, landscape.Count{Key: r.Office, N: r.N})
 		}
 	}
-	if rows, err = b.query("ent_deciles"); err != nil {
+	deciles, err := analysis.EntDeciles.All(b.ctx, b.s)
+	if err != nil {
 		return err
 	}
-	for _, r := range rows {
-		if e := b.entities[analysis.Str(r[0])]; e != nil {
-			if d := analysis.Int(r[1]); d >= 1 && d <= 10 {
-				e.deciles[d-1] = analysis.Int(r[2])
+	for _, r := range deciles {
+		if e := b.entities[r.Entity]; e != nil {
+			if d := r.Decile; d >= 1 && d <= 10 {
+				e.deciles[d-1] = r.N
 			}
 		}
 	}
-	if rows, err = b.query("ent_inventors", TopInventors); err != nil {
+	inventors, err := analysis.EntInventors.All(b.ctx, b.s, TopInventors)
+	if err != nil {
 		return err
 	}
-	for _, r := range rows {
-		e := b.entities[analysis.Str(r[0])]
+	for _, r := range inventors {
+		e := b.entities[r.Entity]
 		if e == nil {
 			continue
 		}
-		e.invWith, e.invCount, e.invByTop = analysis.Int(r[3]), analysis.Int(r[4]), analysis.Int(r[5])
-		row := InventorRow{Name: analysis.Str(r[1]), Families: analysis.Int(r[2])}
+		e.invWith, e.invCount, e.invByTop = r.WithInventors, r.Inventors, r.ByTop
+		row := InventorRow{Name: r.Name, Families: r.N}
 		if e.invWith > 0 {
 			row.Share = round(float64(row.Families)/float64(e.invWith), 4)
 		}
@@ -775,7 +773,7 @@ func (b *builder) loadDisplay(keys []string) error {
 		return nil
 	}
 	sort.Strings(need)
-	rows, err := b.query("display_names", need)
+	rows, err := analysis.DisplayNames.All(b.ctx, b.s, need)
 	if err != nil {
 		return err
 	}
@@ -783,7 +781,7 @@ func (b *builder) loadDisplay(keys []string) error {
 		b.display[k] = k
 	}
 	for _, r := range rows {
-		b.display[analysis.Str(r[0])] = applicant.Display(analysis.Str(r[1]))
+		b.display[r.Name] = applicant.Display(r.NameRaw)
 	}
 	for _, e := range b.entityList() {
 		if e.ent == nil && e.label.En == "" && len(e.names) > 0 {
@@ -800,15 +798,16 @@ func (b *builder) citations() error {
 	if err := b.exec("ent_cite"); err != nil {
 		return err
 	}
-	rows, err := b.query("cite_pairs")
+	pairs, err := analysis.CitePairs.One(b.ctx, b.s)
 	if err != nil {
 		return err
 	}
-	if analysis.Int(rows[0][0]) == 0 {
-		if rows, err = b.query("ent_citations_any"); err != nil {
+	if pairs.N == 0 {
+		some, err := analysis.EntCitationsAny.One(b.ctx, b.s)
+		if err != nil {
 			return err
 		}
-		if analysis.Int(rows[0][0]) == 0 {
+		if some.N == 0 {
 			b.citeReason = "the sources in scope carry no patent citations (only non-patent references, or none)"
 		} else {
 			b.citeReason = "the patent citations in scope resolve to no other family in the lake (the cited documents were not ingested)"
@@ -816,12 +815,13 @@ func (b *builder) citations() error {
 		return nil
 	}
 	b.citeAvailable = true
-	if rows, err = b.query("ent_citations"); err != nil {
+	flows, err := analysis.EntCitations.All(b.ctx, b.s)
+	if err != nil {
 		return err
 	}
-	for _, r := range rows {
-		n := analysis.Int(r[2])
-		b.flows[[2]string{analysis.Str(r[0]), analysis.Str(r[1])}] = n
+	for _, r := range flows {
+		n := r.N
+		b.flows[[2]string{r.Citing, r.Cited}] = n
 		b.citeCount += n
 	}
 	return nil

@@ -397,32 +397,3 @@ func evidence(r Recommendation, key string) *Evidence {
 	}
 	return nil
 }
-
-// TestEveryQueryPrepares prepares every embedded query after a build (the temporary tables exist),
-// so a renamed column or a typo fails here.
-func TestEveryQueryPrepares(t *testing.T) {
-	s, m := testSession(t)
-	if _, err := Build(context.Background(), s, m, ""); err != nil {
-		t.Fatal(err)
-	}
-	var names []string
-	for _, name := range analysis.QueryNames() {
-		if analysis.QueryModel(name) != "enterprise" {
-			continue
-		}
-		names = append(names, name)
-		text := analysis.Q(name)
-		if strings.Count(strings.TrimSuffix(strings.TrimSpace(text), ";"), ";\n") > 0 {
-			continue // a multi-statement script (ran during the build)
-		}
-		st, err := s.DB.SQL().PrepareContext(context.Background(), text)
-		if err != nil {
-			t.Errorf("%s: %v", name, err)
-			continue
-		}
-		st.Close()
-	}
-	if len(names) < 30 {
-		t.Errorf("only %d queries loaded", len(names))
-	}
-}

@@ -249,25 +249,23 @@ func (b *builder) layout() error {
 	if err := b.exec("insert_ent_gap", ge, gb); err != nil {
 		return err
 	}
-	rows, err := b.query("gap_academics", b.s.From, b.s.To, 3)
+	rows, err := analysis.GapAcademics.All(b.ctx, b.s, b.s.From, b.s.To, 3)
 	if err != nil {
 		return err
 	}
 	for _, r := range rows {
-		b.pending = append(b.pending, analysis.Str(r[2]))
+		b.pending = append(b.pending, r.Name)
 	}
 	byKey := map[string]*target{}
 	for _, t := range b.targets {
 		byKey[t.self.key] = t
 	}
 	for _, r := range rows {
-		t := byKey[analysis.Str(r[0])]
+		t := byKey[r.Entity]
 		if t == nil {
 			continue
 		}
-		br := analysis.Str(r[1])
-		name := analysis.Str(r[2])
-		t.academics[br] = append(t.academics[br], Partner{Name: name, Kind: analysis.Str(r[3]), Families: int(math.Round(analysis.Num(r[4])))})
+		t.academics[r.BranchID] = append(t.academics[r.BranchID], Partner{Name: r.Name, Kind: r.Kind, Families: int(math.Round(r.N))})
 	}
 	return nil
 }
@@ -340,7 +338,7 @@ func (b *builder) watch() error {
 		return err
 	}
 	cut := b.s.Cutoff.Format("2006-01-02")
-	rows, err := b.query("watch_list", *b.threshold, b.s.From, b.s.To, cut, cut, b.opt.WatchLength)
+	rows, err := analysis.WatchList.All(b.ctx, b.s, *b.threshold, b.s.From, b.s.To, cut, cut, b.opt.WatchLength)
 	if err != nil {
 		return err
 	}
@@ -349,14 +347,13 @@ func (b *builder) watch() error {
 		byKey[t.self.key] = t
 	}
 	for _, r := range rows {
-		t := byKey[analysis.Str(r[0])]
+		t := byKey[r.Entity]
 		if t == nil {
 			continue
 		}
-		id := analysis.Str(r[1])
-		t.watchIDs = append(t.watchIDs, id)
-		t.watchOver[id] = analysis.Strs(r[2])
-		t.watchN = analysis.Int(r[3])
+		t.watchIDs = append(t.watchIDs, r.FamilyID)
+		t.watchOver[r.FamilyID] = nonNil(r.Overlap)
+		t.watchN = r.Count
 	}
 	return nil
 }
@@ -369,41 +366,42 @@ func (b *builder) lists() error {
 		keys = append(keys, t.self.key)
 		byKey[t.self.key] = t
 	}
-	rows, err := b.query("ent_top_patents", keys, b.opt.ListLength)
+	top, err := analysis.EntTopPatents.All(b.ctx, b.s, keys, b.opt.ListLength)
 	if err != nil {
 		return err
 	}
-	for _, r := range rows {
-		if t := byKey[analysis.Str(r[0])]; t != nil {
-			t.top = append(t.top, analysis.Str(r[1]))
+	for _, r := range top {
+		if t := byKey[r.Entity]; t != nil {
+			t.top = append(t.top, r.FamilyID)
 		}
 	}
 	cut := b.s.Cutoff
 	months := b.cfg.Warnings.Thresholds.ExpiringMonths
 	horizon := cut.AddDate(0, months, 0)
-	if rows, err = b.query("ent_expiry", keys, cut.Format("2006-01-02"), cut.Format("2006-01-02"), horizon.Format("2006-01-02"), b.opt.ListLength); err != nil {
+	expiry, err := analysis.EntExpiry.All(b.ctx, b.s, keys, cut.Format("2006-01-02"), cut.Format("2006-01-02"), horizon.Format("2006-01-02"), b.opt.ListLength)
+	if err != nil {
 		return err
 	}
-	for _, r := range rows {
-		t := byKey[analysis.Str(r[0])]
+	for _, r := range expiry {
+		t := byKey[r.Entity]
 		if t == nil {
 			continue
 		}
-		id, n := analysis.Str(r[2]), analysis.Int(r[3])
-		if analysis.Str(r[1]) == "expiring" {
+		id, n := r.FamilyID, r.Count
+		if r.Kind == "expiring" {
 			t.expiring, t.expiringN = append(t.expiring, id), n
 		} else {
 			t.lapsed, t.lapsedN = append(t.lapsed, id), n
 		}
 	}
-	if rows, err = b.query("ent_partners", keys, 15, 10); err != nil {
+	partners, err := analysis.EntPartners.All(b.ctx, b.s, keys, 15, 10)
+	if err != nil {
 		return err
 	}
-	for _, r := range rows {
-		if t := byKey[analysis.Str(r[0])]; t != nil {
-			n := analysis.Str(r[1])
-			b.pending = append(b.pending, n)
-			t.partners = append(t.partners, Partner{Name: n, Kind: analysis.Str(r[2]), Country: analysis.Str(r[3]), Families: analysis.Int(r[4])})
+	for _, r := range partners {
+		if t := byKey[r.Entity]; t != nil {
+			b.pending = append(b.pending, r.Name)
+			t.partners = append(t.partners, Partner{Name: r.Name, Kind: r.Kind, Country: r.Country, Families: r.N})
 		}
 	}
 	return nil
@@ -422,25 +420,25 @@ func (b *builder) loadDetails() error {
 		return nil
 	}
 	sort.Strings(ids)
-	rows, err := b.query("family_details", ids)
+	rows, err := analysis.FamilyDetails.All(b.ctx, b.s, ids)
 	if err != nil {
 		return err
 	}
 	for _, r := range rows {
-		b.pending = append(b.pending, analysis.Strs(r[11])...)
+		b.pending = append(b.pending, r.Holders...)
 	}
 	for _, r := range rows {
-		p := &PatentRef{FamilyID: analysis.Str(r[0]), PubNumber: analysis.Str(r[1]), Title: analysis.Str(r[2]), Year: analysis.Int(r[3]),
-			Status: analysis.Str(r[4]), Granted: analysis.Num(r[5]) == 1, FamilySize: analysis.Int(r[10]), Holders: analysis.Strs(r[11]),
-			Branches: analysis.Strs(r[12]), Expiry: analysis.Str(r[13]), ExpiryEstimated: r[13] != nil && analysis.Num(r[14]) == 1}
-		if r[6] != nil {
-			p.Score = ptr(analysis.Num(r[6]), 3)
-			p.Decile = analysis.Int(r[7])
+		p := &PatentRef{FamilyID: r.FamilyID, PubNumber: r.RepPub, Title: r.Title, Year: r.Year,
+			Status: r.Status, Granted: r.Granted, FamilySize: r.FamilySize, Holders: nonNil(r.Holders),
+			Branches: nonNil(r.Branches), Expiry: r.Expiry, ExpiryEstimated: r.Expiry != "" && r.Estimated}
+		if r.Score != nil {
+			p.Score = ptr(*r.Score, 3)
+			p.Decile = r.Decile
 		}
 		// Forward citations: the source's count; replaced below by the distinct citing families
 		// in scope when the lake holds resolvable citations.
-		if r[9] != nil {
-			n := analysis.Int(r[9])
+		if r.CitedBySrc != nil {
+			n := *r.CitedBySrc
 			p.ForwardCites = &n
 		}
 		b.details[p.FamilyID] = p
@@ -448,16 +446,17 @@ func (b *builder) loadDetails() error {
 	if !b.citeAvailable {
 		return nil
 	}
-	if rows, err = b.query("details_fwd", ids); err != nil {
+	fwd, err := analysis.DetailsFwd.All(b.ctx, b.s, ids)
+	if err != nil {
 		return err
 	}
 	for _, p := range b.details {
 		zero := 0
 		p.ForwardCites = &zero
 	}
-	for _, r := range rows {
-		if p := b.details[analysis.Str(r[0])]; p != nil {
-			n := analysis.Int(r[1])
+	for _, r := range fwd {
+		if p := b.details[r.CitedFamily]; p != nil {
+			n := r.N
 			p.ForwardCites = &n
 		}
 	}
@@ -488,4 +487,12 @@ func joinNames(ts []config.Text) string {
 		out = append(out, t.In("en"))
 	}
 	return strings.Join(out, ", ")
+}
+
+// nonNil returns s, or an empty list for nil (a NULL list of the database reads as empty).
+func nonNil(s []string) []string {
+	if s == nil {
+		return []string{}
+	}
+	return s
 }

@@ -144,30 +144,25 @@ func (b *builder) meta() {
 	}
 }
 
-func (b *builder) query(name string, args ...any) ([][]any, error) {
-	res, err := b.s.DB.Query(b.ctx, analysis.Q(name), args...)
-	if err != nil {
-		return nil, fmt.Errorf("query %s: %w", name, err)
-	}
-	return res.Rows, nil
-}
-
 func (b *builder) unavailable(analysisName, reason string) {
 	b.b.Unavailable = append(b.b.Unavailable, landscape.Unavailable{Analysis: analysisName, Reason: reason})
 }
 
 func (b *builder) loadFamilies() error {
-	rows, err := b.query("families", b.office)
+	rows, err := analysis.WarnFamilies.All(b.ctx, b.s, b.office)
 	if err != nil {
 		return err
 	}
 	for _, r := range rows {
-		f := &family{id: analysis.Str(r[0]), py: analysis.Int(r[1]), country: strings.ToUpper(analysis.Str(r[2])),
-			invention: r[3] == true, utility: r[4] == true, granted: r[5] == true, status: analysis.Str(r[6]),
-			officeInv: r[7] == true, offices: analysis.Strs(r[8]), rep: analysis.Str(r[9]), title: analysis.Str(r[10]),
-			expiryStated: r[12] == true, branches: map[string]bool{}}
-		if t, ok := r[11].(time.Time); ok {
-			f.expiry = t
+		f := &family{id: r.FamilyID, py: r.Year, country: strings.ToUpper(r.Country),
+			invention: r.Invention, utility: r.Utility, granted: r.Granted, status: r.Status,
+			officeInv: r.OfficeInvention, offices: r.Offices, rep: r.RepPub, title: r.Title,
+			expiryStated: r.ExpiryStated, branches: map[string]bool{}}
+		if f.offices == nil {
+			f.offices = []string{}
+		}
+		if r.Expiry != nil {
+			f.expiry = *r.Expiry
 		}
 		b.fams = append(b.fams, f)
 		b.byID[f.id] = f
@@ -176,17 +171,17 @@ func (b *builder) loadFamilies() error {
 }
 
 func (b *builder) loadApplicants() error {
-	rows, err := b.query("applicants")
+	rows, err := analysis.WarnApplicants.All(b.ctx, b.s)
 	if err != nil {
 		return err
 	}
 	freq := map[string]map[string]int{}
 	for _, r := range rows {
-		f := b.byID[analysis.Str(r[0])]
+		f := b.byID[r.FamilyID]
 		if f == nil {
 			continue
 		}
-		a := famApp{name: analysis.Str(r[1]), country: strings.ToUpper(analysis.Str(r[2])), kind: analysis.Str(r[3]), w: analysis.Num(r[4])}
+		a := famApp{name: r.Name, country: strings.ToUpper(r.Country), kind: r.Kind, w: r.W}
 		f.apps = append(f.apps, a)
 		if a.country != "" {
 			if freq[a.name] == nil {
@@ -209,13 +204,13 @@ func (b *builder) loadApplicants() error {
 }
 
 func (b *builder) loadBranches() error {
-	rows, err := b.query("branches")
+	rows, err := analysis.WarnBranches.All(b.ctx, b.s)
 	if err != nil {
 		return err
 	}
 	for _, r := range rows {
-		if f := b.byID[analysis.Str(r[0])]; f != nil {
-			f.branches[analysis.Str(r[1])] = true
+		if f := b.byID[r.FamilyID]; f != nil {
+			f.branches[r.BranchID] = true
 		}
 	}
 	return nil
@@ -227,29 +222,29 @@ func (b *builder) loadBranches() error {
 // families: the best family has 1). When the session has no such table (the macro model came from
 // another session), the macro model is built again on this one.
 func (b *builder) loadQuality() error {
-	has, err := b.query("has_table", "fam_quality")
+	has, err := analysis.HasTable.One(b.ctx, b.s, "fam_quality")
 	if err != nil {
 		return err
 	}
-	if analysis.Int(has[0][0]) == 0 {
+	if has.N == 0 {
 		if _, err := landscape.BuildMacro(b.ctx, b.s); err != nil {
 			return fmt.Errorf("macro model for the quality index: %w", err)
 		}
-		if has, err = b.query("has_table", "fam_quality"); err != nil {
+		if has, err = analysis.HasTable.One(b.ctx, b.s, "fam_quality"); err != nil {
 			return err
 		}
 	}
-	if analysis.Int(has[0][0]) == 0 {
+	if has.N == 0 {
 		b.unavailable("quality", "no quality index: no families in scope in the window")
 		return nil
 	}
-	rows, err := b.query("quality")
+	rows, err := analysis.WarnQuality.All(b.ctx, b.s)
 	if err != nil {
 		return err
 	}
 	for _, r := range rows {
-		if f := b.byID[analysis.Str(r[0])]; f != nil && r[2] != nil {
-			f.pct, f.hasPct = analysis.Num(r[2]), true
+		if f := b.byID[r.FamilyID]; f != nil && r.Pct != nil {
+			f.pct, f.hasPct = *r.Pct, true
 		}
 	}
 	if len(rows) == 0 {
@@ -283,41 +278,41 @@ func classifyEvent(code, desc string) string {
 }
 
 func (b *builder) loadOperations() error {
-	cov, err := b.query("operations_coverage")
+	cov, err := analysis.OperationsCoverage.One(b.ctx, b.s)
 	if err != nil {
 		return err
 	}
-	b.opsKnown, b.litKnown, b.invKnown = analysis.Int(cov[0][0]) > 0, analysis.Int(cov[0][1]) > 0, analysis.Int(cov[0][2]) > 0
-	rows, err := b.query("family_operations")
+	b.opsKnown, b.litKnown, b.invKnown = cov.Operations > 0, cov.Litigation > 0, cov.Invalidation > 0
+	ops, err := analysis.FamilyOperations.All(b.ctx, b.s)
 	if err != nil {
 		return err
 	}
-	for _, r := range rows {
-		f := b.byID[analysis.Str(r[0])]
+	for _, r := range ops {
+		f := b.byID[r.FamilyID]
 		if f == nil {
 			continue
 		}
-		f.transfers, f.licences, f.litigation = analysis.Int(r[1]), analysis.Int(r[2]), analysis.Int(r[3])
-		f.invalidated = r[4] == true
-		f.lastTransfer, f.lastLicence = analysis.Str(r[5]), analysis.Str(r[6])
+		f.transfers, f.licences, f.litigation = r.Transfers, r.Licences, r.Litigations
+		f.invalidated = r.Invalidated
+		f.lastTransfer, f.lastLicence = r.LastTransfer, r.LastLicence
 	}
-	has, err := b.query("has_table", "legal_events")
+	has, err := analysis.HasTable.One(b.ctx, b.s, "legal_events")
 	if err != nil {
 		return err
 	}
-	if analysis.Int(has[0][0]) == 0 {
+	if has.N == 0 {
 		return nil
 	}
-	rows, err = b.query("legal_events", eventAny)
+	events, err := analysis.LegalEvents.All(b.ctx, b.s, eventAny)
 	if err != nil {
 		return err
 	}
-	for _, r := range rows {
-		f := b.byID[analysis.Str(r[0])]
+	for _, r := range events {
+		f := b.byID[r.FamilyID]
 		if f == nil {
 			continue
 		}
-		e := event{date: analysis.Str(r[1]), code: analysis.Str(r[2]), desc: analysis.Str(r[3])}
+		e := event{date: r.Date, code: r.Code, desc: r.Description}
 		if e.kind = classifyEvent(e.code, e.desc); e.kind == "" {
 			continue
 		}

@@ -10,8 +10,6 @@ import (
 	"strings"
 	"testing"
 	"time"
-
-	"github.com/patnav/patnav/analysis"
 )
 
 func TestLevelRules(t *testing.T) {
@@ -92,14 +90,6 @@ func TestLevelRules(t *testing.T) {
 		"FEE PAYMENT": "", "EXAMINATION REQUEST": ""} {
 		if got := classifyEvent("", desc); got != want {
 			t.Errorf("classifyEvent(%q) = %q, want %q", desc, got, want)
-		}
-	}
-}
-
-func TestQueriesLoad(t *testing.T) {
-	for _, name := range []string{"families", "applicants", "branches", "family_operations", "operations_coverage", "has_table", "legal_events", "quality"} {
-		if strings.TrimSpace(analysis.Q(name)) == "" {
-			t.Errorf("query %s empty", name)
 		}
 	}
 }

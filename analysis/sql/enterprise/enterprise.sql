@@ -32,10 +32,10 @@ WHERE e.entity IN (SELECT unnest(?::VARCHAR[]))
 GROUP BY 1 ORDER BY 1;
 
 -- name: fam_quality_exists
-SELECT count(*) FROM duckdb_tables() WHERE table_name = 'fam_quality';
+SELECT count(*) AS n FROM duckdb_tables() WHERE table_name = 'fam_quality';
 
 -- name: window_families
-SELECT count(*) FROM fam WHERE py BETWEEN ? AND ?;
+SELECT count(*) AS n FROM fam WHERE py BETWEEN ? AND ?;
 
 -- name: ent_q
 -- The macro's per-family quality score with the core flag (the top ? families by score, then
@@ -49,9 +49,21 @@ FROM fam_quality q JOIN fam f USING (family_id)
 WHERE f.py BETWEEN ? AND ?;
 
 -- name: ent_q_stats
--- Scored families, core patents, and the score at the given quantile (linear interpolation,
--- Hyndman–Fan type 7).
-SELECT count(*) AS scored, count(*) FILTER (WHERE core) AS core, quantile_cont(score, ?) AS threshold FROM ent_q;
+-- Scored families, core patents, and the score at the given quantile p (linear interpolation,
+-- Hyndman–Fan type 7, computed as DuckDB's quantile_cont does: h = (n − 1)·p over the n scores in
+-- ascending order x[0..n−1], d = h − ⌊h⌋, threshold = x[⌊h⌋]·(1 − d) + x[⌊h⌋+1]·d, in this order
+-- of operations, which gives quantile_cont's value to the last bit; NULL when nothing is scored). Written out because quantile_cont plans its p as a constant: with a bound p the
+-- statement's result types are unknown until it runs, so it could not be checked when prepared.
+WITH s AS (
+    SELECT score, row_number() OVER (ORDER BY score) - 1 AS i FROM ent_q WHERE score IS NOT NULL
+), h AS (
+    SELECT (count(*) - 1) * ?::DOUBLE AS h FROM s
+), q AS (
+    SELECT lo.score * (1 - (h.h - floor(h.h))) + coalesce(hi.score, lo.score) * (h.h - floor(h.h)) AS threshold
+    FROM h JOIN s lo ON lo.i = floor(h.h) LEFT JOIN s hi ON hi.i = floor(h.h) + 1
+)
+SELECT (SELECT count(*) FROM ent_q) AS scored, (SELECT count(*) FROM ent_q WHERE core) AS core,
+       (SELECT threshold FROM q) AS threshold;
 
 -- name: create_ent_cluster
 CREATE OR REPLACE TEMP TABLE ent_cluster (family_id VARCHAR, cluster VARCHAR);
@@ -294,10 +306,10 @@ DROP TABLE ent_doc;
 -- name: ent_citations_any
 -- Whether publications in scope make patent citations at all (run only when ent_cite is empty, to
 -- tell "no citations" from "citations that resolve to nothing"; stops at the first row).
-SELECT count(*) FROM (SELECT 1 FROM citation_rows c JOIN scope_pub s ON s.pub_number = c.citing WHERE c.kind = 'patent' LIMIT 1);
+SELECT count(*) AS n FROM (SELECT 1 FROM citation_rows c JOIN scope_pub s ON s.pub_number = c.citing WHERE c.kind = 'patent' LIMIT 1);
 
 -- name: cite_pairs
-SELECT count(*) FROM ent_cite;
+SELECT count(*) AS n FROM ent_cite;
 
 -- name: ent_citations
 -- Citation flows between entities: distinct (citing family, cited family) pairs, both families in
@@ -378,12 +390,11 @@ ho AS (
     SELECT fb.family_id, list(fb.branch_id ORDER BY fb.branch_id) AS branches
     FROM fam_branch fb WHERE fb.family_id IN (SELECT family_id FROM ids) GROUP BY 1
 )
-SELECT f.family_id, f.rep_pub, f.title, f.py, f.status, f.granted, q.score, q.decile,
-       NULL AS unused, f.cited_by_src,
+SELECT f.family_id, f.rep_pub, f.title, f.py, f.status, f.granted, q.score, q.decile, f.cited_by_src,
        greatest(coalesce(fs.n, 1), coalesce(f.family_size_src, 0)) AS family_size,
        ho.holders, br.branches,
        coalesce(f.expiry_date, CASE WHEN f.invention THEN f.app_date + INTERVAL 20 YEAR
-                                    WHEN f.utility THEN f.app_date + INTERVAL 10 YEAR END) AS expiry,
+                                    WHEN f.utility THEN f.app_date + INTERVAL 10 YEAR END)::DATE AS expiry,
        f.expiry_date IS NULL AS estimated
 FROM ids JOIN fam f USING (family_id) LEFT JOIN ent_q q USING (family_id)
 LEFT JOIN fs USING (family_id) LEFT JOIN ho USING (family_id) LEFT JOIN br USING (family_id)

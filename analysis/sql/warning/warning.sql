@@ -60,7 +60,7 @@ SELECT count(p.transfer_count) + count(p.licence_count) AS operations,
 FROM pat p JOIN fam f USING (family_id);
 
 -- name: has_table
-SELECT count(*) FROM information_schema.tables WHERE table_name = ?;
+SELECT count(*) AS n FROM information_schema.tables WHERE table_name = ?;
 
 -- name: legal_events
 -- Legal events of families in scope whose code or description matches the bound pattern
