@@ -1,12 +1,14 @@
 package ingest
 
 import (
+	"archive/zip"
 	"bytes"
 	"context"
 	"errors"
 	"fmt"
 	"os"
 	"path/filepath"
+	"runtime"
 	"strings"
 	"testing"
 
@@ -260,5 +262,44 @@ func TestHostileTextFields(t *testing.T) {
 	db.SQL().QueryRow("SELECT title FROM patents WHERE title LIKE 'drone%'").Scan(&title)
 	if title != "drone enil control" {
 		t.Errorf("title %q", title)
+	}
+}
+
+// TestXLSXBombsAreRejected: a small workbook whose shared-strings part inflates to 300 MB (one
+// string) is rejected (exit 3 in the CLI) naming the part, while allocating little: before the
+// limit, a 1 MB workbook of this kind took 3.1 GB and stored a 1 GB title.
+func TestXLSXBombsAreRejected(t *testing.T) {
+	if testing.Short() {
+		t.Skip("inflates 256 MB")
+	}
+	dir := t.TempDir()
+	p := filepath.Join(dir, "专利.xlsx")
+	f, err := os.Create(p)
+	if err != nil {
+		t.Fatal(err)
+	}
+	zw := zip.NewWriter(f)
+	w, _ := zw.Create("xl/sharedStrings.xml")
+	w.Write([]byte(`<sst><si><t>`))
+	chunk := []byte(strings.Repeat("专", 1<<18)) // 768 KB
+	for n := 0; n < 300<<20; n += len(chunk) {
+		w.Write(chunk)
+	}
+	w.Write([]byte(`</t></si></sst>`))
+	zw.Close()
+	f.Close()
+	if fi, _ := os.Stat(p); fi.Size() > 10<<20 {
+		t.Fatalf("the bomb is %d bytes, want <= 10 MB", fi.Size())
+	}
+	var before, after runtime.MemStats
+	runtime.GC()
+	runtime.ReadMemStats(&before)
+	_, err = Run(context.Background(), []string{p}, realOpts(filepath.Join(dir, "lake")))
+	runtime.ReadMemStats(&after)
+	if !errors.Is(err, ErrRejected) || !errors.Is(err, format.ErrEntryTooLarge) || !strings.Contains(err.Error(), "sharedStrings.xml") {
+		t.Fatalf("got %v", err)
+	}
+	if alloc := after.TotalAlloc - before.TotalAlloc; alloc > 256<<20 {
+		t.Errorf("ingest allocated %d MB on a bomb", alloc>>20)
 	}
 }

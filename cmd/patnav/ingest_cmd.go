@@ -26,7 +26,7 @@ func cmdIngest(ctx context.Context, args []string, stdout, stderr io.Writer) err
 	force := fs.Bool("force", false, "read files the manifest already lists again, replacing their earlier reading in the same transaction")
 	maxField := fs.String("max-field", "1MB", "quarantine a record with a field larger than this (bytes; K, MB, GB suffixes)")
 	maxRecord := fs.String("max-record", "8MB", "quarantine a record larger than this (a CSV row, an XML document, an XLSX row)")
-	maxEntry := fs.String("max-entry", "256MB", "reject an input with an archive entry (zip member, XLSX part) that decompresses beyond this")
+	maxEntry := fs.String("max-entry", "256MB", "reject a workbook with a part (XLSX zip entry) that decompresses beyond this")
 	quiet := fs.Bool("q", false, "print nothing but errors")
 	if err := parse(fs, args); err != nil {
 		return err

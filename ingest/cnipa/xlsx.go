@@ -1,6 +1,7 @@
 package cnipa
 
 import (
+	"errors"
 	"fmt"
 	"io"
 	"path/filepath"
@@ -57,8 +58,12 @@ func openSheet(f *excelize.File, name string) (t *sheetTable, err error) {
 }
 
 // openWorkbook opens path with excelize, guarding against panics.
-func openWorkbook(path string) (f *excelize.File, sheets []string, date1904 bool, err error) {
+func openWorkbook(path string, lim format.Limits) (f *excelize.File, sheets []string, date1904 bool, err error) {
 	defer guard(filepath.Base(path), &err)
+	// excelize loads parts (the shared strings) whole: bound them first.
+	if err := format.CheckArchive(path, lim); err != nil {
+		return nil, nil, false, err
+	}
 	f, err = excelize.OpenFile(path)
 	if err != nil {
 		return nil, nil, false, err
@@ -73,7 +78,7 @@ func openWorkbook(path string) (f *excelize.File, sheets []string, date1904 bool
 // openXLSX opens a workbook. Every sheet's header is checked at open time (a few rows each), so
 // that a workbook without any recognisable sheet fails here rather than at the first Read.
 func openXLSX(path string, opts format.Options) (format.Reader, error) {
-	f, sheets, date1904, err := openWorkbook(path)
+	f, sheets, date1904, err := openWorkbook(path, opts.Limits)
 	if err != nil {
 		return nil, err
 	}
@@ -150,7 +155,12 @@ func openXLSX(path string, opts format.Options) (format.Reader, error) {
 
 // sniffXLSX scores a workbook by the best header among its sheets.
 func sniffXLSX(path string) float64 {
-	f, sheets, _, err := openWorkbook(path)
+	f, sheets, _, err := openWorkbook(path, format.Limits{})
+	if errors.Is(err, format.ErrEntryTooLarge) {
+		// A workbook too large to look into with the default limits: claim it, so that Open
+		// (with the ingest's limits) reads it or says why not, instead of "unknown format".
+		return 0.5
+	}
 	if err != nil {
 		return 0
 	}

@@ -15,7 +15,7 @@ import (
 const (
 	DefaultMaxField  = 1 << 20   // bytes of one field: a title, an abstract, a claims text
 	DefaultMaxRecord = 8 << 20   // bytes of one record (a CSV row, an XML document, an XLSX row)
-	DefaultMaxEntry  = 256 << 20 // decompressed bytes of one archive entry (a zip member, an XLSX part)
+	DefaultMaxEntry  = 256 << 20 // decompressed bytes of one archive entry loaded whole (an XLSX part)
 )
 
 // Limits bound what one record or one archive entry may take, so that no input can make ingest

@@ -55,7 +55,7 @@ func Open(path string, opts format.Options) (Source, error) {
 	}
 	switch KindOf(head) {
 	case XLSX:
-		return openXLSX(path)
+		return openXLSX(path, opts.Limits)
 	case XLS:
 		return openXLS(path)
 	}
@@ -106,9 +106,13 @@ type xlsxSource struct {
 	n    int
 }
 
-func openXLSX(path string) (s Source, err error) {
+func openXLSX(path string, lim format.Limits) (s Source, err error) {
 	file := filepath.Base(path)
 	defer guard(file, &err)
+	// excelize loads parts (the shared strings) whole: bound them first.
+	if err := format.CheckArchive(path, lim); err != nil {
+		return nil, fmt.Errorf("%s: %w", file, err)
+	}
 	f, err := excelize.OpenFile(path)
 	if err != nil {
 		return nil, fmt.Errorf("%s: %w", file, err)

@@ -2,6 +2,7 @@ package usptoxml
 
 import (
 	"bytes"
+	"errors"
 	"io"
 )
 
@@ -32,7 +33,15 @@ type splitter struct {
 	docStart int64 // absolute offset where the current document starts
 	docEnd   bool  // the current document is exhausted (boundary or end of input)
 	direct   bool  // the decoder reads bytes straight from us (no charset conversion)
+
+	// limit bounds the bytes of a document served to the decoder (what it may hold: the
+	// elements skipped unread do not count); served counts them. Past the limit ReadByte
+	// fails with errDocTooLarge, so one huge abstract cannot take the memory.
+	limit, served int64
 }
+
+// errDocTooLarge is returned once a document has served more than the splitter's limit.
+var errDocTooLarge = errors.New("document too large")
 
 func newSplitter(r io.Reader) *splitter {
 	s := &splitter{r: r, buf: make([]byte, splitBufSize), docEnd: true}
@@ -120,6 +129,7 @@ func (s *splitter) nextDoc() bool {
 	}
 	s.docStart = s.base + int64(s.pos)
 	s.docEnd = false
+	s.served = 0
 	s.direct = true
 	return true
 }
@@ -140,6 +150,9 @@ func (s *splitter) ReadByte() (byte, error) {
 	if c == '<' && s.atDecl() {
 		s.docEnd = true
 		return 0, io.EOF
+	}
+	if s.served++; s.limit > 0 && s.served > s.limit {
+		return 0, errDocTooLarge
 	}
 	s.pos++
 	return c, nil

@@ -144,7 +144,7 @@ func zipHead(head []byte) []byte {
 // understood).
 func Open(path string, opts format.Options) (format.Reader, error) {
 	base := filepath.Base(path)
-	r := &Reader{file: base}
+	r := &Reader{file: base, limit: int64(opts.Limits.WithDefaults().MaxRecord)}
 	if strings.EqualFold(filepath.Ext(path), ".zip") {
 		zr, err := zip.OpenReader(path)
 		if err != nil {
@@ -171,6 +171,7 @@ func Open(path string, opts format.Options) (format.Reader, error) {
 	}
 	r.cur = f
 	r.sp = newSplitter(f)
+	r.sp.limit = r.limit
 	if !r.sp.skipSpace() {
 		err := r.sp.readErr()
 		f.Close()
@@ -184,7 +185,9 @@ func Open(path string, opts format.Options) (format.Reader, error) {
 
 // NewReader reads USPTO bulk XML from src; file names the input in records and errors.
 func NewReader(src io.Reader, file string) *Reader {
-	return &Reader{file: file, sp: newSplitter(src)}
+	sp := newSplitter(src)
+	sp.limit = format.DefaultMaxRecord
+	return &Reader{file: file, sp: sp, limit: format.DefaultMaxRecord}
 }
 
 // Reader streams the publications of one USPTO bulk XML input. It implements format.Reader.
@@ -196,7 +199,8 @@ type Reader struct {
 	cur     io.Closer // the open file or zip entry
 	entry   string    // the zip entry being read
 	sp      *splitter
-	docs    int // documents seen (all of them, sequence listings included)
+	limit   int64 // the bytes of one document's text (format.Limits.MaxRecord)
+	docs    int   // documents seen (all of them, sequence listings included)
 	skipped int
 	p       parser
 }
@@ -264,6 +268,7 @@ func (r *Reader) openEntry() (bool, error) {
 	r.cur = rc
 	r.entry = e.Name
 	r.sp = newSplitter(rc)
+	r.sp.limit = r.limit
 	return true, nil
 }
 
@@ -315,6 +320,10 @@ func (r *Reader) readDoc() (*patent.Record, error) {
 		field := ""
 		if errors.Is(err, errUnknownRoot) {
 			field = r.p.d.root
+		}
+		if errors.Is(err, errDocTooLarge) {
+			return nil, &format.RecordError{File: r.file, Record: r.docs, Line: line, Err: fmt.Errorf(
+				"%w: the document's text is longer than %d bytes (raise --max-record to read it)", format.ErrTooLarge, sp.limit)}
 		}
 		return nil, &format.RecordError{File: r.file, Record: r.docs, Line: line, Field: field,
 			Value: value, Err: format.ErrBadRecord}
