@@ -75,4 +75,3 @@ func writeOtherFields(w io.Writer, perField int, seed uint64) error {
 	cw.Flush()
 	return cw.Error()
 }
-
