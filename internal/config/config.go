@@ -183,6 +183,45 @@ type Config struct {
 	Clustering  Clustering   `yaml:"clustering" json:"clustering"`
 	// Effect is the zone's effect-tracking (绩效) indicator system; nil: the default set.
 	Effect *Effect `yaml:"effect" json:"effect,omitempty"`
+	// Value configures the patent value score and the operation list; nil: DefaultValue.
+	Value *Value `yaml:"value" json:"value,omitempty"`
+}
+
+// Value configures the patent value score (专利价值评估): the weight of each factor (a weighted
+// sum of percentile ranks, see landscape/value), the top share of families in scope that counts
+// as high-value, and the fewest families an applicant or branch needs for its distribution.
+type Value struct {
+	Weights        ValueWeights `yaml:"weights" json:"weights"`
+	HighValueShare float64      `yaml:"high_value_share" json:"high_value_share"`
+	MinFamilies    int          `yaml:"min_families" json:"min_families"`
+}
+
+// ValueWeights are the factor weights (any non-negative numbers; they are normalised over the
+// factors the data have).
+type ValueWeights struct {
+	LegalStatus      float64 `yaml:"legal_status" json:"legal_status"`
+	RemainingTerm    float64 `yaml:"remaining_term" json:"remaining_term"`
+	FamilyBreadth    float64 `yaml:"family_breadth" json:"family_breadth"`
+	ForwardCitations float64 `yaml:"forward_citations" json:"forward_citations"`
+	Claims           float64 `yaml:"claims" json:"claims"`
+	Operation        float64 `yaml:"operation" json:"operation"`
+	Litigation       float64 `yaml:"litigation" json:"litigation"`
+	Invalidation     float64 `yaml:"invalidation_survived" json:"invalidation_survived"`
+}
+
+// DefaultValue is the value configuration when the config has no value block: legal and
+// technical factors weigh more than the sparse economic ones.
+func DefaultValue() Value {
+	return Value{Weights: ValueWeights{LegalStatus: 0.15, RemainingTerm: 0.15, FamilyBreadth: 0.15, ForwardCitations: 0.2,
+		Claims: 0.1, Operation: 0.15, Litigation: 0.05, Invalidation: 0.05}, HighValueShare: 0.2, MinFamilies: 5}
+}
+
+// ValueSettings is the config's value block, else DefaultValue.
+func (c *Config) ValueSettings() Value {
+	if c.Value == nil {
+		return DefaultValue()
+	}
+	return *c.Value
 }
 
 // Effect configures the zone's effect tracking (绩效统计): the indicators, each computed per

@@ -186,3 +186,21 @@ func TestEffectBlock(t *testing.T) {
 		}
 	}
 }
+
+func TestValueBlock(t *testing.T) {
+	c, err := Parse([]byte(minimal+"value: {weights: {claims: 1, forward_citations: 3}}\n"), "nav.yaml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if v := c.ValueSettings(); v.Weights.Claims != 1 || v.Weights.ForwardCitations != 3 || v.Weights.LegalStatus != 0 || v.HighValueShare != 0.2 || v.MinFamilies != 5 {
+		t.Fatalf("value %+v", v)
+	}
+	if c, _ := Parse([]byte(minimal), "nav.yaml"); c.ValueSettings() != DefaultValue() {
+		t.Fatal("no block: the defaults")
+	}
+	for _, bad := range []string{"value: {weights: {claims: -1}}\n", "value: {high_value_share: 1.5}\n", "value: {weights: {clams: 1}}\n"} {
+		if _, err := Parse([]byte(minimal+bad), "nav.yaml"); err == nil || !strings.Contains(err.Error(), "line ") {
+			t.Errorf("%q: %v", bad, err)
+		}
+	}
+}

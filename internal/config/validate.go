@@ -18,7 +18,7 @@ import (
 func (c *Config) complete(l *locator) error {
 	for _, check := range []func(*locator) error{
 		c.checkIndustry, c.checkBranches, c.checkRegion, c.checkAnalysis,
-		c.checkEnterprises, c.checkWarnings, c.checkClustering, c.checkEffect,
+		c.checkEnterprises, c.checkWarnings, c.checkClustering, c.checkEffect, c.checkValue,
 	} {
 		if err := check(l); err != nil {
 			return err
@@ -355,6 +355,36 @@ func (c *Config) checkEffect(l *locator) error {
 		ids[b.ID] = true
 	}
 	return c.completeEffect(l, ids)
+}
+
+// checkValue checks the value block: weights finite and >= 0 (all absent: the defaults), the
+// high-value share in (0, 1), min_families at least 1.
+func (c *Config) checkValue(l *locator) error {
+	v := c.Value
+	if v == nil {
+		return nil
+	}
+	d := DefaultValue()
+	w := &v.Weights
+	sum := 0.0
+	for _, f := range []struct {
+		key string
+		v   *float64
+	}{{"legal_status", &w.LegalStatus}, {"remaining_term", &w.RemainingTerm}, {"family_breadth", &w.FamilyBreadth},
+		{"forward_citations", &w.ForwardCitations}, {"claims", &w.Claims}, {"operation", &w.Operation},
+		{"litigation", &w.Litigation}, {"invalidation_survived", &w.Invalidation}} {
+		if err := number(l, "value.weights."+f.key, f.v, 0, incl(0), incl(1000)); err != nil {
+			return err
+		}
+		sum += *f.v
+	}
+	if sum == 0 {
+		v.Weights = d.Weights
+	}
+	if err := number(l, "value.high_value_share", &v.HighValueShare, d.HighValueShare, excl(0), excl(1)); err != nil {
+		return err
+	}
+	return integer(l, "value.min_families", &v.MinFamilies, d.MinFamilies, 1, 1000000)
 }
 
 // checkPaths checks, once relative paths are resolved, that the files the config names exist.
