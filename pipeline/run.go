@@ -30,6 +30,7 @@ import (
 	"github.com/patnav/patnav/internal/config"
 	"github.com/patnav/patnav/internal/lake"
 	"github.com/patnav/patnav/landscape"
+	"github.com/patnav/patnav/landscape/enterprise"
 	"github.com/patnav/patnav/landscape/warning"
 	"github.com/patnav/patnav/reports/bundle"
 )
@@ -137,6 +138,7 @@ func Run(ctx context.Context, cfg *config.Config, opt Options) (*Manifest, error
 		notes    []string
 		langs    = cfg.Analysis.Languages
 		saveHist func() error
+		ents     []*enterprise.Enterprise
 	)
 	defer func() {
 		if job != nil {
@@ -208,6 +210,7 @@ func Run(ctx context.Context, cfg *config.Config, opt Options) (*Manifest, error
 		if err != nil {
 			return nil, err
 		}
+		ents = es
 		files, err := PublishEnterprises(partial, es, mac, langs)
 		if err != nil {
 			return nil, err
@@ -265,6 +268,22 @@ func Run(ctx context.Context, cfg *config.Config, opt Options) (*Manifest, error
 		return map[string]int{"indicators": len(t.Indicators), "changes": len(t.Changes), "files": len(files)}, nil
 	}); err != nil {
 		return fail("effect", err)
+	}
+	// 4c. Patent value and the operation list, matched against the enterprises' gaps.
+	if err := stage("value", func() (map[string]int, error) {
+		a, err := job.Value(ctx, ents)
+		if err != nil {
+			return nil, err
+		}
+		files, err := PublishValue(partial, a, langs)
+		if err != nil {
+			return nil, err
+		}
+		links = append(links, bundle.LangLinks("zone", map[string]string{"zh": "专利价值评估与运营清单", "en": "Patent value and operation list"}, langs, ValueDir+"/value_%s.html"))
+		sheets = append(sheets, bundle.ValueSheets(a)...)
+		return map[string]int{"families": a.Families, "high_value": a.HighValue, "candidates": len(a.Operation.Candidates), "files": len(files)}, nil
+	}); err != nil {
+		return fail("value", err)
 	}
 	// 5. The bundle: workbook, optional PDFs, index pages.
 	if err := stage("bundle", func() (map[string]int, error) {

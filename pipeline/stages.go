@@ -11,10 +11,12 @@ import (
 	"github.com/patnav/patnav/landscape"
 	"github.com/patnav/patnav/landscape/effect"
 	"github.com/patnav/patnav/landscape/enterprise"
+	"github.com/patnav/patnav/landscape/value"
 	"github.com/patnav/patnav/landscape/warning"
 	"github.com/patnav/patnav/reports/bulletin"
 	"github.com/patnav/patnav/reports/bundle"
 	effreports "github.com/patnav/patnav/reports/effect"
+	valreports "github.com/patnav/patnav/reports/value"
 	entreports "github.com/patnav/patnav/reports/enterprise"
 )
 
@@ -140,12 +142,25 @@ func PublishEffect(dir string, t *effect.Tracking, langs []string) ([]string, er
 	return effreports.Publish(filepath.Join(dir, EffectDir), t, langs)
 }
 
+// Value is the value and operation stage: the value score per family, its distributions, the
+// operation list (matched against es's ranked gaps; none: the region's enterprises' gaps) and
+// the operation trends.
+func (j *Job) Value(ctx context.Context, es []*enterprise.Enterprise) (*value.Assessment, error) {
+	return value.Build(ctx, j.Session, value.Options{Enterprises: es, Now: j.opt.Now})
+}
+
+// PublishValue writes the value assessment and its pages into dir/value.
+func PublishValue(dir string, a *value.Assessment, langs []string) ([]string, error) {
+	return valreports.Publish(filepath.Join(dir, ValueDir), a, langs)
+}
+
 // The published folders of each stage, relative to the output (or run) folder.
 const (
 	LandscapeDir   = "landscape"
 	EnterprisesDir = "enterprises"
 	WarningsDir    = "warnings"
 	EffectDir      = "effect"
+	ValueDir       = "value"
 )
 
 // PublishLandscape writes the macro model and its reports into dir/landscape.
