@@ -11,7 +11,7 @@ import (
 	"fmt"
 	"hash"
 	"io"
-	"io/fs"
+	iofs "io/fs" // "fs" names the file stats in Run
 	"os"
 	"path/filepath"
 	"runtime"
@@ -40,6 +40,17 @@ var ErrRejected = errors.New("input rejected")
 // Options.MinAccept (by default: none of a file that holds records), as a wrong --format does.
 var ErrTooFewAccepted = errors.New("too few records accepted")
 
+// InputError is an error about one input: ingest.Run returns it (wrapped) for an input that is
+// unreadable, of no known format, refused by its reader, or with too many rejected or too few
+// accepted records, so that a caller (the nightly run) can set that input aside and go on.
+type InputError struct {
+	Path string
+	Err  error
+}
+
+func (e *InputError) Error() string { return e.Err.Error() }
+func (e *InputError) Unwrap() error { return e.Err }
+
 // ErrBadOption is returned for an option the caller got wrong (an unknown --format or --encoding
 // name): a usage error, not a problem of the input.
 var ErrBadOption = errors.New("bad option")
@@ -66,6 +77,8 @@ type Options struct {
 	// format.DefaultMaxField and the others): an oversize field or record is quarantined, an
 	// oversize entry rejects its input.
 	Limits format.Limits
+	// Exclude lists paths the walk of a folder skips (the nightly run's inbox/rejected).
+	Exclude []string
 	// Progress, when set, is called with the bytes read so far of the current file.
 	Progress func(Progress)
 	// Workers is the number of normalisation goroutines (0: GOMAXPROCS).
@@ -145,7 +158,7 @@ func Run(ctx context.Context, paths []string, opts Options) (*Stats, error) {
 	if opts.Encoding != "" && !format.KnownEncoding(opts.Encoding) {
 		return nil, fmt.Errorf("%w: unknown encoding %q (known: %s)", ErrBadOption, opts.Encoding, strings.Join(format.EncodingNames(), ", "))
 	}
-	inputs, err := expand(paths, formats, opts.Format)
+	inputs, err := expand(paths, formats, opts.Format, opts.Exclude)
 	if err != nil {
 		return nil, err
 	}
@@ -270,6 +283,11 @@ func Run(ctx context.Context, paths []string, opts Options) (*Stats, error) {
 		runErr := p.run(ctx, in)
 		<-hashed
 		if runErr != nil {
+			var pe *iofs.PathError
+			if errors.Is(runErr, ErrRejected) || errors.Is(runErr, format.ErrEmpty) ||
+				errors.As(runErr, &pe) && strings.HasPrefix(filepath.Clean(pe.Path), filepath.Clean(in.path)) {
+				return nil, &InputError{Path: in.path, Err: runErr} // the input's fault, not the lake's
+			}
 			return nil, runErr
 		}
 		if tee != nil {
@@ -285,10 +303,10 @@ func Run(ctx context.Context, paths []string, opts Options) (*Stats, error) {
 		}
 		sums[sum] = in.path
 		if err := checkBad(&fs, opts); err != nil {
-			return nil, err
+			return nil, &InputError{Path: in.path, Err: err}
 		}
 		if err := checkAccepted(&fs, opts); err != nil {
-			return nil, err
+			return nil, &InputError{Path: in.path, Err: err}
 		}
 		tx.AddInput(lake.Input{Path: in.path, Name: filepath.Base(in.path), SHA256: sum, Size: size,
 			Format: in.format.Name, Encoding: fs.Encoding, Repaired: fs.Repaired, Records: fs.Records, Accepted: fs.Accepted,
@@ -408,7 +426,11 @@ func expectedRecords(inputs []input) int {
 }
 
 // expand lists the inputs under paths in a stable order and picks each one's format.
-func expand(paths []string, formats []format.Format, forced string) ([]input, error) {
+func expand(paths []string, formats []format.Format, forced string, exclude []string) ([]input, error) {
+	skip := map[string]bool{}
+	for _, e := range exclude {
+		skip[filepath.Clean(e)] = true
+	}
 	var forcedFmt *format.Format
 	if forced != "" {
 		for i := range formats {
@@ -423,9 +445,12 @@ func expand(paths []string, formats []format.Format, forced string) ([]input, er
 	var out []input
 	var walk func(path string, top bool) error
 	walk = func(path string, top bool) error {
+		if skip[filepath.Clean(path)] {
+			return nil
+		}
 		fi, err := os.Stat(path)
 		if err != nil {
-			return err
+			return &InputError{Path: path, Err: err}
 		}
 		if fi.IsDir() {
 			if f, ok := sniff(path, nil, formats, forcedFmt); ok && f.Sniff != nil && f.Sniff(path, nil) > 0 {
@@ -448,20 +473,20 @@ func expand(paths []string, formats []format.Format, forced string) ([]input, er
 		}
 		if fi.Size() == 0 {
 			if top {
-				return fmt.Errorf("%s: %w: the file has no content", path, format.ErrEmpty)
+				return &InputError{Path: path, Err: fmt.Errorf("%s: %w: the file has no content", path, format.ErrEmpty)}
 			}
 			return nil
 		}
 		head, err := format.ReadHead(path, 64<<10)
 		if err != nil {
-			return fmt.Errorf("%s: %w", path, err)
+			return &InputError{Path: path, Err: fmt.Errorf("%s: %w", path, err)}
 		}
 		f, ok := sniff(path, head, formats, forcedFmt)
 		if !ok {
 			if !top && !looksLikeData(path) {
 				return nil // a README or image beside the data in a folder
 			}
-			return fmt.Errorf("%s: %w: not recognised as any of %s; name one with --format", path, format.ErrUnknownFormat, formatNames(formats))
+			return &InputError{Path: path, Err: fmt.Errorf("%s: %w: not recognised as any of %s; name one with --format", path, format.ErrUnknownFormat, formatNames(formats))}
 		}
 		out = append(out, input{path: path, format: f})
 		return nil
@@ -872,7 +897,7 @@ func (p *pipe) run(ctx context.Context, in input) error {
 // rejected wraps a reader's error about an input: ErrRejected (exit 3) unless the input could not
 // be read at all (missing, no permission) or the ingest was cancelled.
 func rejected(in input, err error) error {
-	var pe *fs.PathError
+	var pe *iofs.PathError
 	if errors.As(err, &pe) || errors.Is(err, context.Canceled) || errors.Is(err, format.ErrEmpty) {
 		return fmt.Errorf("%s: %w", in.path, err)
 	}

@@ -22,6 +22,7 @@ import (
 	"os"
 	"path/filepath"
 	"runtime"
+	"runtime/debug"
 	"sort"
 	"strings"
 	"time"
@@ -44,7 +45,21 @@ type Options struct {
 	Progress func(ingest.Progress)
 	// PDF renders each HTML report to PDF with headless Chromium when it is installed.
 	PDF bool
+	// Keep, when > 0, prunes out/runs/ after a published run to the Keep newest runs (the one
+	// out/latest points to is always kept).
+	Keep int
 }
+
+// RejectedInput is an inbox input the run set aside: moved to inbox/rejected/ with a
+// <name>.reason.txt beside it, and named in run.json and on the index page.
+type RejectedInput struct {
+	Name    string `json:"name"`
+	Reason  string `json:"reason"`
+	MovedTo string `json:"moved_to"`
+}
+
+// RejectedDir is the inbox's folder of inputs a run could not read.
+const RejectedDir = "rejected"
 
 // StageResult is one stage in the run manifest.
 type StageResult struct {
@@ -57,21 +72,24 @@ type StageResult struct {
 
 // Manifest describes a run (run.json in the run folder).
 type Manifest struct {
-	RunID         string        `json:"run_id"`
-	Status        string        `json:"status"` // succeeded / failed
-	FailedStage   string        `json:"failed_stage,omitempty"`
-	Error         string        `json:"error,omitempty"`
-	Started       string        `json:"started"`
-	Finished      string        `json:"finished"`
-	Config        string        `json:"config"`
-	ConfigSHA256  string        `json:"config_sha256"`
-	Versions      Versions      `json:"versions"`
-	Cutoff        string        `json:"data_cutoff,omitempty"`
-	Families      int           `json:"families_in_scope"`
-	NewInputs     []lake.Input  `json:"new_inputs"`
-	SkippedInputs []string      `json:"skipped_inputs,omitempty"`
-	LakeInputs    int           `json:"lake_inputs"`
-	Stages        []StageResult `json:"stages"`
+	RunID         string       `json:"run_id"`
+	Status        string       `json:"status"` // succeeded / failed
+	FailedStage   string       `json:"failed_stage,omitempty"`
+	Error         string       `json:"error,omitempty"`
+	Started       string       `json:"started"`
+	Finished      string       `json:"finished"`
+	Config        string       `json:"config"`
+	ConfigSHA256  string       `json:"config_sha256"`
+	Versions      Versions     `json:"versions"`
+	Cutoff        string       `json:"data_cutoff,omitempty"`
+	Families      int          `json:"families_in_scope"`
+	NewInputs     []lake.Input `json:"new_inputs"`
+	SkippedInputs []string     `json:"skipped_inputs,omitempty"`
+	// Rejected are the inbox inputs set aside this run (the rest was ingested and published).
+	Rejected   []RejectedInput `json:"rejected_inputs,omitempty"`
+	Pruned     []string        `json:"pruned_runs,omitempty"`
+	LakeInputs int             `json:"lake_inputs"`
+	Stages     []StageResult   `json:"stages"`
 	// AnalysisSeconds are the macro landscape's per-analysis times.
 	AnalysisSeconds []landscape.Timing `json:"analysis_seconds,omitempty"`
 	Warnings        []string           `json:"warnings"`
@@ -159,7 +177,12 @@ func Run(ctx context.Context, cfg *config.Config, opt Options) (*Manifest, error
 	stage := func(name string, fn func() (map[string]int, error)) error {
 		t0 := time.Now()
 		log.Info("stage start", "run", m.RunID, "stage", name)
-		rows, err := fn()
+		rows, err := recovered(func() (map[string]int, error) {
+			if testHookStage != nil {
+				testHookStage(name)
+			}
+			return fn()
+		})
 		r := StageResult{Name: name, Seconds: roundS(time.Since(t0).Seconds()), Rows: rows, Status: "ok"}
 		if err != nil {
 			r.Status, r.Error = "failed", err.Error()
@@ -308,7 +331,11 @@ func Run(ctx context.Context, cfg *config.Config, opt Options) (*Manifest, error
 		}
 		// This stage is still running, but the index is published only if it succeeds.
 		stages = append(stages, bundle.StageStatus{Name: "bundle", Status: "ok"})
-		ix := bundle.Index{Cfg: cfg, RunID: m.RunID, Started: m.Started, Cutoff: m.Cutoff, Families: m.Families, Links: links, Stages: stages, Notes: notes, Clusters: mac.Map != nil}
+		var rejected []bundle.Rejected
+		for _, r := range m.Rejected {
+			rejected = append(rejected, bundle.Rejected{Name: r.Name, Reason: r.Reason, MovedTo: r.MovedTo})
+		}
+		ix := bundle.Index{Cfg: cfg, RunID: m.RunID, Started: m.Started, Cutoff: m.Cutoff, Families: m.Families, Links: links, Stages: stages, Notes: notes, Clusters: mac.Map != nil, Rejected: rejected}
 		if err := bundle.WriteIndex(partial, ix); err != nil {
 			return nil, err
 		}
@@ -339,16 +366,84 @@ func Run(ctx context.Context, cfg *config.Config, opt Options) (*Manifest, error
 			m.Warnings = append(m.Warnings, "after publication: "+err.Error())
 		}
 	}
+	if opt.Keep > 0 {
+		pruned, err := pruneRuns(runs, opt.Keep, m.RunID)
+		m.Pruned = pruned
+		if err != nil {
+			log.Warn("after publication: pruning old runs", "error", err)
+		}
+	}
 	log.Info("run published", "run", m.RunID, "dir", final)
 	return m, nil
+}
+
+// testHookStage, when set (tests only), is called as each stage starts.
+var testHookStage func(stage string)
+
+// recovered runs a stage, turning a panic into the stage's error (with the stack), so that a
+// panicking stage fails the run like any other: last-failure.json written, no .partial left.
+func recovered(fn func() (map[string]int, error)) (rows map[string]int, err error) {
+	defer func() {
+		if v := recover(); v != nil {
+			err = fmt.Errorf("internal error (panic): %v\n%s", v, debug.Stack())
+		}
+	}()
+	return fn()
+}
+
+// pruneRuns removes the oldest published runs in runs beyond the keep newest (run ids sort by
+// time); current, the run just published, is never removed. It returns the ids removed.
+func pruneRuns(runs string, keep int, current string) ([]string, error) {
+	entries, err := os.ReadDir(runs)
+	if err != nil {
+		return nil, err
+	}
+	var ids []string
+	for _, e := range entries {
+		if e.IsDir() && !strings.HasPrefix(e.Name(), ".") {
+			ids = append(ids, e.Name())
+		}
+	}
+	sort.Strings(ids)
+	var pruned []string
+	for i := 0; i < len(ids)-keep; i++ {
+		if ids[i] == current {
+			continue
+		}
+		if err := os.RemoveAll(filepath.Join(runs, ids[i])); err != nil {
+			return pruned, err
+		}
+		pruned = append(pruned, ids[i])
+	}
+	return pruned, nil
 }
 
 func ingestInbox(ctx context.Context, cfg *config.Config, opt Options, m *Manifest) (map[string]int, error) {
 	rows := map[string]int{}
 	ingestID := ""
-	if entries, err := os.ReadDir(cfg.Inbox); cfg.Inbox != "" && err == nil && len(entries) > 0 {
-		stats, err := ingest.Run(ctx, []string{cfg.Inbox}, ingest.Options{Lake: cfg.Lake, MaxBad: -1,
-			Thesaurus: cfg.Thesaurus, Progress: opt.Progress})
+	rejected := filepath.Join(cfg.Inbox, RejectedDir)
+	if entries, err := os.ReadDir(cfg.Inbox); cfg.Inbox != "" && err == nil && len(inboxInputs(entries)) > 0 {
+		var stats *ingest.Stats
+		// An input the ingest cannot take (unreadable, unknown or refused format, too few
+		// accepted records) is moved aside and the rest ingested again: one bad file must not
+		// stop the nightly publication.
+		for attempt := 0; ; attempt++ {
+			stats, err = ingest.Run(ctx, []string{cfg.Inbox}, ingest.Options{Lake: cfg.Lake, MaxBad: -1,
+				Thesaurus: cfg.Thesaurus, Progress: opt.Progress, Exclude: []string{rejected}})
+			var ie *ingest.InputError
+			if err == nil || !errors.As(err, &ie) || attempt >= len(entries) || ctx.Err() != nil {
+				break
+			}
+			r, merr := setAside(cfg.Inbox, rejected, ie)
+			if merr != nil {
+				return nil, fmt.Errorf("%w (and moving it aside failed: %v)", err, merr)
+			}
+			m.Rejected = append(m.Rejected, r)
+			if entries, _ := os.ReadDir(cfg.Inbox); len(inboxInputs(entries)) == 0 {
+				stats, err = &ingest.Stats{}, nil
+				break
+			}
+		}
 		if err != nil {
 			return nil, err
 		}
@@ -378,6 +473,42 @@ func ingestInbox(ctx context.Context, cfg *config.Config, opt Options, m *Manife
 	}
 	rows["lake_publications"] = int(l.Rows(lake.TPatents))
 	return rows, nil
+}
+
+// inboxInputs are the inbox entries an ingest reads: not the rejected folder, not hidden files.
+func inboxInputs(entries []os.DirEntry) []os.DirEntry {
+	var out []os.DirEntry
+	for _, e := range entries {
+		if e.Name() != RejectedDir && !strings.HasPrefix(e.Name(), ".") && !strings.HasPrefix(e.Name(), "~$") {
+			out = append(out, e)
+		}
+	}
+	return out
+}
+
+// setAside moves the inbox input the error names (the top-level inbox entry holding it) into
+// rejected/, with a <name>.reason.txt holding the error.
+func setAside(inbox, rejected string, ie *ingest.InputError) (RejectedInput, error) {
+	rel, err := filepath.Rel(inbox, ie.Path)
+	if err != nil || strings.HasPrefix(rel, "..") || rel == "." {
+		return RejectedInput{}, fmt.Errorf("%s is not in the inbox %s", ie.Path, inbox)
+	}
+	top := strings.Split(filepath.ToSlash(rel), "/")[0]
+	if err := os.MkdirAll(rejected, 0o755); err != nil {
+		return RejectedInput{}, err
+	}
+	dst := filepath.Join(rejected, top)
+	if _, err := os.Stat(dst); err == nil { // a file of that name was rejected before
+		dst = filepath.Join(rejected, time.Now().UTC().Format("20060102T150405Z")+"-"+top)
+	}
+	if err := os.Rename(filepath.Join(inbox, top), dst); err != nil {
+		return RejectedInput{}, err
+	}
+	reason := ie.Err.Error()
+	if err := os.WriteFile(dst+".reason.txt", []byte(reason+"\n"), 0o644); err != nil {
+		return RejectedInput{}, err
+	}
+	return RejectedInput{Name: top, Reason: reason, MovedTo: filepath.Join(filepath.Base(inbox), RejectedDir, filepath.Base(dst))}, nil
 }
 
 // newRunID is the UTC start time, with a suffix when that id is taken.

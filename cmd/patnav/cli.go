@@ -27,6 +27,8 @@ const (
 	exitBadInput = 3 // input rejected: unknown format, empty file, too many bad records
 	exitLocked   = 4 // another patnav holds the lake (or run) lock
 	exitWarning  = 5 // patnav warn --fail-on: a new signal at or above the level
+	// exitRejectedInputs: patnav run published, but set inbox inputs aside (inbox/rejected/).
+	exitRejectedInputs = 6
 )
 
 var errUsage = errors.New("usage")

@@ -35,6 +35,7 @@ table{border-collapse:collapse;font-size:14px} th,td{border-bottom:1px solid #e1
 <table><thead><tr><th>{{.StageH}}</th><th>{{.StatusH}}</th></tr></thead><tbody>
 {{range .Stages}}<tr><td>{{.Name}}</td><td>{{.Status}}</td></tr>{{end}}
 </tbody></table>
+{{if .Rejected}}<h2>{{.RejectedTitle}}</h2><ul>{{range .Rejected}}<li class="warn"><b>{{.Name}}</b> → {{.MovedTo}}: {{.Reason}}</li>{{end}}</ul>{{end}}
 {{if .Warnings}}<h2>{{.WarningsTitle}}</h2><ul>{{range .Warnings}}<li class="warn">{{.}}</li>{{end}}</ul>{{end}}
 </main></body></html>
 `))
@@ -58,14 +59,14 @@ var indexText = map[string]map[string]string{
 		"stages": "运行阶段", "stage": "阶段", "seconds": "耗时（秒）", "status": "状态", "warnlist": "说明与提示",
 		"xlsx": "主要数据表（XLSX）", "runjson": "运行清单（JSON）", "models": "模型（JSON）", "clusters": "专利族聚类归属（CSV）",
 		"stage.ingest": "数据导入", "stage.landscape": "宏观产业导航", "stage.enterprises": "企业导航", "stage.warnings": "风险预警", "stage.bundle": "成果包",
-		"status.ok": "完成", "status.failed": "失败"},
+		"status.ok": "完成", "status.failed": "失败", "rejected": "未能导入的文件（已移出收件箱，原因见同名 .reason.txt）"},
 	"en": {"title": "Patent navigation bundle", "sub": "\"1+N\" patent navigation: macro industry navigation, enterprise navigations and patent risk warnings", "industry": "Industry", "region": "Region",
 		"run": "Run", "date": "Run time", "cutoff": "Data cut-off", "families": "Families in scope", "scope": "Search strategy",
 		"landscape": "Macro industry navigation (the 1)", "enterprises": "Enterprise navigations (the N)", "warnings": "Patent risk warnings", "zone": "The zone's own work", "data": "Data and metadata",
 		"stages": "Run stages", "stage": "Stage", "seconds": "Seconds", "status": "Status", "warnlist": "Notes",
 		"xlsx": "Main tables (XLSX)", "runjson": "Run manifest (JSON)", "models": "Models (JSON)", "clusters": "Cluster assignments of the families (CSV)",
 		"stage.ingest": "Ingest", "stage.landscape": "Macro landscape", "stage.enterprises": "Enterprise navigations", "stage.warnings": "Risk warnings", "stage.bundle": "Bundle",
-		"status.ok": "done", "status.failed": "failed"},
+		"status.ok": "done", "status.failed": "failed", "rejected": "Inputs not ingested (moved out of the inbox; the reason is in the .reason.txt beside each)"},
 }
 
 // Link is an entry of the index page.
@@ -102,6 +103,13 @@ type Index struct {
 	Stages   []StageStatus
 	Notes    []string
 	Clusters bool // the landscape has a map: link its clusters.csv
+	// Rejected are the inbox inputs the run set aside (the rest was published).
+	Rejected []Rejected
+}
+
+// Rejected is an inbox input a run could not ingest, as the index page lists it.
+type Rejected struct {
+	Name, Reason, MovedTo string
 }
 
 func or(s, fallback string) string {
@@ -171,6 +179,7 @@ func WriteIndex(dir string, ix Index) error {
 			stages = append(stages, StageStatus{Name: or(t["stage."+st.Name], st.Name), Status: or(t["status."+st.Status], st.Status)})
 		}
 		data["Stages"], data["WarningsTitle"], data["Warnings"] = stages, t["warnlist"], ix.Notes
+		data["RejectedTitle"], data["Rejected"] = t["rejected"], ix.Rejected
 		names := []string{"index_" + lang + ".html"}
 		if i == 0 {
 			names = append(names, "index.html")
