@@ -273,6 +273,22 @@ func (r *Reader) convert(row []string, line, recNo int, out []item) []item {
 	base := patent.NewRecord()
 	p := &base.Patent
 	p.Source, p.SourceFile, p.SourceRecord = Name, r.file, recNo
+	// Size the lists once: a value per separator and one more, at most.
+	if n := values(r.get(row, fApplicants)) + values(r.get(row, fInventors)); n > 0 {
+		base.Parties = make([]patent.Party, 0, n)
+	}
+	if n := values(r.get(row, fIPC)) + values(r.get(row, fCPC)); n > 0 {
+		base.Classifications = make([]patent.Classification, 0, n)
+	}
+	nc := 0
+	for _, i := range r.cites {
+		if i >= 0 && i < len(row) && row[i] != "" {
+			nc += values(row[i])
+		}
+	}
+	if nc > 0 {
+		base.Citations = make([]patent.Citation, 0, nc)
+	}
 	var err error
 	if p.PubDate, err = parseDate(r.get(row, fPubDate)); err != nil {
 		return append(out, r.fail(recNo, line, fPubDate, r.get(row, fPubDate), format.ErrBadDate))
@@ -395,6 +411,15 @@ func (r *Reader) convert(row []string, line, recNo int, out []item) []item {
 		p.NPLCount = nNPL
 	}
 
+	if len(base.Parties) == 0 {
+		base.Parties = nil
+	}
+	if len(base.Classifications) == 0 {
+		base.Classifications = nil
+	}
+	if len(base.Citations) == 0 {
+		base.Citations = nil
+	}
 	var bad []item
 	first := true
 	for _, v := range nums {
@@ -444,6 +469,20 @@ func Split(s string) []string {
 		}
 	}
 	return out
+}
+
+// values bounds the number of values of a cell (see Split), 0 for an empty one.
+func values(s string) int {
+	if s == "" {
+		return 0
+	}
+	n := 1
+	for i := 0; i < len(s); i++ {
+		if c := s[i]; c == ';' || c == '\n' {
+			n++
+		}
+	}
+	return n
 }
 
 // next splits the first value (see Split) off s, trimmed; it may be empty.
