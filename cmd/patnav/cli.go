@@ -47,6 +47,8 @@ func commands() []command {
 		{"landscape", "the macro industry navigation (the \"1\"): model, JSON, HTML and Markdown reports", cmdLandscape},
 		{"enterprise", "the enterprise navigations (the \"N\"): portfolio, benchmark, gaps, watch list", cmdEnterprise},
 		{"warn", "the patent risk-warning bulletin (专利预警) and its changes since the last run", cmdWarn},
+		{"effect", "the zone's effect tracking (绩效): indicators per year, targets, changes since the last run", cmdEffect},
+		{"value", "patent value scores and the operation list (专利运营): candidates for transfer or licensing", cmdValue},
 		{"run", "the nightly job: ingest the inbox, run every navigation, publish the \"1+N\" bundle", cmdRun},
 		{"scope", "propose a search strategy from seed patents and measure its precision and recall", cmdScope},
 		{"synth", "write a synthetic demo corpus (Lens CSV or CNIPA CSV)", cmdSynth},
