@@ -111,6 +111,9 @@ func (t *tokenizer) tokens(text string, emit func(term, surface string, lang int
 
 // han segments a run of Han characters into words.
 func (t *tokenizer) han(run string, emit func(term, surface string, lang int)) {
+	if t.seg == nil { // a Tokenizer made without Chinese
+		return
+	}
 	for _, w := range t.seg.Cut(run, true) {
 		w = strings.TrimSpace(w)
 		if w == "" || zhStop[w] || !allHan(w) {
@@ -193,12 +196,16 @@ func termLang(term string) int {
 
 // Tokenizer is the clustering's tokenizer for other packages (seed scoping): Chinese runs
 // segmented by gse, other runs split, lower-cased and Snowball-stemmed, stop words dropped —
-// the same index terms as the text clustering. It is safe for concurrent use.
+// the same index terms as the text clustering. Like the clustering's, it memoises Latin words
+// and is not safe for concurrent use: each goroutine makes its own.
 type Tokenizer struct{ t *tokenizer }
 
-// NewTokenizer loads the Chinese dictionary (once per process, about 2 s) and returns a
-// Tokenizer.
-func NewTokenizer() (*Tokenizer, error) {
+// NewTokenizer returns a Tokenizer. With chinese, it loads the Chinese dictionary (once per
+// process, about 3 CPU-seconds); without, Han runs yield no terms (for texts known to have none).
+func NewTokenizer(chinese bool) (*Tokenizer, error) {
+	if !chinese {
+		return &Tokenizer{t: &tokenizer{memo: map[string]latinTerm{}}}, nil
+	}
 	t, err := newTokenizer()
 	if err != nil {
 		return nil, err

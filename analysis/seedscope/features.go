@@ -6,6 +6,7 @@ import (
 	"slices"
 	"strings"
 	"sync"
+	"unicode"
 
 	"github.com/patnav/patnav/analysis/cluster"
 )
@@ -40,12 +41,17 @@ func codeKeys(code string) (sub, group string) {
 // tokenize turns every document into term ids, tokenising in parallel (workers) and interning
 // the terms in document order, so ids do not depend on the number of workers.
 func tokenize(docs []Doc, workers int) (*tokens, error) {
-	tz, err := cluster.NewTokenizer()
-	if err != nil {
-		return nil, err
-	}
 	if workers <= 0 {
 		workers = max(1, runtime.GOMAXPROCS(0))
+	}
+	chinese := anyHan(docs)
+	tzs := make([]*cluster.Tokenizer, workers) // one per goroutine: a tokenizer memoises words
+	for w := range tzs {
+		tz, err := cluster.NewTokenizer(chinese)
+		if err != nil {
+			return nil, err
+		}
+		tzs[w] = tz
 	}
 	n := len(docs)
 	type docTerms struct {
@@ -59,6 +65,7 @@ func tokenize(docs []Doc, workers int) (*tokens, error) {
 	next := make(chan int)
 	const chunk = 512
 	for w := 0; w < workers; w++ {
+		tz := tzs[w]
 		wg.Go(func() {
 			idx := map[string]int{}
 			for lo := range next {
@@ -213,4 +220,15 @@ func (sp *space) vec(tk *tokens, i int) sparse {
 	return v
 }
 
-func tokenizerOnce() (*cluster.Tokenizer, error) { return cluster.NewTokenizer() }
+// anyHan reports whether a document's text has a Han rune: only then is the Chinese dictionary
+// loaded (about 3 CPU-seconds).
+func anyHan(docs []Doc) bool {
+	for _, d := range docs {
+		for _, r := range d.Text {
+			if r >= 0x2E80 && unicode.Is(unicode.Han, r) {
+				return true
+			}
+		}
+	}
+	return false
+}

@@ -22,6 +22,8 @@ import (
 	"slices"
 	"strings"
 	"unicode/utf8"
+
+	"github.com/patnav/patnav/analysis/cluster"
 )
 
 // Doc is one patent family of the lake.
@@ -670,7 +672,7 @@ func keywordStats(tk *tokens, docs []Doc, seeds []int, isSeed []bool, m *logReg,
 	}
 	surfaces := map[string]map[string]int{}
 	if len(want) > 0 {
-		tz, err := tokenizerOnce()
+		tz, err := cluster.NewTokenizer(false) // English surface forms only
 		if err == nil {
 			for _, i := range seeds {
 				tz.Tokens(docs[i].Text, func(term, surface string, zh bool) {

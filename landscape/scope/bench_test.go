@@ -30,26 +30,32 @@ func BenchmarkScope(b *testing.B) {
 		fams = v
 	}
 	dir := b.TempDir()
-	csv := filepath.Join(dir, "lens.csv")
-	f, err := os.Create(csv)
-	if err != nil {
-		b.Fatal(err)
-	}
-	w := bufio.NewWriterSize(f, 1<<20)
-	st, err := synth.WriteLens(w, synth.Options{Families: fams, Seed: 1}, synth.LensCurrent)
-	if err == nil {
-		err = w.Flush()
-	}
-	f.Close()
-	if err != nil {
-		b.Fatal(err)
-	}
-	ctx := context.Background()
 	lk := filepath.Join(dir, "lake")
-	if _, err := ingest.Run(ctx, []string{csv}, ingest.Options{Lake: lk, MaxBad: -1}); err != nil {
-		b.Fatal(err)
+	if keep := os.Getenv("PATNAV_BENCH_LAKE"); keep != "" { // reuse a lake built by an earlier run
+		lk = keep
 	}
-	os.Remove(csv)
+	csv := filepath.Join(dir, "lens.csv")
+	ctx := context.Background()
+	var st synth.Stats
+	if _, err := os.Stat(filepath.Join(lk, "manifest.json")); err != nil {
+		f, err := os.Create(csv)
+		if err != nil {
+			b.Fatal(err)
+		}
+		w := bufio.NewWriterSize(f, 1<<20)
+		st, err = synth.WriteLens(w, synth.Options{Families: fams, Seed: 1}, synth.LensCurrent)
+		if err == nil {
+			err = w.Flush()
+		}
+		f.Close()
+		if err != nil {
+			b.Fatal(err)
+		}
+		if _, err := ingest.Run(ctx, []string{csv}, ingest.Options{Lake: lk, MaxBad: -1}); err != nil {
+			b.Fatal(err)
+		}
+		os.Remove(csv)
+	}
 	s, err := analysis.OpenLake(ctx, lk)
 	if err != nil {
 		b.Fatal(err)
