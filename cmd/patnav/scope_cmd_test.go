@@ -57,7 +57,10 @@ func TestScopeCommand(t *testing.T) {
 		t.Fatal(err)
 	}
 	cfg := filepath.Join(dir, "nav.yaml")
-	os.WriteFile(cfg, []byte(strings.Replace(string(nav), "    require: any\n", "    require: any\n    seeds: seeds.txt\n", 1)), 0o644)
+	aliases, _ := filepath.Abs("../../data/applicant-aliases.csv")
+	text := strings.Replace(string(nav), "    require: any\n", "    require: any\n    seeds: seeds.txt\n", 1)
+	text = strings.Replace(text, "thesaurus: applicant-aliases.csv", "thesaurus: "+aliases, 1)
+	os.WriteFile(cfg, []byte(text), 0o644)
 	land := filepath.Join(dir, "out")
 	if code, out, errs := runCLI(t, "landscape", "-c", cfg, "--lake", lk, "--out", land); code != 0 {
 		t.Fatalf("landscape: %d %s %s", code, out, errs)
