@@ -440,7 +440,7 @@ func labelIDs(s []string) []int {
 }
 
 func notes(o Options, r *Result) []string {
-	return []string{
+	out := []string{
 		"Text clusters: TF-IDF (sublinear tf, smoothed idf, L2-normalised) over title (×" + fmt.Sprint(o.TitleWeight) + ") + abstract + claims; Chinese segmented into words (gse), English stemmed (Snowball/Porter2); stop words and patent boilerplate removed.",
 		"k chosen by the highest mean cosine silhouette over k = " + fmt.Sprint(o.KMin) + "…" + fmt.Sprint(o.KMax) + " (spherical k-means, k-means++ seeding, " + fmt.Sprint(o.Restarts) + " restarts).",
 		"Class network: family × main-group co-occurrence, association strength c_ij/(s_i s_j), Louvain over a resolution sweep; " + r.Network.Rule,
@@ -449,4 +449,9 @@ func notes(o Options, r *Result) []string {
 		"Hotspot: CAGR above the whole corpus's CAGR and above 0, or a burst reaching the last complete year.",
 		"White space: 'gap' = a low-density map location (density < 10 % of the peak) next to hotspot clusters; 'thin' = a growing cluster with few distinct applicants (≤ 5 or ≤ half the median).",
 	}
+	if e := r.Evaluation; e.FitDocs < len(r.Assignments)-e.Unclustered {
+		out = append(out, fmt.Sprintf("Sampling: k-means and the choice of k were fitted on a seeded sample of %d of the %d documents with text, and every document was then assigned to its nearest centroid; the silhouette and the stability are measured on that sample. Measured on 100,000 synthetic families (docs/scale.md), fitting on a 20,000 sample instead of all documents gave NMI/ARI against the IPC subclass of 0.531/0.241 instead of 0.513/0.187, a silhouette of 0.182 instead of 0.230 and a stability of 0.48 instead of 0.65.",
+			e.FitDocs, len(r.Assignments)-e.Unclustered))
+	}
+	return out
 }

@@ -57,3 +57,18 @@ func TestSpill(t *testing.T) {
 		t.Error("the same sort without a spill folder succeeded: the test's limit is too generous to show spilling")
 	}
 }
+
+// TestMemoryLimit: 8 bytes of DuckDB memory per byte of lake, clamped to [1000 MB, 2500 MB]
+// (hand-computed: 99 MB → 792 → 1000; 200 MB → 1600; 1 GB → 8000 → 2500); the variable wins.
+func TestMemoryLimit(t *testing.T) {
+	t.Setenv("PATNAV_DUCKDB_MEMORY", "")
+	for in, want := range map[int64]string{0: "1000MB", 99e6: "1000MB", 200e6: "1600MB", 1e9: "2500MB"} {
+		if got := memoryLimit(in); got != want {
+			t.Errorf("memoryLimit(%d) = %s, want %s", in, got, want)
+		}
+	}
+	t.Setenv("PATNAV_DUCKDB_MEMORY", "3GB")
+	if got := memoryLimit(1e6); got != "3GB" {
+		t.Errorf("with PATNAV_DUCKDB_MEMORY=3GB: %s", got)
+	}
+}
