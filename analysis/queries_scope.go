@@ -32,7 +32,13 @@ type ClusterDocRow struct {
 	Applicant string   `db:"applicant"`
 }
 
+// DuckDBVersionRow is the embedded DuckDB's library version.
+type DuckDBVersionRow struct {
+	Version string `db:"library_version"`
+}
+
 var (
+	duckdbVersion   = NewQuery[DuckDBVersionRow]("duckdb_version")
 	familyEdges     = NewQuery[FamilyEdge]("family_edges")
 	familiesOf      = NewQuery[FamilyIDRow]("families_of")
 	lastPublication = NewQuery[LastPublication]("last_publication")

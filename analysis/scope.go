@@ -255,17 +255,6 @@ func (s *Session) LastComplete() int {
 	return s.Cutoff.Year() - s.Cfg.Analysis.IncompleteYears
 }
 
-// Query runs a named query with bound arguments and records its time.
-func (s *Session) Query(ctx context.Context, name string, args ...any) (*duck.Result, error) {
-	start := time.Now()
-	res, err := s.DB.Query(ctx, Q(name), args...)
-	if err != nil {
-		return nil, fmt.Errorf("analysis %s: %w", name, err)
-	}
-	s.Timings = append(s.Timings, Timing{name, time.Since(start).Seconds()})
-	return res, nil
-}
-
 // Exec runs a named statement with bound arguments.
 func (s *Session) Exec(ctx context.Context, name string, args ...any) error {
 	return s.exec(ctx, name, args...)
@@ -344,21 +333,11 @@ func (s *Session) FamiliesOf(ctx context.Context, names []string) ([]string, err
 	return out, nil
 }
 
-// Each runs a named query and calls fn with every row (reused between calls), recording its time.
-func (s *Session) Each(ctx context.Context, name string, fn func(row []any) error, args ...any) error {
-	start := time.Now()
-	if err := s.DB.Each(ctx, Q(name), fn, args...); err != nil {
-		return fmt.Errorf("analysis %s: %w", name, err)
-	}
-	s.Timings = append(s.Timings, Timing{name, time.Since(start).Seconds()})
-	return nil
-}
-
 // DuckDBVersion is the embedded DuckDB's library version ("" if it cannot be read).
 func (s *Session) DuckDBVersion(ctx context.Context) string {
-	v, err := s.DB.Query(ctx, "SELECT library_version FROM pragma_version()")
-	if err != nil || len(v.Rows) != 1 {
+	v, err := duckdbVersion.One(ctx, s)
+	if err != nil {
 		return ""
 	}
-	return Str(v.Rows[0][0])
+	return v.Version
 }

@@ -145,7 +145,8 @@ func (d *DB) Close() error {
 	return err
 }
 
-// Result is a query result held in memory.
+// Result is a query result held in memory, for SQL the user types (patnav query) and tests;
+// named queries scan into typed rows instead (Scan, Binding).
 type Result struct {
 	Columns []string
 	Types   []string // DuckDB type names
@@ -186,37 +187,6 @@ func (d *DB) Query(ctx context.Context, query string, args ...any) (*Result, err
 		res.Rows = append(res.Rows, vals)
 	}
 	return res, rows.Err()
-}
-
-// Each runs a query and calls fn with every row; the row slice is reused between calls, so fn
-// must copy what it keeps. For large results it avoids holding them all (Query keeps every row).
-func (d *DB) Each(ctx context.Context, query string, fn func(row []any) error, args ...any) error {
-	rows, err := d.sql.QueryContext(ctx, query, args...)
-	if err != nil {
-		return err
-	}
-	defer rows.Close()
-	cts, err := rows.ColumnTypes()
-	if err != nil {
-		return err
-	}
-	vals := make([]any, len(cts))
-	ptrs := make([]any, len(cts))
-	for i := range vals {
-		ptrs[i] = &vals[i]
-	}
-	for rows.Next() {
-		if err := rows.Scan(ptrs...); err != nil {
-			return err
-		}
-		for i, v := range vals {
-			vals[i] = plain(v, cts[i].DatabaseTypeName())
-		}
-		if err := fn(vals); err != nil {
-			return err
-		}
-	}
-	return rows.Err()
 }
 
 // plain converts driver values to the small set of Go types Result documents.

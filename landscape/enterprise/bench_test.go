@@ -13,6 +13,7 @@ import (
 	"github.com/patnav/patnav/data/synth"
 	"github.com/patnav/patnav/ingest"
 	"github.com/patnav/patnav/internal/config"
+	"github.com/patnav/patnav/internal/duck"
 	"github.com/patnav/patnav/landscape"
 )
 
@@ -81,15 +82,14 @@ func BenchmarkBuild(b *testing.B) {
 		b.Fatal(err)
 	}
 	b.Logf("macro: %d families in scope, %s", m.Scope.Families, time.Since(start).Round(time.Millisecond))
-	res, err := s.DB.Query(ctx, `SELECT a.name, sum(a.w) AS n FROM fam_app a JOIN fam f USING (family_id)
-		WHERE f.py BETWEEN ? AND ? GROUP BY 1 ORDER BY 2 DESC, 1 LIMIT 50`, s.From, s.To)
+	var top []config.Enterprise
+	err = duck.Scan(ctx, s.DB, `SELECT a.name, sum(a.w) AS n FROM fam_app a JOIN fam f USING (family_id)
+		WHERE f.py BETWEEN ? AND ? GROUP BY 1 ORDER BY 2 DESC, 1 LIMIT 50`, func(r analysis.NameNRow) error {
+		top = append(top, config.Enterprise{ID: "e" + strconv.Itoa(len(top)+1), Name: config.Text{Zh: r.Name, En: r.Name}, Names: []string{r.Name}, Role: "local"})
+		return nil
+	}, s.From, s.To)
 	if err != nil {
 		b.Fatal(err)
-	}
-	var top []config.Enterprise
-	for i, r := range res.Rows {
-		name := analysis.Str(r[0])
-		top = append(top, config.Enterprise{ID: "e" + strconv.Itoa(i+1), Name: config.Text{Zh: name, En: name}, Names: []string{name}, Role: "local"})
 	}
 	if len(top) < 50 {
 		b.Fatalf("only %d applicants in scope", len(top))

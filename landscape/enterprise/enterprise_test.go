@@ -12,6 +12,7 @@ import (
 	"testing"
 
 	"github.com/patnav/patnav/analysis"
+	"github.com/patnav/patnav/internal/duck"
 )
 
 func near(t *testing.T, what string, got, want, tol float64) {
@@ -311,17 +312,18 @@ func TestOnlyUnknown(t *testing.T) {
 // families and "y" the air families, so Acme's cluster gap x repeats the branch gap com.
 func TestClusters(t *testing.T) {
 	s, m := testSession(t)
-	res, err := s.DB.Query(context.Background(), "SELECT family_id, branch_id FROM fam_branch WHERE branch_id IN ('com', 'air') ORDER BY 1")
+	var as []ClusterAssignment
+	err := duck.Scan(context.Background(), s.DB, "SELECT family_id, branch_id FROM fam_branch WHERE branch_id IN ('com', 'air') ORDER BY 1",
+		func(r analysis.FamilyBranchRow) error {
+			c := "y"
+			if r.BranchID == "com" {
+				c = "x"
+			}
+			as = append(as, ClusterAssignment{FamilyID: r.FamilyID, Cluster: c})
+			return nil
+		})
 	if err != nil {
 		t.Fatal(err)
-	}
-	var as []ClusterAssignment
-	for _, r := range res.Rows {
-		c := "y"
-		if analysis.Str(r[1]) == "com" {
-			c = "x"
-		}
-		as = append(as, ClusterAssignment{FamilyID: analysis.Str(r[0]), Cluster: c})
 	}
 	es, err := BuildWith(context.Background(), s, m, Options{Only: "acme", Clusters: as})
 	if err != nil {
@@ -344,13 +346,13 @@ func TestCoreMatchesMacro(t *testing.T) {
 	if _, err := Build(context.Background(), s, m, "acme"); err != nil {
 		t.Fatal(err)
 	}
-	res, err := s.DB.Query(context.Background(), "SELECT family_id FROM ent_q WHERE core ORDER BY 1")
+	var ours, macro []string
+	err := duck.Scan(context.Background(), s.DB, "SELECT family_id FROM ent_q WHERE core ORDER BY 1", func(r analysis.FamilyIDRow) error {
+		ours = append(ours, r.FamilyID)
+		return nil
+	})
 	if err != nil {
 		t.Fatal(err)
-	}
-	var ours, macro []string
-	for _, r := range res.Rows {
-		ours = append(ours, analysis.Str(r[0]))
 	}
 	for _, c := range m.Quality.Core {
 		macro = append(macro, c.FamilyID)

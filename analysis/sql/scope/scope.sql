@@ -209,3 +209,6 @@ SELECT DISTINCT family_id FROM fam_app WHERE list_contains(?::VARCHAR[], name) O
 -- name: last_publication
 -- The data cut-off when the config gives none: the latest first publication of a family in scope.
 SELECT max(first_pub) AS last_pub FROM fam;
+
+-- name: duckdb_version
+SELECT library_version FROM pragma_version();
