@@ -8,8 +8,8 @@ import (
 )
 
 // FixtureMacro returns a hand-made, internally consistent macro model of a drone (UAV) industry
-// for tests of this and other packages: 7 branches on 3 levels, priority years 2000–2025 with the
-// last two incomplete, Chinese and English applicant names (one carrying
+// for this package's tests (test data, so not in the binary): 7 branches on 3 levels, priority
+// years 2000–2025 with the last two incomplete, Chinese and English applicant names (one carrying
 // <script>alert(1)</script> and =HYPERLINK("x") in its name), some nil pointers (undefined
 // relative growth, RTA, CAGR, pendency, world shares) and unavailable analyses. The result is a
 // fresh value on every call, so callers may modify it.
