@@ -303,3 +303,32 @@ func TestXLSXBombsAreRejected(t *testing.T) {
 		t.Errorf("ingest allocated %d MB on a bomb", alloc>>20)
 	}
 }
+
+// TestOversizeXMLField: a field above --max-field from a reader that does not split cells (USPTO
+// XML) is quarantined too, naming the field.
+func TestOversizeXMLField(t *testing.T) {
+	dir := t.TempDir()
+	doc := `<?xml version="1.0" encoding="UTF-8"?>
+<us-patent-grant lang="EN" country="US"><us-bibliographic-data-grant>
+<publication-reference><document-id><country>US</country><doc-number>0700000N</doc-number><kind>B2</kind><date>20060704</date></document-id></publication-reference>
+<invention-title>T</invention-title></us-bibliographic-data-grant>
+<abstract><p>ABSTRACT</p></abstract></us-patent-grant>
+`
+	var b strings.Builder
+	b.WriteString(strings.Replace(doc, "0700000N", "07000001", 1))
+	b.WriteString(strings.Replace(strings.Replace(doc, "0700000N", "07000002", 1), "ABSTRACT", strings.Repeat("x", 2<<20), 1))
+	p := filepath.Join(dir, "ipg060704.xml")
+	os.WriteFile(p, []byte(b.String()), 0o644)
+	o := realOpts(filepath.Join(dir, "lake"))
+	o.Limits = format.Limits{MaxField: 1 << 20}
+	st, err := Run(context.Background(), []string{p}, o)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if fs := st.Files[0]; fs.Records != 2 || fs.Accepted != 1 || fs.Rejected != 1 {
+		t.Fatalf("%+v", fs)
+	}
+	if q := quarantined(t, filepath.Join(dir, "lake")); !strings.Contains(q[2], "abstract: ") || !strings.Contains(q[2], "too large") {
+		t.Errorf("quarantine: %v", q)
+	}
+}

@@ -808,6 +808,10 @@ func (p *pipe) run(ctx context.Context, in input) error {
 							Observed: p.observed, Claims: rec.Patent.Claims, Abstract: rec.Patent.Abstract})
 						continue
 					}
+					if re := oversize(rec, p.opts.Limits.WithDefaults().MaxField, base); re != nil {
+						b.bad = append(b.bad, re)
+						continue
+					}
 					norm.normalize(rec)
 					b.rows.Append(rec, p.tx.ID)
 				}
@@ -891,6 +895,30 @@ func (p *pipe) run(ctx context.Context, in input) error {
 		p.fs.Notice += fmt.Sprintf("; %d of %d texts attached to stored publications", p.fs.Attached, n)
 	}
 	// Readers of entity-only tables may legitimately yield nothing; others report ErrEmpty.
+	return nil
+}
+
+// oversize returns a record error for a record with a text field above limit bytes, for the
+// readers whose cells are not checked as they are split (XML documents, workbooks; the CSV
+// readers check each cell, format.CheckRow): a 400 MB abstract is quarantined, not stored.
+func oversize(rec *patent.Record, limit int, file string) *format.RecordError {
+	bad := func(field string, n int) *format.RecordError {
+		return &format.RecordError{File: file, Record: rec.Patent.SourceRecord, Field: field,
+			Err: fmt.Errorf("%w: %d bytes in one field (the limit is %d; raise --max-field to read it)", format.ErrTooLarge, n, limit)}
+	}
+	p := &rec.Patent
+	for _, f := range []struct {
+		name, v string
+	}{{"title", p.Title}, {"abstract", p.Abstract}, {"claims", p.Claims}} {
+		if len(f.v) > limit {
+			return bad(f.name, len(f.v))
+		}
+	}
+	for _, x := range rec.Parties {
+		if len(x.NameRaw) > limit || len(x.Address) > limit {
+			return bad(x.Role, max(len(x.NameRaw), len(x.Address)))
+		}
+	}
 	return nil
 }
 
