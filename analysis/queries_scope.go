@@ -15,9 +15,11 @@ type FamilyIDRow struct {
 	FamilyID string `db:"family_id"`
 }
 
-// LastPublication is the latest first-publication date of the families in scope (NULL: none).
+// LastPublication is the latest first-publication date and the latest filing date of the
+// families in scope (NULL: none).
 type LastPublication struct {
-	Last *time.Time `db:"last_pub"`
+	Last       *time.Time `db:"last_pub"`
+	LastFiling *time.Time `db:"last_filing"`
 }
 
 // ClusterDocRow is one family's text and codes for clustering (see ClusterDocs).

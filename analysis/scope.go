@@ -17,12 +17,17 @@ import (
 // applicant with fractional weight), fam_country (source country / CN province and city) and
 // fam_branch (family × branch of the decomposition tree).
 type Session struct {
-	DB      *duck.DB
-	Cfg     *config.Config
-	Cutoff  time.Time // data cut-off
-	From    int       // first priority year of the window
-	To      int       // last priority year of the window
-	Timings []Timing
+	DB     *duck.DB
+	Cfg    *config.Config
+	Cutoff time.Time // data cut-off (zero when the data has no dates and the config none)
+	// CutoffFrom says where Cutoff came from: CutoffConfig, CutoffPublication, CutoffFiling
+	// (the latest filing date plus PublicationLagMonths) or CutoffNone.
+	CutoffFrom string
+	// LastFilingYear is the year of the latest filing (else priority) date in scope, 0 if none.
+	LastFilingYear int
+	From           int // first priority year of the window
+	To             int // last priority year of the window
+	Timings        []Timing
 }
 
 // Timing is how long one step took.
@@ -217,24 +222,15 @@ func (s *Session) prepare(ctx context.Context) error {
 	return s.window(ctx)
 }
 
-// window fixes the cut-off date and the analysis years.
+// window fixes the cut-off date and the analysis years (see cutoff.go).
 func (s *Session) window(ctx context.Context) error {
-	a := s.Cfg.Analysis
-	if a.Cutoff != "" {
-		s.Cutoff, _ = time.Parse("2006-01-02", a.Cutoff)
-	} else {
-		last, err := lastPublication.One(ctx, s)
-		if err != nil {
-			return err
-		}
-		if last.Last != nil {
-			s.Cutoff = *last.Last
-		} else {
-			s.Cutoff = time.Now().UTC()
-		}
+	dates, err := lastPublication.One(ctx, s)
+	if err != nil {
+		return err
 	}
-	s.From = a.From
-	s.To = a.To
+	s.setCutoff(dates)
+	s.From = s.Cfg.Analysis.From
+	s.To = s.Cfg.Analysis.To
 	if s.To == 0 || s.To > s.Cutoff.Year() {
 		s.To = s.Cutoff.Year()
 	}
@@ -242,17 +238,6 @@ func (s *Session) window(ctx context.Context) error {
 		s.From = s.To
 	}
 	return nil
-}
-
-// Incomplete reports whether priority year y is incomplete at the cut-off (publication lag: the
-// last IncompleteYears years up to the cut-off's year).
-func (s *Session) Incomplete(y int) bool {
-	return y > s.Cutoff.Year()-s.Cfg.Analysis.IncompleteYears
-}
-
-// LastComplete is the last complete priority year.
-func (s *Session) LastComplete() int {
-	return s.Cutoff.Year() - s.Cfg.Analysis.IncompleteYears
 }
 
 // Exec runs a named statement with bound arguments.

@@ -57,8 +57,8 @@ func BuildMacro(ctx context.Context, s *analysis.Session) (*Macro, error) {
 	return b.m, nil
 }
 
-func (b *macroBuilder) unavailable(analysisName, reason string) {
-	b.m.Unavailable = append(b.m.Unavailable, Unavailable{Analysis: analysisName, Reason: reason})
+func (b *macroBuilder) unavailable(u Unavailable) {
+	b.m.Unavailable = append(b.m.Unavailable, u)
 }
 
 func (b *macroBuilder) basis(unit string, n int, note, query string) Basis {
@@ -73,7 +73,7 @@ func (b *macroBuilder) meta() {
 		}
 	}
 	b.m.Meta = Meta{
-		Industry: b.cfg.Industry.Name, Region: b.cfg.Region, Cutoff: b.s.Cutoff.Format("2006-01-02"),
+		Industry: b.cfg.Industry.Name, Region: b.cfg.Region, Cutoff: b.s.CutoffDate(),
 		Generated: time.Now().UTC().Format(time.RFC3339), Unit: b.cfg.Analysis.Unit, From: b.s.From, To: b.s.To,
 		Incomplete: inc, Languages: b.cfg.Analysis.Languages, PatnavVersion: Version,
 	}

@@ -27,10 +27,15 @@ func (b *macroBuilder) applicants() error {
 	}
 	A.Basis = b.basis("family", len(all), "fractional counting (1/k per family with k applicants); "+fmt.Sprint(len(all))+" applicants", "applicants_top")
 	if len(all) == 0 {
-		b.unavailable("applicants", "no applicants in scope")
+		b.unavailable(Unavailable{Analysis: "applicants", Section: "applicants", Code: CodeNoApplicants})
 		return nil
 	}
-	A.Concentration = concentration(fr)
+	if MinConcentration.Met(len(fr)) {
+		A.Concentration = concentration(fr)
+	} else {
+		A.Concentration = Concentration{Band: string(indicators.ConcentrationUndefined), N: len(fr)}
+		b.unavailable(MinConcentration.Below(len(fr)))
+	}
 	for i := range all {
 		all[i].Share = round(fr[i]/total, 4)
 	}

@@ -55,7 +55,7 @@ func (b *macroBuilder) geography() error {
 	g.Cities = counts(cities, 2)
 	g.Basis = b.basis("family", int(sumCounts(b.m.Trend.Series)), "source = first applicant's country (else first priority office); a family counts once per office where it has a member", "geo_matrix")
 	if len(g.Provinces) == 0 {
-		b.unavailable("geography.provinces", "no applicant in scope has a CN province (no addresses or 国省代码 in the sources)")
+		b.unavailable(Unavailable{Analysis: "geography.provinces", Section: "geography", Code: CodeNoProvinces})
 	}
 	return nil
 }

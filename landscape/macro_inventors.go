@@ -13,7 +13,7 @@ func (b *macroBuilder) inventors() error {
 	}
 	I.Total = total.N
 	if I.Total == 0 {
-		b.unavailable("inventors", "the sources in scope carry no inventor names")
+		b.unavailable(Unavailable{Analysis: "inventors", Section: "inventors", Code: CodeNoInventors})
 		return nil
 	}
 	top, err := analysis.InventorsTop.All(b.ctx, b.s, b.s.From, b.s.To, b.cfg.Analysis.TopN)
@@ -42,6 +42,7 @@ func (b *macroBuilder) inventors() error {
 	for _, r := range teams {
 		I.Teams = append(I.Teams, Team{Members: []string{r.Inventor1, r.Inventor2}, Families: r.Families, Applicant: r.Applicant})
 	}
-	I.Basis = b.basis("family", I.Total, "h-index over the forward citations the sources report for each inventor's families; teams = most frequent co-inventor pairs", "inventors_top")
+	// The basis counts inventors (I.Total is the number of distinct inventors, not families).
+	I.Basis = b.basis("inventor", I.Total, "h-index over the forward citations the sources report for each inventor's families; teams = most frequent co-inventor pairs", "inventors_top")
 	return nil
 }

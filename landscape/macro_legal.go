@@ -16,12 +16,18 @@ func (b *macroBuilder) legal() error {
 	if err != nil {
 		return err
 	}
+	// The grant rate needs legal-status data: without it "refused" (lapsed without a grant) is
+	// always 0 and the rate granted / granted = 100 % (an export with no legal status printed
+	// that). Then at least MinGrantRate decided families.
 	g, ref := gr.Granted, gr.Refused
-	if g+ref > 0 {
+	switch known := statusKnown(L.Status); {
+	case known == 0:
+		b.unavailable(Unavailable{Analysis: "legal.grant_rate", Section: "legal", Code: CodeNoLegalStatus})
+	case !MinGrantRate.Met(int(g + ref)):
+		b.unavailable(MinGrantRate.Below(int(g + ref)))
+	default:
 		v := round(g/(g+ref), 4)
 		L.GrantRate = &v
-	} else {
-		b.unavailable("legal.grant_rate", "no decided invention families (granted, or lapsed without grant) in scope")
 	}
 	if p := gr.Pendency; p != nil {
 		v := round(*p, 2)
@@ -35,7 +41,7 @@ func (b *macroBuilder) legal() error {
 		L.Operations = []Count{{Key: "transferred", N: ops.Transferred}, {Key: "licensed", N: ops.Licensed},
 			{Key: "pledged", N: ops.Pledged}, {Key: "invalidated", N: ops.Invalidated}}
 	} else {
-		b.unavailable("legal.operations", "the sources in scope carry no transfer, licence or pledge data (CNIPA-style exports do)")
+		b.unavailable(Unavailable{Analysis: "legal.operations", Section: "legal", Code: CodeNoOperations})
 	}
 	n := 0
 	for _, c := range L.Status {

@@ -12,30 +12,42 @@ func (b *macroBuilder) lifeCycleOf(rows []analysis.LifeCycleRow) (LifeCycle, ind
 	}
 	lc := LifeCycle{}
 	var t, cum, a, p []float64
-	c := 0.0
+	c, filed := 0.0, 0 // families and years with filings, complete years only
 	for _, y := range b.years {
 		lc.Points = append(lc.Points, PhasePoint{Year: y, Applications: int(apps[y]), Applicants: int(appl[y]), Incomplete: b.s.Incomplete(y)})
 		if b.s.Incomplete(y) {
 			continue
 		}
 		c += apps[y]
+		if apps[y] > 0 {
+			filed++
+		}
 		t = append(t, float64(y))
 		cum = append(cum, c)
 		a = append(a, apps[y])
 		p = append(p, appl[y])
 	}
 	fit := indicators.LogisticFit{Reason: "no complete years"}
-	if len(t) > 0 {
+	switch {
+	case !MinFitYears.Met(filed):
+		fit.Reason = MinFitYears.Code
+	case !MinFitFamilies.Met(int(c)):
+		fit.Reason = MinFitFamilies.Code
+	default:
 		fit = indicators.FitLogistic(t, cum)
 	}
 	if fit.OK {
 		lc.Fit = &Logistic{L: round(fit.L, 1), K: round(fit.K, 4), T0: round(fit.T0, 2), R2: round(fit.R2, 4),
 			RMSE: round(fit.RMSE, 2), Reached: round(fit.Saturation(), 4), FitFrom: int(t[0]), FitTo: int(t[len(t)-1])}
 	}
-	if len(a) > 0 {
+	switch {
+	case fit.Reason == MinFitYears.Code || fit.Reason == MinFitFamilies.Code:
+		// Below the minimum no stage is claimed either (18 families were called "saturated").
+		lc.Stage, lc.Rule = string(indicators.StageUnclear), "below the minimum data for a fit"
+	case len(a) > 0:
 		st, why := indicators.LifeCycleStage(fit, a, p)
 		lc.Stage, lc.Rule = string(st), why
-	} else {
+	default:
 		lc.Stage, lc.Rule = string(indicators.StageUnclear), "no complete years"
 	}
 	return lc, fit
@@ -52,8 +64,25 @@ func (b *macroBuilder) lifeCycle() error {
 		n += p.Applications
 	}
 	lc.Basis = b.basis("family", n, "cumulative families of complete years fitted by y = L/(1+e^(−k(t−t0)))", "life_cycle")
-	if !fit.OK {
-		b.unavailable("life_cycle.fit", "logistic fit not identifiable: "+fit.Reason)
+	switch {
+	case fit.Reason == MinFitYears.Code:
+		years := 0
+		for _, p := range lc.Points {
+			if !p.Incomplete && p.Applications > 0 {
+				years++
+			}
+		}
+		b.unavailable(MinFitYears.Below(years))
+	case fit.Reason == MinFitFamilies.Code:
+		fams := 0
+		for _, p := range lc.Points {
+			if !p.Incomplete {
+				fams += p.Applications
+			}
+		}
+		b.unavailable(MinFitFamilies.Below(fams))
+	case !fit.OK:
+		b.unavailable(Unavailable{Analysis: "life_cycle.fit", Section: "life_cycle", Code: CodeFitFailed, N: n, Detail: fit.Reason})
 	}
 	b.m.LifeCycle = lc
 	return nil

@@ -23,7 +23,7 @@ func (b *macroBuilder) quality() error {
 	} else if withSrc > 0 {
 		Q.Indicators = append(Q.Indicators, "forward citations as reported by the source (not windowed)")
 	} else {
-		Q.Missing = append(Q.Missing, Unavailable{"forward citations", "the sources in scope carry no citation data (e.g. Google Patents CSV exports)"})
+		Q.Missing = append(Q.Missing, Unavailable{Analysis: "quality.forward_citations", Section: "quality", Code: CodeNoCitations})
 	}
 	Q.Indicators = append(Q.Indicators, "family size (distinct offices)")
 	Q.Indicators = append(Q.Indicators, "backward citations (where the source counts them)", "grant lag (filing to grant, shorter is better)",
@@ -31,9 +31,9 @@ func (b *macroBuilder) quality() error {
 	if withClaims > 0 {
 		Q.Indicators = append(Q.Indicators, "claims count")
 	} else {
-		Q.Missing = append(Q.Missing, Unavailable{"claims", "the sources in scope carry no claim counts"})
+		Q.Missing = append(Q.Missing, Unavailable{Analysis: "quality.claims", Section: "quality", Code: CodeNoClaims})
 	}
-	Q.Missing = append(Q.Missing, Unavailable{"generality and originality", "need the classes of citing and cited patents resolved inside the lake; not computed in this version"})
+	Q.Missing = append(Q.Missing, Unavailable{Analysis: "quality.generality_originality", Section: "quality", Code: CodeNotComputed})
 	type fam struct {
 		id               string
 		py               int
@@ -65,7 +65,7 @@ func (b *macroBuilder) quality() error {
 		return err
 	}
 	if len(fams) == 0 {
-		b.unavailable("quality", "no families in scope")
+		b.unavailable(Unavailable{Analysis: "quality", Section: "quality", Code: CodeNoScope})
 		// The table the enterprise and warning stages read exists, empty: a scope or window
 		// without families is reported, not a missing-table crash downstream.
 		return b.s.Exec(b.ctx, "create_fam_quality")

@@ -76,6 +76,8 @@ func (b *macroBuilder) limitations() {
 		fmt.Sprintf("publication lag: priority years after %d are incomplete and are excluded from growth rates and fits", b.s.LastComplete()),
 	}
 	for _, u := range m.Unavailable {
-		m.Limitations = append(m.Limitations, "unavailable: "+u.Analysis+": "+u.Reason)
+		if u.Code == "" { // typed entries are worded by the reports' catalogue and listed there
+			m.Limitations = append(m.Limitations, "unavailable: "+u.Analysis+": "+u.Reason)
+		}
 	}
 }

@@ -1,7 +1,7 @@
 package landscape
 
 import (
-	"fmt"
+	"strings"
 
 	"github.com/patnav/patnav/analysis"
 )
@@ -20,7 +20,17 @@ func (b *macroBuilder) regional() error {
 		agg[r.Scope] = []float64{r.Families, r.Granted, r.Inventions, r.Alive, r.Operated, r.Offices}
 	}
 	if agg["region"] == nil || agg["region"][0] == 0 {
-		b.unavailable("regional", fmt.Sprintf("no family in scope has an applicant in the region (%s %s %s)", c, b.cfg.Region.Province, b.cfg.Region.City))
+		// Say which: the sources have no place data at all, or none of it is in the region.
+		pd, err := analysis.PlaceData.One(b.ctx, b.s, b.s.From, b.s.To)
+		if err != nil {
+			return err
+		}
+		if pd.N == 0 {
+			b.unavailable(Unavailable{Analysis: "regional", Section: "regional", Code: CodeNoPlaceData})
+		} else {
+			b.unavailable(Unavailable{Analysis: "regional", Section: "regional", Code: CodeNotInRegion, N: pd.N,
+				Detail: strings.Join(strings.Fields(c+" "+b.cfg.Region.Province+" "+b.cfg.Region.City), " ")})
+		}
 		return nil
 	}
 	ppl, err := analysis.RegionApplicants.All(b.ctx, b.s, c, b.s.From, b.s.To, c)
@@ -66,7 +76,13 @@ func (b *macroBuilder) regional() error {
 	row("talent", "inventors", "inventors", func(s string) *float64 { v := iv[s]; return &v })
 	row("talent", "universities and institutes", "applicants", func(s string) *float64 { v := get(pp, s, 2); return &v })
 	row("technology", "grant share", "share", func(s string) *float64 { return ratio(get(agg, s, 1), get(agg, s, 0)) })
-	row("technology", "alive share", "share", func(s string) *float64 { return ratio(get(agg, s, 3), get(agg, s, 0)) })
+	// The alive share needs legal-status data (without it every family is "unknown" and the
+	// share printed 0 % three times).
+	if statusKnown(b.m.Legal.Status) > 0 {
+		row("technology", "alive share", "share", func(s string) *float64 { return ratio(get(agg, s, 3), get(agg, s, 0)) })
+	} else {
+		b.unavailable(Unavailable{Analysis: "regional.alive_share", Section: "regional", Code: CodeNoLegalStatus})
+	}
 	row("technology", "offices per family (internationalisation)", "offices", func(s string) *float64 { v := round(get(agg, s, 5), 2); return &v })
 	spec := 0.0
 	for _, br := range b.m.Technology.Branches {

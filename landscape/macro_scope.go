@@ -36,6 +36,8 @@ func (b *macroBuilder) scope() error {
 	for _, br := range b.cfg.Flatten() {
 		sc.Tree = append(sc.Tree, BranchNode{ID: br.ID, Name: br.Name, Level: br.Level, Parent: br.Parent, Families: n[br.ID]})
 	}
+	sc.Minimums = Rules
+	sc.CutoffFrom = b.s.CutoffFrom
 	sc.Method = []string{
 		"scope: publications whose IPC/CPC codes start with a scope code or whose title/abstract contains a scope keyword" +
 			map[bool]string{true: " (both required)", false: ""}[b.cfg.Industry.Scope.Require == "both"] + ", minus exclusions",
@@ -46,7 +48,7 @@ func (b *macroBuilder) scope() error {
 		fmt.Sprintf("priority year = earliest priority (else filing) date; the last %d years before the cut-off are incomplete (publication lag)", b.cfg.Analysis.IncompleteYears),
 	}
 	if sc.Families == 0 {
-		b.unavailable("all", "no patent in the lake matches the industry scope")
+		b.unavailable(Unavailable{Analysis: "all", Section: "scope", Code: CodeNoScope})
 	}
 	return b.seedMeasure()
 }

@@ -83,7 +83,8 @@ func (b *macroBuilder) technology() error {
 			fams += v
 		}
 		st := BranchStats{ID: br.ID, Name: br.Name, Level: br.Level, Parent: br.Parent, Families: fams,
-			Trend: b.trendOf(vals, "branch_trend", "family"), TopApplicants: appl[br.ID]}
+			TopApplicants: appl[br.ID]}
+		st.Trend, _ = b.trendOf(vals, "branch_trend", "family")
 		if totalFam > 0 {
 			st.Share = round(fams/totalFam, 4)
 		}
@@ -190,7 +191,7 @@ func (b *macroBuilder) technology() error {
 		subTot[r.Subclass] += r.N
 	}
 	for _, c := range topKeys(subTot, 15) {
-		tr := b.trendOf(subVals[c], "subclass_trend", "family")
+		tr, _ := b.trendOf(subVals[c], "subclass_trend", "family")
 		ss := SubclassStats{Code: c, Families: subTot[c], CAGR: tr.CAGR}
 		if totalFam > 0 {
 			ss.Share = round(subTot[c]/totalFam, 4)

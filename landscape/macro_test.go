@@ -55,9 +55,24 @@ func TestMacroHandBuilt(t *testing.T) {
 			t.Errorf("trend %d = %v incomplete=%v", p.Year, p.N, p.Incomplete)
 		}
 	}
-	// CAGR over complete years 2010–2013: (1/1)^(1/3) − 1 = 0.
-	if m.Trend.CAGR == nil || *m.Trend.CAGR != 0 || m.Trend.CAGRFrom != 2010 || m.Trend.CAGRTo != 2013 {
-		t.Errorf("CAGR = %v %d–%d", m.Trend.CAGR, m.Trend.CAGRFrom, m.Trend.CAGRTo)
+	// CAGR over complete years 2010–2013 would be (1/1)^(1/3) − 1 = 0, but its end years have
+	// 1 family each, below MinGrowthEndYear (10): withheld and listed with the number it had.
+	if m.Trend.CAGR != nil {
+		t.Errorf("CAGR = %v %d–%d, want none (below the minimum)", *m.Trend.CAGR, m.Trend.CAGRFrom, m.Trend.CAGRTo)
+	}
+	wantUnav := map[Unavailable]bool{
+		MinGrowthEndYear.Below(1): true, // 1 family in 2010 and in 2013
+		MinFitYears.Below(4):      true, // complete years with filings: 2010–2013
+		MinConcentration.Below(4): true, // ACME, BETA, 深圳某某科技, GAMMA
+	}
+	for _, u := range m.Unavailable {
+		delete(wantUnav, u)
+	}
+	for u := range wantUnav {
+		t.Errorf("not listed as unavailable: %+v (listed: %+v)", u, m.Unavailable)
+	}
+	if m.LifeCycle.Fit != nil || m.LifeCycle.Stage != "unclear" {
+		t.Errorf("life cycle below the minimum: fit %+v stage %q", m.LifeCycle.Fit, m.LifeCycle.Stage)
 	}
 	// Fractional counting: ACME INC and ACME CORP normalise to ACME: 1 + ½ + 1 = 2.5;
 	// BETA ½ + 1 = 1.5; 深圳某某科技 1; GAMMA 1. Total 6.
@@ -75,7 +90,12 @@ func TestMacroHandBuilt(t *testing.T) {
 	}
 	// Shares 2.5/6, 1.5/6, 1/6, 1/6 → HHI = 41.667² + 25² + 16.667² + 16.667² = 2916.67 (high),
 	// CR4 = 1.
-	c := m.Applicants.Concentration
+	// The model withholds them (4 applicants < MinConcentration); the formula is checked on the
+	// same fractional counts.
+	if c := m.Applicants.Concentration; c.HHI != 0 || c.N != 4 || c.Band != "undefined" {
+		t.Errorf("model concentration %+v, want withheld with N 4", c)
+	}
+	c := concentration([]float64{2.5, 1.5, 1, 1})
 	if math.Abs(c.HHI-2916.7) > 0.1 || math.Abs(c.CR4-1) > 1e-9 || c.Band != "highly concentrated" && c.Band != "high" {
 		t.Errorf("concentration %+v", c)
 	}

@@ -14,7 +14,9 @@ func (b *macroBuilder) series(vals map[int]float64) []YearPoint {
 	return out
 }
 
-func (b *macroBuilder) trendOf(vals map[int]float64, query string, unit string) Trend {
+// trendOf builds a yearly trend with its CAGR; the growth it returns says why a CAGR is missing
+// (no window, or an end year below MinGrowthEndYear: g.OK true but the rate withheld).
+func (b *macroBuilder) trendOf(vals map[int]float64, query string, unit string) (Trend, indicators.Growth) {
 	s := b.series(vals)
 	var yc []indicators.YearCount
 	total := 0.0
@@ -37,12 +39,12 @@ func (b *macroBuilder) trendOf(vals map[int]float64, query string, unit string) 
 	if window > 0 {
 		g = indicators.CompleteCAGR(yc, last, window)
 	}
-	if g.OK {
+	if g.OK && MinGrowthEndYear.Met(int(min(g.Start, g.End))) {
 		v := round(g.CAGR, 4)
 		t.CAGR, t.CAGRFrom, t.CAGRTo = &v, g.StartYear, g.EndYear
 	}
 	t.Phases = phases(s)
-	return t
+	return t, g
 }
 
 // phases labels runs of complete years by year-on-year growth: > 20 % rapid growth, 5–20 %
@@ -53,32 +55,14 @@ func phases(s []YearPoint) []Phase {
 		if s[i].Incomplete || s[i-1].N == 0 {
 			continue
 		}
-		g := s[i].N/s[i-1].N - 1
-		label := "plateau"
-		switch {
-		case g > 0.20:
-			label = "rapid growth"
-		case g > 0.05:
-			label = "growth"
-		case g < -0.05:
-			label = "decline"
-		}
+		label := phaseLabel(s[i].N/s[i-1].N - 1)
 		if n := len(out); n > 0 && out[n-1].Label == label && out[n-1].To == s[i].Year-1 {
 			out[n-1].To = s[i].Year
 			continue
 		}
 		out = append(out, Phase{From: s[i].Year, To: s[i].Year, Label: label})
 	}
-	// Merge single-year blips into their neighbours so the phases read as periods.
-	var merged []Phase
-	for _, p := range out {
-		if n := len(merged); n > 0 && p.To-p.From == 0 && merged[n-1].To == p.From-1 && len(out) > 3 {
-			merged[n-1].To = p.To
-			continue
-		}
-		merged = append(merged, p)
-	}
-	return merged
+	return mergeBlips(out, s)
 }
 
 func (b *macroBuilder) trend() error {
@@ -93,9 +77,16 @@ func (b *macroBuilder) trend() error {
 	for _, r := range rows {
 		b.total[r.Year] = r.N
 	}
-	b.m.Trend = b.trendOf(b.total, query.Name(), unit)
+	var g indicators.Growth
+	b.m.Trend, g = b.trendOf(b.total, query.Name(), unit)
 	if b.m.Trend.CAGR == nil {
-		b.unavailable("trend.cagr", "fewer than two complete years with filings in the window")
+		// Below the minimum: the smaller end year's families (0 when no window had two
+		// complete years with filings).
+		n := 0
+		if g.OK {
+			n = int(min(g.Start, g.End))
+		}
+		b.unavailable(MinGrowthEndYear.Below(n))
 	}
 	return nil
 }

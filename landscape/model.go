@@ -16,12 +16,6 @@ type Basis struct {
 	Query string `json:"query,omitempty"` // name of the SQL query behind it
 }
 
-// Unavailable marks an analysis the data cannot support, with the reason (never reported as zeros).
-type Unavailable struct {
-	Analysis string `json:"analysis"`
-	Reason   string `json:"reason"`
-}
-
 // Meta describes the run that produced a model.
 type Meta struct {
 	Industry      config.Text   `json:"industry"`
@@ -48,6 +42,11 @@ type ScopeSection struct {
 	Tree         []BranchNode `json:"tree"`      // the decomposition tree with counts
 	Untagged     int          `json:"untagged"`  // families in scope matching no branch
 	Method       []string     `json:"method"`    // dedup and family rule, counting unit (in English; reports translate keys)
+	// Minimums are the minimum-data rules (minimum.go) the analyses were held to.
+	Minimums []Rule `json:"minimums"`
+	// CutoffFrom says where Meta.Cutoff came from: config, publication (the latest publication
+	// date), filing_lag (no publication dates: the latest filing date + 18 months) or none.
+	CutoffFrom string `json:"cutoff_from"`
 }
 
 // Count is a labelled number.

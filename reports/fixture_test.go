@@ -159,6 +159,7 @@ func FixtureMacro() *landscape.Macro {
 		},
 		Tree:     tree,
 		Untagged: int(round(families * 0.035)),
+		Minimums: landscape.Rules, CutoffFrom: "publication",
 		Method: []string{
 			"dedup: publications deduplicated on normalised publication number across sources",
 			"family: DOCDB simple family; a family's priority year is its earliest priority date",
@@ -332,7 +333,7 @@ func FixtureMacro() *landscape.Macro {
 	}
 	m.Quality = landscape.Quality{
 		Indicators: []string{"forward_citations", "family_size", "claims"},
-		Missing:    []landscape.Unavailable{{Analysis: "quality.generality", Reason: "the citing patents' classes are not in the sources"}},
+		Missing:    []landscape.Unavailable{{Analysis: "quality.generality_originality", Section: "quality", Code: landscape.CodeNotComputed}},
 		Core: []landscape.CorePatent{
 			{PubNumber: "US9284049B1", FamilyID: "52478761", Title: "Unmanned aerial vehicle with a <visual> obstacle | avoidance * system", Applicant: "Amazon Technologies, Inc.", Year: 2014, Score: 0.974,
 				Components: map[string]float64{"forward_citations": 0.99, "family_size": 0.95, "claims": 0.97}, ForwardCites: 412, FamilySize: 9, Status: "alive", Branches: []string{"obstacle", "navigation"}},
@@ -387,7 +388,7 @@ func FixtureMacro() *landscape.Macro {
 		"Family model: DOCDB simple families; CN utility-model/invention twins count as one family.",
 	}
 	m.Unavailable = []landscape.Unavailable{
-		{Analysis: "legal.operations", Reason: "no transfer, licence or pledge records in the sources (Lens CSV, CNIPA export)"},
+		{Analysis: "legal.operations", Section: "legal", Code: landscape.CodeNoOperations},
 		{Analysis: "legal.pendency", Reason: "grant dates missing for 71% of CN inventions"},
 		{Analysis: "technology.emergence", Reason: "fewer than 10 complete periods for the subclasses"},
 		{Analysis: "clustering", Reason: "disabled in the config <clustering.disabled: true>"},

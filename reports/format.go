@@ -81,6 +81,19 @@ func (l Locale) Num(v float64, prec int) string {
 	return svg.Number(v, prec)
 }
 
+// Fit formats a goodness of fit (R², 0–1) with at least prec decimals and as many more (up to
+// 6) as it takes not to round a value below 1 up to "1": 0.9996 prints as 0.9996, not 1 (a value
+// within 5e-7 of 1 prints as 1).
+func (l Locale) Fit(v float64, prec int) string {
+	if math.IsNaN(v) || math.IsInf(v, 0) {
+		return l.NA()
+	}
+	for v < 1 && prec < 6 && math.Abs(v) < 1 && svg.Number(v, prec) == "1" {
+		prec++
+	}
+	return svg.Number(v, prec)
+}
+
 // Count formats a possibly fractional count: whole numbers without decimals, else one decimal.
 func (l Locale) Count(v float64) string {
 	if math.IsNaN(v) || math.IsInf(v, 0) {

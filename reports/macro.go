@@ -118,10 +118,18 @@ func (b *macroBuilder) page() *Page {
 			seen[u] = true
 		}
 	}
+	// Each entry is shown in the section the model names (else the one its name suggests) and in
+	// the closing list, worded by the catalogue.
 	b.unav = map[string][]landscape.Unavailable{}
 	for _, u := range m.Unavailable {
-		k := unavailableSection(u.Analysis)
-		b.unav[k] = append(b.unav[k], u)
+		k := u.Section
+		if k == "" {
+			k = unavailableSection(u.Analysis)
+		}
+		b.unav[k] = append(b.unav[k], l.Worded(u))
+	}
+	for i := range all {
+		all[i] = l.Worded(all[i])
 	}
 	p.Unavailable = all
 	secs := []*Section{
@@ -152,7 +160,11 @@ func (b *macroBuilder) page() *Page {
 		ns = append(ns, numbered{e.Number, &Section{ID: id, Number: strconv.Itoa(e.Number), Title: e.Title, Basis: e.Basis, HTML: e.HTML, Markdown: e.Markdown}})
 	}
 	sort.SliceStable(ns, func(i, j int) bool { return ns[i].n < ns[j].n })
-	for _, x := range ns {
+	// Sections are numbered 1, 2, 3 … in the order shown: the checklist numbers (navigation.md
+	// §3) order them, but a report without a checklist section (the map, 11, is optional; barriers,
+	// 12, is the warning bulletin) must not skip a number.
+	for i, x := range ns {
+		x.s.Number = strconv.Itoa(i + 1)
 		p.Sections = append(p.Sections, x.s)
 	}
 	return p
@@ -344,8 +356,18 @@ func (b *macroBuilder) scope() *Section {
 	for _, x := range sc.Method {
 		method = append(method, b.methodLine(x))
 	}
+	if t := l.CutoffText(sc.CutoffFrom); t != "" {
+		method = append(method, t)
+	}
 	if len(method) > 0 {
 		s.Blocks = append(s.Blocks, Block{Heading: l.T("scope.method"), List: method})
+	}
+	if len(sc.Minimums) > 0 {
+		var rules []string
+		for _, r := range sc.Minimums {
+			rules = append(rules, l.RuleText(r))
+		}
+		s.Blocks = append(s.Blocks, Block{Heading: l.cat("method.minimums"), List: rules})
 	}
 	caveats := []string{l.T("scope.lag")}
 	if len(m.Meta.Incomplete) > 0 {
@@ -457,7 +479,7 @@ func (b *macroBuilder) lifeCycle() *Section {
 			{l.T("lc.k"), l.Num(f.K, 3)},
 			{l.T("lc.t0"), yearFrac(l, f.T0)},
 			{l.T("lc.reached"), l.Pct(f.Reached)},
-			{"R²", l.Num(f.R2, 3)},
+			{"R²", l.Fit(f.R2, 3)},
 			{"RMSE", l.Num(f.RMSE, 1)},
 			{l.T("lc.window"), l.Span(f.FitFrom, f.FitTo)},
 		}, Note: l.T("lc.formula")})
@@ -879,7 +901,9 @@ func (b *macroBuilder) quality() *Section {
 	l, m := b.l, b.m
 	q := m.Quality
 	s := b.section("10", "quality", &q.Basis)
-	s.Unavailable = append(append([]landscape.Unavailable(nil), s.Unavailable...), q.Missing...)
+	for _, u := range q.Missing {
+		s.Unavailable = append(s.Unavailable, l.Worded(u))
+	}
 	var ind []string
 	for _, x := range q.Indicators {
 		ind = append(ind, l.Term("indicator", x))

@@ -6,6 +6,7 @@ import (
 	"bytes"
 	"encoding/json"
 	"flag"
+	"fmt"
 	"os"
 	"path/filepath"
 	"reflect"
@@ -307,18 +308,21 @@ func TestUnavailableListed(t *testing.T) {
 			id, _, _ := strings.Cut(part, `"`)
 			sections[id] = part
 		}
-		for id, want := range map[string]string{"s9-legal": "legal.operations", "s10-quality": "quality.generality", "s5-technology": "technology.emergence", "unavailable": "clustering"} {
+		// Typed entries are worded by the catalogue (name and reason in the page's language);
+		// entries without a code keep their own name and reason.
+		ops, gen := map[string]string{"zh": "专利运营", "en": "Patent operations"}[lang], map[string]string{"zh": "通用性与原创性", "en": "Generality and originality"}[lang]
+		for id, want := range map[string]string{"s9-legal": ops, "s10-quality": gen, "s5-technology": "technology.emergence", "unavailable": "clustering"} {
 			if !strings.Contains(sections[id], "<strong>"+want+"</strong>") {
 				t.Errorf("%s: %s not listed in section %s", lang, want, id)
 			}
 		}
-		for _, want := range []string{"legal.operations", "legal.pendency", "quality.generality", "technology.emergence", "clustering"} {
+		for _, want := range []string{ops, "legal.pendency", gen, "technology.emergence", "clustering"} {
 			if !strings.Contains(sections["unavailable"], "<strong>"+want+"</strong>") {
 				t.Errorf("%s: %s missing from the closing list", lang, want)
 			}
 		}
 		md := mustRender(t, renderMD, FixtureMacro(), lang)
-		if strings.Count(md, `**legal.operations**`) != 2 {
+		if strings.Count(md, "**"+ops+"**") != 2 {
 			t.Errorf("%s md: legal.operations should be listed in section 9 and at the end", lang)
 		}
 	}
@@ -375,6 +379,30 @@ func TestExtraSections(t *testing.T) {
 	}
 	if !strings.Contains(b.String(), "## 11 White space\n") || !strings.Contains(b.String(), "barriers body") {
 		t.Error("extra sections missing from the Markdown")
+	}
+	// Without the extras the sections are still numbered 1 … 13 with no gap: the regional
+	// section (checklist 13) is the 11th shown, the 12th with the map, the 13th with both extras.
+	for _, c := range []struct {
+		opt  RenderOptions
+		want int
+	}{{RenderOptions{}, 11}, {RenderOptions{Extra: opt.Extra[1:]}, 12}, {opt, 13}} {
+		b.Reset()
+		if err := MacroMarkdownOptions(&b, FixtureMacro(), "en", c.opt); err != nil {
+			t.Fatal(err)
+		}
+		md := b.String()
+		n := 0
+		for _, line := range strings.Split(md, "\n") {
+			if strings.HasPrefix(line, "## ") && line[3] >= '0' && line[3] <= '9' {
+				n++
+				if !strings.HasPrefix(line, fmt.Sprintf("## %d ", n)) {
+					t.Errorf("%d extras: section %d headed %q", len(c.opt.Extra), n, line)
+				}
+			}
+		}
+		if !strings.Contains(md, fmt.Sprintf("## %d Regional positioning\n", c.want)) {
+			t.Errorf("%d extras: regional positioning not numbered %d", len(c.opt.Extra), c.want)
+		}
 	}
 }
 

@@ -131,7 +131,7 @@ func (b *builder) meta() {
 	b.b.Meta = Meta{
 		RunID: b.now.Format(RunIDLayout), Generated: b.now.Format(time.RFC3339),
 		Industry: b.cfg.Industry.Name, Region: b.cfg.Region, Domestic: b.dom, Office: b.office,
-		Cutoff: b.s.Cutoff.Format("2006-01-02"), From: b.s.From, To: b.s.To, LastComplete: b.lc, Incomplete: inc,
+		Cutoff: b.s.CutoffDate(), From: b.s.From, To: b.s.To, LastComplete: b.lc, Incomplete: inc,
 		Unit:       "family",
 		RecentFrom: b.lc - w + 1, RecentTo: b.lc, PrevFrom: b.lc - 2*w + 1, PrevTo: b.lc - w,
 		ExpiringUntil: b.now.AddDate(0, b.th.ExpiringMonths, 0).Format("2006-01-02"), CoreShare: b.cfg.Analysis.CoreShare,

@@ -783,6 +783,10 @@ func (p *pageBuilder) limitations() *reports.Section {
 func (p *pageBuilder) unavailable() []landscape.Unavailable {
 	var out []landscape.Unavailable
 	for _, u := range p.b.Unavailable {
+		if u.Code != "" { // a typed entry: the reports catalogue words it
+			out = append(out, p.l.Worded(u))
+			continue
+		}
 		r := u.Reason
 		switch {
 		case has("unav:" + u.Analysis):

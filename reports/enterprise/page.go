@@ -145,7 +145,7 @@ func (b *pageBuilder) page() *reports.Page {
 		TOCTitle:         l.T("toc"),
 		UnavailableTitle: l.T("unavailable.title"),
 		Footer:           b.t("footer", "version", orNA(l, e.Meta.PatnavVersion), "generated", orNA(l, e.Meta.Generated)),
-		Unavailable:      e.Unavailable,
+		Unavailable:      worded(l, e.Unavailable),
 	}
 	w := e.Windows
 	p.Facts = []reports.Fact{
@@ -160,8 +160,12 @@ func (b *pageBuilder) page() *reports.Page {
 	}
 	b.unav = map[string][]landscape.Unavailable{}
 	for _, u := range e.Unavailable {
-		if k := sectionOf(u.Analysis); k != "" {
-			b.unav[k] = append(b.unav[k], u)
+		k := sectionOf(u.Analysis)
+		if u.Section != "" {
+			k = sectionOf(u.Section)
+		}
+		if k != "" {
+			b.unav[k] = append(b.unav[k], l.Worded(u))
 		}
 	}
 	p.Sections = []*reports.Section{
@@ -858,4 +862,13 @@ func (b *pageBuilder) limitations() *reports.Section {
 		s.Blocks = append(s.Blocks, reports.Block{Para: b.t("lim.see_unavailable", "n", l.Int(len(e.Unavailable)))})
 	}
 	return s
+}
+
+// worded words each unavailable analysis through the reports catalogue.
+func worded(l reports.Locale, us []landscape.Unavailable) []landscape.Unavailable {
+	out := make([]landscape.Unavailable, len(us))
+	for i, u := range us {
+		out[i] = l.Worded(u)
+	}
+	return out
 }

@@ -369,3 +369,10 @@ SELECT fb.branch_id,
        count(*) AS world
 FROM fam_branch fb JOIN fam f USING (family_id) WHERE f.py BETWEEN ? AND ?
 GROUP BY 1 ORDER BY 1;
+
+-- name: place_data
+-- Families in the window with any applicant place (country, province or city): 0 means the
+-- sources carry no place data, which the regional section says instead of "none in the region".
+SELECT count(DISTINCT a.family_id) AS n
+FROM fam_app a JOIN fam f USING (family_id)
+WHERE f.py BETWEEN ? AND ? AND (a.country IS NOT NULL OR a.province IS NOT NULL OR a.city IS NOT NULL);

@@ -207,8 +207,9 @@ JOIN anc ON anc.branch_id = h.target;
 SELECT DISTINCT family_id FROM fam_app WHERE list_contains(?::VARCHAR[], name) ORDER BY 1;
 
 -- name: last_publication
--- The data cut-off when the config gives none: the latest first publication of a family in scope.
-SELECT max(first_pub) AS last_pub FROM fam;
+-- The data cut-off when the config gives none: the latest first publication of a family in scope,
+-- else (no publication dates) the latest filing date, from which the cut-off is estimated.
+SELECT max(first_pub) AS last_pub, max(coalesce(app_date, first_date)) AS last_filing FROM fam;
 
 -- name: duckdb_version
 SELECT library_version FROM pragma_version();

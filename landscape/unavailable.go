@@ -1,0 +1,49 @@
+package landscape
+
+// Unavailable marks an analysis the data cannot support (never reported as zeros). It is a code
+// with its numbers, and the report section it belongs to; reports word it in each language from
+// their catalogue (reports/catalog.go). Reason is an English wording for entries that have no
+// code yet (reports show it as given).
+type Unavailable struct {
+	Analysis string `json:"analysis"`          // which analysis, e.g. "trend.cagr"
+	Section  string `json:"section,omitempty"` // report section key, e.g. "trend"
+	Code     string `json:"code,omitempty"`    // reason code, e.g. "below_minimum", "no_legal_status"
+	Rule     string `json:"rule,omitempty"`    // the minimum-data rule (Rule.Code) when Code is below_minimum
+	N        int    `json:"n"`                 // the number the data had (families, years, applicants …)
+	Min      int    `json:"min,omitempty"`     // the rule's minimum
+	Detail   string `json:"detail,omitempty"`  // a datum for the sentence (a region, a fit failure), not prose
+	Reason   string `json:"reason,omitempty"`  // English wording of an entry without a code
+}
+
+// Reason codes of Unavailable (reports/catalog.go words each in zh and en).
+const (
+	CodeBelowMinimum  = "below_minimum"   // a minimum-data rule (Rule) is not met: N < Min
+	CodeNoLegalStatus = "no_legal_status" // the sources carry no legal status for the families in scope
+	CodeNoPlaceData   = "no_place_data"   // no applicant in scope has a country/province/city
+	CodeNotInRegion   = "not_in_region"   // place data exists but no family has an applicant in the region (Detail: the region)
+	CodeNoScope       = "no_scope"        // no patent in the lake matches the industry scope
+	CodeFitFailed     = "fit_failed"      // the logistic fit is not identifiable (Detail: the fitter's reason)
+	CodeNoCitations   = "no_citations"    // the sources carry no citation data
+	CodeNoClaims      = "no_claims"       // the sources carry no claim counts
+	CodeNotComputed   = "not_computed"    // generality/originality: needs citing/cited classes inside the lake
+	CodeNoInventors   = "no_inventors"    // the sources carry no inventor names
+	CodeNoApplicants  = "no_applicants"   // no applicant names in scope
+	CodeNoProvinces   = "no_provinces"    // no applicant has a CN province
+	CodeNoOperations  = "no_operations"   // no transfer, licence or pledge data
+)
+
+// Codes lists every reason code, for the catalogue's completeness test.
+var Codes = []string{CodeBelowMinimum, CodeNoLegalStatus, CodeNoPlaceData, CodeNotInRegion, CodeNoScope,
+	CodeFitFailed, CodeNoCitations, CodeNoClaims, CodeNotComputed, CodeNoInventors, CodeNoApplicants,
+	CodeNoProvinces, CodeNoOperations}
+
+// statusKnown is the number of families whose legal status the sources state (not "unknown").
+func statusKnown(status []Count) int {
+	n := 0.0
+	for _, c := range status {
+		if c.Key != "unknown" {
+			n += c.N
+		}
+	}
+	return int(n)
+}

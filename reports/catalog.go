@@ -1,0 +1,117 @@
+package reports
+
+import (
+	"strconv"
+	"strings"
+
+	"github.com/patnav/patnav/landscape"
+)
+
+// catalog words the models' codes — reasons an analysis is unavailable, minimum-data rules and
+// where the cut-off came from — in zh and en: key → {zh, en}, with {name} placeholders. The
+// models carry only codes and numbers (landscape.Unavailable, landscape.Rule); this is the one
+// place their sentences are written, and TestCatalogComplete fails when a code has no text in
+// either language.
+var catalog = map[string][2]string{
+	// Reason codes (landscape.Code*). {n} the number the data had, {detail} a datum.
+	"unav.code.below_minimum":   {"低于最低数据要求：{rule}；本数据仅有 {n}。", "below the minimum data: {rule}; the data has {n}."},
+	"unav.code.no_legal_status": {"数据源未提供法律状态，无法计算。", "the sources carry no legal status, so it cannot be computed."},
+	"unav.code.no_place_data":   {"数据源未提供申请人地址、国别或省市信息，无法进行区域定位。", "the sources carry no applicant place data (address, country, province or city), so the region cannot be positioned."},
+	"unav.code.not_in_region":   {"有地址信息的 {n} 个同族中，没有申请人位于本区域（{detail}）。", "of the {n} families with place data, none has an applicant in the region ({detail})."},
+	"unav.code.no_scope":        {"数据湖中没有符合产业检索范围的专利。", "no patent in the lake matches the industry scope."},
+	"unav.code.fit_failed":      {"逻辑斯蒂曲线无法拟合（{detail}）。", "the logistic curve cannot be fitted ({detail})."},
+	"unav.code.no_citations":    {"数据源未提供引证数据。", "the sources carry no citation data."},
+	"unav.code.no_claims":       {"数据源未提供权利要求数量。", "the sources carry no claim counts."},
+	"unav.code.not_computed":    {"需要在数据湖内解析施引与被引专利的分类号，本版本未计算。", "needs the classes of citing and cited patents resolved inside the lake; not computed in this version."},
+	"unav.code.no_inventors":    {"数据源未提供发明人姓名。", "the sources carry no inventor names."},
+	"unav.code.no_applicants":   {"检索范围内没有申请人信息。", "no applicant names in scope."},
+	"unav.code.no_provinces":    {"检索范围内没有申请人带有中国省份信息（数据源无地址或国省代码）。", "no applicant in scope has a CN province (no addresses or 国省代码 in the sources)."},
+	"unav.code.no_operations":   {"数据源未提供转让、许可或质押数据（CNIPA 类导出通常提供）。", "the sources carry no transfer, licence or pledge data (CNIPA-style exports do)."},
+
+	// Minimum-data rules (landscape.Rules). {min} the minimum.
+	"rule.growth_end_year":          {"增长率（CAGR）的起止年份各需至少 {min} 个同族", "a growth rate (CAGR) needs at least {min} families in its start year and in its end year"},
+	"rule.fit_years":                {"S 曲线拟合需至少 {min} 个有申请的完整年份", "an S-curve fit needs at least {min} complete years with filings"},
+	"rule.fit_families":             {"S 曲线拟合需完整年份内至少 {min} 个同族", "an S-curve fit needs at least {min} families in its complete years"},
+	"rule.concentration_applicants": {"集中度（HHI、CR4、CR8）需至少 {min} 个申请人", "concentration (HHI, CR4, CR8) needs at least {min} applicants"},
+	"rule.grant_rate_decided":       {"授权率需法律状态数据，且至少 {min} 个已决（授权或未授权失效）的发明同族", "a grant rate needs legal-status data and at least {min} decided invention families (granted, or lapsed without grant)"},
+
+	// Analysis names (landscape.Unavailable.Analysis); an analysis without a name here is shown
+	// by its code.
+	"unav.name.all":                            {"全部分析", "All analyses"},
+	"unav.name.trend.cagr":                     {"年复合增长率", "CAGR"},
+	"unav.name.life_cycle.fit":                 {"S 曲线拟合", "S-curve fit"},
+	"unav.name.geography.provinces":            {"省份分布", "Provinces"},
+	"unav.name.applicants":                     {"申请人分析", "Applicants"},
+	"unav.name.applicants.concentration":       {"申请人集中度", "Applicant concentration"},
+	"unav.name.inventors":                      {"发明人分析", "Inventors"},
+	"unav.name.legal.grant_rate":               {"授权率", "Grant rate"},
+	"unav.name.legal.operations":               {"专利运营", "Patent operations"},
+	"unav.name.quality":                        {"核心专利", "Core patents"},
+	"unav.name.quality.forward_citations":      {"被引次数", "Forward citations"},
+	"unav.name.quality.claims":                 {"权利要求数", "Claims"},
+	"unav.name.quality.generality_originality": {"通用性与原创性", "Generality and originality"},
+	"unav.name.regional":                       {"区域定位", "Regional positioning"},
+	"unav.name.regional.alive_share":           {"有效专利占比", "Alive share"},
+
+	// Where the cut-off came from (landscape.ScopeSection.CutoffFrom).
+	"cutoff.config":      {"数据截止日由配置给定", "the data cut-off is set in the configuration"},
+	"cutoff.publication": {"数据截止日取自检索范围内最晚的公开日", "the data cut-off is the latest publication date in scope"},
+	"cutoff.filing_lag":  {"数据无公开日：截止日按最晚申请日加 18 个月公开滞后估计", "the data has no publication dates: the cut-off is estimated as the latest filing date plus the 18-month publication lag"},
+	"cutoff.none":        {"数据无公开日与申请日：无法确定截止日，所有年份均视为不完整", "the data has neither publication nor filing dates: no cut-off can be set and every year counts as incomplete"},
+	"method.minimums":    {"最低数据要求（低于要求的分析列入“无法完成的分析”）：", "Minimum data (an analysis below its minimum is listed under “Analyses not available”):"},
+}
+
+// cat looks up a catalogue sentence; a missing key renders as ⟦key⟧ (the tests look for it).
+func (l Locale) cat(key string, pairs ...string) string {
+	p, ok := catalog[key]
+	if !ok {
+		return "⟦" + key + "⟧"
+	}
+	s := p[0]
+	if l.Lang == "en" {
+		s = p[1]
+	}
+	if len(pairs) > 0 {
+		s = strings.NewReplacer(braces(pairs)...).Replace(s)
+	}
+	return s
+}
+
+// RuleText words a minimum-data rule.
+func (l Locale) RuleText(r landscape.Rule) string {
+	return l.cat("rule."+r.Code, "min", l.Int(r.Min))
+}
+
+// CutoffText says where the cut-off came from ("" when the model does not say).
+func (l Locale) CutoffText(from string) string {
+	if from == "" {
+		return ""
+	}
+	return l.cat("cutoff." + from)
+}
+
+// UnavailableText words an unavailable analysis: its name and the reason. An entry without a
+// code (not yet converted to one) keeps its own Reason.
+func (l Locale) UnavailableText(u landscape.Unavailable) (name, reason string) {
+	name = u.Analysis
+	if _, ok := catalog["unav.name."+u.Analysis]; ok {
+		name = l.cat("unav.name." + u.Analysis)
+	}
+	if u.Code == "" {
+		return name, u.Reason
+	}
+	rule := ""
+	for _, r := range landscape.Rules {
+		if r.Code == u.Rule {
+			rule = l.RuleText(r)
+		}
+	}
+	return name, l.cat("unav.code."+u.Code, "n", strconv.Itoa(u.N), "min", strconv.Itoa(u.Min), "rule", rule, "detail", u.Detail)
+}
+
+// Worded returns u with Analysis and Reason replaced by their sentences in l's language, for the
+// page templates (which print .Analysis and .Reason).
+func (l Locale) Worded(u landscape.Unavailable) landscape.Unavailable {
+	u.Analysis, u.Reason = l.UnavailableText(u)
+	return u
+}
