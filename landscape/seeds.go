@@ -40,7 +40,7 @@ func (b *macroBuilder) seedMeasure() error {
 	}
 	r, err := seedscope.Run(docs, nil, seeds, seedscope.Options{ConfigScope: ids})
 	if errors.Is(err, seedscope.ErrNotEnoughSeeds) {
-		b.unavailable("scope_precision_recall", "not enough data: "+err.Error())
+		b.unavailable(Unavailable{Analysis: "scope_precision_recall", Section: "scope", Code: CodeNotEnoughSeeds, Min: seedscope.MinSeeds})
 		return nil
 	}
 	if err != nil {

@@ -17,25 +17,26 @@ type Unavailable struct {
 
 // Reason codes of Unavailable (reports/catalog.go words each in zh and en).
 const (
-	CodeBelowMinimum  = "below_minimum"   // a minimum-data rule (Rule) is not met: N < Min
-	CodeNoLegalStatus = "no_legal_status" // the sources carry no legal status for the families in scope
-	CodeNoPlaceData   = "no_place_data"   // no applicant in scope has a country/province/city
-	CodeNotInRegion   = "not_in_region"   // place data exists but no family has an applicant in the region (Detail: the region)
-	CodeNoScope       = "no_scope"        // no patent in the lake matches the industry scope
-	CodeFitFailed     = "fit_failed"      // the logistic fit is not identifiable (Detail: the fitter's reason)
-	CodeNoCitations   = "no_citations"    // the sources carry no citation data
-	CodeNoClaims      = "no_claims"       // the sources carry no claim counts
-	CodeNotComputed   = "not_computed"    // generality/originality: needs citing/cited classes inside the lake
-	CodeNoInventors   = "no_inventors"    // the sources carry no inventor names
-	CodeNoApplicants  = "no_applicants"   // no applicant names in scope
-	CodeNoProvinces   = "no_provinces"    // no applicant has a CN province
-	CodeNoOperations  = "no_operations"   // no transfer, licence or pledge data
+	CodeBelowMinimum   = "below_minimum"    // a minimum-data rule (Rule) is not met: N < Min
+	CodeNoLegalStatus  = "no_legal_status"  // the sources carry no legal status for the families in scope
+	CodeNoPlaceData    = "no_place_data"    // no applicant in scope has a country/province/city
+	CodeNotInRegion    = "not_in_region"    // place data exists but no family has an applicant in the region (Detail: the region)
+	CodeNoScope        = "no_scope"         // no patent in the lake matches the industry scope
+	CodeFitFailed      = "fit_failed"       // the logistic fit is not identifiable (Detail: the fitter's reason)
+	CodeNoCitations    = "no_citations"     // the sources carry no citation data
+	CodeNoClaims       = "no_claims"        // the sources carry no claim counts
+	CodeNotComputed    = "not_computed"     // generality/originality: needs citing/cited classes inside the lake
+	CodeNoInventors    = "no_inventors"     // the sources carry no inventor names
+	CodeNoApplicants   = "no_applicants"    // no applicant names in scope
+	CodeNoProvinces    = "no_provinces"     // no applicant has a CN province
+	CodeNoOperations   = "no_operations"    // no transfer, licence or pledge data
+	CodeNotEnoughSeeds = "not_enough_seeds" // fewer seed families in the lake than Min (scope recall/precision)
 )
 
 // Codes lists every reason code, for the catalogue's completeness test.
 var Codes = []string{CodeBelowMinimum, CodeNoLegalStatus, CodeNoPlaceData, CodeNotInRegion, CodeNoScope,
 	CodeFitFailed, CodeNoCitations, CodeNoClaims, CodeNotComputed, CodeNoInventors, CodeNoApplicants,
-	CodeNoProvinces, CodeNoOperations}
+	CodeNoProvinces, CodeNoOperations, CodeNotEnoughSeeds}
 
 // statusKnown is the number of families whose legal status the sources state (not "unknown").
 func statusKnown(status []Count) int {

@@ -28,6 +28,9 @@ var catalog = map[string][2]string{
 	"unav.code.no_provinces":    {"检索范围内没有申请人带有中国省份信息（数据源无地址或国省代码）。", "no applicant in scope has a CN province (no addresses or 国省代码 in the sources)."},
 	"unav.code.no_operations":   {"数据源未提供转让、许可或质押数据（CNIPA 类导出通常提供）。", "the sources carry no transfer, licence or pledge data (CNIPA-style exports do)."},
 
+	"unav.code.not_enough_seeds":       {"湖中的种子专利同族少于 {min} 个，无法评估检索范围的查全率与查准率。", "fewer than {min} seed families in the lake: the scope's recall and precision cannot be estimated."},
+	"unav.name.scope_precision_recall": {"检索查全率与查准率", "Scope recall and precision"},
+
 	// Minimum-data rules (landscape.Rules). {min} the minimum.
 	"rule.growth_end_year":          {"增长率（CAGR）的起止年份各需至少 {min} 个同族", "a growth rate (CAGR) needs at least {min} families in its start year and in its end year"},
 	"rule.fit_years":                {"S 曲线拟合需至少 {min} 个有申请的完整年份", "an S-curve fit needs at least {min} complete years with filings"},
