@@ -69,6 +69,7 @@ const (
 	fNPL
 	fLegal
 	fCitedPatents
+	fPubYear
 	nFields
 )
 
@@ -105,6 +106,7 @@ var aliases = [nFields][]string{
 	fNPL:          {"NPL Citations", "Non-Patent Citations"},
 	fLegal:        {"Legal Status"},
 	fCitedPatents: {"Cited Patents"},
+	fPubYear:      {"Publication Year"},
 }
 
 // lensURL is the address of a Lens record, completed by its Lens ID.
@@ -441,6 +443,7 @@ func (r *conv) Convert(row []string, line, recNo int, rec *patent.Record) error 
 	if p.AppDate, err = r.date(row, fAppDate); err != nil {
 		return r.fail(recNo, line, fAppDate, r.get(row, fAppDate), format.ErrBadDate)
 	}
+	p.PubDate, p.AppDate = r.century(row, p.PubDate, p.AppDate)
 	if norm.IsGrantKind(office, pkind) || containsFold(hint, "granted") {
 		p.GrantDate = p.PubDate
 	}
@@ -477,6 +480,9 @@ func (r *conv) Convert(row []string, line, recNo int, rec *patent.Record) error 
 		return r.fail(recNo, line, fEarliest, r.get(row, fEarliest), format.ErrBadDate)
 	} else if e.Valid() {
 		p.PriorityDate = e
+	}
+	if p.PubDate.Valid() && p.PriorityDate.Valid() && p.PriorityDate.Year()-p.PubDate.Year() >= 50 {
+		p.PriorityDate = patent.Date{Time: p.PriorityDate.AddDate(-100, 0, 0)} // see century
 	}
 
 	p.Title = cleanText(r.get(row, fTitle))
@@ -825,4 +831,22 @@ func containsFold(s, sub string) bool {
 		}
 	}
 	return false
+}
+
+// century corrects the century of two-digit years (dd/mm/yy exports read yy < 30 as 20yy): the
+// row's Publication Year column, when it has four digits, fixes the publication date's century
+// (GB320642A, "14/10/29" with Publication Year 1929, read as 2029-10-14, made a drones export's
+// cut-off 2029), and an application date 50 or more years after the publication is a century
+// early. Dates written with four-digit years never differ from these by 100 years, so nothing
+// else changes.
+func (r *conv) century(row []string, pub, app patent.Date) (patent.Date, patent.Date) {
+	if y := strings.TrimSpace(r.get(row, fPubYear)); len(y) == 4 && pub.Valid() {
+		if n := digits(y); n > 0 && pub.Year()-n == 100 {
+			pub = patent.Date{Time: pub.AddDate(-100, 0, 0)}
+		}
+	}
+	if pub.Valid() && app.Valid() && app.Year()-pub.Year() >= 50 {
+		app = patent.Date{Time: app.AddDate(-100, 0, 0)}
+	}
+	return pub, app
 }

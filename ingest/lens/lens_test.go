@@ -351,3 +351,27 @@ func TestEarliestPriorityFirst(t *testing.T) {
 	check(t, "Priorities", strings.Join(p.Priorities, ","), "CN2013077918W,US201414277785A,US201414288003A,US201414288002A")
 	check(t, "PriorityDate", p.PriorityDate.String(), "2013-06-25")
 }
+
+// TestTwoDigitCentury: GB320642A in drones_tac_1606_families.csv is written "14/10/29" with
+// Publication Year 1929 and filed "14/06/28"; read with the two-digit pivot (yy < 30 → 20yy) it
+// became 2029-10-14 and made the export's data cut-off 2029. The Publication Year column fixes
+// the century: published 1929-10-14, filed 1928-06-14 (a filing 50+ years after its publication
+// is a century early). A 2013 record ("25/04/13", year 2013) is unchanged.
+func TestTwoDigitCentury(t *testing.T) {
+	csv := "#,Jurisdiction,Kind,Publication Number,Publication Date,Publication Year,Application Number,Application Date,Priority Numbers,Title,Applicants\n" +
+		"1,GB,A,GB 320642 A,14/10/29,1929,GB 1726028 A,14/06/28,GB 1726028 A 19280614,Flying machine,SMITH\n" +
+		"2,US,A1,US 2013/0101709 A1,25/04/13,2013,US 201213657122 A,22/10/12,,Drone,A INC\n"
+	path := filepath.Join(t.TempDir(), "old.csv")
+	if err := os.WriteFile(path, []byte(csv), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	recs := readFile(t, path).Records
+	if len(recs) != 2 {
+		t.Fatalf("%d records", len(recs))
+	}
+	check(t, "1929 pub", recs[0].Patent.PubDate.String(), "1929-10-14")
+	check(t, "1928 app", recs[0].Patent.AppDate.String(), "1928-06-14")
+	check(t, "1928 prio", recs[0].Patent.PriorityDate.String(), "1928-06-14")
+	check(t, "2013 pub", recs[1].Patent.PubDate.String(), "2013-04-25")
+	check(t, "2012 app", recs[1].Patent.AppDate.String(), "2012-10-22")
+}
