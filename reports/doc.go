@@ -13,12 +13,15 @@
 //     and RenderMarkdown (text/template with MarkdownEscape on every text), both from templates
 //     embedded with embed.FS and parsed once.
 //
-// Every phrase comes from the i18n table (i18n.go); numbers use thousands separators, shares are
-// percentages, nil pointers render as "n/a" / "不可用", incomplete years carry a dagger (2024†) in
-// tables and are hatched, hollow or dashed in charts, and every section states its Basis. An
-// analysis listed in Macro.Unavailable is shown in the section named by the first segment of its
-// Analysis ("life_cycle.fit" → section 3, "legal.operations" → section 9; see sectionPrefixes)
-// and in the closing list; names matching no section appear in the closing list only. Scope
+// Every phrase comes from the i18n table (i18n.go); the models' codes — why an analysis is not
+// available, the minimum-data rules, where the cut-off came from — are worded by the one zh + en
+// catalogue (catalog.go). Numbers use thousands separators, shares are percentages, nil pointers
+// render as "n/a" / "不可用", incomplete years carry a dagger (2024†) in tables and are hatched,
+// hollow or dashed in charts, and every section states its Basis. An analysis listed in
+// Macro.Unavailable is shown in the section its Section names (entries without one: the section
+// the first segment of its Analysis suggests, see sectionPrefixes) and in the closing list.
+// Sections are numbered 1…n in the order shown. The macro report's sections are built one file
+// each (macro_scope.go, macro_trend.go … macro_closing.go); macro.go assembles the page. Scope
 // method entries of the form "key: detail" get their key translated when it is one of dedup,
 // family, unit, fractional, normalisation, tagging, cutoff, incomplete, recall, precision.
 //

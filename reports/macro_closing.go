@@ -1,0 +1,30 @@
+package reports
+
+import (
+	"strconv"
+)
+
+// 14 recommendations.
+func (b *macroBuilder) recommendations() *Section {
+	l, m := b.l, b.m
+	s := b.section("14", "recommendations", nil)
+	for i, r := range m.Recommendations {
+		s.Blocks = append(s.Blocks, Block{Heading: strconv.Itoa(i+1) + ". " + l.Term("rec", r.Kind) + ": " + r.Target, Para: r.Why, List: r.Evidence, Note: l.T("rec.evidence_note", "n", strconv.Itoa(len(r.Evidence)))})
+	}
+	if len(m.Recommendations) == 0 {
+		s.Blocks = append(s.Blocks, Block{Para: l.T("none")})
+	}
+	return s
+}
+
+// 15 limitations.
+func (b *macroBuilder) limitations() *Section {
+	l, m := b.l, b.m
+	s := b.section("15", "limitations", nil)
+	if len(m.Limitations) > 0 {
+		s.Blocks = append(s.Blocks, Block{List: m.Limitations})
+	} else {
+		s.Blocks = append(s.Blocks, Block{Para: l.T("none")})
+	}
+	return s
+}
