@@ -53,14 +53,17 @@ func (s *Session) SeedDocs(ctx context.Context) ([]seedscope.Doc, error) {
 	return docs, err
 }
 
-// SeedCitations loads the citation links between the lake's families (citing family, cited
-// family) with the query seed_family_citations.
-func (s *Session) SeedCitations(ctx context.Context) ([]seedscope.Link, error) {
+// SeedCitations loads the citation links (citing family, cited family) that have one of the
+// seed families at one end, with the query seed_family_citations.
+func (s *Session) SeedCitations(ctx context.Context, seedFamilies []string) ([]seedscope.Link, error) {
 	var out []seedscope.Link
+	if seedFamilies == nil {
+		seedFamilies = []string{}
+	}
 	err := seedFamilyCitations.Each(ctx, s, func(r CitationLinkRow) error {
 		out = append(out, seedscope.Link{Citing: r.Citing, Cited: r.Cited})
 		return nil
-	})
+	}, seedFamilies)
 	return out, err
 }
 

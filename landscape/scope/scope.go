@@ -71,7 +71,7 @@ type Model struct {
 const (
 	NoConfig     = "no_config"      // no config given: nothing to compare
 	NoHoldout    = "no_holdout"     // no held-out positives given: no measurement on them
-	NoCitations  = "no_citations"   // no citation links among the lake's families
+	NoCitations  = "no_citations"   // no citation link between a seed family and another family
 	NoKeywordsZh = "no_keywords_zh" // no Chinese keyword reaches the thresholds
 	NoKeywordsEn = "no_keywords_en"
 	NoCodes      = "no_codes"
@@ -130,10 +130,6 @@ func Build(ctx context.Context, o Options) (*Model, error) {
 	if err != nil {
 		return nil, err
 	}
-	links, err := s.SeedCitations(ctx)
-	if err != nil {
-		return nil, err
-	}
 	tun := o.Tuning
 	tun.Holdout = hold
 	if o.Config != nil {
@@ -148,6 +144,15 @@ func Build(ctx context.Context, o Options) (*Model, error) {
 		if o.SeedFile == "" {
 			seeds = repSeeds(docs, ids)
 		}
+	}
+	seedIdx, _ := seedscope.Resolve(docs, seeds)
+	seedIDs := make([]string, len(seedIdx))
+	for k, i := range seedIdx {
+		seedIDs[k] = docs[i].ID
+	}
+	links, err := s.SeedCitations(ctx, seedIDs)
+	if err != nil {
+		return nil, err
 	}
 	step("load")
 	r, err := seedscope.Run(docs, links, seeds, tun)

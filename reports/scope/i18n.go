@@ -113,7 +113,7 @@ var phrases = map[string][2]string{
 
 	"un.no_config":            {"未给出导航配置，无法与当前检索范围比较", "no navigation config given: nothing to compare with"},
 	"un.no_holdout":           {"未给出留出样本，无法做留出检验", "no held-out positives given: no held-out check"},
-	"un.no_citations":         {"数据湖中没有同族之间的引证关系，未做引证扩展", "the lake has no citation links between families: no citation expansion"},
+	"un.no_citations":         {"数据湖中没有种子同族与其他同族之间的引证关系，未做引证扩展", "the lake has no citation link between a seed family and another family: no citation expansion"},
 	"un.no_keywords_zh":       {"没有中文词达到入选条件", "no Chinese term reaches the selection thresholds"},
 	"un.no_keywords_en":       {"没有英文词达到入选条件", "no English term reaches the selection thresholds"},
 	"un.no_codes":             {"没有分类号达到入选条件", "no code reaches the selection thresholds"},

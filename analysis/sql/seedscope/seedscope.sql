@@ -30,11 +30,15 @@ FROM f LEFT JOIN c USING (family_id)
 ORDER BY f.family_id;
 
 -- name: seed_family_citations
--- Citation links between families of the lake, in both directions' raw form (citing family,
--- cited family), distinct, self-citations within a family dropped: a patent citation joins the
--- cited publication by its full number, or by its number without kind when the source wrote
--- none (PatentsView).
-WITH cited AS (
+-- Citation links between the seed families and the rest of the lake, in both directions'
+-- raw form (citing family, cited family), distinct, self-citations within a family dropped: a
+-- patent citation joins the cited publication by its full number, or by its number without kind
+-- when the source wrote none (PatentsView). Parameter: the seed family ids (VARCHAR[]); only
+-- links with a seed at one end are returned (the expansion needs no others, and a lake has
+-- millions).
+WITH seeds AS (
+    SELECT DISTINCT unnest(?::VARCHAR[]) AS family_id
+), cited AS (
     SELECT c.citing, p.family_id AS cited_family
     FROM citations c JOIN pat p ON p.pub_number = c.cited
     WHERE c.kind = 'patent'
@@ -46,6 +50,7 @@ WITH cited AS (
 SELECT DISTINCT a.family_id AS citing, x.cited_family AS cited
 FROM cited x JOIN pat a ON a.pub_number = x.citing
 WHERE a.family_id <> x.cited_family
+  AND (a.family_id IN (SELECT family_id FROM seeds) OR x.cited_family IN (SELECT family_id FROM seeds))
 ORDER BY 1, 2;
 
 -- name: seed_scope_families
