@@ -209,7 +209,7 @@ func (r *Reader) Read() (*patent.Record, error) {
 		return nil, r.fail(recNo, line, fPub, raw, format.ErrBadNumber)
 	}
 	p.PubNumber, p.Jurisdiction, p.Kind = pn.String(), pn.Office, pn.Kind
-	p.DocType = norm.DocType(pn.Office, pn.Kind, "")
+	p.DocType = docType(pn)
 	for _, d := range [...]struct {
 		f   int
 		dst *patent.Date
@@ -263,6 +263,30 @@ func (r *Reader) Read() (*patent.Record, error) {
 		rec.Classifications = append(rec.Classifications, c)
 	}
 	return rec, nil
+}
+
+// docType is the document type of a publication: from its kind when it has one, else from what
+// the number alone says: WO and EP publish only patent applications and patents (inventions); a
+// US number is a design (D…), plant (PP…) or reissue/other series by its prefix, else a utility
+// patent or application (an invention). Other offices' kindless numbers stay "other".
+func docType(pn norm.PubNumber) string {
+	if pn.Kind != "" {
+		return norm.DocType(pn.Office, pn.Kind, "")
+	}
+	switch pn.Office {
+	case "WO", "EP":
+		return patent.Invention
+	case "US":
+		switch {
+		case strings.HasPrefix(pn.Number, "D"):
+			return patent.Design
+		case strings.HasPrefix(pn.Number, "PP"):
+			return patent.Plant
+		case pn.Number != "" && pn.Number[0] >= '0' && pn.Number[0] <= '9':
+			return patent.Invention
+		}
+	}
+	return patent.OtherType
 }
 
 // Priority is one entry of a Priority Data cell.

@@ -81,6 +81,7 @@ func TestFacts(t *testing.T) {
 		{fmt.Sprint(len(us.Parties)), "5"}, // Li Xin, Google Inc., Chen Shi (GOOGLE INC. repeats Google Inc.), 2 inventors
 		{us.Classifications[0].Code, "G06F7/00"},
 		{recs[4].Patent.PriorityDate.String(), "1999-10-29"},
+		{wo.DocType, patent.Invention}, {us.Patent.DocType, patent.Invention}, {recs[4].Patent.DocType, patent.OtherType}, // CN without a kind: unknown
 	} {
 		if c[0] != c[1] {
 			t.Errorf("got %q, want %q", c[0], c[1])
