@@ -186,3 +186,28 @@ func contains(s []string, x string) bool {
 	}
 	return false
 }
+
+// FuzzReadSeeds: the seed-file parser never panics; it returns seeds with canonical numbers
+// and their lines, or an error wrapping ErrSeeds.
+func FuzzReadSeeds(f *testing.F) {
+	f.Add("US 2013/0101709 A1\n# c\nCN104968889A\n")
+	f.Add("\ufeffWO 2014/059282 A2\r\n\r\nUS-12299796-B2")
+	f.Add("12345\n")
+	f.Fuzz(func(t *testing.T, s string) {
+		seeds, err := ReadSeeds(strings.NewReader(s), "fuzz.txt")
+		if err != nil {
+			if !errors.Is(err, ErrSeeds) {
+				t.Errorf("error not wrapped: %v", err)
+			}
+			return
+		}
+		if len(seeds) == 0 {
+			t.Error("no seeds and no error")
+		}
+		for _, sd := range seeds {
+			if sd.Number == "" || sd.Line < 1 || !strings.HasPrefix(sd.Number, sd.Doc) {
+				t.Errorf("seed %+v", sd)
+			}
+		}
+	})
+}
