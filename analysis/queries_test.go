@@ -37,7 +37,7 @@ func TestEveryQueryPrepares(t *testing.T) {
 	}
 	// The scope, clustering, seed-scoping and macro queries have their tables here; the enterprise
 	// and warning queries are checked where those models ran.
-	for _, err := range CheckQueries(ctx, s, "scope", "cluster", "macro", "seedscope") {
+	for _, err := range CheckQueries(ctx, s, "scope", "cluster", "macro", "seedscope", "changes") {
 		t.Error(err)
 	}
 }

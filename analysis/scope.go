@@ -28,6 +28,12 @@ type Session struct {
 	From           int // first priority year of the window
 	To             int // last priority year of the window
 	Timings        []Timing
+	// LakeVersion is the lake version the session reads (the latest ingest, or Cfg.LakeVersion).
+	LakeVersion string
+	// ChangesSince is the lake version of the previous run: ScopeChanges lists the changes
+	// recorded by later ingests ("" : every change). The builders set it from the warnings
+	// history when it is "" (landscape.PreviousLakeVersion).
+	ChangesSince string
 }
 
 // Timing is how long one step took.
@@ -38,11 +44,22 @@ type Timing struct {
 
 // Open opens the lake and prepares the scope of cfg.
 func Open(ctx context.Context, cfg *config.Config) (*Session, error) {
-	db, err := duck.Open(ctx, cfg.Lake)
+	opts := duck.Options{Version: cfg.LakeVersion}
+	if cfg.AsOf != "" {
+		t, err := time.Parse("2006-01-02", cfg.AsOf)
+		if err != nil {
+			return nil, fmt.Errorf("as-of %q: want a date YYYY-MM-DD", cfg.AsOf)
+		}
+		opts.AsOf = t
+	}
+	db, err := duck.OpenWith(ctx, cfg.Lake, opts)
 	if err != nil {
 		return nil, err
 	}
-	s := &Session{DB: db, Cfg: cfg}
+	s := &Session{DB: db, Cfg: cfg, LakeVersion: cfg.LakeVersion}
+	if s.LakeVersion == "" {
+		s.LakeVersion = db.Lake.Version()
+	}
 	if err := s.prepare(ctx); err != nil {
 		db.Close()
 		return nil, err

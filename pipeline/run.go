@@ -72,16 +72,21 @@ type StageResult struct {
 
 // Manifest describes a run (run.json in the run folder).
 type Manifest struct {
-	RunID         string       `json:"run_id"`
-	Status        string       `json:"status"` // succeeded / failed
-	FailedStage   string       `json:"failed_stage,omitempty"`
-	Error         string       `json:"error,omitempty"`
-	Started       string       `json:"started"`
-	Finished      string       `json:"finished"`
-	Config        string       `json:"config"`
-	ConfigSHA256  string       `json:"config_sha256"`
-	Versions      Versions     `json:"versions"`
-	Cutoff        string       `json:"data_cutoff,omitempty"`
+	RunID        string   `json:"run_id"`
+	Status       string   `json:"status"` // succeeded / failed
+	FailedStage  string   `json:"failed_stage,omitempty"`
+	Error        string   `json:"error,omitempty"`
+	Started      string   `json:"started"`
+	Finished     string   `json:"finished"`
+	Config       string   `json:"config"`
+	ConfigSHA256 string   `json:"config_sha256"`
+	Versions     Versions `json:"versions"`
+	Cutoff       string   `json:"data_cutoff,omitempty"`
+	// LakeVersion is the lake version the run read (its latest ingest) and AsOf the observation
+	// cut-off it was given: with both (config AsOf and LakeVersion) the run's models are made
+	// again byte for byte.
+	LakeVersion   string       `json:"lake_version,omitempty"`
+	AsOf          string       `json:"as_of,omitempty"`
 	Families      int          `json:"families_in_scope"`
 	NewInputs     []lake.Input `json:"new_inputs"`
 	SkippedInputs []string     `json:"skipped_inputs,omitempty"`
@@ -203,6 +208,7 @@ func Run(ctx context.Context, cfg *config.Config, opt Options) (*Manifest, error
 		}
 		job = j
 		m.Versions.DuckDB = j.Session.DuckDBVersion(ctx)
+		m.LakeVersion, m.AsOf = j.Session.LakeVersion, cfg.AsOf
 		mac, err := j.Macro(ctx)
 		if err != nil {
 			return nil, err

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"io"
 	"path/filepath"
+	"time"
 
 	"github.com/patnav/patnav/internal/config"
 	"github.com/patnav/patnav/pipeline"
@@ -29,7 +30,7 @@ func loadConfig(path, lakeDir, outDir string) (*config.Config, error) {
 }
 
 // navFlags are the flags every navigation command shares.
-type navFlags struct{ cfg, lake, out *string }
+type navFlags struct{ cfg, lake, out, asOf *string }
 
 func addNavFlags(fs interface {
 	String(name, value, usage string) *string
@@ -38,10 +39,20 @@ func addNavFlags(fs interface {
 		cfg:  fs.String("c", "", "navigation config (YAML)"),
 		lake: fs.String("lake", "", "lake folder (default: the config's lake)"),
 		out:  fs.String("out", "", "output folder (default: the config's out)"),
+		asOf: fs.String("as-of", "", "read the lake as known on this day, YYYY-MM-DD (only observations up to it)"),
 	}
 }
 
-func (f navFlags) load() (*config.Config, error) { return loadConfig(*f.cfg, *f.lake, *f.out) }
+func (f navFlags) load() (*config.Config, error) {
+	cfg, err := loadConfig(*f.cfg, *f.lake, *f.out)
+	if err == nil && *f.asOf != "" {
+		if _, perr := time.Parse("2006-01-02", *f.asOf); perr != nil {
+			return nil, fmt.Errorf("%w: --as-of %q: want a date YYYY-MM-DD", errUsage, *f.asOf)
+		}
+		cfg.AsOf = *f.asOf
+	}
+	return cfg, err
+}
 
 func printFiles(stdout io.Writer, dir string, files []string) {
 	for _, f := range files {

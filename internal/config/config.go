@@ -185,6 +185,13 @@ type Config struct {
 	Effect *Effect `yaml:"effect" json:"effect,omitempty"`
 	// Value configures the patent value score and the operation list; nil: DefaultValue.
 	Value *Value `yaml:"value" json:"value,omitempty"`
+
+	// AsOf (YYYY-MM-DD), set by the caller (--as-of), not the file: the analyses read the lake
+	// as it was known on that day (only observations up to it; see duck.Options.AsOf).
+	AsOf string `yaml:"-" json:"-"`
+	// LakeVersion, set by the caller, reads only the ingests up to that lake version (a past
+	// run's manifest records the version it read; see duck.Options.Version).
+	LakeVersion string `yaml:"-" json:"-"`
 }
 
 // Value configures the patent value score (专利价值评估): the weight of each factor (a weighted

@@ -239,6 +239,30 @@ func BuildWith(ctx context.Context, s *analysis.Session, macro *landscape.Macro,
 		b.assemble(t)
 		out = append(out, t.e)
 	}
+	// Each enterprise's own changes since the previous run: those of its families.
+	changes, err := landscape.SessionChanges(ctx, s, s.Cfg.Warnings.Domestic)
+	if err != nil {
+		return nil, fmt.Errorf("enterprise changes: %w", err)
+	}
+	for _, e := range out {
+		e.Changes = []landscape.PatentChange{}
+		if len(changes) == 0 {
+			continue
+		}
+		ids, err := s.FamiliesOf(ctx, e.Match.Keys)
+		if err != nil {
+			return nil, fmt.Errorf("enterprise %s: changes: %w", e.ID, err)
+		}
+		mine := map[string]bool{}
+		for _, id := range ids {
+			mine[id] = true
+		}
+		for _, c := range changes {
+			if mine[c.FamilyID] {
+				e.Changes = append(e.Changes, c)
+			}
+		}
+	}
 	if macro.Map != nil {
 		for _, e := range out {
 			ids, err := s.FamiliesOf(ctx, e.Match.Keys)

@@ -38,6 +38,9 @@ type Enterprise struct {
 	Timings         []landscape.Timing      `json:"-"` // the shared run's steps (all enterprises together); not published: the same inputs give the same document
 	Clusters        []ClusterLabel          `json:"clusters,omitempty"`
 	Windows         Windows                 `json:"windows"`
+	// Changes are the changes of the enterprise's patents recorded since the previous run (its
+	// patents lapsed, granted, transferred, pledged, licensed), oldest first.
+	Changes []landscape.PatentChange `json:"changes"`
 }
 
 // Windows are the two equal runs of complete priority years that growth ("momentum") compares:

@@ -85,17 +85,20 @@ const (
 // indicators overall and per branch, the signals with their severity and evidence, and the changes
 // against the previous run. It is also the history record of the run (Save, LoadPrevious).
 type Bulletin struct {
-	Version     int                     `json:"version"`
-	Meta        Meta                    `json:"meta"`
-	Summary     Summary                 `json:"summary"`
-	Signals     []Signal                `json:"signals"`    // by level (most serious first), kind, key
-	Changes     []Change                `json:"changes"`    // every signal's state against the previous run, resolved ones included
-	Indicators  []Indicator             `json:"indicators"` // the §6 table: overall first, then each branch in tree order
-	TechGap     []TechGap               `json:"technology_gap"`
-	Trend       OfficeTrend             `json:"trend"` // domestic and foreign invention families at the office per year
-	Rules       []string                `json:"rules"` // the severity rules, in English
-	Unavailable []landscape.Unavailable `json:"unavailable"`
-	Limitations []string                `json:"limitations"`
+	Version int      `json:"version"`
+	Meta    Meta     `json:"meta"`
+	Summary Summary  `json:"summary"`
+	Signals []Signal `json:"signals"` // by level (most serious first), kind, key
+	Changes []Change `json:"changes"` // every signal's state against the previous run, resolved ones included
+	// PatentChanges are the changes of patents in scope recorded since the previous run (lapses,
+	// grants, refusals, invalidations, transfers, pledges, licences), oldest first.
+	PatentChanges []landscape.PatentChange `json:"patent_changes"`
+	Indicators    []Indicator              `json:"indicators"` // the §6 table: overall first, then each branch in tree order
+	TechGap       []TechGap                `json:"technology_gap"`
+	Trend         OfficeTrend              `json:"trend"` // domestic and foreign invention families at the office per year
+	Rules         []string                 `json:"rules"` // the severity rules, in English
+	Unavailable   []landscape.Unavailable  `json:"unavailable"`
+	Limitations   []string                 `json:"limitations"`
 }
 
 // Meta describes the run.
@@ -107,10 +110,14 @@ type Meta struct {
 	Region    config.Region `json:"region"`
 	// Domestic is the country whose applicants are domestic; Office the office at which the
 	// domestic and foreign invention filings of the §6 ratios are counted.
-	Domestic      string `json:"domestic"`
-	Office        string `json:"office"`
-	Cutoff        string `json:"cutoff"` // data cut-off YYYY-MM-DD
-	From          int    `json:"from"`   // priority-year window
+	Domestic string `json:"domestic"`
+	Office   string `json:"office"`
+	Cutoff   string `json:"cutoff"` // data cut-off YYYY-MM-DD
+	// LakeVersion is the lake version the run read; ChangesSince the previous run's, after which
+	// PatentChanges were recorded ("" : every change in the lake).
+	LakeVersion   string `json:"lake_version"`
+	ChangesSince  string `json:"changes_since"`
+	From          int    `json:"from"` // priority-year window
 	To            int    `json:"to"`
 	LastComplete  int    `json:"last_complete"` // last complete priority year
 	Incomplete    []int  `json:"incomplete"`

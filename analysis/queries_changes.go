@@ -1,0 +1,28 @@
+package analysis
+
+import (
+	"context"
+	"time"
+)
+
+// ChangeRow is one change of an in-scope publication's observed facts (sql/changes).
+type ChangeRow struct {
+	PubNumber  string     `db:"pub_number"`
+	FamilyID   string     `db:"family_id"`
+	Country    string     `db:"country"`
+	Applicant  string     `db:"applicant"`
+	Field      string     `db:"field"`
+	Old        string     `db:"old_value"`
+	New        string     `db:"new_value"`
+	Observed   *time.Time `db:"observed"`
+	SourceFile string     `db:"source_file"`
+	Ingest     string     `db:"ingest_id"`
+}
+
+var scopeChanges = NewQuery[ChangeRow]("scope_changes")
+
+// ScopeChanges returns the changes of the publications in scope recorded by ingests after
+// s.ChangesSince (every change when it is ""), oldest first.
+func ScopeChanges(ctx context.Context, s *Session) ([]ChangeRow, error) {
+	return scopeChanges.All(ctx, s, s.ChangesSince)
+}
