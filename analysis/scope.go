@@ -28,6 +28,10 @@ type Session struct {
 	From           int // first priority year of the window
 	To             int // last priority year of the window
 	Timings        []Timing
+	// Now is the session's clock: the time its models say they were generated (zero: the time
+	// they are built). A run sets it to its start, so a run made again (AsOf, LakeVersion and
+	// the first run's start) gives the same bytes.
+	Now time.Time
 	// LakeVersion is the lake version the session reads (the latest ingest, or Cfg.LakeVersion).
 	LakeVersion string
 	// ChangesSince is the lake version of the previous run: ScopeChanges lists the changes
@@ -342,4 +346,12 @@ func (s *Session) DuckDBVersion(ctx context.Context) string {
 		return ""
 	}
 	return v.Version
+}
+
+// Clock returns s.Now, or the current time when it is not set.
+func (s *Session) Clock() time.Time {
+	if s.Now.IsZero() {
+		return time.Now()
+	}
+	return s.Now
 }

@@ -74,7 +74,7 @@ func (b *macroBuilder) meta() {
 	}
 	b.m.Meta = Meta{
 		Industry: b.cfg.Industry.Name, Region: b.cfg.Region, Cutoff: b.s.CutoffDate(),
-		Generated: time.Now().UTC().Format(time.RFC3339), Unit: b.cfg.Analysis.Unit, From: b.s.From, To: b.s.To,
+		Generated: b.s.Clock().UTC().Format(time.RFC3339), Unit: b.cfg.Analysis.Unit, From: b.s.From, To: b.s.To,
 		Incomplete: inc, Languages: b.cfg.Analysis.Languages, PatnavVersion: Version,
 	}
 }

@@ -49,6 +49,7 @@ func Open(ctx context.Context, cfg *config.Config, opt JobOptions) (*Job, error)
 	if opt.Now.IsZero() {
 		opt.Now = time.Now()
 	}
+	s.Now = opt.Now
 	return &Job{Cfg: cfg, Session: s, opt: opt}, nil
 }
 

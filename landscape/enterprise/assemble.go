@@ -20,7 +20,7 @@ func (t *target) unavailable(analysisName, reason string) {
 func (b *builder) assemble(t *target) {
 	e, self := t.e, t.self
 	e.Meta = b.macro.Meta
-	e.Meta.Generated = time.Now().UTC().Format(time.RFC3339)
+	e.Meta.Generated = b.s.Clock().UTC().Format(time.RFC3339)
 	e.Meta.Unit = "family"
 	e.Timings = b.timings
 	e.Unavailable = append(append([]landscape.Unavailable(nil), b.unav...), e.Unavailable...)
