@@ -113,6 +113,20 @@ func TestObservationsOverTime(t *testing.T) {
 		t.Errorf("changes:\n%s\nwant\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
 	}
 
+	// The history of the lapsed patent: two observations, then the day-2 changes, in time order.
+	h, err := db.History(context.Background(), "CN218751475U")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var lines []string
+	for _, e := range h {
+		lines = append(lines, e.Date.Format("2006-01-02")+" "+e.Kind+" "+e.SourceFile)
+	}
+	wantH := "2026-11-30 observed day1.csv|2026-12-01 observed day2.csv|" + strings.Repeat("2026-12-01 changed day2.csv|", 5)
+	if got := strings.Join(lines, "|") + "|"; got != wantH || !strings.Contains(h[4].Text, "legal_status: alive → lapsed") {
+		t.Errorf("history:\n%s\nwant\n%s\n(%q)", got, wantH, h[4].Text)
+	}
+
 	// As of day 1 the lake is what it was then; so is version v1 of it.
 	for _, opt := range []duck.Options{{AsOf: day1}, {Version: v1}} {
 		db1, err := duck.OpenWith(context.Background(), lk, opt)

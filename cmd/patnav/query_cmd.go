@@ -50,7 +50,10 @@ func cmdLake(ctx context.Context, args []string, stdout, stderr io.Writer) error
 	if len(args) > 0 && args[0] == "forget" {
 		return cmdLakeForget(ctx, args[1:], stdout, stderr)
 	}
-	fs := newFlags("lake", "info [--lake DIR] | forget [--lake DIR] FILE|INGEST_ID...", stderr)
+	if len(args) > 0 && args[0] == "history" {
+		return cmdLakeHistory(ctx, args[1:], stdout, stderr)
+	}
+	fs := newFlags("lake", "info [--lake DIR] | forget [--lake DIR] FILE|INGEST_ID... | history [--lake DIR] PUB", stderr)
 	lakeDir := fs.String("lake", "lake", "lake folder")
 	if err := parse(fs, args); err != nil {
 		return err
