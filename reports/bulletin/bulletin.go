@@ -178,7 +178,9 @@ func (p *pageBuilder) page() *reports.Page {
 			pg.Sections = append(pg.Sections, s)
 		}
 	}
-	pg.Sections = append(pg.Sections, p.changes(), p.indicators(), p.gap(), p.method(), p.limitations())
+	ch := p.changes()
+	ch.Blocks = append(ch.Blocks, p.patentChanges()...)
+	pg.Sections = append(pg.Sections, ch, p.indicators(), p.gap(), p.method(), p.limitations())
 	pg.Unavailable = p.unavailable()
 	return pg
 }
@@ -841,4 +843,33 @@ func regionName(l reports.Locale, name, country, province, city string) string {
 		return code
 	}
 	return l.NA()
+}
+
+// patentChanges lists the changes of patents in scope since the previous run (the evidence of
+// lapses, grants, transfers, pledges and licences), with old and new values, day and file: blocks
+// of the changes section.
+func (p *pageBuilder) patentChanges() []reports.Block {
+	b := p.b
+	head := reports.Block{Heading: p.t("sec.patent_changes")}
+	if len(b.PatentChanges) == 0 {
+		head.Para = p.t("pch.none")
+		return []reports.Block{head}
+	}
+	since := b.Meta.ChangesSince
+	if since == "" {
+		since = p.t("pch.all")
+	}
+	head.Para = p.t("pch.lead", "n", p.l.Int(len(b.PatentChanges)), "since", since)
+	t := &reports.Table{Head: []string{p.t("col.pub"), p.t("col.applicant"), p.t("col.event"), p.t("col.change"), p.t("col.observed"), p.t("col.file")},
+		NoWrap: []bool{true, false, true, false, true, false}}
+	for _, c := range b.PatentChanges {
+		old := c.Old
+		if old == "" {
+			old = "—"
+		}
+		t.Rows = append(t.Rows, reports.Row{Cells: []reports.Cell{{Text: c.PubNumber}, {Text: c.Applicant},
+			{Text: p.t("pev:" + c.Event), Sub: p.levelName(c.Level)}, {Text: old + " → " + c.New, Sub: c.Field},
+			{Text: c.Observed}, {Text: c.SourceFile}}})
+	}
+	return []reports.Block{head, {Table: t}}
 }
