@@ -28,8 +28,12 @@ func (d *DB) History(ctx context.Context, pub string) ([]HistoryEntry, error) {
 	}
 	q := fmt.Sprintf(`SELECT observed, source_file, ingest_id, concat_ws(', ', %s) FROM observations WHERE pub_number = ?
 ORDER BY observed, ingest_id, source_file, source_record`, strings.Join(fields, ", "))
-	add := func(kind string) func([]any) error {
-		return func(r []any) error {
+	run := func(kind, q string) error {
+		res, err := d.Query(ctx, q, pub)
+		if err != nil {
+			return err
+		}
+		for _, r := range res.Rows {
 			e := HistoryEntry{Kind: kind}
 			if t, ok := r[0].(time.Time); ok {
 				e.Date = t
@@ -38,19 +42,19 @@ ORDER BY observed, ingest_id, source_file, source_record`, strings.Join(fields, 
 			e.Ingest, _ = r[2].(string)
 			e.Text, _ = r[3].(string)
 			out = append(out, e)
-			return nil
 		}
+		return nil
 	}
-	if err := d.Each(ctx, q, add("observed"), pub); err != nil {
+	if err := run("observed", q); err != nil {
 		return nil, err
 	}
-	if err := d.Each(ctx, `SELECT observed, source_file, ingest_id, field || ': ' || coalesce(old_value, '∅') || ' → ' || coalesce(new_value, '∅')
-FROM changes WHERE pub_number = ? ORDER BY observed, ingest_id, source_file, field`, add("changed"), pub); err != nil {
+	if err := run("changed", `SELECT observed, source_file, ingest_id, field || ': ' || coalesce(old_value, '∅') || ' → ' || coalesce(new_value, '∅')
+FROM changes WHERE pub_number = ? ORDER BY observed, ingest_id, source_file, field`); err != nil {
 		return nil, err
 	}
-	if err := d.Each(ctx, `SELECT date, '' AS f, '' AS i, concat_ws(' ', code, CASE WHEN state IS NOT NULL THEN '[' || state || ']' END,
+	if err := run("event", `SELECT date, '' AS f, '' AS i, concat_ws(' ', code, CASE WHEN state IS NOT NULL THEN '[' || state || ']' END,
     effect, description, CASE WHEN text IS NOT NULL AND text <> description THEN '— ' || text END)
-FROM legal_events WHERE pub_number = ? ORDER BY date NULLS LAST, code, state, text`, add("event"), pub); err != nil {
+FROM legal_events WHERE pub_number = ? ORDER BY date NULLS LAST, code, state, text`); err != nil {
 		return nil, err
 	}
 	rank := map[string]int{"observed": 0, "changed": 1, "event": 2}
