@@ -16,8 +16,8 @@ import (
 	"github.com/patnav/patnav/reports/bulletin"
 	"github.com/patnav/patnav/reports/bundle"
 	effreports "github.com/patnav/patnav/reports/effect"
-	valreports "github.com/patnav/patnav/reports/value"
 	entreports "github.com/patnav/patnav/reports/enterprise"
+	valreports "github.com/patnav/patnav/reports/value"
 )
 
 // JobOptions tune a Job.

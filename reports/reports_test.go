@@ -1,8 +1,6 @@
 package reports
 
 import (
-	"github.com/patnav/patnav/reports/schematest"
-
 	"bytes"
 	"encoding/json"
 	"flag"
@@ -16,6 +14,7 @@ import (
 	"testing"
 
 	"github.com/patnav/patnav/landscape"
+	"github.com/patnav/patnav/reports/schematest"
 )
 
 var (

@@ -1,8 +1,6 @@
 package cnipa
 
 import (
-	"github.com/patnav/patnav/ingest/format/formattest"
-
 	"bytes"
 	"encoding/json"
 	"errors"
@@ -14,10 +12,12 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/patnav/patnav/ingest/format"
-	"github.com/patnav/patnav/internal/patent"
 	"github.com/xuri/excelize/v2"
 	"golang.org/x/text/encoding/simplifiedchinese"
+
+	"github.com/patnav/patnav/ingest/format"
+	"github.com/patnav/patnav/ingest/format/formattest"
+	"github.com/patnav/patnav/internal/patent"
 )
 
 var update = flag.Bool("update", false, "rewrite testdata/*.golden.json and testdata/workbook.xlsx")

@@ -6,10 +6,11 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/xuri/excelize/v2"
+
 	"github.com/patnav/patnav/ingest/format"
 	"github.com/patnav/patnav/internal/patent"
 	"github.com/patnav/patnav/internal/realdata"
-	"github.com/xuri/excelize/v2"
 )
 
 // sheetCount is an independent count of a workbook: per sheet, the non-blank rows after the first

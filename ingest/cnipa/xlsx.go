@@ -6,8 +6,9 @@ import (
 	"io"
 	"path/filepath"
 
-	"github.com/patnav/patnav/ingest/format"
 	"github.com/xuri/excelize/v2"
+
+	"github.com/patnav/patnav/ingest/format"
 )
 
 // sheetTable streams one worksheet with f.Rows (never GetRows: sheets can be large). Cells are

@@ -347,9 +347,7 @@ func (r *Reader) readTabRow() (bool, error) {
 			case tPN, tDC, tMC, tIP, tTI, tAB, tGA, tUT:
 				r.raw.fields[t] = append(r.raw.fields[t], c)
 			default: // line-based fields: the lines joined by "; "
-				for _, part := range strings.Split(c, "; ") {
-					r.raw.fields[t] = append(r.raw.fields[t], part)
-				}
+				r.raw.fields[t] = append(r.raw.fields[t], strings.Split(c, "; ")...)
 			}
 		}
 		return true, nil

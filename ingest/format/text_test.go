@@ -1,15 +1,15 @@
 package format
 
 import (
-	"path/filepath"
-
-	"github.com/patnav/patnav/internal/realdata"
 	"io"
+	"path/filepath"
 	"strings"
 	"testing"
 
 	"golang.org/x/text/encoding/charmap"
 	"golang.org/x/text/encoding/simplifiedchinese"
+
+	"github.com/patnav/patnav/internal/realdata"
 )
 
 func TestDetectEncoding(t *testing.T) {

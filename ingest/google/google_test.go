@@ -1,8 +1,6 @@
 package google
 
 import (
-	"github.com/patnav/patnav/ingest/format/formattest"
-
 	"bufio"
 	"encoding/json"
 	"errors"
@@ -15,6 +13,7 @@ import (
 	"testing"
 
 	"github.com/patnav/patnav/ingest/format"
+	"github.com/patnav/patnav/ingest/format/formattest"
 	"github.com/patnav/patnav/internal/patent"
 	"github.com/patnav/patnav/internal/realdata"
 )

@@ -811,15 +811,6 @@ func stripTrailingDate(s string) string {
 	return s
 }
 
-func contains(list []string, s string) bool {
-	for _, v := range list {
-		if v == s {
-			return true
-		}
-	}
-	return false
-}
-
 // containsFold reports whether s contains the lower-case ASCII word sub, ignoring case.
 func containsFold(s, sub string) bool {
 	if len(s) < len(sub) {

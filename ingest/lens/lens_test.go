@@ -1,8 +1,6 @@
 package lens
 
 import (
-	"github.com/patnav/patnav/ingest/format/formattest"
-
 	"bufio"
 	"encoding/json"
 	"errors"
@@ -15,6 +13,7 @@ import (
 	"testing/iotest"
 
 	"github.com/patnav/patnav/ingest/format"
+	"github.com/patnav/patnav/ingest/format/formattest"
 	"github.com/patnav/patnav/internal/norm"
 	"github.com/patnav/patnav/internal/patent"
 )

@@ -9,11 +9,12 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/xuri/excelize/v2"
+
 	"github.com/patnav/patnav/ingest/format"
 	"github.com/patnav/patnav/ingest/format/formattest"
 	"github.com/patnav/patnav/internal/patent"
 	"github.com/patnav/patnav/internal/realdata"
-	"github.com/xuri/excelize/v2"
 )
 
 var update = flag.Bool("update", false, "rewrite testdata/*.golden.json from the reader's output")

@@ -11,12 +11,12 @@ import (
 	"errors"
 	"fmt"
 	"io"
-
 	"path/filepath"
 
-	"github.com/patnav/patnav/ingest/format"
 	"github.com/shakinm/xlsReader/xls"
 	"github.com/xuri/excelize/v2"
+
+	"github.com/patnav/patnav/ingest/format"
 )
 
 // Kind of file a Source reads.

@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"github.com/parquet-go/parquet-go"
+
 	"github.com/patnav/patnav/internal/patent"
 )
 

@@ -253,15 +253,6 @@ func isDigits(s string) bool {
 	return s != ""
 }
 
-func isAlnum(s string) bool {
-	for i := 0; i < len(s); i++ {
-		if !isDigit(s[i]) && !isLetter(s[i]) {
-			return false
-		}
-	}
-	return true
-}
-
 func hasDigit(s string) bool {
 	for i := 0; i < len(s); i++ {
 		if isDigit(s[i]) {

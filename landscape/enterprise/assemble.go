@@ -24,9 +24,7 @@ func (b *builder) assemble(t *target) {
 	e.Meta.Unit = "family"
 	e.Timings = b.timings
 	e.Unavailable = append(append([]landscape.Unavailable(nil), b.unav...), e.Unavailable...)
-	for _, c := range b.opt.ClusterLabels {
-		e.Clusters = append(e.Clusters, c)
-	}
+	e.Clusters = append(e.Clusters, b.opt.ClusterLabels...)
 	b.match(t)
 	for _, c := range t.competitors {
 		src := c.source
@@ -217,9 +215,7 @@ func (b *builder) qualityProfile(t *target) {
 	for _, id := range t.top {
 		q.Top = append(q.Top, b.ref(id))
 	}
-	for _, u := range b.qualMissing {
-		t.e.Unavailable = append(t.e.Unavailable, u)
-	}
+	t.e.Unavailable = append(t.e.Unavailable, b.qualMissing...)
 	q.Basis = b.basis("family", q.Scored, fmt.Sprintf("OECD-style quality index 4 as in the macro navigation (indicators min–max normalised within priority-year × main-subclass cohorts, top/bottom 1%% capped), computed once for all %d scored families; deciles of the industry (10 = best); core = top %s of all %d families (%d core patents)",
 		b.indScored, pct(b.cfg.Analysis.CoreShare), b.indFams, b.coreTotal), "quality_base")
 }

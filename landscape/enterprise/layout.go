@@ -4,7 +4,6 @@ import (
 	"fmt"
 	"math"
 	"sort"
-	"strings"
 
 	"github.com/patnav/patnav/analysis"
 	"github.com/patnav/patnav/analysis/indicators"
@@ -479,14 +478,6 @@ func (b *builder) ref(id string) PatentRef {
 
 func (b *builder) basis(unit string, n int, note, query string) landscape.Basis {
 	return landscape.Basis{Unit: unit, N: n, From: b.s.From, To: b.s.To, Note: note, Query: query}
-}
-
-func joinNames(ts []config.Text) string {
-	var out []string
-	for _, t := range ts {
-		out = append(out, t.In("en"))
-	}
-	return strings.Join(out, ", ")
 }
 
 // nonNil returns s, or an empty list for nil (a NULL list of the database reads as empty).

@@ -424,15 +424,6 @@ func (b *builder) topRefs(fs []*family) ([]PatentRef, int) {
 	return out, len(c)
 }
 
-func (b *builder) branchName(id string) string {
-	for _, br := range b.flat {
-		if br.ID == id {
-			return br.Name.In("en")
-		}
-	}
-	return id
-}
-
 func (b *builder) summaryCounts() {
 	S := &b.b.Summary
 	for _, f := range b.fams {

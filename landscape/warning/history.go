@@ -1,8 +1,6 @@
 package warning
 
 import (
-	"github.com/patnav/patnav/internal/atomicfile"
-
 	"bytes"
 	"context"
 	"encoding/json"
@@ -16,6 +14,7 @@ import (
 	"time"
 
 	"github.com/patnav/patnav/analysis"
+	"github.com/patnav/patnav/internal/atomicfile"
 	"github.com/patnav/patnav/internal/config"
 	"github.com/patnav/patnav/landscape"
 )

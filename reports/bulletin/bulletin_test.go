@@ -1,8 +1,6 @@
 package bulletin
 
 import (
-	"github.com/patnav/patnav/reports/schematest"
-
 	"bytes"
 	"encoding/json"
 	"os"
@@ -13,6 +11,7 @@ import (
 	"github.com/patnav/patnav/internal/config"
 	"github.com/patnav/patnav/landscape"
 	"github.com/patnav/patnav/landscape/warning"
+	"github.com/patnav/patnav/reports/schematest"
 )
 
 func f(v float64) *float64 { return &v }

@@ -37,9 +37,7 @@ func Page(e *model.Enterprise, lang string, opt Options) (*reports.Page, error) 
 	for _, c := range e.Competitors {
 		b.names[c.Key] = c.Label
 	}
-	for _, br := range e.Branches {
-		b.branches = append(b.branches, br)
-	}
+	b.branches = append(b.branches, e.Branches...)
 	return b.page(), nil
 }
 
