@@ -12,6 +12,7 @@ import (
 	"gopkg.in/yaml.v3"
 
 	"github.com/patnav/patnav/internal/atomicfile"
+	"github.com/patnav/patnav/internal/norm"
 	model "github.com/patnav/patnav/landscape/scope"
 	"github.com/patnav/patnav/reports"
 )
@@ -96,30 +97,14 @@ func CSV(w io.Writer, m *model.Model) error {
 		return err
 	}
 	for _, f := range m.Result.Families {
-		rec := []string{safeCell(f.ID), safeCell(f.Rep), safeCell(f.Title), strconv.FormatFloat(f.Score, 'f', 4, 64),
-			strconv.FormatBool(f.Seed), strconv.FormatBool(f.Kept), safeCell(joinVia(f.Via)), strconv.FormatBool(f.InConfig)}
+		rec := []string{norm.SafeCell(f.ID), norm.SafeCell(f.Rep), norm.SafeCell(f.Title), strconv.FormatFloat(f.Score, 'f', 4, 64),
+			strconv.FormatBool(f.Seed), strconv.FormatBool(f.Kept), norm.SafeCell(joinVia(f.Via)), strconv.FormatBool(f.InConfig)}
 		if err := cw.Write(rec); err != nil {
 			return err
 		}
 	}
 	cw.Flush()
 	return cw.Error()
-}
-
-// safeCell neutralises text a spreadsheet would run as a formula (the rule of the lake's CSV
-// output, internal/duck.SafeCell, which this package cannot import: it carries cgo).
-func safeCell(s string) string {
-	if s == "" {
-		return s
-	}
-	switch s[0] {
-	case '=', '+', '-', '@', '\t', '\r':
-		if _, err := strconv.ParseFloat(s, 64); err == nil {
-			return s
-		}
-		return "'" + s
-	}
-	return s
 }
 
 // JSON writes the model as indented JSON.
