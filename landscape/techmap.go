@@ -161,7 +161,7 @@ func BuildMap(ctx context.Context, s *analysis.Session, m *Macro) error {
 	opt.LastComplete = s.LastComplete()
 	res, err := cluster.Run(docs, opt)
 	if errors.Is(err, cluster.ErrNoDocs) || len(docs) < 2*opt.KMin {
-		m.Unavailable = append(m.Unavailable, Unavailable{Analysis: "map", Reason: "too few documents with title or abstract text in scope to cluster"})
+		m.Unavailable = append(m.Unavailable, Unavailable{Analysis: "map", Section: "map", Code: CodeTooFewTexts})
 		return nil
 	}
 	if err != nil {

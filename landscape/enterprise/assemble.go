@@ -12,8 +12,10 @@ import (
 	"github.com/patnav/patnav/landscape"
 )
 
-func (t *target) unavailable(analysisName, reason string) {
-	t.e.Unavailable = append(t.e.Unavailable, landscape.Unavailable{Analysis: analysisName, Reason: reason})
+// unavailable lists an analysis the data cannot support: a reason code with its numbers, worded
+// by the reports' catalogue; section is the enterprise report's section key.
+func (t *target) unavailable(analysisName, section, code string, n int, detail string) {
+	t.e.Unavailable = append(t.e.Unavailable, landscape.Unavailable{Analysis: analysisName, Section: section, Code: code, N: n, Detail: detail})
 }
 
 // assemble fills one enterprise's model from the shared query results.
@@ -40,14 +42,14 @@ func (b *builder) assemble(t *target) {
 			e.Competitors = append(e.Competitors, Competitor{Key: c.key, Name: c.label.In("en"), Label: c.label, Source: src, Keys: c.names, Found: c.sum.present})
 		}
 		if !c.sum.present {
-			t.unavailable("competitors", fmt.Sprintf("competitor %s has no family in scope in %d–%d", c.label.In("en"), b.s.From, b.s.To))
+			t.unavailable("competitors", "overview", landscape.CodeCompetitorAbsent, 0, c.label.In("en"))
 		}
 	}
 	if len(t.competitors) == 0 {
-		t.unavailable("competitors", "no competitor configured or found in the enterprise's branches")
+		t.unavailable("competitors", "overview", landscape.CodeNoCompetitors, 0, "")
 	}
 	if !self.sum.present {
-		t.unavailable("all", fmt.Sprintf("none of the enterprise's names matches an applicant with families in scope in %d–%d (check the names in the match table)", b.s.From, b.s.To))
+		t.unavailable("all", "overview", landscape.CodeNoMatch, 0, "")
 	}
 	b.portfolio(t)
 	// Branch profile (tree order) and markets.
@@ -95,7 +97,7 @@ func (b *builder) match(t *target) {
 		nm.Found = nm.Families > 0
 		nm.Raw = raw[nm.Key]
 		if !nm.Found {
-			t.unavailable("match", fmt.Sprintf("name %q (key %q) matches no applicant in scope", nm.Configured, nm.Key))
+			t.unavailable("match", "overview", landscape.CodeNameUnmatched, 0, nm.Configured)
 		}
 	}
 	m.Families = b.entityFams[t.self.key]
@@ -144,16 +146,25 @@ func (b *builder) portfolio(t *target) {
 	series, _ := b.series(self.years)
 	p.Trend = landscape.Trend{Series: series, Basis: b.basis("family", int(round(s.fam, 0)), "fractional counting; CAGR over the last complete years of the window", "ent_years")}
 	g := b.cagr(self)
-	if g.OK {
+	switch {
+	case g.OK && landscape.MinGrowthEndYear.Met(int(min(g.Start, g.End))):
 		p.Trend.CAGR, p.Trend.CAGRFrom, p.Trend.CAGRTo = ptr(g.CAGR, 4), g.StartYear, g.EndYear
-	} else if s.present {
-		t.unavailable("portfolio.cagr", g.Reason)
+	case s.present:
+		// Below the minimum (a growth rate from 1 to 0 families is not a figure): the smaller
+		// end year's families, 0 when no window had two complete years with filings.
+		n := 0
+		if g.OK {
+			n = int(min(g.Start, g.End))
+		}
+		u := landscape.MinGrowthEndYear.Below(n)
+		u.Analysis, u.Section = "portfolio.cagr", "portfolio"
+		t.e.Unavailable = append(t.e.Unavailable, u)
 	}
 	if s.present {
 		p.DocTypes = nonZero([]landscape.Count{{Key: "invention", N: float64(s.inv)}, {Key: "utility_model", N: float64(s.um)}, {Key: "other", N: float64(s.other)}}, s.whole)
 		p.Status = nonZero([]landscape.Count{{Key: "alive", N: float64(s.alive)}, {Key: "pending", N: float64(s.pending)}, {Key: "lapsed", N: float64(s.lapsed)}, {Key: "unknown", N: float64(s.unknown)}}, s.whole)
 		if s.unknown == s.whole {
-			t.unavailable("portfolio.status", "the sources give no legal status for the enterprise's families")
+			t.unavailable("portfolio.status", "portfolio", landscape.CodeNoLegalStatus, 0, "")
 		}
 	}
 	p.Granted = s.granted
@@ -205,7 +216,7 @@ func (b *builder) qualityProfile(t *target) {
 		}
 		q.TopDecileShare = ptr(float64(self.sum.topDecile)/float64(q.Scored), 4)
 	} else if self.sum.present {
-		t.unavailable("quality", "none of the enterprise's families has a quality score (cohorts too small or no indicator data)")
+		t.unavailable("quality", "quality", landscape.CodeNoQualityScores, 0, "")
 	}
 	q.Core = self.sum.coreWhole
 	q.IndustryCore, q.CoreTop = b.coreTotal, b.cfg.Analysis.CoreShare
@@ -251,7 +262,7 @@ func (b *builder) inventorsOf(t *target) {
 			d.Level = "low"
 		}
 	} else if self.sum.present {
-		t.unavailable("inventors", "the enterprise's families name no inventors in the sources")
+		t.unavailable("inventors", "people", landscape.CodeNoInventors, 0, "")
 	}
 	d.Basis = b.basis("family", self.invWith, fmt.Sprintf("key-inventor dependency = share of its families (with inventors) naming at least one of its top %d inventors; > %.0f%% high, %.0f–%.0f%% moderate, below low (convention)",
 		TopInventors, 100*DependencyHigh, 100*DependencyModerate, 100*DependencyHigh), "ent_inventors")
@@ -271,7 +282,7 @@ func (b *builder) expiryOf(t *target) {
 	}
 	s := t.self.sum
 	if s.present && s.unknown == s.whole {
-		t.unavailable("expiry.status", "legal status unknown for all its families: expiring and lapsed families are estimated from the nominal term only")
+		t.unavailable("expiry.status", "expiry", landscape.CodeNominalTermOnly, 0, "")
 	}
 	x.Basis = b.basis("family", s.whole, fmt.Sprintf("expiry: the source's date, else earliest filing + 20 years (invention) or + 10 years (utility model), an estimate that ignores fee lapses and extensions; expiring: alive (or status unknown) and expiring between the cut-off %s and %s; lapsed: status lapsed, or status unknown with the term over; lists ranked by quality",
 		b.s.Cutoff.Format("2006-01-02"), x.Horizon), "ent_expiry")
@@ -339,7 +350,7 @@ func (b *builder) citationFlows(t *target) {
 	c.Available = b.citeAvailable
 	c.Basis = b.basis("family", b.citeCount, "distinct (citing family, cited family) pairs between the enterprise and its competitors, both in scope; citations resolved through citations.cited_doc = patents.doc_number; N = pairs among all entities of the run", "ent_citations")
 	if !b.citeAvailable {
-		t.unavailable("citations", b.citeReason)
+		t.unavailable("citations", "benchmark", b.citeReason, 0, "")
 		return
 	}
 	ents := append([]*entity{t.self}, t.competitors...)
@@ -409,9 +420,9 @@ func (b *builder) watchList(t *target) {
 	}
 	switch {
 	case b.threshold == nil:
-		t.unavailable("watch_list", "no family in scope has a quality score")
+		t.unavailable("watch_list", "watch", landscape.CodeNoQualityScores, 0, "")
 	case len(t.core) == 0 && t.self.sum.present:
-		t.unavailable("watch_list", "the enterprise has no family in a leaf branch, so it has no core branch to watch")
+		t.unavailable("watch_list", "watch", landscape.CodeNoCoreBranch, 0, "")
 	}
 	w.Basis = b.basis("family", own, fmt.Sprintf("candidates: families in its core branches (its largest leaf branches covering %.0f%% of its leaf-branch assignments, at most %d) held by others, quality ≥ the industry's %.0fth percentile, and possibly in force (alive, pending, or status unknown with the nominal term not over); ranked alive, pending, unknown, then by quality, core branches overlapped, offices and the source's forward citations",
 		100*CoreBranchShare, MaxCoreBranches, 100*w.Percentile), "watch_list")

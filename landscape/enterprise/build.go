@@ -307,7 +307,7 @@ func (b *builder) setup() error {
 		th, err := applicant.LoadThesaurus(p)
 		if err != nil {
 			if errors.Is(err, os.ErrNotExist) {
-				b.unav = append(b.unav, landscape.Unavailable{Analysis: "match.thesaurus", Reason: "the thesaurus " + p + " is missing: names are matched after normalisation only"})
+				b.unav = append(b.unav, landscape.Unavailable{Analysis: "match.thesaurus", Section: "overview", Code: landscape.CodeThesaurusMissing, Detail: p})
 			} else {
 				return err
 			}
@@ -458,7 +458,7 @@ func (b *builder) resolve() error {
 			} else {
 				k := b.thes.Key(c)
 				if k == "" {
-					t.e.Unavailable = append(t.e.Unavailable, landscape.Unavailable{Analysis: "competitors", Reason: fmt.Sprintf("competitor %q normalises to an empty name", c)})
+					t.e.Unavailable = append(t.e.Unavailable, landscape.Unavailable{Analysis: "competitors", Section: "overview", Code: landscape.CodeEmptyName, Detail: c})
 					continue
 				}
 				ce = b.entityForName(k, "name")
@@ -832,9 +832,9 @@ func (b *builder) citations() error {
 			return err
 		}
 		if some.N == 0 {
-			b.citeReason = "the sources in scope carry no patent citations (only non-patent references, or none)"
+			b.citeReason = landscape.CodeNoCitations
 		} else {
-			b.citeReason = "the patent citations in scope resolve to no other family in the lake (the cited documents were not ingested)"
+			b.citeReason = landscape.CodeCitationsUnresolved
 		}
 		return nil
 	}

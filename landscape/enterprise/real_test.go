@@ -10,6 +10,7 @@ import (
 	"github.com/patnav/patnav/ingest"
 	"github.com/patnav/patnav/internal/config"
 	"github.com/patnav/patnav/internal/realdata"
+	"github.com/patnav/patnav/landscape"
 )
 
 // realDrones ingests the real Lens drones export (lens_drones_2017_raw.csv) into a temporary lake
@@ -50,10 +51,10 @@ func TestRealDrones(t *testing.T) {
 		if e.Portfolio.Whole == 0 || e.Portfolio.Rank == 0 || !e.Match.Names[0].Found {
 			t.Errorf("%s: not matched (%d families)", e.ID, e.Portfolio.Whole)
 		}
-		if e.Citations.Available || !hasUnavailable(e, "citations", "no patent citations") {
+		if e.Citations.Available || !hasUnavailable(e, "citations", landscape.CodeNoCitations) {
 			t.Errorf("%s: citations should be unavailable: %+v", e.ID, e.Citations)
 		}
-		if !hasUnavailable(e, "portfolio.status", "no legal status") {
+		if !hasUnavailable(e, "portfolio.status", landscape.CodeNoLegalStatus) {
 			t.Errorf("%s: unknown legal status not reported", e.ID)
 		}
 		if len(e.Competitors) == 0 || len(e.Benchmark.Rows) != len(e.Competitors)+1 {

@@ -116,6 +116,11 @@ var sectionKeys = map[string]string{
 	"inventors": "people", "expiry": "expiry", "citations": "benchmark", "watch_list": "watch",
 }
 
+// entSections are the enterprise report's section keys (an Unavailable.Section that names one
+// of them places the entry there).
+var entSections = map[string]bool{"overview": true, "portfolio": true, "branches": true, "markets": true, "quality": true,
+	"people": true, "expiry": true, "benchmark": true, "layout": true, "watch": true, "recommendations": true, "limitations": true}
+
 func sectionOf(analysis string) string {
 	k := analysis
 	if i := strings.IndexAny(k, "./"); i >= 0 {
@@ -159,8 +164,8 @@ func (b *pageBuilder) page() *reports.Page {
 	b.unav = map[string][]landscape.Unavailable{}
 	for _, u := range e.Unavailable {
 		k := sectionOf(u.Analysis)
-		if u.Section != "" {
-			k = sectionOf(u.Section)
+		if entSections[u.Section] {
+			k = u.Section
 		}
 		if k != "" {
 			b.unav[k] = append(b.unav[k], l.Worded(u))
