@@ -499,6 +499,24 @@ func (b *pageBuilder) expiry() *reports.Section {
 		}
 		s.Blocks = append(s.Blocks, blk)
 	}
+	// The enterprise's own changes since the previous run (lapses, transfers, pledges …).
+	blk := reports.Block{Heading: b.t("ex.changes", "n", l.Int(len(e.Changes)))}
+	if len(e.Changes) == 0 {
+		blk.Para = l.T("none")
+	} else {
+		t := &reports.Table{Head: []string{b.t("ex.col.pub"), b.t("ex.col.event"), b.t("ex.col.change"), b.t("ex.col.observed"), b.t("ex.col.file")},
+			NoWrap: []bool{true, true, false, true, false}}
+		for _, c := range e.Changes {
+			old := c.Old
+			if old == "" {
+				old = "—"
+			}
+			t.Rows = append(t.Rows, reports.Row{Cells: []reports.Cell{{Text: c.PubNumber}, {Text: b.t("pev:" + c.Event)},
+				{Text: old + " → " + c.New, Sub: c.Field}, {Text: c.Observed}, {Text: c.SourceFile}}})
+		}
+		blk.Table = t
+	}
+	s.Blocks = append(s.Blocks, blk)
 	return s
 }
 
