@@ -29,7 +29,7 @@ var mixedSources = map[string]string{
 		"3,US,B2,US 7000001 B2,000-000-000-000-103,2014-03-06,US 10000001 A,2012-01-05,US 10000001 A 20120105,Camera gimbal for drones,ACME INC,B64C39/024,B64C39/02\n",
 	"derwent.ciw": "FN Clarivate Analytics Derwent Innovations Index\nVR 1.0\nPT P\n" +
 		"PN EP2906782-A2; US2014102795-A1; CN104968889-A\nTI Drone has foldable arms.\nAU SMITH J\nAE PARROT SA (PARR-Non-standard)\nGA 2013123456\n" +
-		"IP B64C-039/02\nPD EP2906782-A2   19 Aug 2015   B64C-039/02   201555      English\n" +
+		"IP B64C-039/02\nDC Q25; W06\nMC W06-B01B\nPD EP2906782-A2   19 Aug 2015   B64C-039/02   201555      English\n" +
 		"   US2014102795-A1   17 Apr 2014   B64C-039/02   201427      English\n   CN104968889-A   07 Oct 2015   B64C-039/02   201571      Chinese\n" +
 		"PI US61711212P    09 Oct 2012\nER\n\nEF\n",
 	"espacenet.csv": "No;Title;Inventors;Applicants;Publication number;Earliest priority;IPC;CPC;Publication date;Earliest publication;Family number\n" +
@@ -82,5 +82,20 @@ func TestMixedSourcesCountFamiliesOnce(t *testing.T) {
 	}
 	if m.Scope.Families != 2 || m.Scope.Publications != 5 {
 		t.Errorf("scope: %d families, %d publications; want 2 and 5", m.Scope.Families, m.Scope.Publications)
+	}
+	// Derwent classes and manual codes (no IPC subclass) never stand in for an IPC subclass.
+	for _, sc := range m.Technology.Subclasses {
+		if sc.Code == "" {
+			t.Errorf("an empty IPC subclass among the top subclasses: %+v", m.Technology.Subclasses)
+		}
+	}
+	docs, err := s.ClusterDocs(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, d := range docs {
+		if d.Subclass != "B64C" {
+			t.Errorf("family %s: main subclass %q, want B64C", d.ID, d.Subclass)
+		}
 	}
 }

@@ -10,6 +10,7 @@ WITH cls AS (
     FROM classifications c
     JOIN scope_pub s USING (pub_number)
     JOIN pat p USING (pub_number)
+    WHERE c.subclass <> '' -- IPC/CPC only: Derwent classes and manual codes have no subclass
 ), groups AS (
     SELECT family_id,
            list(DISTINCT main_group ORDER BY main_group) FILTER (WHERE coalesce(main_group, '') <> '') AS codes,

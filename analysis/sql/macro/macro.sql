@@ -134,7 +134,8 @@ GROUP BY 1 ORDER BY 2 DESC, 1;
 WITH fs AS (
     SELECT p.family_id, first(c.subclass ORDER BY c.is_main DESC, c.subclass) AS subclass
     FROM classifications c JOIN scope_pub USING (pub_number) JOIN pat p USING (pub_number)
-    WHERE c.scheme = 'ipc' OR NOT EXISTS (SELECT 1 FROM classifications c2 WHERE c2.pub_number = c.pub_number AND c2.scheme = 'ipc')
+    WHERE c.subclass <> ''
+      AND (c.scheme = 'ipc' OR NOT EXISTS (SELECT 1 FROM classifications c2 WHERE c2.pub_number = c.pub_number AND c2.scheme = 'ipc'))
     GROUP BY 1
 )
 SELECT fs.subclass, f.py, count(*) AS n
@@ -237,7 +238,9 @@ WITH members AS (
     GROUP BY 1
 ), sc AS (
     SELECT p.family_id, count(DISTINCT c.subclass) AS n, first(c.subclass ORDER BY c.is_main DESC, c.subclass) AS main_sub
-    FROM classifications c JOIN scope_pub USING (pub_number) JOIN pat p USING (pub_number) GROUP BY 1
+    FROM classifications c JOIN scope_pub USING (pub_number) JOIN pat p USING (pub_number)
+    WHERE c.subclass <> '' -- IPC/CPC only: Derwent classes and manual codes have no subclass
+    GROUP BY 1
 ), fs AS (
     SELECT family_id, count(DISTINCT jurisdiction) AS n FROM members GROUP BY 1
 )
