@@ -2,7 +2,9 @@ package pipeline
 
 import (
 	"context"
+	"encoding/json"
 	"fmt"
+	"os"
 	"path/filepath"
 	"time"
 
@@ -198,4 +200,37 @@ func NewAtOrAbove(b *warning.Bulletin, level string) []string {
 		out = append(out, s.Level+" "+s.Key)
 	}
 	return out
+}
+
+// Replay prepares cfg and the job options to rebuild the models of a published run: the run
+// folder's run.json gives the lake version the run read, its as-of day and its start time (the
+// models' clock), so Open(ctx, cfg, opt) then gives the run's models byte for byte as long as
+// the lake still holds that version (ingests after it are not read; forgotten ones are gone).
+func Replay(runDir string, cfg *config.Config) (JobOptions, error) {
+	b, err := os.ReadFile(filepath.Join(runDir, "run.json"))
+	if err != nil {
+		return JobOptions{}, fmt.Errorf("replay: %w", err)
+	}
+	var m Manifest
+	if err := json.Unmarshal(b, &m); err != nil {
+		return JobOptions{}, fmt.Errorf("replay: %s: %w", filepath.Join(runDir, "run.json"), err)
+	}
+	if m.LakeVersion == "" {
+		return JobOptions{}, fmt.Errorf("replay: %s records no lake version (a run before lake versions were recorded)", filepath.Join(runDir, "run.json"))
+	}
+	started, err := time.Parse(time.RFC3339, m.Started)
+	if err != nil {
+		return JobOptions{}, fmt.Errorf("replay: %s: started %q: %w", filepath.Join(runDir, "run.json"), m.Started, err)
+	}
+	cfg.LakeVersion = m.LakeVersion
+	if cfg.AsOf == "" {
+		cfg.AsOf = m.AsOf
+	}
+	return JobOptions{Now: started}, nil
+}
+
+// WithNoMap returns o with NoMap set to noMap.
+func (o JobOptions) WithNoMap(noMap bool) JobOptions {
+	o.NoMap = noMap
+	return o
 }

@@ -17,11 +17,11 @@ func cmdEffect(ctx context.Context, args []string, stdout, stderr io.Writer) err
 	if err := parse(fs, args); err != nil {
 		return err
 	}
-	cfg, err := nf.load()
+	cfg, jopt, err := nf.load()
 	if err != nil {
 		return err
 	}
-	job, err := pipeline.Open(ctx, cfg, pipeline.JobOptions{NoMap: true})
+	job, err := pipeline.Open(ctx, cfg, jopt.WithNoMap(true))
 	if err != nil {
 		return err
 	}
@@ -57,11 +57,11 @@ func cmdValue(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	if err := parse(fs, args); err != nil {
 		return err
 	}
-	cfg, err := nf.load()
+	cfg, jopt, err := nf.load()
 	if err != nil {
 		return err
 	}
-	job, err := pipeline.Open(ctx, cfg, pipeline.JobOptions{NoMap: true})
+	job, err := pipeline.Open(ctx, cfg, jopt.WithNoMap(true))
 	if err != nil {
 		return err
 	}

@@ -19,11 +19,11 @@ func cmdEnterprise(ctx context.Context, args []string, stdout, stderr io.Writer)
 	if err := parse(fs, args); err != nil {
 		return err
 	}
-	cfg, err := nf.load()
+	cfg, jopt, err := nf.load()
 	if err != nil {
 		return err
 	}
-	job, err := pipeline.Open(ctx, cfg, pipeline.JobOptions{NoMap: *noMap})
+	job, err := pipeline.Open(ctx, cfg, jopt.WithNoMap(*noMap))
 	if err != nil {
 		return err
 	}

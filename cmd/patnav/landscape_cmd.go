@@ -30,28 +30,39 @@ func loadConfig(path, lakeDir, outDir string) (*config.Config, error) {
 }
 
 // navFlags are the flags every navigation command shares.
-type navFlags struct{ cfg, lake, out, asOf *string }
+type navFlags struct{ cfg, lake, out, asOf, fromRun *string }
 
 func addNavFlags(fs interface {
 	String(name, value, usage string) *string
 }) navFlags {
 	return navFlags{
-		cfg:  fs.String("c", "", "navigation config (YAML)"),
-		lake: fs.String("lake", "", "lake folder (default: the config's lake)"),
-		out:  fs.String("out", "", "output folder (default: the config's out)"),
-		asOf: fs.String("as-of", "", "read the lake as known on this day, YYYY-MM-DD (only observations up to it)"),
+		cfg:     fs.String("c", "", "navigation config (YAML)"),
+		lake:    fs.String("lake", "", "lake folder (default: the config's lake)"),
+		out:     fs.String("out", "", "output folder (default: the config's out)"),
+		asOf:    fs.String("as-of", "", "read the lake as known on this day, YYYY-MM-DD (only observations up to it)"),
+		fromRun: fs.String("from-run", "", "rebuild a published run's models: read the lake version, as-of day and clock of RUN_DIR/run.json"),
 	}
 }
 
-func (f navFlags) load() (*config.Config, error) {
+// load reads the config with the flags applied, and the job options (--from-run's clock).
+func (f navFlags) load() (*config.Config, pipeline.JobOptions, error) {
 	cfg, err := loadConfig(*f.cfg, *f.lake, *f.out)
-	if err == nil && *f.asOf != "" {
+	if err != nil {
+		return nil, pipeline.JobOptions{}, err
+	}
+	if *f.asOf != "" {
 		if _, perr := time.Parse("2006-01-02", *f.asOf); perr != nil {
-			return nil, fmt.Errorf("%w: --as-of %q: want a date YYYY-MM-DD", errUsage, *f.asOf)
+			return nil, pipeline.JobOptions{}, fmt.Errorf("%w: --as-of %q: want a date YYYY-MM-DD", errUsage, *f.asOf)
 		}
 		cfg.AsOf = *f.asOf
 	}
-	return cfg, err
+	var opt pipeline.JobOptions
+	if *f.fromRun != "" {
+		if opt, err = pipeline.Replay(*f.fromRun, cfg); err != nil {
+			return nil, opt, fmt.Errorf("%w: --from-run: %v", errUsage, err)
+		}
+	}
+	return cfg, opt, nil
 }
 
 func printFiles(stdout io.Writer, dir string, files []string) {
@@ -66,11 +77,11 @@ func cmdLandscape(ctx context.Context, args []string, stdout, stderr io.Writer) 
 	if err := parse(fs, args); err != nil {
 		return err
 	}
-	cfg, err := nf.load()
+	cfg, jopt, err := nf.load()
 	if err != nil {
 		return err
 	}
-	job, err := pipeline.Open(ctx, cfg, pipeline.JobOptions{})
+	job, err := pipeline.Open(ctx, cfg, jopt)
 	if err != nil {
 		return err
 	}

@@ -34,11 +34,11 @@ func cmdWarn(ctx context.Context, args []string, stdout, stderr io.Writer) error
 	if err := checkLevel(*level); err != nil {
 		return err
 	}
-	cfg, err := nf.load()
+	cfg, jopt, err := nf.load()
 	if err != nil {
 		return err
 	}
-	job, err := pipeline.Open(ctx, cfg, pipeline.JobOptions{NoMap: true})
+	job, err := pipeline.Open(ctx, cfg, jopt.WithNoMap(true))
 	if err != nil {
 		return err
 	}
