@@ -341,7 +341,7 @@ func Run(ctx context.Context, cfg *config.Config, opt Options) (*Manifest, error
 		for _, r := range m.Rejected {
 			rejected = append(rejected, bundle.Rejected{Name: r.Name, Reason: r.Reason, MovedTo: r.MovedTo})
 		}
-		ix := bundle.Index{Cfg: cfg, RunID: m.RunID, Started: m.Started, Cutoff: m.Cutoff, Families: m.Families, Links: links, Stages: stages, Notes: notes, Clusters: mac.Map != nil, Rejected: rejected}
+		ix := bundle.Index{Cfg: cfg, RunID: m.RunID, Started: m.Started, Cutoff: m.Cutoff, Families: m.Families, Links: links, Stages: stages, Unavailable: mac.Unavailable, NoEnterprises: len(cfg.Enterprises) == 0, Clusters: mac.Map != nil, Rejected: rejected}
 		if err := bundle.WriteIndex(partial, ix); err != nil {
 			return nil, err
 		}

@@ -7,6 +7,8 @@ import (
 	"strings"
 
 	"github.com/patnav/patnav/internal/config"
+	"github.com/patnav/patnav/landscape"
+	"github.com/patnav/patnav/reports"
 )
 
 var indexTmpl = template.Must(template.New("index").Parse(`<!DOCTYPE html>
@@ -59,14 +61,16 @@ var indexText = map[string]map[string]string{
 		"stages": "运行阶段", "stage": "阶段", "seconds": "耗时（秒）", "status": "状态", "warnlist": "说明与提示",
 		"xlsx": "主要数据表（XLSX）", "runjson": "运行清单（JSON）", "models": "模型（JSON）", "clusters": "专利族聚类归属（CSV）",
 		"stage.ingest": "数据导入", "stage.landscape": "宏观产业导航", "stage.enterprises": "企业导航", "stage.warnings": "风险预警", "stage.bundle": "成果包",
-		"status.ok": "完成", "status.failed": "失败", "rejected": "未能导入的文件（已移出收件箱，原因见同名 .reason.txt）"},
+		"status.ok": "完成", "status.failed": "失败",
+		"colon": "：", "noent": "配置中未列出企业，本次未进行企业导航", "rejected": "未能导入的文件（已移出收件箱，原因见同名 .reason.txt）"},
 	"en": {"title": "Patent navigation bundle", "sub": "\"1+N\" patent navigation: macro industry navigation, enterprise navigations and patent risk warnings", "industry": "Industry", "region": "Region",
 		"run": "Run", "date": "Run time", "cutoff": "Data cut-off", "families": "Families in scope", "scope": "Search strategy",
 		"landscape": "Macro industry navigation (the 1)", "enterprises": "Enterprise navigations (the N)", "warnings": "Patent risk warnings", "zone": "The zone's own work", "data": "Data and metadata",
 		"stages": "Run stages", "stage": "Stage", "seconds": "Seconds", "status": "Status", "warnlist": "Notes",
 		"xlsx": "Main tables (XLSX)", "runjson": "Run manifest (JSON)", "models": "Models (JSON)", "clusters": "Cluster assignments of the families (CSV)",
 		"stage.ingest": "Ingest", "stage.landscape": "Macro landscape", "stage.enterprises": "Enterprise navigations", "stage.warnings": "Risk warnings", "stage.bundle": "Bundle",
-		"status.ok": "done", "status.failed": "failed", "rejected": "Inputs not ingested (moved out of the inbox; the reason is in the .reason.txt beside each)"},
+		"status.ok": "done", "status.failed": "failed",
+		"colon": ": ", "noent": "the config names no enterprise: no enterprise navigations this run", "rejected": "Inputs not ingested (moved out of the inbox; the reason is in the .reason.txt beside each)"},
 }
 
 // Link is an entry of the index page.
@@ -101,8 +105,12 @@ type Index struct {
 	Families int
 	Links    []Link
 	Stages   []StageStatus
-	Notes    []string
-	Clusters bool // the landscape has a map: link its clusters.csv
+	// Unavailable are the macro landscape's analyses the data could not support, worded per
+	// language by the report catalogue.
+	Unavailable []landscape.Unavailable
+	// NoEnterprises: the config names no enterprise, so there are no enterprise navigations.
+	NoEnterprises bool
+	Clusters      bool // the landscape has a map: link its clusters.csv
 	// Rejected are the inbox inputs the run set aside (the rest was published).
 	Rejected []Rejected
 }
@@ -178,7 +186,17 @@ func WriteIndex(dir string, ix Index) error {
 		for _, st := range ix.Stages {
 			stages = append(stages, StageStatus{Name: or(t["stage."+st.Name], st.Name), Status: or(t["status."+st.Status], st.Status)})
 		}
-		data["Stages"], data["WarningsTitle"], data["Warnings"] = stages, t["warnlist"], ix.Notes
+		var notes []string
+		if loc, err := reports.NewLocale(lang); err == nil {
+			for _, u := range ix.Unavailable {
+				name, reason := loc.UnavailableText(u)
+				notes = append(notes, name+t["colon"]+reason)
+			}
+		}
+		if ix.NoEnterprises {
+			notes = append(notes, t["noent"])
+		}
+		data["Stages"], data["WarningsTitle"], data["Warnings"] = stages, t["warnlist"], notes
 		data["RejectedTitle"], data["Rejected"] = t["rejected"], ix.Rejected
 		names := []string{"index_" + lang + ".html"}
 		if i == 0 {
