@@ -18,8 +18,8 @@ import (
 	"github.com/patnav/patnav/landscape/warning"
 )
 
-// TestEveryQuery prepares every query of analysis/sql (scope, clustering, macro, enterprise,
-// warning, effect, seed scope) on a small generated lake (a Lens and a CNIPA-style export of the
+// TestEveryQuery prepares every query of analysis/sql (every folder: scope, clustering, macro,
+// enterprise, warning, effect, value, …) on a small generated lake (a Lens and a CNIPA-style export of the
 // demo industry) after the macro, enterprise, warning and effect models were built on it, so that
 // every table a query reads
 // exists; each query that returns rows must have a row type whose db tags are exactly its columns,
@@ -103,8 +103,8 @@ func TestEveryQuery(t *testing.T) {
 			typed++
 		}
 	}
-	// 41 macro, 29 enterprise, 8 warning, 4 scope and clustering queries return rows, and those
-	// of the effect tracking and seed scope; a query without a row type fails CheckQueries above.
+	// 41 macro, 29 enterprise, 8 warning, 4 scope and clustering queries return rows, besides those
+	// of the later models; a query without a row type fails CheckQueries above.
 	if typed < 82 {
 		t.Errorf("%d queries with a row type, want at least 82", typed)
 	}
