@@ -21,6 +21,7 @@ import (
 	"github.com/patnav/patnav/internal/patent"
 	"github.com/patnav/patnav/internal/realdata"
 	"github.com/patnav/patnav/landscape"
+	"github.com/patnav/patnav/landscape/warning"
 )
 
 // TestDayOneDayTwo is the nightly refresh of issue 13 on real exports: 10 publications of the
@@ -144,6 +145,7 @@ enterprises:
 		entChanges []landscape.PatentChange
 		status     string
 		version    string
+		signals    []warning.Signal
 	}
 	navigate := func(cfg *config.Config, save bool) run {
 		j, err := Open(ctx, cfg, JobOptions{Now: day2.Add(time.Hour)})
@@ -172,6 +174,7 @@ enterprises:
 		out.macro, _ = json.Marshal(m)
 		out.ent, _ = json.Marshal(ents)
 		out.changes, out.entChanges, out.version = b.PatentChanges, ents[0].Changes, j.Session.LakeVersion
+		out.signals = b.Signals
 		res, err := j.Session.DB.Query(ctx, "SELECT legal_status FROM pat WHERE pub_number = ?", changed)
 		if err != nil || len(res.Rows) != 1 {
 			t.Fatalf("pat %s: %v %v", changed, err, res)
@@ -214,6 +217,26 @@ enterprises:
 		}
 		if c := find(cs, "transfer_count"); c == nil || c.Old != "0" || c.New != "1" || c.Event != landscape.EventTransferred {
 			t.Errorf("%s: transfer change %+v", name, c)
+		}
+	}
+
+	// The lapse is a signal of the bulletin (watch, or warning for a core patent), new in this run,
+	// so --fail-on reacts to it; a domestic transfer stays evidence only.
+	var lapse *warning.Signal
+	for i, sg := range second.signals {
+		if sg.Kind == warning.KindChange && strings.Contains(sg.Key, "event="+landscape.EventLapsed) && strings.Contains(sg.Key, changed) {
+			lapse = &second.signals[i]
+		}
+		if sg.Kind == warning.KindChange && strings.Contains(sg.Key, "event="+landscape.EventTransferred) {
+			t.Errorf("a domestic transfer raised a signal: %+v", sg)
+		}
+	}
+	if lapse == nil || (lapse.Level != warning.LevelWatch && lapse.Level != warning.LevelWarning) || lapse.State != warning.StateNew || lapse.Date != "2026-12-01" {
+		t.Errorf("day 2: no new lapse signal for %s: %+v", changed, lapse)
+	}
+	for _, sg := range first.signals {
+		if sg.Kind == warning.KindChange {
+			t.Errorf("day 1 (nothing changed) has a change signal: %+v", sg)
 		}
 	}
 

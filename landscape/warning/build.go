@@ -116,14 +116,15 @@ func Build(ctx context.Context, s *analysis.Session, macro *landscape.Macro, now
 	b.entrants()
 	b.expiring()
 	b.events()
-	b.finish()
 	// The changes of patents in scope since the previous run, as evidence (old and new values,
-	// the day and file they were observed in).
+	// the day and file they were observed in), each at watch or above also a signal.
 	ch, err := landscape.SessionChanges(ctx, s, dom)
 	if err != nil {
 		return nil, fmt.Errorf("warning: changes: %w", err)
 	}
 	b.b.PatentChanges = ch
+	b.changeSignals(ch)
+	b.finish()
 	b.b.Meta.LakeVersion, b.b.Meta.ChangesSince = s.LakeVersion, s.ChangesSince
 	return b.b, nil
 }

@@ -65,12 +65,13 @@ const (
 	KindInvalidation      = "invalidation"            // an invalidation (request or decision)
 	KindTransfer          = "transfer"                // a transfer (assignment)
 	KindLicence           = "licence"                 // a licence
+	KindChange            = "patent_change"           // a patent in scope changed since the previous run
 )
 
 // Kinds lists every signal kind in the order bulletins list them within a level.
 var Kinds = []string{KindReserve, KindBubble, KindGrowthLag, KindWeakLeaders, KindPortfolio, KindMarketBarrier,
 	KindSurge, KindBlocking, KindConcentrationRise, KindLitigation, KindEntrant, KindInvalidation,
-	KindTransfer, KindLicence, KindExpiring}
+	KindTransfer, KindLicence, KindExpiring, KindChange}
 
 // Threshold directions.
 const (

@@ -438,3 +438,40 @@ func sortedInts(m map[int]float64) []int {
 	sort.Ints(out)
 	return out
 }
+
+// changeSignals makes a signal of every change since the previous run at watch level or above
+// (landscape.Changes gives the level: a transfer across the border is a warning; a lapse,
+// refusal, invalidation, grant or restoration is watch). A lapse, refusal or invalidation of a
+// core patent (quality percentile ≥ 1 − core_share) rises to warning: the zone or a competitor
+// lost a patent that mattered. Transfers, pledges and licences within the country stay evidence
+// only (info). The key names the publication, the event and the new value, so the same change is
+// one signal however often it is shown.
+func (b *builder) changeSignals(ch []landscape.PatentChange) {
+	p := 1 - b.cfg.Analysis.CoreShare
+	for _, c := range ch {
+		level := c.Level
+		if level != LevelWatch && level != LevelWarning {
+			continue
+		}
+		f := b.byID[c.FamilyID]
+		core := f != nil && f.hasPct && f.pct >= p
+		rule := fmt.Sprintf("%s (%s → %s) observed %s in %s: %s", c.Event, c.Old, c.New, c.Observed, c.SourceFile, level)
+		switch c.Event {
+		case landscape.EventLapsed, landscape.EventRefused, landscape.EventInvalidated:
+			if core {
+				level = LevelWarning
+				rule = fmt.Sprintf("%s of a core patent (percentile %.3f ≥ %.2f; %s → %s) observed %s in %s: warning", c.Event, f.pct, p, c.Old, c.New, c.Observed, c.SourceFile)
+			}
+		}
+		s := Signal{Key: subjectKey(KindChange, "pub", c.PubNumber, "event", c.Event, "new", c.New), Kind: KindChange,
+			Family: c.FamilyID, Applicant: c.Applicant, Country: c.Country, Level: level, Direction: ByRule, Rule: rule,
+			Numbers: []Number{}, Date: c.Observed, Query: "changes"}
+		if f != nil {
+			if f.hasPct {
+				s.Numbers = append(s.Numbers, num("quality", f.pct, "percentile"))
+			}
+			s.Patents, s.PatentsTotal = b.topRefs([]*family{f})
+		}
+		b.add(s)
+	}
+}

@@ -178,6 +178,7 @@ var phrases = map[string][2]string{
 	"kind:invalidation":            {"无效宣告", "Invalidation"},
 	"kind:transfer":                {"专利转让", "Transfer"},
 	"kind:licence":                 {"专利许可", "Licence"},
+	"kind:patent_change":           {"专利状态或权属变化（自上次运行）", "Patent status or ownership changed (since the last run)"},
 	"event:invalidation":           {"无效宣告", "Invalidation"},
 	"event:transfer":               {"转让", "Transfer"},
 	"event:licence":                {"许可", "Licence"},

@@ -25,11 +25,12 @@ var kindColumns = map[string][]string{
 	warning.KindInvalidation:      {"events", "quality"},
 	warning.KindTransfer:          {"events", "quality"},
 	warning.KindLicence:           {"events", "quality"},
+	warning.KindChange:            {"quality"},
 }
 
 // familyKinds are about one patent: their table shows the patent instead of a subject.
 var familyKinds = map[string]bool{warning.KindExpiring: true, warning.KindLitigation: true,
-	warning.KindInvalidation: true, warning.KindTransfer: true, warning.KindLicence: true}
+	warning.KindInvalidation: true, warning.KindTransfer: true, warning.KindLicence: true, warning.KindChange: true}
 
 // chartKinds draw each signal's year series; patentKinds list each signal's patents (the
 // others show their top three in the table).
