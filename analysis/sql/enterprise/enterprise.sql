@@ -1,3 +1,7 @@
+-- Fractional family counts (sums of the 1/k applicant weights) are rounded to 9 decimals: DuckDB
+-- adds in parallel in no fixed order, so unrounded sums differ in their last bits from run to run
+-- and flip tied rankings (two applicants with 38.67 families each).
+
 -- Enterprise navigations: every query serves all enterprises (and their competitors) at once,
 -- grouped by entity over ent_fam (family × entity). Values are bound parameters; lists are bound
 -- as DuckDB lists and unnested.
@@ -83,14 +87,14 @@ SELECT family_id, 'cluster' AS dim, cluster AS key FROM ent_cluster;
 -- Family × entity in the window, with the entity's fractional weight (sum of 1/k over its names
 -- on the family).
 CREATE OR REPLACE TEMP TABLE ent_fam AS
-SELECT a.family_id, e.entity, sum(a.w) AS w
+SELECT a.family_id, e.entity, round(sum(a.w), 9) AS w
 FROM fam_app a JOIN ent_name e USING (name) JOIN fam f USING (family_id)
 WHERE f.py BETWEEN ? AND ?
 GROUP BY 1, 2;
 
 -- name: applicant_totals
 -- Fractional families of every applicant in the window (for ranks).
-SELECT a.name, sum(a.w) AS n
+SELECT a.name, round(sum(a.w), 9) AS n
 FROM fam_app a JOIN fam f USING (family_id)
 WHERE f.py BETWEEN ? AND ?
 GROUP BY 1;
@@ -129,7 +133,7 @@ GROUP BY 1 ORDER BY 2 DESC, 1;
 -- Per entity: fractional and whole families, document types, legal status, grants, years,
 -- offices, quality, core patents and the two growth windows.
 SELECT e.entity,
-       sum(e.w) AS fam, count(*) AS whole,
+       round(sum(e.w), 9) AS fam, count(*) AS whole,
        count(*) FILTER (WHERE f.invention) AS inv,
        count(*) FILTER (WHERE NOT f.invention AND f.utility) AS um,
        count(*) FILTER (WHERE NOT f.invention AND NOT f.utility) AS other,
@@ -143,23 +147,23 @@ SELECT e.entity,
        count(q.score) AS scored, avg(q.score) AS qmean,
        count(*) FILTER (WHERE q.decile = 10) AS top_decile,
        count(*) FILTER (WHERE q.core) AS core_whole,
-       coalesce(sum(e.w) FILTER (WHERE q.core), 0) AS core_frac,
-       coalesce(sum(e.w) FILTER (WHERE f.py BETWEEN ? AND ?), 0) AS recent,
-       coalesce(sum(e.w) FILTER (WHERE f.py BETWEEN ? AND ?), 0) AS previous
+       coalesce(round(sum(e.w) FILTER (WHERE q.core), 9), 0) AS core_frac,
+       coalesce(round(sum(e.w) FILTER (WHERE f.py BETWEEN ? AND ?), 9), 0) AS recent,
+       coalesce(round(sum(e.w) FILTER (WHERE f.py BETWEEN ? AND ?), 9), 0) AS previous
 FROM ent_fam e JOIN fam f USING (family_id) LEFT JOIN ent_q q USING (family_id)
 GROUP BY 1 ORDER BY 1;
 
 -- name: ent_years
-SELECT e.entity, f.py, sum(e.w) AS n
+SELECT e.entity, f.py, round(sum(e.w), 9) AS n
 FROM ent_fam e JOIN fam f USING (family_id)
 GROUP BY 1, 2 ORDER BY 1, 2;
 
 -- name: ent_dims
 -- Per entity × branch / cluster: fractional families, in the two windows, and core patents held.
-SELECT e.entity, d.dim, d.key, sum(e.w) AS n,
-       coalesce(sum(e.w) FILTER (WHERE f.py BETWEEN ? AND ?), 0) AS recent,
-       coalesce(sum(e.w) FILTER (WHERE f.py BETWEEN ? AND ?), 0) AS previous,
-       coalesce(sum(e.w) FILTER (WHERE q.core), 0) AS core
+SELECT e.entity, d.dim, d.key, round(sum(e.w), 9) AS n,
+       coalesce(round(sum(e.w) FILTER (WHERE f.py BETWEEN ? AND ?), 9), 0) AS recent,
+       coalesce(round(sum(e.w) FILTER (WHERE f.py BETWEEN ? AND ?), 9), 0) AS previous,
+       coalesce(round(sum(e.w) FILTER (WHERE q.core), 9), 0) AS core
 FROM ent_fam e JOIN ent_dim d USING (family_id) JOIN fam f USING (family_id) LEFT JOIN ent_q q USING (family_id)
 GROUP BY 1, 2, 3 ORDER BY 1, 2, 3;
 
@@ -185,7 +189,7 @@ INSERT INTO ent_prof SELECT unnest(?::VARCHAR[]), unnest(?::VARCHAR[]), unnest(?
 -- (N_a(b): the applicant's fractional families in b). The enterprise's own names,
 -- universities, institutes, individuals and government bodies are left out.
 WITH ab AS (
-    SELECT fb.branch_id, a.name, sum(a.w) AS n
+    SELECT fb.branch_id, a.name, round(sum(a.w), 9) AS n
     FROM fam_app a JOIN fam_branch fb USING (family_id) JOIN fam f USING (family_id)
     WHERE f.py BETWEEN ? AND ? AND fb.branch_id IN (SELECT DISTINCT branch_id FROM ent_prof)
       AND coalesce(a.kind, 'unknown') NOT IN ('university', 'institute', 'individual', 'government')
@@ -361,7 +365,7 @@ INSERT INTO ent_gap SELECT unnest(?::VARCHAR[]), unnest(?::VARCHAR[]);
 -- name: gap_academics
 -- Universities and institutes with the most fractional families in each enterprise's gap branches.
 WITH ab AS (
-    SELECT fb.branch_id, a.name, any_value(a.kind) AS kind, sum(a.w) AS n
+    SELECT fb.branch_id, a.name, any_value(a.kind) AS kind, round(sum(a.w), 9) AS n
     FROM fam_app a JOIN fam_branch fb USING (family_id) JOIN fam f USING (family_id)
     WHERE a.kind IN ('university', 'institute') AND f.py BETWEEN ? AND ?
       AND fb.branch_id IN (SELECT DISTINCT branch_id FROM ent_gap)
@@ -409,7 +413,7 @@ GROUP BY 1 ORDER BY 1;
 -- name: ent_profile
 -- Branch profile (fractional families per branch, in the window) of the given entities, for
 -- choosing automatic competitors before ent_fam is built.
-SELECT e.entity, fb.branch_id, sum(a.w) AS n
+SELECT e.entity, fb.branch_id, round(sum(a.w), 9) AS n
 FROM fam_app a JOIN ent_name e USING (name) JOIN fam f USING (family_id) JOIN fam_branch fb USING (family_id)
 WHERE e.entity IN (SELECT unnest(?::VARCHAR[])) AND f.py BETWEEN ? AND ?
 GROUP BY 1, 2 ORDER BY 1, 2;

@@ -1,3 +1,7 @@
+-- Fractional family counts (sums of the 1/k applicant weights) are rounded to 9 decimals: DuckDB
+-- adds in parallel in no fixed order, so unrounded sums differ in their last bits from run to run
+-- and flip tied rankings (two applicants with 38.67 families each).
+
 -- name: scope_by_source
 SELECT p.source || ' / ' || p.source_file AS k, count(*) AS n
 FROM pat p JOIN scope_pub USING (pub_number) GROUP BY 1 ORDER BY 2 DESC, 1;
@@ -65,13 +69,13 @@ WHERE p.jurisdiction = ? AND c.country IS NOT NULL AND c.country <> ? AND f.py B
 GROUP BY 1 ORDER BY 2 DESC, 1 LIMIT ?;
 
 -- name: geo_provinces
-SELECT a.province AS k, sum(a.w) AS n
+SELECT a.province AS k, round(sum(a.w), 9) AS n
 FROM fam_app a JOIN fam f USING (family_id)
 WHERE a.country = 'CN' AND a.province IS NOT NULL AND f.py BETWEEN ? AND ?
 GROUP BY 1 ORDER BY 2 DESC, 1;
 
 -- name: geo_cities
-SELECT a.city AS k, sum(a.w) AS n
+SELECT a.city AS k, round(sum(a.w), 9) AS n
 FROM fam_app a JOIN fam f USING (family_id)
 WHERE a.country = 'CN' AND a.city IS NOT NULL AND f.py BETWEEN ? AND ?
 GROUP BY 1 ORDER BY 2 DESC, 1 LIMIT ?;
@@ -89,7 +93,7 @@ WITH a AS (
     FROM (SELECT name, kind, country, province, count(*) AS c FROM a GROUP BY ALL) GROUP BY name
 )
 SELECT a.name, attr.kind, attr.country, attr.province,
-       sum(a.w) AS fam_frac, count(*) AS whole,
+       round(sum(a.w), 9) AS fam_frac, count(*) AS whole,
        count(*) FILTER (WHERE f.granted) AS granted,
        count(*) FILTER (WHERE f.status = 'alive') AS alive,
        coalesce(sum(f.cited_by_src), 0) AS cites,
@@ -105,7 +109,7 @@ WHERE x.role = 'applicant' AND list_contains(?::VARCHAR[], x.name)
 GROUP BY 1, 2 ORDER BY 1, 3 DESC, 2;
 
 -- name: applicant_branches
-SELECT a.name, fb.branch_id AS k, sum(a.w) AS n
+SELECT a.name, fb.branch_id AS k, round(sum(a.w), 9) AS n
 FROM fam_app a JOIN fam_branch fb USING (family_id) JOIN fam f USING (family_id)
 JOIN cfg_branch b USING (branch_id)
 WHERE b.level = 1 AND list_contains(?::VARCHAR[], a.name) AND f.py BETWEEN ? AND ?
@@ -125,7 +129,7 @@ WHERE list_contains(?::VARCHAR[], a.name) AND f.py BETWEEN ? AND ?
 GROUP BY 1, 2 ORDER BY 1, 3 DESC, 2;
 
 -- name: kind_mix
-SELECT coalesce(a.kind, 'unknown') AS k, sum(a.w) AS n
+SELECT coalesce(a.kind, 'unknown') AS k, round(sum(a.w), 9) AS n
 FROM fam_app a JOIN fam f USING (family_id) WHERE f.py BETWEEN ? AND ?
 GROUP BY 1 ORDER BY 2 DESC, 1;
 
@@ -268,7 +272,7 @@ WHERE list_contains(?::VARCHAR[], f.family_id);
 -- Per branch: HHI (Σ share², 0–10,000), CR4, CR8 and the number of applicants, over fractional
 -- family counts; and the top five applicants.
 WITH x AS (
-    SELECT fb.branch_id, a.name, sum(a.w) AS n
+    SELECT fb.branch_id, a.name, round(sum(a.w), 9) AS n
     FROM fam_app a JOIN fam_branch fb USING (family_id) JOIN fam f USING (family_id)
     WHERE f.py BETWEEN ? AND ? GROUP BY 1, 2
 ), r AS (
@@ -283,7 +287,7 @@ FROM r GROUP BY 1 ORDER BY 1;
 
 -- name: year_concentration
 WITH x AS (
-    SELECT f.py, a.name, sum(a.w) AS n
+    SELECT f.py, a.name, round(sum(a.w), 9) AS n
     FROM fam_app a JOIN fam f USING (family_id) WHERE f.py BETWEEN ? AND ? GROUP BY 1, 2
 ), r AS (
     SELECT py, n, sum(n) OVER (PARTITION BY py) AS tot, row_number() OVER (PARTITION BY py ORDER BY n DESC, name) AS rk FROM x
