@@ -1,0 +1,65 @@
+package reports
+
+import (
+	"testing"
+
+	"github.com/patnav/patnav/reports/langtest"
+)
+
+// macroKnown lists the wrong-language prose the fixture's macro pages still show, each entry
+// naming the model text that has to become a typed code worded by catalog.go (issue #15 item 4).
+// The test fails on any run not listed here and on any entry that no longer occurs.
+var macroKnown = map[langtest.Known]string{
+	// method: Macro.Method notes are English strings built in landscape (macro.go)
+	{"zh", "publications deduplicated on normalised publication number across sources"}: "method",
+	{"zh", "DOCDB simple family"}:                              "method",
+	{"zh", "priority year is its earliest priority date"}:      "method",
+	{"zh", "families, fractional counting"}:                    "method",
+	{"zh", "applicant names normalised with the thesaurus"}:    "method",
+	{"zh", "Branch tagging by IPC prefix or keyword in title"}: "method",
+	// basis: section Basis.Note strings are English, built in landscape
+	{"zh", "priority year of the earliest priority"}:          "basis",
+	{"zh", "cumulative families, complete years only"}:        "basis",
+	{"zh", "by address or"}:                                   "basis",
+	{"zh", "family counts in every branch it is tagged with"}: "basis",
+	{"zh", "complete periods for the subclasses"}:             "basis",
+	{"zh", "inventor names normalised by spelling only"}:      "basis",
+	{"zh", "status of the family"}:                            "basis",
+	{"zh", "most recent member"}:                              "basis",
+	{"zh", "grant dates missing for"}:                         "basis",
+	{"zh", "year citation window"}:                            "basis",
+	// regional: regional positioning findings are English strings built in landscape/macro_regional.go
+	{"zh", "located in Shenzhen by address"}: "regional",
+	{"zh", "share of flight"}:                "regional",
+	// recommendations: Recommendation Why/Evidence/branch gloss are English strings built in landscape/macro_recommend.go
+	{"zh", "growing branch worldwide"}:                 "recommendations",
+	{"zh", "while the region"}:                         "recommendations",
+	{"zh", "sensing patents and no"}:                   "recommendations",
+	{"zh", "inventor mobility towards Shenzhen firms"}: "recommendations",
+	{"en", "避障感知"}:                                     "recommendations",
+	{"en", "李明"}:                                       "recommendations",
+	// limitations: Macro.Limitations are English strings built in landscape
+	{"zh", "Coverage: Lens and CNIPA exports only; utility models from CNIPA are included, design patents excluded"}: "limitations",
+	{"zh", "Language: Chinese keywords match Chinese titles and abstracts only; machine translations were not used"}: "limitations",
+	{"zh", "was introduced in"}:                   "limitations",
+	{"zh", "and is back"}:                         "limitations",
+	{"zh", "Family model: DOCDB simple families"}: "limitations",
+	{"zh", "invention twins count as one family"}: "limitations",
+	// hotspot: Branch.HotspotWhy is an English string (the zh page shows it as is)
+	{"zh", "and relative growth"}: "hotspot",
+	// fixture: reports/fixture_test.go lists an untyped Unavailable (Reason without Code)
+	{"zh", "disabled in the config"}: "fixture",
+	// geography basis: Basis.Note names the CNIPA field 国省代码 inside English prose
+	{"en", "国省代码"}: "geography basis",
+}
+
+// TestMacroPageLanguage: the zh macro page has no English prose and the en page no Chinese prose,
+// outside the names, codes, keywords and titles the model holds (langtest.Names), except the
+// known, listed offenders.
+func TestMacroPageLanguage(t *testing.T) {
+	m := FixtureMacro()
+	names := langtest.Names(m)
+	for _, lang := range []string{"zh", "en"} {
+		langtest.Check(t, "macro", lang, mustRender(t, renderMD, m, lang), names, macroKnown)
+	}
+}
