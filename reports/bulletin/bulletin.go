@@ -21,13 +21,11 @@ import (
 	"fmt"
 	"io"
 	"math"
-	"path/filepath"
 	"sort"
 	"strconv"
 	"strings"
 	"time"
 
-	"github.com/patnav/patnav/internal/atomicfile"
 	"github.com/patnav/patnav/landscape"
 	"github.com/patnav/patnav/landscape/warning"
 	"github.com/patnav/patnav/reports"
@@ -79,38 +77,9 @@ func Publish(dir string, b *warning.Bulletin, langs []string) ([]string, error) 
 	if len(langs) == 0 {
 		langs = []string{"zh", "en"}
 	}
-	for _, l := range langs {
-		if _, err := reports.NewLocale(l); err != nil {
-			return nil, err
-		}
-	}
-	var out []string
-	write := func(name string, fn func(w io.Writer) error) error {
-		if err := atomicfile.Write(filepath.Join(dir, name), fn); err != nil {
-			return err
-		}
-		out = append(out, name)
-		return nil
-	}
-	if err := write("bulletin.json", func(w io.Writer) error { return JSON(w, b) }); err != nil {
-		return nil, err
-	}
-	schema, err := Schema()
-	if err != nil {
-		return nil, err
-	}
-	if err := write("bulletin.schema.json", func(w io.Writer) error { _, err := w.Write(schema); return err }); err != nil {
-		return nil, err
-	}
-	for _, lang := range langs {
-		if err := write("bulletin_"+lang+".html", func(w io.Writer) error { return HTML(w, b, lang) }); err != nil {
-			return nil, err
-		}
-		if err := write("bulletin_"+lang+".md", func(w io.Writer) error { return Markdown(w, b, lang) }); err != nil {
-			return nil, err
-		}
-	}
-	return out, nil
+	return reports.Publish(dir, reports.Set{Name: "bulletin", JSON: func(w io.Writer) error { return JSON(w, b) }, Schema: warning.Bulletin{},
+		HTML:     func(w io.Writer, lang string) error { return HTML(w, b, lang) },
+		Markdown: func(w io.Writer, lang string) error { return Markdown(w, b, lang) }}, langs)
 }
 
 // Page builds the format-independent page of the bulletin in lang.

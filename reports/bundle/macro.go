@@ -3,7 +3,6 @@ package bundle
 import (
 	"encoding/csv"
 	"io"
-	"path/filepath"
 	"strconv"
 
 	"github.com/patnav/patnav/internal/atomicfile"
@@ -25,42 +24,20 @@ const ClustersFile = "clusters.csv"
 // macro_<lang>.html and macro_<lang>.md (with the landscape map as section 11 when the model has
 // one) and, with a map, clusters.csv (see WriteClusters).
 func Macro(dir string, m *landscape.Macro, langs []string) (Files, error) {
-	var out Files
-	write := func(name string, fn func(w io.Writer) error) error {
-		if err := WriteFile(filepath.Join(dir, name), fn); err != nil {
-			return err
+	opt := func(lang string) reports.RenderOptions {
+		if m.Map == nil {
+			return reports.RenderOptions{}
 		}
-		out = append(out, name)
-		return nil
+		return reports.RenderOptions{Extra: []reports.ExtraSection{MapSection(m.Map, lang)}}
 	}
-	if err := write("macro.json", func(w io.Writer) error { return reports.MacroJSON(w, m) }); err != nil {
-		return nil, err
-	}
-	schema, err := reports.Schema(landscape.Macro{})
-	if err != nil {
-		return nil, err
-	}
-	if err := write("macro.schema.json", func(w io.Writer) error { _, err := w.Write(schema); return err }); err != nil {
-		return nil, err
-	}
+	set := reports.Set{Name: "macro", Schema: landscape.Macro{},
+		JSON:     func(w io.Writer) error { return reports.MacroJSON(w, m) },
+		HTML:     func(w io.Writer, lang string) error { return reports.MacroHTMLOptions(w, m, lang, opt(lang)) },
+		Markdown: func(w io.Writer, lang string) error { return reports.MacroMarkdownOptions(w, m, lang, opt(lang)) }}
 	if m.Map != nil {
-		if err := write(ClustersFile, func(w io.Writer) error { return WriteClusters(w, m.Map) }); err != nil {
-			return nil, err
-		}
+		set.Extra = []reports.File{{Name: ClustersFile, Write: func(w io.Writer) error { return WriteClusters(w, m.Map) }}}
 	}
-	for _, lang := range langs {
-		opt := reports.RenderOptions{}
-		if m.Map != nil {
-			opt.Extra = []reports.ExtraSection{MapSection(m.Map, lang)}
-		}
-		if err := write("macro_"+lang+".html", func(w io.Writer) error { return reports.MacroHTMLOptions(w, m, lang, opt) }); err != nil {
-			return nil, err
-		}
-		if err := write("macro_"+lang+".md", func(w io.Writer) error { return reports.MacroMarkdownOptions(w, m, lang, opt) }); err != nil {
-			return nil, err
-		}
-	}
-	return out, nil
+	return reports.Publish(dir, set, langs)
 }
 
 // WriteClusters writes the map's cluster assignments as CSV: family_id, cluster, label, x, y (one

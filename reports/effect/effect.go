@@ -12,12 +12,10 @@ import (
 	"fmt"
 	"io"
 	"math"
-	"path/filepath"
 	"strconv"
 	"strings"
 	"time"
 
-	"github.com/patnav/patnav/internal/atomicfile"
 	"github.com/patnav/patnav/landscape/effect"
 	"github.com/patnav/patnav/reports"
 	"github.com/patnav/patnav/reports/svg"
@@ -69,37 +67,13 @@ func Publish(dir string, t *effect.Tracking, langs []string) ([]string, error) {
 	if len(langs) == 0 {
 		langs = []string{"zh", "en"}
 	}
-	var out []string
-	write := func(name string, fn func(w io.Writer) error) error {
-		if err := atomicfile.Write(filepath.Join(dir, name), fn); err != nil {
-			return err
-		}
-		out = append(out, name)
-		return nil
-	}
 	js, err := effect.Marshal(t)
 	if err != nil {
 		return nil, err
 	}
-	if err := write("effect.json", func(w io.Writer) error { _, err := w.Write(js); return err }); err != nil {
-		return nil, err
-	}
-	schema, err := Schema()
-	if err != nil {
-		return nil, err
-	}
-	if err := write("effect.schema.json", func(w io.Writer) error { _, err := w.Write(schema); return err }); err != nil {
-		return nil, err
-	}
-	for _, lang := range langs {
-		if err := write("effect_"+lang+".html", func(w io.Writer) error { return HTML(w, t, lang) }); err != nil {
-			return nil, err
-		}
-		if err := write("effect_"+lang+".md", func(w io.Writer) error { return Markdown(w, t, lang) }); err != nil {
-			return nil, err
-		}
-	}
-	return out, nil
+	return reports.Publish(dir, reports.Set{Name: "effect", JSON: func(w io.Writer) error { _, err := w.Write(js); return err }, Schema: effect.Tracking{},
+		HTML:     func(w io.Writer, lang string) error { return HTML(w, t, lang) },
+		Markdown: func(w io.Writer, lang string) error { return Markdown(w, t, lang) }}, langs)
 }
 
 // Page builds the format-independent page in lang.

@@ -12,11 +12,9 @@ import (
 	"fmt"
 	"io"
 	"math"
-	"path/filepath"
 	"strconv"
 	"strings"
 
-	"github.com/patnav/patnav/internal/atomicfile"
 	"github.com/patnav/patnav/landscape/value"
 	"github.com/patnav/patnav/reports"
 	"github.com/patnav/patnav/reports/svg"
@@ -59,37 +57,13 @@ func Publish(dir string, a *value.Assessment, langs []string) ([]string, error) 
 	if len(langs) == 0 {
 		langs = []string{"zh", "en"}
 	}
-	var out []string
-	write := func(name string, fn func(w io.Writer) error) error {
-		if err := atomicfile.Write(filepath.Join(dir, name), fn); err != nil {
-			return err
-		}
-		out = append(out, name)
-		return nil
-	}
 	js, err := json.MarshalIndent(a, "", "  ")
 	if err != nil {
 		return nil, err
 	}
-	if err := write("value.json", func(w io.Writer) error { _, err := w.Write(append(js, '\n')); return err }); err != nil {
-		return nil, err
-	}
-	schema, err := reports.Schema(value.Assessment{})
-	if err != nil {
-		return nil, err
-	}
-	if err := write("value.schema.json", func(w io.Writer) error { _, err := w.Write(schema); return err }); err != nil {
-		return nil, err
-	}
-	for _, lang := range langs {
-		if err := write("value_"+lang+".html", func(w io.Writer) error { return HTML(w, a, lang) }); err != nil {
-			return nil, err
-		}
-		if err := write("value_"+lang+".md", func(w io.Writer) error { return Markdown(w, a, lang) }); err != nil {
-			return nil, err
-		}
-	}
-	return out, nil
+	return reports.Publish(dir, reports.Set{Name: "value", JSON: func(w io.Writer) error { _, err := w.Write(append(js, '\n')); return err }, Schema: value.Assessment{},
+		HTML:     func(w io.Writer, lang string) error { return HTML(w, a, lang) },
+		Markdown: func(w io.Writer, lang string) error { return Markdown(w, a, lang) }}, langs)
 }
 
 // Page builds the format-independent page in lang.
