@@ -110,7 +110,7 @@ func (b *builder) page() *reports.Page {
 		{Label: b.tr("hdr.match"), Value: b.tr("level." + orDefault(M.RegionLevel, "country"))},
 		{Label: b.tr("hdr.cutoff"), Value: orNA(l, M.Cutoff)},
 		{Label: b.tr("hdr.families"), Value: l.Int(a.Families)},
-		{Label: b.tr("hdr.hv", "q", strconv.Itoa(int(math.Round(100*(1-M.HighValueShare))))), Value: l.Int(a.HighValue)},
+		{Label: b.tr("hdr.hv"), Value: b.tr("hdr.hv.value", "n", l.Int(a.HighValue), "q", strconv.Itoa(int(math.Round(100*(1-M.HighValueShare)))))},
 	}
 	pg.Sections = append(pg.Sections, b.method(), b.top(), b.dist("applicants", b.tr("sec.applicants"), b.tr("col.applicant"), a.ByApplicant),
 		b.dist("branches", b.tr("sec.branches"), b.tr("col.branch"), a.ByBranch), b.operation(), b.gaps(), b.trends())
