@@ -28,6 +28,7 @@ import (
 	"time"
 
 	"github.com/patnav/patnav/ingest"
+	"github.com/patnav/patnav/ingest/format"
 	"github.com/patnav/patnav/internal/config"
 	"github.com/patnav/patnav/internal/lake"
 	"github.com/patnav/patnav/landscape"
@@ -428,6 +429,20 @@ func ingestInbox(ctx context.Context, cfg *config.Config, opt Options, m *Manife
 	rows := map[string]int{}
 	ingestID := ""
 	rejected := filepath.Join(cfg.Inbox, RejectedDir)
+	// An empty file is a failed export or an interrupted copy: set it aside like any rejected
+	// input (an ingest of the folder skips it, so it would otherwise sit in the inbox for ever).
+	if entries, err := os.ReadDir(cfg.Inbox); cfg.Inbox != "" && err == nil {
+		for _, e := range inboxInputs(entries) {
+			if info, err := e.Info(); err == nil && info.Mode().IsRegular() && info.Size() == 0 {
+				p := filepath.Join(cfg.Inbox, e.Name())
+				r, err := setAside(cfg.Inbox, rejected, &ingest.InputError{Path: p, Err: fmt.Errorf("%s: %w: the file has no content", p, format.ErrEmpty)})
+				if err != nil {
+					return nil, fmt.Errorf("moving the empty file %s aside: %w", p, err)
+				}
+				m.Rejected = append(m.Rejected, r)
+			}
+		}
+	}
 	if entries, err := os.ReadDir(cfg.Inbox); cfg.Inbox != "" && err == nil && len(inboxInputs(entries)) > 0 {
 		var stats *ingest.Stats
 		// An input the ingest cannot take (unreadable, unknown or refused format, too few

@@ -11,10 +11,9 @@ import (
 	"time"
 )
 
-// TestRejectedInboxInputs: an unreadable file, a file of no known format and a Lens export none
-// of whose records can be accepted are moved to inbox/rejected/ with a reason file, named in
-// run.json and on the index page, and the run publishes the rest. (An empty file in a folder is
-// no input: ingest skips it, as before.)
+// TestRejectedInboxInputs: an unreadable file, an empty file, a file of no known format and a
+// Lens export none of whose records can be accepted are moved to inbox/rejected/ with a reason
+// file, named in run.json and on the index page, and the run publishes the rest.
 func TestRejectedInboxInputs(t *testing.T) {
 	dir := t.TempDir()
 	cfg := setup(t, dir, 150, 3)
@@ -29,7 +28,7 @@ func TestRejectedInboxInputs(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	want := []string{"nonumbers.csv", "notes.csv"}
+	want := []string{"empty.csv", "nonumbers.csv", "notes.csv"}
 	if os.Geteuid() != 0 {
 		want = append(want, "locked.csv")
 	}
