@@ -30,7 +30,8 @@ import (
 //     another code = foreign, none = unknown;
 //   - the population: window families with an invention publication in scope and an invention
 //     publication at the office CN (any member of the family);
-//   - reserve = D / F (whole families); weak leaders = Σ top-10 domestic / Σ top-10 foreign
+//   - reserve = D / F (whole families); growth lag = CAGR_D / CAGR_F, each (N_end / N_start)^(1/5)
+//     − 1 over the population's families per priority year, end = the last complete year; weak leaders = Σ top-10 domestic / Σ top-10 foreign
 //     applicants by fractional families (1/k) over the population, an applicant's country being
 //     its most frequent one over its family mentions (ties alphabetical); portfolio = (top-3 /
 //     top-10 domestic) ÷ (top-3 / top-10 foreign); market barrier = window families with a member
@@ -299,6 +300,7 @@ func TestWarningNumbersAudit(t *testing.T) {
 	}
 	for _, sc := range []string{"", "g", "b"} {
 		D, F, U := 0.0, 0.0, 0.0
+		dy, fy := map[int]float64{}, map[int]float64{}
 		frac := map[string]float64{}
 		for _, f := range fams {
 			if !f.invention || !f.officeInv || sc != "" && !f.branches[sc] {
@@ -307,10 +309,12 @@ func TestWarningNumbersAudit(t *testing.T) {
 			switch f.country {
 			case "CN":
 				D++
+				dy[f.py]++
 			case "":
 				U++
 			default:
 				F++
+				fy[f.py]++
 			}
 			for n := range f.apps {
 				frac[n] += 1 / float64(len(f.apps))
@@ -335,6 +339,32 @@ func TestWarningNumbersAudit(t *testing.T) {
 		}
 		if r.Value != nil || F > 0 && r.Reason == "" {
 			near("reserve "+sc, r.Value, D/F)
+		}
+		// Growth lag: CAGR over the 5 years ending at the last complete year (within the window),
+		// domestic / foreign, each (N_end / N_start)^(1/5) − 1.
+		end := min(bl.Meta.LastComplete, s.To)
+		g := ind(t, bl, KindGrowthLag, sc)
+		if numOf(t, g.Numbers, "cagr_to") != float64(end) || numOf(t, g.Numbers, "cagr_from") != float64(end-5) ||
+			numOf(t, g.Numbers, "domestic_start") != dy[end-5] || numOf(t, g.Numbers, "domestic_end") != dy[end] ||
+			numOf(t, g.Numbers, "foreign_start") != fy[end-5] || numOf(t, g.Numbers, "foreign_end") != fy[end] {
+			t.Errorf("growth lag %q numbers: model %+v, audit %d–%d domestic %v→%v foreign %v→%v", sc, g.Numbers, end-5, end, dy[end-5], dy[end], fy[end-5], fy[end])
+		}
+		gd := math.Pow(dy[end]/dy[end-5], 0.2) - 1
+		gf := math.Pow(fy[end]/fy[end-5], 0.2) - 1
+		switch {
+		case g.ReasonKey == "few_families":
+			// A branch below MinBranchFamilies: withheld whatever the rates.
+		case fy[end-5] > 0 && dy[end-5] > 0 && gf > 0:
+			near("growth lag "+sc, g.Value, gd/gf)
+		case fy[end-5] > 0 && dy[end-5] > 0:
+			// A foreign rate ≤ 0 makes the ratio unreadable: withheld, with the reason.
+			if g.Value != nil || g.ReasonKey != "foreign_not_positive" {
+				t.Errorf("growth lag %q with foreign CAGR %.4f: value %v, reason %q", sc, gf, g.Value, g.ReasonKey)
+			}
+		default:
+			if g.Value != nil {
+				t.Errorf("growth lag %q from a zero start year: %v", sc, *g.Value)
+			}
 		}
 		w := ind(t, bl, KindWeakLeaders, sc)
 		if math.Abs(numOf(t, w.Numbers, "top10_domestic")-t10d) > 1e-6 || math.Abs(numOf(t, w.Numbers, "top10_foreign")-t10f) > 1e-6 ||
@@ -366,7 +396,7 @@ func TestWarningNumbersAudit(t *testing.T) {
 		if m.Value != nil {
 			near("market barrier "+sc, m.Value, float64(hit)/float64(n))
 		}
-		t.Logf("%q: reserve %v/%v (unknown %v, value %v), top-10 %.2f/%.2f of %d/%d applicants (value %v), market barrier %d/%d",
-			sc, D, F, U, r.Value != nil, t10d, t10f, len(dom), len(forn), w.Value != nil, hit, n)
+		t.Logf("%q: reserve %v/%v (unknown %v, value %v), growth lag value %v (%d–%d: domestic %v→%v, foreign %v→%v), top-10 %.2f/%.2f of %d/%d applicants (value %v), market barrier %d/%d",
+			sc, D, F, U, r.Value != nil, g.Value != nil, end-5, end, dy[end-5], dy[end], fy[end-5], fy[end], t10d, t10f, len(dom), len(forn), w.Value != nil, hit, n)
 	}
 }
