@@ -15,7 +15,7 @@ import (
 )
 
 // TestEnterpriseNumbersAudit recomputes the enterprise model's headline figures on the real drones
-// Lens export (drones_tac_1606_families.csv) by a second, independent path, as
+// Lens export (drones_tac_1606_families.csv) and the Tai'an CNIPA workbook by a second, independent path, as
 // landscape/audit_test.go does for the macro model: plain Go over the lake's raw rows (SELECT of
 // stored columns of patents, parties, classifications and family_links; none of the production
 // queries or temp tables), with the definitions documented in doc.go:
@@ -44,10 +44,20 @@ func TestEnterpriseNumbersAudit(t *testing.T) {
 	if testing.Short() {
 		t.Skip("-short")
 	}
-	dir := realdata.Require(t, "lens")
+	for _, c := range []struct{ sub, file string }{
+		{"lens", "drones_tac_1606_families.csv"},
+		{"cnipa", "专利信息.xlsx"}, // Tai'an: 7,384 CN applications, no publication dates
+	} {
+		t.Run(c.file, func(t *testing.T) {
+			auditEnterprise(t, filepath.Join(realdata.Require(t, c.sub), c.file))
+		})
+	}
+}
+
+func auditEnterprise(t *testing.T, path string) {
 	ctx := context.Background()
 	lk := filepath.Join(t.TempDir(), "lake")
-	if _, err := ingest.Run(ctx, []string{filepath.Join(dir, "drones_tac_1606_families.csv")}, ingest.Options{Lake: lk, MaxBad: -1}); err != nil {
+	if _, err := ingest.Run(ctx, []string{path}, ingest.Options{Lake: lk, MaxBad: -1}); err != nil {
 		t.Fatal(err)
 	}
 	cfg, err := config.Load("testdata/audit.yaml")

@@ -15,7 +15,7 @@ import (
 )
 
 // TestWarningNumbersAudit recomputes the bulletin's headline §6 indicators on the real drones
-// Lens export (drones_tac_1606_families.csv) by a second, independent path, as
+// Lens export (drones_tac_1606_families.csv) and the Tai'an CNIPA workbook by a second, independent path, as
 // landscape/audit_test.go does for the macro model: plain Go over the lake's raw rows (SELECT of
 // stored columns of patents, parties, classifications and family_links; none of the production
 // queries or temp tables), with the definitions of navigation.md §6 and the warning package:
@@ -43,13 +43,23 @@ func TestWarningNumbersAudit(t *testing.T) {
 	if testing.Short() {
 		t.Skip("-short")
 	}
-	dir := realdata.Require(t, "lens")
+	for _, c := range []struct{ sub, file string }{
+		{"lens", "drones_tac_1606_families.csv"},
+		{"cnipa", "专利信息.xlsx"}, // Tai'an: every applicant domestic, so the D/F ratios are withheld
+	} {
+		t.Run(c.file, func(t *testing.T) {
+			auditWarning(t, filepath.Join(realdata.Require(t, c.sub), c.file))
+		})
+	}
+}
+
+func auditWarning(t *testing.T, path string) {
 	cfg, err := config.Load("testdata/audit.yaml")
 	if err != nil {
 		t.Fatal(err)
 	}
 	cfg.Lake = filepath.Join(t.TempDir(), "lake")
-	ingestFiles(t, cfg.Lake, filepath.Join(dir, "drones_tac_1606_families.csv"))
+	ingestFiles(t, cfg.Lake, path)
 	ctx := context.Background()
 	s, err := analysis.Open(ctx, cfg)
 	if err != nil {
@@ -337,7 +347,10 @@ func TestWarningNumbersAudit(t *testing.T) {
 		if numOf(t, r.Numbers, "domestic") != D || numOf(t, r.Numbers, "foreign") != F || numOf(t, r.Numbers, "unknown_origin") != U {
 			t.Errorf("reserve %q numbers: model %+v, audit domestic %v foreign %v unknown %v", sc, r.Numbers, D, F, U)
 		}
-		if r.Value != nil || F > 0 && r.Reason == "" {
+		switch {
+		case F == 0 && r.Value != nil:
+			t.Errorf("reserve %q printed without foreign families: %v", sc, *r.Value)
+		case r.Value != nil || F > 0 && r.Reason == "":
 			near("reserve "+sc, r.Value, D/F)
 		}
 		// Growth lag: CAGR over the 5 years ending at the last complete year (within the window),
