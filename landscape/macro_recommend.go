@@ -68,16 +68,7 @@ func (b *macroBuilder) recommend() {
 
 func (b *macroBuilder) limitations() {
 	m := b.m
-	m.Limitations = []string{
-		fmt.Sprintf("coverage: only the exports ingested into the lake (%d publications in scope); no full-office coverage is implied", m.Scope.Publications),
-		"language: keyword scope matches titles and abstracts as written; machine-translated titles can miss or add matches",
-		"classification lag: recent documents may lack CPC codes or carry provisional IPC codes",
-		"family model: families come from the sources' family ids or shared priority sets; families split across sources may be counted twice",
-		fmt.Sprintf("publication lag: priority years after %d are incomplete and are excluded from growth rates and fits", b.s.LastComplete()),
-	}
-	for _, u := range m.Unavailable {
-		if u.Code == "" { // typed entries are worded by the reports' catalogue and listed there
-			m.Limitations = append(m.Limitations, "unavailable: "+u.Analysis+": "+u.Reason)
-		}
-	}
+	// Unavailable analyses are not repeated here: the reports list every one of them, worded.
+	m.Limitations = []Note{{Code: NoteCoverage, N: m.Scope.Publications}, {Code: NoteLanguage}, {Code: NoteClassification},
+		{Code: NoteFamilyModel}, {Code: NotePublicationLag, N: b.s.LastComplete()}}
 }

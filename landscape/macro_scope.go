@@ -1,8 +1,6 @@
 package landscape
 
 import (
-	"fmt"
-
 	"github.com/patnav/patnav/analysis"
 )
 
@@ -38,15 +36,12 @@ func (b *macroBuilder) scope() error {
 	}
 	sc.Minimums = Rules
 	sc.CutoffFrom = b.s.CutoffFrom
-	sc.Method = []string{
-		"scope: publications whose IPC/CPC codes start with a scope code or whose title/abstract contains a scope keyword" +
-			map[bool]string{true: " (both required)", false: ""}[b.cfg.Industry.Scope.Require == "both"] + ", minus exclusions",
-		"deduplication: one row per publication number across all sources (provenance kept)",
-		"families: the source's family id, else publications sharing the same priority set, else the same application",
-		"counting unit: " + b.cfg.Analysis.Unit + "; applicants counted fractionally (1/k per family with k applicants)",
-		"applicant names normalised (case, width, punctuation, legal-form suffixes) and merged by the thesaurus",
-		fmt.Sprintf("priority year = earliest priority (else filing) date; the last %d years before the cut-off are incomplete (publication lag)", b.cfg.Analysis.IncompleteYears),
+	scopeNote := NoteScopeAny
+	if b.cfg.Industry.Scope.Require == "both" {
+		scopeNote = NoteScopeBoth
 	}
+	sc.Method = []Note{{Code: scopeNote}, {Code: NoteDedup}, {Code: NoteFamilies}, {Code: NoteUnit, Param: b.cfg.Analysis.Unit},
+		{Code: NoteNames}, {Code: NotePriorityYear, N: b.cfg.Analysis.IncompleteYears}}
 	if sc.Families == 0 {
 		b.unavailable(Unavailable{Analysis: "all", Section: "scope", Code: CodeNoScope})
 	}

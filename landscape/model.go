@@ -41,7 +41,7 @@ type ScopeSection struct {
 	ByOffice     []Count      `json:"by_office"` // publications per filing office
 	Tree         []BranchNode `json:"tree"`      // the decomposition tree with counts
 	Untagged     int          `json:"untagged"`  // families in scope matching no branch
-	Method       []string     `json:"method"`    // dedup and family rule, counting unit (in English; reports translate keys)
+	Method       []Note       `json:"method"`    // dedup and family rule, counting unit, seed-set checks (typed; reports word them)
 	// Minimums are the minimum-data rules (minimum.go) the analyses were held to.
 	Minimums []Rule `json:"minimums"`
 	// CutoffFrom says where Meta.Cutoff came from: config, publication (the latest publication
@@ -348,7 +348,7 @@ type Macro struct {
 	Regional        RegionalPositioning `json:"regional"`
 	Map             *TechMap            `json:"map,omitempty"` // clustering and landscape map (BuildMap)
 	Recommendations []Recommendation    `json:"recommendations"`
-	Limitations     []string            `json:"limitations"`
+	Limitations     []Note              `json:"limitations"` // typed caveats; reports word them
 	Unavailable     []Unavailable       `json:"unavailable"`
 	// Timings are how long each analysis took. They are not part of the published model (the same
 	// inputs give the same document); the run manifest and the CLI report them.

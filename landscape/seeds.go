@@ -2,7 +2,7 @@ package landscape
 
 import (
 	"errors"
-	"fmt"
+	"math"
 
 	"github.com/patnav/patnav/analysis/seedscope"
 )
@@ -48,15 +48,23 @@ func (b *macroBuilder) seedMeasure() error {
 	}
 	c := r.Config
 	b.m.Scope.Method = append(b.m.Scope.Method,
-		"recall: "+interval(c.SeedRecall)+fmt.Sprintf(" — %d of %d seed families in scope", c.SeedRecall.K, c.SeedRecall.N),
-		"precision: "+interval(c.Accepted)+fmt.Sprintf(" — %d of %d scope families accepted by a classifier trained on the %d seed families (cross-validated recall %.3f)", c.Accepted.K, c.Accepted.N, r.SeedFamilies, r.Evaluation.Recall.Value))
+		intervalNote(NoteSeedRecall, "recall", c.SeedRecall),
+		intervalNote(NoteSeedPrecision, "precision", c.Accepted, float64(r.SeedFamilies), r.Evaluation.Recall.Value))
 	return nil
 }
 
-// interval writes "0.931 (95% CI 0.912–0.946, Wilson)", or "n/a" without data.
-func interval(iv seedscope.Interval) string {
+// intervalNote is the method note of a Wilson interval (value, low, high, k, n, then extra), or
+// NoteSeedUndefined naming what without data.
+func intervalNote(code, what string, iv seedscope.Interval, extra ...float64) Note {
 	if !iv.Defined() {
-		return "n/a"
+		return Note{Code: NoteSeedUndefined, Param: what}
 	}
-	return fmt.Sprintf("%.3f (95%% CI %.3f–%.3f, %s)", iv.Value, iv.Low, iv.High, iv.Method)
+	nums := []float64{iv.Value, iv.Low, iv.High, float64(iv.K), float64(iv.N)}
+	for _, x := range extra {
+		if math.IsNaN(x) || math.IsInf(x, 0) {
+			break // undefined figures (and those after them) are left out; reports say n/a
+		}
+		nums = append(nums, x)
+	}
+	return Note{Code: code, Nums: nums}
 }

@@ -82,7 +82,27 @@ var catalog = map[string][2]string{
 	"cutoff.publication": {"数据截止日取自检索范围内最晚的公开日", "the data cut-off is the latest publication date in scope"},
 	"cutoff.filing_lag":  {"数据无公开日：截止日按最晚申请日加 18 个月公开滞后估计", "the data has no publication dates: the cut-off is estimated as the latest filing date plus the 18-month publication lag"},
 	"cutoff.none":        {"数据无公开日与申请日：无法确定截止日，所有年份均视为不完整", "the data has neither publication nor filing dates: no cut-off can be set and every year counts as incomplete"},
-	"method.minimums":    {"最低数据要求（低于要求的分析列入“无法完成的分析”）：", "Minimum data (an analysis below its minimum is listed under “Analyses not available”):"},
+	// Method notes and caveats (landscape.Note*). {n} a year or small number, {count} a count, {unit} the counting unit;
+	// an interval is {v} (95% Wilson CI {lo}–{hi}) of {k}/{N}.
+	"note.method.scope_any":      {"检索范围：IPC/CPC 分类号以范围代码开头，或标题/摘要包含范围关键词的公开文本，再去除排除项", "scope: publications whose IPC/CPC codes start with a scope code or whose title/abstract contains a scope keyword, minus exclusions"},
+	"note.method.scope_both":     {"检索范围：IPC/CPC 分类号以范围代码开头，且标题/摘要包含范围关键词的公开文本（两者均需满足），再去除排除项", "scope: publications whose IPC/CPC codes start with a scope code and whose title/abstract contains a scope keyword (both required), minus exclusions"},
+	"note.method.dedup":          {"去重：各数据源之间按公开号每件只保留一条（保留来源记录）", "deduplication: one row per publication number across all sources (provenance kept)"},
+	"note.method.families":       {"同族：采用数据源的同族号；无同族号时按相同优先权组合归并；再无则按同一申请归并", "families: the source's family id, else publications sharing the same priority set, else the same application"},
+	"note.method.unit":           {"计数单位：{unit}；申请人按分数计数（k 个申请人的同族每人计 1/k）", "counting unit: {unit}; applicants counted fractionally (1/k per family with k applicants)"},
+	"note.method.names":          {"申请人名称归一（大小写、全半角、标点、公司类型后缀）并按名称词表合并", "applicant names normalised (case, width, punctuation, legal-form suffixes) and merged by the thesaurus"},
+	"note.method.priority_year":  {"优先权年 = 最早优先权日（无则申请日）所在年份；截止日前最后 {n} 年因公开滞后数据不完整", "priority year = earliest priority (else filing) date; the last {n} years before the cut-off are incomplete (publication lag)"},
+	"note.method.seed_recall":    {"查全率：{v}（95% Wilson 置信区间 {lo}–{hi}）——{N} 个种子同族中 {k} 个在检索范围内", "recall: {v} (95% Wilson CI {lo}–{hi}) — {k} of {N} seed families in scope"},
+	"note.method.seed_precision": {"查准率：{v}（95% Wilson 置信区间 {lo}–{hi}）——以 {seeds} 个种子同族训练的分类器接受了 {N} 个范围内同族中的 {k} 个（交叉验证查全率 {cv}）", "precision: {v} (95% Wilson CI {lo}–{hi}) — {k} of {N} scope families accepted by a classifier trained on the {seeds} seed families (cross-validated recall {cv})"},
+	"note.method.seed_undefined": {"{what}：无数据，无法估计", "{what}: no data to estimate it"},
+	"note.limit.coverage":        {"覆盖范围：仅包括导入数据湖的导出数据（检索范围内 {count} 件公开文本），不代表专利局的全部数据", "coverage: only the exports ingested into the lake ({count} publications in scope); no full-office coverage is implied"},
+	"note.limit.language":        {"语言：关键词范围按标题和摘要的原文匹配；机器翻译的标题可能漏检或误检", "language: keyword scope matches titles and abstracts as written; machine-translated titles can miss or add matches"},
+	"note.limit.classification":  {"分类滞后：近期文献可能尚无 CPC 分类号，或仅有临时 IPC 分类号", "classification lag: recent documents may lack CPC codes or carry provisional IPC codes"},
+	"note.limit.family_model":    {"同族模型：同族取自数据源的同族号或相同优先权组合；跨数据源拆分的同族可能被重复计数", "family model: families come from the sources' family ids or shared priority sets; families split across sources may be counted twice"},
+	"note.limit.publication_lag": {"公开滞后：{n} 年之后的优先权年数据不完整，不计入增长率和曲线拟合", "publication lag: priority years after {n} are incomplete and are excluded from growth rates and fits"},
+	"note.what.recall":           {"查全率", "recall"},
+	"note.what.precision":        {"查准率", "precision"},
+
+	"method.minimums": {"最低数据要求（低于要求的分析列入“无法完成的分析”）：", "Minimum data (an analysis below its minimum is listed under “Analyses not available”):"},
 }
 
 // cat looks up a catalogue sentence; a missing key renders as ⟦key⟧ (the tests look for it).
@@ -138,4 +158,17 @@ func (l Locale) UnavailableText(u landscape.Unavailable) (name, reason string) {
 func (l Locale) Worded(u landscape.Unavailable) landscape.Unavailable {
 	u.Analysis, u.Reason = l.UnavailableText(u)
 	return u
+}
+
+// NoteText words a method note or caveat (landscape.Note). Figures the note does not carry
+// (an undefined cross-validated recall) read n/a.
+func (l Locale) NoteText(n landscape.Note) string {
+	num := func(i, prec int) string {
+		if i < len(n.Nums) {
+			return l.Num(n.Nums[i], prec)
+		}
+		return l.NA()
+	}
+	return l.cat("note."+n.Code, "n", strconv.Itoa(n.N), "count", l.Int(n.N), "unit", l.Term("unit", n.Param), "what", l.cat("note.what."+n.Param),
+		"v", num(0, 3), "lo", num(1, 3), "hi", num(2, 3), "k", num(3, 0), "N", num(4, 0), "seeds", num(5, 0), "cv", num(6, 3))
 }

@@ -19,6 +19,10 @@ func TestCatalogComplete(t *testing.T) {
 	for _, r := range landscape.Rules {
 		keys = append(keys, "rule."+r.Code, "unav.name."+r.Analysis)
 	}
+	for _, c := range landscape.NoteCodes {
+		keys = append(keys, "note."+c)
+	}
+	keys = append(keys, "note.what.recall", "note.what.precision")
 	for _, c := range []string{"config", "publication", "filing_lag", "none"} {
 		keys = append(keys, "cutoff."+c)
 	}

@@ -22,7 +22,11 @@ func (b *macroBuilder) limitations() *Section {
 	l, m := b.l, b.m
 	s := b.section("15", "limitations", nil)
 	if len(m.Limitations) > 0 {
-		s.Blocks = append(s.Blocks, Block{List: m.Limitations})
+		var lines []string
+		for _, n := range m.Limitations {
+			lines = append(lines, l.NoteText(n))
+		}
+		s.Blocks = append(s.Blocks, Block{List: lines})
 	} else {
 		s.Blocks = append(s.Blocks, Block{Para: l.T("none")})
 	}

@@ -2,7 +2,6 @@ package reports
 
 import (
 	"strconv"
-	"strings"
 
 	"github.com/patnav/patnav/landscape"
 )
@@ -42,7 +41,7 @@ func (b *macroBuilder) scope() *Section {
 	s.Blocks = append(s.Blocks, Block{Table: src}, Block{Table: off})
 	var method []string
 	for _, x := range sc.Method {
-		method = append(method, b.methodLine(x))
+		method = append(method, l.NoteText(x))
 	}
 	if t := l.CutoffText(sc.CutoffFrom); t != "" {
 		method = append(method, t)
@@ -63,20 +62,6 @@ func (b *macroBuilder) scope() *Section {
 	}
 	s.Blocks = append(s.Blocks, Block{Heading: l.T("scope.caveats"), List: caveats})
 	return s
-}
-
-// methodLine translates a method entry "key: detail" when the key is known; other entries are
-// shown as they are.
-func (b *macroBuilder) methodLine(x string) string {
-	key, detail, ok := strings.Cut(x, ":")
-	name := b.l.Term("method", key)
-	if name == key {
-		return x
-	}
-	if !ok {
-		return name
-	}
-	return name + ": " + strings.TrimSpace(detail)
 }
 
 // orderTree returns the tree nodes depth first (children after their parent), keeping the

@@ -10,13 +10,6 @@ import (
 // naming the model text that has to become a typed code worded by catalog.go (issue #15 item 4).
 // The test fails on any run not listed here and on any entry that no longer occurs.
 var macroKnown = map[langtest.Known]string{
-	// method: Macro.Method notes are English strings built in landscape (macro.go)
-	{"zh", "publications deduplicated on normalised publication number across sources"}: "method",
-	{"zh", "DOCDB simple family"}:                              "method",
-	{"zh", "priority year is its earliest priority date"}:      "method",
-	{"zh", "families, fractional counting"}:                    "method",
-	{"zh", "applicant names normalised with the thesaurus"}:    "method",
-	{"zh", "Branch tagging by IPC prefix or keyword in title"}: "method",
 	// basis: section Basis.Note strings are English, built in landscape
 	{"zh", "priority year of the earliest priority"}:          "basis",
 	{"zh", "cumulative families, complete years only"}:        "basis",
@@ -38,13 +31,6 @@ var macroKnown = map[langtest.Known]string{
 	{"zh", "inventor mobility towards Shenzhen firms"}: "recommendations",
 	{"en", "避障感知"}:                                     "recommendations",
 	{"en", "李明"}:                                       "recommendations",
-	// limitations: Macro.Limitations are English strings built in landscape
-	{"zh", "Coverage: Lens and CNIPA exports only; utility models from CNIPA are included, design patents excluded"}: "limitations",
-	{"zh", "Language: Chinese keywords match Chinese titles and abstracts only; machine translations were not used"}: "limitations",
-	{"zh", "was introduced in"}:                   "limitations",
-	{"zh", "and is back"}:                         "limitations",
-	{"zh", "Family model: DOCDB simple families"}: "limitations",
-	{"zh", "invention twins count as one family"}: "limitations",
 	// hotspot: Branch.HotspotWhy is an English string (the zh page shows it as is)
 	{"zh", "and relative growth"}: "hotspot",
 	// fixture: reports/fixture_test.go lists an untyped Unavailable (Reason without Code)
