@@ -1,6 +1,7 @@
 package main
 
 import (
+	"encoding/json"
 	"os"
 	"path/filepath"
 	"strings"
@@ -69,10 +70,28 @@ func TestScopeCommand(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	for _, want := range []string{`"recall: `, " seed families in scope", `"precision: `, "accepted by a classifier trained on the 40 seed families"} {
-		if !strings.Contains(string(macro), want) {
-			t.Errorf("macro.json method lacks %q", want)
-		}
+	// The seed-set checks are typed method notes: recall (value, low, high, k, n) and precision
+	// (the same, then the 40 seed families the classifier was trained on).
+	var doc struct {
+		Scope struct {
+			Method []struct {
+				Code string    `json:"code"`
+				Nums []float64 `json:"nums"`
+			} `json:"method"`
+		} `json:"scope"`
+	}
+	if err := json.Unmarshal(macro, &doc); err != nil {
+		t.Fatal(err)
+	}
+	got := map[string][]float64{}
+	for _, n := range doc.Scope.Method {
+		got[n.Code] = n.Nums
+	}
+	if r := got["method.seed_recall"]; len(r) != 5 || r[4] != 40 || r[0] != r[3]/r[4] {
+		t.Errorf("macro.json method: seed recall %v, want value k/n over the 40 seeds", r)
+	}
+	if p := got["method.seed_precision"]; len(p) < 6 || p[5] != 40 {
+		t.Errorf("macro.json method: seed precision %v, want 40 seed families", p)
 	}
 	if code, _, _ := runCLI(t, "scope", "--lake", lk); code != exitUsage {
 		t.Errorf("no seeds, no config: exit %d, want %d", code, exitUsage)
