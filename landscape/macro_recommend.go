@@ -1,66 +1,62 @@
 package landscape
 
-import (
-	"fmt"
-	"strings"
-)
-
 // recommend derives path recommendations from the numbers above; each names its evidence.
 func (b *macroBuilder) recommend() {
 	m := b.m
+	num := func(code string, v float64) Note { return Note{Code: code, Nums: []float64{v}} }
 	for _, br := range m.Technology.Branches {
 		if br.Level != 1 {
 			continue
 		}
-		name := br.Name.In("en")
+		name := br.Name
 		if br.RegionRTA != nil && *br.RegionRTA < 0.8 && (br.Hotspot || br.RelGrowth != nil && *br.RelGrowth > 1) {
-			ev := []string{fmt.Sprintf("region RTA %.2f", *br.RegionRTA)}
+			ev := []Note{num(EvRegionRTA, *br.RegionRTA)}
 			if br.RelGrowth != nil {
-				ev = append(ev, fmt.Sprintf("relative growth %.2f", *br.RelGrowth))
+				ev = append(ev, num(EvRelGrowth, *br.RelGrowth))
 			}
-			if br.HotspotWhy != "" {
-				ev = append(ev, br.HotspotWhy)
+			if br.Hotspot {
+				ev = append(ev, Note{Code: EvHotspot})
 			}
-			m.Recommendations = append(m.Recommendations, Recommendation{Kind: "strengthen", Target: name,
-				Why: "a growing branch where the region is under-represented", Evidence: ev})
+			m.Recommendations = append(m.Recommendations, Recommendation{Kind: "strengthen", Target: name.In("en"), Branch: br.ID, Name: name,
+				Why: RecWhyGap, Evidence: ev})
 			for _, a := range br.TopApplicants {
 				if len(a.Key) > 0 {
-					m.Recommendations = append(m.Recommendations, Recommendation{Kind: "attract", Target: a.Key,
-						Why: "a leading applicant in " + name, Evidence: []string{fmt.Sprintf("%.1f families in the branch", a.N)}})
+					m.Recommendations = append(m.Recommendations, Recommendation{Kind: "attract", Target: a.Key, Branch: br.ID, Name: name,
+						Why: RecWhyLeader, Evidence: []Note{num(EvBranchFamilies, a.N)}})
 					break
 				}
 			}
 		}
 		if br.RegionRTA != nil && *br.RegionRTA >= 1.2 {
-			m.Recommendations = append(m.Recommendations, Recommendation{Kind: "cultivate", Target: name,
-				Why: "a branch where the region is specialised: build on it", Evidence: []string{fmt.Sprintf("region RTA %.2f", *br.RegionRTA)}})
+			m.Recommendations = append(m.Recommendations, Recommendation{Kind: "cultivate", Target: name.In("en"), Branch: br.ID, Name: name,
+				Why: RecWhySpecialised, Evidence: []Note{num(EvRegionRTA, *br.RegionRTA)}})
 		}
 	}
 	for _, a := range m.Applicants.Newcomers {
 		if a.Country == b.cfg.Region.Country && len(m.Recommendations) < 40 {
 			m.Recommendations = append(m.Recommendations, Recommendation{Kind: "cultivate", Target: a.Name,
-				Why: "a domestic newcomer", Evidence: []string{fmt.Sprintf("first filing %d, %.1f families", a.FirstYear, a.Families)}})
+				Why: RecWhyNewcomer, Evidence: []Note{{Code: EvFirstFiling, N: a.FirstYear, Nums: []float64{a.Families}}}})
 			break
 		}
 	}
 	for _, inv := range m.Inventors.Top {
 		if len(inv.Applicants) > 0 && inv.HIndex >= 3 {
-			m.Recommendations = append(m.Recommendations, Recommendation{Kind: "recruit", Target: inv.Name,
-				Why: "a prolific, well-cited inventor", Evidence: []string{fmt.Sprintf("%d families, h-index %d, with %s", inv.Families, inv.HIndex, strings.Join(inv.Applicants[:min(2, len(inv.Applicants))], ", "))}})
+			m.Recommendations = append(m.Recommendations, Recommendation{Kind: "recruit", Target: inv.Name, Why: RecWhyInventor,
+				Evidence: []Note{{Code: EvInventor, Nums: []float64{float64(inv.Families), float64(inv.HIndex)}, Names: inv.Applicants[:min(2, len(inv.Applicants))]}}})
 			break
 		}
 	}
 	for _, cp := range m.Quality.Core {
 		if cp.Status == "alive" {
-			m.Recommendations = append(m.Recommendations, Recommendation{Kind: "license", Target: cp.PubNumber,
-				Why: "an alive core patent to license or acquire", Evidence: []string{fmt.Sprintf("quality %.2f, family size %d, %s", cp.Score, cp.FamilySize, cp.Applicant)}})
+			m.Recommendations = append(m.Recommendations, Recommendation{Kind: "license", Target: cp.PubNumber, Why: RecWhyCore,
+				Evidence: []Note{{Code: EvCorePatent, Nums: []float64{cp.Score, float64(cp.FamilySize)}, Names: []string{cp.Applicant}}}})
 			break
 		}
 	}
 	for _, k := range m.Applicants.Top {
 		if k.Kind == "university" || k.Kind == "institute" {
-			m.Recommendations = append(m.Recommendations, Recommendation{Kind: "collaborate", Target: k.Name,
-				Why: "a leading academic applicant for industry–university collaboration", Evidence: []string{fmt.Sprintf("%.1f families", k.Families)}})
+			m.Recommendations = append(m.Recommendations, Recommendation{Kind: "collaborate", Target: k.Name, Why: RecWhyAcademic,
+				Evidence: []Note{num(EvFamilies, k.Families)}})
 			break
 		}
 	}

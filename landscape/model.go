@@ -325,13 +325,45 @@ type RegionYear struct {
 	Incomplete  bool     `json:"incomplete,omitempty"`
 }
 
-// Recommendation is a path recommendation traceable to the numbers (section 14).
+// Recommendation is a path recommendation traceable to the numbers (section 14). It carries
+// codes and numbers; reports word it (reports/catalog.go: rec.why.<Why>, note.<evidence code>).
 type Recommendation struct {
-	Kind     string   `json:"kind"` // strengthen / attract / cultivate / recruit / license / collaborate
-	Target   string   `json:"target"`
-	Why      string   `json:"why"`
-	Evidence []string `json:"evidence"`
+	Kind     string      `json:"kind"`             // strengthen / attract / cultivate / recruit / license / collaborate
+	Target   string      `json:"target"`           // an applicant, inventor or publication number; a branch's English name
+	Branch   string      `json:"branch,omitempty"` // the branch id, when the target is a branch or the why names one
+	Name     config.Text `json:"name,omitzero"`    // that branch's name in both languages
+	Why      string      `json:"why"`              // a RecWhy* code
+	Evidence []Note      `json:"evidence"`         // Ev* notes with their numbers
 }
+
+// Why codes of a recommendation.
+const (
+	RecWhyGap         = "gap"         // a growing branch where the region is under-represented
+	RecWhyLeader      = "leader"      // a leading applicant in the branch
+	RecWhySpecialised = "specialised" // a branch where the region is specialised
+	RecWhyNewcomer    = "newcomer"    // a domestic newcomer
+	RecWhyInventor    = "inventor"    // a prolific, well-cited inventor
+	RecWhyCore        = "core"        // an alive core patent to license or acquire
+	RecWhyAcademic    = "academic"    // a leading academic applicant
+)
+
+// RecWhyCodes lists every why code, for the catalogue's completeness test.
+var RecWhyCodes = []string{RecWhyGap, RecWhyLeader, RecWhySpecialised, RecWhyNewcomer, RecWhyInventor, RecWhyCore, RecWhyAcademic}
+
+// Evidence codes of a recommendation (Notes).
+const (
+	EvRegionRTA      = "ev.region_rta"      // Nums: the region's RTA in the branch
+	EvRelGrowth      = "ev.rel_growth"      // Nums: the branch's relative growth
+	EvHotspot        = "ev.hotspot"         // the branch is a hotspot (reasons in the technology section)
+	EvBranchFamilies = "ev.branch_families" // Nums: fractional families in the branch
+	EvFirstFiling    = "ev.first_filing"    // N: first filing year; Nums: fractional families
+	EvInventor       = "ev.inventor"        // Nums: families, h-index; Names: applicants
+	EvCorePatent     = "ev.core_patent"     // Nums: quality score, family size; Names: the applicant
+	EvFamilies       = "ev.families"        // Nums: fractional families
+)
+
+// EvCodes lists every evidence code, for the catalogue's completeness test.
+var EvCodes = []string{EvRegionRTA, EvRelGrowth, EvHotspot, EvBranchFamilies, EvFirstFiling, EvInventor, EvCorePatent, EvFamilies}
 
 // Macro is the macro industry navigation model.
 type Macro struct {

@@ -8,6 +8,8 @@ type Note struct {
 	Param string `json:"param,omitempty"` // a code-like parameter (a counting unit)
 	// Nums are further figures, in the order the code's sentence names them.
 	Nums []float64 `json:"nums,omitempty"`
+	// Names are applicant or other names the sentence quotes as they are.
+	Names []string `json:"names,omitempty"`
 }
 
 // Method notes of the macro model (ScopeSection.Method).

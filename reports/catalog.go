@@ -4,6 +4,7 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/patnav/patnav/internal/config"
 	"github.com/patnav/patnav/landscape"
 )
 
@@ -99,8 +100,24 @@ var catalog = map[string][2]string{
 	"note.limit.classification":  {"分类滞后：近期文献可能尚无 CPC 分类号，或仅有临时 IPC 分类号", "classification lag: recent documents may lack CPC codes or carry provisional IPC codes"},
 	"note.limit.family_model":    {"同族模型：同族取自数据源的同族号或相同优先权组合；跨数据源拆分的同族可能被重复计数", "family model: families come from the sources' family ids or shared priority sets; families split across sources may be counted twice"},
 	"note.limit.publication_lag": {"公开滞后：{n} 年之后的优先权年数据不完整，不计入增长率和曲线拟合", "publication lag: priority years after {n} are incomplete and are excluded from growth rates and fits"},
-	"note.what.recall":           {"查全率", "recall"},
-	"note.what.precision":        {"查准率", "precision"},
+	// Recommendations (landscape.Recommendation): why codes ({branch} its name) and evidence notes.
+	"rec.why.gap":             {"全球增长较快而本区域布局不足的技术分支", "a growing branch where the region is under-represented"},
+	"rec.why.leader":          {"{branch}领域的领先申请人", "a leading applicant in {branch}"},
+	"rec.why.specialised":     {"本区域已形成专业化优势的技术分支：可在此基础上发展", "a branch where the region is specialised: build on it"},
+	"rec.why.newcomer":        {"本国新进入者", "a domestic newcomer"},
+	"rec.why.inventor":        {"高产且被引较多的发明人", "a prolific, well-cited inventor"},
+	"rec.why.core":            {"有效的核心专利，可许可或收购", "an alive core patent to license or acquire"},
+	"rec.why.academic":        {"领先的高校/科研院所申请人，适合产学研合作", "a leading academic applicant for industry–university collaboration"},
+	"note.ev.region_rta":      {"本区域 RTA {x}", "region RTA {x}"},
+	"note.ev.rel_growth":      {"相对增长率 {x}", "relative growth {x}"},
+	"note.ev.hotspot":         {"技术热点（原因见技术构成）", "a hotspot (reasons under technology)"},
+	"note.ev.branch_families": {"该分支 {x1} 个同族", "{x1} families in the branch"},
+	"note.ev.first_filing":    {"首次申请 {n} 年，{y1} 个同族", "first filing {n}, {y1} families"},
+	"note.ev.inventor":        {"{x0} 个同族，h 指数 {y0}，所属申请人：{names}", "{x0} families, h-index {y0}, with {names}"},
+	"note.ev.core_patent":     {"质量得分 {x}，同族规模 {y0}，{names}", "quality {x}, family size {y0}, {names}"},
+	"note.ev.families":        {"{x1} 个同族", "{x1} families"},
+	"note.what.recall":        {"查全率", "recall"},
+	"note.what.precision":     {"查准率", "precision"},
 
 	"method.minimums": {"最低数据要求（低于要求的分析列入“无法完成的分析”）：", "Minimum data (an analysis below its minimum is listed under “Analyses not available”):"},
 }
@@ -170,5 +187,23 @@ func (l Locale) NoteText(n landscape.Note) string {
 		return l.NA()
 	}
 	return l.cat("note."+n.Code, "n", strconv.Itoa(n.N), "count", l.Int(n.N), "unit", l.Term("unit", n.Param), "what", l.cat("note.what."+n.Param),
-		"v", num(0, 3), "lo", num(1, 3), "hi", num(2, 3), "k", num(3, 0), "N", num(4, 0), "seeds", num(5, 0), "cv", num(6, 3))
+		"v", num(0, 3), "lo", num(1, 3), "hi", num(2, 3), "k", num(3, 0), "N", num(4, 0), "seeds", num(5, 0), "cv", num(6, 3),
+		"x", num(0, 2), "x0", num(0, 0), "x1", num(0, 1), "y0", num(1, 0), "y1", num(1, 1), "names", strings.Join(n.Names, ", "))
+}
+
+// RecommendationText words a recommendation: its target (a branch in l's language), why and
+// evidence.
+func (l Locale) RecommendationText(r landscape.Recommendation) (target, why string, evidence []string) {
+	target, branch := r.Target, r.Branch
+	if r.Name != (config.Text{}) {
+		branch = r.Name.In(l.Lang)
+		if r.Kind != "attract" {
+			target = branch
+		}
+	}
+	why = l.cat("rec.why."+r.Why, "branch", branch)
+	for _, e := range r.Evidence {
+		evidence = append(evidence, l.NoteText(e))
+	}
+	return target, why, evidence
 }

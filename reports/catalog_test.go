@@ -23,6 +23,12 @@ func TestCatalogComplete(t *testing.T) {
 		keys = append(keys, "note."+c)
 	}
 	keys = append(keys, "note.what.recall", "note.what.precision")
+	for _, c := range landscape.EvCodes {
+		keys = append(keys, "note."+c)
+	}
+	for _, c := range landscape.RecWhyCodes {
+		keys = append(keys, "rec.why."+c)
+	}
 	for _, c := range []string{"config", "publication", "filing_lag", "none"} {
 		keys = append(keys, "cutoff."+c)
 	}

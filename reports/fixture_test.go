@@ -371,13 +371,17 @@ func FixtureMacro() *landscape.Macro {
 		ByYear: ry,
 		Basis:  basis("family", int(round(families*0.14)), "applicants located in Shenzhen by address", "regional"),
 	}
+	obstacle := config.Text{Zh: "避障感知", En: "obstacle sensing"}
 	m.Recommendations = []landscape.Recommendation{
-		{Kind: "strengthen", Target: "避障感知 (obstacle sensing)", Why: "Fastest-growing branch worldwide (relative growth 1.58) while the region's RTA is 0.93.",
-			Evidence: []string{"relative growth 1.58 (technology_mix)", "region RTA 0.93 < 1 (technology_mix)", "burst 2016–2020, level 2 (branch_bursts)"}},
-		{Kind: "attract", Target: "Amazon Technologies, Inc. | Skyfront Corp.", Why: "Hold core obstacle-sensing patents and no CN manufacturing presence.",
-			Evidence: []string{"US9284049B1 composite score 0.974 (quality)", "no CN applicant address (applicants)"}},
-		{Kind: "collaborate", Target: "北京航空航天大学", Why: "Top university applicant in navigation; inventor mobility towards Shenzhen firms.",
-			Evidence: []string{"rank 3 by families (applicants)", "inventor 李明 filed with 2 applicants (inventors)"}},
+		{Kind: "strengthen", Target: "obstacle sensing", Branch: "obstacle", Name: obstacle, Why: landscape.RecWhyGap,
+			Evidence: []landscape.Note{{Code: landscape.EvRegionRTA, Nums: []float64{0.93}}, {Code: landscape.EvRelGrowth, Nums: []float64{1.58}}, {Code: landscape.EvHotspot}}},
+		{Kind: "attract", Target: "Amazon Technologies, Inc. | Skyfront Corp.", Branch: "obstacle", Name: obstacle, Why: landscape.RecWhyLeader,
+			Evidence: []landscape.Note{{Code: landscape.EvBranchFamilies, Nums: []float64{412.5}}}},
+		{Kind: "license", Target: "US9284049B1", Why: landscape.RecWhyCore,
+			Evidence: []landscape.Note{{Code: landscape.EvCorePatent, Nums: []float64{0.974, 7}, Names: []string{"Amazon Technologies, Inc."}}}},
+		{Kind: "collaborate", Target: "北京航空航天大学", Why: landscape.RecWhyAcademic, Evidence: []landscape.Note{{Code: landscape.EvFamilies, Nums: []float64{467.2}}}},
+		{Kind: "recruit", Target: "李明 <b>", Why: landscape.RecWhyInventor,
+			Evidence: []landscape.Note{{Code: landscape.EvInventor, Nums: []float64{143, 17}, Names: []string{"北京航空航天大学", "深圳市道通智能航空技术股份有限公司"}}}},
 	}
 	m.Limitations = []landscape.Note{{Code: landscape.NoteCoverage, N: m.Scope.Publications}, {Code: landscape.NoteLanguage},
 		{Code: landscape.NoteClassification}, {Code: landscape.NoteFamilyModel}, {Code: landscape.NotePublicationLag, N: 2023}}

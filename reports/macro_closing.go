@@ -9,7 +9,8 @@ func (b *macroBuilder) recommendations() *Section {
 	l, m := b.l, b.m
 	s := b.section("14", "recommendations", nil)
 	for i, r := range m.Recommendations {
-		s.Blocks = append(s.Blocks, Block{Heading: strconv.Itoa(i+1) + ". " + l.Term("rec", r.Kind) + ": " + r.Target, Para: r.Why, List: r.Evidence, Note: l.T("rec.evidence_note", "n", strconv.Itoa(len(r.Evidence)))})
+		target, why, evidence := l.RecommendationText(r)
+		s.Blocks = append(s.Blocks, Block{Heading: strconv.Itoa(i+1) + ". " + l.Term("rec", r.Kind) + ": " + target, Para: why, List: evidence, Note: l.T("rec.evidence_note", "n", strconv.Itoa(len(r.Evidence)))})
 	}
 	if len(m.Recommendations) == 0 {
 		s.Blocks = append(s.Blocks, Block{Para: l.T("none")})

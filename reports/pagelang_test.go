@@ -24,13 +24,6 @@ var macroKnown = map[langtest.Known]string{
 	// regional: regional positioning findings are English strings built in landscape/macro_regional.go
 	{"zh", "located in Shenzhen by address"}: "regional",
 	{"zh", "share of flight"}:                "regional",
-	// recommendations: Recommendation Why/Evidence/branch gloss are English strings built in landscape/macro_recommend.go
-	{"zh", "growing branch worldwide"}:                 "recommendations",
-	{"zh", "while the region"}:                         "recommendations",
-	{"zh", "sensing patents and no"}:                   "recommendations",
-	{"zh", "inventor mobility towards Shenzhen firms"}: "recommendations",
-	{"en", "避障感知"}:                                     "recommendations",
-	{"en", "李明"}:                                       "recommendations",
 	// hotspot: Branch.HotspotWhy is an English string (the zh page shows it as is)
 	{"zh", "and relative growth"}: "hotspot",
 	// fixture: reports/fixture_test.go lists an untyped Unavailable (Reason without Code)
