@@ -1,9 +1,7 @@
 package landscape
 
 import (
-	"fmt"
 	"math"
-	"strings"
 
 	"github.com/patnav/patnav/analysis"
 	"github.com/patnav/patnav/analysis/indicators"
@@ -113,19 +111,17 @@ func (b *macroBuilder) technology() error {
 				st.Bursts = append(st.Bursts, Burst{From: bYears[x.Start], To: bYears[x.End], Level: x.Level, Weight: round(x.Weight, 2)})
 			}
 		}
-		var why, whyZh []string
+		var why []Note
 		for _, x := range st.Bursts {
 			if x.To >= lc-2 {
-				why = append(why, fmt.Sprintf("burst %d–%d (weight %.1f)", x.From, x.To, x.Weight))
-				whyZh = append(whyZh, fmt.Sprintf("%d–%d 年突发（权重 %.1f）", x.From, x.To, x.Weight))
+				why = append(why, Note{Code: NoteHotBurst, Nums: []float64{float64(x.From), float64(x.To), x.Weight}})
 			}
 		}
 		if st.RelGrowth != nil && *st.RelGrowth >= 1.2 && st.Share >= 0.02 {
-			why = append(why, fmt.Sprintf("grows %.1f× as fast as the industry", *st.RelGrowth))
-			whyZh = append(whyZh, fmt.Sprintf("增速为产业整体的 %.1f 倍", *st.RelGrowth))
+			why = append(why, Note{Code: NoteHotGrowth, Nums: []float64{*st.RelGrowth}})
 		}
 		if len(why) > 0 {
-			st.Hotspot, st.HotspotWhy, st.HotspotWhyZh = true, strings.Join(why, "; "), strings.Join(whyZh, "；")
+			st.Hotspot, st.HotspotWhy = true, why
 			T.Hotspots = append(T.Hotspots, br.ID)
 		}
 		T.Branches = append(T.Branches, st)

@@ -202,8 +202,7 @@ type BranchStats struct {
 	RegionRTA     *float64      `json:"region_rta"` // RTA of the configured region in this branch
 	Bursts        []Burst       `json:"bursts,omitempty"`
 	Hotspot       bool          `json:"hotspot"`
-	HotspotWhy    string        `json:"hotspot_why,omitempty"`    // why it is a hotspot (English)
-	HotspotWhyZh  string        `json:"hotspot_why_zh,omitempty"` // the same in Chinese
+	HotspotWhy    []Note        `json:"hotspot_why,omitempty"` // why it is a hotspot: NoteHotBurst / NoteHotGrowth
 }
 
 // Burst is a Kleinberg burst in a series.

@@ -35,7 +35,13 @@ const (
 	NotePublicationLag = "limit.publication_lag" // N: the last complete priority year
 )
 
+// Reasons a branch is a hotspot (BranchStats.HotspotWhy).
+const (
+	NoteHotBurst  = "hot.burst"      // Nums: from year, to year, burst weight
+	NoteHotGrowth = "hot.rel_growth" // Nums: growth relative to the industry (≥ 1.2)
+)
+
 // NoteCodes lists every note code, for the catalogue's completeness test.
 var NoteCodes = []string{NoteScopeAny, NoteScopeBoth, NoteDedup, NoteFamilies, NoteUnit, NoteNames, NotePriorityYear,
 	NoteSeedRecall, NoteSeedPrecision, NoteSeedUndefined,
-	NoteCoverage, NoteLanguage, NoteClassification, NoteFamilyModel, NotePublicationLag}
+	NoteCoverage, NoteLanguage, NoteClassification, NoteFamilyModel, NotePublicationLag, NoteHotBurst, NoteHotGrowth}

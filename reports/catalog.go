@@ -116,6 +116,8 @@ var catalog = map[string][2]string{
 	"note.ev.inventor":        {"{x0} 个同族，h 指数 {y0}，所属申请人：{names}", "{x0} families, h-index {y0}, with {names}"},
 	"note.ev.core_patent":     {"质量得分 {x}，同族规模 {y0}，{names}", "quality {x}, family size {y0}, {names}"},
 	"note.ev.families":        {"{x1} 个同族", "{x1} families"},
+	"note.hot.burst":          {"{from}–{to} 年突发（权重 {w}）", "burst {from}–{to} (weight {w})"},
+	"note.hot.rel_growth":     {"增速为产业整体的 {x} 倍", "grows {x}× as fast as the industry"},
 	"note.what.recall":        {"查全率", "recall"},
 	"note.what.precision":     {"查准率", "precision"},
 
@@ -186,8 +188,15 @@ func (l Locale) NoteText(n landscape.Note) string {
 		}
 		return l.NA()
 	}
+	year := func(i int) string {
+		if i < len(n.Nums) {
+			return strconv.Itoa(int(n.Nums[i]))
+		}
+		return l.NA()
+	}
 	return l.cat("note."+n.Code, "n", strconv.Itoa(n.N), "count", l.Int(n.N), "unit", l.Term("unit", n.Param), "what", l.cat("note.what."+n.Param),
 		"v", num(0, 3), "lo", num(1, 3), "hi", num(2, 3), "k", num(3, 0), "N", num(4, 0), "seeds", num(5, 0), "cv", num(6, 3),
+		"from", year(0), "to", year(1), "w", num(2, 1),
 		"x", num(0, 2), "x0", num(0, 0), "x1", num(0, 1), "y0", num(1, 0), "y1", num(1, 1), "names", strings.Join(n.Names, ", "))
 }
 
@@ -206,4 +215,17 @@ func (l Locale) RecommendationText(r landscape.Recommendation) (target, why stri
 		evidence = append(evidence, l.NoteText(e))
 	}
 	return target, why, evidence
+}
+
+// NotesText words a list of notes as one line ("" for none).
+func (l Locale) NotesText(ns []landscape.Note) string {
+	sep := "; "
+	if l.Lang == "zh" {
+		sep = "；"
+	}
+	var out []string
+	for _, n := range ns {
+		out = append(out, l.NoteText(n))
+	}
+	return strings.Join(out, sep)
 }

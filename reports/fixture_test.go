@@ -39,16 +39,16 @@ func FixtureMacro() *landscape.Macro {
 		weight, tilt       float64 // share of the total and how much faster than average it grows
 		rel, rta           *float64
 		hot                bool
-		why                string
+		why                []landscape.Note
 	}
 	defs := []branchDef{
-		{"platform", "", "飞行平台", "Flight platform", 1, 0.46, 0, f(0.94), f(1.32), false, ""},
-		{"airframe", "platform", "机体结构", "Airframe", 2, 0.24, -0.02, f(0.81), f(1.18), false, ""},
-		{"propulsion", "platform", "动力与能源", "Propulsion & energy", 2, 0.22, 0.03, f(1.12), nil, false, ""},
-		{"flight_control", "", "飞行控制", "Flight control", 1, 0.38, 0.04, f(1.21), f(0.86), true, "burst 2015–2019 and relative growth 1.21"},
-		{"navigation", "flight_control", "导航定位", "Navigation & positioning", 2, 0.17, 0.01, f(1.04), f(0.72), false, ""},
-		{"obstacle", "flight_control", "避障感知 <视觉> & \"雷达\"", "Obstacle sensing <vision> & \"radar\"", 2, 0.21, 0.07, f(1.58), f(0.93), true, "emergence score 3.4 (top 5%) | burst 2016–2020"},
-		{"application", "", "行业应用", "Industry applications", 1, 0.27, 0.05, nil, f(1.57), false, ""},
+		{"platform", "", "飞行平台", "Flight platform", 1, 0.46, 0, f(0.94), f(1.32), false, nil},
+		{"airframe", "platform", "机体结构", "Airframe", 2, 0.24, -0.02, f(0.81), f(1.18), false, nil},
+		{"propulsion", "platform", "动力与能源", "Propulsion & energy", 2, 0.22, 0.03, f(1.12), nil, false, nil},
+		{"flight_control", "", "飞行控制", "Flight control", 1, 0.38, 0.04, f(1.21), f(0.86), true, []landscape.Note{{Code: landscape.NoteHotBurst, Nums: []float64{2015, 2019, 41.7}}, {Code: landscape.NoteHotGrowth, Nums: []float64{1.21}}}},
+		{"navigation", "flight_control", "导航定位", "Navigation & positioning", 2, 0.17, 0.01, f(1.04), f(0.72), false, nil},
+		{"obstacle", "flight_control", "避障感知 <视觉> & \"雷达\"", "Obstacle sensing <vision> & \"radar\"", 2, 0.21, 0.07, f(1.58), f(0.93), true, []landscape.Note{{Code: landscape.NoteHotBurst, Nums: []float64{2016, 2020, 88.2}}}},
+		{"application", "", "行业应用", "Industry applications", 1, 0.27, 0.05, nil, f(1.57), false, nil},
 	}
 	years := make([]int, 0, to-from+1)
 	for y := from; y <= to; y++ {

@@ -152,8 +152,5 @@ func (b *macroBuilder) bursts(bs []landscape.Burst) string {
 // hotspotWhy is a branch's hotspot reason in the report's language (English when no Chinese
 // text was recorded).
 func hotspotWhy(l Locale, br landscape.BranchStats) string {
-	if l.Lang == "zh" && br.HotspotWhyZh != "" {
-		return br.HotspotWhyZh
-	}
-	return br.HotspotWhy
+	return l.NotesText(br.HotspotWhy)
 }

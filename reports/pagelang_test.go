@@ -24,12 +24,8 @@ var macroKnown = map[langtest.Known]string{
 	// regional: regional positioning findings are English strings built in landscape/macro_regional.go
 	{"zh", "located in Shenzhen by address"}: "regional",
 	{"zh", "share of flight"}:                "regional",
-	// hotspot: BranchStats.HotspotWhy / HotspotWhyZh are pre-worded strings built in
-	// landscape/macro_technology.go (the builder writes both; this fixture only the English one,
-	// which the zh page then shows). To convert: typed reasons (burst years+weight, relative
-	// growth) worded here. Not covered by this fixture at all (it has no Map): the map's cluster
-	// Why and white-space Why, English sentences from analysis/cluster shown in reports/mapsvg.
-	{"zh", "and relative growth"}: "hotspot",
+	// (not covered by this fixture, which has no Map: the map's cluster Why and white-space Why,
+	// English sentences from analysis/cluster shown in reports/mapsvg, still need typed reasons)
 	// fixture: reports/fixture_test.go lists three untyped Unavailable entries (Reason without
 	// Code: legal.pendency, technology.emergence, clustering); give them codes
 	{"zh", "complete periods for the subclasses"}: "fixture",

@@ -180,7 +180,7 @@ func (b *builder) layout() error {
 			notStrong := !defined || x < StrengthRTA
 			if !gapSet[leaf.ID] && (g.Growth >= ReserveMomentum || hot) && g.CompetitorStrength < ReserveCompetitorShare && notStrong && g.IndustryRecent > 0 {
 				if hot {
-					g.Evidence = append(g.Evidence, evText("hotspot", b.macroBr[leaf.ID].HotspotWhy))
+					g.Evidence = append(g.Evidence, Evidence{Key: "hotspot", Notes: b.macroBr[leaf.ID].HotspotWhy})
 				}
 				reserve = append(reserve, g)
 			}

@@ -354,6 +354,8 @@ type Evidence struct {
 	Value *float64 `json:"value,omitempty"`
 	Unit  string   `json:"unit,omitempty"`
 	Text  string   `json:"text,omitempty"`
+	// Notes are typed reasons (the macro hotspot's), worded by the reports.
+	Notes []landscape.Note `json:"notes,omitempty"`
 }
 
 // WatchList is the enterprise's freedom-to-operate watch list.

@@ -10,6 +10,7 @@ import (
 	"github.com/patnav/patnav/landscape"
 	"github.com/patnav/patnav/landscape/enterprise"
 	"github.com/patnav/patnav/landscape/warning"
+	"github.com/patnav/patnav/reports"
 )
 
 // Sheet is one table of the bundle's XLSX workbook.
@@ -121,6 +122,7 @@ func displayLen(s string) int {
 // has a map).
 func MacroSheets(m *landscape.Macro) []Sheet {
 	var out []Sheet
+	en, _ := reports.NewLocale("en") // the workbook's column names and texts are English
 	tr := Sheet{Name: "Trend", Header: []string{"priority_year", "families", "incomplete"}, Formats: []string{"", "int", ""}}
 	for _, p := range m.Trend.Series {
 		tr.Rows = append(tr.Rows, []any{p.Year, p.N, p.Incomplete})
@@ -135,7 +137,7 @@ func MacroSheets(m *landscape.Macro) []Sheet {
 	br := Sheet{Name: "Branches", Header: []string{"branch", "name_zh", "name_en", "level", "families", "share", "cagr", "relative_growth", "stage", "hhi", "cr4", "region_rta", "hotspot", "hotspot_why"},
 		Formats: []string{"", "", "", "", "int", "pct", "pct", "num", "", "num", "pct", "num", "", ""}}
 	for _, b := range m.Technology.Branches {
-		br.Rows = append(br.Rows, []any{b.ID, b.Name.Zh, b.Name.En, b.Level, b.Families, b.Share, b.Trend.CAGR, b.RelGrowth, b.Stage, b.Concentration.HHI, b.Concentration.CR4, b.RegionRTA, b.Hotspot, b.HotspotWhy})
+		br.Rows = append(br.Rows, []any{b.ID, b.Name.Zh, b.Name.En, b.Level, b.Families, b.Share, b.Trend.CAGR, b.RelGrowth, b.Stage, b.Concentration.HHI, b.Concentration.CR4, b.RegionRTA, b.Hotspot, en.NotesText(b.HotspotWhy)})
 	}
 	out = append(out, br)
 	geo := Sheet{Name: "Geography", Header: append([]string{"source \\ office"}, m.Geography.Offices...)}

@@ -858,6 +858,8 @@ func (b *pageBuilder) evidence(x model.Evidence) string {
 		if x.Text != "" {
 			v = x.Text + " (" + v + ")"
 		}
+	case len(x.Notes) > 0:
+		v = l.NotesText(x.Notes)
 	case x.Key == "kind":
 		v = l.Term("kind", x.Text)
 	case x.Text == "yes" || x.Text == "no":
