@@ -22,6 +22,7 @@ const PublicationLagMonths = 18
 func (s *Session) setCutoff(d LastPublication) {
 	if d.LastFiling != nil {
 		s.LastFilingYear = d.LastFiling.Year()
+		s.LastFilingYearEnded = d.LastFiling.Month() == time.December && d.LastFiling.Day() == 31
 	}
 	switch {
 	case s.Cfg.Analysis.Cutoff != "":
@@ -45,14 +46,23 @@ func (s *Session) Incomplete(y int) bool {
 }
 
 // LastComplete is the last complete priority year: the cut-off's year minus IncompleteYears, and
-// never after the latest filing year observed in scope (0 when the data has no dates).
+// never after the latest filing year observed in scope — nor that year itself when the cut-off
+// is estimated from filing dates and the latest filing is not on 31 December (0 when the data
+// has no dates).
 func (s *Session) LastComplete() int {
 	if s.CutoffFrom == CutoffNone {
 		return 0
 	}
 	last := s.Cutoff.Year() - s.Cfg.Analysis.IncompleteYears
-	if s.LastFilingYear > 0 && s.LastFilingYear < last {
-		last = s.LastFilingYear
+	observed := s.LastFilingYear
+	if s.CutoffFrom == CutoffFiling && !s.LastFilingYearEnded {
+		// Without publication dates the cut-off is only an estimate, and the export evidently
+		// ends inside the latest filing's year: that year is cut short (a real CNIPA export ends
+		// on 2015-11-23 with 27 families in 2015 against 197 in 2010), so it is not complete.
+		observed--
+	}
+	if s.LastFilingYear > 0 && observed < last {
+		last = observed
 	}
 	return last
 }

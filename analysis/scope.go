@@ -23,11 +23,13 @@ type Session struct {
 	// CutoffFrom says where Cutoff came from: CutoffConfig, CutoffPublication, CutoffFiling
 	// (the latest filing date plus PublicationLagMonths) or CutoffNone.
 	CutoffFrom string
-	// LastFilingYear is the year of the latest filing (else priority) date in scope, 0 if none.
-	LastFilingYear int
-	From           int // first priority year of the window
-	To             int // last priority year of the window
-	Timings        []Timing
+	// LastFilingYear is the year of the latest filing (else priority) date in scope, 0 if none;
+	// LastFilingYearEnded says that date is the year's last day (so its year was observed whole).
+	LastFilingYear      int
+	LastFilingYearEnded bool
+	From                int // first priority year of the window
+	To                  int // last priority year of the window
+	Timings             []Timing
 	// Now is the session's clock: the time its models say they were generated (zero: the time
 	// they are built). A run sets it to its start, so a run made again (AsOf, LakeVersion and
 	// the first run's start) gives the same bytes.
