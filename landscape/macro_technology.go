@@ -37,7 +37,11 @@ func (b *macroBuilder) technology() error {
 	appl := map[string][]Count{}
 	conc := map[string]Concentration{}
 	for _, r := range concentrations {
-		conc[r.BranchID] = sqlConcentration(r.HHI, r.CR4, r.CR8, r.Applicants)
+		c := sqlConcentration(r.HHI, r.CR4, r.CR8, r.Applicants)
+		if !MinConcentration.Met(c.N) {
+			c.Band = string(indicators.ConcentrationUndefined) // too few applicants: reports print no figure
+		}
+		conc[r.BranchID] = c
 		for i := range r.TopNames {
 			appl[r.BranchID] = append(appl[r.BranchID], Count{Key: r.TopNames[i], N: round(r.TopN[i], 2)})
 		}

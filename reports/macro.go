@@ -357,17 +357,18 @@ func unavailableSection(analysis string) string {
 	return ""
 }
 
-// hhiText formats an HHI; with no applicants (N = 0) the index is undefined, not zero.
+// hhiText formats an HHI; below the concentration minimum (landscape.MinConcentration: with
+// fewer applicants the top four are everyone and the index says nothing) it is not printed.
 func hhiText(l Locale, c landscape.Concentration) string {
-	if c.N == 0 {
+	if !landscape.MinConcentration.Met(c.N) {
 		return l.NA()
 	}
 	return l.Num(c.HHI, 0)
 }
 
-// crText formats a concentration ratio; undefined without applicants.
+// crText formats a concentration ratio; not printed below the concentration minimum.
 func crText(l Locale, c landscape.Concentration, v float64) string {
-	if c.N == 0 {
+	if !landscape.MinConcentration.Met(c.N) {
 		return l.NA()
 	}
 	return l.Pct(v)

@@ -137,7 +137,7 @@ func MacroSheets(m *landscape.Macro) []Sheet {
 	br := Sheet{Name: "Branches", Header: []string{"branch", "name_zh", "name_en", "level", "families", "share", "cagr", "relative_growth", "stage", "hhi", "cr4", "region_rta", "hotspot", "hotspot_why"},
 		Formats: []string{"", "", "", "", "int", "pct", "pct", "num", "", "num", "pct", "num", "", ""}}
 	for _, b := range m.Technology.Branches {
-		br.Rows = append(br.Rows, []any{b.ID, b.Name.Zh, b.Name.En, b.Level, b.Families, b.Share, b.Trend.CAGR, b.RelGrowth, b.Stage, b.Concentration.HHI, b.Concentration.CR4, b.RegionRTA, b.Hotspot, en.NotesText(b.HotspotWhy)})
+		br.Rows = append(br.Rows, []any{b.ID, b.Name.Zh, b.Name.En, b.Level, b.Families, b.Share, b.Trend.CAGR, b.RelGrowth, b.Stage, concentrationCell(b.Concentration, b.Concentration.HHI), concentrationCell(b.Concentration, b.Concentration.CR4), b.RegionRTA, b.Hotspot, en.NotesText(b.HotspotWhy)})
 	}
 	out = append(out, br)
 	geo := Sheet{Name: "Geography", Header: append([]string{"source \\ office"}, m.Geography.Offices...)}
@@ -205,4 +205,13 @@ func SignalSheet(b *warning.Bulletin) Sheet {
 		sh.Rows = append(sh.Rows, []any{s.ID, s.Level, s.State, s.Kind, s.Branch, s.Applicant, s.Country, s.Value, s.Threshold, s.Rule, s.PatentsTotal})
 	}
 	return sh
+}
+
+// concentrationCell is v, or an empty cell below the concentration minimum (too few applicants
+// for HHI or CR4 to say anything).
+func concentrationCell(c landscape.Concentration, v float64) any {
+	if !landscape.MinConcentration.Met(c.N) {
+		return nil
+	}
+	return v
 }
