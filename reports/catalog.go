@@ -126,12 +126,19 @@ var catalog = map[string][2]string{
 
 // cat looks up a catalogue sentence; a missing key renders as ⟦key⟧ (the tests look for it).
 func (l Locale) cat(key string, pairs ...string) string {
-	p, ok := catalog[key]
+	return Phrase(catalog, l.Lang, key, pairs...)
+}
+
+// Phrase returns the zh ([0]) or en ([1]) phrase for key from a report's phrase table, with its
+// {name} placeholders replaced by the given name/value pairs. A missing key renders as ⟦key⟧
+// (the tests look for it). Every report's phrase table is read through it.
+func Phrase(table map[string][2]string, lang, key string, pairs ...string) string {
+	p, ok := table[key]
 	if !ok {
 		return "⟦" + key + "⟧"
 	}
 	s := p[0]
-	if l.Lang == "en" {
+	if lang == "en" {
 		s = p[1]
 	}
 	if len(pairs) > 0 {

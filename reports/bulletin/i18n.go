@@ -1,7 +1,7 @@
 package bulletin
 
 import (
-	"strings"
+	"github.com/patnav/patnav/reports"
 )
 
 // phrases holds every heading and fixed phrase of the bulletin: key → {zh, en}. Placeholders are
@@ -328,25 +328,7 @@ var phrases = map[string][2]string{
 // tr returns the phrase for key in lang with {name} placeholders replaced by the given
 // name/value pairs. A missing key renders as ⟦key⟧ (the tests look for it).
 func tr(lang, key string, pairs ...string) string {
-	p, ok := phrases[key]
-	if !ok {
-		return "⟦" + key + "⟧"
-	}
-	s := p[0]
-	if lang == "en" {
-		s = p[1]
-	}
-	if len(pairs) > 0 {
-		r := make([]string, len(pairs))
-		for i, x := range pairs {
-			if i%2 == 0 {
-				x = "{" + x + "}"
-			}
-			r[i] = x
-		}
-		s = strings.NewReplacer(r...).Replace(s)
-	}
-	return s
+	return reports.Phrase(phrases, lang, key, pairs...)
 }
 
 // has reports whether the phrase table has key.

@@ -1,6 +1,6 @@
 package value
 
-import "strings"
+import "github.com/patnav/patnav/reports"
 
 // phrases holds every heading and fixed phrase of the value and operation page and the words of
 // its typed reasons: key → {zh, en}; {name} placeholders are replaced by tr.
@@ -87,23 +87,5 @@ var phrases = map[string][2]string{
 }
 
 func tr(lang, key string, pairs ...string) string {
-	p, ok := phrases[key]
-	if !ok {
-		return "⟦" + key + "⟧"
-	}
-	s := p[0]
-	if lang == "en" {
-		s = p[1]
-	}
-	if len(pairs) > 0 {
-		r := make([]string, len(pairs))
-		for i, x := range pairs {
-			if i%2 == 0 {
-				x = "{" + x + "}"
-			}
-			r[i] = x
-		}
-		s = strings.NewReplacer(r...).Replace(s)
-	}
-	return s
+	return reports.Phrase(phrases, lang, key, pairs...)
 }
