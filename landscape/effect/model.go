@@ -96,6 +96,9 @@ const (
 	NoAbroadData    = "no_abroad_data"    // N region families, all CN-only without priority data
 )
 
+// Codes lists every reason code, for the reports catalogue's completeness test.
+var Codes = []string{NotEnoughData, NoRegion, NoLegalStatus, NoGrantData, NoOperationData, NoOperationDate, NoAbroadData}
+
 // Change is a value that differs from the previous run's.
 type Change struct {
 	ID   string   `json:"id"`

@@ -170,3 +170,6 @@ const (
 	NoGaps          = "no_gaps"           // no layout gap found (N branches looked at)
 	NoCandidates    = "no_candidates"     // N academic region families, none alive, high-value and in a gap
 )
+
+// Codes lists every reason code, for the reports catalogue's completeness test.
+var Codes = []string{NotEnoughData, NoFactorData, NoOperationData, NoGaps, NoCandidates}

@@ -64,27 +64,6 @@ func TestPageBothLanguages(t *testing.T) {
 	}
 }
 
-// TestCatalogueComplete: every measure and reason code has zh and en words.
-func TestCatalogueComplete(t *testing.T) {
-	for k, p := range phrases {
-		if p[0] == "" || p[1] == "" {
-			t.Errorf("%s: a language is missing", k)
-		}
-	}
-	for _, m := range config.EffectMeasures {
-		for _, k := range []string{"m." + m, "d." + m} {
-			if _, ok := phrases[k]; !ok {
-				t.Errorf("no phrase %s", k)
-			}
-		}
-	}
-	for _, c := range []string{effect.NotEnoughData, effect.NoRegion, effect.NoLegalStatus, effect.NoGrantData, effect.NoOperationData, effect.NoOperationDate, effect.NoAbroadData} {
-		if _, ok := phrases["r."+c]; !ok {
-			t.Errorf("no words for reason %s", c)
-		}
-	}
-}
-
 func TestPublish(t *testing.T) {
 	dir := t.TempDir()
 	names, err := Publish(dir, fixture(), []string{"zh", "en"})

@@ -58,24 +58,6 @@ func TestPageBothLanguages(t *testing.T) {
 	}
 }
 
-func TestCatalogueComplete(t *testing.T) {
-	for k, p := range phrases {
-		if p[0] == "" || p[1] == "" {
-			t.Errorf("%s: a language is missing", k)
-		}
-	}
-	for _, id := range value.FactorIDs {
-		if _, ok := phrases["f."+id]; !ok {
-			t.Errorf("no name for factor %s", id)
-		}
-	}
-	for _, c := range []string{value.NotEnoughData, value.NoFactorData, value.NoOperationData, value.NoGaps, value.NoCandidates} {
-		if _, ok := phrases["r."+c]; !ok {
-			t.Errorf("no words for %s", c)
-		}
-	}
-}
-
 func TestPublish(t *testing.T) {
 	dir := t.TempDir()
 	names, err := Publish(dir, fixture(), nil)

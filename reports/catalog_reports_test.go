@@ -1,0 +1,68 @@
+package reports
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/patnav/patnav/internal/config"
+	"github.com/patnav/patnav/landscape/effect"
+	"github.com/patnav/patnav/landscape/value"
+	"github.com/patnav/patnav/landscape/warning"
+	"github.com/patnav/patnav/reports/langtest"
+)
+
+// TestCatalogEntries: every entry of the one catalogue (the macro catalogue and the entries the
+// bulletin, effect, value and scope pages merge into it) has both languages; the zh text holds
+// no English prose and the en text no Chinese prose (langtest's rules, no names removed: a
+// catalogue sentence is all words, its names come from the model through placeholders). The en
+// texts may quote the CNIPA field name 国省代码.
+func TestCatalogEntries(t *testing.T) {
+	for k, p := range catalog {
+		if p[0] == "" || p[1] == "" {
+			t.Errorf("catalogue %q lacks a language: %q", k, p)
+			continue
+		}
+		if w := langtest.Wrong("zh", p[0], nil); len(w) > 0 {
+			t.Errorf("catalogue %q: zh text has English prose %q", k, w)
+		}
+		if w := langtest.Wrong("en", strings.ReplaceAll(p[1], "国省代码", ""), nil); len(w) > 0 {
+			t.Errorf("catalogue %q: en text has Chinese prose %q", k, w)
+		}
+	}
+}
+
+// TestCatalogReportCodes: every code the warning, effect and value models produce has words in
+// the catalogue (a page would show ⟦key⟧ otherwise).
+func TestCatalogReportCodes(t *testing.T) {
+	var keys []string
+	for _, k := range append(warning.Kinds, warning.KindTechGap) {
+		keys = append(keys, "bulletin.kind:"+k)
+	}
+	for _, l := range warning.Levels {
+		keys = append(keys, "bulletin.level:"+l, "bulletin.sec."+l)
+	}
+	for _, s := range warning.States {
+		keys = append(keys, "bulletin.state:"+s)
+	}
+	for _, r := range []string{"few_families", "no_office_families", "no_foreign", "domestic_cagr", "foreign_cagr", "foreign_not_positive",
+		"no_foreign_applicants", "no_domestic_applicants", "no_families", "no_barrier_offices", "undefined"} {
+		keys = append(keys, "bulletin.reason:"+r)
+	}
+	for _, m := range config.EffectMeasures {
+		keys = append(keys, "effect.m."+m, "effect.d."+m)
+	}
+	for _, c := range effect.Codes {
+		keys = append(keys, "effect.r."+c)
+	}
+	for _, id := range value.FactorIDs {
+		keys = append(keys, "value.f."+id)
+	}
+	for _, c := range value.Codes {
+		keys = append(keys, "value.r."+c)
+	}
+	for _, k := range keys {
+		if !HasText(k) {
+			t.Errorf("catalogue: no entry %q", k)
+		}
+	}
+}
