@@ -117,6 +117,10 @@ type FileStats struct {
 	// that were attached to publications already stored; Unattached those whose publication
 	// the lake does not hold (not stored).
 	Attached, Unattached int
+	// Declarations counts the accepted records that are standard-essential-patent declarations
+	// (ingest/sep: stored in the standards table, not as publications); Unmatched those naming a
+	// publication the lake does not hold now (kept: a later ingest may bring it).
+	Declarations, Unmatched int
 	// Observed is the day the file's content was exported, and ObservedFrom where that comes
 	// from ("file", "mtime" or "ingest"; see lake.Input).
 	Observed     patent.Date
@@ -310,7 +314,7 @@ func Run(ctx context.Context, paths []string, opts Options) (*Stats, error) {
 		}
 		tx.AddInput(lake.Input{Path: in.path, Name: filepath.Base(in.path), SHA256: sum, Size: size,
 			Format: in.format.Name, Encoding: fs.Encoding, Repaired: fs.Repaired, Records: fs.Records, Accepted: fs.Accepted,
-			Rejected: fs.Rejected, Duplicates: fs.Duplicates, At: time.Now().UTC().Truncate(time.Second),
+			Rejected: fs.Rejected, Duplicates: fs.Duplicates, Declarations: fs.Declarations, Unmatched: fs.Unmatched, At: time.Now().UTC().Truncate(time.Second),
 			Observed: fs.Observed.String(), ObservedFrom: fs.ObservedFrom, Notice: fs.Notice})
 		st.Files = append(st.Files, fs)
 	}
@@ -549,6 +553,8 @@ func richness(name string) int {
 		return 6
 	case "patentscope":
 		return 7
+	case "sep":
+		return 8 // declarations last: within an ingest they meet the publications they name
 	}
 	return 5
 }
@@ -638,8 +644,11 @@ type batch struct {
 	// attach holds the texts of attachment records (patent.Record.Attachment), kept only for
 	// publications already stored.
 	attach []lake.ObservationRow
-	bad    []*format.RecordError
-	err    error // fatal reader error: ends the file
+	// decls holds the declaration records (patent.Record.Declaration) converted to standards rows.
+	decls []lake.StandardRow
+	nDecl int // declaration records in the batch
+	bad   []*format.RecordError
+	err   error // fatal reader error: ends the file
 }
 
 // rawRow is a row a Splitter returned: its cells end at end in the batch's cells. A row that
@@ -802,6 +811,11 @@ func (p *pipe) run(ctx context.Context, in input) error {
 			for b := range raw {
 				b.rows = p.rowSet(b.size())
 				for _, rec := range b.recs {
+					if rec.Declaration != nil {
+						b.decls = append(b.decls, lake.StandardRows(rec, p.tx.ID)...)
+						b.nDecl++
+						continue
+					}
 					if rec.Attachment {
 						b.attach = append(b.attach, lake.ObservationRow{PubNumber: rec.Patent.PubNumber, Source: rec.Patent.Source,
 							SourceFile: rec.Patent.SourceFile, SourceRecord: int32(rec.Patent.SourceRecord), IngestID: p.tx.ID,
@@ -894,6 +908,9 @@ func (p *pipe) run(ctx context.Context, in input) error {
 	if n := p.fs.Attached + p.fs.Unattached; n > 0 {
 		p.fs.Notice += fmt.Sprintf("; %d of %d texts attached to stored publications", p.fs.Attached, n)
 	}
+	if p.fs.Declarations > 0 && p.fs.Records == p.fs.Declarations+p.fs.Rejected {
+		p.fs.Notice = fmt.Sprintf("%d declarations; %d name no publication the lake holds now", p.fs.Declarations, p.fs.Unmatched)
+	}
 	// Readers of entity-only tables may legitimately yield nothing; others report ErrEmpty.
 	return nil
 }
@@ -956,8 +973,24 @@ func (p *pipe) write(b *batch, in input) error {
 	}
 	rs := b.rows
 	p.fs.Rejected += len(b.bad)
-	p.fs.Records += len(b.bad) + len(rs.Patents)
-	p.fs.Accepted += len(rs.Patents)
+	p.fs.Records += len(b.bad) + len(rs.Patents) + b.nDecl
+	p.fs.Accepted += len(rs.Patents) + b.nDecl
+	p.fs.Declarations += b.nDecl
+	var seenDecl string // a declaration naming several standards is one record: counted once
+	for i := range b.decls {
+		d := &b.decls[i]
+		key := d.SourceFile + "\x00" + fmt.Sprint(d.SourceRecord)
+		if key == seenDecl || d.PubNumber == "" {
+			seenDecl = key
+			continue
+		}
+		seenDecl = key
+		if !p.seen.has(d.PubNumber) {
+			if _, ok := p.seen.withKind(d.DocNumber); !ok {
+				p.fs.Unmatched++
+			}
+		}
+	}
 	var dups []int          // indexes of duplicate records
 	var storedFams []string // the family id each duplicate's publication is stored under
 	for i := range rs.Patents {
@@ -1026,6 +1059,7 @@ func (p *pipe) write(b *batch, in input) error {
 		func() error { return tx.WriteQuarantine(quar) },
 		func() error { return tx.WriteFamilyLinks(links) },
 		func() error { return tx.WriteObservations(obs) },
+		func() error { return tx.WriteStandards(b.decls) },
 	} {
 		if err := f(); err != nil {
 			return err

@@ -91,6 +91,10 @@ type csvSource struct{ c *format.CSVFile }
 func (s csvSource) Row(record int) ([]string, int, error) { return s.c.Row(record) }
 func (s csvSource) Close() error                          { return s.c.Close() }
 
+// SetHeader makes later rows of a text grid be checked against its header (a short row, an
+// oversize cell: format.CSVFile.SetHeader). Workbook sources do not have it.
+func (s csvSource) SetHeader(header []string) { s.c.SetHeader(header) }
+
 // guard turns a panic inside a workbook library (a malformed file) into an error.
 func guard(file string, err *error) {
 	if p := recover(); p != nil {

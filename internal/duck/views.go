@@ -280,6 +280,20 @@ SELECT pub_number, source, source_file, source_record, ingest_id, false AS store
 			add(t, "CREATE VIEW %s AS SELECT * FROM %s%s", t, s, visible("pub_number"))
 		}
 	}
+	// standards: the SEP declarations (lakes before schema version 3 have none: an empty view of
+	// the same columns). Under AsOf, the declarations ingested on or before the cut-off.
+	cols := "pub_number, doc_number, app_number, body, standard, project, generation, owner, declared, commitment, commitment_raw, blanket, layout, reference, source, source_file, source_record, ingest_id"
+	if s := src(lake.TStandards); s != "" {
+		w := ""
+		if asOf {
+			w = " WHERE ingest_id IN (SELECT ingest_id FROM lake_ingests WHERE day <= " + cut + ")"
+		}
+		add(lake.TStandards, "CREATE VIEW standards AS SELECT %s FROM %s%s", cols, s, w)
+	} else {
+		add(lake.TStandards, `CREATE VIEW standards AS SELECT * FROM (VALUES (NULL::VARCHAR, NULL::VARCHAR, NULL::VARCHAR,
+NULL::VARCHAR, NULL::VARCHAR, NULL::VARCHAR, NULL::VARCHAR, NULL::VARCHAR, NULL::DATE, NULL::VARCHAR, NULL::VARCHAR,
+NULL::BOOLEAN, NULL::VARCHAR, NULL::VARCHAR, NULL::VARCHAR, NULL::VARCHAR, NULL::INTEGER, NULL::VARCHAR)) t(%s) WHERE false`, cols)
+	}
 	return out
 }
 

@@ -151,7 +151,7 @@ func (tx *Txn) rewriteIngest(id string, forgotten []Input, removed map[string]bo
 	accepted := 0
 	for _, in := range forgotten {
 		files[in.Name] = true
-		accepted += in.Accepted - in.Duplicates
+		accepted += in.Accepted - in.Duplicates - in.Declarations
 	}
 	mine := map[string]bool{} // publications of the forgotten inputs in this ingest
 	parts := map[string]Part{}
@@ -213,6 +213,9 @@ func (tx *Txn) rewriteIngest(id string, forgotten []Input, removed map[string]bo
 		},
 		TObservations: func(s []string, d string) (int64, error) {
 			return rewrite(s, d, func(r *ObservationRow) bool { return !files[r.SourceFile] && byPub(r.PubNumber) })
+		},
+		TStandards: func(s []string, d string) (int64, error) {
+			return rewrite(s, d, func(r *StandardRow) bool { return !files[r.SourceFile] })
 		},
 		TEnrichments: func(s []string, d string) (int64, error) {
 			return rewrite(s, d, func(r *EnrichmentRow) bool { return !files[r.SourceFile] && byPub(r.PubNumber) })

@@ -60,19 +60,23 @@ type Part struct {
 
 // Input records one ingested input file.
 type Input struct {
-	Path       string    `json:"path"`
-	Name       string    `json:"name"`
-	SHA256     string    `json:"sha256"`
-	Size       int64     `json:"size"`
-	Format     string    `json:"format"`
-	Encoding   string    `json:"encoding,omitempty"`
-	Repaired   int       `json:"repaired,omitempty"` // bytes invalid in the encoding, replaced by U+FFFD
-	Records    int       `json:"records"`            // accepted + rejected
-	Accepted   int       `json:"accepted"`           // records read without error
-	Rejected   int       `json:"rejected"`           // records quarantined
-	Duplicates int       `json:"duplicates"`         // accepted records already in the lake (provenance only)
-	Ingest     string    `json:"ingest"`
-	At         time.Time `json:"at"`
+	Path       string `json:"path"`
+	Name       string `json:"name"`
+	SHA256     string `json:"sha256"`
+	Size       int64  `json:"size"`
+	Format     string `json:"format"`
+	Encoding   string `json:"encoding,omitempty"`
+	Repaired   int    `json:"repaired,omitempty"` // bytes invalid in the encoding, replaced by U+FFFD
+	Records    int    `json:"records"`            // accepted + rejected
+	Accepted   int    `json:"accepted"`           // records read without error
+	Rejected   int    `json:"rejected"`           // records quarantined
+	Duplicates int    `json:"duplicates"`         // accepted records already in the lake (provenance only)
+	// Declarations counts the accepted records that are SEP declarations (standards rows), not
+	// publications; Unmatched those of them whose publication the lake did not hold then.
+	Declarations int       `json:"declarations,omitempty"`
+	Unmatched    int       `json:"unmatched,omitempty"`
+	Ingest       string    `json:"ingest"`
+	At           time.Time `json:"at"`
 	// Observed is the day the input's content was exported (YYYY-MM-DD): its records'
 	// observations are dated by it. ObservedFrom says where it comes from: "file" (the input
 	// states it), "mtime" (the file's modification time) or "ingest" (the ingest's own time).

@@ -14,7 +14,11 @@ import (
 // instead of gap-filling enrichments, and the patents view shows the latest of them; legal events
 // carry their state, effect, gazette date and text. Lakes of version 1 still read (their
 // enrichments are taken as observations dated by their ingest).
-const SchemaVersion = 2
+//
+// Version 3: the standards table (standard-essential-patent declarations, ingest/sep). Lakes of
+// versions 1 and 2 still read (their standards view is empty); an older patnav refuses a lake of
+// version 3, whose declarations its 'lake forget' would not take back.
+const SchemaVersion = 3
 
 // Table names: these are the names users query with SQL.
 const (
@@ -28,13 +32,14 @@ const (
 	TQuarantine      = "quarantine"
 	TFamilyLinks     = "family_links"
 	TObservations    = "observations"
+	TStandards       = "standards"
 	// TEnrichments is the table lakes of schema version 1 wrote instead of observations: it is
 	// read (as observations) but no longer written.
 	TEnrichments = "enrichments"
 )
 
 // Tables lists every lake table an ingest writes, in a fixed order.
-var Tables = []string{TPatents, TParties, TClassifications, TCitations, TPriorities, TLegalEvents, TProvenance, TQuarantine, TFamilyLinks, TObservations}
+var Tables = []string{TPatents, TParties, TClassifications, TCitations, TPriorities, TLegalEvents, TProvenance, TQuarantine, TFamilyLinks, TObservations, TStandards}
 
 // ReadTables lists every table the lake may hold parts of: Tables and the legacy ones.
 var ReadTables = append(append([]string(nil), Tables...), TEnrichments)
@@ -283,6 +288,50 @@ func Observation(pr *PatentRow, parties []PartyRow, ingestID string) (Observatio
 		o.ApplicantAddress != "" || o.ApplicantProvince != "" || o.ApplicantCity != "" ||
 		o.LastTransferDate != 0 || o.LastLicenceDate != 0 || o.LastPledgeDate != 0
 	return o, useful
+}
+
+// StandardRow is one row of the standards table: a patent declared essential to one standard
+// (patent.Declaration; a declaration naming several standards gives one row each). PubNumber is
+// the declared publication number, canonical, and DocNumber the same without its kind code: the
+// standards view links a row to every stored publication with that doc_number (or, for a row
+// naming only an application, that app_number). Declarations are kept whether or not the lake
+// holds the publication (unmatched ones count as such in the analyses).
+type StandardRow struct {
+	PubNumber     string `parquet:"pub_number,optional"`
+	DocNumber     string `parquet:"doc_number,optional"`
+	AppNumber     string `parquet:"app_number,optional"`
+	Body          string `parquet:"body,dict,optional"`
+	Standard      string `parquet:"standard,dict"`
+	Project       string `parquet:"project,dict,optional"`
+	Generation    string `parquet:"generation,dict,optional"`
+	Owner         string `parquet:"owner,dict,optional"`
+	Declared      int32  `parquet:"declared,date,optional"`
+	Commitment    string `parquet:"commitment,dict"`
+	CommitmentRaw string `parquet:"commitment_raw,dict,optional"`
+	Blanket       bool   `parquet:"blanket"`
+	Layout        string `parquet:"layout,dict"`
+	Reference     string `parquet:"reference,optional"`
+	Source        string `parquet:"source,dict"`
+	SourceFile    string `parquet:"source_file,dict"`
+	SourceRecord  int32  `parquet:"source_record"`
+	IngestID      string `parquet:"ingest_id,dict"`
+}
+
+// StandardRows converts a declaration record (patent.Record.Declaration set) to its rows.
+func StandardRows(rec *patent.Record, ingestID string) []StandardRow {
+	d := rec.Declaration
+	if d == nil {
+		return nil
+	}
+	out := make([]StandardRow, 0, len(d.Standards))
+	for _, std := range d.Standards {
+		out = append(out, StandardRow{PubNumber: d.Number, DocNumber: DocNumber(d.Number, d.Kind), AppNumber: d.AppNumber,
+			Body: d.Body, Standard: std, Project: d.Project, Generation: d.Generation, Owner: d.Owner,
+			Declared: DateDays(d.Date), Commitment: d.Commitment, CommitmentRaw: d.CommitmentRaw, Blanket: d.Blanket,
+			Layout: d.Layout, Reference: d.Reference, Source: rec.Patent.Source, SourceFile: rec.Patent.SourceFile,
+			SourceRecord: int32(rec.Patent.SourceRecord), IngestID: ingestID})
+	}
+	return out
 }
 
 // QuarantineRow is a rejected input record and why.

@@ -173,6 +173,7 @@ func (l *Lake) Begin() (*Txn, error) {
 	open(TQuarantine, func(p string) (tableWriter, error) { return newTable[QuarantineRow](p) })
 	open(TFamilyLinks, func(p string) (tableWriter, error) { return newTable[FamilyLinkRow](p) })
 	open(TObservations, func(p string) (tableWriter, error) { return newTable[ObservationRow](p) })
+	open(TStandards, func(p string) (tableWriter, error) { return newTable[StandardRow](p) })
 	if err != nil {
 		tx.Abort()
 		return nil, fmt.Errorf("lake %s: cannot start an ingest: %w", l.Dir, err)
@@ -201,6 +202,11 @@ func (tx *Txn) WriteFamilyLinks(r []FamilyLinkRow) error {
 // WriteObservations appends rows to the observations table.
 func (tx *Txn) WriteObservations(r []ObservationRow) error {
 	return table[ObservationRow](tx, TObservations).write(r, nil)
+}
+
+// WriteStandards appends rows to the standards table.
+func (tx *Txn) WriteStandards(r []StandardRow) error {
+	return table[StandardRow](tx, TStandards).write(r, nil)
 }
 
 // WriteRowSet appends the rows of a RowSet to their tables. The set belongs to the transaction

@@ -166,6 +166,41 @@ type Record struct {
 	// response that carries nothing else (an OPS claims response), attached to the publication
 	// PubNumber when the lake holds it, and never stored as a publication of its own.
 	Attachment bool `json:",omitempty"`
+	// Declaration, when set, marks a record that is no bibliographic record either: one entry of
+	// a standard-essential-patent declaration list (ingest/sep). It goes to the standards table
+	// and never becomes a publication; Patent holds only its source position (Source,
+	// SourceFile, SourceRecord) and PubNumber the declared number ("" for a blanket entry).
+	Declaration *Declaration `json:",omitempty"`
+}
+
+// Licensing commitments of a declaration (Declaration.Commitment).
+const (
+	CommitFRAND   = "frand"   // fair, reasonable and non-discriminatory terms (ETSI clause 6.1 undertaking)
+	CommitRAND    = "rand"    // reasonable and non-discriminatory terms
+	CommitRF      = "rf"      // royalty-free
+	CommitRefused = "refused" // the holder is not prepared to license
+	CommitOther   = "other"   // stated, but none of the above
+	CommitUnknown = "unknown" // not stated
+)
+
+// Declaration is one entry of a standard-essential-patent (SEP) declaration list: a patent (or
+// application) that its holder declared to a standard body as essential, or potentially
+// essential, to one or more standards.
+type Declaration struct {
+	Layout        string   // the list's layout: "etsi" or "dsep" (ingest/sep)
+	Body          string   // standard body / SSO: ETSI, IEEE, ITU-T …
+	Standards     []string // technical standards or specifications: "TS 36.213", "LTE" (at least one)
+	Project       string   // project or committee (3GPP, a technical committee), when stated
+	Generation    string   // mobile generations ("4G", "4G,5G") when stated
+	Owner         string   // the declaring company as the list names it
+	Date          Date     // the declaration's date
+	Commitment    string   // licensing commitment: one of the Commit* codes
+	CommitmentRaw string   // the list's own words for it
+	Number        string   // declared publication number, canonical; "" when only an application or nothing is given
+	Kind          string   // its kind code, "" when the list gives none
+	AppNumber     string   // declared application number, canonical (norm.AppNumber), when given
+	Blanket       bool     // a blanket (generic) declaration naming no patent
+	Reference     string   // the declaration's own id in the list
 }
 
 // NewRecord returns a record whose unknown counts are -1 and legal status unknown.
