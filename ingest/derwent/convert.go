@@ -82,40 +82,44 @@ func (p *parser) convert(raw *rawRecord, recNo int, out []item) []item {
 		if i < 0 {
 			continue
 		}
-		p.members[i].app = norm.AppNumber(fs[1])
+		year := 0
 		if len(fs) >= 5 {
 			d, err := parseDate(strings.Join(fs[2:5], " "))
 			if err != nil {
 				return append(out, p.fail(recNo, line, "AD", strings.TrimSpace(l), format.ErrBadDate))
 			}
 			p.members[i].appDate = d
+			if d.Valid() {
+				year = d.Year()
+			}
 		}
+		p.members[i].app = norm.DWPIApp(fs[1], year)
 	}
 
-	// Priorities: "AT001202    15 Jul 2004".
-	var prios []string
-	var prioDate patent.Date
+	// Priorities: "AT001202    15 Jul 2004", each number in DOCDB form (norm.DWPIApp: the year
+	// comes from its own date), the earliest first (patent.ClaimPriority's order).
+	var claims patent.Patent
 	for _, l := range f[tPI] {
 		for _, part := range strings.Split(l, ";") {
 			fs := strings.Fields(part)
 			if len(fs) == 0 {
 				continue
 			}
-			n := norm.AppNumber(fs[0])
-			if n != "" && !containsStr(prios, n) {
-				prios = append(prios, n)
-			}
+			var d patent.Date
 			if len(fs) > 1 {
-				d, err := parseDate(strings.Join(fs[1:], " "))
-				if err != nil {
+				var err error
+				if d, err = parseDate(strings.Join(fs[1:], " ")); err != nil {
 					return append(out, p.fail(recNo, line, "PI", strings.TrimSpace(part), format.ErrBadDate))
 				}
-				if d.Valid() && (!prioDate.Valid() || d.Before(prioDate.Time)) {
-					prioDate = d
-				}
 			}
+			year := 0
+			if d.Valid() {
+				year = d.Year()
+			}
+			claims.ClaimPriority(norm.DWPIApp(fs[0], year), d)
 		}
 	}
+	prios, prioDate := claims.Priorities, claims.PriorityDate
 
 	// Citations: lines under a member's own number are that member's.
 	nPat, nNPL := -1, -1

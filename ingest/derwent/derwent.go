@@ -10,9 +10,9 @@
 //
 // One Derwent record is one DWPI family. Every patent number of PN ("EP1616785-A1; US7721988-B2
 // …") becomes a publication of its own, all of them with FamilyID "DWPI" + the accession number
-// GA, so the family counts once and links (through any shared publication) to the DOCDB or Lens
-// family of another source. Per member: publication date and language from PD, application
-// number and date from AD. Shared by the members:
+// GA, so the family counts once and links (through any shared publication or application) to the
+// DOCDB or Lens family of another source. Per member: publication date and language from PD,
+// application number and date from AD. Shared by the members:
 //
 //   - TI and AB, the DWPI rewritten title and abstract, with TitleLang "en-x-dwpi" (English, the
 //     DWPI variant: not the text as published);
@@ -25,6 +25,11 @@
 //   - PI priority claims (the earliest date is the priority date);
 //   - CP cited patents and CR cited literature: the lines under a member's number are that
 //     member's citations; a list without member headings belongs to the first member.
+//
+// Application and priority numbers (AD, PI) are written by DWPI without their year ("US829091
+// 20 Apr 2004"); norm.DWPIApp rewrites them, with the year of their own date, in the DOCDB form
+// the Lens and EPO readers store ("US82909104A"), so the application links families across
+// sources and the earliest priority names its filing office.
 //
 // DS (designated states) has no column in the lake and is not kept. A record without PN, or a PN
 // number that does not parse, is a *format.RecordError naming the record, its line and the tag;

@@ -66,9 +66,9 @@ func TestFacts(t *testing.T) {
 		{p.Title, "Unmanned helicopter has engine and gearbox in self supporting housing of carbon fiber-reinforced plastic."},
 		{p.TitleLang, TextLang},
 		{p.Abstract, "NOVELTY - The helicopter has a unit (1) formed of an engine: (a) applying wax; USE - Used for exploring an area."},
-		{p.PubDate.String(), "2006-01-18"}, {p.AppNumber, "EP450196"}, {p.AppDate.String(), "2004-10-28"},
+		{p.PubDate.String(), "2006-01-18"}, {p.AppNumber, "EP04450196A"}, {p.AppDate.String(), "2004-10-28"},
 		{us.Patent.GrantDate.String(), "2010-05-25"}, {p.GrantDate.String(), ""},
-		{strings.Join(p.Priorities, ","), "AT001202,KR707336"}, {p.PriorityDate.String(), "2004-07-15"},
+		{strings.Join(p.Priorities, ","), "AT12022004A,KR20067007336A"}, {p.PriorityDate.String(), "2004-07-15"},
 		{fmt.Sprint(p.FamilySize), "3"},
 	} {
 		if c[0] != c[1] {
@@ -117,7 +117,7 @@ func TestFacts(t *testing.T) {
 		t.Fatalf("tabbed: %d records, errors %v", len(tab), errs)
 	}
 	if tp := tab[0].Patent; tp.FamilyID != p.FamilyID || tp.PubDate != p.PubDate || tp.AppNumber != p.AppNumber ||
-		strings.Join(tp.Priorities, ",") != "AT001202,KR707336" || len(tab[0].Parties) != 4 || tab[1].Patent.PubDate.String() != "2010-05-25" {
+		strings.Join(tp.Priorities, ",") != "AT12022004A,KR20067007336A" || len(tab[0].Parties) != 4 || tab[1].Patent.PubDate.String() != "2010-05-25" {
 		t.Errorf("tabbed first record %+v %v", tp, tab[0].Parties)
 	}
 }
