@@ -2,6 +2,7 @@ package derwent
 
 import (
 	"fmt"
+	"sort"
 	"strings"
 
 	"github.com/patnav/patnav/ingest/format"
@@ -23,6 +24,7 @@ type member struct {
 	app     string
 	appDate patent.Date
 	cites   []patent.Citation
+	states  []string // DS: designated states
 }
 
 func (p *parser) fail(recNo, line int, tag, value string, err error) item {
@@ -163,6 +165,24 @@ func (p *parser) convert(raw *rawRecord, recNo int, out []item) []item {
 		}
 	}
 
+	// Designated states: "WO2006005087-A1: " then "(National): AE; AG …" and "(Regional): AT …"
+	// lines (the tab-delimited variant joins them with "; ").
+	cur := 0
+	for _, l := range f[tDS] {
+		for _, tok := range strings.Split(l, ";") {
+			tok = strings.TrimSpace(tok)
+			if j := strings.IndexByte(tok, ':'); j >= 0 {
+				if i := p.member(strings.TrimSpace(tok[:j])); i >= 0 {
+					cur = i
+				}
+				tok = strings.TrimSpace(tok[j+1:])
+			}
+			if len(tok) == 2 && isUpper(tok[0]) && isUpper(tok[1]) && !containsStr(p.members[cur].states, tok) {
+				p.members[cur].states = append(p.members[cur].states, tok)
+			}
+		}
+	}
+
 	// Shared facts.
 	ga := ""
 	if len(f[tGA]) > 0 {
@@ -266,7 +286,11 @@ func (p *parser) convert(raw *rawRecord, recNo int, out []item) []item {
 				}
 			}
 		}
-		m.cites = nil
+		if len(m.states) > 0 {
+			sort.Strings(m.states)
+			pt.DesignatedStates = m.states
+		}
+		m.cites, m.states = nil, nil
 		out = append(out, item{rec: rec})
 	}
 	return append(out, bad...)
@@ -355,6 +379,8 @@ func isCode(s string) bool {
 	}
 	return true
 }
+
+func isUpper(c byte) bool { return c >= 'A' && c <= 'Z' }
 
 func hasCode(cs []patent.Classification, scheme, code string) bool {
 	for _, c := range cs {

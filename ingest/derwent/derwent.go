@@ -31,7 +31,10 @@
 // the Lens and EPO readers store ("US82909104A"), so the application links families across
 // sources and the earliest priority names its filing office.
 //
-// DS (designated states) has no column in the lake and is not kept. A record without PN, or a PN
+// DS, the designated states of each WO or EP member ("WO2006005087-A1: (National): AE; AG …
+// (Regional): AT; BE …"), become that member's DesignatedStates: national and regional
+// designations together, sorted (a list without a member heading belongs to the first member).
+// A record without PN, or a PN
 // number that does not parse, is a *format.RecordError naming the record, its line and the tag;
 // the other members of the record are still read. Dates are "15 Jul 2004".
 package derwent
@@ -253,10 +256,11 @@ const (
 	tCP
 	tCR
 	tUT
+	tDS
 	nTags
 )
 
-var tagNames = [nTags]string{"PN", "TI", "AB", "AU", "AE", "GA", "DC", "MC", "IP", "PD", "AD", "PI", "CP", "CR", "UT"}
+var tagNames = [nTags]string{"PN", "TI", "AB", "AU", "AE", "GA", "DC", "MC", "IP", "PD", "AD", "PI", "CP", "CR", "UT", "DS"}
 
 func tagIndex(tag string) int {
 	for i, n := range tagNames {

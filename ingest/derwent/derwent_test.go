@@ -274,3 +274,36 @@ func TestRealGolden(t *testing.T) {
 		})
 	}
 }
+
+// TestDesignatedStates: DS lists under a member's heading are that member's (national and
+// regional together, sorted, without repeats), in the field-tagged and the tab-delimited form;
+// a member without a heading has none.
+func TestDesignatedStates(t *testing.T) {
+	dir := t.TempDir()
+	tagged := "FN Clarivate Analytics Derwent Innovations Index\nVR 1.0\nPT P\n" +
+		"PN WO2006005087-A1; EP1616785-A1; US7721988-B2\nTI Helicopter.\nGA 2005769953\n" +
+		"DS WO2006005087-A1: \n\t\t      (National): US; CN; AT\n      (Regional): AT; EA; OA\n" +
+		"EP1616785-A1: \n\t\t      (Regional): FR; DE\nER\n\nEF\n"
+	tabbed := "PT\tPN\tTI\tGA\tDS\n" +
+		"P\tWO2006005087-A1; EP1616785-A1; US7721988-B2\tHelicopter.\t2005769953\tWO2006005087-A1: ; (National): US; CN; AT; (Regional): AT; EA; OA; EP1616785-A1: ; (Regional): FR; DE\n"
+	for name, body := range map[string]string{"ds.ciw": tagged, "ds.txt": tabbed} {
+		path := filepath.Join(dir, name)
+		if err := os.WriteFile(path, []byte(body), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		recs, errs := formattest.ReadAll(t, Open, path, format.Options{})
+		if len(recs) != 3 || len(errs) != 0 {
+			t.Fatalf("%s: %d records, errors %v", name, len(recs), errs)
+		}
+		got := map[string]string{}
+		for _, r := range recs {
+			got[r.Patent.PubNumber] = strings.Join(r.Patent.DesignatedStates, " ")
+		}
+		want := map[string]string{"WO2006005087A1": "AT CN EA OA US", "EP1616785A1": "DE FR", "US7721988B2": ""}
+		for k, v := range want {
+			if got[k] != v {
+				t.Errorf("%s: %s designates %q, want %q", name, k, got[k], v)
+			}
+		}
+	}
+}

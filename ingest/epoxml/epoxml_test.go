@@ -470,6 +470,12 @@ func TestRealData(t *testing.T) {
 		if p.LegalStatus != patent.Pending || p.LegalRaw != "Examination is in progress" || p.PriorityDate.String() != "2013-12-20" {
 			t.Errorf("register status %q %q %s", p.LegalStatus, p.LegalRaw, p.PriorityDate)
 		}
+		// Its designation-of-states (a Euro-PCT application's regional designation) lists the 38
+		// EPC states of 2016 (counted in the file, the region element EP left out).
+		const states = "AL AT BE BG CH CY CZ DE DK EE ES FI FR GB GR HR HU IE IS IT LI LT LU LV MC MK MT NL NO PL PT RO RS SE SI SK SM TR"
+		if got := strings.Join(p.DesignatedStates, " "); got != states {
+			t.Errorf("designated states %q, want %q", got, states)
+		}
 	}
 	// US9231827B2 has 4 NPL citations and distinct patent citations.
 	if l := byFile["published-data_publication_docdb_US.9231827.B2_biblio.xml"]; len(l) == 1 {

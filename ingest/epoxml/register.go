@@ -15,7 +15,8 @@ import (
 // document and is not emitted). Each carries: the application (EP number + docdb kind "A", date),
 // priority claims, the current applicants and inventors (the group with the latest change-date;
 // country from residence, else the address country), the current IPC list (its first code is
-// main), titles, citations, and the EP procedural statuses as legal events (Date = change-date,
+// main), the designated states of the latest designation-of-states group (the EP contracting
+// states, or a Euro-PCT application's regional designation), titles, citations, and the EP procedural statuses as legal events (Date = change-date,
 // Code = status-code, Description = the status text) with LegalStatus from the latest status
 // (see registerStatus).
 func (r *reader) mapRegister(d *regDoc, line int) []result {
@@ -93,6 +94,23 @@ func (r *reader) registerRecord(d *regDoc, pub *docID, no, line int) (*patent.Re
 				p.PriorityDate = dt
 			}
 		}
+	}
+
+	// Designated states: the latest designation-of-states group.
+	var states *regStates
+	for i := range b.States {
+		if states == nil || b.States[i].ChangeDate > states.ChangeDate {
+			states = &b.States[i]
+		}
+	}
+	if states != nil {
+		for _, c := range append(append([]string(nil), states.PCT...), states.EPC...) {
+			c = strings.ToUpper(strings.TrimSpace(c))
+			if len(c) == 2 && isUpper(c[0]) && isUpper(c[1]) && !contains(p.DesignatedStates, c) {
+				p.DesignatedStates = append(p.DesignatedStates, c)
+			}
+		}
+		sort.Strings(p.DesignatedStates)
 	}
 
 	if t := pickLang(b.Titles); t != nil {

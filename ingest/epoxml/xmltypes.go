@@ -237,6 +237,15 @@ type regBiblio struct {
 	Inventors  []regPartyGroup `xml:"parties>inventors"`
 	Titles     []langText      `xml:"invention-title"`
 	Citations  []regCitation   `xml:"references-cited>citation"`
+	States     []regStates     `xml:"designation-of-states"`
+}
+
+// regStates is one dated designation-of-states group: the contracting states of an EP
+// application (designation-epc) or the EP states of a Euro-PCT one (designation-pct/regional).
+type regStates struct {
+	ChangeDate string   `xml:"change-date,attr"`
+	PCT        []string `xml:"designation-pct>regional>country"`
+	EPC        []string `xml:"designation-epc>contracting-states>country"`
 }
 
 // regDoc is a reg:register-document of an OPS register response.

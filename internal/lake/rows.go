@@ -95,6 +95,9 @@ type PatentRow struct {
 	// Observed is the date the source was exported (see Input.Observed): the changeable columns
 	// above (ObservedColumns) are what the source said on that day.
 	Observed int32 `parquet:"observed,date,optional"`
+	// DesignatedStates are the offices a WO or EP publication designates (patent.Patent's),
+	// empty when the source does not say. Lakes written before the column lack it (NULL).
+	DesignatedStates []string `parquet:"designated_states,list"`
 }
 
 // ObservedColumns are the patents columns that change over a publication's life: what a source
@@ -438,6 +441,7 @@ func (s *RowSet) Append(rec *patent.Record, ingestID string) {
 		PledgeCount: s.count(p.PledgeCount), LastPledgeDate: DateDays(p.LastPledgeDate),
 		Invalidated: p.Invalidated, InvalidationRaw: p.InvalidationRaw, CurrentOwner: p.CurrentOwner,
 		ExpiryDate: DateDays(p.ExpiryDate), LitigationCount: s.count(p.LitigationCount), Observed: s.Observed,
+		DesignatedStates: p.DesignatedStates,
 	})
 	pr := &s.Patents[len(s.Patents)-1]
 	if len(p.Priorities) > 0 {

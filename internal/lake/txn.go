@@ -67,7 +67,7 @@ func newTable[T any](path string) (*genericTable[T], error) {
 	// in data page headers repeat the column index, which no reader here uses, so they are off.
 	opts = append(opts, parquet.DataPageStatistics(false))
 	for _, fld := range parquet.SchemaOf(new(T)).Fields() {
-		if fld.Type().Kind() == parquet.ByteArray {
+		if fld.Leaf() && fld.Type().Kind() == parquet.ByteArray {
 			opts = append(opts, parquet.SkipPageBounds(fld.Name()))
 		}
 	}

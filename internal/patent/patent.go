@@ -96,6 +96,10 @@ type Patent struct {
 	Source       string // reader name: lens, google, cnipa, uspto_xml, epo_xml, patentsview
 	SourceFile   string // base name of the input file
 	SourceRecord int    // 1-based record number in the file
+	// DesignatedStates are the offices a WO or EP (or other regional) publication designates,
+	// two-letter codes sorted and without repeats (regional offices such as EP, EA, OA, AP
+	// included); nil when the source does not say.
+	DesignatedStates []string `json:",omitempty"`
 
 	// Patent-operation facts (CNIPA-style exports often have them).
 	TransferCount     int // -1 when unknown

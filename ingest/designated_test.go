@@ -1,0 +1,75 @@
+package ingest
+
+import (
+	"context"
+	"fmt"
+	"os"
+	"path/filepath"
+	"testing"
+
+	"github.com/patnav/patnav/internal/duck"
+	"github.com/patnav/patnav/internal/lake"
+)
+
+// TestDesignatedStatesColumn: a Derwent record's DS lists reach patents.designated_states, a
+// member without one has an empty list, and a patents part written before the column existed
+// (the first ingest's part, rewritten here without it) reads as NULL beside the new parts.
+func TestDesignatedStatesColumn(t *testing.T) {
+	ctx := context.Background()
+	dir := t.TempDir()
+	ciw := func(ga, wo, us string) string {
+		return "FN Clarivate Analytics Derwent Innovations Index\nVR 1.0\nPT P\n" +
+			"PN " + wo + "; " + us + "\nTI Helicopter.\nGA " + ga + "\n" +
+			"DS " + wo + ": \n\t\t      (National): US; CN\n      (Regional): AT; EA\nER\n\nEF\n"
+	}
+	old, cur := filepath.Join(dir, "old.ciw"), filepath.Join(dir, "new.ciw")
+	if err := os.WriteFile(old, []byte(ciw("2005000001", "WO2006000001-A1", "US7000001-B2")), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(cur, []byte(ciw("2005000002", "WO2006000002-A1", "US7000002-B2")), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	lk := filepath.Join(t.TempDir(), "lake")
+	if _, err := Run(ctx, []string{old}, Options{Lake: lk}); err != nil {
+		t.Fatal(err)
+	}
+	// The first part as a lake written before the column: the same rows without it.
+	l, err := lake.Open(lk)
+	if err != nil {
+		t.Fatal(err)
+	}
+	part := l.Files(lake.TPatents)[0]
+	db, err := duck.OpenMemory()
+	if err != nil {
+		t.Fatal(err)
+	}
+	tmp := part + ".old"
+	if _, err := db.Query(ctx, fmt.Sprintf("COPY (SELECT * EXCLUDE (designated_states) FROM read_parquet('%s')) TO '%s' (FORMAT parquet)", part, tmp)); err != nil {
+		t.Fatal(err)
+	}
+	db.Close()
+	if err := os.Rename(tmp, part); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := Run(ctx, []string{cur}, Options{Lake: lk}); err != nil {
+		t.Fatal(err)
+	}
+	d, err := duck.Open(ctx, lk)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer d.Close()
+	res, err := d.Query(ctx, `SELECT pub_number, coalesce(array_to_string(designated_states, ' '), 'NULL') FROM patents ORDER BY pub_number`)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := [][2]string{{"US7000001B2", "NULL"}, {"US7000002B2", ""}, {"WO2006000001A1", "NULL"}, {"WO2006000002A1", "AT CN EA US"}}
+	if len(res.Rows) != len(want) {
+		t.Fatalf("rows %v, want %v", res.Rows, want)
+	}
+	for i, w := range want {
+		if res.Rows[i][0] != w[0] || res.Rows[i][1] != w[1] {
+			t.Errorf("row %d = %v, want %v", i, res.Rows[i], w)
+		}
+	}
+}
