@@ -105,8 +105,12 @@ func (b *macroBuilder) applicants() error {
 		return err
 	}
 	for _, r := range years {
-		c := sqlConcentration(r.HHI, r.CR4, r.CR8, r.Applicants)
-		A.ConcentrationByYear = append(A.ConcentrationByYear, YearConcentration{Year: r.Year, HHI: c.HHI, CR4: c.CR4, Incomplete: b.s.Incomplete(r.Year)})
+		y := YearConcentration{Year: r.Year, Applicants: r.Applicants, Incomplete: b.s.Incomplete(r.Year)}
+		if MinConcentration.Met(r.Applicants) {
+			c := sqlConcentration(r.HHI, r.CR4, r.CR8, r.Applicants)
+			y.HHI, y.CR4 = &c.HHI, &c.CR4
+		}
+		A.ConcentrationByYear = append(A.ConcentrationByYear, y)
 	}
 	kinds, err := analysis.KindMix.All(b.ctx, b.s, b.s.From, b.s.To)
 	if err != nil {

@@ -179,10 +179,13 @@ type Applicants struct {
 
 // YearConcentration is HHI/CR4 for one year.
 type YearConcentration struct {
-	Year       int     `json:"year"`
-	HHI        float64 `json:"hhi"`
-	CR4        float64 `json:"cr4"`
-	Incomplete bool    `json:"incomplete,omitempty"`
+	Year int `json:"year"`
+	// HHI and CR4 are nil in a year with fewer applicants than MinConcentration (one applicant
+	// is an HHI of 10,000 and a CR4 of 100 % by construction).
+	HHI        *float64 `json:"hhi"`
+	CR4        *float64 `json:"cr4"`
+	Applicants int      `json:"applicants"`
+	Incomplete bool     `json:"incomplete,omitempty"`
 }
 
 // BranchStats is the technology-mix row of one branch (section 5), with its own concentration and

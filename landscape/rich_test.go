@@ -132,6 +132,31 @@ func TestMacroHandRich(t *testing.T) {
 	if c.N != 10 || c.Band != "moderate" && c.Band != "moderately concentrated" {
 		t.Errorf("concentration N %d band %q", c.N, c.Band)
 	}
+	// Concentration by priority year (families are filled in richApplicants order): 2010 = ALPHA
+	// 10 (1 applicant), 2011 = ALPHA 2 + BRAVO 9 (2), 2012 = CHARLIE 7 + DELTA 5 (2), all below the
+	// 5-applicant minimum, so no HHI or CR4 (they would be 10,000 / 100 % by construction); 2013 =
+	// ECHO 4, FOXTROT 3, GOLF 2, HOTEL 2, INDIA 1, JULIET 1 of 13: HHI = (16+9+4+4+1+1)/169 ×
+	// 10,000 = 2071.0, CR4 = 11/13.
+	wantApps := map[int]int{2010: 1, 2011: 2, 2012: 2, 2013: 6}
+	for _, y := range m.Applicants.ConcentrationByYear {
+		if y.Applicants != wantApps[y.Year] {
+			t.Errorf("year %d: %d applicants, want %d", y.Year, y.Applicants, wantApps[y.Year])
+		}
+		if y.Year < 2013 {
+			if y.HHI != nil || y.CR4 != nil {
+				t.Errorf("year %d below the concentration minimum printed HHI %v CR4 %v", y.Year, y.HHI, y.CR4)
+			}
+			continue
+		}
+		if y.HHI == nil || y.CR4 == nil {
+			t.Fatalf("year %d: no concentration with 6 applicants", y.Year)
+		}
+		near("HHI 2013", *y.HHI, 35.0/169*10000, 0.06)
+		near("CR4 2013", *y.CR4, 11.0/13, 1e-4)
+	}
+	if len(m.Applicants.ConcentrationByYear) != 4 {
+		t.Errorf("concentration by year: %d years, want 4", len(m.Applicants.ConcentrationByYear))
+	}
 	// Branches: a = 8+3+7+1+2+3+0+1+1+0 = 26, b = 4+6+0+4+2+0+2+1+0+1 = 20.
 	got := map[string]float64{}
 	for _, br := range m.Technology.Branches {

@@ -290,7 +290,7 @@ func FixtureMacro() *landscape.Macro {
 			continue
 		}
 		t := float64(y - 2005)
-		byYear = append(byYear, landscape.YearConcentration{Year: y, HHI: round(1450 - 40*t + 1.2*t*t), CR4: 0.41 - 0.012*t + 0.0003*t*t, Incomplete: isInc(y)})
+		byYear = append(byYear, landscape.YearConcentration{Year: y, HHI: f(round(1450 - 40*t + 1.2*t*t)), CR4: f(0.41 - 0.012*t + 0.0003*t*t), Applicants: 40 + int(t), Incomplete: isInc(y)})
 	}
 	m.Applicants = landscape.Applicants{
 		Top:                 top,

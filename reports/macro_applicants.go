@@ -90,8 +90,13 @@ func (b *macroBuilder) applicants() *Section {
 	for _, y := range a.ConcentrationByYear {
 		i := y.Incomplete || b.incomplete(y.Year)
 		years, inc = append(years, y.Year), append(inc, i)
-		hhi, cr4 = append(hhi, y.HHI), append(cr4, 100*y.CR4)
-		r := Row{Cells: []Cell{{Text: l.Year(y.Year, i)}, {Text: l.Num(y.HHI, 0)}, {Text: l.Pct(y.CR4)}}}
+		// A year below the concentration minimum prints n/a and leaves a gap in the charts.
+		h, c := math.NaN(), math.NaN()
+		if y.HHI != nil && y.CR4 != nil {
+			h, c = *y.HHI, *y.CR4
+		}
+		hhi, cr4 = append(hhi, h), append(cr4, 100*c)
+		r := Row{Cells: []Cell{{Text: l.Year(y.Year, i)}, {Text: l.NumP(y.HHI, 0)}, {Text: l.PctP(y.CR4)}}}
 		if i {
 			r.Class = "incomplete"
 		}
