@@ -196,7 +196,11 @@ var bulletinPhrases = map[string][2]string{
 	"ind.defs":                    {"指标定义与阈值", "Definitions and thresholds"},
 	"ind.note":                    {"“不可用”的指标附原因：分母为空（如没有国外申请）时比值无定义，不记为 0 或无穷大。分支的比值至少需要 {n} 个同族。", "Undefined indicators give their reason: a ratio with an empty denominator (no foreign filings, say) is undefined, never 0 or infinity. A branch's ratios need at least {n} families."},
 	"ind.basis":                   {"计算依据：在{office}有发明公开的同族（优先权年 {years}），国内 = {dom} 申请人，按首个申请人国别；排名按申请人分数计数。", "Basis: families with an invention publication at {office} (priority years {years}); domestic = {dom} applicants, by the first applicant's country; rankings count families fractionally per applicant."},
-	"gap.note":                    {"正数表示国内申请人起步较晚（年）。EP 指欧洲专利公约成员国的申请人。", "A positive gap means domestic applicants started later (years). EP: applicants from EPC member states."},
+	"gap.note":                    {"正数表示国内申请人起步较晚（年）。欧洲指欧洲专利公约成员国的申请人。", "A positive gap means domestic applicants started later (years). EP: applicants from EPC member states."},
+	"peer:US":                     {"美国", "US"},
+	"peer:JP":                     {"日本", "JP"},
+	"peer:EP":                     {"欧洲", "EP"},
+	"peer:KR":                     {"韩国", "KR"},
 	"gap.cell":                    {"{y}（差 {g}）", "{y} (gap {g})"},
 	"gap.basis":                   {"计算依据：全部同族（不限年份），按首个申请人国别。", "Basis: all families (all years), by the first applicant's country."},
 

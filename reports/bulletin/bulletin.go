@@ -676,7 +676,7 @@ func (p *pageBuilder) gap() *reports.Section {
 	head := []string{p.t("col.branch"), p.t("col.first")}
 	num := []bool{false, true}
 	for _, pe := range p.b.TechGap[0].Peers {
-		head = append(head, pe.Peer)
+		head = append(head, p.peer(pe.Peer))
 		num = append(num, true)
 	}
 	t := &reports.Table{Head: head, Num: num, Note: p.t("gap.note")}
@@ -705,6 +705,15 @@ func (p *pageBuilder) gap() *reports.Section {
 	}
 	s.Blocks = append(s.Blocks, reports.Block{Table: t})
 	return s
+}
+
+// peer names a technology-gap peer (a country code, EP for the EPC states) in the page's
+// language; a peer the catalogue does not know shows its code.
+func (p *pageBuilder) peer(code string) string {
+	if has("peer:" + code) {
+		return p.t("peer:" + code)
+	}
+	return code
 }
 
 // method: thresholds, severity rules and signal identity.

@@ -13,6 +13,7 @@ import (
 	"github.com/patnav/patnav/internal/config"
 	"github.com/patnav/patnav/internal/realdata"
 	"github.com/patnav/patnav/landscape/warning"
+	"github.com/patnav/patnav/reports/langtest"
 )
 
 // realBulletin ingests a real export into a temporary lake and builds the bulletin of a config of
@@ -40,7 +41,8 @@ func realBulletin(t *testing.T, cfgName string, inputs ...string) *warning.Bulle
 }
 
 // publishReal publishes a real bulletin into $PATNAV_BULLETIN_OUT/<name> when set (to look at),
-// else into a temporary folder, and checks the files.
+// else into a temporary folder, and checks the files: no missing phrase, and no prose of the
+// other language on a page (langtest, empty allow-list).
 func publishReal(t *testing.T, name string, b *warning.Bulletin) {
 	t.Helper()
 	dir := t.TempDir()
@@ -51,10 +53,16 @@ func publishReal(t *testing.T, name string, b *warning.Bulletin) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	names := langtest.Names(b)
 	for _, f := range files {
 		data, err := os.ReadFile(filepath.Join(dir, f))
 		if err != nil {
 			t.Fatal(err)
+		}
+		for _, lang := range []string{"zh", "en"} {
+			if strings.Contains(f, "_"+lang+".") {
+				langtest.Check(t, name+" "+f, lang, string(data), names, nil)
+			}
 		}
 		if strings.Contains(string(data), "⟦") {
 			t.Errorf("%s: missing phrase %s", f, string(data)[strings.Index(string(data), "⟦"):][:40])

@@ -4,6 +4,7 @@
 package langtest
 
 import (
+	"html"
 	"reflect"
 	"regexp"
 	"sort"
@@ -20,6 +21,10 @@ var hanRun = regexp.MustCompile(`\p{Han}{2,}`)
 
 // markup is removed before the check: HTML tags, entities, URLs-like paths and code spans.
 var markup = regexp.MustCompile("<[^>]*>|&[a-z#0-9]+;|`[^`]*`|\\([^)\\s]*\\.(?:svg|html|md|json|csv|xlsx)\\)")
+
+// invisible is removed from a page before the check: the style sheet and scripts of an HTML page
+// (the visible text of its SVG charts stays).
+var invisible = regexp.MustCompile(`(?is)<style[^>]*>.*?</style>|<script[^>]*>.*?</script>`)
 
 // nameField matches the struct fields whose strings are names, codes, keywords or titles: they
 // are shown as the data gives them, in whatever language that is. Prose fields (Why, Reason,
@@ -74,12 +79,21 @@ func Names(v any) []string {
 	return out
 }
 
-// Wrong returns the runs of wrong-language prose on page (lang "zh" or "en"), each once, after
-// removing markup and the given names (whole words only, longest first). Each entry is the run
-// itself, so that a test can compare it against an allow-list.
+// Wrong returns the runs of wrong-language prose on page (lang "zh" or "en"; Markdown or HTML),
+// each once, after removing style sheets and scripts, markup and the given names (whole words
+// only, longest first). Each entry is the run itself, so that a test can compare it against an
+// allow-list.
 func Wrong(lang, page string, names []string) []string {
 	alts := make([]string, 0, len(names))
+	var all []string
 	for _, n := range names {
+		all = append(all, n)
+		if e := html.EscapeString(n); e != n { // as an HTML page shows it
+			all = append(all, e)
+		}
+	}
+	sort.SliceStable(all, func(i, j int) bool { return len(all[i]) > len(all[j]) })
+	for _, n := range all {
 		if len([]rune(n)) < 2 {
 			continue
 		}
@@ -102,6 +116,7 @@ func Wrong(lang, page string, names []string) []string {
 	}
 	var out []string
 	seen := map[string]bool{}
+	page = invisible.ReplaceAllString(page, " ")
 	for _, line := range strings.Split(page, "\n") {
 		line = strings.ReplaceAll(line, "\\", "") // Markdown escapes
 		if strip != nil {

@@ -28,3 +28,14 @@ func TestWrong(t *testing.T) {
 		t.Errorf("en: %q", got)
 	}
 }
+
+// TestWrongHTML: an HTML page's style sheet and scripts are not prose, and the names it shows
+// HTML-escaped are still names.
+func TestWrongHTML(t *testing.T) {
+	names := []string{"O'Brien & Sons Ltd"}
+	page := "<html><head><style>\nbody { font-family: Noto Sans CJK SC; }\n</style><script>let a = b and c;</script></head>\n" +
+		"<body><p>申请人 O&#39;Brien &amp; Sons Ltd 同族</p>\n<p>too few families here</p></body></html>"
+	if got := Wrong("zh", page, names); !reflect.DeepEqual(got, []string{"too few families here"}) {
+		t.Errorf("zh: %q", got)
+	}
+}
