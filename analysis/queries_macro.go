@@ -59,8 +59,9 @@ type GeoCellRow struct {
 
 // GeoPCTRow is the families with a WO member, of all.
 type GeoPCTRow struct {
-	PCT float64 `db:"pct"`
-	N   float64 `db:"n"`
+	PCT         float64 `db:"pct"`
+	N           float64 `db:"n"`
+	WithMembers int     `db:"with_members"`
 }
 
 // ApplicantRow is one applicant's totals over the window.

@@ -33,7 +33,10 @@ func (b *macroBuilder) geography() error {
 	if err != nil {
 		return err
 	}
-	if pct.N > 0 {
+	switch {
+	case pct.N > 0 && pct.WithMembers == 0:
+		b.unavailable(Unavailable{Analysis: "geography.pct_share", Section: "geography", Code: CodeNoFamilyMembers, N: int(pct.N)})
+	case pct.N > 0:
 		v := round(pct.PCT/pct.N, 4)
 		g.PCTShare = &v
 	}

@@ -73,9 +73,19 @@ func (b *macroBuilder) regional() error {
 	row("enterprise strength", "applicants", "applicants", func(s string) *float64 { v := get(pp, s, 0); return &v })
 	row("enterprise strength", "enterprise share of applicants", "share", func(s string) *float64 { return ratio(get(pp, s, 1), get(pp, s, 0)) })
 	row("enterprise strength", "families per applicant", "families", func(s string) *float64 { return ratio(get(agg, s, 0), get(pp, s, 0)) })
-	row("talent", "inventors", "inventors", func(s string) *float64 { v := iv[s]; return &v })
+	// Inventor counts, the grant share and the operation share need the data at all: a source
+	// without inventor names, grants or operation facts would print 0 three times.
+	if iv["world"] > 0 {
+		row("talent", "inventors", "inventors", func(s string) *float64 { v := iv[s]; return &v })
+	} else {
+		b.unavailable(Unavailable{Analysis: "regional.inventors", Section: "regional", Code: CodeNoInventors})
+	}
 	row("talent", "universities and institutes", "applicants", func(s string) *float64 { v := get(pp, s, 2); return &v })
-	row("technology", "grant share", "share", func(s string) *float64 { return ratio(get(agg, s, 1), get(agg, s, 0)) })
+	if get(agg, "world", 1) > 0 {
+		row("technology", "grant share", "share", func(s string) *float64 { return ratio(get(agg, s, 1), get(agg, s, 0)) })
+	} else {
+		b.unavailable(Unavailable{Analysis: "regional.grant_share", Section: "regional", Code: CodeNoGrants, N: int(world)})
+	}
 	// The alive share needs legal-status data (without it every family is "unknown" and the
 	// share printed 0 % three times).
 	if statusKnown(b.m.Legal.Status) > 0 {
@@ -91,7 +101,11 @@ func (b *macroBuilder) regional() error {
 		}
 	}
 	R.Rows = append(R.Rows, PositionRow{Dimension: "technology", Indicator: "level-1 branches with RTA > 1", Unit: "branches", Region: &spec})
-	row("operation", "families transferred, licensed or pledged", "share", func(s string) *float64 { return ratio(get(agg, s, 4), get(agg, s, 0)) })
+	if get(agg, "world", 4) > 0 {
+		row("operation", "families transferred, licensed or pledged", "share", func(s string) *float64 { return ratio(get(agg, s, 4), get(agg, s, 0)) })
+	} else {
+		b.unavailable(Unavailable{Analysis: "regional.operation_share", Section: "regional", Code: CodeNoOperations})
+	}
 	// Year by year.
 	yr, err := analysis.RegionByYear.All(b.ctx, b.s, c, b.s.From, b.s.To)
 	if err != nil {

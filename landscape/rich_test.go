@@ -154,6 +154,30 @@ func TestMacroHandRich(t *testing.T) {
 		near("HHI 2013", *y.HHI, 35.0/169*10000, 0.06)
 		near("CR4 2013", *y.CR4, 11.0/13, 1e-4)
 	}
+	// The rich lake's Lens rows are one publication per family with no family size, no granted
+	// publication (Patent Application, A1) and no operation facts: the PCT share, the regional
+	// grant share and the operation share have no data behind them and are unavailable with
+	// their reasons (they printed 0 %); its inventors are there, so the inventor row stays.
+	if m.Geography.PCTShare != nil {
+		t.Errorf("PCT share %v printed without family-member data", *m.Geography.PCTShare)
+	}
+	unav := map[string]string{}
+	for _, u := range m.Unavailable {
+		unav[u.Analysis] = u.Code
+	}
+	for an, code := range map[string]string{"geography.pct_share": CodeNoFamilyMembers, "regional.grant_share": CodeNoGrants, "regional.operation_share": CodeNoOperations} {
+		if unav[an] != code {
+			t.Errorf("unavailable %s: code %q, want %q", an, unav[an], code)
+		}
+	}
+	if _, ok := unav["regional.inventors"]; ok {
+		t.Error("regional inventors unavailable although the lake has inventor names")
+	}
+	for _, r := range m.Regional.Rows {
+		if r.Indicator == "grant share" || r.Indicator == "families transferred, licensed or pledged" {
+			t.Errorf("regional row %q printed without data", r.Indicator)
+		}
+	}
 	if len(m.Applicants.ConcentrationByYear) != 4 {
 		t.Errorf("concentration by year: %d years, want 4", len(m.Applicants.ConcentrationByYear))
 	}

@@ -42,6 +42,8 @@ const (
 	CodeCitationsUnresolved = "citations_unresolved" // citations resolve to no other family in the lake
 	CodeTooFewTexts         = "too_few_texts"        // too few documents with title or abstract text to cluster
 	CodeNotEnoughSeeds      = "not_enough_seeds"     // fewer seed families in the lake than Min (scope recall/precision)
+	CodeNoGrants            = "no_grants"            // no family in scope is granted: a 0 % grant share cannot be told from missing grant data (N: families)
+	CodeNoFamilyMembers     = "no_family_members"    // the sources list one publication per family and no family size (N: families)
 )
 
 // Codes lists every reason code, for the catalogue's completeness test.
@@ -49,7 +51,7 @@ var Codes = []string{CodeBelowMinimum, CodeNoLegalStatus, CodeNoPlaceData, CodeN
 	CodeFitFailed, CodeNoCitations, CodeNoClaims, CodeNotComputed, CodeNoInventors, CodeNoApplicants,
 	CodeNoProvinces, CodeNoOperations, CodeNotEnoughSeeds, CodeCompetitorAbsent, CodeNoCompetitors, CodeNoMatch,
 	CodeNameUnmatched, CodeNoQualityScores, CodeNominalTermOnly, CodeNoCoreBranch, CodeThesaurusMissing, CodeEmptyName,
-	CodeCitationsUnresolved, CodeTooFewTexts}
+	CodeCitationsUnresolved, CodeTooFewTexts, CodeNoGrants, CodeNoFamilyMembers}
 
 // statusKnown is the number of families whose legal status the sources state (not "unknown").
 func statusKnown(status []Count) int {

@@ -57,8 +57,12 @@ SELECT coalesce(c.country, '??') AS src, fo.office, count(*) AS n
 FROM fo JOIN fam_country c USING (family_id) GROUP BY 1, 2 ORDER BY 1, 2;
 
 -- name: geo_pct
-SELECT count(*) FILTER (WHERE list_contains(offices, 'WO')) AS pct, count(*) AS n
-FROM (SELECT f.family_id, list(DISTINCT p.jurisdiction) AS offices
+-- with_members: families whose members the sources show (more than one publication, or a family
+-- size the source states); without any, a PCT share of 0 % could not be told from an export that
+-- lists one publication per family (CNIPA lists, USPTO grants).
+SELECT count(*) FILTER (WHERE list_contains(offices, 'WO')) AS pct, count(*) AS n,
+       count(*) FILTER (WHERE pubs > 1 OR size_src IS NOT NULL) AS with_members
+FROM (SELECT f.family_id, list(DISTINCT p.jurisdiction) AS offices, count(*) AS pubs, any_value(f.family_size_src) AS size_src
       FROM fam f JOIN pat p USING (family_id) WHERE f.py BETWEEN ? AND ? GROUP BY 1);
 
 -- name: geo_foreign_in
