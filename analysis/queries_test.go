@@ -35,9 +35,12 @@ func TestEveryQueryPrepares(t *testing.T) {
 	if err := s.Exec(ctx, "create_fam_quality"); err != nil {
 		t.Fatal(err)
 	}
+	if err := s.Exec(ctx, "standards_declared"); err != nil {
+		t.Fatal(err)
+	}
 	// The scope, clustering, seed-scoping and macro queries have their tables here; the enterprise
 	// and warning queries are checked where those models ran.
-	for _, err := range CheckQueries(ctx, s, "scope", "cluster", "macro", "seedscope", "changes") {
+	for _, err := range CheckQueries(ctx, s, "scope", "cluster", "macro", "seedscope", "changes", "standards") {
 		t.Error(err)
 	}
 }

@@ -43,7 +43,7 @@ func BuildMacro(ctx context.Context, s *analysis.Session) (*Macro, error) {
 	}{
 		{"scope", b.scope}, {"trend", b.trend}, {"life_cycle", b.lifeCycle}, {"geography", b.geography},
 		{"applicants", b.applicants}, {"technology", b.technology}, {"inventors", b.inventors},
-		{"legal", b.legal}, {"quality", b.quality}, {"regional", b.regional},
+		{"legal", b.legal}, {"quality", b.quality}, {"regional", b.regional}, {"standards", b.standards},
 	}
 	for _, st := range steps {
 		start := time.Now()

@@ -380,6 +380,7 @@ type Macro struct {
 	Legal           Legal               `json:"legal"`
 	Quality         Quality             `json:"quality"`
 	Regional        RegionalPositioning `json:"regional"`
+	Standards       Standards           `json:"standards"`     // patents and standards (macro_standards.go)
 	Map             *TechMap            `json:"map,omitempty"` // clustering and landscape map (BuildMap)
 	Recommendations []Recommendation    `json:"recommendations"`
 	Limitations     []Note              `json:"limitations"` // typed caveats; reports word them

@@ -134,7 +134,7 @@ func (b *macroBuilder) page() *Page {
 	p.Unavailable = all
 	secs := []*Section{
 		b.scope(), b.trend(), b.lifeCycle(), b.geography(), b.technology(), b.applicants(),
-		b.keyPlayers(), b.inventors(), b.legal(), b.quality(), b.regional(), b.recommendations(),
+		b.keyPlayers(), b.inventors(), b.legal(), b.quality(), b.regional(), b.standards(), b.recommendations(),
 		b.limitations(),
 	}
 	for _, s := range secs {
