@@ -2,6 +2,8 @@ package ingest
 
 import (
 	"hash/maphash"
+
+	"github.com/patnav/patnav/internal/lake"
 )
 
 // pubIndex maps stored publication numbers to their family ids without holding Go pointers per
@@ -69,16 +71,11 @@ func (x *pubIndex) has(pub string) bool {
 	return found
 }
 
-// probeKinds are the kind codes tried, most common first, when a publication arrives without
-// one (PATENTSCOPE exports, CNIPA ids made from an application number): the same number with
-// one of these kinds may already be stored.
-var probeKinds = [...]string{"A1", "A2", "A", "B1", "B2", "B", "U", "U1", "Y1", "Y", "A3", "A4", "C", "C1", "C2", "S",
-	"E", "T", "T1", "T2", "T3", "W", "A8", "A9", "B8", "B9", "P", "P1", "P2", "P3", "E1", "A0"}
-
 // withKind returns the stored publication that is pub (a number without its kind code) with a
-// kind, and whether there is one; the kinds are tried in probeKinds order.
+// kind, and whether there is one; the kinds are tried in lake.ProbeKinds order (the lake's
+// views link a kindless publication stored before its kinded twin by the same order).
 func (x *pubIndex) withKind(pub string) (string, bool) {
-	for _, k := range probeKinds {
+	for _, k := range lake.ProbeKinds {
 		c := pub + k
 		if _, found, _ := x.lookup(c, maphash.String(x.seed, c)); found {
 			return c, true

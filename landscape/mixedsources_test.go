@@ -1,9 +1,13 @@
 package landscape
 
 import (
+	"bytes"
 	"context"
+	"encoding/json"
+	"fmt"
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 
 	"github.com/patnav/patnav/analysis"
@@ -98,4 +102,75 @@ func TestMixedSourcesCountFamiliesOnce(t *testing.T) {
 			t.Errorf("family %s: main subclass %q, want B64C", d.ID, d.Subclass)
 		}
 	}
+}
+
+// TestKindlessOrderIndependent: PATENTSCOPE's kindless numbers ingested before the exports that
+// hold them with a kind give the same lake as seen by the analyses as when they come after (or
+// together, TestMixedSourcesCountFamiliesOnce): two families, five publications and a
+// byte-identical macro.json (its generation time aside). In the kindless-first order the lake
+// stores WO2014059282 and CN104968889 as publications of their own; the views read them as
+// WO2014059282A2 and CN104968889A (internal/duck, pub_aliases).
+func TestKindlessOrderIndependent(t *testing.T) {
+	ctx := context.Background()
+	cfg, err := config.Load("testdata/hand/nav.yaml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	cfg.Industry.Scope.Codes = []string{"B64C39"}
+	build := func(batches ...[]string) []byte {
+		t.Helper()
+		lk := filepath.Join(t.TempDir(), "lake")
+		for _, names := range batches {
+			dir := t.TempDir()
+			for _, name := range names {
+				if err := os.WriteFile(filepath.Join(dir, name), []byte(mixedSources[name]), 0o644); err != nil {
+					t.Fatal(err)
+				}
+			}
+			if _, err := ingest.Run(ctx, []string{dir}, ingest.Options{Lake: lk, MaxBad: 0}); err != nil {
+				t.Fatal(err)
+			}
+		}
+		c := *cfg
+		c.Lake = lk
+		s, err := analysis.Open(ctx, &c)
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer s.Close()
+		m, err := BuildMacro(ctx, s)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if m.Scope.Families != 2 || m.Scope.Publications != 5 {
+			t.Errorf("%v: %d families, %d publications; want 2 and 5", batches, m.Scope.Families, m.Scope.Publications)
+		}
+		m.Meta.Generated = ""
+		b, err := json.MarshalIndent(m, "", " ")
+		if err != nil {
+			t.Fatal(err)
+		}
+		return b
+	}
+	others := []string{"lens.csv", "derwent.ciw", "espacenet.csv"}
+	after := build(others, []string{"patentscope.csv"})
+	before := build([]string{"patentscope.csv"}, others)
+	together := build(append([]string{"patentscope.csv"}, others...))
+	if !bytes.Equal(after, before) {
+		t.Errorf("macro.json differs between kindless-last and kindless-first:\n%s", firstDiff(after, before))
+	}
+	if !bytes.Equal(after, together) {
+		t.Errorf("macro.json differs between kindless-last and one ingest:\n%s", firstDiff(after, together))
+	}
+}
+
+// firstDiff shows the first differing line of two texts.
+func firstDiff(a, b []byte) string {
+	la, lb := strings.Split(string(a), "\n"), strings.Split(string(b), "\n")
+	for i := 0; i < len(la) && i < len(lb); i++ {
+		if la[i] != lb[i] {
+			return fmt.Sprintf("line %d:\n  %s\n  %s", i+1, la[i], lb[i])
+		}
+	}
+	return fmt.Sprintf("lengths %d and %d lines", len(la), len(lb))
 }

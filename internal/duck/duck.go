@@ -65,11 +65,32 @@ func OpenWith(ctx context.Context, dir string, opts Options) (*DB, error) {
 		d.Close()
 		return nil, err
 	}
-	for _, stmt := range viewStatements(l, opts) {
+	// The views up to pub_aliases, then the rest: with the joins that read an alias as its
+	// twin only when the lake has one (see views.go).
+	stmts := viewStatements(l, opts, true)
+	for i, stmt := range stmts {
 		if _, err := db.ExecContext(ctx, stmt.sql); err != nil {
 			d.Close()
 			return nil, fmt.Errorf("lake table %s: %w", stmt.table, err)
 		}
+		if stmt.table != "pub_aliases" {
+			continue
+		}
+		var n int64
+		if err := db.QueryRowContext(ctx, "SELECT count(*) FROM pub_aliases").Scan(&n); err != nil {
+			d.Close()
+			return nil, fmt.Errorf("lake table pub_aliases: %w", err)
+		}
+		if n == 0 {
+			stmts = viewStatements(l, opts, false) // the same statements up to here
+		}
+		for _, stmt := range stmts[i+1:] {
+			if _, err := db.ExecContext(ctx, stmt.sql); err != nil {
+				d.Close()
+				return nil, fmt.Errorf("lake table %s: %w", stmt.table, err)
+			}
+		}
+		break
 	}
 	return d, nil
 }

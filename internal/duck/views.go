@@ -45,8 +45,10 @@ var attachedCols = []string{"claims", "abstract"}
 
 type viewStmt struct{ table, sql string }
 
-// viewStatements returns the statements that define the lake's views for opts.
-func viewStatements(l *lake.Lake, opts Options) []viewStmt {
+// viewStatements returns the statements that define the lake's views for opts. aliases says
+// whether pub_aliases (created by one of the statements, the same whatever aliases is) may have
+// rows: without, the views skip the joins that read aliases as their twins.
+func viewStatements(l *lake.Lake, opts Options, aliases bool) []viewStmt {
 	var out []viewStmt
 	add := func(table, format string, args ...any) {
 		out = append(out, viewStmt{table, fmt.Sprintf(format, args...)})
@@ -87,10 +89,46 @@ func viewStatements(l *lake.Lake, opts Options) []viewStmt {
 	if pat == "" {
 		return out // nothing was ever committed to patents: no views at all, as before
 	}
-	add("patents_stored", "CREATE VIEW patents_stored AS SELECT * FROM %s", pat)
+	add("patents_parts", "CREATE VIEW patents_parts AS SELECT * FROM %s", pat)
+	hasObserved, _ := l.HasColumn(lake.TPatents, "observed", opts.Version)
+
+	// pub_aliases: a publication stored without its kind code (a PATENTSCOPE number) whose twin
+	// with a kind was stored by a later ingest is that twin, as it would have been had the
+	// kinded one come first (ingest then renames the kindless record: a duplicate). The twin is
+	// the first stored of lake.ProbeKinds, the order ingest probes; under AsOf only a twin
+	// observed by the cut-off counts. Every view below reads an alias as its twin: its stored
+	// row is an occurrence (provenance) and an observation of the twin, its citations and legal
+	// events are the twin's, its parties, classifications and priorities are dropped (those of a
+	// duplicate are), and the two family ids are linked.
+	var ranks []string
+	for i, k := range lake.ProbeKinds {
+		ranks = append(ranks, fmt.Sprintf("('%s', %d)", k, i))
+	}
+	twinSeen := ""
+	if asOf {
+		seen := "i.day"
+		if hasObserved {
+			seen = "coalesce(w.observed, i.day)"
+		}
+		twinSeen = fmt.Sprintf(" LEFT JOIN lake_ingests i ON i.ingest_id = w.ingest_id WHERE %s <= %s", seen, cut)
+	}
+	add("pub_aliases", `CREATE TEMP TABLE pub_aliases AS
+SELECT k.pub_number AS alias, any_value(k.family_id) AS alias_family, arg_min(w.pub_number, w.rank) AS pub_number,
+       arg_min(w.family_id, w.rank) AS family_id, greatest(any_value(k.ingest_id), arg_min(w.ingest_id, w.rank)) AS ingest_id
+FROM (SELECT pub_number, family_id, ingest_id FROM patents_parts WHERE kind IS NULL OR kind = '') k
+JOIN (SELECT w.pub_number, w.doc_number, w.family_id, w.ingest_id, r.rank FROM patents_parts w
+      JOIN (VALUES %s) r(kind, rank) ON r.kind = w.kind%s) w ON w.doc_number = k.pub_number
+GROUP BY k.pub_number`, strings.Join(ranks, ", "), twinSeen)
+	notAlias := func(col string) string {
+		return fmt.Sprintf("%s NOT IN (SELECT alias FROM pub_aliases)", col)
+	}
+	if aliases {
+		add("patents_stored", "CREATE VIEW patents_stored AS SELECT * FROM patents_parts WHERE %s", notAlias("pub_number"))
+	} else {
+		add("patents_stored", "CREATE VIEW patents_stored AS SELECT * FROM patents_parts")
+	}
 
 	// observations
-	hasObserved, _ := l.HasColumn(lake.TPatents, "observed", opts.Version)
 	storedObserved := "NULL::DATE"
 	if hasObserved {
 		storedObserved = "p.observed"
@@ -118,8 +156,50 @@ func viewStatements(l *lake.Lake, opts Options) []viewStmt {
 	if parties != "" {
 		stored += fmt.Sprintf(" LEFT JOIN (SELECT pub_number, address FROM %s WHERE role = 'applicant' AND seq = 1) a ON a.pub_number = p.pub_number", parties)
 	}
+	// An alias's stored row observes its twin as a duplicate occurrence would (lake.Observation):
+	// the legal status only when known, the applicant's country only with a place, and only
+	// when it says anything.
+	var aliasSel []string
+	useful := []string{}
+	for _, c := range observedCols {
+		switch c.name {
+		case "legal_status":
+			aliasSel = append(aliasSel, "nullif(p.legal_status, 'unknown') AS legal_status")
+		case "legal_status_raw":
+			aliasSel = append(aliasSel, "CASE WHEN nullif(p.legal_status, 'unknown') IS NOT NULL THEN p.legal_status_raw END AS legal_status_raw")
+		case "invalidated":
+			aliasSel = append(aliasSel, "CASE WHEN p.invalidated THEN true END AS invalidated")
+		case "applicant_address":
+			if parties != "" {
+				aliasSel = append(aliasSel, "a.address AS applicant_address")
+			} else {
+				aliasSel = append(aliasSel, "NULL::VARCHAR AS applicant_address")
+			}
+		case "applicant_country":
+			place := "p.applicant_province IS NOT NULL OR p.applicant_city IS NOT NULL"
+			if parties != "" {
+				place += " OR a.address IS NOT NULL OR a.province IS NOT NULL"
+			}
+			aliasSel = append(aliasSel, fmt.Sprintf("CASE WHEN %s THEN p.applicant_country END AS applicant_country", place))
+		default:
+			aliasSel = append(aliasSel, "p."+c.name)
+		}
+		if c.name != "legal_status_raw" && c.name != "applicant_country" {
+			useful = append(useful, c.name+" IS NOT NULL")
+		}
+	}
+	aliasObs := fmt.Sprintf("SELECT x.pub_number, p.source, p.source_file, p.source_record, p.ingest_id, %s AS observed, %s, NULL::VARCHAR AS claims, NULL::VARCHAR AS abstract FROM patents_parts p JOIN pub_aliases x ON x.alias = p.pub_number",
+		storedObserved, strings.Join(aliasSel, ", "))
+	if parties != "" {
+		aliasObs += fmt.Sprintf(" LEFT JOIN (SELECT pub_number, address, province FROM %s WHERE role = 'applicant' AND seq = 1) a ON a.pub_number = p.pub_number", parties)
+	}
+	aliasObs = "SELECT * FROM (" + aliasObs + ") WHERE " + strings.Join(useful, " OR ")
 	branches := []string{stored}
 	var reobserved []string // the sources of publications observed more than once
+	if aliases {
+		branches = append(branches, aliasObs)
+		reobserved = append(reobserved, "SELECT pub_number FROM pub_aliases")
+	}
 	obsCols := func(legacy bool) string {
 		var c []string
 		for _, x := range observedCols {
@@ -139,8 +219,13 @@ func viewStatements(l *lake.Lake, opts Options) []viewStmt {
 	}
 	if o := src(lake.TObservations); o != "" {
 		add("observation_parts", "CREATE VIEW observation_parts AS SELECT * FROM %s", o)
-		branches = append(branches, fmt.Sprintf("SELECT pub_number, source, source_file, source_record, ingest_id, observed, %s, claims, abstract FROM observation_parts", obsCols(false)))
-		reobserved = append(reobserved, "SELECT pub_number FROM observation_parts")
+		if aliases {
+			branches = append(branches, fmt.Sprintf("SELECT coalesce(x.pub_number, o.pub_number) AS pub_number, source, source_file, source_record, o.ingest_id, observed, %s, claims, abstract FROM observation_parts o LEFT JOIN pub_aliases x ON x.alias = o.pub_number", obsCols(false)))
+			reobserved = append(reobserved, "SELECT coalesce(x.pub_number, o.pub_number) FROM observation_parts o LEFT JOIN pub_aliases x ON x.alias = o.pub_number")
+		} else {
+			branches = append(branches, fmt.Sprintf("SELECT pub_number, source, source_file, source_record, ingest_id, observed, %s, claims, abstract FROM observation_parts", obsCols(false)))
+			reobserved = append(reobserved, "SELECT pub_number FROM observation_parts")
+		}
 	}
 	if e := src(lake.TEnrichments); e != "" {
 		add("enrichments", "CREATE VIEW enrichments AS SELECT * FROM %s", e)
@@ -246,26 +331,65 @@ FROM w WHERE k > first_k AND old_value IS DISTINCT FROM value`, strings.Join(cas
 		if s == "" {
 			continue
 		}
+		// and: visible's condition joined to another with AND.
+		and := func(vis, cond string) string {
+			if vis == "" {
+				return " WHERE " + cond
+			}
+			return vis + " AND " + cond
+		}
+		if !aliases {
+			// No alias in the lake: each table as its parts hold it.
+			switch t {
+			case lake.TCitations:
+				add(t, "CREATE VIEW %s AS SELECT DISTINCT * FROM %s%s", t, s, visible("citing"))
+				add("citation_rows", "CREATE VIEW citation_rows AS SELECT * FROM %s%s", s, visible("citing"))
+			case lake.TLegalEvents:
+				w := visible("pub_number")
+				if asOf {
+					w += " AND (date IS NULL OR date <= " + cut + ")"
+				}
+				add(t, "CREATE VIEW %s AS SELECT DISTINCT * FROM %s%s", t, s, w)
+			case lake.TProvenance:
+				w := " WHERE NOT stored"
+				if asOf {
+					w += " AND pub_number IN (SELECT pub_number FROM obs_latest)"
+				}
+				add(t, `CREATE VIEW %s AS
+SELECT pub_number, source, source_file, source_record, ingest_id, true AS stored FROM patents
+UNION ALL
+SELECT pub_number, source, source_file, source_record, ingest_id, false AS stored FROM %s%s`, t, s, w)
+			case lake.TQuarantine:
+				add(t, "CREATE VIEW %s AS SELECT * FROM %s", t, s)
+			default:
+				add(t, "CREATE VIEW %s AS SELECT * FROM %s%s", t, s, visible("pub_number"))
+			}
+			continue
+		}
 		switch t {
 		case lake.TCitations:
 			// Several sources may report the same citation of one publication. citation_rows
 			// keeps the repeats: a query whose answer does not depend on them (an existence
 			// test, a DISTINCT count) reads it and skips the hash over every column and row of
-			// the citations that the DISTINCT of the citations view costs.
-			add(t, "CREATE VIEW %s AS SELECT DISTINCT * FROM %s%s", t, s, visible("citing"))
-			add("citation_rows", "CREATE VIEW citation_rows AS SELECT * FROM %s%s", s, visible("citing"))
+			// the citations that the DISTINCT of the citations view costs. An alias's citations
+			// are its twin's.
+			rows := fmt.Sprintf("(SELECT c.* REPLACE (coalesce(x.pub_number, c.citing) AS citing) FROM %s c LEFT JOIN pub_aliases x ON x.alias = c.citing)", s)
+			add(t, "CREATE VIEW %s AS SELECT DISTINCT * FROM %s%s", t, rows, visible("citing"))
+			add("citation_rows", "CREATE VIEW citation_rows AS SELECT * FROM %s%s", rows, visible("citing"))
 		case lake.TLegalEvents:
 			// The same event reported by two files is one event; distinct events (another state,
-			// effect or text) stay distinct.
+			// effect or text) stay distinct. An alias's events are its twin's.
 			w := visible("pub_number")
 			if asOf {
 				w += " AND (date IS NULL OR date <= " + cut + ")"
 			}
-			add(t, "CREATE VIEW %s AS SELECT DISTINCT * FROM %s%s", t, s, w)
+			rows := fmt.Sprintf("(SELECT e.* REPLACE (coalesce(x.pub_number, e.pub_number) AS pub_number) FROM %s e LEFT JOIN pub_aliases x ON x.alias = e.pub_number)", s)
+			add(t, "CREATE VIEW %s AS SELECT DISTINCT * FROM %s%s", t, rows, w)
 		case lake.TProvenance:
 			// The stored occurrence of each publication is its patents row; the provenance parts
 			// hold the occurrences that were not stored (lakes written before this layout hold
-			// the stored ones too, marked stored, and those rows are left to patents).
+			// the stored ones too, marked stored, and those rows are left to patents). An
+			// alias's stored row is an occurrence of its twin.
 			w := " WHERE NOT stored"
 			if asOf {
 				w += " AND pub_number IN (SELECT pub_number FROM obs_latest)"
@@ -273,11 +397,27 @@ FROM w WHERE k > first_k AND old_value IS DISTINCT FROM value`, strings.Join(cas
 			add(t, `CREATE VIEW %s AS
 SELECT pub_number, source, source_file, source_record, ingest_id, true AS stored FROM patents
 UNION ALL
-SELECT pub_number, source, source_file, source_record, ingest_id, false AS stored FROM %s%s`, t, s, w)
+SELECT * FROM (
+    SELECT coalesce(x.pub_number, v.pub_number) AS pub_number, v.source, v.source_file, v.source_record, v.ingest_id, false AS stored
+    FROM %s v LEFT JOIN pub_aliases x ON x.alias = v.pub_number WHERE NOT v.stored
+    UNION ALL
+    SELECT x.pub_number, p.source, p.source_file, p.source_record, p.ingest_id, false FROM patents_parts p JOIN pub_aliases x ON x.alias = p.pub_number
+)%s`, t, s, strings.Replace(w, " WHERE NOT stored", " WHERE true", 1))
 		case lake.TQuarantine:
 			add(t, "CREATE VIEW %s AS SELECT * FROM %s", t, s)
+		case lake.TFamilyLinks:
+			// The family an alias was stored under and its twin's are one family.
+			add(t, `CREATE VIEW %s AS
+SELECT * FROM (
+    SELECT l.family_id, l.linked_family_id, coalesce(x.pub_number, l.pub_number) AS pub_number, l.ingest_id
+    FROM %s l LEFT JOIN pub_aliases x ON x.alias = l.pub_number
+    UNION ALL
+    SELECT family_id, alias_family, pub_number, ingest_id FROM pub_aliases
+    WHERE alias_family IS DISTINCT FROM family_id AND coalesce(alias_family, '') <> ''
+)%s`, t, s, visible("pub_number"))
 		default:
-			add(t, "CREATE VIEW %s AS SELECT * FROM %s%s", t, s, visible("pub_number"))
+			// parties, classifications, priorities: an alias's are dropped, as a duplicate's are.
+			add(t, "CREATE VIEW %s AS SELECT * FROM %s%s", t, s, and(visible("pub_number"), notAlias("pub_number")))
 		}
 	}
 	// standards: the SEP declarations (lakes before schema version 3 have none: an empty view of

@@ -506,6 +506,14 @@ func citedDoc(cited string) string {
 func isUpper(c byte) bool { return c >= 'A' && c <= 'Z' }
 func isDigit(c byte) bool { return c >= '0' && c <= '9' }
 
+// ProbeKinds are the kind codes tried, most common first, when a publication arrives without
+// one (PATENTSCOPE exports, CNIPA ids made from an application number): the same number with one
+// of these kinds is the same publication. Ingest renames a kindless record to the first of them
+// stored already; when the kindless one was stored first, the views (internal/duck, pub_aliases)
+// resolve it to the first of them stored later, so both orders give the same lake.
+var ProbeKinds = [...]string{"A1", "A2", "A", "B1", "B2", "B", "U", "U1", "Y1", "Y", "A3", "A4", "C", "C1", "C2", "S",
+	"E", "T", "T1", "T2", "T3", "W", "A8", "A9", "B8", "B9", "P", "P1", "P2", "P3", "E1", "A0"}
+
 // DocNumber is a publication number without its kind code (US6859910B2 → US6859910): the key
 // that links a citation written without a kind to the publication it names.
 func DocNumber(pub, kind string) string {
