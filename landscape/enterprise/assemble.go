@@ -1,9 +1,7 @@
 package enterprise
 
 import (
-	"fmt"
 	"sort"
-	"strings"
 	"time"
 
 	"github.com/patnav/patnav/analysis"
@@ -58,7 +56,7 @@ func (b *builder) assemble(t *target) {
 			e.Branches = append(e.Branches, *p)
 		}
 	}
-	e.BranchBasis = b.basis("family", int(round(self.sum.fam, 0)), "fractional counting; RTA = (N_eb/Σ_b N_eb)/(N_b/Σ_b N_b) over the branches of one level; control power = share of the branch's core patents held (core = top "+pct(b.cfg.Analysis.CoreShare)+" of the industry by quality)", "ent_dims")
+	e.BranchBasis = b.basis("family", int(round(self.sum.fam, 0)), "ent_dims", note(NoteBasisBranches, num("core_share", ArgShare, b.cfg.Analysis.CoreShare)))
 	b.markets(t)
 	b.qualityProfile(t)
 	b.partnersOf(t)
@@ -71,8 +69,6 @@ func (b *builder) assemble(t *target) {
 	b.limitations(t)
 	emptyLists(e)
 }
-
-func pct(share float64) string { return fmt.Sprintf("%.0f%%", 100*share) }
 
 // match reports, per configured name, the key it normalised to, whether the lake has it, and the
 // raw spellings behind it.
@@ -101,7 +97,7 @@ func (b *builder) match(t *target) {
 		}
 	}
 	m.Families = b.entityFams[t.self.key]
-	m.Basis = landscape.Basis{Unit: "family", N: m.Families, Note: "names normalised with applicant.Normalize and the thesaurus, matched against the lake's applicant keys (all years in scope); raw spellings counted in publications", Query: "raw_names"}
+	m.Basis = Basis{Unit: "family", N: m.Families, Notes: []Note{note(NoteBasisMatch)}, Query: "raw_names"}
 }
 
 func (b *builder) series(vals map[int]float64) ([]landscape.YearPoint, []indicators.YearCount) {
@@ -144,7 +140,8 @@ func (b *builder) portfolio(t *target) {
 	}
 	p.FirstYear, p.LastYear = s.firstYear, s.lastYear
 	series, _ := b.series(self.years)
-	p.Trend = landscape.Trend{Series: series, Basis: b.basis("family", int(round(s.fam, 0)), "fractional counting; CAGR over the last complete years of the window", "ent_years")}
+	// The trend's basis is the portfolio's (Portfolio.Basis carries the trend's note).
+	p.Trend = landscape.Trend{Series: series, Basis: landscape.Basis{Unit: "family", N: int(round(s.fam, 0)), From: b.s.From, To: b.s.To, Query: "ent_years"}}
 	g := b.cagr(self)
 	switch {
 	case g.OK && landscape.MinGrowthEndYear.Met(int(min(g.Start, g.End))):
@@ -168,8 +165,9 @@ func (b *builder) portfolio(t *target) {
 		}
 	}
 	p.Granted = s.granted
-	p.Basis = b.basis("family", s.whole, fmt.Sprintf("families: fractional (1/k per family with k applicants); document types, status and grants: whole families it (co-)owns; share of the %d industry families with applicants; momentum = (recent + 1)/(previous + 1) over %d–%d vs %d–%d",
-		b.indWithApp, b.win.RecentFrom, b.win.RecentTo, b.win.PreviousFrom, b.win.PreviousTo), "ent_summary")
+	p.Basis = b.basis("family", s.whole, "ent_summary",
+		note(NoteBasisPortfolio, append([]Arg{num("industry", ArgCount, float64(b.indWithApp))}, b.windowArgs()...)...),
+		note(NoteBasisTrend, num("years", ArgCount, float64(b.win.Years))))
 }
 
 func nonZero(cs []landscape.Count, total int) []landscape.Count {
@@ -200,7 +198,7 @@ func (b *builder) markets(t *target) {
 	}
 	m.Offices = head(m.Offices, 15)
 	m.MeanOffices, m.IndustryMeanOffices = round(self.sum.offices, 2), round(b.indOffices, 2)
-	m.Basis = b.basis("family", self.sum.whole, "a family counts at every office where it has an in-scope publication; industry share = the industry's families at the office / all its families", "ent_offices")
+	m.Basis = b.basis("family", self.sum.whole, "ent_offices", note(NoteBasisMarkets))
 }
 
 func (b *builder) qualityProfile(t *target) {
@@ -227,8 +225,8 @@ func (b *builder) qualityProfile(t *target) {
 		q.Top = append(q.Top, b.ref(id))
 	}
 	t.e.Unavailable = append(t.e.Unavailable, b.qualMissing...)
-	q.Basis = b.basis("family", q.Scored, fmt.Sprintf("OECD-style quality index 4 as in the macro navigation (indicators min–max normalised within priority-year × main-subclass cohorts, top/bottom 1%% capped), computed once for all %d scored families; deciles of the industry (10 = best); core = top %s of all %d families (%d core patents)",
-		b.indScored, pct(b.cfg.Analysis.CoreShare), b.indFams, b.coreTotal), "quality_base")
+	q.Basis = b.basis("family", q.Scored, "quality_base", note(NoteBasisQuality, num("scored", ArgCount, float64(b.indScored)),
+		num("core_share", ArgShare, b.cfg.Analysis.CoreShare), num("families", ArgCount, float64(b.indFams)), num("core", ArgCount, float64(b.coreTotal))))
 }
 
 func (b *builder) partnersOf(t *target) {
@@ -244,7 +242,7 @@ func (b *builder) partnersOf(t *target) {
 			p.CoApplicants = append(p.CoApplicants, x)
 		}
 	}
-	p.Basis = b.basis("family", t.self.sum.whole, "co-applicants: other applicants on its families (names that are not its own), shared families", "ent_partners")
+	p.Basis = b.basis("family", t.self.sum.whole, "ent_partners", note(NoteBasisPartners))
 }
 
 func (b *builder) inventorsOf(t *target) {
@@ -264,8 +262,8 @@ func (b *builder) inventorsOf(t *target) {
 	} else if self.sum.present {
 		t.unavailable("inventors", "people", landscape.CodeNoInventors, 0, "")
 	}
-	d.Basis = b.basis("family", self.invWith, fmt.Sprintf("key-inventor dependency = share of its families (with inventors) naming at least one of its top %d inventors; > %.0f%% high, %.0f–%.0f%% moderate, below low (convention)",
-		TopInventors, 100*DependencyHigh, 100*DependencyModerate, 100*DependencyHigh), "ent_inventors")
+	d.Basis = b.basis("family", self.invWith, "ent_inventors", note(NoteBasisInventors, num("top", ArgCount, TopInventors),
+		num("high", ArgShare, DependencyHigh), num("moderate", ArgShare, DependencyModerate)))
 }
 
 func (b *builder) expiryOf(t *target) {
@@ -284,8 +282,7 @@ func (b *builder) expiryOf(t *target) {
 	if s.present && s.unknown == s.whole {
 		t.unavailable("expiry.status", "expiry", landscape.CodeNominalTermOnly, 0, "")
 	}
-	x.Basis = b.basis("family", s.whole, fmt.Sprintf("expiry: the source's date, else earliest filing + 20 years (invention) or + 10 years (utility model), an estimate that ignores fee lapses and extensions; expiring: alive (or status unknown) and expiring between the cut-off %s and %s; lapsed: status lapsed, or status unknown with the term over; lists ranked by quality",
-		b.s.Cutoff.Format("2006-01-02"), x.Horizon), "ent_expiry")
+	x.Basis = b.basis("family", s.whole, "ent_expiry", note(NoteBasisExpiry, text("cutoff", ArgDate, b.s.Cutoff.Format("2006-01-02")), text("horizon", ArgDate, x.Horizon)))
 }
 
 func (b *builder) benchRow(e *entity, self bool) BenchRow {
@@ -342,13 +339,13 @@ func (b *builder) benchmark(t *target) {
 		}
 		bm.Matrix = append(bm.Matrix, row)
 	}
-	bm.Basis = b.basis("family", len(ents), "the same measures for the enterprise and each competitor: fractional families, share, CAGR and momentum; shares of whole families for inventions, grants and alive; quality mean and top-decile share; core patents; top-5-inventor share; leaf-branch matrix in fractional families", "ent_summary")
+	bm.Basis = b.basis("family", len(ents), "ent_summary", note(NoteBasisBenchmark, num("top", ArgCount, TopInventors)))
 }
 
 func (b *builder) citationFlows(t *target) {
 	c := &t.e.Citations
 	c.Available = b.citeAvailable
-	c.Basis = b.basis("family", b.citeCount, "distinct (citing family, cited family) pairs between the enterprise and its competitors, both in scope; citations resolved through citations.cited_doc = patents.doc_number; N = pairs among all entities of the run", "ent_citations")
+	c.Basis = b.basis("family", b.citeCount, "ent_citations", note(NoteBasisCitations))
 	if !b.citeAvailable {
 		t.unavailable("citations", "benchmark", b.citeReason, 0, "")
 		return
@@ -389,33 +386,25 @@ func (b *builder) watchList(t *target) {
 	own := t.self.sum.whole
 	for i, id := range t.watchIDs {
 		it := WatchItem{Rank: i + 1, PatentRef: b.ref(id), Overlap: t.watchOver[id]}
+		var holder *entity
 		if d := b.details[id]; d != nil {
 			for _, h := range d.Holders {
 				if c := comp[h]; c != nil {
-					it.Competitor, it.CompetitorKey = c.label.In("en"), c.key
+					it.Competitor, it.CompetitorKey, holder = c.label.In("en"), c.key, c
 					break
 				}
 			}
 		}
-		var brs []string
-		for _, o := range it.Overlap {
-			share := 0.0
-			if p := t.positions[dimKey{"branch", o}]; p != nil {
-				share = p.OwnShare
-			}
-			brs = append(brs, fmt.Sprintf("%s (%s of its families)", b.branch[o].Name.In("en"), pct(share)))
-		}
-		why := []string{statusWhy(it.Status)}
+		it.Why = []Note{note(statusWhy(it.Status))}
 		if it.Score != nil {
-			why = append(why, fmt.Sprintf("quality %.3f ≥ threshold %.3f (industry decile %d)", *it.Score, *b.threshold, it.Decile))
+			it.Why = append(it.Why, note(NoteWatchScore, num("score", ArgScore, *it.Score), num("threshold", ArgScore, *b.threshold), num("decile", ArgCount, float64(it.Decile))))
 		}
-		why = append(why, "in its core branches "+strings.Join(brs, ", "))
-		if it.Competitor != "" {
-			why = append(why, "held by competitor "+it.Competitor)
+		it.Why = append(it.Why, note(NoteWatchBranches, names("branches", ArgBranches, it.Overlap)))
+		if c := holder; c != nil {
+			it.Why = append(it.Why, note(NoteWatchCompetitor, entityArg("competitor", c)))
 		} else if len(it.Holders) > 0 {
-			why = append(why, "held by "+strings.Join(it.Holders, ", "))
+			it.Why = append(it.Why, note(NoteWatchHolders, names("holders", ArgNames, it.Holders)))
 		}
-		it.Why = strings.Join(why, "; ")
 		w.Items = append(w.Items, it)
 	}
 	switch {
@@ -424,8 +413,7 @@ func (b *builder) watchList(t *target) {
 	case len(t.core) == 0 && t.self.sum.present:
 		t.unavailable("watch_list", "watch", landscape.CodeNoCoreBranch, 0, "")
 	}
-	w.Basis = b.basis("family", own, fmt.Sprintf("candidates: families in its core branches (its largest leaf branches covering %.0f%% of its leaf-branch assignments, at most %d) held by others, quality ≥ the industry's %.0fth percentile, and possibly in force (alive, pending, or status unknown with the nominal term not over); ranked alive, pending, unknown, then by quality, core branches overlapped, offices and the source's forward citations",
-		100*CoreBranchShare, MaxCoreBranches, 100*w.Percentile), "watch_list")
+	w.Basis = b.basis("family", own, "watch_list", note(NoteBasisWatch, num("coverage", ArgShare, CoreBranchShare), num("max", ArgCount, MaxCoreBranches), num("percentile", ArgCount, 100*w.Percentile)))
 }
 
 func yesNo(b bool) string {
@@ -435,14 +423,16 @@ func yesNo(b bool) string {
 	return "no"
 }
 
+// statusWhy is the watch-list reason code of a status: alive, pending, or unknown (treated as
+// possibly in force).
 func statusWhy(s string) string {
 	switch s {
 	case "alive":
-		return "alive"
+		return NoteWatchAlive
 	case "pending":
-		return "pending (may still be granted)"
+		return NoteWatchPending
 	}
-	return "status unknown: treated as possibly in force"
+	return NoteWatchUnknown
 }
 
 // recommend derives the layout recommendations, each traceable to the numbers of the model.
@@ -453,7 +443,7 @@ func (b *builder) recommend(t *target) {
 	// Offensive: the best gaps.
 	for _, g := range head(e.Layout.Gaps, 3) {
 		recs = append(recs, Recommendation{Kind: "offensive", Branch: g.ID, Name: g.Name, Target: g.Name.In("en"),
-			Why:      fmt.Sprintf("a growing branch (momentum %.2f) where competitors hold %s of the recent families and the enterprise is weak (distance %.2f): file to enter it", g.Growth, pct(g.CompetitorStrength), g.Distance),
+			Why:      note(NoteRecOffensive, num("momentum", ArgRatio, g.Growth), num("competitor_share", ArgShare, g.CompetitorStrength), num("distance", ArgRatio, g.Distance)),
 			Evidence: append([]Evidence{ev("gap_score", g.Score, "index")}, g.Evidence...)})
 	}
 	// Defensive: core branches where the enterprise loses ground or a competitor outfiles it.
@@ -490,23 +480,26 @@ func (b *builder) recommend(t *target) {
 			evs = append(evs, Evidence{Key: "lead_competitor", Text: lead.label.In("en"), Value: ptr(leadN, 2), Unit: "families"})
 		}
 		evs = append(evs, ev("watch_items", float64(watchIn[id]), "count"))
-		why := "a core branch of the enterprise"
-		if losing {
-			why += fmt.Sprintf(" where its share of recent families fell from %s to %s", pct(prevShare), pct(recentShare))
-		}
+		shares := []Arg{num("previous_share", ArgShare, prevShare), num("recent_share", ArgShare, recentShare)}
+		var outfiledArgs []Arg
 		if outfiled {
-			if losing {
-				why += " and"
-			}
-			why += fmt.Sprintf(" where %s filed more recently (%.1f vs %.1f families)", lead.label.In("en"), leadN, p.Recent)
+			outfiledArgs = []Arg{entityArg("lead", lead), num("lead_recent", ArgFamilies, leadN), num("recent", ArgFamilies, p.Recent)}
 		}
-		why += ": reinforce the portfolio (improvements, continuations, more offices) and monitor the watch list"
+		var why Note
+		switch {
+		case losing && outfiled:
+			why = note(NoteRecDefensiveBoth, append(shares, outfiledArgs...)...)
+		case losing:
+			why = note(NoteRecDefensiveLosing, shares...)
+		default:
+			why = note(NoteRecDefensiveOutfiled, outfiledArgs...)
+		}
 		recs = append(recs, Recommendation{Kind: "defensive", Branch: id, Name: branchName(id), Target: branchName(id).In("en"), Why: why, Evidence: evs})
 	}
 	// Reserve: growing, uncontested branches.
 	for _, g := range head(e.Layout.Reserve, 3) {
 		recs = append(recs, Recommendation{Kind: "reserve", Branch: g.ID, Name: g.Name, Target: g.Name.In("en"),
-			Why:      fmt.Sprintf("a fast-growing branch (momentum %.2f) that competitors have not occupied (%s of recent families): file early to build a reserve", g.Growth, pct(g.CompetitorStrength)),
+			Why:      note(NoteRecReserve, num("momentum", ArgRatio, g.Growth), num("competitor_share", ArgShare, g.CompetitorStrength)),
 			Evidence: g.Evidence})
 	}
 	// Partners: universities and institutes strong in the offensive gaps.
@@ -517,12 +510,11 @@ func (b *builder) recommend(t *target) {
 	for _, g := range head(e.Layout.Gaps, 3) {
 		for _, a := range head(t.academics[g.ID], 1) {
 			a.Display = b.display[a.Name]
-			why := fmt.Sprintf("a leading %s in the gap branch %s", a.Kind, g.Name.In("en"))
+			code := NoteRecPartnerNew
 			if partnerOf[a.Name] {
-				why += "; already a co-applicant: deepen the collaboration"
-			} else {
-				why += ": a partner for joint development or technology transfer"
+				code = NoteRecPartnerCo
 			}
+			why := note(code, text("kind", ArgKind, a.Kind), text("branch", ArgBranch, g.ID))
 			recs = append(recs, Recommendation{Kind: "partner", Branch: g.ID, Name: g.Name, Target: a.Display, Why: why,
 				Evidence: []Evidence{ev("academic_families", float64(a.Families), "families"), ev("gap_score", g.Score, "index"),
 					evText("kind", a.Kind), evText("co_applicant", yesNo(partnerOf[a.Name]))}})
@@ -561,12 +553,11 @@ func (b *builder) recommend(t *target) {
 		return hl[i].best > hl[j].best
 	})
 	for _, h := range head(hl, 2) {
-		why := fmt.Sprintf("holds %d of the watch-list families in the enterprise's core branches", h.n)
+		code := NoteRecLicenseOther
 		if h.competitor {
-			why += "; a competitor: consider cross-licensing"
-		} else {
-			why += ": consider a licence or acquisition"
+			code = NoteRecLicenseCompetitor
 		}
+		why := note(code, num("n", ArgCount, float64(h.n)))
 		recs = append(recs, Recommendation{Kind: "license", Target: h.name, Why: why,
 			Evidence: []Evidence{ev("watch_items", float64(h.n), "count"), ev("score", h.best, "index"), evText("competitor", yesNo(h.competitor))}})
 	}
@@ -575,16 +566,12 @@ func (b *builder) recommend(t *target) {
 
 func (b *builder) limitations(t *target) {
 	e := t.e
-	e.Limitations = []string{
-		"matching: an enterprise is the applicant keys its configured names normalise to (after the thesaurus); spellings that normalise elsewhere are missed (see the match table)",
-		"counting: families, fractional (1/k per family with k applicants); group companies count only when listed as subsidiaries",
-		fmt.Sprintf("growth: momentum compares the complete years %d–%d with %d–%d; priority years after %d are incomplete", b.win.RecentFrom, b.win.RecentTo, b.win.PreviousFrom, b.win.PreviousTo, b.s.LastComplete()),
-		"quality: the composite index depends on the indicators the sources carry (forward citations, family size, claims) and is normalised within small cohorts",
-		"freedom to operate: the watch list is a screening by classification and quality, not a legal opinion; claims must be read",
-		"expiry: estimated from the nominal term when the source gives no date; fee lapses, extensions and SPCs are not modelled",
-	}
-	for _, u := range e.Unavailable {
-		e.Limitations = append(e.Limitations, "unavailable: "+u.Analysis+": "+u.Reason)
+	// The analyses the data could not support are listed in Unavailable (with their codes), not
+	// repeated here.
+	e.Limitations = []Note{
+		note(NoteLimitMatch), note(NoteLimitCount),
+		note(NoteLimitGrowth, append(b.windowArgs(), year("last", b.s.LastComplete()))...),
+		note(NoteLimitQuality), note(NoteLimitFTO), note(NoteLimitExpiry),
 	}
 }
 

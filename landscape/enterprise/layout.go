@@ -1,14 +1,12 @@
 package enterprise
 
 import (
-	"fmt"
 	"math"
 	"sort"
 
 	"github.com/patnav/patnav/analysis"
 	"github.com/patnav/patnav/analysis/indicators"
 	"github.com/patnav/patnav/internal/config"
-	"github.com/patnav/patnav/landscape"
 )
 
 // positions computes an entity's position in every branch (by tree level) and every cluster:
@@ -235,9 +233,9 @@ func (b *builder) layout() error {
 			return st[i].ID < st[j].ID
 		})
 		L.Strengths = head(st, MaxGaps)
-		L.Rule = fmt.Sprintf("gap score = industry momentum × competitor strength × distance over leaf branches; momentum = (recent + 1)/(previous + 1) families, recent = %d–%d, previous = %d–%d; competitor strength = competitors' share of the branch's recent families; distance = 1 − min(RTA, 1); a gap needs momentum > 1, competitor strength > 0 and RTA < %.1f. Strength: RTA ≥ %.1f. Reserve: momentum ≥ %.1f (or a macro hotspot), competitor strength < %.0f%%, RTA < %.1f",
-			b.win.RecentFrom, b.win.RecentTo, b.win.PreviousFrom, b.win.PreviousTo, GapRTA, StrengthRTA, ReserveMomentum, 100*ReserveCompetitorShare, StrengthRTA)
-		L.Basis = b.basis("family", int(b.indRecent+b.indPrevious), "fractional counting; industry counts are families with at least one applicant", "ent_dims")
+		L.Rule = note(NoteLayoutRule, append(b.windowArgs(), num("gap_rta", ArgRatio, GapRTA), num("strength_rta", ArgRatio, StrengthRTA),
+			num("reserve_momentum", ArgRatio, ReserveMomentum), num("reserve_competitor", ArgShare, ReserveCompetitorShare))...)
+		L.Basis = b.basis("family", int(b.indRecent+b.indPrevious), "ent_dims", note(NoteBasisLayout))
 	}
 	if err := b.exec("create_ent_gap"); err != nil {
 		return err
@@ -476,8 +474,8 @@ func (b *builder) ref(id string) PatentRef {
 	return out
 }
 
-func (b *builder) basis(unit string, n int, note, query string) landscape.Basis {
-	return landscape.Basis{Unit: unit, N: n, From: b.s.From, To: b.s.To, Note: note, Query: query}
+func (b *builder) basis(unit string, n int, query string, notes ...Note) Basis {
+	return Basis{Unit: unit, N: n, From: b.s.From, To: b.s.To, Notes: notes, Query: query}
 }
 
 // nonNil returns s, or an empty list for nil (a NULL list of the database reads as empty).

@@ -22,7 +22,7 @@ type Enterprise struct {
 	Portfolio   Portfolio            `json:"portfolio"`
 	// Branches is the branch profile: one row per branch of the decomposition tree, tree order.
 	Branches        []BranchPosition        `json:"branches"`
-	BranchBasis     landscape.Basis         `json:"branch_basis"`
+	BranchBasis     Basis                   `json:"branch_basis"`
 	Markets         Markets                 `json:"markets"`
 	Quality         QualityProfile          `json:"quality"`
 	Partners        Partners                `json:"partners"`
@@ -33,7 +33,7 @@ type Enterprise struct {
 	Layout          Layout                  `json:"layout"`
 	Watch           WatchList               `json:"watch_list"`
 	Recommendations []Recommendation        `json:"recommendations"`
-	Limitations     []string                `json:"limitations"`
+	Limitations     []Note                  `json:"limitations"` // typed caveats (NoteLimit*)
 	Unavailable     []landscape.Unavailable `json:"unavailable"`
 	Timings         []landscape.Timing      `json:"-"` // the shared run's steps (all enterprises together); not published: the same inputs give the same document
 	Clusters        []ClusterLabel          `json:"clusters,omitempty"`
@@ -58,9 +58,9 @@ type Match struct {
 	Names []NameMatch `json:"names"`
 	// Keys are the distinct normalised applicant keys (after the thesaurus) that make up the
 	// enterprise in the lake.
-	Keys     []string        `json:"keys"`
-	Families int             `json:"families"` // families in scope (whole count) under any key, all years
-	Basis    landscape.Basis `json:"basis"`
+	Keys     []string `json:"keys"`
+	Families int      `json:"families"` // families in scope (whole count) under any key, all years
+	Basis    Basis    `json:"basis"`
 }
 
 // NameMatch is one configured name (or subsidiary) and what it matched.
@@ -110,7 +110,7 @@ type Portfolio struct {
 	// Status: families (whole) by legal status (a family's best member status).
 	Status  []landscape.Count `json:"status"`
 	Granted int               `json:"granted"`
-	Basis   landscape.Basis   `json:"basis"`
+	Basis   Basis             `json:"basis"`
 }
 
 // BranchPosition is the enterprise's position in one branch of the decomposition tree.
@@ -147,9 +147,9 @@ type BranchPosition struct {
 type Markets struct {
 	Offices []OfficeShare `json:"offices"`
 	// MeanOffices is the mean number of offices per family (industry: IndustryMeanOffices).
-	MeanOffices         float64         `json:"mean_offices"`
-	IndustryMeanOffices float64         `json:"industry_mean_offices"`
-	Basis               landscape.Basis `json:"basis"`
+	MeanOffices         float64 `json:"mean_offices"`
+	IndustryMeanOffices float64 `json:"industry_mean_offices"`
+	Basis               Basis   `json:"basis"`
 }
 
 // OfficeShare is one office: the enterprise's families there and shares against the industry.
@@ -176,10 +176,10 @@ type QualityProfile struct {
 	CoreShare *float64 `json:"core_share"`
 	// IndustryCore is the number of core patents of the industry: the top CoreTop share (the
 	// config's core_share) of all families by quality.
-	IndustryCore int             `json:"industry_core"`
-	CoreTop      float64         `json:"core_top"`
-	Top          []PatentRef     `json:"top"` // its best families
-	Basis        landscape.Basis `json:"basis"`
+	IndustryCore int         `json:"industry_core"`
+	CoreTop      float64     `json:"core_top"`
+	Top          []PatentRef `json:"top"` // its best families
+	Basis        Basis       `json:"basis"`
 }
 
 // PatentRef is one family listed in a report.
@@ -206,9 +206,9 @@ type PatentRef struct {
 
 // Partners are the enterprise's co-applicants, universities and institutes among them.
 type Partners struct {
-	CoApplicants []Partner       `json:"co_applicants"`
-	Academic     []Partner       `json:"academic"` // universities and research institutes
-	Basis        landscape.Basis `json:"basis"`
+	CoApplicants []Partner `json:"co_applicants"`
+	Academic     []Partner `json:"academic"` // universities and research institutes
+	Basis        Basis     `json:"basis"`
 }
 
 // Partner is a co-applicant.
@@ -227,9 +227,9 @@ type InventorDependency struct {
 	Top           []InventorRow `json:"top"`
 	TopK          int           `json:"top_k"`
 	// TopShare: share of its families (with inventors) that name at least one of its TopK inventors.
-	TopShare *float64        `json:"top_share"`
-	Level    string          `json:"level"` // high (> 50 %), moderate (25–50 %), low (< 25 %)
-	Basis    landscape.Basis `json:"basis"`
+	TopShare *float64 `json:"top_share"`
+	Level    string   `json:"level"` // high (> 50 %), moderate (25–50 %), low (< 25 %)
+	Basis    Basis    `json:"basis"`
 }
 
 // InventorRow is one inventor of the enterprise.
@@ -241,13 +241,13 @@ type InventorRow struct {
 
 // Expiry lists the enterprise's expiring and lapsed families.
 type Expiry struct {
-	Horizon       string          `json:"horizon"` // cut-off + expiring_months
-	Months        int             `json:"months"`
-	ExpiringCount int             `json:"expiring_count"`
-	Expiring      []PatentRef     `json:"expiring"`
-	LapsedCount   int             `json:"lapsed_count"`
-	Lapsed        []PatentRef     `json:"lapsed"`
-	Basis         landscape.Basis `json:"basis"`
+	Horizon       string      `json:"horizon"` // cut-off + expiring_months
+	Months        int         `json:"months"`
+	ExpiringCount int         `json:"expiring_count"`
+	Expiring      []PatentRef `json:"expiring"`
+	LapsedCount   int         `json:"lapsed_count"`
+	Lapsed        []PatentRef `json:"lapsed"`
+	Basis         Basis       `json:"basis"`
 }
 
 // Benchmark puts the enterprise and its competitors side by side on the same measures.
@@ -255,9 +255,9 @@ type Benchmark struct {
 	Rows []BenchRow `json:"rows"` // the enterprise first, then its competitors
 	// Branches are the leaf branches (columns of Matrix); Matrix[i][j] = row i's fractional
 	// families in branch j.
-	Branches []string        `json:"branches"`
-	Matrix   [][]float64     `json:"matrix"`
-	Basis    landscape.Basis `json:"basis"`
+	Branches []string    `json:"branches"`
+	Matrix   [][]float64 `json:"matrix"`
+	Basis    Basis       `json:"basis"`
 }
 
 // BenchRow is one entity's measures.
@@ -286,9 +286,9 @@ type BenchRow struct {
 // cited family pairs, both in scope, citations resolved through citations.cited_doc =
 // patents.doc_number.
 type CitationFlows struct {
-	Available bool            `json:"available"`
-	Flows     []Flow          `json:"flows"`
-	Basis     landscape.Basis `json:"basis"`
+	Available bool   `json:"available"`
+	Flows     []Flow `json:"flows"`
+	Basis     Basis  `json:"basis"`
 }
 
 // Flow is the number of distinct (citing family, cited family) pairs from one entity to another.
@@ -307,9 +307,9 @@ type Layout struct {
 	// Reserve are growing branches where neither the enterprise nor its competitors are strong.
 	Reserve []Gap `json:"reserve"`
 	// ClusterGaps are gaps among technology clusters, when the caller provided cluster assignments.
-	ClusterGaps []Gap           `json:"cluster_gaps,omitempty"`
-	Rule        string          `json:"rule"`
-	Basis       landscape.Basis `json:"basis"`
+	ClusterGaps []Gap `json:"cluster_gaps,omitempty"`
+	Rule        Note  `json:"rule"` // NoteLayoutRule with its thresholds
+	Basis       Basis `json:"basis"`
 }
 
 // Gap is a branch (or cluster) where the industry and the competitors file and grow while the
@@ -363,11 +363,11 @@ type WatchList struct {
 	CoreBranches []string `json:"core_branches"`
 	// Threshold is the quality score at the Percentile of all scored families; candidates score at
 	// least that much.
-	Threshold  *float64        `json:"threshold"`
-	Percentile float64         `json:"percentile"`
-	Candidates int             `json:"candidates"` // before truncation to the list length
-	Items      []WatchItem     `json:"items"`
-	Basis      landscape.Basis `json:"basis"`
+	Threshold  *float64    `json:"threshold"`
+	Percentile float64     `json:"percentile"`
+	Candidates int         `json:"candidates"` // before truncation to the list length
+	Items      []WatchItem `json:"items"`
+	Basis      Basis       `json:"basis"`
 }
 
 // WatchItem is one family on the watch list and why it is listed.
@@ -377,7 +377,9 @@ type WatchItem struct {
 	Overlap       []string `json:"overlap"`              // its core branches the family falls in
 	Competitor    string   `json:"competitor,omitempty"` // the competitor holding it, if any
 	CompetitorKey string   `json:"competitor_key,omitempty"`
-	Why           string   `json:"why"`
+	// Why are the reasons it is listed (NoteWatch*): its status, its quality against the
+	// threshold, the core branches it falls in and who holds it.
+	Why []Note `json:"why"`
 }
 
 // Recommendation is one layout recommendation, traceable to the numbers above through Evidence.
@@ -386,7 +388,7 @@ type Recommendation struct {
 	Kind     string      `json:"kind"`
 	Branch   string      `json:"branch,omitempty"`
 	Target   string      `json:"target"`
-	Why      string      `json:"why"`
+	Why      Note        `json:"why"` // a NoteRec* code with the numbers it cites
 	Evidence []Evidence  `json:"evidence"`
 	Name     config.Text `json:"name"` // the branch's name, when Branch is set
 }

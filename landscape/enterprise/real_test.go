@@ -64,7 +64,7 @@ func TestRealDrones(t *testing.T) {
 			t.Errorf("%s: gaps %d, strengths %d, watch %d, recommendations %d", e.ID, len(e.Layout.Gaps), len(e.Layout.Strengths), len(e.Watch.Items), len(e.Recommendations))
 		}
 		for _, it := range e.Watch.Items {
-			if it.Status != "unknown" || !strings.Contains(it.Why, "status unknown") {
+			if it.Status != "unknown" || len(it.Why) == 0 || it.Why[0].Code != NoteWatchUnknown {
 				t.Errorf("%s: watch item %s: status %s", e.ID, it.PubNumber, it.Status)
 				break
 			}

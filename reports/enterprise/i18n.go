@@ -178,7 +178,6 @@ var phrases = map[string][2]string{
 	"cite.note":       {"同族对：引用同族与被引同族的不同组合数；同一企业内部的引用为自引。", "Family pairs: distinct (citing family, cited family) combinations; within one entity they are self-citations."},
 
 	// 9 layout.
-	"ly.rule":        {"空白得分 = 产业增长动量 × 竞争对手强度 × 本企业差距（末级分支）。增长动量 = (近期 + 1)/(前期 + 1)；竞争对手强度 = 竞争对手在该分支近期同族中的占比；差距 = 1 − min(RTA, 1)。空白要求增长动量 > 1、竞争对手强度 > 0 且 RTA < 0.8；优势：RTA ≥ 1.2；储备：增长动量 ≥ 1.5（或宏观热点）、竞争对手强度 < 10%、RTA < 1.2 且非核心分支。", "Gap score = industry momentum × competitor strength × the enterprise's distance, over leaf branches. Momentum = (recent + 1)/(previous + 1); competitor strength = the competitors' share of the branch's recent families; distance = 1 − min(RTA, 1). A gap needs momentum > 1, competitor strength > 0 and RTA < 0.8; strength: RTA ≥ 1.2; reserve: momentum ≥ 1.5 (or a macro hotspot), competitor strength < 10%, RTA < 1.2 and not a core branch."},
 	"ly.gaps":        {"布局空白", "Layout gaps"},
 	"ly.strengths":   {"布局优势", "Strengths"},
 	"ly.reserve":     {"储备机会（增长快、竞争对手未占据）", "Reserve opportunities (fast-growing, not occupied by competitors)"},
@@ -202,34 +201,15 @@ var phrases = map[string][2]string{
 	"col.why":        {"列入原因", "Why listed"},
 	"col.overlap_b":  {"所在核心分支", "Core branches"},
 	"w.note":         {"本清单是基于分类号与质量指数的初筛，不构成法律意见；须阅读权利要求并核实法律状态。", "A screening by classification and quality index, not a legal opinion: read the claims and check the legal status."},
-	"w.alive":        {"有效", "alive"},
-	"w.pending":      {"审中（可能获得授权）", "pending (may still be granted)"},
-	"w.unknown":      {"法律状态未知，按可能有效处理", "status unknown: treated as possibly in force"},
-	"w.score":        {"质量得分 {s} ≥ 门槛 {t}（产业第 {d} 十分位）", "quality {s} ≥ threshold {t} (industry decile {d})"},
-	"w.in":           {"位于核心分支 {list}", "in its core branches {list}"},
-	"w.held_comp":    {"竞争对手 {c} 持有", "held by competitor {c}"},
-	"w.held":         {"{h} 持有", "held by {h}"},
 	"w.branch_share": {"{branch}（占本企业 {share}）", "{branch} ({share} of its families)"},
 
 	// 11 recommendations.
-	"rec.offensive":     {"增长中的分支（增长动量 {g}），竞争对手占近期同族的 {c}，本企业薄弱（差距 {d}）：建议进入布局。", "A growing branch (momentum {g}) where competitors hold {c} of the recent families and the enterprise is weak (distance {d}): file to enter it."},
-	"rec.defensive":     {"本企业的核心分支{why}：建议加固布局（改进型、延续申请、扩展受理局），并跟踪监控清单。", "A core branch of the enterprise{why}: reinforce the portfolio (improvements, continuations, more offices) and follow the watch list."},
-	"rec.losing":        {"，近期同族占比由 {prev} 降至 {recent}", " where its share of recent families fell from {prev} to {recent}"},
-	"rec.outfiled":      {"，{lead} 近期申请更多（{n} 对 {own}）", " where {lead} filed more in the recent window ({n} vs {own} families)"},
-	"rec.and":           {"", " and"},
-	"rec.reserve":       {"快速增长的分支（增长动量 {g}），竞争对手尚未占据（仅占近期同族的 {c}）：建议提前储备布局。", "A fast-growing branch (momentum {g}) that competitors have not occupied ({c} of recent families): file early to build a reserve."},
-	"rec.partner":       {"空白分支「{branch}」中领先的{kind}", "A leading {kind} in the gap branch {branch}"},
-	"rec.partner_co":    {"；已是合作申请人：建议深化合作。", "; already a co-applicant: deepen the collaboration."},
-	"rec.partner_new":   {"：可作为联合研发或技术转移伙伴。", ": a partner for joint development or technology transfer."},
-	"rec.license":       {"持有本企业核心分支监控清单中的 {n} 件专利", "Holds {n} of the watch-list patents in the enterprise's core branches"},
-	"rec.license_comp":  {"；为竞争对手：可考虑交叉许可。", "; a competitor: consider cross-licensing."},
-	"rec.license_other": {"：可考虑许可或收购。", ": consider a licence or an acquisition."},
-	"rec:offensive":     {"进攻型布局", "Offensive layout"},
-	"rec:defensive":     {"防御型布局", "Defensive layout"},
-	"rec:reserve":       {"储备型布局", "Reserve layout"},
-	"rec:partner":       {"合作对象", "Partner"},
-	"rec:license":       {"许可对象", "Licensing"},
-	"rec.evidence":      {"依据", "Evidence"},
+	"rec:offensive": {"进攻型布局", "Offensive layout"},
+	"rec:defensive": {"防御型布局", "Defensive layout"},
+	"rec:reserve":   {"储备型布局", "Reserve layout"},
+	"rec:partner":   {"合作对象", "Partner"},
+	"rec:license":   {"许可对象", "Licensing"},
+	"rec.evidence":  {"依据", "Evidence"},
 
 	// Evidence labels.
 	"ev:industry_recent":   {"产业近期同族", "industry families, recent window"},
@@ -256,12 +236,6 @@ var phrases = map[string][2]string{
 	"ev:competitor":        {"是否竞争对手", "a competitor"},
 
 	// 12 limitations.
-	"lim.match":           {"名称匹配：企业为其配置名称归一化（及同义词表）后对应的申请人键；归一化到其他键的写法会被遗漏（见名称匹配表）。", "Matching: an enterprise is the applicant keys its configured names normalise to (after the thesaurus); spellings that normalise elsewhere are missed (see the match table)."},
-	"lim.count":           {"计数：按同族分数计数（k 个申请人各计 1/k）；集团公司仅在列为子公司时计入。", "Counting: families, fractional (1/k per family with k applicants); group companies count only when listed as subsidiaries."},
-	"lim.growth":          {"增长：增长动量比较完整年份 {recent} 与 {previous}；{last} 年之后的优先权年数据不完整。", "Growth: momentum compares the complete years {recent} with {previous}; priority years after {last} are incomplete."},
-	"lim.quality":         {"质量：综合指数取决于数据源提供的指标（前向引用、同族规模、权利要求数），并在较小的队列内归一化。", "Quality: the composite index depends on the indicators the sources carry (forward citations, family size, claims) and is normalised within small cohorts."},
-	"lim.fto":             {"自由实施：监控清单是基于分类与质量的初筛，不构成法律意见；须阅读权利要求。", "Freedom to operate: the watch list is a screening by classification and quality, not a legal opinion; the claims must be read."},
-	"lim.expiry":          {"到期：数据源未给出日期时按法定期限估算；未考虑年费失效、期限延长和补充保护证书。", "Expiry: estimated from the nominal term when the source gives no date; fee lapses, extensions and SPCs are not modelled."},
 	"lim.see_unavailable": {"另有 {n} 项分析因数据不支持而无法完成，见文末列表。", "{n} analyses the data could not support are listed at the end."},
 }
 

@@ -129,10 +129,10 @@ func sectionOf(analysis string) string {
 	return sectionKeys[k]
 }
 
-func (b *pageBuilder) section(num, key string, basis *landscape.Basis) *reports.Section {
+func (b *pageBuilder) section(num, key string, basis *model.Basis) *reports.Section {
 	s := &reports.Section{ID: "s" + num + "-" + key, Number: num, Title: b.t("sec." + key), UnavailableTitle: b.l.T("unavailable.section")}
 	if basis != nil {
-		s.Basis = b.l.Basis(*basis)
+		s.Basis = b.basis(*basis)
 	}
 	s.Unavailable = b.unav[key]
 	return s
@@ -368,9 +368,13 @@ func (b *pageBuilder) markets() *reports.Section {
 func (b *pageBuilder) quality() *reports.Section {
 	l, e := b.l, b.e
 	q := e.Quality
+	var indicators []string
+	for _, x := range q.Indicators {
+		indicators = append(indicators, l.Term("indicator", x))
+	}
 	s := b.section("5", "quality", &q.Basis)
 	s.Blocks = append(s.Blocks, reports.Block{Facts: []reports.Fact{
-		{Label: b.t("q.indicators"), Value: l.List(q.Indicators)},
+		{Label: b.t("q.indicators"), Value: l.List(indicators)},
 		{Label: b.t("q.scored"), Value: l.Int(q.Scored)},
 		{Label: b.t("q.mean"), Value: b.t("mk.vs", "own", l.NumP(q.Mean, 3), "ind", l.NumP(q.IndustryMean, 3))},
 		{Label: b.t("q.top_decile"), Value: b.t("q.top_vs", "own", l.PctP(q.TopDecileShare))},
@@ -467,7 +471,7 @@ func (b *pageBuilder) people() *reports.Section {
 		{Label: b.t("inv.dep"), Value: dep},
 		{Label: b.t("inv.count"), Value: l.Int(inv.Inventors)},
 		{Label: b.t("inv.with"), Value: l.Int(inv.WithInventors)},
-	}, Note: b.t("inv.note", "k", strconv.Itoa(inv.TopK)) + " " + l.Basis(inv.Basis)})
+	}, Note: b.t("inv.note", "k", strconv.Itoa(inv.TopK)) + " " + b.basis(inv.Basis)})
 	if len(inv.Top) > 0 {
 		t := &reports.Table{Caption: b.t("inv.top"), Head: []string{"#", l.T("col.inventor"), l.T("col.families"), l.T("col.share")}, Num: []bool{true, false, true, true}}
 		for i, x := range inv.Top {
@@ -585,7 +589,7 @@ func (b *pageBuilder) benchmark() *reports.Section {
 	}
 	c := e.Citations
 	if c.Available {
-		blk := reports.Block{Heading: b.t("cite.table"), Note: b.t("cite.note") + " " + l.Basis(c.Basis)}
+		blk := reports.Block{Heading: b.t("cite.table"), Note: b.t("cite.note") + " " + b.basis(c.Basis)}
 		if len(c.Flows) == 0 {
 			blk.Para = b.t("cite.none")
 		} else {
@@ -605,7 +609,9 @@ func (b *pageBuilder) layout() *reports.Section {
 	l, e := b.l, b.e
 	L := e.Layout
 	s := b.section("9", "layout", &L.Basis)
-	s.Blocks = append(s.Blocks, reports.Block{Para: b.t("ly.rule")})
+	if rule := b.note(L.Rule); rule != "" {
+		s.Blocks = append(s.Blocks, reports.Block{Para: rule})
+	}
 	gapTable := func(caption string, gs []model.Gap) reports.Block {
 		blk := reports.Block{Heading: caption}
 		if len(gs) == 0 {
@@ -705,38 +711,10 @@ func (b *pageBuilder) watch() *reports.Section {
 	return s
 }
 
-// watchWhy says, in the report's language, why a family is on the watch list: its status, its
-// quality against the threshold, the core branches it falls in and the competitor holding it.
-func (b *pageBuilder) watchWhy(it model.WatchItem) string {
-	l, e := b.l, b.e
-	var parts []string
-	switch it.Status {
-	case "alive":
-		parts = append(parts, b.t("w.alive"))
-	case "pending":
-		parts = append(parts, b.t("w.pending"))
-	default:
-		parts = append(parts, b.t("w.unknown"))
-	}
-	if it.Score != nil && e.Watch.Threshold != nil {
-		parts = append(parts, b.t("w.score", "s", l.Num(*it.Score, 3), "t", l.Num(*e.Watch.Threshold, 3), "d", strconv.Itoa(it.Decile)))
-	}
-	var brs []string
-	for _, id := range it.Overlap {
-		brs = append(brs, b.branchName(id))
-	}
-	if len(brs) > 0 {
-		parts = append(parts, b.t("w.in", "list", l.List(brs)))
-	}
-	if it.Competitor != "" {
-		parts = append(parts, b.t("w.held_comp", "c", b.name(it.CompetitorKey, it.Competitor)))
-	}
-	sep := "; "
-	if l.Lang == "zh" {
-		sep = "；"
-	}
-	return strings.Join(parts, sep)
-}
+// watchWhy says, in the report's language, why a family is on the watch list: the model's
+// reasons (its status, its quality against the threshold, the core branches it falls in and who
+// holds it) worded by the catalogue.
+func (b *pageBuilder) watchWhy(it model.WatchItem) string { return b.notes(it.Why) }
 
 // holderList lists at most n holders, then "+k".
 func holderList(l reports.Locale, hs []string, n int) string {
@@ -763,79 +741,10 @@ func (b *pageBuilder) recommendations() *reports.Section {
 		for _, x := range r.Evidence {
 			ev = append(ev, b.evidence(x))
 		}
-		s.Blocks = append(s.Blocks, reports.Block{Heading: strconv.Itoa(i+1) + ". " + term(l, "rec", r.Kind) + ": " + target, Para: b.recWhy(r), List: ev,
+		s.Blocks = append(s.Blocks, reports.Block{Heading: strconv.Itoa(i+1) + ". " + term(l, "rec", r.Kind) + ": " + target, Para: b.note(r.Why), List: ev,
 			Note: b.t("rec.evidence") + ": " + l.Int(len(r.Evidence))})
 	}
 	return s
-}
-
-func evNum(r model.Recommendation, key string) *float64 {
-	for _, x := range r.Evidence {
-		if x.Key == key {
-			return x.Value
-		}
-	}
-	return nil
-}
-
-func evText(r model.Recommendation, key string) string {
-	for _, x := range r.Evidence {
-		if x.Key == key {
-			return x.Text
-		}
-	}
-	return ""
-}
-
-// recWhy phrases a recommendation's reason in the report's language from its evidence.
-func (b *pageBuilder) recWhy(r model.Recommendation) string {
-	l := b.l
-	switch r.Kind {
-	case "offensive":
-		d := 1.0
-		if rta := evNum(r, "rta"); rta != nil {
-			d = 1 - math.Min(*rta, 1)
-		}
-		return b.t("rec.offensive", "g", l.NumP(evNum(r, "industry_momentum"), 2), "c", l.PctP(evNum(r, "competitor_share")), "d", l.Num(d, 2))
-	case "defensive":
-		prev, recent := evNum(r, "previous_share"), evNum(r, "recent_share")
-		why := ""
-		losing := prev != nil && recent != nil && *recent < *prev
-		if losing {
-			why += b.t("rec.losing", "prev", l.PctP(prev), "recent", l.PctP(recent))
-		}
-		for _, x := range r.Evidence {
-			if x.Key == "lead_competitor" && x.Value != nil {
-				own := evNum(r, "recent")
-				if own != nil && *x.Value > *own {
-					if losing {
-						why += b.t("rec.and")
-					}
-					why += b.t("rec.outfiled", "lead", x.Text, "n", l.Count(*x.Value), "own", l.Count(*own))
-				}
-			}
-		}
-		return b.t("rec.defensive", "why", why)
-	case "reserve":
-		return b.t("rec.reserve", "g", l.NumP(evNum(r, "industry_momentum"), 2), "c", l.PctP(evNum(r, "competitor_share")))
-	case "partner":
-		s := b.t("rec.partner", "branch", r.Name.In(l.Lang), "kind", l.Term("kind", evText(r, "kind")))
-		if evText(r, "co_applicant") == "yes" {
-			return s + b.t("rec.partner_co")
-		}
-		return s + b.t("rec.partner_new")
-	case "license":
-		n := 0
-		if v := evNum(r, "watch_items"); v != nil {
-			n = int(*v)
-		}
-		s := b.t("rec.license", "n", l.Int(n))
-		if evText(r, "competitor") == "yes" {
-			return s + b.t("rec.license_comp")
-		}
-		return s + b.t("rec.license_other")
-	}
-	return r.Why
 }
 
 // evidence formats one evidence item: its label and value by unit.
@@ -874,13 +783,15 @@ func (b *pageBuilder) evidence(x model.Evidence) string {
 func (b *pageBuilder) limitations() *reports.Section {
 	l, e := b.l, b.e
 	s := b.section("12", "limitations", nil)
-	w := e.Windows
-	items := []string{
-		b.t("lim.match"), b.t("lim.count"),
-		b.t("lim.growth", "recent", l.Span(w.RecentFrom, w.RecentTo), "previous", l.Span(w.PreviousFrom, w.PreviousTo), "last", strconv.Itoa(w.RecentTo)),
-		b.t("lim.quality"), b.t("lim.fto"), b.t("lim.expiry"),
+	var items []string
+	for _, n := range e.Limitations {
+		if x := b.note(n); x != "" {
+			items = append(items, x)
+		}
 	}
-	s.Blocks = append(s.Blocks, reports.Block{List: items})
+	if len(items) > 0 {
+		s.Blocks = append(s.Blocks, reports.Block{List: items})
+	}
 	if len(e.Unavailable) > 0 {
 		s.Blocks = append(s.Blocks, reports.Block{Para: b.t("lim.see_unavailable", "n", l.Int(len(e.Unavailable)))})
 	}

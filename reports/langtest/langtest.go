@@ -10,6 +10,8 @@ import (
 	"sort"
 	"strings"
 	"testing"
+
+	"github.com/patnav/patnav/internal/config"
 )
 
 // englishRun matches three or more consecutive Latin-letter words: prose, not a name or a code
@@ -33,7 +35,16 @@ var nameField = regexp.MustCompile(`(?i)name|display|member|title|keyword|key$|k
 
 // Names returns every string held in a name-like field of v (see nameFields) at any depth,
 // longest first, so that a page can be stripped of them before the check.
-func Names(v any) []string {
+func Names(v any) []string { return names(v, "") }
+
+// NamesIn is Names for the lang page: of a name given in both languages (config.Text) it keeps
+// only the one the page shows (Text.In(lang)), so that a branch's Chinese name on the en page,
+// or its English name on the zh page, is still found as wrong-language prose.
+func NamesIn(v any, lang string) []string { return names(v, lang) }
+
+var textType = reflect.TypeOf(config.Text{})
+
+func names(v any, lang string) []string {
 	seen := map[string]bool{}
 	var walk func(r reflect.Value, named bool)
 	walk = func(r reflect.Value, named bool) {
@@ -43,6 +54,12 @@ func Names(v any) []string {
 				walk(r.Elem(), named)
 			}
 		case reflect.Struct:
+			if lang != "" && r.Type() == textType {
+				if s := r.Interface().(config.Text).In(lang); s != "" {
+					seen[s] = true
+				}
+				return
+			}
 			for i := 0; i < r.NumField(); i++ {
 				if r.Type().Field(i).IsExported() {
 					walk(r.Field(i), nameField.MatchString(r.Type().Field(i).Name))

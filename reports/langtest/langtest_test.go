@@ -3,6 +3,8 @@ package langtest
 import (
 	"reflect"
 	"testing"
+
+	"github.com/patnav/patnav/internal/config"
 )
 
 func TestWrong(t *testing.T) {
@@ -37,5 +39,23 @@ func TestWrongHTML(t *testing.T) {
 		"<body><p>申请人 O&#39;Brien &amp; Sons Ltd 同族</p>\n<p>too few families here</p></body></html>"
 	if got := Wrong("zh", page, names); !reflect.DeepEqual(got, []string{"too few families here"}) {
 		t.Errorf("zh: %q", got)
+	}
+}
+
+// TestNamesIn: of a name in both languages only the page's half is a name, so the other half
+// on the page is wrong-language prose.
+func TestNamesIn(t *testing.T) {
+	m := struct {
+		Branch config.Text
+		Holder string
+	}{config.Text{Zh: "机身结构", En: "Airframe structure design"}, "李明"}
+	if got := NamesIn(m, "en"); !reflect.DeepEqual(got, []string{"Airframe structure design", "李明"}) {
+		t.Fatalf("en names: %v", got)
+	}
+	if got := Wrong("en", "Airframe structure design by 李明; 机身结构", NamesIn(m, "en")); !reflect.DeepEqual(got, []string{"机身结构"}) {
+		t.Errorf("zh branch name on the en page: %q", got)
+	}
+	if got := Wrong("zh", "机身结构 Airframe structure design", NamesIn(m, "zh")); !reflect.DeepEqual(got, []string{"Airframe structure design"}) {
+		t.Errorf("en branch name on the zh page: %q", got)
 	}
 }
