@@ -2,56 +2,14 @@ package enterprise
 
 import (
 	"regexp"
-	"slices"
-	"sort"
 	"strings"
 	"testing"
-	"unicode"
 
 	model "github.com/patnav/patnav/landscape/enterprise"
 	"github.com/patnav/patnav/reports"
 )
 
 var placeholder = regexp.MustCompile(`\{[a-z_]+\}`)
-
-// TestCatalogComplete: every code the enterprise model can emit (model.NoteCodes) has a zh and
-// an en sentence; the zh sentence is Chinese and the en sentence has no Chinese; both name the
-// same placeholders; and the catalogue holds no code the model cannot emit (a stale entry).
-func TestCatalogComplete(t *testing.T) {
-	if len(model.NoteCodes) < 30 {
-		t.Fatalf("only %d note codes listed", len(model.NoteCodes))
-	}
-	seen := map[string]bool{}
-	for _, code := range model.NoteCodes {
-		if seen[code] {
-			t.Errorf("%s listed twice in NoteCodes", code)
-		}
-		seen[code] = true
-		p, ok := catalog[code]
-		if !ok {
-			t.Errorf("%s: no text in the catalogue", code)
-			continue
-		}
-		zh, en := p[0], p[1]
-		if strings.TrimSpace(zh) == "" || strings.TrimSpace(en) == "" {
-			t.Errorf("%s: empty text: zh %q en %q", code, zh, en)
-		}
-		if !strings.ContainsFunc(zh, func(r rune) bool { return unicode.Is(unicode.Han, r) }) {
-			t.Errorf("%s: the zh text has no Chinese: %q", code, zh)
-		}
-		if strings.ContainsFunc(en, func(r rune) bool { return unicode.Is(unicode.Han, r) }) {
-			t.Errorf("%s: the en text has Chinese: %q", code, en)
-		}
-		if pz, pe := places(zh), places(en); !slices.Equal(pz, pe) {
-			t.Errorf("%s: placeholders differ: zh %v, en %v", code, pz, pe)
-		}
-	}
-	for code := range catalog {
-		if !seen[code] {
-			t.Errorf("%s: in the catalogue but not in model.NoteCodes", code)
-		}
-	}
-}
 
 // TestNotesWorded: every note of the Acme fixture is worded in both languages with every
 // placeholder filled (no ⟦code⟧ for a missing code, no {key} for a missing argument).
@@ -93,10 +51,4 @@ func TestNotesWorded(t *testing.T) {
 	if len(codes) < 25 {
 		t.Errorf("the fixture's notes use only %d codes: %v", len(codes), codes)
 	}
-}
-
-func places(s string) []string {
-	ps := placeholder.FindAllString(s, -1)
-	sort.Strings(ps)
-	return slices.Compact(ps)
 }

@@ -13,6 +13,7 @@ import (
 
 	"github.com/patnav/patnav/landscape"
 	model "github.com/patnav/patnav/landscape/enterprise"
+	"github.com/patnav/patnav/reports"
 	"github.com/patnav/patnav/reports/svg"
 )
 
@@ -57,10 +58,7 @@ func TestSections(t *testing.T) {
 		}
 		for _, key := range []string{"sec.overview", "sec.portfolio", "sec.branches", "sec.markets", "sec.quality", "sec.people", "sec.expiry",
 			"sec.benchmark", "sec.layout", "sec.watch", "sec.recommendations", "sec.limitations"} {
-			title := phrases[key][0]
-			if lang == "en" {
-				title = phrases[key][1]
-			}
+			title := reports.Text(lang, "enterprise."+key)
 			if !strings.Contains(h, title) || !strings.Contains(m, title) {
 				t.Errorf("%s: section %q missing", lang, title)
 			}
