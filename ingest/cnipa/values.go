@@ -334,16 +334,32 @@ func appendClass(rec *patent.Record, scheme, code string, main bool) {
 // 2019年5月14日 or 20190514.
 var eventDate = regexp.MustCompile(`(19|20)\d{2}(?:[-./年]\d{1,2}[-./月]\d{1,2}日?|\d{4})`)
 
+// eventDetail matches a piece of a 法律事件 entry that is a detail of the entry before it, not an
+// event of its own: the labelled fields of a transfer (变更前权利人：…, 变更后地址：…), a licence
+// (让与人, 受让人, 许可种类, 备案日期 …) or a pledge (出质人, 质权人, 登记号 …), and their English
+// forms in INPADOC texts (Patentee before:, Address after:, Assignor:, Pledgee: …).
+var eventDetail = regexp.MustCompile(`^(?:变更(?:前|后)|变更事项|让与人|受让人|许可人|被许可人|出质人|质权人|登记号|登记生效日|合同备案号|备案号|许可种类|备案日期|发明名称|实用新型名称|外观设计名称|申请日|授权公告日|公开日|IPC|专利号|(?i:(?:patentee|applicant|address|owner) (?:before|after)|assignor|assignee|pledgor|pledgee|licensor|licensee|effective date|date of registration|registration number|contract record|record date|license type|licence type|denomination|granted publication))`)
+
 // legalEvents splits a 法律事件 cell into events, one per entry (entries are separated by line
-// breaks or semicolons): the entry's date (the first date written in it) and the rest of its text
+// breaks or semicolons; a piece that is a labelled detail of the entry before it, eventDetail,
+// stays in that entry): the entry's date (the first date written in it) and the rest of its text
 // as Description, the whole entry as Text, and the effect that the text states plainly (授权 +;
 // 终止, 失效, 撤回, 驳回, 放弃, 无效 −). Every entry is an event, dated or not.
 func legalEvents(cell string, out []patent.LegalEvent) []patent.LegalEvent {
+	var entries []string
 	for _, entry := range norm.SplitAny(cell, ";；\n") {
 		entry = norm.CleanText(entry)
 		if entry == "" {
 			continue
 		}
+		if n := len(entries); n > 0 && eventDetail.MatchString(entry) {
+			// 变更前权利人：…；变更后权利人：… continue the entry before them.
+			entries[n-1] += "；" + entry
+			continue
+		}
+		entries = append(entries, entry)
+	}
+	for _, entry := range entries {
 		ev := patent.LegalEvent{Text: entry, Description: entry}
 		if loc := eventDate.FindStringIndex(entry); loc != nil {
 			raw := entry[loc[0]:loc[1]]
