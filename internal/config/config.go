@@ -11,6 +11,7 @@ import (
 	"os"
 	"path/filepath"
 	"regexp"
+	"slices"
 	"strings"
 
 	"gopkg.in/yaml.v3"
@@ -92,6 +93,10 @@ type Region struct {
 	Country  string `yaml:"country" json:"country"`
 	Province string `yaml:"province" json:"province,omitempty"`
 	City     string `yaml:"city" json:"city,omitempty"`
+	// Population is the region's resident population by calendar year (e.g. {2023: 5630000}),
+	// the base of the effect tracking's per-10,000-inhabitants measures; a year without a value
+	// has no such figure.
+	Population map[int]float64 `yaml:"population" json:"population,omitempty"`
 }
 
 // Burst configures Kleinberg burst detection.
@@ -245,10 +250,14 @@ type Effect struct {
 // EffectIndicator is one tracked indicator: a measure from the fixed menu (EffectMeasures), with
 // the branch for branch_share, and an optional target value for a target year.
 type EffectIndicator struct {
-	ID         string   `yaml:"id" json:"id"`
-	Name       Text     `yaml:"name" json:"name"`
-	Measure    string   `yaml:"measure" json:"measure"`
-	Branch     string   `yaml:"branch" json:"branch,omitempty"`
+	ID      string `yaml:"id" json:"id"`
+	Name    Text   `yaml:"name" json:"name"`
+	Measure string `yaml:"measure" json:"measure"`
+	Branch  string `yaml:"branch" json:"branch,omitempty"`
+	// Direction is the flow of a transfers, licences or pledges indicator: "in" (a party outside
+	// the region to one in it), "out", "within" or "unknown" (a party's place not known); empty:
+	// the region's own families operated, whatever the counterparty.
+	Direction  string   `yaml:"direction" json:"direction,omitempty"`
 	Target     *float64 `yaml:"target" json:"target,omitempty"`
 	TargetYear int      `yaml:"target_year" json:"target_year,omitempty"`
 }
@@ -256,7 +265,11 @@ type EffectIndicator struct {
 // EffectMeasures is the menu of effect measures (see landscape/effect for each definition).
 var EffectMeasures = []string{"families", "invention_share", "grants", "pct", "alive_high_value",
 	"transfers", "licences", "pledges", "enterprises_filing", "universities_filing",
-	"co_applications", "industry_share", "branch_share"}
+	"co_applications", "industry_share", "branch_share",
+	"families_per_10k", "grants_per_10k", "invention_stock_per_10k", "high_value_per_10k"}
+
+// EffectDirections are the directions of an operation flow (EffectIndicator.Direction).
+var EffectDirections = []string{"in", "out", "within", "unknown"}
 
 // Load reads, checks and completes (defaults, relative paths) the config at path.
 func Load(path string) (*Config, error) {
@@ -457,6 +470,14 @@ func (c *Config) completeEffect(l *locator, branches map[string]bool) error {
 			return l.errorf(p+".branch", "branch_share needs the id of a branch of the tree, not %q", in.Branch)
 		case in.Measure != "branch_share" && in.Branch != "":
 			return l.errorf(p+".branch", "only branch_share takes a branch")
+		}
+		if in.Direction != "" {
+			if in.Measure != "transfers" && in.Measure != "licences" && in.Measure != "pledges" {
+				return l.errorf(p+".direction", "only transfers, licences and pledges take a direction")
+			}
+			if !slices.Contains(EffectDirections, in.Direction) {
+				return l.errorf(p+".direction", "unknown direction %q (want one of %s)", in.Direction, strings.Join(EffectDirections, ", "))
+			}
 		}
 		if in.Target != nil && (in.TargetYear < 1900 || in.TargetYear > 2100) {
 			return l.errorf(p+".target_year", "a target needs its year (1900 to 2100), not %d", in.TargetYear)

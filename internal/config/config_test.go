@@ -4,6 +4,7 @@ import (
 	"errors"
 	"os"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"testing"
 )
@@ -178,6 +179,8 @@ func TestEffectBlock(t *testing.T) {
 		{"target without year", "    - {id: a, measure: grants, target: 3}\n", "effect.indicators[0].target_year"},
 		{"duplicate id", "    - {id: a, measure: grants}\n    - {id: a, measure: pct}\n", "effect.indicators[1].id"},
 		{"unknown key", "    - {id: a, measure: grants, goal: 3}\n", `unknown key "goal"`},
+		{"direction on other", "    - {id: a, measure: grants, direction: in}\n", "effect.indicators[0].direction"},
+		{"unknown direction", "    - {id: a, measure: transfers, direction: inward}\n", `unknown direction "inward"`},
 	}
 	for _, b := range bad {
 		_, err := Parse([]byte(minimal+"effect:\n  indicators:\n"+b.yaml), "nav.yaml")
@@ -201,6 +204,33 @@ func TestValueBlock(t *testing.T) {
 	for _, bad := range []string{"value: {weights: {claims: -1}}\n", "value: {high_value_share: 1.5}\n", "value: {weights: {clams: 1}}\n"} {
 		if _, err := Parse([]byte(minimal+bad), "nav.yaml"); err == nil || !strings.Contains(err.Error(), "line ") {
 			t.Errorf("%q: %v", bad, err)
+		}
+	}
+}
+
+// TestRegionPopulation: the region's population per year is read as a map year → inhabitants;
+// a year out of range, a value <= 0 or a key that is not a year is an error naming the key and
+// its line.
+func TestRegionPopulation(t *testing.T) {
+	base := strings.Replace(minimal, "region: {country: cn, province: 广东省, city: 深圳市}\n", "", 1)
+	c, err := Parse([]byte(base+"region:\n  country: CN\n  population: {2022: 17660000, 2023: 1.779e7}\n"), "nav.yaml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if p := c.Region.Population; len(p) != 2 || p[2022] != 17660000 || p[2023] != 17790000 {
+		t.Fatalf("population %v", p)
+	}
+	// line(k) is the k-th line after the base (region: is line 1).
+	line := func(k int) string { return "line " + strconv.Itoa(strings.Count(base, "\n")+k) }
+	for _, b := range []struct{ name, yaml, want string }{
+		{"zero", "  population:\n    2022: 17660000\n    2023: 0\n", line(5) + ": region.population.2023"},
+		{"negative", "  population: {2023: -5}\n", "region.population.2023"},
+		{"year", "  population: {23: 5000}\n", line(3) + ": region.population.23: a population year"},
+		{"not a year", "  population: {twenty: 5000}\n", line(3)},
+	} {
+		_, err := Parse([]byte(base+"region:\n  country: CN\n"+b.yaml), "nav.yaml")
+		if err == nil || !strings.Contains(err.Error(), b.want) {
+			t.Errorf("%s: %v, want %q", b.name, err, b.want)
 		}
 	}
 }

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"math"
 	"os"
+	"slices"
 	"strings"
 	"time"
 
@@ -200,6 +201,21 @@ func (c *Config) checkRegion(l *locator) error {
 	if r.City != "" && r.Country == "CN" {
 		if city, _ := geo.CityName(r.City); city == "" {
 			return l.errorf("region.city", "%q is not a prefecture-level city of China (e.g. 深圳市, 深圳)", r.City)
+		}
+	}
+	years := make([]int, 0, len(r.Population))
+	for y := range r.Population {
+		years = append(years, y)
+	}
+	slices.Sort(years) // the first bad year is reported, whatever the map order
+	for _, y := range years {
+		key := fmt.Sprintf("region.population.%d", y)
+		if y < 1900 || y > 2100 {
+			return l.errorf(key, "a population year is a calendar year (1900 to 2100), not %d", y)
+		}
+		v := r.Population[y]
+		if err := number(l, key, &v, 0, excl(0), incl(1e10)); err != nil {
+			return err
 		}
 	}
 	return nil
