@@ -1,5 +1,7 @@
 package analysis
 
+import "time"
+
 // Row types and queries of the zone's effect tracking (sql/effect).
 
 // EffectPlaceRow says how far the applicants of the region's country carry a place.
@@ -50,8 +52,45 @@ type EffectCoverageRow struct {
 // EffectHighValueRow is the region's alive invention families at the cut-off and the
 // high-value ones among them.
 type EffectHighValueRow struct {
-	Alive     int `db:"alive"`
-	HighValue int `db:"high_value"`
+	Alive        int `db:"alive"`
+	AliveGranted int `db:"alive_granted"`
+	HighValue    int `db:"high_value"`
+}
+
+// EffectFlowEventRow is a legal event of a publication in scope that may record a transfer,
+// licence or pledge.
+type EffectFlowEventRow struct {
+	Family string     `db:"family_id"`
+	Pub    string     `db:"pub_number"`
+	Date   *time.Time `db:"date"`
+	Code   string     `db:"code"`
+	Text   string     `db:"text"`
+}
+
+// EffectFlowFamilyRow is a family in scope with operation facts: counts and latest dates, its
+// current owner and its first applicant (normalised name) and every applicant's name.
+type EffectFlowFamilyRow struct {
+	Family       string     `db:"family_id"`
+	Transfers    int        `db:"transfers"`
+	LastTransfer *time.Time `db:"last_transfer"`
+	Licences     int        `db:"licences"`
+	LastLicence  *time.Time `db:"last_licence"`
+	Pledges      int        `db:"pledges"`
+	LastPledge   *time.Time `db:"last_pledge"`
+	Owner        string     `db:"owner"`
+	FirstName    string     `db:"first_name"`
+	Applicants   []string   `db:"applicants"`
+}
+
+// EffectPartyPlaceRow is an applicant name of the families in scope with one place the lake
+// gives it, the number of families giving that place, and whether it is a region applicant.
+type EffectPartyPlaceRow struct {
+	Name     string `db:"name"`
+	Country  string `db:"country"`
+	Province string `db:"province"`
+	City     string `db:"city"`
+	N        int    `db:"n"`
+	Region   bool   `db:"region"`
 }
 
 // The effect queries (run after EffectRegion created eff_app and eff_fam).
@@ -62,4 +101,7 @@ var (
 	EffectEventYears    = NewQuery[EffectEventRow]("effect_event_years")
 	EffectCoverage      = NewQuery[EffectCoverageRow]("effect_coverage")
 	EffectHighValue     = NewQuery[EffectHighValueRow]("effect_high_value")
+	EffectFlowEvents    = NewQuery[EffectFlowEventRow]("effect_flow_events")
+	EffectFlowFamilies  = NewQuery[EffectFlowFamilyRow]("effect_flow_families")
+	EffectPartyPlaces   = NewQuery[EffectPartyPlaceRow]("effect_party_places")
 )

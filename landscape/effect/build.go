@@ -3,6 +3,7 @@ package effect
 import (
 	"context"
 	"fmt"
+	"math"
 	"time"
 
 	"github.com/patnav/patnav/analysis"
@@ -16,13 +17,16 @@ const RunIDLayout = "20060102T150405.000000000Z"
 
 // unitOf and basisOf describe each measure.
 var unitOf = map[string]string{"invention_share": "share", "industry_share": "share", "branch_share": "share",
-	"enterprises_filing": "applicants", "universities_filing": "applicants"}
+	"enterprises_filing": "applicants", "universities_filing": "applicants",
+	"families_per_10k": "per_10k", "grants_per_10k": "per_10k", "invention_stock_per_10k": "per_10k", "high_value_per_10k": "per_10k"}
 
 var basisOf = map[string]string{"grants": "event_year", "transfers": "event_year", "licences": "event_year",
-	"pledges": "event_year", "alive_high_value": "cutoff"}
+	"pledges": "event_year", "alive_high_value": "cutoff", "grants_per_10k": "event_year",
+	"invention_stock_per_10k": "cutoff", "high_value_per_10k": "cutoff"}
 
 // DefaultIndicators is the set used when the config has no effect block: every measure once
-// (its id the measure's name) and a branch_share per level-1 branch ("share-<branch>").
+// (its id the measure's name), the transfers, licences and pledges into and out of the region
+// ("transfers-in", "transfers-out" …) and a branch_share per level-1 branch ("share-<branch>").
 func DefaultIndicators(cfg *config.Config) []config.EffectIndicator {
 	var out []config.EffectIndicator
 	for _, m := range config.EffectMeasures {
@@ -30,6 +34,11 @@ func DefaultIndicators(cfg *config.Config) []config.EffectIndicator {
 			continue
 		}
 		out = append(out, config.EffectIndicator{ID: m, Measure: m})
+		if m == "transfers" || m == "licences" || m == "pledges" {
+			for _, d := range []string{DirIn, DirOut} {
+				out = append(out, config.EffectIndicator{ID: m + "-" + d, Measure: m, Direction: d})
+			}
+		}
 	}
 	for _, b := range cfg.Branches {
 		out = append(out, config.EffectIndicator{ID: "share-" + b.ID, Measure: "branch_share", Branch: b.ID, Name: b.Name})
@@ -74,7 +83,10 @@ func Build(ctx context.Context, s *analysis.Session, now time.Time) (*Tracking, 
 	}
 	for _, c := range inds {
 		in := Indicator{ID: c.ID, Name: c.Name, Measure: c.Measure, Branch: c.Branch, BranchName: names[c.Branch],
-			Unit: unitOf[c.Measure], Basis: basisOf[c.Measure], Target: c.Target, TargetYear: c.TargetYear}
+			Direction: c.Direction, Unit: unitOf[c.Measure], Basis: basisOf[c.Measure], Target: c.Target, TargetYear: c.TargetYear}
+		if in.Direction != "" {
+			in.Unit = "operations"
+		}
 		if in.Unit == "" {
 			in.Unit = "families"
 		}
@@ -132,6 +144,8 @@ type data struct {
 	events     map[string]map[int]int
 	cov        analysis.EffectCoverageRow
 	hv         analysis.EffectHighValueRow
+	flows      *flowData
+	population map[int]float64
 	industry   int
 	lastFiling int // the latest filing year in scope
 }
@@ -174,18 +188,47 @@ func load(ctx context.Context, s *analysis.Session) (*data, error) {
 	if d.hv, err = analysis.EffectHighValue.One(ctx, s); err != nil {
 		return nil, err
 	}
+	if d.flows, err = loadFlows(ctx, s); err != nil {
+		return nil, err
+	}
+	d.population = s.Cfg.Region.Population
 	return d, nil
 }
 
 // fill computes one indicator's series (or its Reason).
 func (d *data) fill(t *Tracking, in *Indicator) {
+	if in.Direction != "" {
+		d.fillFlow(t, in)
+		return
+	}
 	fams := d.cov.Families
 	if fams == 0 {
 		in.Reason = &Reason{Code: NoRegion, N: d.industry}
 		return
 	}
+	if in.Unit == "per_10k" && len(d.population) == 0 {
+		in.Reason = &Reason{Code: NoPopulation}
+		return
+	}
 	switch in.Measure {
-	case "grants":
+	case "invention_stock_per_10k", "high_value_per_10k":
+		if d.cov.WithStatus == 0 {
+			in.Reason = &Reason{Code: NoLegalStatus, N: fams}
+			return
+		}
+		if in.Measure == "invention_stock_per_10k" && d.cov.WithGrant == 0 {
+			in.Reason = &Reason{Code: NoGrantData, N: fams}
+			return
+		}
+		n := d.hv.AliveGranted
+		if in.Measure == "high_value_per_10k" {
+			n = d.hv.HighValue
+		}
+		p := Point{Year: t.Meta.To}
+		d.perTenK(&p, n)
+		in.Series = []Point{p}
+		return
+	case "grants", "grants_per_10k":
 		if d.cov.WithGrant == 0 {
 			in.Reason = &Reason{Code: NoGrantData, N: fams}
 			return
@@ -248,6 +291,11 @@ func (d *data) fill(t *Tracking, in *Indicator) {
 		case "grants", "transfers", "licences", "pledges":
 			p.Incomplete = y == t.Meta.To && cutoffPartial
 			count(d.events[in.Measure][y])
+		case "families_per_10k":
+			d.perTenK(&p, f.Families)
+		case "grants_per_10k":
+			p.Incomplete = y == t.Meta.To && cutoffPartial
+			d.perTenK(&p, d.events["grants"][y])
 		}
 		in.Series = append(in.Series, p)
 	}
@@ -266,5 +314,52 @@ func progress(t *Tracking, in *Indicator) {
 	if in.Latest != nil && in.Target != nil && *in.Target > 0 {
 		r := *in.Latest / *in.Target
 		in.Progress = &r
+	}
+}
+
+// perTenK sets p to n per 10,000 inhabitants of the region in p.Year (Den: the population,
+// rounded), or to the typed reason when the config gives no population for that year.
+func (d *data) perTenK(p *Point, n int) {
+	p.Num = n
+	pop, ok := d.population[p.Year]
+	if !ok {
+		p.Reason = &Reason{Code: NoPopulationYear, Year: p.Year}
+		return
+	}
+	v := float64(n) / pop * 10000
+	p.Value, p.Den = &v, int(math.Round(pop))
+}
+
+// fillFlow computes a transfers, licences or pledges flow in one direction: the operations of
+// the families in scope per year of the operation (see "Operation flows" in the package doc).
+func (d *data) fillFlow(t *Tracking, in *Indicator) {
+	f := d.flows
+	kind := in.Measure
+	switch {
+	case f.total[kind] == 0:
+		in.Reason = &Reason{Code: NoOperationScope, N: d.industry}
+		return
+	case f.total[kind] == f.undated[kind]:
+		in.Reason = &Reason{Code: NoOperationDate, N: f.total[kind]}
+		return
+	case in.Direction != DirUnknown && f.known[kind] == 0:
+		in.Reason = &Reason{Code: NoPartyPlaces, N: f.total[kind]}
+		return
+	}
+	cutoffPartial := t.Meta.Cutoff[5:] != "12-31"
+	for y := t.Meta.From; y <= t.Meta.To; y++ {
+		c := f.count[kind][y]
+		p := Point{Year: y, Incomplete: y == t.Meta.To && cutoffPartial, Num: c[in.Direction]}
+		v := float64(p.Num)
+		switch {
+		case in.Direction == DirUnknown:
+			p.Value = &v
+		case c[DirUnknown] > 0 && c[DirIn]+c[DirOut]+c[DirWithin]+c[dirNone] == 0:
+			// Every operation of the year has an unknown direction: no count can be given.
+			p.Reason = &Reason{Code: DirectionUnknown, N: c[DirUnknown]}
+		default:
+			p.Value, p.Unknown = &v, c[DirUnknown]
+		}
+		in.Series = append(in.Series, p)
 	}
 }

@@ -50,8 +50,12 @@ type Indicator struct {
 	Measure    string      `json:"measure"`
 	Branch     string      `json:"branch,omitempty"`
 	BranchName config.Text `json:"branch_name,omitempty"`
-	// Unit is "families", "share" or "applicants"; Basis is "filing_year", "event_year" or
-	// "cutoff" (a stock at the cut-off).
+	// Direction is the flow of a transfers, licences or pledges indicator (DirIn, DirOut,
+	// DirWithin, DirUnknown); empty: the region's own families operated.
+	Direction string `json:"direction,omitempty"`
+	// Unit is "families", "share", "applicants", "operations" (transfers, licences or pledges
+	// counted one by one) or "per_10k" (per 10,000 inhabitants); Basis is "filing_year",
+	// "event_year" or "cutoff" (a stock at the cut-off).
 	Unit   string  `json:"unit"`
 	Basis  string  `json:"basis"`
 	Series []Point `json:"series"`
@@ -67,22 +71,26 @@ type Indicator struct {
 }
 
 // Point is one year: Value (nil with a Reason when not enough data), and its numerator and
-// denominator (a share's base; 0 for counts).
+// denominator (a share's base, the population of a per-10,000 measure; 0 for counts).
 type Point struct {
-	Year       int      `json:"year"`
-	Value      *float64 `json:"value"`
-	Num        int      `json:"num"`
-	Den        int      `json:"den,omitempty"`
-	Incomplete bool     `json:"incomplete,omitempty"`
-	Reason     *Reason  `json:"reason,omitempty"`
+	Year  int      `json:"year"`
+	Value *float64 `json:"value"`
+	Num   int      `json:"num"`
+	Den   int      `json:"den,omitempty"`
+	// Unknown is, for a flow in, out or within the region, the year's operations whose
+	// direction is not known (counted in none of the three).
+	Unknown    int     `json:"unknown,omitempty"`
+	Incomplete bool    `json:"incomplete,omitempty"`
+	Reason     *Reason `json:"reason,omitempty"`
 }
 
 // Reason is a typed "not enough data": a code and the numbers it rests on; the report
 // catalogue words it.
 type Reason struct {
 	Code string `json:"code"`
-	N    int    `json:"n"`             // what the data had
-	Min  int    `json:"min,omitempty"` // what the rule needs
+	N    int    `json:"n"`              // what the data had
+	Min  int    `json:"min,omitempty"`  // what the rule needs
+	Year int    `json:"year,omitempty"` // the year a per-year value is missing for
 }
 
 // The reason codes.
@@ -94,6 +102,17 @@ const (
 	NoOperationData = "no_operation_data" // N region families, none with operation facts
 	NoOperationDate = "no_operation_date" // N families with operation counts but no event dates
 	NoAbroadData    = "no_abroad_data"    // N region families, all CN-only without priority data
+	// NoOperationScope: N families in scope, none with an operation fact (no transfer, licence
+	// or pledge event, no operation count).
+	NoOperationScope = "no_operation_scope"
+	// NoPartyPlaces: N operations in scope, none whose parties' places tell a direction.
+	NoPartyPlaces = "no_party_places"
+	// DirectionUnknown: the year's N operations all have an unknown direction.
+	DirectionUnknown = "direction_unknown"
+	// NoPopulation: the config gives no population of the region (region.population).
+	NoPopulation = "no_population"
+	// NoPopulationYear: the config gives no population for Year.
+	NoPopulationYear = "no_population_year"
 )
 
 // Codes lists every reason code, for the reports catalogue's completeness test.

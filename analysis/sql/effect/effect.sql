@@ -112,7 +112,8 @@ SELECT count(DISTINCT family_id) AS families,
 FROM p;
 
 -- name: effect_high_value
--- The region's alive invention families at the cut-off and the high-value ones among them (the
+-- The region's alive invention families at the cut-off, those granted (the stock of
+-- 每万人口发明专利拥有量) and the high-value ones among them (the
 -- national statistics' 高价值发明专利, as far as the lake records it): a member filed abroad
 -- or through PCT (two offices or more, or a WO member), forward citations in the top decile of
 -- their priority-year cohort, a transfer, licence or pledge, litigation, or an invalidation
@@ -124,9 +125,60 @@ WITH c AS (
     SELECT family_id, max(litigation_count) AS lit FROM pat JOIN scope_pub USING (pub_number) GROUP BY family_id
 )
 SELECT count(*) AS alive,
+       count(*) FILTER (WHERE f.granted) AS alive_granted,
        count(*) FILTER (WHERE f.n_offices > 1 OR list_contains(f.offices, 'WO')
                         OR coalesce(c.pr >= 0.9 AND c.cited_by_src > 0, false)
                         OR f.transferred OR f.licensed OR f.pledged
                         OR coalesce(lit.lit, 0) > 0 OR f.invalidated) AS high_value
 FROM fam f LEFT JOIN c USING (family_id) LEFT JOIN lit USING (family_id)
 WHERE f.status = 'alive' AND f.invention AND f.family_id IN (SELECT family_id FROM eff_fam);
+
+-- name: effect_flow_events
+-- The legal events of the publications in scope that may record a transfer, licence or pledge
+-- (their text or code names one, in Chinese or English), with the publication's family: the
+-- builder reads the parties and their places from the text. Ordered for determinism.
+SELECT p.family_id, e.pub_number, e.date, coalesce(e.code, '') AS code,
+       coalesce(e.text, e.description, '') AS text
+FROM legal_events e JOIN scope_pub USING (pub_number) JOIN pat p USING (pub_number)
+WHERE regexp_matches(coalesce(e.text, '') || ' ' || coalesce(e.description, '') || ' ' || coalesce(e.code, ''),
+                     '转移|转让|许可|质押|出质|(?i:transfer|assign|licen|pledge)')
+ORDER BY p.family_id, e.date NULLS LAST, e.pub_number, text;
+
+-- name: effect_flow_families
+-- The families in scope with operation facts (counts, latest dates, as the patents view stands
+-- now), their current owner as stated by the latest observation (of the publication with the
+-- latest transfer, else the first by number) and their first applicant with its place (fam_app):
+-- what the builder reads a family's latest transfer, licence and pledge from when no legal event
+-- names the parties.
+WITH p AS (
+    SELECT p.* FROM pat p JOIN scope_pub USING (pub_number)
+    WHERE p.transfer_count > 0 OR p.licence_count > 0 OR p.pledge_count > 0
+), f AS (
+    SELECT family_id,
+           max(transfer_count) AS transfers, max(last_transfer_date) AS last_transfer,
+           max(licence_count) AS licences, max(last_licence_date) AS last_licence,
+           max(pledge_count) AS pledges, max(last_pledge_date) AS last_pledge,
+           arg_max(current_owner, coalesce(last_transfer_date::VARCHAR, '0000') || pub_number)
+               FILTER (WHERE current_owner IS NOT NULL AND current_owner <> '') AS owner
+    FROM p GROUP BY family_id
+), a AS (
+    SELECT family_id, arg_min(name, lpad(seq::VARCHAR, 4, '0') || name) AS first_name
+    FROM fam_app GROUP BY family_id
+)
+SELECT f.family_id, coalesce(f.transfers, 0) AS transfers, f.last_transfer,
+       coalesce(f.licences, 0) AS licences, f.last_licence,
+       coalesce(f.pledges, 0) AS pledges, f.last_pledge, coalesce(f.owner, '') AS owner,
+       coalesce(a.first_name, '') AS first_name,
+       coalesce((SELECT list(x.name ORDER BY x.name) FROM fam_app x WHERE x.family_id = f.family_id), []) AS applicants
+FROM f LEFT JOIN a USING (family_id)
+ORDER BY f.family_id;
+
+-- name: effect_party_places
+-- Where the lake places each applicant name of the families in scope: one row per name and
+-- place with the number of families that give it (the builder keeps a name's place only when one
+-- place is given most often), and whether the name is one of the region's applicants (eff_app).
+SELECT name, coalesce(country, '') AS country, coalesce(province, '') AS province, coalesce(city, '') AS city,
+       count(DISTINCT family_id) AS n,
+       name IN (SELECT name FROM eff_app) AS region
+FROM fam_app WHERE name <> ''
+GROUP BY ALL ORDER BY name, n DESC, country, province, city;
