@@ -54,6 +54,15 @@ func TestCatalogReportCodes(t *testing.T) {
 	for _, c := range effect.Codes {
 		keys = append(keys, "effect.r."+c)
 	}
+	for _, m := range []string{"transfers", "licences", "pledges"} {
+		for _, d := range config.EffectDirections {
+			keys = append(keys, "effect.m."+m+"."+d, "effect.d.flow."+d)
+		}
+		keys = append(keys, "effect.op."+m, "effect.op."+m+".from", "effect.op."+m+".to")
+	}
+	for _, u := range []string{"families", "share", "applicants", "operations", "per_10k"} {
+		keys = append(keys, "effect.unit."+u)
+	}
 	for _, id := range value.FactorIDs {
 		keys = append(keys, "value.f."+id)
 	}

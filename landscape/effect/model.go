@@ -116,7 +116,8 @@ const (
 )
 
 // Codes lists every reason code, for the reports catalogue's completeness test.
-var Codes = []string{NotEnoughData, NoRegion, NoLegalStatus, NoGrantData, NoOperationData, NoOperationDate, NoAbroadData}
+var Codes = []string{NotEnoughData, NoRegion, NoLegalStatus, NoGrantData, NoOperationData, NoOperationDate, NoAbroadData,
+	NoOperationScope, NoPartyPlaces, DirectionUnknown, NoPopulation, NoPopulationYear}
 
 // Change is a value that differs from the previous run's.
 type Change struct {

@@ -26,7 +26,31 @@ func IndicatorName(in effect.Indicator, lang string) string {
 	if n := in.Name.In(lang); n != "" {
 		return n
 	}
+	if in.Direction != "" {
+		return tr(lang, "m."+in.Measure+"."+in.Direction)
+	}
 	return tr(lang, "m."+in.Measure, "branch", in.BranchName.In(lang))
+}
+
+// Definition is the definition of the indicator's measure in lang.
+func Definition(in effect.Indicator, lang string) string {
+	if in.Direction != "" {
+		return tr(lang, "d.flow."+in.Direction, "op", tr(lang, "op."+in.Measure),
+			"from", tr(lang, "op."+in.Measure+".from"), "to", tr(lang, "op."+in.Measure+".to"))
+	}
+	return tr(lang, "d."+in.Measure)
+}
+
+// PointNote words a year's reason, or, for a flow, the operations of unknown direction it does
+// not count ("" when there is nothing to say).
+func PointNote(p effect.Point, lang string) string {
+	if p.Reason != nil {
+		return ReasonText(p.Reason, lang)
+	}
+	if p.Unknown > 0 {
+		return tr(lang, "note.unknown", "n", strconv.Itoa(p.Unknown))
+	}
+	return ""
 }
 
 // ReasonText words a typed reason in lang ("" for nil).
@@ -34,7 +58,7 @@ func ReasonText(r *effect.Reason, lang string) string {
 	if r == nil {
 		return ""
 	}
-	return tr(lang, "r."+r.Code, "n", strconv.Itoa(r.N), "min", strconv.Itoa(r.Min))
+	return tr(lang, "r."+r.Code, "n", strconv.Itoa(r.N), "min", strconv.Itoa(r.Min), "year", strconv.Itoa(r.Year))
 }
 
 // HTML writes the page in lang.
@@ -149,10 +173,23 @@ func (b *builder) value(in effect.Indicator, v *float64) string {
 	if v == nil {
 		return b.l.NA()
 	}
-	if in.Unit == "share" {
+	switch in.Unit {
+	case "share":
 		return b.l.Pct(*v)
+	case "per_10k":
+		return perTenK(b.l, *v)
 	}
 	return b.l.Count(*v)
+}
+
+// perTenK formats a per-10,000 value with three significant digits (0.0312, 1.25, 18.4) and at
+// most four decimals.
+func perTenK(l reports.Locale, v float64) string {
+	prec := 0
+	if a := math.Abs(v); a > 0 && a < 100 {
+		prec = min(4, 2-int(math.Floor(math.Log10(a))))
+	}
+	return l.Num(v, prec)
 }
 
 func (b *builder) summary() *reports.Section {
@@ -190,7 +227,7 @@ func (b *builder) indicator(in effect.Indicator) *reports.Section {
 	name := IndicatorName(in, b.lang)
 	s := b.section(in.ID, name)
 	s.Basis = b.tr("unit."+in.Unit) + " · " + b.tr("basis."+in.Basis)
-	s.Blocks = append(s.Blocks, reports.Block{Para: b.tr("d." + in.Measure)})
+	s.Blocks = append(s.Blocks, reports.Block{Para: Definition(in, b.lang)})
 	if in.Reason != nil {
 		s.Blocks = append(s.Blocks, reports.Block{Para: ReasonText(in.Reason, b.lang)})
 		return s
@@ -218,8 +255,11 @@ func (b *builder) indicator(in effect.Indicator) *reports.Section {
 		series = append(series, svg.Series{Name: b.tr("target"), Values: tgt})
 	}
 	format := l.Count
-	if in.Unit == "share" {
+	switch in.Unit {
+	case "share":
 		format = l.Pct
+	case "per_10k":
+		format = func(v float64) string { return perTenK(l, v) }
 	}
 	title := b.tr("chart", "name", name)
 	o := svg.Options{Title: title, NoData: l.T("nodata"), NA: l.NA(), Incomplete: l.T("incomplete"), Format: format, ID: "e-" + in.ID}
@@ -231,7 +271,7 @@ func (b *builder) indicator(in effect.Indicator) *reports.Section {
 		if in.Unit == "share" || p.Den > 0 {
 			den = l.Int(p.Den)
 		}
-		r := reports.Row{Cells: []reports.Cell{{Text: l.Year(p.Year, p.Incomplete)}, {Text: b.value(in, p.Value)}, {Text: l.Int(p.Num)}, {Text: den}, {Text: ReasonText(p.Reason, b.lang)}}}
+		r := reports.Row{Cells: []reports.Cell{{Text: l.Year(p.Year, p.Incomplete)}, {Text: b.value(in, p.Value)}, {Text: l.Int(p.Num)}, {Text: den}, {Text: PointNote(p, b.lang)}}}
 		if p.Incomplete {
 			r.Class, anyInc = "incomplete", true
 		}
@@ -275,14 +315,28 @@ func (b *builder) method() *reports.Section {
 	s := b.section("method", b.tr("sec.method"))
 	var list []string
 	seen := map[string]bool{}
+	flows, per := false, false
 	for _, in := range b.t.Indicators {
-		if !seen[in.Measure] {
-			seen[in.Measure] = true
-			list = append(list, tr(b.lang, "m."+in.Measure, "branch", "…")+": "+b.tr("d."+in.Measure))
+		key := in.Measure + "." + in.Direction
+		if !seen[key] {
+			seen[key] = true
+			name := tr(b.lang, "m."+in.Measure, "branch", "…")
+			if in.Direction != "" {
+				name = IndicatorName(effect.Indicator{Measure: in.Measure, Direction: in.Direction}, b.lang)
+			}
+			list = append(list, name+": "+Definition(in, b.lang))
 		}
+		flows = flows || in.Direction != ""
+		per = per || in.Unit == "per_10k"
 	}
-	list = append(list, b.tr("method.years", "n", "2"), b.tr("method.min", "min", strconv.Itoa(b.t.Meta.MinBase)),
-		b.tr("method.progress"), b.tr("method.history"))
+	list = append(list, b.tr("method.years", "n", "2"), b.tr("method.min", "min", strconv.Itoa(b.t.Meta.MinBase)))
+	if flows {
+		list = append(list, b.tr("method.flows"))
+	}
+	if per {
+		list = append(list, b.tr("method.per_10k"))
+	}
+	list = append(list, b.tr("method.progress"), b.tr("method.history"))
 	s.Blocks = append(s.Blocks, reports.Block{List: list})
 	return s
 }
