@@ -32,6 +32,8 @@ type tfam struct {
 	transfer  int // year of the latest transfer (0: none)
 	licence   int
 	pledge    int
+	owner     string // 当前权利人 ("" none)
+	events    string // 法律事件 ("" none)
 }
 
 var (
@@ -80,7 +82,7 @@ func synthFams(n int, seed int64) []tfam {
 }
 
 var header = []string{"公开（公告）号", "申请号", "申请日", "公开（公告）日", "授权公告日", "名称", "摘要", "申请（专利权）人",
-	"申请人地址", "分类号", "专利类型", "法律状态", "同族ID", "转让次数", "最近转让日", "许可次数", "最近许可日", "质押次数", "最近质押日"}
+	"申请人地址", "分类号", "专利类型", "法律状态", "同族ID", "转让次数", "最近转让日", "许可次数", "最近许可日", "质押次数", "最近质押日", "当前权利人", "法律事件"}
 
 func writeCSV(t *testing.T, path string, fams []tfam) {
 	t.Helper()
@@ -119,10 +121,10 @@ func writeCSV(t *testing.T, path string, fams []tfam) {
 			pub, appNo, pubDate, grant, typ = fmt.Sprintf("CN1%08dA", i+1), fmt.Sprintf("CN%d1%07d.1", f.year, i+1), fmt.Sprintf("%d-09-01", f.year), "", "发明"
 		}
 		title := "开关装置 " + f.id
-		w.Write([]string{pub, appNo, app, pubDate, grant, title, "一种开关装置。", who, addr, f.ipc, typ, f.legal, f.id, tc, td, lc, ld, pc, pd})
+		w.Write([]string{pub, appNo, app, pubDate, grant, title, "一种开关装置。", who, addr, f.ipc, typ, f.legal, f.id, tc, td, lc, ld, pc, pd, f.owner, f.events})
 		if f.wo {
 			w.Write([]string{fmt.Sprintf("WO%d%06dA1", f.year, i+1), fmt.Sprintf("CN%d%06d", f.year, i+1), app, fmt.Sprintf("%d-09-01", f.year),
-				"", title, "一种开关装置。", who, addr, f.ipc, "", "", f.id, "", "", "", "", "", ""})
+				"", title, "一种开关装置。", who, addr, f.ipc, "", "", f.id, "", "", "", "", "", "", "", ""})
 		}
 	}
 	w.Flush()
@@ -150,10 +152,16 @@ analysis: {from: 2015, cutoff: 2025-12-31}
 
 func buildLake(t *testing.T, fams []tfam, extra string) *Tracking {
 	t.Helper()
+	return buildLakeYAML(t, fams, navYAML+extra)
+}
+
+// buildLakeYAML ingests fams and builds the tracking of the config text yml.
+func buildLakeYAML(t *testing.T, fams []tfam, yml string) *Tracking {
+	t.Helper()
 	dir := t.TempDir()
 	p := filepath.Join(dir, "fams.csv")
 	writeCSV(t, p, fams)
-	cfg, err := config.Parse([]byte(navYAML+extra), "nav.yaml")
+	cfg, err := config.Parse([]byte(yml), "nav.yaml")
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -2,6 +2,7 @@ package effect
 
 import (
 	"context"
+	"math"
 	"path/filepath"
 	"testing"
 	"time"
@@ -70,5 +71,66 @@ func TestRealTaian(t *testing.T) {
 			t.Errorf("%s: reason %+v, want %s", id, r, code)
 		}
 	}
+	// The flows: the export records no transfer, licence or pledge (no event, no count), so
+	// every direction says so with the families in scope; the per-10,000 measures have no
+	// population in a config of only a region and a scope.
+	for _, id := range []string{"transfers-in", "transfers-out", "licences-in", "licences-out", "pledges-in", "pledges-out"} {
+		if r := ind(t, tr, id).Reason; r == nil || r.Code != NoOperationScope || r.N != tr.Region.Industry {
+			t.Errorf("%s: reason %+v, want %s over %d families", id, r, NoOperationScope, tr.Region.Industry)
+		}
+	}
+	for _, id := range []string{"families_per_10k", "grants_per_10k", "invention_stock_per_10k", "high_value_per_10k"} {
+		if r := ind(t, tr, id).Reason; r == nil || r.Code != NoPopulation {
+			t.Errorf("%s: reason %+v, want %s", id, r, NoPopulation)
+		}
+	}
 	t.Logf("Tai'an: %d region families of %d; families by year %v", tr.Region.Families, tr.Region.Industry, fam.Series)
+}
+
+// TestRealTaianPopulation: the same export with the region's population of the 2010 census
+// (泰安市第六次全国人口普查: 5,494,207 residents) as the only population value: families per
+// 10,000 inhabitants computes for 2010 (the year's families / 5,494,207 × 10,000, the families
+// read from the families indicator of the same run) and says "not available" for every other
+// year; the stock measures need a legal status the export lacks.
+func TestRealTaianPopulation(t *testing.T) {
+	f := realdata.File(t, "cnipa", "专利信息.xlsx")
+	cfg, err := config.Load(filepath.Join("testdata", "taian.yaml"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	cfg.Region.Population = map[int]float64{2010: 5494207}
+	cfg.Lake = filepath.Join(t.TempDir(), "lake")
+	ctx := context.Background()
+	if _, err := ingest.Run(ctx, []string{f}, ingest.Options{Lake: cfg.Lake, MaxBad: -1}); err != nil {
+		t.Fatal(err)
+	}
+	s, err := analysis.Open(ctx, cfg)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	tr, err := Build(ctx, s, time.Date(2026, 6, 1, 0, 0, 0, 0, time.UTC))
+	if err != nil {
+		t.Fatal(err)
+	}
+	fam, per := ind(t, tr, "families"), ind(t, tr, "families_per_10k")
+	if per.Reason != nil || len(per.Series) != len(fam.Series) {
+		t.Fatalf("families_per_10k %+v", per)
+	}
+	for i, p := range per.Series {
+		if p.Year != 2010 {
+			if p.Value != nil || p.Reason == nil || p.Reason.Code != NoPopulationYear || p.Reason.Year != p.Year {
+				t.Errorf("%d: %+v, want no population", p.Year, p)
+			}
+			continue
+		}
+		n := *fam.Series[i].Value
+		if p.Value == nil || n == 0 || math.Abs(*p.Value-n/5494207*10000) > 1e-12 || p.Den != 5494207 {
+			t.Errorf("2010: %+v, want %v / 5494207 × 10000", p, n)
+		}
+		t.Logf("Tai'an 2010: %v families, %.4f per 10,000 inhabitants", n, *p.Value)
+	}
+	if r := ind(t, tr, "invention_stock_per_10k").Reason; r == nil || r.Code != NoLegalStatus {
+		t.Errorf("stock: %+v", r)
+	}
 }
