@@ -57,11 +57,11 @@ func TestDirection(t *testing.T) {
 	}{
 		{[]string{"泰安泰山电气有限公司"}, []string{"南京开关厂有限公司"}, "", "", DirOut},
 		{[]string{"南京开关厂有限公司"}, []string{"泰安泰山电气有限公司"}, "", "", DirIn},
-		{[]string{"南京开关厂有限公司"}, []string{"泰安华能开关有限公司"}, "", "", DirIn},         // by the name 泰安…
-		{[]string{"泰安泰山电气有限公司"}, []string{"山东科技大学"}, "", "", DirUnknown},           // a tie in the lake, the name gives the province only
-		{[]string{"泰安泰山电气有限公司"}, []string{"青岛某某有限公司"}, "", "", DirOut},           // same province, another city
-		{[]string{"泰安泰山电气有限公司"}, []string{"华为技术有限公司"}, "", "", DirUnknown},       // no place anywhere
-		{[]string{"泰安泰山电气有限公司"}, []string{"张伟"}, "", "", DirUnknown},                // a person: the name is not read
+		{[]string{"南京开关厂有限公司"}, []string{"泰安华能开关有限公司"}, "", "", DirIn},     // by the name 泰安…
+		{[]string{"泰安泰山电气有限公司"}, []string{"山东科技大学"}, "", "", DirUnknown},   // a tie in the lake, the name gives the province only
+		{[]string{"泰安泰山电气有限公司"}, []string{"青岛某某有限公司"}, "", "", DirOut},     // same province, another city
+		{[]string{"泰安泰山电气有限公司"}, []string{"华为技术有限公司"}, "", "", DirUnknown}, // no place anywhere
+		{[]string{"泰安泰山电气有限公司"}, []string{"张伟"}, "", "", DirUnknown},       // a person: the name is not read
 		{[]string{"JIANGSU XYZ CO"}, []string{"TAIAN ABC CO"}, "Nanjing, Jiangsu, CN", "Taian, Shandong, CN", DirIn},
 		{[]string{"南京开关厂有限公司"}, []string{"上海电气有限公司"}, "", "", dirNone},
 		{[]string{"南京开关厂有限公司", "泰安泰山电气有限公司"}, []string{"上海电气有限公司"}, "", "", DirOut}, // one transferor in the region
