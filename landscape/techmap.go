@@ -159,6 +159,7 @@ func BuildMap(ctx context.Context, s *analysis.Session, m *Macro) error {
 		opt.Resolutions = c.Resolutions
 	}
 	opt.LastComplete = s.LastComplete()
+	opt.MinGrowthEnd = MinGrowthEndYear.Min
 	res, err := cluster.Run(docs, opt)
 	if errors.Is(err, cluster.ErrNoDocs) || len(docs) < 2*opt.KMin {
 		m.Unavailable = append(m.Unavailable, Unavailable{Analysis: "map", Section: "map", Code: CodeTooFewTexts})

@@ -57,6 +57,10 @@ type Options struct {
 	LastComplete int
 	// GrowthWindow is the CAGR window in years (default 5).
 	GrowthWindow int
+	// MinGrowthEnd is the fewest documents a cluster (and the corpus) needs in the window's start
+	// year and in its end year for a CAGR (default 10, the landscape's growth_end_year rule):
+	// below it the CAGR is nil, never the −100 % of 1 → 0 or the +0 % of 1 → 1.
+	MinGrowthEnd int
 	// Grid is the side of the density grid in cells.
 	Grid int
 	// Levels is the number of contour levels.
@@ -88,6 +92,7 @@ var DefaultOptions = Options{
 	SilhouetteDocs: 2000,
 	Restarts:       3,
 	GrowthWindow:   5,
+	MinGrowthEnd:   10,
 	Grid:           128,
 	Levels:         7,
 	TitleWeight:    2,
@@ -111,6 +116,7 @@ func (o Options) withDefaults() Options {
 	orDefault(&o.SilhouetteDocs, d.SilhouetteDocs)
 	orDefault(&o.Restarts, d.Restarts)
 	orDefault(&o.GrowthWindow, d.GrowthWindow)
+	orDefault(&o.MinGrowthEnd, d.MinGrowthEnd)
 	orDefault(&o.Grid, d.Grid)
 	orDefault(&o.Levels, d.Levels)
 	orDefault(&o.MaxTerms, d.MaxTerms)

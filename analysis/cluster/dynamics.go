@@ -68,7 +68,15 @@ func dynamics(docs []Doc, tc textClusters, res *Result, o Options) int {
 			}
 			return s
 		}
-		overall := indicators.CompleteCAGR(series(all), last, o.GrowthWindow)
+		// A CAGR needs MinGrowthEnd documents in its start and end years (see Options).
+		growth := func(c []int) indicators.Growth {
+			g := indicators.CompleteCAGR(series(c), last, o.GrowthWindow)
+			if g.OK && (g.Start < float64(o.MinGrowthEnd) || g.End < float64(o.MinGrowthEnd)) {
+				g.OK, g.CAGR = false, math.NaN()
+			}
+			return g
+		}
+		overall := growth(all)
 		nComplete := last - minY + 1
 		d := make([]float64, max(0, nComplete))
 		for t := range d {
@@ -80,7 +88,7 @@ func dynamics(docs []Doc, tc textClusters, res *Result, o Options) int {
 					cl[j].Years = append(cl[j].Years, YearN{minY + t, v})
 				}
 			}
-			g := indicators.CompleteCAGR(series(per[j]), last, o.GrowthWindow)
+			g := growth(per[j])
 			if g.OK {
 				v := g.CAGR
 				cl[j].CAGR, cl[j].CAGRFrom, cl[j].CAGRTo = &v, g.StartYear, g.EndYear

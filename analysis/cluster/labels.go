@@ -16,6 +16,21 @@ const (
 	topApplicant = 5
 )
 
+// romanNumerals are the part and claim numbers (I–XX) of patent texts, lower-cased.
+var romanNumerals = map[string]bool{"i": true, "ii": true, "iii": true, "iv": true, "v": true, "vi": true,
+	"vii": true, "viii": true, "ix": true, "x": true, "xi": true, "xii": true, "xiii": true, "xiv": true,
+	"xv": true, "xvi": true, "xvii": true, "xviii": true, "xix": true, "xx": true}
+
+// labelWord reports whether a Latin term may describe a cluster: not a measurement or number
+// ("5mm", "15g", "252kv", "w1") and not a Roman numeral ("ii", "iv"), which Chinese abstracts
+// are full of and which say nothing about a theme. The terms still count in the clustering.
+func labelWord(term string) bool {
+	if romanNumerals[term] {
+		return false
+	}
+	return !strings.ContainsAny(term, "0123456789")
+}
+
 // describeClusters builds each cluster's language, distinctive terms, codes and applicants.
 //
 // Distinctive terms are ranked by class-based TF-IDF (c-TF-IDF, Grootendorst 2022):
@@ -25,7 +40,7 @@ const (
 // with tf(t, c) the raw count of term t in the documents of cluster c, f(t) = Σ_c tf(t, c) and A
 // the mean number of term occurrences per cluster. Chinese terms must be words of at least two
 // Han runes (never single characters); English terms are shown in their most frequent surface
-// form. A cluster's language is the majority language of its documents.
+// form and never a number, measurement or Roman numeral (labelWord). A cluster's language is the majority language of its documents.
 func describeClusters(docs []Doc, c *corpus, tc textClusters) []Cluster {
 	k, V := tc.k, len(c.terms)
 	tf := make([]float64, k*V)
@@ -77,7 +92,7 @@ func describeClusters(docs []Doc, c *corpus, tc textClusters) []Cluster {
 				if utf8.RuneCountInString(c.terms[t]) >= 2 {
 					zh = append(zh, tw{t, w})
 				}
-			} else {
+			} else if labelWord(c.terms[t]) {
 				en = append(en, tw{t, w})
 			}
 		}

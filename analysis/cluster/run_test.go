@@ -124,3 +124,51 @@ func TestClassNetworkRule(t *testing.T) {
 		t.Errorf("community 0 = %v", net.Communities[0].Codes)
 	}
 }
+
+// TestGrowthMinimum: a cluster's CAGR is given only when its window's start and end years each
+// hold at least MinGrowthEnd documents (counts read back from the cluster's own Years); with a
+// minimum no cluster can meet, no CAGR is given and no hotspot rests on one.
+func TestGrowthMinimum(t *testing.T) {
+	docs, _ := synthDocs(1200, 7)
+	count := func(c Cluster, y int) int {
+		for _, p := range c.Years {
+			if p.Year == y {
+				return p.N
+			}
+		}
+		return 0
+	}
+	for _, min := range []int{1, 10, 100000} {
+		r, err := Run(docs, Options{Seed: 42, KMin: 3, KMax: 8, LastComplete: 2023, Grid: 64, MinGrowthEnd: min})
+		if err != nil {
+			t.Fatal(err)
+		}
+		given := 0
+		for _, c := range r.Clusters {
+			if c.CAGR == nil {
+				continue
+			}
+			given++
+			if a, b := count(c, c.CAGRFrom), count(c, c.CAGRTo); a < min || b < min {
+				t.Errorf("min %d: cluster %d CAGR %.3f from %d (%d docs) to %d (%d docs)", min, c.ID, *c.CAGR, c.CAGRFrom, a, c.CAGRTo, b)
+			}
+		}
+		switch {
+		case min == 1 && given == 0:
+			t.Error("no cluster CAGR with a minimum of 1 document")
+		case min == 100000 && given > 0:
+			t.Errorf("%d cluster CAGRs with an unreachable minimum", given)
+		}
+	}
+}
+
+// TestLabelWord: measurements, numbers and Roman numerals (the Latin tokens of Chinese abstracts:
+// "5mm", "15g", "252kv", "ii") never label a cluster; abbreviations and words do.
+func TestLabelWord(t *testing.T) {
+	for term, want := range map[string]bool{"5mm": false, "15g": false, "252kv": false, "w1": false, "ii": false,
+		"iii": false, "xiv": false, "plc": true, "rfid": true, "drone": true, "mix": true, "vivid": true, "ph": true} {
+		if got := labelWord(term); got != want {
+			t.Errorf("labelWord(%q) = %v, want %v", term, got, want)
+		}
+	}
+}
