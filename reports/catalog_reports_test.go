@@ -31,7 +31,8 @@ func TestCatalogEntries(t *testing.T) {
 	}
 }
 
-// TestCatalogReportCodes: every code the warning, effect and value models produce has words in
+// TestCatalogReportCodes: every code the warning (kinds, levels, states, indicator reasons,
+// severity rules, unavailable codes, limitations), effect and value models produce has words in
 // the catalogue (a page would show ⟦key⟧ otherwise).
 func TestCatalogReportCodes(t *testing.T) {
 	var keys []string
@@ -44,9 +45,23 @@ func TestCatalogReportCodes(t *testing.T) {
 	for _, s := range warning.States {
 		keys = append(keys, "bulletin.state:"+s)
 	}
-	for _, r := range []string{"few_families", "no_office_families", "no_foreign", "domestic_cagr", "foreign_cagr", "foreign_not_positive",
-		"no_foreign_applicants", "no_domestic_applicants", "no_families", "no_barrier_offices", "undefined"} {
+	for _, r := range warning.Reasons {
 		keys = append(keys, "bulletin.reason:"+r)
+	}
+	for _, r := range warning.Rules {
+		keys = append(keys, "bulletin.rule:"+r, "bulletin.why:"+r)
+	}
+	for _, c := range warning.UnavCodes {
+		keys = append(keys, "bulletin.unav:"+c)
+	}
+	for _, c := range warning.LimCodes {
+		keys = append(keys, "bulletin.lim:"+c)
+	}
+	for _, d := range []string{warning.Below, warning.Above, warning.AtLeast} {
+		keys = append(keys, "bulletin.op:"+d)
+	}
+	for _, o := range []string{"domestic", "foreign", "unknown"} {
+		keys = append(keys, "bulletin.origin:"+o)
 	}
 	for _, m := range config.EffectMeasures {
 		keys = append(keys, "effect.m."+m, "effect.d."+m)

@@ -365,14 +365,14 @@ func auditWarning(t *testing.T, path string) {
 		gd := math.Pow(dy[end]/dy[end-5], 0.2) - 1
 		gf := math.Pow(fy[end]/fy[end-5], 0.2) - 1
 		switch {
-		case g.ReasonKey == "few_families":
+		case g.Reason == "few_families":
 			// A branch below MinBranchFamilies: withheld whatever the rates.
 		case fy[end-5] > 0 && dy[end-5] > 0 && gf > 0:
 			near("growth lag "+sc, g.Value, gd/gf)
 		case fy[end-5] > 0 && dy[end-5] > 0:
 			// A foreign rate ≤ 0 makes the ratio unreadable: withheld, with the reason.
-			if g.Value != nil || g.ReasonKey != "foreign_not_positive" {
-				t.Errorf("growth lag %q with foreign CAGR %.4f: value %v, reason %q", sc, gf, g.Value, g.ReasonKey)
+			if g.Value != nil || g.Reason != "foreign_not_positive" {
+				t.Errorf("growth lag %q with foreign CAGR %.4f: value %v, reason %q", sc, gf, g.Value, g.Reason)
 			}
 		default:
 			if g.Value != nil {

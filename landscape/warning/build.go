@@ -153,8 +153,10 @@ func (b *builder) meta() {
 	}
 }
 
-func (b *builder) unavailable(analysisName, reason string) {
-	b.b.Unavailable = append(b.b.Unavailable, landscape.Unavailable{Analysis: analysisName, Reason: reason})
+// unavailable records an analysis the data cannot support: its code and the years its sentence
+// names (n, min; 0 when none).
+func (b *builder) unavailable(analysisName, code string, n, min int) {
+	b.b.Unavailable = append(b.b.Unavailable, landscape.Unavailable{Analysis: analysisName, Code: code, N: n, Min: min})
 }
 
 func (b *builder) loadFamilies() error {
@@ -244,7 +246,7 @@ func (b *builder) loadQuality() error {
 		}
 	}
 	if has.N == 0 {
-		b.unavailable("quality", "no quality index: no families in scope in the window")
+		b.unavailable("quality", UnavNoWindowFamilies, 0, 0)
 		return nil
 	}
 	rows, err := analysis.WarnQuality.All(b.ctx, b.s)
@@ -257,7 +259,7 @@ func (b *builder) loadQuality() error {
 		}
 	}
 	if len(rows) == 0 {
-		b.unavailable("quality", "no quality index for the families in scope (see the macro model's core patents): blocking candidates and expiring core patents need it")
+		b.unavailable("quality", UnavNoQuality, 0, 0)
 	}
 	return nil
 }
@@ -494,7 +496,7 @@ func (b *builder) finish() {
 	for i := range B.Signals {
 		B.Signals[i].State = StateNew
 	}
-	B.Rules = append([]string(nil), rules...)
+	B.Rules = append([]string(nil), Rules...)
 	// Empty lists encode as [] (never null).
 	if B.Signals == nil {
 		B.Signals = []Signal{}
@@ -506,19 +508,8 @@ func (b *builder) finish() {
 		B.TechGap = []TechGap{}
 	}
 	Diff(nil, B)
-	B.Limitations = []string{
-		fmt.Sprintf("origin: a family is domestic when its first applicant's country is %s (else its first priority office decides); families of unknown origin are left out of the domestic/foreign ratios", b.dom),
-		fmt.Sprintf("the §6 ratios count invention families with a publication at %s, whole-counted by origin; applicant rankings count families fractionally (1/k per applicant)", b.office),
-		fmt.Sprintf("publication lag: priority years after %d are incomplete; growth rates and trend windows use complete years only", b.lc),
-		"legal status: where the source gives none, a granted family within its term is presumed alive (marked as presumed)",
-		"expiry: the source's expiry date, else the filing (else grant) date + 20 years for inventions and + 10 years for utility models; term extensions, adjustments and unpaid fees are not modelled",
-		"legal events are classified by keywords in their code and description (litigation, invalidation, transfer, licence)",
-		fmt.Sprintf("per-branch ratios need at least %d families in their base; smaller branches are reported as undefined", MinBranchFamilies),
-		"coverage: only the exports ingested into the lake; changes between runs can come from new data as well as from new filings",
-	}
-	for _, u := range B.Unavailable {
-		B.Limitations = append(B.Limitations, "unavailable: "+u.Analysis+": "+u.Reason)
-	}
+	B.Limitations = []landscape.Note{{Code: LimOrigin, Param: b.dom}, {Code: LimCount, Param: b.office}, {Code: LimLag, N: b.lc},
+		{Code: LimStatus}, {Code: LimExpiry}, {Code: LimEvents}, {Code: LimBranch, N: MinBranchFamilies}, {Code: LimCoverage}}
 	if B.Unavailable == nil {
 		B.Unavailable = []landscape.Unavailable{}
 	}

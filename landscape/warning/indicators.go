@@ -113,7 +113,7 @@ func (b *builder) indicatorTable() {
 	}
 	for _, ind := range b.b.Indicators {
 		if ind.Branch == "" && ind.Value == nil {
-			b.unavailable("indicators."+ind.Kind, ind.Reason)
+			b.unavailable("indicators."+ind.Kind, ind.Reason, 0, 0)
 		}
 	}
 }
@@ -150,10 +150,9 @@ func (b *builder) indicatorsFor(sc string, fs []*family) []computed {
 		}
 	}
 	base := D + F
-	few, fewKey := "", ""
+	few := ""
 	if sc != "" && base < MinBranchFamilies {
-		few = fmt.Sprintf("only %s domestic + foreign invention families at %s in this branch (fewer than %d)", fmtNum(base), b.office, MinBranchFamilies)
-		fewKey = "few_families"
+		few = ReasonFewFamilies
 	}
 	basis := func(n float64, note string) landscape.Basis {
 		return landscape.Basis{Unit: "family", N: int(math.Round(n)), From: b.s.From, To: b.s.To, Note: note, Query: "families, applicants, branches"}
@@ -163,13 +162,13 @@ func (b *builder) indicatorsFor(sc string, fs []*family) []computed {
 	var out []computed
 
 	// Domestic reserve and quantity bubble: D / F.
-	ratio, reason, rkey := math.NaN(), few, fewKey
+	ratio, reason := math.NaN(), few
 	if reason == "" {
 		switch {
 		case D == 0 && F == 0:
-			reason, rkey = fmt.Sprintf("no domestic or foreign invention families at %s in the window", b.office), "no_office_families"
+			reason = ReasonNoOfficeFamilies
 		case F == 0:
-			reason, rkey = fmt.Sprintf("no foreign invention families at %s: the ratio is undefined (not infinite)", b.office), "no_foreign"
+			reason = ReasonNoForeign
 		default:
 			ratio = D / F
 		}
@@ -177,27 +176,26 @@ func (b *builder) indicatorsFor(sc string, fs []*family) []computed {
 	nums := []Number{num("domestic", D, "families"), num("foreign", F, "families"), num("unknown_origin", U, "families")}
 	note := fmt.Sprintf("invention families with a publication at %s in the window: domestic (origin %s) / foreign (other known origin), whole counts", b.office, b.dom)
 	out = append(out,
-		b.finishInd(computed{Indicator: Indicator{Kind: KindReserve, Branch: sc, Threshold: th.ReserveLow, Direction: Below, Reason: reason, ReasonKey: rkey, Numbers: nums, Basis: basis(base, note)}, patents: forF, series: officeSeries}, ratio),
-		b.finishInd(computed{Indicator: Indicator{Kind: KindBubble, Branch: sc, Threshold: th.Bubble, Direction: Above, Reason: reason, ReasonKey: rkey, Numbers: nums, Basis: basis(base, note)}, patents: domF, series: officeSeries}, ratio))
+		b.finishInd(computed{Indicator: Indicator{Kind: KindReserve, Branch: sc, Threshold: th.ReserveLow, Direction: Below, Reason: reason, Numbers: nums, Basis: basis(base, note)}, patents: forF, series: officeSeries}, ratio),
+		b.finishInd(computed{Indicator: Indicator{Kind: KindBubble, Branch: sc, Threshold: th.Bubble, Direction: Above, Reason: reason, Numbers: nums, Basis: basis(base, note)}, patents: domF, series: officeSeries}, ratio))
 
 	// Growth lag: domestic CAGR / foreign CAGR over the last window_years complete years.
 	gD := indicators.CompleteCAGR(b.yearCounts(dy), b.lc, th.WindowYears)
 	gF := indicators.CompleteCAGR(b.yearCounts(fy), b.lc, th.WindowYears)
-	gv, reason, rkey := math.NaN(), few, fewKey
+	gv, reason := math.NaN(), few
 	if reason == "" {
 		switch {
 		case F == 0:
-			reason, rkey = fmt.Sprintf("no foreign invention families at %s: the ratio is undefined (not infinite)", b.office), "no_foreign"
+			reason = ReasonNoForeign
 		case !gD.OK:
-			reason, rkey = "domestic CAGR undefined: "+gD.Reason, "domestic_cagr"
+			reason = ReasonDomesticCAGR
 		case !gF.OK:
-			reason, rkey = "foreign CAGR undefined: "+gF.Reason, "foreign_cagr"
+			reason = ReasonForeignCAGR
 		default:
 			if rg, ok := indicators.RelativeGrowth(gD.CAGR, gF.CAGR); ok {
 				gv = rg
 			} else {
-				reason = fmt.Sprintf("foreign CAGR is %.1f%% (not positive): a ratio of growth rates does not read as a lag; compare the rates", 100*gF.CAGR)
-				rkey = "foreign_not_positive"
+				reason = ReasonForeignNotPositive
 			}
 		}
 	}
@@ -207,28 +205,28 @@ func (b *builder) indicatorsFor(sc string, fs []*family) []computed {
 			num("domestic_start", gD.Start, "families"), num("domestic_end", gD.End, "families"),
 			num("foreign_start", gF.Start, "families"), num("foreign_end", gF.End, "families"))
 	}
-	out = append(out, b.finishInd(computed{Indicator: Indicator{Kind: KindGrowthLag, Branch: sc, Threshold: th.GrowthLag, Direction: Below, Reason: reason, ReasonKey: rkey, Numbers: gnums,
+	out = append(out, b.finishInd(computed{Indicator: Indicator{Kind: KindGrowthLag, Branch: sc, Threshold: th.GrowthLag, Direction: Below, Reason: reason, Numbers: gnums,
 		Basis: basis(base, fmt.Sprintf("CAGR = (N_end/N_start)^(1/%d) − 1 on complete years of the invention families at %s, domestic / foreign", th.WindowYears, b.office))},
 		patents: recentFor, series: officeSeries}, gv))
 
 	// Weak leaders and portfolio concentration: applicant rankings over the same families.
 	dr, fr, dn, fn := b.rank(pop)
 	t10d, t10f, t3d, t3f := topSum(dr, 10), topSum(fr, 10), topSum(dr, 3), topSum(fr, 3)
-	wv, reason, rkey := math.NaN(), few, fewKey
+	wv, reason := math.NaN(), few
 	if reason == "" {
 		if len(fr) == 0 {
-			reason, rkey = fmt.Sprintf("no foreign applicants with invention families at %s: the ratio is undefined (not infinite)", b.office), "no_foreign_applicants"
+			reason = ReasonNoForeignApplicants
 		} else {
 			wv = t10d / t10f
 		}
 	}
 	top10For := b.familiesOf(pop, fn, 10)
-	out = append(out, b.finishInd(computed{Indicator: Indicator{Kind: KindWeakLeaders, Branch: sc, Threshold: th.WeakLeaders, Direction: Below, Reason: reason, ReasonKey: rkey,
+	out = append(out, b.finishInd(computed{Indicator: Indicator{Kind: KindWeakLeaders, Branch: sc, Threshold: th.WeakLeaders, Direction: Below, Reason: reason,
 		Numbers: []Number{num("top10_domestic", t10d, "families"), num("top10_foreign", t10f, "families"),
 			num("domestic_applicants", float64(len(dr)), "count"), num("foreign_applicants", float64(len(fr)), "count")},
 		Basis: basis(base, fmt.Sprintf("invention families at %s of the 10 largest domestic / 10 largest foreign applicants, fractional counts (1/k per applicant)", b.office))},
 		patents: top10For}, wv))
-	pv, reason, rkey := math.NaN(), few, fewKey
+	pv, reason := math.NaN(), few
 	cd, cf := math.NaN(), math.NaN()
 	if t10d > 0 {
 		cd = t3d / t10d
@@ -239,14 +237,14 @@ func (b *builder) indicatorsFor(sc string, fs []*family) []computed {
 	if reason == "" {
 		switch {
 		case len(fr) == 0:
-			reason, rkey = fmt.Sprintf("no foreign applicants with invention families at %s: the ratio is undefined (not infinite)", b.office), "no_foreign_applicants"
+			reason = ReasonNoForeignApplicants
 		case len(dr) == 0:
-			reason, rkey = fmt.Sprintf("no domestic applicants with invention families at %s: the domestic top-3/top-10 share is undefined", b.office), "no_domestic_applicants"
+			reason = ReasonNoDomesticApplicants
 		default:
 			pv = cd / cf
 		}
 	}
-	out = append(out, b.finishInd(computed{Indicator: Indicator{Kind: KindPortfolio, Branch: sc, Threshold: th.PortfolioConcentration, Direction: Below, Reason: reason, ReasonKey: rkey,
+	out = append(out, b.finishInd(computed{Indicator: Indicator{Kind: KindPortfolio, Branch: sc, Threshold: th.PortfolioConcentration, Direction: Below, Reason: reason,
 		Numbers: []Number{num("top3_domestic", t3d, "families"), num("top10_domestic", t10d, "families"), num("top3_foreign", t3f, "families"), num("top10_foreign", t10f, "families"),
 			num("top3_share_domestic", cd, "share"), num("top3_share_foreign", cf, "share")},
 		Basis: basis(base, fmt.Sprintf("(domestic top-3 / top-10) ÷ (foreign top-3 / top-10) over invention families at %s, fractional counts", b.office))},
@@ -272,14 +270,14 @@ func (b *builder) indicatorsFor(sc string, fs []*family) []computed {
 			withB = append(withB, f)
 		}
 	}
-	mv, reason, rkey := math.NaN(), "", ""
+	mv, reason := math.NaN(), ""
 	switch {
 	case len(all) == 0:
-		reason, rkey = "no families in the window", "no_families"
+		reason = ReasonNoFamilies
 	case sc != "" && len(all) < MinBranchFamilies:
-		reason, rkey = fmt.Sprintf("only %d families in this branch (fewer than %d)", len(all), MinBranchFamilies), "few_families"
+		reason = ReasonFewFamilies
 	case len(offices) == 0:
-		reason, rkey = "no major foreign office for this domestic country", "no_barrier_offices"
+		reason = ReasonNoBarrierOffices
 	default:
 		mv = float64(len(withB)) / float64(len(all))
 	}
@@ -287,7 +285,7 @@ func (b *builder) indicatorsFor(sc string, fs []*family) []computed {
 	for _, o := range offices {
 		mnums = append(mnums, num("office_"+o, per[o], "families"))
 	}
-	out = append(out, b.finishInd(computed{Indicator: Indicator{Kind: KindMarketBarrier, Branch: sc, Threshold: th.MarketBarrier, Direction: Above, Reason: reason, ReasonKey: rkey, Numbers: mnums,
+	out = append(out, b.finishInd(computed{Indicator: Indicator{Kind: KindMarketBarrier, Branch: sc, Threshold: th.MarketBarrier, Direction: Above, Reason: reason, Numbers: mnums,
 		Basis: basis(float64(len(all)), fmt.Sprintf("families (all types) with a member at %s / all families in the window", joinOr(offices)))},
 		patents: withB}, mv))
 	return out
@@ -297,7 +295,7 @@ func (b *builder) indicatorsFor(sc string, fs []*family) []computed {
 func (b *builder) finishInd(c computed, v float64) computed {
 	if c.Reason != "" || math.IsNaN(v) || math.IsInf(v, 0) {
 		if c.Reason == "" {
-			c.Reason, c.ReasonKey = "undefined", "undefined"
+			c.Reason = ReasonUndefined
 		}
 		return c
 	}
@@ -329,7 +327,7 @@ func (b *builder) indicatorSignal(c computed) {
 	t := c.Threshold
 	s := Signal{Key: subjectKey(c.Kind, "branch", c.Branch), Kind: c.Kind, Branch: c.Branch, Level: c.Level,
 		Value: c.Value, Threshold: &t, Direction: c.Direction, Excess: c.Excess,
-		Rule: ruleText(*c.Value, t, c.Direction, c.Level, c.Excess), Numbers: c.Numbers, Series: c.series,
+		Rule: thresholdRule(c.Level), Numbers: c.Numbers, Series: c.series,
 		Query: c.Basis.Query}
 	if len(c.series) > 0 {
 		s.SeriesUnit = "families"

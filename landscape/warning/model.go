@@ -82,6 +82,77 @@ const (
 	ByRule  = "rule"     // the level follows from a fixed rule of the kind
 )
 
+// Severity rules (Signal.Rule, Bulletin.Rules): which rule set a signal's level.
+const (
+	RuleThreshold     = "threshold"          // a §6 indicator past its threshold by the factor Excess: watch, warning (≥ WarningFactor), severe (≥ SevereFactor)
+	RuleNear          = "near"               // a §6 indicator not past its threshold but within NearFactor of it: info
+	RuleSurge         = "surge"              // growth and share change both past their thresholds; the smaller factor sets the level
+	RuleBlocking      = "blocking"           // a count of blocking candidates: 1–2 watch, BlockingWarning–9 warning, ≥ BlockingSevere severe
+	RuleConcentration = "concentration_rise" // the HHI rise past concentration_rise by the factor Excess
+	RuleEntrant       = "entrant"            // a new entrant: domestic info, foreign watch, foreign with ≥ EntrantWarningShare warning
+	RuleLitigation    = "litigation"         // litigation: foreign-held warning, otherwise watch
+	RuleCoreEvent     = "core_event"         // expiry, invalidation, transfer or licence of a core patent: info
+	RuleChange        = "change"             // a change since the previous run, at the level landscape.Changes gives it
+	RuleCoreChange    = "core_change"        // a lapse, refusal or invalidation of a core patent since the previous run: warning
+)
+
+// Rules lists the severity rules in the order bulletins list them (Bulletin.Rules).
+var Rules = []string{RuleThreshold, RuleNear, RuleSurge, RuleBlocking, RuleConcentration, RuleEntrant, RuleLitigation,
+	RuleCoreEvent, RuleChange, RuleCoreChange}
+
+// Reasons an indicator is undefined (Indicator.Reason).
+const (
+	ReasonFewFamilies          = "few_families"           // a branch below MinBranchFamilies in its base
+	ReasonNoOfficeFamilies     = "no_office_families"     // no domestic or foreign invention family at the office
+	ReasonNoForeign            = "no_foreign"             // no foreign invention family at the office: the ratio is undefined, not infinite
+	ReasonDomesticCAGR         = "domestic_cagr"          // the domestic CAGR is undefined (zero start year or too few years)
+	ReasonForeignCAGR          = "foreign_cagr"           // the foreign CAGR is undefined
+	ReasonForeignNotPositive   = "foreign_not_positive"   // the foreign CAGR is not positive: a ratio of rates does not read as a lag
+	ReasonNoForeignApplicants  = "no_foreign_applicants"  // no foreign applicant with invention families at the office
+	ReasonNoDomesticApplicants = "no_domestic_applicants" // no domestic applicant: the domestic top-3/top-10 share is undefined
+	ReasonNoFamilies           = "no_families"            // no families in the window
+	ReasonNoBarrierOffices     = "no_barrier_offices"     // no major foreign office for the domestic country
+	ReasonUndefined            = "undefined"              // the value is not a finite number
+)
+
+// Reasons lists every Indicator.Reason code.
+var Reasons = []string{ReasonFewFamilies, ReasonNoOfficeFamilies, ReasonNoForeign, ReasonDomesticCAGR, ReasonForeignCAGR,
+	ReasonForeignNotPositive, ReasonNoForeignApplicants, ReasonNoDomesticApplicants, ReasonNoFamilies, ReasonNoBarrierOffices, ReasonUndefined}
+
+// Codes of the bulletin's unavailable analyses (Unavailable.Code; an indicator of the whole
+// industry without a value is listed with its Reason* code instead). N and Min carry the years
+// the sentence names.
+const (
+	UnavNoWindowFamilies = "no_window_families" // quality: no families in scope in the window
+	UnavNoQuality        = "no_quality_index"   // quality, blocking: no quality percentile for the families in scope
+	UnavNoneAlive        = "none_alive"         // blocking: no family known to be alive (no legal status, no grant within its term)
+	UnavWindowsEarly     = "windows_early"      // surge: the trend windows start in N, before the analysis window (Min)
+	UnavOneCompleteYear  = "one_complete_year"  // concentration rise: fewer than two complete years (N: the last complete year)
+	UnavShortHistory     = "short_history"      // entrants: the data start in N; telling entrants needs data from Min on
+	UnavNoLitigation     = "no_litigation"      // the sources carry no litigation data
+	UnavNoInvalidation   = "no_invalidation"    // the sources carry no invalidation data
+	UnavNoTransfers      = "no_transfers"       // the sources carry no transfer or licence data
+)
+
+// UnavCodes lists every Unav* code.
+var UnavCodes = []string{UnavNoWindowFamilies, UnavNoQuality, UnavNoneAlive, UnavWindowsEarly, UnavOneCompleteYear,
+	UnavShortHistory, UnavNoLitigation, UnavNoInvalidation, UnavNoTransfers}
+
+// Limitations of the method (Bulletin.Limitations, landscape.Note codes).
+const (
+	LimOrigin   = "origin"   // a family's origin is its first applicant's country (Param: the domestic country)
+	LimCount    = "count"    // the §6 ratios count invention families at the office (Param), whole; rankings fractional
+	LimLag      = "lag"      // priority years after N are incomplete
+	LimStatus   = "status"   // a granted family within its term is presumed alive when the source gives no status
+	LimExpiry   = "expiry"   // the source's expiry date, else filing (else grant) + 20 / 10 years
+	LimEvents   = "events"   // legal events classified by keywords
+	LimBranch   = "branch"   // branch ratios need N families
+	LimCoverage = "coverage" // only the exports ingested; changes can come from new data
+)
+
+// LimCodes lists every Lim* code, in the order bulletins list them.
+var LimCodes = []string{LimOrigin, LimCount, LimLag, LimStatus, LimExpiry, LimEvents, LimBranch, LimCoverage}
+
 // Bulletin is one run's patent risk-warning bulletin (专利风险预警) for an industry: the §6 warning
 // indicators overall and per branch, the signals with their severity and evidence, and the changes
 // against the previous run. It is also the history record of the run (Save, LoadPrevious).
@@ -97,9 +168,13 @@ type Bulletin struct {
 	Indicators    []Indicator              `json:"indicators"` // the §6 table: overall first, then each branch in tree order
 	TechGap       []TechGap                `json:"technology_gap"`
 	Trend         OfficeTrend              `json:"trend"` // domestic and foreign invention families at the office per year
-	Rules         []string                 `json:"rules"` // the severity rules, in English
-	Unavailable   []landscape.Unavailable  `json:"unavailable"`
-	Limitations   []string                 `json:"limitations"`
+	// Rules are the severity rules this run applied (Rule* codes, in the order bulletins list
+	// them); reports word each with the run's thresholds.
+	Rules       []string                `json:"rules"`
+	Unavailable []landscape.Unavailable `json:"unavailable"` // Code: an Unav* code (or a landscape code)
+	// Limitations are the method's limits: Lim* codes with their figures (Param: a country or
+	// office code, N: a year or a minimum), worded by reports.
+	Limitations []landscape.Note `json:"limitations"`
 }
 
 // Meta describes the run.
@@ -176,12 +251,10 @@ type Number struct {
 type Indicator struct {
 	Kind   string   `json:"kind"`
 	Branch string   `json:"branch,omitempty"`
-	Value  *float64 `json:"value"`            // nil when undefined (see Reason): never a stand-in 0 or infinity
-	Reason string   `json:"reason,omitempty"` // why the value is undefined (English)
-	// ReasonKey names the reason for translation: few_families, no_office_families, no_foreign,
-	// domestic_cagr, foreign_cagr, foreign_not_positive, no_foreign_applicants,
-	// no_domestic_applicants, no_families, no_barrier_offices.
-	ReasonKey string `json:"reason_key,omitempty"`
+	Value *float64 `json:"value"` // nil when undefined (see Reason): never a stand-in 0 or infinity
+	// Reason is why the value is undefined: a Reason* code (the indicator's Numbers hold the
+	// figures behind it; reports word it).
+	Reason string `json:"reason,omitempty"`
 	// Threshold and Direction: the indicator warns when Value is Below / Above Threshold.
 	Threshold float64         `json:"threshold"`
 	Direction string          `json:"direction"`
@@ -235,8 +308,14 @@ type Signal struct {
 	Threshold *float64 `json:"threshold"`
 	Direction string   `json:"direction"`
 	Excess    *float64 `json:"excess"`
-	Rule      string   `json:"rule"` // why this level, in English
-	Numbers   []Number `json:"numbers"`
+	// Rule is the severity rule that set the level (a Rule* code); the figures it compares are
+	// the signal's Value, Threshold, Excess, Numbers, Origin and Change, and the run's thresholds
+	// (Meta.Thresholds), so reports word it without the model writing a sentence.
+	Rule string `json:"rule"`
+	// Origin is the origin of the applicant or patent the signal is about (domestic, foreign,
+	// unknown) for the rules that depend on it (entrants, litigation).
+	Origin  string   `json:"origin,omitempty"`
+	Numbers []Number `json:"numbers"`
 	// Patents are the top patents behind the signal (at most MaxPatents); PatentsTotal how many
 	// there are in all.
 	Patents      []PatentRef `json:"patents"`
@@ -245,7 +324,9 @@ type Signal struct {
 	Series     []Series `json:"series,omitempty"`
 	SeriesUnit string   `json:"series_unit,omitempty"`
 	// Date is the date of the latest event behind it (transfers, licences, legal events), if known.
-	Date  string `json:"date,omitempty"`
+	Date string `json:"date,omitempty"`
+	// Change is the patent change behind a patent_change signal.
+	Change *landscape.PatentChange `json:"change,omitempty"`
 	Query string `json:"query"` // the embedded SQL queries the numbers come from
 	// State against the previous run and the level it had there ("" when new).
 	State     string `json:"state"`

@@ -3,11 +3,10 @@ package warning
 import (
 	"crypto/sha256"
 	"encoding/hex"
-	"fmt"
 	"math"
 )
 
-// The severity rules (documented in the package comment and listed in every bulletin's Rules).
+// The severity rules (documented in the package comment and listed in every bulletin's Rules as Rule* codes).
 const (
 	// NearFactor: a §6 indicator within this factor of its threshold, on the safe side, is "info"
 	// (approaching the threshold).
@@ -36,18 +35,6 @@ const (
 	// MaxPatents is how many patents a signal lists (PatentsTotal counts them all).
 	MaxPatents = 10
 )
-
-// rules are the severity rules in English, as listed in Bulletin.Rules.
-var rules = []string{
-	"threshold indicators: the excess factor is threshold/value for 'below' tests (a value of 0 or less is infinitely past: severe) and value/threshold for 'above' and 'at least' tests; past the threshold by a factor ≥ 2: severe, ≥ 1.5: warning, otherwise watch",
-	"§6 indicators not past their threshold but within a factor 1.1 of it: info (approaching)",
-	"surge: the excess factor is the smaller of growth/surge_growth and share change/surge_share_change; both must reach 1",
-	"blocking candidates: 1–2 per branch: watch, 3–9: warning, 10 or more: severe",
-	"concentration rise: excess factor = HHI rise / concentration_rise (at least 1)",
-	"new entrants (first family in the last three complete years or later, ≥ 3 families and ≥ 1% of the industry's families since then): domestic: info; foreign: watch; foreign with ≥ 3% of them: warning",
-	"litigation: foreign-held patent: warning; domestic or unknown origin: watch",
-	"expiring core patents (freedom windows), and invalidations, transfers and licences of core patents (quality percentile ≥ 1 − core_share): info",
-}
 
 // passed reports whether v is past threshold t in direction dir.
 func passed(v, t float64, dir string) bool {
@@ -118,24 +105,13 @@ func levelByFactor(e float64) string {
 	return LevelWatch
 }
 
-// ruleText explains a threshold level in English.
-func ruleText(v float64, t float64, dir, level string, e *float64) string {
-	f := "∞"
-	if e != nil {
-		f = fmt.Sprintf("%.2f", *e)
-	}
-	op := map[string]string{Below: "<", Above: ">", AtLeast: "≥"}[dir]
+// thresholdRule is the rule that set a §6 indicator signal's level: near for info, threshold
+// otherwise.
+func thresholdRule(level string) string {
 	if level == LevelInfo {
-		return fmt.Sprintf("value %s is within a factor %.1f of the threshold %s %s (info: approaching)", fmtNum(v), NearFactor, op, fmtNum(t))
+		return RuleNear
 	}
-	return fmt.Sprintf("value %s %s threshold %s, past it by a factor %s (%s)", fmtNum(v), op, fmtNum(t), f, level)
-}
-
-func fmtNum(v float64) string {
-	if math.Abs(v) >= 100 {
-		return fmt.Sprintf("%.0f", v)
-	}
-	return fmt.Sprintf("%.3g", v)
+	return RuleThreshold
 }
 
 // SignalID is the stable id of a signal key: the first 12 hex digits of its SHA-256.

@@ -1,7 +1,6 @@
 package warning
 
 import (
-	"fmt"
 	"math"
 	"sort"
 
@@ -40,7 +39,7 @@ func (b *builder) surges() {
 	M := b.b.Meta
 	th := b.th
 	if M.PrevFrom < b.s.From {
-		b.unavailable("signals.surge", fmt.Sprintf("the trend windows need priority years %d–%d, before the analysis window starts (%d)", M.PrevFrom, M.RecentTo, b.s.From))
+		b.unavailable("signals.surge", UnavWindowsEarly, M.PrevFrom, b.s.From)
 		return
 	}
 	for _, br := range b.flat {
@@ -95,8 +94,7 @@ func (b *builder) surges() {
 			t := th.SurgeGrowth
 			s := Signal{Key: subjectKey(KindSurge, "applicant", name, "branch", br.ID), Kind: KindSurge, Branch: br.ID, Applicant: name, Country: b.appCC[name],
 				Level: level, Value: ptr(g), Threshold: &t, Direction: AtLeast, Excess: ptr(e),
-				Rule: fmt.Sprintf("growth %.2f ≥ %.2f and share change %+.3f ≥ %.3f; excess factor min(%.2f, %.2f) = %.2f (%s)",
-					g, th.SurgeGrowth, d, th.SurgeShareChange, g/th.SurgeGrowth, d/th.SurgeShareChange, e, level),
+				Rule: RuleSurge,
 				Numbers: []Number{num("families_recent", nR[name], "families"), num("families_prev", nQ[name], "families"),
 					num("growth", g, "factor"), num("share_recent", sR, "share"), num("share_prev", sQ, "share"),
 					num("share_change", d, "share"), num("domestic_recent", local, "families")},
@@ -122,10 +120,10 @@ func (b *builder) blocking() {
 	}
 	switch {
 	case !anyPct:
-		b.unavailable("signals.blocking", "no quality percentiles (see quality)")
+		b.unavailable("signals.blocking", UnavNoQuality, 0, 0)
 		return
 	case !anyAlive:
-		b.unavailable("signals.blocking", "no family is known to be alive: the sources give no legal status and no grant within its term")
+		b.unavailable("signals.blocking", UnavNoneAlive, 0, 0)
 		return
 	}
 	for _, br := range b.flat {
@@ -155,8 +153,7 @@ func (b *builder) blocking() {
 		level := blockingLevel(n)
 		v := float64(n)
 		s := Signal{Key: subjectKey(KindBlocking, "branch", br.ID), Kind: KindBlocking, Branch: br.ID, Level: level, Value: &v, Direction: ByCount,
-			Rule: fmt.Sprintf("%d alive foreign-held families with quality percentile ≥ %.2f in a branch where domestic applicants file (1–2 watch, %d–%d warning, ≥ %d severe): %s",
-				n, p, BlockingWarning, BlockingSevere-1, BlockingSevere, level),
+			Rule: RuleBlocking,
 			Numbers: []Number{num("candidates", v, "families"), num("holders", float64(len(holders)), "count"),
 				num("quality_percentile", p, "percentile"), num("domestic_recent", local, "families")},
 			Query: "families, applicants, branches, quality_base"}
@@ -213,7 +210,7 @@ func hhiOf(fs []*family) (float64, bool) {
 func (b *builder) concentration() {
 	L := b.lc
 	if L-1 < b.s.From {
-		b.unavailable("signals.concentration_rise", fmt.Sprintf("needs two complete years in the window (last complete year %d)", L))
+		b.unavailable("signals.concentration_rise", UnavOneCompleteYear, L, 0)
 		return
 	}
 	scopes := []string{""}
@@ -252,7 +249,7 @@ func (b *builder) concentration() {
 		}
 		s := Signal{Key: subjectKey(KindConcentrationRise, "branch", sc), Kind: KindConcentrationRise, Branch: sc, Level: level,
 			Value: ptr(round(rise, 2)), Threshold: &t, Direction: AtLeast, Excess: e,
-			Rule: fmt.Sprintf("HHI %d→%d: %.0f → %.0f, a rise of %.0f points; ", L-1, L, h0, h1, rise) + ruleText(round(rise, 2), t, AtLeast, level, e),
+			Rule: RuleConcentration,
 			Numbers: []Number{num("hhi_prev", h0, "hhi"), num("hhi_last", h1, "hhi"), num("hhi_rise", rise, "points"),
 				num("families_year_before", float64(len(byYear[L-1])), "families"), num("families_year_last", float64(len(byYear[L])), "families")},
 			Series: []Series{{Name: "hhi", Points: pts}}, SeriesUnit: "hhi", Query: "applicants, families, branches"}
@@ -310,7 +307,7 @@ func (b *builder) entrants() {
 		}
 	}
 	if minPY == 0 || minPY > since-b.th.WindowYears {
-		b.unavailable("signals.entrant", fmt.Sprintf("the data start in %d: new entrants since %d need %d years of history before them", minPY, since, b.th.WindowYears))
+		b.unavailable("signals.entrant", UnavShortHistory, minPY, since-b.th.WindowYears)
 		return
 	}
 	need := math.Max(EntrantMinFamilies, math.Ceil(EntrantMinShare*float64(recent)))
@@ -324,10 +321,8 @@ func (b *builder) entrants() {
 		v := float64(whole[name])
 		t := need
 		s := Signal{Key: subjectKey(KindEntrant, "applicant", name), Kind: KindEntrant, Applicant: name, Country: b.appCC[name],
-			Level: level, Value: &v, Threshold: &t, Direction: ByRule,
-			Rule: fmt.Sprintf("first family in %d (≥ %d); %d families = %.1f%% of the industry's %d families since %d (needs ≥ %.0f, ≥ %.0f%%); %s origin: %s",
-				first[name], since, whole[name], 100*share, recent, since, need, 100*EntrantMinShare, org, level),
-			Numbers: []Number{num("first_year", float64(first[name]), "year"), num("families_whole", v, "families"),
+			Level: level, Value: &v, Threshold: &t, Direction: ByRule, Rule: RuleEntrant, Origin: org,
+			Numbers: []Number{num("first_year", float64(first[name]), "year"), num("since", float64(since), "year"), num("families_whole", v, "families"),
 				num("families", frac[name], "families"), num("share_since", share, "share"), num("industry_since", float64(recent), "families")},
 			Query: "applicants, families"}
 		s.Patents, s.PatentsTotal = b.topRefs(fams[name])
@@ -350,8 +345,7 @@ func (b *builder) expiring() {
 		months := f.expiry.Sub(b.now).Hours() / 24 / 30.4375
 		s := Signal{Key: subjectKey(KindExpiring, "family", f.id), Kind: KindExpiring, Family: f.id, Level: LevelInfo, Value: ptr(round(months, 1)),
 			Direction: ByRule, Date: f.expiry.Format("2006-01-02"),
-			Rule: fmt.Sprintf("core patent (quality percentile %.3f ≥ %.3f) in force, expiring %s, within %d months of the run: a freedom window (info)",
-				f.pct, core, f.expiry.Format("2006-01-02"), b.th.ExpiringMonths),
+			Rule: RuleCoreEvent,
 			Numbers: []Number{num("months_left", months, "months"), num("quality", f.pct, "percentile")},
 			Query:   "families, quality_base"}
 		if len(f.apps) > 0 {
@@ -367,13 +361,13 @@ func (b *builder) expiring() {
 // patents (quality percentile ≥ 1 − analysis.core_share) into signals.
 func (b *builder) events() {
 	if !b.litKnown {
-		b.unavailable("signals.litigation", "the sources in scope carry no litigation data (litigation counts or legal events)")
+		b.unavailable("signals.litigation", UnavNoLitigation, 0, 0)
 	}
 	if !b.invKnown {
-		b.unavailable("signals.invalidation", "the sources in scope carry no invalidation data")
+		b.unavailable("signals.invalidation", UnavNoInvalidation, 0, 0)
 	}
 	if !b.opsKnown {
-		b.unavailable("signals.transfer_licence", "the sources in scope carry no transfer or licence data (CNIPA-style exports and INPADOC legal events do)")
+		b.unavailable("signals.transfer_licence", UnavNoTransfers, 0, 0)
 	}
 	p := 1 - b.cfg.Analysis.CoreShare
 	for _, f := range b.fams {
@@ -390,7 +384,7 @@ func (b *builder) events() {
 		mk := func(kind, level string, n int, rule string, date string) {
 			v := float64(n)
 			s := Signal{Key: subjectKey(kind, "family", f.id), Kind: kind, Family: f.id, Level: level, Value: &v, Direction: ByRule,
-				Rule: rule, Numbers: []Number{num("events", v, "count")}, Date: date, Query: "operations, legal_events, families"}
+				Rule: rule, Origin: org, Numbers: []Number{num("events", v, "count")}, Date: date, Query: "operations, legal_events, families"}
 			if len(f.apps) > 0 {
 				s.Applicant = f.apps[0].name
 			}
@@ -406,19 +400,19 @@ func (b *builder) events() {
 			if org == "foreign" {
 				level = LevelWarning
 			}
-			mk(KindLitigation, level, n, fmt.Sprintf("%d litigation record(s); %s origin: %s", n, org, level), last[KindLitigation])
+			mk(KindLitigation, level, n, RuleLitigation, last[KindLitigation])
 		}
 		if !core {
 			continue
 		}
 		if f.invalidated || counts[KindInvalidation] > 0 {
-			mk(KindInvalidation, LevelInfo, max(counts[KindInvalidation], 1), fmt.Sprintf("invalidation of a core patent (percentile %.3f ≥ %.2f): info", f.pct, p), last[KindInvalidation])
+			mk(KindInvalidation, LevelInfo, max(counts[KindInvalidation], 1), RuleCoreEvent, last[KindInvalidation])
 		}
 		if n := max(f.transfers, counts[KindTransfer]); n > 0 {
-			mk(KindTransfer, LevelInfo, n, fmt.Sprintf("%d transfer(s) of a core patent (percentile %.3f ≥ %.2f): info", n, f.pct, p), maxStr(f.lastTransfer, last[KindTransfer]))
+			mk(KindTransfer, LevelInfo, n, RuleCoreEvent, maxStr(f.lastTransfer, last[KindTransfer]))
 		}
 		if n := max(f.licences, counts[KindLicence]); n > 0 {
-			mk(KindLicence, LevelInfo, n, fmt.Sprintf("%d licence(s) of a core patent (percentile %.3f ≥ %.2f): info", n, f.pct, p), maxStr(f.lastLicence, last[KindLicence]))
+			mk(KindLicence, LevelInfo, n, RuleCoreEvent, maxStr(f.lastLicence, last[KindLicence]))
 		}
 	}
 }
@@ -455,17 +449,17 @@ func (b *builder) changeSignals(ch []landscape.PatentChange) {
 		}
 		f := b.byID[c.FamilyID]
 		core := f != nil && f.hasPct && f.pct >= p
-		rule := fmt.Sprintf("%s (%s → %s) observed %s in %s: %s", c.Event, c.Old, c.New, c.Observed, c.SourceFile, level)
+		rule := RuleChange
 		switch c.Event {
 		case landscape.EventLapsed, landscape.EventRefused, landscape.EventInvalidated:
 			if core {
-				level = LevelWarning
-				rule = fmt.Sprintf("%s of a core patent (percentile %.3f ≥ %.2f; %s → %s) observed %s in %s: warning", c.Event, f.pct, p, c.Old, c.New, c.Observed, c.SourceFile)
+				level, rule = LevelWarning, RuleCoreChange
 			}
 		}
+		change := c
 		s := Signal{Key: subjectKey(KindChange, "pub", c.PubNumber, "event", c.Event, "new", c.New), Kind: KindChange,
 			Family: c.FamilyID, Applicant: c.Applicant, Country: c.Country, Level: level, Direction: ByRule, Rule: rule,
-			Numbers: []Number{}, Date: c.Observed, Query: "changes"}
+			Numbers: []Number{}, Date: c.Observed, Change: &change, Query: "changes"}
 		if f != nil {
 			if f.hasPct {
 				s.Numbers = append(s.Numbers, num("quality", f.pct, "percentile"))

@@ -542,11 +542,15 @@ func (p *pageBuilder) indicatorCell(in *warning.Indicator) reports.Cell {
 }
 
 func (p *pageBuilder) reason(in *warning.Indicator) string {
-	key := "reason:" + in.ReasonKey
-	if !has(key) {
-		return in.Reason
+	return p.reasonText(in.Reason)
+}
+
+// reasonText words an indicator's Reason* code (the code itself when the catalogue lacks it).
+func (p *pageBuilder) reasonText(code string) string {
+	if !has("reason:" + code) {
+		return code
 	}
-	return p.t(key, "n", strconv.Itoa(warning.MinBranchFamilies), "office", p.t("office", "o", p.b.Meta.Office))
+	return p.t("reason:"+code, "n", strconv.Itoa(warning.MinBranchFamilies), "office", p.t("office", "o", orNA(p.l, p.b.Meta.Office)))
 }
 
 func (p *pageBuilder) findInd(kind, branch string) *warning.Indicator {
@@ -736,8 +740,14 @@ func (p *pageBuilder) method() *reports.Section {
 	}
 	s.Blocks = append(s.Blocks, reports.Block{Heading: p.t("m.thresholds"), Facts: facts})
 	var rs []string
-	for i := 1; has("rule." + strconv.Itoa(i)); i++ {
-		rs = append(rs, p.t("rule."+strconv.Itoa(i)))
+	for _, r := range p.b.Rules {
+		if has("rule:" + r) {
+			rs = append(rs, p.t("rule:"+r, "near", l.Num(warning.NearFactor, 1), "w", l.Num(warning.WarningFactor, 1), "s", l.Num(warning.SevereFactor, 0),
+				"b0", strconv.Itoa(warning.BlockingWarning-1), "bw", strconv.Itoa(warning.BlockingWarning), "bw1", strconv.Itoa(warning.BlockingSevere-1), "bs", strconv.Itoa(warning.BlockingSevere),
+				"p", l.Num(1-p.b.Meta.CoreShare, 3)))
+		} else {
+			rs = append(rs, r)
+		}
 	}
 	s.Blocks = append(s.Blocks, reports.Block{Heading: p.t("m.rules"), List: rs}, reports.Block{Heading: p.t("m.identity"), Para: p.t("m.identity.text")})
 	return s
@@ -745,43 +755,45 @@ func (p *pageBuilder) method() *reports.Section {
 
 // limitations: the method's limits, in the report's language.
 func (p *pageBuilder) limitations() *reports.Section {
-	M := p.b.Meta
 	s := p.section("limitations")
-	items := []string{
-		p.t("lim.origin"),
-		p.t("lim.count", "office", p.t("office", "o", orNA(p.l, M.Office))),
-		p.t("lim.lag", "y", p.year(M.LastComplete)),
-		p.t("lim.status"), p.t("lim.expiry"), p.t("lim.events"),
-		p.t("lim.branch", "n", strconv.Itoa(warning.MinBranchFamilies)),
-		p.t("lim.cover"),
+	var items []string
+	for _, n := range p.b.Limitations {
+		if !has("lim:" + n.Code) {
+			items = append(items, n.Code)
+			continue
+		}
+		items = append(items, p.t("lim:"+n.Code, "c", orNA(p.l, n.Param), "office", p.t("office", "o", orNA(p.l, n.Param)),
+			"y", p.year(n.N), "n", strconv.Itoa(n.N)))
 	}
 	s.Blocks = append(s.Blocks, reports.Block{List: items})
 	return s
 }
 
-// unavailable translates the bulletin's unavailable analyses.
+// unavailable words the bulletin's unavailable analyses: the bulletin's own codes (warning.Unav*
+// and, for an indicator of the whole industry, its Reason* code) from its namespace of the
+// catalogue, any other code through the reports catalogue.
 func (p *pageBuilder) unavailable() []landscape.Unavailable {
 	var out []landscape.Unavailable
 	for _, u := range p.b.Unavailable {
-		if u.Code != "" { // a typed entry: the reports catalogue words it
-			out = append(out, p.l.Worded(u))
-			continue
-		}
-		r := u.Reason
-		switch {
-		case has("unav:" + u.Analysis):
-			r = p.t("unav:" + u.Analysis)
-		case strings.HasPrefix(u.Analysis, "indicators."):
-			if in := p.findInd(strings.TrimPrefix(u.Analysis, "indicators."), ""); in != nil {
-				r = p.reason(in)
-			}
-		}
 		name := u.Analysis
 		if k := strings.TrimPrefix(strings.TrimPrefix(u.Analysis, "indicators."), "signals."); has("kind:" + k) {
 			name = p.t("kind:" + k)
 		}
 		if has("unavname:" + u.Analysis) {
 			name = p.t("unavname:" + u.Analysis)
+		}
+		var r string
+		switch {
+		case has("unav:" + u.Code):
+			r = p.t("unav:"+u.Code, "n", p.year(u.N), "min", p.year(u.Min))
+		case has("reason:" + u.Code):
+			r = p.reasonText(u.Code)
+		default:
+			w := p.l.Worded(u)
+			if name == u.Analysis {
+				name = w.Analysis
+			}
+			r = w.Reason
 		}
 		out = append(out, landscape.Unavailable{Analysis: name, Reason: r})
 	}

@@ -40,48 +40,54 @@ func fixture() *warning.Bulletin {
 	}
 	var sigs []warning.Signal
 	s := sig("reserve:branch=pw", warning.KindReserve, warning.LevelSevere, warning.StateEscalated, warning.LevelWatch)
-	s.Branch, s.Value, s.Threshold, s.Direction, s.Excess = "pw", f(0.02), f(0.5), warning.Below, f(25)
+	s.Branch, s.Value, s.Threshold, s.Direction, s.Excess, s.Rule = "pw", f(0.02), f(0.5), warning.Below, f(25), warning.RuleThreshold
 	s.Numbers = []warning.Number{{Key: "domestic", Value: f(20), Unit: "families"}, {Key: "foreign", Value: f(1000), Unit: "families"}, {Key: "unknown_origin", Value: f(0), Unit: "families"}}
 	s.PatentsTotal = 1000
 	sigs = append(sigs, s)
 	s = sig("reserve:overall", warning.KindReserve, warning.LevelSevere, warning.StateNew, "")
-	s.Value, s.Threshold, s.Direction = f(0), f(0.5), warning.Below // infinitely past: no excess
+	s.Value, s.Threshold, s.Direction, s.Rule = f(0), f(0.5), warning.Below, warning.RuleThreshold // infinitely past: no excess
 	sigs = append(sigs, s)
 	s = sig("surge:applicant=EVIL <b>:branch=pw", warning.KindSurge, warning.LevelWarning, warning.StateUnchanged, warning.LevelWarning)
-	s.Applicant, s.Country, s.Branch, s.Value, s.Threshold, s.Direction, s.Excess = "EVIL <b>", "JP", "pw", f(3), f(2), warning.AtLeast, f(1.5)
+	s.Applicant, s.Country, s.Branch, s.Value, s.Threshold, s.Direction, s.Excess, s.Rule = "EVIL <b>", "JP", "pw", f(3), f(2), warning.AtLeast, f(1.5), warning.RuleSurge
 	s.Numbers = []warning.Number{{Key: "families_prev", Value: f(1), Unit: "families"}, {Key: "families_recent", Value: f(3), Unit: "families"},
-		{Key: "share_change", Value: f(0.18), Unit: "share"}, {Key: "domestic_recent", Value: f(1), Unit: "families"}}
+		{Key: "growth", Value: f(3), Unit: "factor"}, {Key: "share_change", Value: f(0.18), Unit: "share"}, {Key: "domestic_recent", Value: f(1), Unit: "families"}}
 	s.Series, s.SeriesUnit = []warning.Series{{Name: "applicant", Points: pts(0, 1, 1, 0, 1, 5, 0)}}, "families"
 	sigs = append(sigs, s)
 	s = sig("blocking:branch=pw", warning.KindBlocking, warning.LevelWatch, warning.StateDeescalated, warning.LevelSevere)
-	s.Branch, s.Value, s.Direction = "pw", f(2), warning.ByCount
-	s.Numbers = []warning.Number{{Key: "candidates", Value: f(2), Unit: "families"}, {Key: "holders", Value: f(2), Unit: "count"}}
+	s.Branch, s.Value, s.Direction, s.Rule = "pw", f(2), warning.ByCount, warning.RuleBlocking
+	s.Numbers = []warning.Number{{Key: "candidates", Value: f(2), Unit: "families"}, {Key: "holders", Value: f(2), Unit: "count"}, {Key: "quality_percentile", Value: f(0.9), Unit: "percentile"}}
 	sigs = append(sigs, s)
 	s = sig("concentration_rise:overall", warning.KindConcentrationRise, warning.LevelWatch, warning.StateNew, "")
-	s.Value, s.Threshold, s.Direction, s.Excess = f(200), f(200), warning.AtLeast, f(1)
+	s.Value, s.Threshold, s.Direction, s.Excess, s.Rule = f(200), f(200), warning.AtLeast, f(1), warning.RuleConcentration
 	s.Numbers = []warning.Number{{Key: "hhi_prev", Value: f(1000), Unit: "hhi"}, {Key: "hhi_last", Value: f(1200), Unit: "hhi"}}
 	s.Series, s.SeriesUnit = []warning.Series{{Name: "hhi", Points: pts(900, 1000, 950, 1000, 1200, 3000, 10000)}}, "hhi"
 	sigs = append(sigs, s)
 	s = sig("bubble:branch=pw", warning.KindBubble, warning.LevelInfo, warning.StateNew, "")
-	s.Branch, s.Value, s.Threshold, s.Direction, s.Excess = "pw", f(4.8), f(5), warning.Above, f(0.96)
+	s.Branch, s.Value, s.Threshold, s.Direction, s.Excess, s.Rule = "pw", f(4.8), f(5), warning.Above, f(0.96), warning.RuleNear
 	sigs = append(sigs, s)
 	s = sig("entrant:applicant=NEWF", warning.KindEntrant, warning.LevelInfo, warning.StateNew, "")
-	s.Applicant, s.Country = "NEWF", "CN"
-	s.Numbers = []warning.Number{{Key: "first_year", Value: f(2022), Unit: "year"}, {Key: "families_whole", Value: f(3), Unit: "families"}, {Key: "share_since", Value: f(0.25), Unit: "share"}}
+	s.Applicant, s.Country, s.Rule, s.Origin, s.Value, s.Threshold = "NEWF", "CN", warning.RuleEntrant, "domestic", f(3), f(3)
+	s.Numbers = []warning.Number{{Key: "first_year", Value: f(2022), Unit: "year"}, {Key: "since", Value: f(2021), Unit: "year"}, {Key: "families_whole", Value: f(3), Unit: "families"}, {Key: "share_since", Value: f(0.25), Unit: "share"}}
 	sigs = append(sigs, s)
 	s = sig("expiring:family=P064c", warning.KindExpiring, warning.LevelInfo, warning.StateNew, "")
-	s.Family, s.Applicant, s.Date = "P064c", "QUALCOMM", "2035-01-29"
+	s.Family, s.Applicant, s.Date, s.Rule = "P064c", "QUALCOMM", "2035-01-29", warning.RuleCoreEvent
 	s.Numbers = []warning.Number{{Key: "months_left", Value: f(17.4), Unit: "months"}, {Key: "quality", Value: f(0.999), Unit: "percentile"}}
 	sigs = append(sigs, s)
 	for _, k := range []string{warning.KindLitigation, warning.KindInvalidation, warning.KindTransfer, warning.KindLicence} {
 		s = sig(k+":family=P064c", k, warning.LevelInfo, warning.StateNew, "")
+		s.Rule = warning.RuleCoreEvent
 		if k == warning.KindLitigation {
-			s.Level = warning.LevelWarning
+			s.Level, s.Rule, s.Origin = warning.LevelWarning, warning.RuleLitigation, "foreign"
 		}
 		s.Family, s.Applicant, s.Country, s.Date = "P064c", "QUALCOMM", "US", "2024-02-02"
-		s.Numbers = []warning.Number{{Key: "events", Value: f(2), Unit: "count"}}
+		s.Numbers = []warning.Number{{Key: "events", Value: f(2), Unit: "count"}, {Key: "quality", Value: f(0.999), Unit: "percentile"}}
 		sigs = append(sigs, s)
 	}
+	s = sig("patent_change:pub=CN1:event=lapsed:new=lapsed", warning.KindChange, warning.LevelWarning, warning.StateNew, "")
+	s.Family, s.Date, s.Rule = "P064c", "2026-01-10", warning.RuleCoreChange
+	s.Change = &landscape.PatentChange{PubNumber: "CN1", FamilyID: "P064c", Event: landscape.EventLapsed, Field: "status", Old: "alive", New: "lapsed", Observed: "2026-01-10", Level: warning.LevelWatch}
+	s.Numbers = []warning.Number{{Key: "quality", Value: f(0.999), Unit: "percentile"}}
+	sigs = append(sigs, s)
 	b := &warning.Bulletin{Version: warning.FormatVersion, Signals: sigs,
 		Meta: warning.Meta{RunID: "20260116T000000.000000000Z", Generated: "2026-01-16T00:00:00Z", Previous: "20260115T000000.000000000Z",
 			Industry: config.Text{Zh: "电池<i>", En: "Batteries <i>"}, Region: config.Region{Country: "CN", Province: "山东省", City: "泰安市"},
@@ -92,7 +98,11 @@ func fixture() *warning.Bulletin {
 		Trend: warning.OfficeTrend{Office: "CN", Domestic: pts(1, 2, 3, 4, 5, 6, 7), Foreign: pts(7, 6, 5, 4, 3, 2, 1)},
 		TechGap: []warning.TechGap{{DomesticFirst: 2012, Peers: []warning.GapPeer{{Peer: "US", First: 2008, Gap: ip(4)}, {Peer: "JP"}}},
 			{Branch: "pw", Peers: []warning.GapPeer{{Peer: "US", First: 2009}, {Peer: "JP"}}}},
-		Unavailable: []landscape.Unavailable{{Analysis: "signals.litigation", Reason: "no litigation data"}, {Analysis: "indicators.growth_lag", Reason: "foreign CAGR undefined"}, {Analysis: "x.unknown", Reason: evil}},
+		Unavailable: []landscape.Unavailable{{Analysis: "signals.litigation", Code: warning.UnavNoLitigation}, {Analysis: "indicators.growth_lag", Code: warning.ReasonForeignCAGR},
+			{Analysis: "signals.entrant", Code: warning.UnavShortHistory, N: 2018, Min: 2016}, {Analysis: evil, Code: landscape.CodeNoLegalStatus}},
+		Rules: warning.Rules,
+		Limitations: []landscape.Note{{Code: warning.LimOrigin, Param: "CN"}, {Code: warning.LimCount, Param: "CN"}, {Code: warning.LimLag, N: 2023},
+			{Code: warning.LimBranch, N: warning.MinBranchFamilies}, {Code: warning.LimCoverage}},
 	}
 	for _, k := range []string{warning.KindReserve, warning.KindBubble, warning.KindGrowthLag, warning.KindWeakLeaders, warning.KindPortfolio, warning.KindMarketBarrier} {
 		for _, br := range []string{"", "pw", "pw-bat"} {
@@ -100,9 +110,9 @@ func fixture() *warning.Bulletin {
 				Numbers: []warning.Number{{Key: "domestic", Value: f(3), Unit: "families"}, {Key: "foreign", Value: f(10), Unit: "families"}, {Key: "office_US", Value: f(2), Unit: "families"}}}
 			if k == warning.KindGrowthLag || br == "pw-bat" {
 				in.Value, in.Level, in.Excess = nil, "", nil
-				in.Reason, in.ReasonKey = "no foreign inventions", "no_foreign"
+				in.Reason = warning.ReasonNoForeign
 				if br == "pw-bat" {
-					in.ReasonKey = "few_families"
+					in.Reason = warning.ReasonFewFamilies
 				}
 			}
 			b.Indicators = append(b.Indicators, in)

@@ -128,6 +128,8 @@ func (p *pageBuilder) kindDesc(kind string) string {
 		return p.t("kdesc:expiring", "until", orNA(l, M.ExpiringUntil), "p", l.Num(1-M.CoreShare, 3))
 	case warning.KindLitigation:
 		return p.t("kdesc:litigation")
+	case warning.KindChange:
+		return p.t("kdesc:patent_change", "p", l.Num(1-M.CoreShare, 3))
 	}
 	return p.t("kdesc:event", "kind", p.t("event:"+kind), "p", l.Num(1-M.CoreShare, 3))
 }

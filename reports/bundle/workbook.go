@@ -11,6 +11,7 @@ import (
 	"github.com/patnav/patnav/landscape/enterprise"
 	"github.com/patnav/patnav/landscape/warning"
 	"github.com/patnav/patnav/reports"
+	"github.com/patnav/patnav/reports/bulletin"
 )
 
 // Sheet is one table of the bundle's XLSX workbook.
@@ -197,12 +198,14 @@ func EnterpriseSheet(es []*enterprise.Enterprise) Sheet {
 	return sh
 }
 
-// SignalSheet lists the bulletin's warning signals.
+// SignalSheet lists the bulletin's warning signals, each with its severity rule (the code) and
+// why it has its level in zh and en.
 func SignalSheet(b *warning.Bulletin) Sheet {
-	sh := Sheet{Name: "Warning signals", Header: []string{"id", "level", "state", "kind", "branch", "applicant", "country", "value", "threshold", "rule", "patents"},
-		Formats: []string{"", "", "", "", "", "", "", "num", "num", "", "int"}}
+	sh := Sheet{Name: "Warning signals", Header: []string{"id", "level", "state", "kind", "branch", "applicant", "country", "value", "threshold", "rule", "why_zh", "why_en", "patents"},
+		Formats: []string{"", "", "", "", "", "", "", "num", "num", "", "", "", "int"}}
 	for _, s := range b.Signals {
-		sh.Rows = append(sh.Rows, []any{s.ID, s.Level, s.State, s.Kind, s.Branch, s.Applicant, s.Country, s.Value, s.Threshold, s.Rule, s.PatentsTotal})
+		sh.Rows = append(sh.Rows, []any{s.ID, s.Level, s.State, s.Kind, s.Branch, s.Applicant, s.Country, s.Value, s.Threshold, s.Rule,
+			bulletin.RuleText(b, s, "zh"), bulletin.RuleText(b, s, "en"), s.PatentsTotal})
 	}
 	return sh
 }
