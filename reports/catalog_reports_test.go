@@ -6,6 +6,7 @@ import (
 
 	"github.com/patnav/patnav/internal/config"
 	"github.com/patnav/patnav/landscape/effect"
+	"github.com/patnav/patnav/landscape/scope"
 	"github.com/patnav/patnav/landscape/value"
 	"github.com/patnav/patnav/landscape/warning"
 	"github.com/patnav/patnav/reports/langtest"
@@ -32,7 +33,7 @@ func TestCatalogEntries(t *testing.T) {
 }
 
 // TestCatalogReportCodes: every code the warning (kinds, levels, states, indicator reasons,
-// severity rules, unavailable codes, limitations), effect and value models produce has words in
+// severity rules, unavailable codes, limitations), effect, value and seed-scoping models produce has words in
 // the catalogue (a page would show ⟦key⟧ otherwise).
 func TestCatalogReportCodes(t *testing.T) {
 	var keys []string
@@ -83,6 +84,12 @@ func TestCatalogReportCodes(t *testing.T) {
 	}
 	for _, c := range value.Codes {
 		keys = append(keys, "value.r."+c)
+	}
+	for _, c := range scope.Codes {
+		keys = append(keys, "scope.un."+c)
+	}
+	for _, a := range scope.Parts {
+		keys = append(keys, "scope.an."+a)
 	}
 	for _, k := range keys {
 		if !HasText(k) {

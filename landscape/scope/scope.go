@@ -77,6 +77,13 @@ const (
 	NoCodes      = "no_codes"
 )
 
+// Codes lists every reason code of the model's Unavailable entries, and Parts the analyses they
+// name, for the reports catalogue's completeness test.
+var (
+	Codes = []string{NoConfig, NoHoldout, NoCitations, NoKeywordsZh, NoKeywordsEn, NoCodes}
+	Parts = []string{"expansion.citation", "proposal.codes", "proposal.keywords_zh", "proposal.keywords_en", "config", "holdout"}
+)
+
 // Build runs seed scoping over the lake.
 func Build(ctx context.Context, o Options) (*Model, error) {
 	if o.Now.IsZero() {
@@ -216,8 +223,10 @@ func (m *Model) meta(o Options) {
 	m.Meta.BackgroundRatio, m.Meta.MinCoverage, m.Meta.MinLift = t.BackgroundRatio, t.MinCoverage, t.MinLift
 }
 
-func (m *Model) unavailable(what, reason string) {
-	m.Unavailable = append(m.Unavailable, landscape.Unavailable{Analysis: what, Reason: reason})
+// unavailable records a part of the scoping the data cannot support: its analysis name and
+// reason code (reports word both).
+func (m *Model) unavailable(what, code string) {
+	m.Unavailable = append(m.Unavailable, landscape.Unavailable{Analysis: what, Code: code})
 }
 
 // The model's parts are analysis/seedscope's result types, named here so that reports draw the

@@ -251,7 +251,7 @@ type Number struct {
 type Indicator struct {
 	Kind   string   `json:"kind"`
 	Branch string   `json:"branch,omitempty"`
-	Value *float64 `json:"value"` // nil when undefined (see Reason): never a stand-in 0 or infinity
+	Value  *float64 `json:"value"` // nil when undefined (see Reason): never a stand-in 0 or infinity
 	// Reason is why the value is undefined: a Reason* code (the indicator's Numbers hold the
 	// figures behind it; reports word it).
 	Reason string `json:"reason,omitempty"`
@@ -327,7 +327,7 @@ type Signal struct {
 	Date string `json:"date,omitempty"`
 	// Change is the patent change behind a patent_change signal.
 	Change *landscape.PatentChange `json:"change,omitempty"`
-	Query string `json:"query"` // the embedded SQL queries the numbers come from
+	Query  string                  `json:"query"` // the embedded SQL queries the numbers come from
 	// State against the previous run and the level it had there ("" when new).
 	State     string `json:"state"`
 	PrevLevel string `json:"prev_level,omitempty"`

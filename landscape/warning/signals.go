@@ -345,7 +345,7 @@ func (b *builder) expiring() {
 		months := f.expiry.Sub(b.now).Hours() / 24 / 30.4375
 		s := Signal{Key: subjectKey(KindExpiring, "family", f.id), Kind: KindExpiring, Family: f.id, Level: LevelInfo, Value: ptr(round(months, 1)),
 			Direction: ByRule, Date: f.expiry.Format("2006-01-02"),
-			Rule: RuleCoreEvent,
+			Rule:    RuleCoreEvent,
 			Numbers: []Number{num("months_left", months, "months"), num("quality", f.pct, "percentile")},
 			Query:   "families, quality_base"}
 		if len(f.apps) > 0 {

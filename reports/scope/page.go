@@ -56,7 +56,7 @@ func (b *pageBuilder) page() *reports.Page {
 	p.Facts = append(p.Facts, reports.Fact{Label: l.T("hdr.generated"), Value: m.Meta.Generated})
 	p.Footer = b.t("footer", "version", m.Meta.PatnavVersion, "generated", m.Meta.Generated)
 	for _, u := range m.Unavailable {
-		p.Unavailable = append(p.Unavailable, landscape.Unavailable{Analysis: b.t("an." + u.Analysis), Reason: b.t("un." + u.Reason)})
+		p.Unavailable = append(p.Unavailable, landscape.Unavailable{Analysis: b.t("an." + u.Analysis), Reason: b.t("un." + u.Code)})
 	}
 	add := func(id, key string, blocks []reports.Block) {
 		n := strconv.Itoa(len(p.Sections) + 1)

@@ -10,6 +10,7 @@ import (
 	"testing"
 
 	"github.com/patnav/patnav/internal/config"
+	"github.com/patnav/patnav/landscape"
 	model "github.com/patnav/patnav/landscape/scope"
 )
 
@@ -40,6 +41,7 @@ func fixture() *model.Model {
 				MissedExamples: []model.Family{{ID: "F1", Rep: "US1B2", Title: "=HYPERLINK(\"http://x\") <script>alert(1)</script>", Score: 0.9}}, Missed: 1},
 			Options: model.Tuning{Examples: 10},
 		},
+		Unavailable: []landscape.Unavailable{{Analysis: "holdout", Code: model.NoHoldout}, {Analysis: "expansion.citation", Code: model.NoCitations}},
 	}
 }
 
