@@ -61,8 +61,10 @@ func (b *macroBuilder) unavailable(u Unavailable) {
 	b.m.Unavailable = append(b.m.Unavailable, u)
 }
 
-func (b *macroBuilder) basis(unit string, n int, note, query string) Basis {
-	return Basis{Unit: unit, N: n, From: b.s.From, To: b.s.To, Note: note, Query: query}
+// basis states what a section's figures rest on: the unit, how many, the window, the query and
+// how they were computed (typed method notes, worded by reports).
+func (b *macroBuilder) basis(unit string, n int, query string, method ...Note) Basis {
+	return Basis{Unit: unit, N: n, From: b.s.From, To: b.s.To, Method: method, Query: query}
 }
 
 func (b *macroBuilder) meta() {

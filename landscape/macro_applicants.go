@@ -1,7 +1,6 @@
 package landscape
 
 import (
-	"fmt"
 	"sort"
 
 	"github.com/patnav/patnav/analysis"
@@ -25,7 +24,7 @@ func (b *macroBuilder) applicants() error {
 		fr = append(fr, r.Families)
 		total += r.Families
 	}
-	A.Basis = b.basis("family", len(all), "fractional counting (1/k per family with k applicants); "+fmt.Sprint(len(all))+" applicants", "applicants_top")
+	A.Basis = b.basis("applicant", len(all), "applicants_top", Note{Code: NoteBasisApplicants})
 	if len(all) == 0 {
 		b.unavailable(Unavailable{Analysis: "applicants", Section: "applicants", Code: CodeNoApplicants})
 		return nil

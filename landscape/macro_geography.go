@@ -56,7 +56,7 @@ func (b *macroBuilder) geography() error {
 		return err
 	}
 	g.Cities = counts(cities, 2)
-	g.Basis = b.basis("family", int(sumCounts(b.m.Trend.Series)), "source = first applicant's country (else first priority office); a family counts once per office where it has a member", "geo_matrix")
+	g.Basis = b.basis("family", int(sumCounts(b.m.Trend.Series)), "geo_matrix", Note{Code: NoteBasisGeography})
 	if len(g.Provinces) == 0 {
 		b.unavailable(Unavailable{Analysis: "geography.provinces", Section: "geography", Code: CodeNoProvinces})
 	}

@@ -43,6 +43,6 @@ func (b *macroBuilder) inventors() error {
 		I.Teams = append(I.Teams, Team{Members: []string{r.Inventor1, r.Inventor2}, Families: r.Families, Applicant: r.Applicant})
 	}
 	// The basis counts inventors (I.Total is the number of distinct inventors, not families).
-	I.Basis = b.basis("inventor", I.Total, "h-index over the forward citations the sources report for each inventor's families; teams = most frequent co-inventor pairs", "inventors_top")
+	I.Basis = b.basis("inventor", I.Total, "inventors_top", Note{Code: NoteBasisInventors})
 	return nil
 }

@@ -47,6 +47,6 @@ func (b *macroBuilder) legal() error {
 	for _, c := range L.Status {
 		n += int(c.N)
 	}
-	L.Basis = b.basis("family", n, "a family's status is the best of its members' (alive > pending > lapsed); grant rate = granted / (granted + lapsed without grant) over invention families; pendency = median filing-to-grant years", "legal_status")
+	L.Basis = b.basis("family", n, "legal_status", Note{Code: NoteBasisLegal})
 	return nil
 }

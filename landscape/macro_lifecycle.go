@@ -27,7 +27,7 @@ func (b *macroBuilder) lifeCycleOf(rows []analysis.LifeCycleRow) (LifeCycle, ind
 		a = append(a, apps[y])
 		p = append(p, appl[y])
 	}
-	fit := indicators.LogisticFit{Reason: "no complete years"}
+	fit := indicators.LogisticFit{Reason: "no complete years", Fail: indicators.FitTooFew}
 	switch {
 	case !MinFitYears.Met(filed):
 		fit.Reason = MinFitYears.Code
@@ -43,12 +43,20 @@ func (b *macroBuilder) lifeCycleOf(rows []analysis.LifeCycleRow) (LifeCycle, ind
 	switch {
 	case fit.Reason == MinFitYears.Code || fit.Reason == MinFitFamilies.Code:
 		// Below the minimum no stage is claimed either (18 families were called "saturated").
-		lc.Stage, lc.Rule = string(indicators.StageUnclear), "below the minimum data for a fit"
+		lc.Stage, lc.Rule = string(indicators.StageUnclear), Note{Code: NoteStageBelowMinimum}
 	case len(a) > 0:
-		st, why := indicators.LifeCycleStage(fit, a, p)
-		lc.Stage, lc.Rule = string(st), why
+		st, _ := indicators.LifeCycleStage(fit, a, p)
+		lc.Stage = string(st)
+		switch {
+		case st == indicators.StageDecline && indicators.DeclineSignal(a, p, indicators.DefaultDeclineYears):
+			lc.Rule = Note{Code: NoteStageDecline, N: indicators.DefaultDeclineYears}
+		case !fit.OK:
+			lc.Rule = Note{Code: NoteStageNoFit}
+		default:
+			lc.Rule = Note{Code: NoteStageSaturation, Nums: []float64{round(fit.Saturation(), 4)}}
+		}
 	default:
-		lc.Stage, lc.Rule = string(indicators.StageUnclear), "no complete years"
+		lc.Stage, lc.Rule = string(indicators.StageUnclear), Note{Code: NoteStageNoYears}
 	}
 	return lc, fit
 }
@@ -63,7 +71,7 @@ func (b *macroBuilder) lifeCycle() error {
 	for _, p := range lc.Points {
 		n += p.Applications
 	}
-	lc.Basis = b.basis("family", n, "cumulative families of complete years fitted by y = L/(1+e^(−k(t−t0)))", "life_cycle")
+	lc.Basis = b.basis("family", n, "life_cycle", Note{Code: NoteBasisLifeCycle})
 	switch {
 	case fit.Reason == MinFitYears.Code:
 		years := 0
@@ -82,7 +90,7 @@ func (b *macroBuilder) lifeCycle() error {
 		}
 		b.unavailable(MinFitFamilies.Below(fams))
 	case !fit.OK:
-		b.unavailable(Unavailable{Analysis: "life_cycle.fit", Section: "life_cycle", Code: CodeFitFailed, N: n, Detail: fit.Reason})
+		b.unavailable(Unavailable{Analysis: "life_cycle.fit", Section: "life_cycle", Code: CodeFitFailed, N: n, Detail: fit.Fail})
 	}
 	b.m.LifeCycle = lc
 	return nil

@@ -9,6 +9,9 @@ import (
 	"github.com/patnav/patnav/analysis/indicators"
 )
 
+// maxCore is the longest core-patent list the model holds.
+const maxCore = 50
+
 func (b *macroBuilder) quality() error {
 	Q := &b.m.Quality
 	cov, err := analysis.CitationCoverage.One(b.ctx, b.s, b.s.From, b.s.To)
@@ -19,17 +22,16 @@ func (b *macroBuilder) quality() error {
 	in := indicators.QualityInputs{}
 	useInternal := internal > 0
 	if useInternal {
-		Q.Indicators = append(Q.Indicators, fmt.Sprintf("forward citations within %d years (citations resolved inside the lake)", b.cfg.Analysis.CitationWindow))
+		Q.Indicators = append(Q.Indicators, IndForwardWindow)
+		Q.CitationWindow = b.cfg.Analysis.CitationWindow
 	} else if withSrc > 0 {
-		Q.Indicators = append(Q.Indicators, "forward citations as reported by the source (not windowed)")
+		Q.Indicators = append(Q.Indicators, IndForwardReported)
 	} else {
 		Q.Missing = append(Q.Missing, Unavailable{Analysis: "quality.forward_citations", Section: "quality", Code: CodeNoCitations})
 	}
-	Q.Indicators = append(Q.Indicators, "family size (distinct offices)")
-	Q.Indicators = append(Q.Indicators, "backward citations (where the source counts them)", "grant lag (filing to grant, shorter is better)",
-		"scope (distinct IPC subclasses; reported, not in the index)")
+	Q.Indicators = append(Q.Indicators, IndFamilySize, IndBackward, IndGrantLag, IndScope)
 	if withClaims > 0 {
-		Q.Indicators = append(Q.Indicators, "claims count")
+		Q.Indicators = append(Q.Indicators, IndClaims)
 	} else {
 		Q.Missing = append(Q.Missing, Unavailable{Analysis: "quality.claims", Section: "quality", Code: CodeNoClaims})
 	}
@@ -113,7 +115,7 @@ func (b *macroBuilder) quality() error {
 		return err
 	}
 	core := int(math.Ceil(float64(len(fams)) * b.cfg.Analysis.CoreShare))
-	core = min(core, 50, len(order))
+	core = min(core, maxCore, len(order))
 	var coreIDs []string
 	for _, i := range order[:core] {
 		if scores[i].OK {
@@ -152,7 +154,7 @@ func (b *macroBuilder) quality() error {
 		cp.Components["scope"] = f.scope
 		Q.Core = append(Q.Core, cp)
 	}
-	Q.Basis = b.basis("family", n, fmt.Sprintf("OECD quality index 6: mean of forward citations, family size, claims, backward citations and grant lag min–max normalised within priority-year × main-subclass cohorts (top/bottom 1%% capped); core patents = top %.0f%% (at most 50 listed)", 100*b.cfg.Analysis.CoreShare), "quality_base")
+	Q.Basis = b.basis("family", n, "quality_base", Note{Code: NoteBasisQuality, N: maxCore, Nums: []float64{b.cfg.Analysis.CoreShare}})
 	return nil
 }
 

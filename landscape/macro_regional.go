@@ -67,42 +67,42 @@ func (b *macroBuilder) regional() error {
 		}
 		return m[s][i]
 	}
-	row("structure", "families", "families", func(s string) *float64 { v := get(agg, s, 0); return &v })
-	row("structure", "share of world families", "share", func(s string) *float64 { return ratio(get(agg, s, 0), world) })
-	row("structure", "invention share", "share", func(s string) *float64 { return ratio(get(agg, s, 2), get(agg, s, 0)) })
-	row("enterprise strength", "applicants", "applicants", func(s string) *float64 { v := get(pp, s, 0); return &v })
-	row("enterprise strength", "enterprise share of applicants", "share", func(s string) *float64 { return ratio(get(pp, s, 1), get(pp, s, 0)) })
-	row("enterprise strength", "families per applicant", "families", func(s string) *float64 { return ratio(get(agg, s, 0), get(pp, s, 0)) })
+	row("structure", RegFamilies, "families", func(s string) *float64 { v := get(agg, s, 0); return &v })
+	row("structure", RegWorldShare, "share", func(s string) *float64 { return ratio(get(agg, s, 0), world) })
+	row("structure", RegInventionShare, "share", func(s string) *float64 { return ratio(get(agg, s, 2), get(agg, s, 0)) })
+	row("enterprise strength", RegApplicants, "applicants", func(s string) *float64 { v := get(pp, s, 0); return &v })
+	row("enterprise strength", RegEnterpriseShare, "share", func(s string) *float64 { return ratio(get(pp, s, 1), get(pp, s, 0)) })
+	row("enterprise strength", RegFamiliesPerApplicant, "families", func(s string) *float64 { return ratio(get(agg, s, 0), get(pp, s, 0)) })
 	// Inventor counts, the grant share and the operation share need the data at all: a source
 	// without inventor names, grants or operation facts would print 0 three times.
 	if iv["world"] > 0 {
-		row("talent", "inventors", "inventors", func(s string) *float64 { v := iv[s]; return &v })
+		row("talent", RegInventors, "inventors", func(s string) *float64 { v := iv[s]; return &v })
 	} else {
 		b.unavailable(Unavailable{Analysis: "regional.inventors", Section: "regional", Code: CodeNoInventors})
 	}
-	row("talent", "universities and institutes", "applicants", func(s string) *float64 { v := get(pp, s, 2); return &v })
+	row("talent", RegAcademic, "applicants", func(s string) *float64 { v := get(pp, s, 2); return &v })
 	if get(agg, "world", 1) > 0 {
-		row("technology", "grant share", "share", func(s string) *float64 { return ratio(get(agg, s, 1), get(agg, s, 0)) })
+		row("technology", RegGrantShare, "share", func(s string) *float64 { return ratio(get(agg, s, 1), get(agg, s, 0)) })
 	} else {
 		b.unavailable(Unavailable{Analysis: "regional.grant_share", Section: "regional", Code: CodeNoGrants, N: int(world)})
 	}
 	// The alive share needs legal-status data (without it every family is "unknown" and the
 	// share printed 0 % three times).
 	if statusKnown(b.m.Legal.Status) > 0 {
-		row("technology", "alive share", "share", func(s string) *float64 { return ratio(get(agg, s, 3), get(agg, s, 0)) })
+		row("technology", RegAliveShare, "share", func(s string) *float64 { return ratio(get(agg, s, 3), get(agg, s, 0)) })
 	} else {
 		b.unavailable(Unavailable{Analysis: "regional.alive_share", Section: "regional", Code: CodeNoLegalStatus})
 	}
-	row("technology", "offices per family (internationalisation)", "offices", func(s string) *float64 { v := round(get(agg, s, 5), 2); return &v })
+	row("technology", RegOfficesPerFamily, "offices", func(s string) *float64 { v := round(get(agg, s, 5), 2); return &v })
 	spec := 0.0
 	for _, br := range b.m.Technology.Branches {
 		if br.Level == 1 && br.RegionRTA != nil && *br.RegionRTA > 1 {
 			spec++
 		}
 	}
-	R.Rows = append(R.Rows, PositionRow{Dimension: "technology", Indicator: "level-1 branches with RTA > 1", Unit: "branches", Region: &spec})
+	R.Rows = append(R.Rows, PositionRow{Dimension: "technology", Indicator: RegSpecialisedBranches, Unit: "branches", Region: &spec})
 	if get(agg, "world", 4) > 0 {
-		row("operation", "families transferred, licensed or pledged", "share", func(s string) *float64 { return ratio(get(agg, s, 4), get(agg, s, 0)) })
+		row("operation", RegOperatedShare, "share", func(s string) *float64 { return ratio(get(agg, s, 4), get(agg, s, 0)) })
 	} else {
 		b.unavailable(Unavailable{Analysis: "regional.operation_share", Section: "regional", Code: CodeNoOperations})
 	}
@@ -126,6 +126,6 @@ func (b *macroBuilder) regional() error {
 			Applicants: py[y].Applicants, Inventors: py[y].Inventors, Incomplete: b.s.Incomplete(y)}
 		R.ByYear = append(R.ByYear, ry)
 	}
-	R.Basis = b.basis("family", int(agg["region"][0]), "region = families with at least one applicant in the region; nation = with an applicant of the region's country; world = all families in scope", "region_rows")
+	R.Basis = b.basis("family", int(agg["region"][0]), "region_rows", Note{Code: NoteBasisRegional})
 	return nil
 }

@@ -211,7 +211,7 @@ func (b *macroBuilder) technology() error {
 		T.Subclasses = append(T.Subclasses, ss)
 	}
 	T.Hotspots = uniq(T.Hotspots)
-	T.Basis = b.basis("family", int(totalFam), "a family counts in every branch it matches (and in the branch's ancestors); RTA = (N_cb/Σ_b N_cb)/(Σ_c N_cb/Σ N)", "branch_trend")
+	T.Basis = b.basis("family", int(totalFam), "branch_trend", Note{Code: NoteBasisTechnology})
 	return nil
 }
 

@@ -24,7 +24,7 @@ func (b *macroBuilder) trendOf(vals map[int]float64, query string, unit string) 
 		yc = append(yc, indicators.YearCount{Year: p.Year, Count: p.N})
 		total += p.N
 	}
-	t := Trend{Series: s, Basis: b.basis(unit, int(total), "", query)}
+	t := Trend{Series: s, Basis: b.basis(unit, int(total), query)}
 	// The window: the last complete year back to at most cagrWindow years, starting at the first
 	// year in it with filings (growth from zero is undefined).
 	last := min(b.s.LastComplete(), b.s.To)

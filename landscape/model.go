@@ -8,11 +8,16 @@ import "github.com/patnav/patnav/internal/config"
 
 // Basis records what a number was computed on, so a report can say it.
 type Basis struct {
-	Unit  string `json:"unit"`            // "family" or "publication" (or "applicant", "inventor" …)
-	N     int    `json:"n"`               // how many units the figure rests on
-	From  int    `json:"from,omitempty"`  // first priority year included
-	To    int    `json:"to,omitempty"`    // last priority year included
-	Note  string `json:"note,omitempty"`  // e.g. "fractional counting: 1/k per applicant"
+	Unit string `json:"unit"`           // "family" or "publication" (or "applicant", "inventor" …)
+	N    int    `json:"n"`              // how many units the figure rests on
+	From int    `json:"from,omitempty"` // first priority year included
+	To   int    `json:"to,omitempty"`   // last priority year included
+	// Method says how the figures were computed: typed notes (NoteBasis* codes with their
+	// numbers) that reports word in each language.
+	Method []Note `json:"method,omitempty"`
+	// Note is an English wording of the method, left only in models not yet converted to
+	// Method (the macro model sets none).
+	Note  string `json:"note,omitempty"`
 	Query string `json:"query,omitempty"` // name of the SQL query behind it
 }
 
@@ -96,7 +101,7 @@ type LifeCycle struct {
 	Points []PhasePoint `json:"points"` // applications × applicants, one point per year, time order
 	Fit    *Logistic    `json:"fit"`    // nil when the fit failed (see Unavailable)
 	Stage  string       `json:"stage"`  // emerging / growth / mature / saturated / decline
-	Rule   string       `json:"rule"`   // how the stage was decided
+	Rule   Note         `json:"rule"`   // how the stage was decided: a NoteStage* code
 	Basis  Basis        `json:"basis"`
 }
 
@@ -289,13 +294,29 @@ type CorePatent struct {
 
 // Quality is report section 10.
 type Quality struct {
-	Indicators []string      `json:"indicators"` // which indicators the data supports
-	Missing    []Unavailable `json:"missing"`
-	Core       []CorePatent  `json:"core"`
+	Indicators []string `json:"indicators"` // which indicators the data supports: Ind* codes
+	// CitationWindow is the forward-citation window in years (with IndForwardWindow).
+	CitationWindow int           `json:"citation_window,omitempty"`
+	Missing        []Unavailable `json:"missing"`
+	Core           []CorePatent  `json:"core"`
 	// Distribution of the composite score (deciles) for the industry.
 	Deciles []float64 `json:"deciles"`
 	Basis   Basis     `json:"basis"`
 }
+
+// Quality indicators (Quality.Indicators).
+const (
+	IndForwardWindow   = "forward_citations_window"   // forward citations within CitationWindow years, resolved in the lake
+	IndForwardReported = "forward_citations_reported" // forward citations as the source reports them (not windowed)
+	IndFamilySize      = "family_size"                // distinct offices
+	IndBackward        = "backward_citations"         // where the source counts them
+	IndGrantLag        = "grant_lag"                  // filing to grant, shorter is better
+	IndScope           = "scope"                      // distinct IPC subclasses; reported, not in the index
+	IndClaims          = "claims"                     // claims count
+)
+
+// IndCodes lists every quality indicator code, for the catalogue's completeness test.
+var IndCodes = []string{IndForwardWindow, IndForwardReported, IndFamilySize, IndBackward, IndGrantLag, IndScope, IndClaims}
 
 // RegionalPositioning is report section 13: the region against nation and world.
 type RegionalPositioning struct {
@@ -308,12 +329,33 @@ type RegionalPositioning struct {
 // PositionRow compares one indicator across region, nation and world.
 type PositionRow struct {
 	Dimension string   `json:"dimension"` // structure / enterprise strength / talent / technology / operation
-	Indicator string   `json:"indicator"`
+	Indicator string   `json:"indicator"` // a Reg* code
 	Region    *float64 `json:"region"`
 	Nation    *float64 `json:"nation"`
 	World     *float64 `json:"world"`
 	Unit      string   `json:"unit"`
 }
+
+// Regional positioning indicators (PositionRow.Indicator).
+const (
+	RegFamilies             = "families"               // families
+	RegWorldShare           = "world_share"            // share of the world's families
+	RegInventionShare       = "invention_share"        // share of families that are inventions
+	RegApplicants           = "applicants"             // distinct applicants
+	RegEnterpriseShare      = "enterprise_share"       // enterprises' share of the applicants
+	RegFamiliesPerApplicant = "families_per_applicant" // families per applicant
+	RegInventors            = "inventors"              // distinct inventors
+	RegAcademic             = "academic_applicants"    // universities and research institutes among the applicants
+	RegGrantShare           = "grant_share"            // share of families granted
+	RegAliveShare           = "alive_share"            // share of families alive
+	RegOfficesPerFamily     = "offices_per_family"     // offices per family (internationalisation)
+	RegSpecialisedBranches  = "specialised_branches"   // level-1 branches with RTA > 1 (region only)
+	RegOperatedShare        = "operated_share"         // share of families transferred, licensed or pledged
+)
+
+// RegCodes lists every regional indicator code, for the catalogue's completeness test.
+var RegCodes = []string{RegFamilies, RegWorldShare, RegInventionShare, RegApplicants, RegEnterpriseShare, RegFamiliesPerApplicant,
+	RegInventors, RegAcademic, RegGrantShare, RegAliveShare, RegOfficesPerFamily, RegSpecialisedBranches, RegOperatedShare}
 
 // RegionYear is one year of the region's tracked indicators.
 type RegionYear struct {

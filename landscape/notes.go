@@ -41,7 +41,41 @@ const (
 	NoteHotGrowth = "hot.rel_growth" // Nums: growth relative to the industry (≥ 1.2)
 )
 
+// How a section's figures were computed (Basis.Method).
+const (
+	NoteBasisApplicants = "basis.applicants" // fractional counting 1/k
+	NoteBasisGeography  = "basis.geography"  // source country rule; a family once per office
+	NoteBasisInventors  = "basis.inventors"  // h-index over reported forward citations; teams
+	NoteBasisLegal      = "basis.legal"      // family status, grant rate and pendency definitions
+	NoteBasisLifeCycle  = "basis.life_cycle" // cumulative families of complete years, logistic fit
+	NoteBasisQuality    = "basis.quality"    // OECD index 6; N: the longest core list; Nums: the core share (0–1)
+	NoteBasisRegional   = "basis.regional"   // region, nation and world defined
+	NoteBasisTechnology = "basis.technology" // a family in every branch it matches; RTA formula
+	NoteBasisMap        = "basis.map"        // TF-IDF, spherical k-means, Louvain class network
+)
+
+// How the life-cycle stage was decided (LifeCycle.Rule).
+const (
+	NoteStageDecline      = "stage.decline"       // N: years; applications fell each year, applicants over the span
+	NoteStageSaturation   = "stage.saturation"    // Nums: the cumulative count's share of the fitted saturation level
+	NoteStageNoFit        = "stage.no_fit"        // no S-curve (the reason is listed as unavailable)
+	NoteStageBelowMinimum = "stage.below_minimum" // below the minimum data for a fit
+	NoteStageNoYears      = "stage.no_years"      // no complete years
+)
+
+// Why a map cluster is a hotspot (MapCluster.Why) or a finding is white space (WhiteSpace.Why).
+const (
+	NoteMapGrowth = "map.cagr_above_corpus" // Nums: the cluster's CAGR, its from and to year, the corpus's CAGR
+	NoteMapBurst  = "map.burst"             // Nums: burst from and to year, level, the last complete year
+	NoteMapGap    = "map.gap"               // Nums: density as a share of the peak (next to WhiteSpace.Cluster)
+	NoteMapThin   = "map.thin"              // Nums: the cluster's CAGR, distinct applicants, their median over clusters
+)
+
 // NoteCodes lists every note code, for the catalogue's completeness test.
 var NoteCodes = []string{NoteScopeAny, NoteScopeBoth, NoteDedup, NoteFamilies, NoteUnit, NoteNames, NotePriorityYear,
 	NoteSeedRecall, NoteSeedPrecision, NoteSeedUndefined,
-	NoteCoverage, NoteLanguage, NoteClassification, NoteFamilyModel, NotePublicationLag, NoteHotBurst, NoteHotGrowth}
+	NoteCoverage, NoteLanguage, NoteClassification, NoteFamilyModel, NotePublicationLag, NoteHotBurst, NoteHotGrowth,
+	NoteBasisApplicants, NoteBasisGeography, NoteBasisInventors, NoteBasisLegal, NoteBasisLifeCycle, NoteBasisQuality,
+	NoteBasisRegional, NoteBasisTechnology, NoteBasisMap,
+	NoteStageDecline, NoteStageSaturation, NoteStageNoFit, NoteStageBelowMinimum, NoteStageNoYears,
+	NoteMapGrowth, NoteMapBurst, NoteMapGap, NoteMapThin}

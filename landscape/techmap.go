@@ -61,7 +61,7 @@ type WhiteSpace struct {
 	X       float64 `json:"x,omitempty"`
 	Y       float64 `json:"y,omitempty"`
 	Cluster int     `json:"cluster"`
-	Why     string  `json:"why"`
+	Why     Note    `json:"why"` // NoteMapGap or NoteMapThin
 }
 
 // Overlay returns the map positions of the given family ids (an enterprise's families), in the
@@ -112,7 +112,7 @@ type MapCluster struct {
 	Centrality  float64  `json:"centrality"`
 	Density     float64  `json:"density"`
 	Hotspot     bool     `json:"hotspot"`
-	Why         string   `json:"why,omitempty"`
+	Why         *Note    `json:"why,omitempty"` // why it is a hotspot: NoteMapGrowth or NoteMapBurst
 }
 
 // MapEvaluation lets a reader judge the map. Nil values are undefined (e.g. no class network).
@@ -134,6 +134,22 @@ type MapNetwork struct {
 	Rule        string   `json:"rule"`
 	Modularity  *float64 `json:"modularity"`
 	Communities int      `json:"communities"`
+}
+
+// mapReason turns the clustering's typed reason into a note (NoteMap*) with its numbers in the
+// order the code states.
+func mapReason(r cluster.Reason) Note {
+	switch r.Kind {
+	case cluster.ReasonGrowth:
+		return Note{Code: NoteMapGrowth, Nums: []float64{round(r.CAGR, 4), float64(r.From), float64(r.To), round(r.Corpus, 4)}}
+	case cluster.ReasonBurst:
+		return Note{Code: NoteMapBurst, Nums: []float64{float64(r.From), float64(r.To), float64(r.Level), float64(r.Last)}}
+	case cluster.ReasonGap:
+		return Note{Code: NoteMapGap, Nums: []float64{round(r.PeakShare, 4)}}
+	case cluster.ReasonThin:
+		return Note{Code: NoteMapThin, Nums: []float64{round(r.CAGR, 4), float64(r.Applicants), r.Median}}
+	}
+	panic("landscape: unknown map reason " + r.Kind)
 }
 
 func finitePtr(v float64, digits int) *float64 {
@@ -170,7 +186,7 @@ func BuildMap(ctx context.Context, s *analysis.Session, m *Macro) error {
 	}
 	tm := NewTechMap(res)
 	tm.Basis = Basis{Unit: "family", N: len(docs), From: s.From, To: s.To, Query: "cluster_docs",
-		Note: "TF-IDF over title and abstract, spherical k-means with k by silhouette; class network of main groups by Louvain"}
+		Method: []Note{{Code: NoteBasisMap}}}
 	m.Map = tm
 	return nil
 }
@@ -183,7 +199,7 @@ func NewTechMap(res *cluster.Result) *TechMap {
 		tm.WhiteSpace = make([]WhiteSpace, 0, len(res.WhiteSpace))
 	}
 	for _, w := range res.WhiteSpace {
-		tm.WhiteSpace = append(tm.WhiteSpace, WhiteSpace{Kind: w.Kind, X: w.X, Y: w.Y, Cluster: w.Cluster, Why: w.Why})
+		tm.WhiteSpace = append(tm.WhiteSpace, WhiteSpace{Kind: w.Kind, X: w.X, Y: w.Y, Cluster: w.Cluster, Why: mapReason(w.Why)})
 	}
 	tm.Points = make([]MapPoint, len(res.Points))
 	for i, p := range res.Points {
@@ -197,7 +213,11 @@ func NewTechMap(res *cluster.Result) *TechMap {
 	}
 	for _, cl := range res.Clusters {
 		mc := MapCluster{ID: cl.ID, Label: cl.Label, Lang: cl.Lang, Size: cl.Size, NApplicants: cl.NApplicants, CAGR: cl.CAGR,
-			Quadrant: cl.Quadrant, Centrality: round(cl.Centrality, 4), Density: round(cl.Density, 4), Hotspot: cl.Hotspot, Why: cl.Why}
+			Quadrant: cl.Quadrant, Centrality: round(cl.Centrality, 4), Density: round(cl.Density, 4), Hotspot: cl.Hotspot}
+		if cl.Why != nil {
+			why := mapReason(*cl.Why)
+			mc.Why = &why
+		}
 		for _, t := range cl.TermsZh {
 			mc.TermsZh = append(mc.TermsZh, t.Term)
 		}

@@ -22,7 +22,7 @@ const (
 	CodeNoPlaceData         = "no_place_data"        // no applicant in scope has a country/province/city
 	CodeNotInRegion         = "not_in_region"        // place data exists but no family has an applicant in the region (Detail: the region)
 	CodeNoScope             = "no_scope"             // no patent in the lake matches the industry scope
-	CodeFitFailed           = "fit_failed"           // the logistic fit is not identifiable (Detail: the fitter's reason)
+	CodeFitFailed           = "fit_failed"           // the logistic fit is unavailable (Detail: the fitter's reason code, indicators.Fit*)
 	CodeNoCitations         = "no_citations"         // the sources carry no citation data
 	CodeNoClaims            = "no_claims"            // the sources carry no claim counts
 	CodeNotComputed         = "not_computed"         // generality/originality: needs citing/cited classes inside the lake

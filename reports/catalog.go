@@ -26,7 +26,7 @@ var catalog = map[string][2]string{
 	"unav.code.not_computed":      {"需要在数据湖内解析施引与被引专利的分类号，本版本未计算。", "needs the classes of citing and cited patents resolved inside the lake; not computed in this version."},
 	"unav.code.no_inventors":      {"数据源未提供发明人姓名。", "the sources carry no inventor names."},
 	"unav.code.no_applicants":     {"检索范围内没有申请人信息。", "no applicant names in scope."},
-	"unav.code.no_provinces":      {"检索范围内没有申请人带有中国省份信息（数据源无地址或国省代码）。", "no applicant in scope has a CN province (no addresses or 国省代码 in the sources)."},
+	"unav.code.no_provinces":      {"检索范围内没有申请人带有中国省份信息（数据源无地址或国省代码）。", "no applicant in scope has a CN province (no addresses or CNIPA province codes in the sources)."},
 	"unav.code.no_grants":         {"范围内 {n} 个专利族均无授权记录：数据源可能不含授权信息，授权占比 0% 与缺少数据无法区分。", "none of the {n} families in scope is granted: the sources may carry no grant data, and a 0 % grant share could not be told from missing data."},
 	"unav.code.no_family_members": {"数据源每个专利族只列出一件公开且未给出同族规模（{n} 个专利族），无法判断是否有 PCT 成员。", "the sources list one publication per family and no family size ({n} families), so PCT members cannot be seen."},
 	"unav.code.no_operations":     {"数据源未提供转让、许可或质押数据（CNIPA 类导出通常提供）。", "the sources carry no transfer, licence or pledge data (CNIPA-style exports do)."},
@@ -182,7 +182,11 @@ func (l Locale) UnavailableText(u landscape.Unavailable) (name, reason string) {
 			rule = l.RuleText(r)
 		}
 	}
-	return name, l.cat("unav.code."+u.Code, "n", strconv.Itoa(u.N), "min", strconv.Itoa(u.Min), "rule", rule, "detail", u.Detail)
+	detail := u.Detail
+	if u.Code == landscape.CodeFitFailed {
+		detail = l.cat("fit." + u.Detail)
+	}
+	return name, l.cat("unav.code."+u.Code, "n", strconv.Itoa(u.N), "min", strconv.Itoa(u.Min), "rule", rule, "detail", detail)
 }
 
 // Worded returns u with Analysis and Reason replaced by their sentences in l's language, for the
@@ -193,8 +197,9 @@ func (l Locale) Worded(u landscape.Unavailable) landscape.Unavailable {
 }
 
 // NoteText words a method note or caveat (landscape.Note). Figures the note does not carry
-// (an undefined cross-validated recall) read n/a.
-func (l Locale) NoteText(n landscape.Note) string {
+// (an undefined cross-validated recall) read n/a. extra are further name/value pairs for the
+// sentence's placeholders.
+func (l Locale) NoteText(n landscape.Note, extra ...string) string {
 	num := func(i, prec int) string {
 		if i < len(n.Nums) {
 			return l.Num(n.Nums[i], prec)
@@ -207,10 +212,17 @@ func (l Locale) NoteText(n landscape.Note) string {
 		}
 		return l.NA()
 	}
-	return l.cat("note."+n.Code, "n", strconv.Itoa(n.N), "count", l.Int(n.N), "unit", l.Term("unit", n.Param), "what", l.cat("note.what."+n.Param),
+	pairs := []string{"n", strconv.Itoa(n.N), "count", l.Int(n.N), "unit", l.Term("unit", n.Param), "what", l.cat("note.what." + n.Param),
 		"v", num(0, 3), "lo", num(1, 3), "hi", num(2, 3), "k", num(3, 0), "N", num(4, 0), "seeds", num(5, 0), "cv", num(6, 3),
 		"from", year(0), "to", year(1), "w", num(2, 1),
-		"x", num(0, 2), "x0", num(0, 0), "x1", num(0, 1), "y0", num(1, 0), "y1", num(1, 1), "names", strings.Join(n.Names, ", "))
+		"x", num(0, 2), "x0", num(0, 0), "x1", num(0, 1), "y0", num(1, 0), "y1", num(1, 1), "names", strings.Join(n.Names, ", ")}
+	// Generic placeholders of Nums[i] (catalog_macro.go): percentage, signed percentage,
+	// integer (a year or an id), count.
+	for i := range n.Nums {
+		is := strconv.Itoa(i)
+		pairs = append(pairs, "p"+is, l.Pct(n.Nums[i]), "g"+is, l.SignedPct(&n.Nums[i]), "i"+is, year(i), "d"+is, num(i, 0))
+	}
+	return l.cat("note."+n.Code, append(pairs, extra...)...)
 }
 
 // RecommendationText words a recommendation: its target (a branch in l's language), why and

@@ -86,8 +86,8 @@ func FixtureMacro() *landscape.Macro {
 		}
 		return f(math.Pow(vb/va, 1/float64(b-a)) - 1)
 	}
-	basis := func(unit string, n int, note, query string) landscape.Basis {
-		return landscape.Basis{Unit: unit, N: n, From: from, To: to, Note: note, Query: query}
+	basis := func(unit string, n int, query string, method ...landscape.Note) landscape.Basis {
+		return landscape.Basis{Unit: unit, N: n, From: from, To: to, Method: method, Query: query}
 	}
 	m := &landscape.Macro{}
 	m.Meta = landscape.Meta{
@@ -120,7 +120,7 @@ func FixtureMacro() *landscape.Macro {
 			ID: d.id, Name: config.Text{Zh: d.zh, En: d.en}, Level: d.level, Parent: d.parent,
 			Families: fam, Share: fam / families,
 			Trend: landscape.Trend{Series: s, CAGR: cagr(s, 2013, 2023), CAGRFrom: 2013, CAGRTo: 2023,
-				Basis: basis("family", int(fam), "", "branch_trend")},
+				Basis: basis("family", int(fam), "branch_trend")},
 			RelGrowth:     d.rel,
 			Concentration: landscape.Concentration{HHI: hhi, CR4: 0.18 + 0.03*float64(i), CR8: 0.27 + 0.04*float64(i), Band: "unconcentrated", N: 900 - 60*i},
 			Stage:         []string{"growth", "mature", "growth", "growth", "mature", "emerging", "growth"}[i],
@@ -169,7 +169,7 @@ func FixtureMacro() *landscape.Macro {
 	m.Trend = landscape.Trend{
 		Series: trend, CAGR: cagr(trend, 2013, 2023), CAGRFrom: 2013, CAGRTo: 2023,
 		Phases: []landscape.Phase{{From: 2000, To: 2009, Label: "emerging"}, {From: 2010, To: 2013, Label: "take-off"}, {From: 2014, To: 2019, Label: "rapid growth"}, {From: 2020, To: 2023, Label: "slowdown"}},
-		Basis:  basis("family", int(families), "priority year of the earliest priority", "trend_by_year"),
+		Basis:  basis("family", int(families), "trend_by_year"),
 	}
 	// Life cycle: applicants grow more slowly than applications.
 	var pts []landscape.PhasePoint
@@ -181,8 +181,8 @@ func FixtureMacro() *landscape.Macro {
 		Points: pts,
 		Fit:    &landscape.Logistic{L: 61250, K: 0.418, T0: 2017.6, R2: 0.9987, RMSE: 214.3, Reached: 0.762, FitFrom: 2000, FitTo: 2023},
 		Stage:  "mature",
-		Rule:   "cumulative count at 76.2% of the fitted saturation level",
-		Basis:  basis("family", int(families), "cumulative families, complete years only", "life_cycle"),
+		Rule:   landscape.Note{Code: landscape.NoteStageSaturation, Nums: []float64{0.762}},
+		Basis:  basis("family", int(families), "life_cycle", landscape.Note{Code: landscape.NoteBasisLifeCycle}),
 	}
 	m.Geography = landscape.Geography{
 		Sources: []string{"CN", "US", "KR", "JP", "FR", "DE", "IL"},
@@ -207,7 +207,7 @@ func FixtureMacro() *landscape.Macro {
 			{Key: "shenzhen", Label: "深圳", N: round(families * 0.26)}, {Key: "beijing", Label: "北京", N: round(families * 0.12)}, {Key: "guangzhou", Label: "广州", N: round(families * 0.04)},
 			{Key: "hangzhou", Label: "杭州", N: round(families * 0.03)}, {Key: "chengdu", Label: "成都", N: round(families * 0.03)}, {Key: "xian", Label: "西安", N: round(families * 0.025)},
 		},
-		Basis: basis("family", int(families), "first applicant's country; CN applicants by address or 国省代码", "geography"),
+		Basis: basis("family", int(families), "geography", landscape.Note{Code: landscape.NoteBasisGeography}),
 	}
 	var rtaBranches []string
 	for _, d := range defs {
@@ -238,7 +238,7 @@ func FixtureMacro() *landscape.Macro {
 			{nil, nil, nil},
 		},
 		Hotspots: []string{"flight_control", "obstacle", "B64U"},
-		Basis:    basis("family", int(families), "a family counts in every branch it is tagged with", "technology_mix"),
+		Basis:    basis("family", int(families), "technology_mix", landscape.Note{Code: landscape.NoteBasisTechnology}),
 	}
 	// Applicants.
 	type appDef struct {
@@ -305,7 +305,7 @@ func FixtureMacro() *landscape.Macro {
 			{Name: "skyfront corp", Display: "Skyfront Corp.", Variants: []string{"SKYFRONT CORP"}, Kind: "enterprise", Country: "US", Families: 11, Whole: 11, FirstYear: 2022, LastYear: 2024},
 		},
 		NewcomerYears: [2]int{2021, 2023},
-		Basis:         basis("applicant", 14820, "fractional counting: 1/k per applicant", "applicants"),
+		Basis:         basis("applicant", 14820, "applicants", landscape.Note{Code: landscape.NoteBasisApplicants}),
 	}
 	m.Inventors = landscape.Inventors{
 		Top: []landscape.Inventor{
@@ -321,17 +321,17 @@ func FixtureMacro() *landscape.Macro {
 			{Members: []string{"李明 <b>", "王强"}, Families: 19},
 		},
 		Total: 38214,
-		Basis: basis("inventor", 38214, "inventor names normalised by spelling only", "inventors"),
+		Basis: basis("inventor", 38214, "inventors", landscape.Note{Code: landscape.NoteBasisInventors}),
 	}
 	m.Legal = landscape.Legal{
 		Status:        []landscape.Count{{Key: "alive", N: round(families * 0.47)}, {Key: "pending", N: round(families * 0.21)}, {Key: "lapsed", N: round(families * 0.29)}, {Key: "unknown", N: round(families * 0.03)}},
 		GrantRate:     f(0.584),
 		PendencyYears: nil,
-		Basis:         basis("family", int(families), "legal status of the family's most recent member", "legal_status"),
+		Basis:         basis("family", int(families), "legal_status", landscape.Note{Code: landscape.NoteBasisLegal}),
 	}
 	m.Quality = landscape.Quality{
-		Indicators: []string{"forward_citations", "family_size", "claims"},
-		Missing:    []landscape.Unavailable{{Analysis: "quality.generality_originality", Section: "quality", Code: landscape.CodeNotComputed}},
+		Indicators: []string{landscape.IndForwardWindow, landscape.IndFamilySize, landscape.IndClaims}, CitationWindow: 5,
+		Missing: []landscape.Unavailable{{Analysis: "quality.generality_originality", Section: "quality", Code: landscape.CodeNotComputed}},
 		Core: []landscape.CorePatent{
 			{PubNumber: "US9284049B1", FamilyID: "52478761", Title: "Unmanned aerial vehicle with a <visual> obstacle | avoidance * system", Applicant: "Amazon Technologies, Inc.", Year: 2014, Score: 0.974,
 				Components: map[string]float64{"forward_citations": 0.99, "family_size": 0.95, "claims": 0.97}, ForwardCites: 412, FamilySize: 9, Status: "alive", Branches: []string{"obstacle", "navigation"}},
@@ -343,7 +343,7 @@ func FixtureMacro() *landscape.Macro {
 				Components: map[string]float64{"forward_citations": 0.71, "family_size": 0.9, "claims": 0.99}, ForwardCites: 3, FamilySize: 2, Status: "pending", Branches: []string{"application", "propulsion"}},
 		},
 		Deciles: []float64{0.08, 0.15, 0.21, 0.27, 0.33, 0.4, 0.47, 0.56, 0.68, 0.86},
-		Basis:   basis("family", int(families), "cohort-normalised (priority year × IPC subclass); 5-year citation window", "quality"),
+		Basis:   basis("family", int(families), "quality", landscape.Note{Code: landscape.NoteBasisQuality, N: 50, Nums: []float64{0.05}}),
 	}
 	// Regional positioning.
 	var ry []landscape.RegionYear
@@ -362,14 +362,14 @@ func FixtureMacro() *landscape.Macro {
 	m.Regional = landscape.RegionalPositioning{
 		Region: m.Meta.Region,
 		Rows: []landscape.PositionRow{
-			{Dimension: "structure", Indicator: "share of flight-control families", Region: f(0.41), Nation: f(0.36), World: f(0.38), Unit: "share"},
-			{Dimension: "enterprise strength", Indicator: "applicants with ≥ 50 families", Region: f(23), Nation: f(141), World: f(388), Unit: "count"},
-			{Dimension: "talent", Indicator: "inventors per 100 families", Region: f(61.2), Nation: f(57.9), World: nil, Unit: "ratio"},
-			{Dimension: "technology", Indicator: "RTA in application branch", Region: f(1.57), Nation: f(1.12), World: f(1), Unit: "index"},
-			{Dimension: "operation", Indicator: "families transferred", Region: nil, Nation: nil, World: nil, Unit: "share"},
+			{Dimension: "structure", Indicator: landscape.RegWorldShare, Region: f(0.41), Nation: f(0.36), World: f(0.38), Unit: "share"},
+			{Dimension: "enterprise strength", Indicator: landscape.RegApplicants, Region: f(23), Nation: f(141), World: f(388), Unit: "applicants"},
+			{Dimension: "talent", Indicator: landscape.RegInventors, Region: f(61.2), Nation: f(57.9), World: nil, Unit: "inventors"},
+			{Dimension: "technology", Indicator: landscape.RegSpecialisedBranches, Region: f(2), Nation: nil, World: nil, Unit: "branches"},
+			{Dimension: "operation", Indicator: landscape.RegOperatedShare, Region: nil, Nation: nil, World: nil, Unit: "share"},
 		},
 		ByYear: ry,
-		Basis:  basis("family", int(round(families*0.14)), "applicants located in Shenzhen by address", "regional"),
+		Basis:  basis("family", int(round(families*0.14)), "regional", landscape.Note{Code: landscape.NoteBasisRegional}),
 	}
 	obstacle := config.Text{Zh: "避障感知", En: "obstacle sensing"}
 	m.Recommendations = []landscape.Recommendation{
@@ -387,9 +387,7 @@ func FixtureMacro() *landscape.Macro {
 		{Code: landscape.NoteClassification}, {Code: landscape.NoteFamilyModel}, {Code: landscape.NotePublicationLag, N: 2023}}
 	m.Unavailable = []landscape.Unavailable{
 		{Analysis: "legal.operations", Section: "legal", Code: landscape.CodeNoOperations},
-		{Analysis: "legal.pendency", Reason: "grant dates missing for 71% of CN inventions"},
-		{Analysis: "technology.emergence", Reason: "fewer than 10 complete periods for the subclasses"},
-		{Analysis: "clustering", Reason: "disabled in the config <clustering.disabled: true>"},
+		{Analysis: "map", Section: "map", Code: landscape.CodeTooFewTexts},
 	}
 	return m
 }

@@ -180,14 +180,18 @@ func (l Locale) List(items []string) string {
 	return strings.Join(items, ", ")
 }
 
-// Basis says what a section's numbers were computed on: unit, N, years, note and query.
+// Basis says what a section's numbers were computed on: unit, N, years, method notes and query.
+// (An English Note, left in models not yet converted to typed Method notes, is shown as given.)
 func (l Locale) Basis(b landscape.Basis) string {
-	if b.Unit == "" && b.N == 0 && b.From == 0 && b.To == 0 && b.Note == "" {
+	if b.Unit == "" && b.N == 0 && b.From == 0 && b.To == 0 && b.Note == "" && len(b.Method) == 0 {
 		return l.T("basis.none")
 	}
 	parts := []string{l.T("basis.n", "n", l.Int(b.N), "unit", l.Term("unit", b.Unit))}
 	if b.From != 0 || b.To != 0 {
 		parts = append(parts, l.T("basis.years", "years", l.Span(b.From, b.To)))
+	}
+	for _, n := range b.Method {
+		parts = append(parts, l.NoteText(n))
 	}
 	if b.Note != "" {
 		parts = append(parts, b.Note)

@@ -216,6 +216,8 @@ var terms = map[string][2]string{
 	"unit:families":    {"同族", "families"},
 	"unit:publication": {"公开文本", "publications"},
 	"unit:applicant":   {"申请人", "applicants"},
+	"unit:applicants":  {"申请人", "applicants"},
+	"unit:inventors":   {"发明人", "inventors"},
 	"unit:inventor":    {"发明人", "inventors"},
 	"unit:patent":      {"专利", "patents"},
 	"unit:share":       {"占比", "share"},
@@ -223,6 +225,8 @@ var terms = map[string][2]string{
 	"unit:index":       {"指数", "index"},
 	"unit:count":       {"件", "count"},
 	"unit:years":       {"年", "years"},
+	"unit:branches":    {"个分支", "branches"},
+	"unit:offices":     {"个受理局", "offices"},
 
 	"phase:emerging":     {"萌芽", "emerging"},
 	"phase:take-off":     {"起步", "take-off"},
@@ -230,6 +234,7 @@ var terms = map[string][2]string{
 	"phase:growth":       {"增长", "growth"},
 	"phase:slowdown":     {"增速放缓", "slowdown"},
 	"phase:stable":       {"平稳", "stable"},
+	"phase:plateau":      {"平台期", "plateau"},
 	"phase:decline":      {"下降", "decline"},
 
 	"stage:emerging":  {"萌芽期", "emerging"},
@@ -281,6 +286,7 @@ var terms = map[string][2]string{
 	"indicator:radicalness":        {"激进性", "radicalness"},
 	"indicator:grant_lag":          {"授权时滞", "grant lag"},
 	"indicator:scope":              {"专利宽度", "patent scope"},
+	"indicator:used":               {"可用指标数", "indicators used"},
 
 	"dimension:structure":           {"产业结构", "industry structure"},
 	"dimension:enterprise":          {"企业实力", "enterprise strength"},
@@ -288,6 +294,12 @@ var terms = map[string][2]string{
 	"dimension:talent":              {"人才", "talent"},
 	"dimension:technology":          {"技术能力", "technology capability"},
 	"dimension:operation":           {"专利运用", "patent operation"},
+
+	"quadrant:motor":                 {"主流（动力）", "motor"},
+	"quadrant:niche":                 {"小众（利基）", "niche"},
+	"quadrant:emerging-or-declining": {"新兴或衰退", "emerging or declining"},
+	"quadrant:basic":                 {"基础", "basic"},
+	"quadrant:undefined":             {"未定", "undefined"},
 
 	"rec:strengthen":  {"强链补链", "Strengthen"},
 	"rec:attract":     {"招商引资", "Attract"},

@@ -1,6 +1,7 @@
 package reports
 
 import (
+	"github.com/patnav/patnav/landscape"
 	"github.com/patnav/patnav/reports/svg"
 )
 
@@ -23,7 +24,7 @@ func (b *macroBuilder) lifeCycle() *Section {
 		data.Rows = append(data.Rows, r)
 	}
 	s.Blocks = append(s.Blocks, Block{Chart: b.chart(svg.Phase(o, pts), l.T("lc.caption"), data)})
-	stage := Block{Heading: l.T("lc.stage"), Facts: []Fact{{l.T("lc.stage"), l.Term("stage", orNA(l, lc.Stage))}, {l.T("lc.rule"), orNA(l, lc.Rule)}}}
+	stage := Block{Heading: l.T("lc.stage"), Facts: []Fact{{l.T("lc.stage"), l.Term("stage", orNA(l, lc.Stage))}, {l.T("lc.rule"), l.stageRule(lc.Rule)}}}
 	s.Blocks = append(s.Blocks, stage)
 	if f := lc.Fit; f != nil {
 		s.Blocks = append(s.Blocks, Block{Heading: l.T("lc.fit"), Facts: []Fact{
@@ -39,4 +40,12 @@ func (b *macroBuilder) lifeCycle() *Section {
 		s.Blocks = append(s.Blocks, Block{Heading: l.T("lc.fit"), Para: l.T("lc.fit_na", "na", l.NA())})
 	}
 	return s
+}
+
+// stageRule words how the life-cycle stage was decided (n/a when the model does not say).
+func (l Locale) stageRule(n landscape.Note) string {
+	if n.Code == "" {
+		return l.NA()
+	}
+	return l.NoteText(n)
 }

@@ -16,7 +16,7 @@ func (b *macroBuilder) quality() *Section {
 	}
 	var ind []string
 	for _, x := range q.Indicators {
-		ind = append(ind, l.Term("indicator", x))
+		ind = append(ind, l.IndicatorText(x, q.CitationWindow))
 	}
 	s.Blocks = append(s.Blocks, Block{Facts: []Fact{{l.T("q.indicators"), l.List(ind)}}})
 	tab := &Table{Caption: l.T("q.core"), Head: []string{"#", l.T("col.pub"), l.T("col.title"), l.T("col.applicant"), l.T("col.year"), l.T("col.score"), l.T("col.fwd"), l.T("col.famsize"), l.T("col.status"), l.T("col.branch")},

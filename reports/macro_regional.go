@@ -22,7 +22,7 @@ func (b *macroBuilder) regional() *Section {
 			}
 			return l.NumP(p, 2)
 		}
-		tab.Rows = append(tab.Rows, Row{Cells: []Cell{{Text: l.Term("dimension", row.Dimension)}, {Text: row.Indicator}, {Text: f(row.Region)}, {Text: f(row.Nation)}, {Text: f(row.World)}, {Text: l.Term("unit", row.Unit)}}})
+		tab.Rows = append(tab.Rows, Row{Cells: []Cell{{Text: l.Term("dimension", row.Dimension)}, {Text: l.RegionalIndicatorText(row.Indicator)}, {Text: f(row.Region)}, {Text: f(row.Nation)}, {Text: f(row.World)}, {Text: l.Term("unit", row.Unit)}}})
 	}
 	if len(r.Rows) > 0 {
 		s.Blocks = append(s.Blocks, Block{Table: tab})

@@ -197,9 +197,10 @@ type Cluster struct {
 	Centrality float64     `json:"centrality"`
 	Density    float64     `json:"density"`
 	Quadrant   string      `json:"quadrant"`
-	// Hotspot is set for a growing or bursting cluster, with the reason.
-	Hotspot bool   `json:"hotspot"`
-	Why     string `json:"why,omitempty"`
+	// Hotspot is set for a growing or bursting cluster, with the reason (ReasonGrowth or
+	// ReasonBurst).
+	Hotspot bool    `json:"hotspot"`
+	Why     *Reason `json:"why,omitempty"`
 	// X and Y are the cluster's centre on the map, Radius its disc's radius.
 	X      float64 `json:"x"`
 	Y      float64 `json:"y"`
@@ -237,8 +238,38 @@ type WhiteSpace struct {
 	X       float64 `json:"x,omitempty"`
 	Y       float64 `json:"y,omitempty"`
 	Cluster int     `json:"cluster"`
-	Why     string  `json:"why"`
+	Why     Reason  `json:"why"` // ReasonGap or ReasonThin
 }
+
+// Reason says why a cluster is a hotspot or a finding is white space: a kind and the numbers
+// behind it. The package writes no sentences; reports word each kind. A field the kind does not
+// use is zero.
+type Reason struct {
+	Kind string `json:"kind"` // Reason*
+	// CAGR is the cluster's growth rate (growth, thin); Corpus the whole corpus's (growth).
+	CAGR   float64 `json:"cagr"`
+	Corpus float64 `json:"corpus_cagr"`
+	// From and To are the CAGR window (growth) or the burst (burst); Level the burst's level and
+	// Last the last complete year it reaches.
+	From  int `json:"from"`
+	To    int `json:"to"`
+	Level int `json:"level"`
+	Last  int `json:"last"`
+	// PeakShare is the gap's density as a share of the density peak (gap).
+	PeakShare float64 `json:"peak_share"`
+	// Applicants counts the cluster's distinct applicants; Median is the median of that count
+	// over all clusters (thin).
+	Applicants int     `json:"applicants"`
+	Median     float64 `json:"median"`
+}
+
+// Reason kinds.
+const (
+	ReasonGrowth = "cagr_above_corpus" // CAGR > 0 and above the corpus's CAGR
+	ReasonBurst  = "burst"             // a burst reaching the last complete year
+	ReasonGap    = "gap"               // a low-density location next to a growing cluster (WhiteSpace.Cluster)
+	ReasonThin   = "thin"              // a growing cluster with few distinct applicants
+)
 
 // Density is the kernel-density surface on a Grid×Grid lattice over the unit square: Values[j*N+i]
 // is the density at cell centre ((i+½)/N, (j+½)/N) in documents per unit area.

@@ -2,7 +2,6 @@ package cluster
 
 import (
 	"cmp"
-	"fmt"
 	"math"
 	"slices"
 )
@@ -215,7 +214,7 @@ func surface(res *Result, k int, o Options) {
 			}
 		}
 		gaps = append(gaps, WhiteSpace{Kind: "gap", X: x, Y: y, Cluster: best,
-			Why: fmt.Sprintf("density %.0f%% of the peak next to growing cluster %d (%s)", 100*total[cd.i]/mx, best, res.Clusters[best].Label)})
+			Why: Reason{Kind: ReasonGap, PeakShare: total[cd.i] / mx}})
 		if len(gaps) == maxGaps {
 			break
 		}

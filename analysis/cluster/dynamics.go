@@ -106,11 +106,11 @@ func dynamics(docs []Doc, tc textClusters, res *Result, o Options) int {
 			switch {
 			case g.OK && overall.OK && g.CAGR > 0 && g.CAGR > overall.CAGR:
 				cl[j].Hotspot = true
-				cl[j].Why = fmt.Sprintf("CAGR %.1f%% (%d–%d) above the corpus's %.1f%%", 100*g.CAGR, g.StartYear, g.EndYear, 100*overall.CAGR)
+				cl[j].Why = &Reason{Kind: ReasonGrowth, CAGR: g.CAGR, From: g.StartYear, To: g.EndYear, Corpus: overall.CAGR}
 			case len(cl[j].Bursts) > 0 && cl[j].Bursts[len(cl[j].Bursts)-1].To == last:
 				b := cl[j].Bursts[len(cl[j].Bursts)-1]
 				cl[j].Hotspot = true
-				cl[j].Why = fmt.Sprintf("burst %d–%d (level %d) lasting into %d", b.From, b.To, b.Level, last)
+				cl[j].Why = &Reason{Kind: ReasonBurst, From: b.From, To: b.To, Level: b.Level, Last: last}
 			}
 		}
 	}
@@ -163,7 +163,7 @@ func dynamics(docs []Doc, tc textClusters, res *Result, o Options) int {
 	for _, c := range cl {
 		if c.CAGR != nil && *c.CAGR > 0 && (c.NApplicants <= 5 || float64(c.NApplicants) <= med/2) {
 			res.WhiteSpace = append(res.WhiteSpace, WhiteSpace{Kind: "thin", Cluster: c.ID,
-				Why: fmt.Sprintf("growing (CAGR %.1f%%) with only %d distinct applicants (median over clusters %.0f)", 100**c.CAGR, c.NApplicants, med)})
+				Why: Reason{Kind: ReasonThin, CAGR: *c.CAGR, Applicants: c.NApplicants, Median: med}})
 		}
 	}
 	return last

@@ -81,8 +81,10 @@ type LogisticFit struct {
 	N     int     // number of points fitted
 	YLast float64 // the last observed value
 	OK    bool
-	// Reason explains an unavailable fit.
+	// Reason explains an unavailable fit; Fail is the same reason as a code (Fit*) for reports
+	// to word.
 	Reason string
+	Fail   string
 }
 
 // At evaluates the fitted curve at time t.
@@ -100,6 +102,20 @@ func (f LogisticFit) Saturation() float64 {
 // Stage returns SCurveStage(f.Saturation()); StageUnclear when the fit is not
 // OK.
 func (f LogisticFit) Stage() Stage { return SCurveStage(f.Saturation()) }
+
+// Reasons a logistic fit is unavailable (LogisticFit.Fail).
+const (
+	FitTooFew          = "too_few_points"   // fewer than 4 points
+	FitNonFinite       = "non_finite"       // a value is NaN or infinite
+	FitNegative        = "negative"         // a value is negative
+	FitLastZero        = "last_zero"        // the last value is 0
+	FitFlat            = "flat"             // a flat series
+	FitNoGrowth        = "no_growth"        // no increasing Fisher–Pry line: the series does not grow
+	FitNotIdentifiable = "not_identifiable" // fitted L > MaxLRatio × the last value: no deceleration yet
+)
+
+// FitFails lists every Fail code.
+var FitFails = []string{FitTooFew, FitNonFinite, FitNegative, FitLastZero, FitFlat, FitNoGrowth, FitNotIdentifiable}
 
 func logistic(l, k, t0, t float64) float64 { return l / (1 + math.Exp(-k*(t-t0))) }
 
@@ -154,16 +170,19 @@ func FitLogisticWith(t, y []float64, opt LogisticOptions) LogisticFit {
 	n := len(y)
 	fit := LogisticFit{L: math.NaN(), K: math.NaN(), T0: math.NaN(), R2: math.NaN(), RMSE: math.NaN(), N: n}
 	if n < 4 {
+		fit.Fail = FitTooFew
 		fit.Reason = fmt.Sprintf("too few points: %d (need ≥ 4 for 3 parameters)", n)
 		return fit
 	}
 	ymin, ymax := math.Inf(1), math.Inf(-1)
 	for i, v := range y {
 		if !finite(v) || !finite(t[i]) {
+			fit.Fail = FitNonFinite
 			fit.Reason = fmt.Sprintf("non-finite value at point %d", i)
 			return fit
 		}
 		if v < 0 {
+			fit.Fail = FitNegative
 			fit.Reason = fmt.Sprintf("negative value %g at point %d", v, i)
 			return fit
 		}
@@ -171,10 +190,12 @@ func FitLogisticWith(t, y []float64, opt LogisticOptions) LogisticFit {
 	}
 	fit.YLast = y[n-1]
 	if fit.YLast <= 0 {
+		fit.Fail = FitLastZero
 		fit.Reason = "last value is 0: nothing to fit"
 		return fit
 	}
 	if ymax-ymin <= 1e-9*ymax {
+		fit.Fail = FitFlat
 		fit.Reason = "flat series: no growth to fit"
 		return fit
 	}
@@ -214,6 +235,7 @@ func FitLogisticWith(t, y []float64, opt LogisticOptions) LogisticFit {
 		}
 	}
 	if len(cands) == 0 {
+		fit.Fail = FitNoGrowth
 		fit.Reason = "no increasing Fisher–Pry line for any saturation level: the series does not grow"
 		return fit
 	}
@@ -256,6 +278,7 @@ func FitLogisticWith(t, y []float64, opt LogisticOptions) LogisticFit {
 	fit.R2 = 1 - sse/sst
 	fit.RMSE = math.Sqrt(sse / float64(n))
 	if fit.L > opt.MaxLRatio*fit.YLast {
+		fit.Fail = FitNotIdentifiable
 		fit.Reason = fmt.Sprintf("saturation level not identifiable: fitted L is %.3g × the last value (> %g); the series shows no deceleration yet", fit.L/fit.YLast, opt.MaxLRatio)
 		return fit
 	}

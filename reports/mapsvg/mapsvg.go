@@ -15,6 +15,7 @@ import (
 	"strings"
 
 	"github.com/patnav/patnav/landscape"
+	"github.com/patnav/patnav/reports"
 	"github.com/patnav/patnav/reports/svg"
 )
 
@@ -31,7 +32,11 @@ type Options struct {
 	OverlayName string
 	// HideWhiteSpace leaves out the white-space markers.
 	HideWhiteSpace bool
-	// Words used in the legend (defaults in English).
+	// Lang is the language of every word on the map ("zh" or "en", the default): the legend,
+	// the hover texts with the hotspot and white-space reasons (worded from the model's codes by
+	// the reports catalogue), cluster labels (their zh or en terms) and the caption.
+	Lang string
+	// Words used in the legend (defaults from Lang).
 	LegendTitle, HotspotWord, WhiteSpaceWord, DocumentsWord string
 }
 
@@ -45,13 +50,26 @@ func (o Options) withDefaults() Options {
 	if o.MaxPoints <= 0 {
 		o.MaxPoints = 4000
 	}
-	o.Title = or(o.Title, "Technology landscape map")
-	o.OverlayName = or(o.OverlayName, "selected")
-	o.LegendTitle = or(o.LegendTitle, "Clusters")
-	o.HotspotWord = or(o.HotspotWord, "hotspot")
-	o.WhiteSpaceWord = or(o.WhiteSpaceWord, "white space")
-	o.DocumentsWord = or(o.DocumentsWord, "documents")
+	if o.Lang != "zh" {
+		o.Lang = "en"
+	}
+	l := o.locale()
+	o.Title = or(o.Title, l.Cat("map.title"))
+	o.OverlayName = or(o.OverlayName, l.Cat("map.selected"))
+	o.LegendTitle = or(o.LegendTitle, l.Cat("map.legend"))
+	o.HotspotWord = or(o.HotspotWord, l.Cat("map.hotspot"))
+	o.WhiteSpaceWord = or(o.WhiteSpaceWord, l.Cat("map.white_space"))
+	o.DocumentsWord = or(o.DocumentsWord, l.Cat("map.documents"))
 	return o
+}
+
+// locale is the reports locale of o.Lang (English unless "zh").
+func (o Options) locale() reports.Locale {
+	l, err := reports.NewLocale(o.Lang)
+	if err != nil {
+		l, _ = reports.NewLocale("en")
+	}
+	return l
 }
 
 func or(s, d string) string {
@@ -109,6 +127,7 @@ func (a box) overlaps(b box) bool { return a.x0 < b.x1 && b.x0 < a.x1 && a.y0 < 
 // A nil map or one without points renders a "no data" placeholder.
 func Render(r *landscape.TechMap, o Options) template.HTML {
 	o = o.withDefaults()
+	l := o.locale()
 	S := float64(o.Size)
 	W, H := S+float64(o.LegendWidth), S+40
 	top := 36.0 // map origin y (below the heading)
@@ -120,7 +139,7 @@ func Render(r *landscape.TechMap, o Options) template.HTML {
 	b.WriteString(`<rect x="0" y="0" width="` + n(W) + `" height="` + n(H) + `" fill="#ffffff"/>`)
 	b.WriteString(`<text x="8" y="22" font-size="16" font-weight="bold">` + t + `</text>`)
 	if r == nil || len(r.Points) == 0 {
-		b.WriteString(`<text x="` + n(W/2) + `" y="` + n(H/2) + `" text-anchor="middle" fill="` + colMuted + `">no data</text></svg>`)
+		b.WriteString(`<text x="` + n(W/2) + `" y="` + n(H/2) + `" text-anchor="middle" fill="` + colMuted + `">` + svg.Esc(l.Cat("map.no_data")) + `</text></svg>`)
 		return template.HTML(b.String())
 	}
 	X := func(x float64) float64 { return x * S }
@@ -146,14 +165,14 @@ func Render(r *landscape.TechMap, o Options) template.HTML {
 			}
 			b.WriteString("Z")
 		}
-		b.WriteString(`"><title>` + svg.Esc(fmt.Sprintf("density ≥ %.3g %s per unit area", c.Level, o.DocumentsWord)) + `</title></path>`)
+		b.WriteString(`"><title>` + svg.Esc(l.Cat("map.density", "level", strconv.FormatFloat(c.Level, 'g', 3, 64), "docs", o.DocumentsWord)) + `</title></path>`)
 	}
 	b.WriteString(`</g>`)
 
 	// Points, a deterministic stride sample.
 	label := map[int]string{}
 	for _, c := range r.Clusters {
-		label[c.ID] = c.Label
+		label[c.ID] = l.ClusterLabel(c, 3)
 	}
 	step := max(1, (len(r.Points)+o.MaxPoints-1)/o.MaxPoints)
 	b.WriteString(`<g class="points" stroke="#ffffff" stroke-width="0.4">`)
@@ -171,7 +190,7 @@ func Render(r *landscape.TechMap, o Options) template.HTML {
 				continue
 			}
 			b.WriteString(`<circle class="white-space" cx="` + n(X(w.X)) + `" cy="` + n(Y(w.Y)) + `" r="14" fill="none" stroke="#2a7ab0" stroke-width="1.5" stroke-dasharray="4 3"><title>` +
-				svg.Esc(o.WhiteSpaceWord+": "+w.Why) + `</title></circle>`)
+				svg.Esc(o.WhiteSpaceWord+l.Cat("map.colon")+l.MapReasonText(w.Why, "C"+strconv.Itoa(w.Cluster)+" "+label[w.Cluster])) + `</title></circle>`)
 		}
 	}
 
@@ -192,13 +211,17 @@ func Render(r *landscape.TechMap, o Options) template.HTML {
 	b.WriteString(`<g class="peaks">`)
 	for _, pk := range r.Peaks {
 		x, y := X(pk.X), Y(pk.Y)
-		hover := svg.Esc(fmt.Sprintf("C%d %s", pk.Cluster, pk.Label))
+		pl := pk.Label
+		if s, ok := label[pk.Cluster]; ok {
+			pl = s
+		}
+		hover := svg.Esc(fmt.Sprintf("C%d %s", pk.Cluster, pl))
 		b.WriteString(`<path d="M` + n(x) + ` ` + n(y-5) + `L` + n(x+4.5) + ` ` + n(y+3) + `L` + n(x-4.5) + ` ` + n(y+3) + `Z" fill="#3b2a1a"><title>` + hover + `</title></path>`)
 		if named[pk.Cluster] {
 			continue
 		}
 		named[pk.Cluster] = true
-		txt := svg.Fit(pk.Label, 12, 200)
+		txt := svg.Fit(pl, 12, 200)
 		w := svg.TextWidth(txt, 12)
 		for _, dy := range []float64{-9, 18, -24, 33} {
 			bx := box{x - w/2 - 2, y + dy - 12, x + w/2 + 2, y + dy + 3}
@@ -243,10 +266,10 @@ func Render(r *landscape.TechMap, o Options) template.HTML {
 		if c.Hotspot {
 			mark = " ▲"
 		}
-		text := fmt.Sprintf("C%d %s (%d)%s", c.ID, c.Label, c.Size, mark)
-		hover := fmt.Sprintf("C%d %s — %d %s, %s", c.ID, c.Label, c.Size, o.DocumentsWord, c.Quadrant)
-		if c.Hotspot {
-			hover += "; " + o.HotspotWord + ": " + c.Why
+		text := fmt.Sprintf("C%d %s (%d)%s", c.ID, label[c.ID], c.Size, mark)
+		hover := fmt.Sprintf("C%d %s — %d %s%s%s", c.ID, label[c.ID], c.Size, o.DocumentsWord, l.Cat("map.comma"), l.Term("quadrant", c.Quadrant))
+		if c.Hotspot && c.Why != nil {
+			hover += l.Cat("map.semicolon") + o.HotspotWord + l.Cat("map.colon") + l.MapReasonText(*c.Why, "")
 		}
 		b.WriteString(`<g><title>` + svg.Esc(hover) + `</title><rect x="` + n(lx) + `" y="` + n(ly-fs+2) + `" width="10" height="10" fill="` + Colour(c.ID) + `"/>` +
 			`<text x="` + n(lx+16) + `" y="` + n(ly) + `" font-size="` + n(fs) + `">` + svg.Esc(svg.Fit(text, fs, float64(o.LegendWidth)-36)) + `</text></g>`)
@@ -267,7 +290,7 @@ func Render(r *landscape.TechMap, o Options) template.HTML {
 	if step > 1 {
 		ly += 16
 		b.WriteString(`<text x="` + n(lx) + `" y="` + n(ly) + `" font-size="10" fill="` + colMuted + `">` +
-			svg.Esc(fmt.Sprintf("1 in %d of %d %s drawn", step, len(r.Points), o.DocumentsWord)) + `</text>`)
+			svg.Esc(l.Cat("map.sampled", "step", strconv.Itoa(step), "n", l.Int(len(r.Points)), "docs", o.DocumentsWord)) + `</text>`)
 	}
 	b.WriteString(`</g></svg>`)
 	return template.HTML(b.String())
@@ -288,9 +311,7 @@ func HTML(r *landscape.TechMap, o Options) template.HTML {
 	m := Render(r, o)
 	cap := ""
 	if r != nil {
-		e := r.Evaluation
-		cap = fmt.Sprintf("k = %d (silhouette %s), stability ARI %s, NMI vs IPC subclass %s; class network modularity %s",
-			e.K, num(e.Silhouette, 3), num(e.Stability, 2), num(e.NMI, 2), num(e.Modularity, 2))
+		cap = o.withDefaults().locale().MapEvaluationText(r.Evaluation)
 	}
 	return template.HTML(`<figure class="landscape">` + string(m) + `<figcaption style="font-family:sans-serif;font-size:12px">` + svg.Esc(cap) + `</figcaption></figure>`)
 }
@@ -299,9 +320,3 @@ func HTML(r *landscape.TechMap, o Options) template.HTML {
 func Standalone(r *landscape.TechMap, o Options) []byte { return svg.Standalone(Render(r, o)) }
 
 // num formats *v with prec decimals, "n/a" when undefined.
-func num(v *float64, prec int) string {
-	if v == nil || math.IsNaN(*v) || math.IsInf(*v, 0) {
-		return "n/a"
-	}
-	return strconv.FormatFloat(*v, 'f', prec, 64)
-}

@@ -85,7 +85,7 @@ func TestRealCNIPAMap(t *testing.T) {
 		t.Fatal(err)
 	}
 	res := landscape.NewTechMap(cres)
-	o := Options{Title: "专利信息.xlsx — 技术聚类地图", Overlay: res.Overlay(ids), OverlayName: top, LegendTitle: "技术聚类", HotspotWord: "热点", WhiteSpaceWord: "空白点", DocumentsWord: "件"}
+	o := Options{Lang: "zh", Title: "专利信息.xlsx — 技术聚类地图", Overlay: res.Overlay(ids), OverlayName: top, LegendTitle: "技术聚类", HotspotWord: "热点", WhiteSpaceWord: "空白点", DocumentsWord: "件"}
 	m := string(Render(res, o))
 	if err := wellFormed(m); err != nil {
 		t.Fatalf("the map is not well-formed XML: %v", err)
