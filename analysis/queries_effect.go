@@ -46,6 +46,12 @@ type EffectCoverageRow struct {
 	WithGrant          int `db:"with_grant"`
 	WithOperation      int `db:"with_operation"`
 	WithOperationDates int `db:"with_operation_dates"`
+	Transferred        int `db:"transferred"`
+	TransferredDated   int `db:"transferred_dated"`
+	Licensed           int `db:"licensed"`
+	LicensedDated      int `db:"licensed_dated"`
+	Pledged            int `db:"pledged"`
+	PledgedDated       int `db:"pledged_dated"`
 	WithAbroadInfo     int `db:"with_abroad_info"`
 }
 

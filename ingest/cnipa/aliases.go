@@ -125,7 +125,7 @@ var aliasTable = [nField][]string{
 		"INPADOC同族个数", "Simple Family Count", "Family Size"},
 	fPriority:      {"优先权号", "优先权", "优先权信息", "优先权号码", "Priority Number", "Priority Numbers"},
 	fTransferCount: {"专利转移次数", "转让次数", "转移次数", "转让", "权利转移次数", "Transfer Count", "Assignment Count"},
-	fLastTransfer:  {"最近转让日", "最近转让日期", "转让日", "转让生效日", "转让日期", "Last Transfer Date"},
+	fLastTransfer:  {"最近转让日", "最近转让日期", "转让日", "转让生效日", "转让执行日", "转让日期", "Last Transfer Date"},
 	fLicenceCount:  {"许可次数", "许可", "许可备案次数", "License Count", "Licence Count"},
 	fLastLicence:   {"最近许可日", "最近许可日期", "许可生效日", "许可备案日", "许可日期", "Last License Date"},
 	fPledgeCount:   {"质押次数", "质押", "质押保全", "Pledge Count"},

@@ -242,6 +242,13 @@ func (d *data) fill(t *Tracking, in *Indicator) {
 			in.Reason = &Reason{Code: NoOperationDate, N: d.cov.WithOperation}
 			return
 		}
+		// The kind's own dates: families operated that way, none with the date of it.
+		k := map[string][2]int{"transfers": {d.cov.Transferred, d.cov.TransferredDated},
+			"licences": {d.cov.Licensed, d.cov.LicensedDated}, "pledges": {d.cov.Pledged, d.cov.PledgedDated}}[in.Measure]
+		if k[0] > 0 && k[1] == 0 {
+			in.Reason = &Reason{Code: NoOperationDate, N: k[0]}
+			return
+		}
 	case "pct":
 		if d.cov.WithAbroadInfo == 0 {
 			in.Reason = &Reason{Code: NoAbroadData, N: fams}

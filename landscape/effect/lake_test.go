@@ -33,6 +33,7 @@ type tfam struct {
 	licence   int
 	pledge    int
 	owner     string // 当前权利人 ("" none)
+	undated   bool   // the transfer count is written without its date
 	events    string // 法律事件 ("" none)
 }
 
@@ -108,6 +109,9 @@ func writeCSV(t *testing.T, path string, fams []tfam) {
 			addr = "山东省泰安市泰山区东岳大街1号"
 		}
 		tc, td := event(f.transfer)
+		if f.undated {
+			td = ""
+		}
 		lc, ld := event(f.licence)
 		pc, pd := event(f.pledge)
 		app := fmt.Sprintf("%d-03-01", f.year)
@@ -376,6 +380,23 @@ func TestTargetsHistoryAndReasons(t *testing.T) {
 	// Counts of 0 are written by the CSV, so the facts exist but carry no dates.
 	if r := ind(t, tr, "tr").Reason; r == nil || r.Code != NoOperationDate && r.Code != NoOperationData {
 		t.Fatalf("transfers reason %+v", r)
+	}
+	// Transfers counted without their dates while licences have dates: the transfers say
+	// no_operation_date with the region's transferred families, never a series of zeros.
+	fams = synthFams(90, 7)
+	transferred := 0
+	for i := range fams {
+		fams[i].undated = true
+		if fams[i].local && fams[i].transfer > 0 {
+			transferred++
+		}
+	}
+	tr2 := buildLake(t, fams, "effect:\n  indicators:\n    - {id: tr, measure: transfers}\n    - {id: li, measure: licences}\n")
+	if r := ind(t, tr2, "tr").Reason; r == nil || r.Code != NoOperationDate || r.N != transferred || transferred == 0 {
+		t.Errorf("undated transfers: %+v, want %s over %d families", r, NoOperationDate, transferred)
+	}
+	if li := ind(t, tr2, "li"); li.Reason != nil {
+		t.Errorf("licences: %+v", li.Reason)
 	}
 	dir := t.TempDir()
 	if err := Save(dir, tr); err != nil {

@@ -182,12 +182,12 @@ func (b *builder) value(in effect.Indicator, v *float64) string {
 	return b.l.Count(*v)
 }
 
-// perTenK formats a per-10,000 value with three significant digits (0.0312, 1.25, 18.4) and at
-// most four decimals.
+// perTenK formats a per-10,000 value with three significant digits (0.00534, 0.0312, 1.25,
+// 18.4) and at most six decimals.
 func perTenK(l reports.Locale, v float64) string {
 	prec := 0
 	if a := math.Abs(v); a > 0 && a < 100 {
-		prec = min(4, 2-int(math.Floor(math.Log10(a))))
+		prec = min(6, 2-int(math.Floor(math.Log10(a))))
 	}
 	return l.Num(v, prec)
 }
@@ -216,7 +216,11 @@ func (b *builder) summary() *reports.Section {
 		} else if in.Target != nil {
 			prog = l.NA()
 		}
-		tb.Rows = append(tb.Rows, reports.Row{Cells: []reports.Cell{{Text: IndicatorName(in, b.lang)}, {Text: latest}, {Text: target}, {Text: prog}, {Text: ReasonText(in.Reason, b.lang)}}})
+		note := ReasonText(in.Reason, b.lang)
+		if n := len(in.Series); note == "" && in.Latest == nil && n > 0 {
+			note = PointNote(in.Series[n-1], b.lang) // why the latest year has no value
+		}
+		tb.Rows = append(tb.Rows, reports.Row{Cells: []reports.Cell{{Text: IndicatorName(in, b.lang)}, {Text: latest}, {Text: target}, {Text: prog}, {Text: note}}})
 	}
 	s.Blocks = append(s.Blocks, reports.Block{Table: tb})
 	return s

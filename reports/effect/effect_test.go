@@ -29,6 +29,12 @@ func fixture() *effect.Tracking {
 			{ID: "share", Measure: "industry_share", Unit: "share", Basis: "filing_year",
 				Series: []effect.Point{{Year: 2022, Value: fp(0.75), Num: 3, Den: 4}, {Year: 2023, Num: 1, Den: 2, Reason: &effect.Reason{Code: effect.NotEnoughData, N: 2, Min: 5}}}},
 			{ID: "tr", Measure: "transfers", Unit: "families", Basis: "event_year", Reason: &effect.Reason{Code: effect.NoOperationData, N: 7}},
+			{ID: "t-in", Measure: "transfers", Direction: effect.DirIn, Unit: "operations", Basis: "event_year",
+				Series: []effect.Point{{Year: 2022, Value: fp(2), Num: 2, Unknown: 3}, {Year: 2023, Num: 0, Reason: &effect.Reason{Code: effect.DirectionUnknown, N: 4}}}},
+			{ID: "l-out", Measure: "licences", Direction: effect.DirOut, Unit: "operations", Basis: "event_year", Reason: &effect.Reason{Code: effect.NoPartyPlaces, N: 9}},
+			{ID: "f10k", Measure: "families_per_10k", Unit: "per_10k", Basis: "filing_year", Target: fp(0.05), TargetYear: 2027,
+				Series: []effect.Point{{Year: 2022, Value: fp(3.0 / 5620000 * 10000), Num: 3, Den: 5620000}, {Year: 2023, Num: 6, Reason: &effect.Reason{Code: effect.NoPopulationYear, Year: 2023}}}},
+			{ID: "s10k", Measure: "invention_stock_per_10k", Unit: "per_10k", Basis: "cutoff", Reason: &effect.Reason{Code: effect.NoPopulation}},
 		},
 		Changes: []effect.Change{{ID: "fam", Year: 2022, Prev: fp(2), Now: fp(3)}},
 	}
@@ -53,8 +59,15 @@ func TestPageBothLanguages(t *testing.T) {
 			t.Errorf("%s: names not escaped", lang)
 		}
 		want := map[string][]string{
-			"zh": {"数据不足：基数 2，少于最低要求 5", "12（2027 年）", ">50%<", "国家", "数据不足：7 个区域专利族均无转让"},
-			"en": {"not enough data: base 2, below the minimum 5", "12 (by 2027)", ">50%<", "country", "none of the 7 region families carries transfer"},
+			"zh": {"数据不足：基数 2，少于最低要求 5", "12（2027 年）", ">50%<", "国家", "数据不足：7 个区域专利族均无转让",
+				"专利转入区域", "另有 3 次方向未知（未计入）", "方向未知：当年 4 次运营的当事人地点均无法确定", "专利许可输出区域",
+				"数据不足：9 次运营的当事人地点均无法确定", "每万人口专利族申请量", ">0.00534<", "5,620,000", "不可用：配置中没有 2023 年的区域人口",
+				"每万人口发明专利拥有量（本产业）", "不可用：配置中未给出区域人口", "转让人（变更前权利人）在区域外", "每万人口指标 = 数值"},
+			"en": {"not enough data: base 2, below the minimum 5", "12 (by 2027)", ">50%<", "country", "none of the 7 region families carries transfer",
+				"Transfers into the region", "3 more of unknown direction (not counted)", "direction unknown: the parties&#39; places of all 4 operations",
+				"Licences out of the region", "for none of the 9 operations", "Region families per 10,000 inhabitants", ">0.00534<", "5,620,000",
+				"not available: the config gives no population of the region for 2023", "not available: the config gives no population of the region<",
+				"whose transferor (owner before) is outside the region", "Per-10,000 measures"},
 		}[lang]
 		for _, w := range want {
 			if !strings.Contains(html, w) {
@@ -78,7 +91,7 @@ func TestPublish(t *testing.T) {
 		t.Fatal(err)
 	}
 	var back effect.Tracking
-	if err := json.Unmarshal(b, &back); err != nil || len(back.Indicators) != 3 || *back.Indicators[0].Progress != 0.5 {
+	if err := json.Unmarshal(b, &back); err != nil || len(back.Indicators) != 7 || *back.Indicators[0].Progress != 0.5 {
 		t.Fatalf("round trip %v %+v", err, back.Indicators)
 	}
 }

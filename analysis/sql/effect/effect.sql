@@ -97,7 +97,8 @@ SELECT measure, y AS year, count(*) AS n FROM ev GROUP BY ALL ORDER BY 1, 2;
 -- name: effect_coverage
 -- What the lake can say about the region's families: how many there are, how many carry a
 -- legal status, a grant date, operation facts (a transfer, licence or pledge count, zero
--- included) and operation event dates, and how many have a publication with a WO member or a
+-- included) and operation event dates, per kind those operated and those with the latest
+-- operation's date, and how many have a publication with a WO member or a
 -- priority claim (a PCT filing can be seen).
 WITH p AS (
     SELECT p.* FROM pat p JOIN scope_pub USING (pub_number)
@@ -108,6 +109,12 @@ SELECT count(DISTINCT family_id) AS families,
        count(DISTINCT family_id) FILTER (WHERE grant_date IS NOT NULL) AS with_grant,
        count(DISTINCT family_id) FILTER (WHERE transfer_count IS NOT NULL OR licence_count IS NOT NULL OR pledge_count IS NOT NULL) AS with_operation,
        count(DISTINCT family_id) FILTER (WHERE last_transfer_date IS NOT NULL OR last_licence_date IS NOT NULL OR last_pledge_date IS NOT NULL) AS with_operation_dates,
+       count(DISTINCT family_id) FILTER (WHERE transfer_count > 0) AS transferred,
+       count(DISTINCT family_id) FILTER (WHERE transfer_count > 0 AND last_transfer_date IS NOT NULL) AS transferred_dated,
+       count(DISTINCT family_id) FILTER (WHERE licence_count > 0) AS licensed,
+       count(DISTINCT family_id) FILTER (WHERE licence_count > 0 AND last_licence_date IS NOT NULL) AS licensed_dated,
+       count(DISTINCT family_id) FILTER (WHERE pledge_count > 0) AS pledged,
+       count(DISTINCT family_id) FILTER (WHERE pledge_count > 0 AND last_pledge_date IS NOT NULL) AS pledged_dated,
        count(DISTINCT family_id) FILTER (WHERE jurisdiction <> 'CN' OR priority_office IS NOT NULL) AS with_abroad_info
 FROM p;
 
