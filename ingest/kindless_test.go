@@ -6,6 +6,7 @@ import (
 	"os"
 	"path/filepath"
 	"testing"
+	"time"
 
 	"github.com/patnav/patnav/internal/duck"
 )
@@ -77,5 +78,51 @@ func TestKindlessEitherOrder(t *testing.T) {
 	}
 	if kindFirst[6] == "[]" {
 		t.Error("the two family ids are not linked")
+	}
+}
+
+// TestKindlessAsOf: the kindless number stored first stands as a publication of its own at a
+// cut-off before its twin was observed, and is its twin after (exports dated by their
+// modification times: PATENTSCOPE 2020-01-01, Lens 2021-01-01).
+func TestKindlessAsOf(t *testing.T) {
+	ctx := context.Background()
+	dir := t.TempDir()
+	lk := filepath.Join(t.TempDir(), "lake")
+	for _, f := range []struct {
+		name string
+		day  time.Time
+	}{{"patentscope.csv", time.Date(2020, 1, 1, 12, 0, 0, 0, time.UTC)}, {"lens.csv", time.Date(2021, 1, 1, 12, 0, 0, 0, time.UTC)}} {
+		path := filepath.Join(dir, f.name)
+		if err := os.WriteFile(path, []byte(kindlessFiles[f.name]), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.Chtimes(path, f.day, f.day); err != nil {
+			t.Fatal(err)
+		}
+		if _, err := Run(ctx, []string{path}, Options{Lake: lk}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	for _, c := range []struct{ asOf, want string }{
+		{"2020-06-01", "[[WO2014059282 patentscope]]"},
+		{"2021-06-01", "[[WO2014059282A2 lens]]"},
+		{"", "[[WO2014059282A2 lens]]"},
+	} {
+		var opts duck.Options
+		if c.asOf != "" {
+			opts.AsOf, _ = time.Parse("2006-01-02", c.asOf)
+		}
+		db, err := duck.OpenWith(ctx, lk, opts)
+		if err != nil {
+			t.Fatal(err)
+		}
+		res, err := db.Query(ctx, "SELECT pub_number, source FROM patents ORDER BY 1")
+		db.Close()
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got := fmt.Sprint(res.Rows); got != c.want {
+			t.Errorf("as of %q: patents %s, want %s", c.asOf, got, c.want)
+		}
 	}
 }
