@@ -13,7 +13,8 @@ import (
 
 // TestDesignatedStatesColumn: a Derwent record's DS lists reach patents.designated_states, a
 // member without one has an empty list, and a patents part written before the column existed
-// (the first ingest's part, rewritten here without it) reads as NULL beside the new parts.
+// (the first ingest's part, rewritten here without it) reads as NULL, alone and beside the new
+// parts.
 func TestDesignatedStatesColumn(t *testing.T) {
 	ctx := context.Background()
 	dir := t.TempDir()
@@ -51,15 +52,25 @@ func TestDesignatedStatesColumn(t *testing.T) {
 	if err := os.Rename(tmp, part); err != nil {
 		t.Fatal(err)
 	}
-	if _, err := Run(ctx, []string{cur}, Options{Lake: lk}); err != nil {
-		t.Fatal(err)
-	}
+	// A lake of old parts only still has the column (NULL).
 	d, err := duck.Open(ctx, lk)
 	if err != nil {
 		t.Fatal(err)
 	}
+	res, err := d.Query(ctx, `SELECT count(*) FROM patents WHERE designated_states IS NULL`)
+	d.Close()
+	if err != nil || len(res.Rows) != 1 || res.Rows[0][0] != int64(2) {
+		t.Fatalf("a lake of old parts: %v, %v; want 2 rows with designated_states NULL", res, err)
+	}
+	if _, err := Run(ctx, []string{cur}, Options{Lake: lk}); err != nil {
+		t.Fatal(err)
+	}
+	d, err = duck.Open(ctx, lk)
+	if err != nil {
+		t.Fatal(err)
+	}
 	defer d.Close()
-	res, err := d.Query(ctx, `SELECT pub_number, coalesce(array_to_string(designated_states, ' '), 'NULL') FROM patents ORDER BY pub_number`)
+	res, err = d.Query(ctx, `SELECT pub_number, coalesce(array_to_string(designated_states, ' '), 'NULL') FROM patents ORDER BY pub_number`)
 	if err != nil {
 		t.Fatal(err)
 	}

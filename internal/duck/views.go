@@ -89,7 +89,13 @@ func viewStatements(l *lake.Lake, opts Options, aliases bool) []viewStmt {
 	if pat == "" {
 		return out // nothing was ever committed to patents: no views at all, as before
 	}
-	add("patents_parts", "CREATE VIEW patents_parts AS SELECT * FROM %s", pat)
+	// A lake whose parts all predate designated_states shows the column NULL, so queries need
+	// not ask which columns the parts have.
+	if hasDS, _ := l.HasColumn(lake.TPatents, "designated_states", opts.Version); hasDS {
+		add("patents_parts", "CREATE VIEW patents_parts AS SELECT * FROM %s", pat)
+	} else {
+		add("patents_parts", "CREATE VIEW patents_parts AS SELECT *, NULL::VARCHAR[] AS designated_states FROM %s", pat)
+	}
 	hasObserved, _ := l.HasColumn(lake.TPatents, "observed", opts.Version)
 
 	// pub_aliases: a publication stored without its kind code (a PATENTSCOPE number) whose twin
