@@ -460,7 +460,6 @@ func (b *builder) trend() {
 		T.Foreign = append(T.Foreign, landscape.YearPoint{Year: y, N: fo[y], Incomplete: inc})
 	}
 	T.Basis = landscape.Basis{Unit: "family", N: int(b.b.Summary.Domestic + b.b.Summary.Foreign), From: b.s.From, To: b.s.To,
-		Note:  fmt.Sprintf("invention families with a publication at %s, by origin (the first applicant's country, else the first priority office); domestic = %s", b.office, b.dom),
 		Query: "families"}
 }
 

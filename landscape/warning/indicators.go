@@ -1,7 +1,6 @@
 package warning
 
 import (
-	"fmt"
 	"math"
 	"sort"
 
@@ -154,8 +153,10 @@ func (b *builder) indicatorsFor(sc string, fs []*family) []computed {
 	if sc != "" && base < MinBranchFamilies {
 		few = ReasonFewFamilies
 	}
-	basis := func(n float64, note string) landscape.Basis {
-		return landscape.Basis{Unit: "family", N: int(math.Round(n)), From: b.s.From, To: b.s.To, Note: note, Query: "families, applicants, branches"}
+	// An indicator's basis says what it rests on (unit, count, years, queries); its definition is
+	// the kind's, worded by reports with the office and thresholds of Meta.
+	basis := func(n float64) landscape.Basis {
+		return landscape.Basis{Unit: "family", N: int(math.Round(n)), From: b.s.From, To: b.s.To, Query: "families, applicants, branches"}
 	}
 	dy, fy := b.officeSeries(fs)
 	officeSeries := []Series{{Name: "domestic", Points: b.yearPoints(dy, b.s.From)}, {Name: "foreign", Points: b.yearPoints(fy, b.s.From)}}
@@ -174,10 +175,9 @@ func (b *builder) indicatorsFor(sc string, fs []*family) []computed {
 		}
 	}
 	nums := []Number{num("domestic", D, "families"), num("foreign", F, "families"), num("unknown_origin", U, "families")}
-	note := fmt.Sprintf("invention families with a publication at %s in the window: domestic (origin %s) / foreign (other known origin), whole counts", b.office, b.dom)
 	out = append(out,
-		b.finishInd(computed{Indicator: Indicator{Kind: KindReserve, Branch: sc, Threshold: th.ReserveLow, Direction: Below, Reason: reason, Numbers: nums, Basis: basis(base, note)}, patents: forF, series: officeSeries}, ratio),
-		b.finishInd(computed{Indicator: Indicator{Kind: KindBubble, Branch: sc, Threshold: th.Bubble, Direction: Above, Reason: reason, Numbers: nums, Basis: basis(base, note)}, patents: domF, series: officeSeries}, ratio))
+		b.finishInd(computed{Indicator: Indicator{Kind: KindReserve, Branch: sc, Threshold: th.ReserveLow, Direction: Below, Reason: reason, Numbers: nums, Basis: basis(base)}, patents: forF, series: officeSeries}, ratio),
+		b.finishInd(computed{Indicator: Indicator{Kind: KindBubble, Branch: sc, Threshold: th.Bubble, Direction: Above, Reason: reason, Numbers: nums, Basis: basis(base)}, patents: domF, series: officeSeries}, ratio))
 
 	// Growth lag: domestic CAGR / foreign CAGR over the last window_years complete years.
 	gD := indicators.CompleteCAGR(b.yearCounts(dy), b.lc, th.WindowYears)
@@ -206,7 +206,7 @@ func (b *builder) indicatorsFor(sc string, fs []*family) []computed {
 			num("foreign_start", gF.Start, "families"), num("foreign_end", gF.End, "families"))
 	}
 	out = append(out, b.finishInd(computed{Indicator: Indicator{Kind: KindGrowthLag, Branch: sc, Threshold: th.GrowthLag, Direction: Below, Reason: reason, Numbers: gnums,
-		Basis: basis(base, fmt.Sprintf("CAGR = (N_end/N_start)^(1/%d) − 1 on complete years of the invention families at %s, domestic / foreign", th.WindowYears, b.office))},
+		Basis: basis(base)},
 		patents: recentFor, series: officeSeries}, gv))
 
 	// Weak leaders and portfolio concentration: applicant rankings over the same families.
@@ -224,7 +224,7 @@ func (b *builder) indicatorsFor(sc string, fs []*family) []computed {
 	out = append(out, b.finishInd(computed{Indicator: Indicator{Kind: KindWeakLeaders, Branch: sc, Threshold: th.WeakLeaders, Direction: Below, Reason: reason,
 		Numbers: []Number{num("top10_domestic", t10d, "families"), num("top10_foreign", t10f, "families"),
 			num("domestic_applicants", float64(len(dr)), "count"), num("foreign_applicants", float64(len(fr)), "count")},
-		Basis: basis(base, fmt.Sprintf("invention families at %s of the 10 largest domestic / 10 largest foreign applicants, fractional counts (1/k per applicant)", b.office))},
+		Basis: basis(base)},
 		patents: top10For}, wv))
 	pv, reason := math.NaN(), few
 	cd, cf := math.NaN(), math.NaN()
@@ -247,7 +247,7 @@ func (b *builder) indicatorsFor(sc string, fs []*family) []computed {
 	out = append(out, b.finishInd(computed{Indicator: Indicator{Kind: KindPortfolio, Branch: sc, Threshold: th.PortfolioConcentration, Direction: Below, Reason: reason,
 		Numbers: []Number{num("top3_domestic", t3d, "families"), num("top10_domestic", t10d, "families"), num("top3_foreign", t3f, "families"), num("top10_foreign", t10f, "families"),
 			num("top3_share_domestic", cd, "share"), num("top3_share_foreign", cf, "share")},
-		Basis: basis(base, fmt.Sprintf("(domestic top-3 / top-10) ÷ (foreign top-3 / top-10) over invention families at %s, fractional counts", b.office))},
+		Basis: basis(base)},
 		patents: b.familiesOf(pop, dn, 3)}, pv))
 
 	// Market barrier: families with a member at a major foreign office / all families.
@@ -286,7 +286,7 @@ func (b *builder) indicatorsFor(sc string, fs []*family) []computed {
 		mnums = append(mnums, num("office_"+o, per[o], "families"))
 	}
 	out = append(out, b.finishInd(computed{Indicator: Indicator{Kind: KindMarketBarrier, Branch: sc, Threshold: th.MarketBarrier, Direction: Above, Reason: reason, Numbers: mnums,
-		Basis: basis(float64(len(all)), fmt.Sprintf("families (all types) with a member at %s / all families in the window", joinOr(offices)))},
+		Basis: basis(float64(len(all)))},
 		patents: withB}, mv))
 	return out
 }
@@ -377,18 +377,4 @@ func contains(l []string, s string) bool {
 		}
 	}
 	return false
-}
-
-func joinOr(l []string) string {
-	switch len(l) {
-	case 0:
-		return "none"
-	case 1:
-		return l[0]
-	}
-	s := l[0]
-	for _, x := range l[1 : len(l)-1] {
-		s += ", " + x
-	}
-	return s + " or " + l[len(l)-1]
 }

@@ -26,6 +26,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/patnav/patnav/internal/config"
 	"github.com/patnav/patnav/landscape"
 	"github.com/patnav/patnav/landscape/warning"
 	"github.com/patnav/patnav/reports"
@@ -132,7 +133,7 @@ func (p *pageBuilder) page() *reports.Page {
 		{Label: p.t("hdr.industry"), Value: industry},
 		{Label: p.t("hdr.domestic"), Value: p.t("country", "c", orNA(l, M.Domestic))},
 		{Label: p.t("hdr.office"), Value: orNA(l, M.Office)},
-		{Label: p.t("hdr.region"), Value: regionName(l, M.Region.Name.In(p.lang), M.Region.Country, M.Region.Province, M.Region.City)},
+		{Label: p.t("hdr.region"), Value: regionName(l, M.Region)},
 		{Label: p.t("hdr.cutoff"), Value: orNA(l, M.Cutoff)},
 		{Label: p.t("hdr.window"), Value: l.Span(M.From, M.To)},
 		{Label: p.t("hdr.complete"), Value: p.year(M.LastComplete)},
@@ -816,10 +817,14 @@ func orNA(l reports.Locale, s string) string {
 	return s
 }
 
-func regionName(l reports.Locale, name, country, province, city string) string {
+// regionName shows the region's name in l's language with the country, province and city it is
+// matched by; a part that is the region's name in either language is not repeated (广东省 is the
+// province of "Guangdong", and the en page need not show it again in Chinese).
+func regionName(l reports.Locale, r config.Region) string {
+	name := r.Name.In(l.Lang)
 	var parts []string
-	for _, s := range []string{country, province, city} {
-		if s != "" {
+	for _, s := range []string{r.Country, r.Province, r.City} {
+		if s != "" && s != r.Name.Zh && s != r.Name.En {
 			parts = append(parts, s)
 		}
 	}

@@ -11,6 +11,7 @@ import (
 	"github.com/patnav/patnav/internal/config"
 	"github.com/patnav/patnav/landscape"
 	"github.com/patnav/patnav/landscape/warning"
+	"github.com/patnav/patnav/reports"
 	"github.com/patnav/patnav/reports/schematest"
 )
 
@@ -266,5 +267,21 @@ func TestPublish(t *testing.T) {
 	}
 	if _, err := Publish(dir, fixture(), []string{"de"}); err == nil {
 		t.Fatal("unknown language accepted")
+	}
+}
+
+// TestRegionName: the region's matching keys follow its name, without repeating the name in the
+// other language (the demo's en page read "Guangdong (CN / 广东省)").
+func TestRegionName(t *testing.T) {
+	r := config.Region{Name: config.Text{Zh: "广东省", En: "Guangdong"}, Country: "CN", Province: "广东省"}
+	for lang, want := range map[string]string{"zh": "广东省 (CN)", "en": "Guangdong (CN)"} {
+		l, _ := reports.NewLocale(lang)
+		if got := regionName(l, r); got != want {
+			t.Errorf("%s: %q, want %q", lang, got, want)
+		}
+	}
+	l, _ := reports.NewLocale("en")
+	if got := regionName(l, config.Region{Country: "CN", Province: "山东省", City: "泰安市"}); got != "CN / 山东省 / 泰安市" {
+		t.Errorf("unnamed region: %q", got)
 	}
 }
