@@ -58,7 +58,7 @@ func ReasonText(r *effect.Reason, lang string) string {
 	if r == nil {
 		return ""
 	}
-	return tr(lang, "r."+r.Code, "n", strconv.Itoa(r.N), "min", strconv.Itoa(r.Min), "year", strconv.Itoa(r.Year))
+	return tr(lang, "r."+r.Code, "n", svg.Number(float64(r.N), 0), "min", svg.Number(float64(r.Min), 0), "year", strconv.Itoa(r.Year))
 }
 
 // HTML writes the page in lang.

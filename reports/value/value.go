@@ -25,7 +25,7 @@ func ReasonText(r *value.Reason, lang string) string {
 	if r == nil {
 		return ""
 	}
-	return tr(lang, "r."+r.Code, "n", strconv.Itoa(r.N), "min", strconv.Itoa(r.Min))
+	return tr(lang, "r."+r.Code, "n", svg.Number(float64(r.N), 0), "min", svg.Number(float64(r.Min), 0))
 }
 
 // FactorName is a factor's name in lang.
@@ -132,16 +132,26 @@ func (b *builder) method() *reports.Section {
 	return s
 }
 
-// factors lists a family's factors as "name raw / percentile", the missing ones left out.
+// factors lists a family's factors as "name raw / percentile", the missing ones left out. The
+// legal status shows its percentile only: its raw value is a rank (2 alive, 1 pending, 0 lapsed),
+// and the status has its own column.
 func (b *builder) factors(fs []value.FactorValue) string {
 	var parts []string
 	for _, f := range fs {
 		if f.Raw == nil || f.Rank == nil {
 			continue
 		}
+		if f.ID == "legal_status" {
+			parts = append(parts, FactorName(f.ID, b.lang)+" "+b.l.Pct(*f.Rank))
+			continue
+		}
 		parts = append(parts, FactorName(f.ID, b.lang)+" "+b.l.Num(*f.Raw, 2)+" / "+b.l.Pct(*f.Rank))
 	}
-	return strings.Join(parts, "; ")
+	sep := "; "
+	if b.lang == "zh" {
+		sep = "；"
+	}
+	return strings.Join(parts, sep)
 }
 
 func (b *builder) status(f value.FamilyValue) string {

@@ -9,6 +9,7 @@ import (
 
 	"github.com/patnav/patnav/internal/config"
 	"github.com/patnav/patnav/landscape/value"
+	"github.com/patnav/patnav/reports"
 )
 
 func fp(v float64) *float64 { return &v }
@@ -66,5 +67,20 @@ func TestPublish(t *testing.T) {
 	}
 	if _, err := os.Stat(filepath.Join(dir, "value_en.html")); err != nil {
 		t.Fatal(err)
+	}
+}
+
+// TestReadsAsText: counts in reasons carry thousands separators like every other count on the
+// page (the demo read "数据中 19202 个专利族"), and a family's legal status shows its percentile
+// without its raw rank (2 = alive), zh parts separated by the Chinese semicolon.
+func TestReadsAsText(t *testing.T) {
+	if got := ReasonText(&value.Reason{Code: value.NoFactorData, N: 19202}, "zh"); !strings.Contains(got, "19,202") {
+		t.Errorf("reason %q", got)
+	}
+	b := &builder{lang: "zh"}
+	b.l, _ = reports.NewLocale("zh")
+	got := b.factors([]value.FactorValue{{ID: "legal_status", Raw: fp(2), Rank: fp(0.806)}, {ID: "remaining_term", Raw: fp(13.2), Rank: fp(0.9)}})
+	if want := "法律状态 80.6%；剩余保护期（年） 13.2 / 90%"; got != want {
+		t.Errorf("factors %q, want %q", got, want)
 	}
 }
