@@ -5,6 +5,7 @@ package reports
 // placeholders. They are merged into the one catalogue at start-up (addPhrases); the report reads
 // them with Text(lang, "value."+key).
 var valuePhrases = map[string][2]string{
+	"gap.name":       {"{e}：{b} #{r}", "{e}: {b} #{r}"},
 	"title":          {"{industry}专利价值评估与运营", "{industry}: patent value and operation"},
 	"subtitle":       {"{region} · 数据截止 {cutoff}", "{region} · data cut-off {cutoff}"},
 	"hdr.industry":   {"产业", "Industry"},

@@ -147,11 +147,15 @@ func (b *builder) factors(fs []value.FactorValue) string {
 		}
 		parts = append(parts, FactorName(f.ID, b.lang)+" "+b.l.Num(*f.Raw, 2)+" / "+b.l.Pct(*f.Rank))
 	}
-	sep := "; "
+	return strings.Join(parts, b.sep())
+}
+
+// sep separates the items of a list in one cell: "; " in en, "；" in zh.
+func (b *builder) sep() string {
 	if b.lang == "zh" {
-		sep = "；"
+		return "；"
 	}
-	return strings.Join(parts, sep)
+	return "; "
 }
 
 func (b *builder) status(f value.FamilyValue) string {
@@ -207,7 +211,7 @@ func (b *builder) gapName(g value.Gap) string {
 	if br == "" {
 		br = g.Branch
 	}
-	return e + ": " + br + " #" + strconv.Itoa(g.Rank)
+	return b.tr("gap.name", "e", e, "b", br, "r", strconv.Itoa(g.Rank))
 }
 
 func (b *builder) operation() *reports.Section {
@@ -228,7 +232,7 @@ func (b *builder) operation() *reports.Section {
 			m = append(m, b.gapName(g))
 		}
 		tb.Rows = append(tb.Rows, reports.Row{Cells: []reports.Cell{{Text: c.RepPub}, {Text: c.Title}, {Text: c.Holder}, {Text: b.status(c.FamilyValue)},
-			{Text: b.l.Num(c.Score, 3)}, {Text: strings.Join(m, "; ")}, {Text: b.factors(c.Factors)}}})
+			{Text: b.l.Num(c.Score, 3)}, {Text: strings.Join(m, b.sep())}, {Text: b.factors(c.Factors)}}})
 	}
 	s.Blocks = append(s.Blocks, reports.Block{Table: tb})
 	return s

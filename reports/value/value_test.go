@@ -48,7 +48,7 @@ func TestPageBothLanguages(t *testing.T) {
 			t.Errorf("%s: title not escaped", lang)
 		}
 		want := map[string][]string{
-			"zh": {"数据不足：3 个专利族，少于最低要求 5", "未知（推定有效）", "区域企业（整体）: 开关 #1", "高于第 80 百分位", "剩余保护期（年） 13.2 / 90%"},
+			"zh": {"数据不足：3 个专利族，少于最低要求 5", "未知（推定有效）", "区域企业（整体）：开关 #1", "高于第 80 百分位", "剩余保护期（年） 13.2 / 90%"},
 			"en": {"not enough data: 3 families, below the minimum 5", "unknown (presumed alive)", "The region&#39;s enterprises: Switchgear #1", "score above P80", "Remaining term (years) 13.2 / 90%"},
 		}[lang]
 		for _, w := range want {
