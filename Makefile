@@ -19,12 +19,15 @@ vet:
 test: vet
 	$(GO) test -count=1 -timeout 20m ./...
 
-# The demo: a generated drone-industry corpus (Lens CSV + GBK CNIPA CSV) in the inbox, then the
+# The demo: a generated drone-industry corpus (Lens CSV + GBK CNIPA CSV, and declaration lists of
+# standard-essential patents of the same world in the ETSI and dSEP layouts) in the inbox, then the
 # whole nightly job on the bundled config (data/navigation.yaml) into out/demo.
 demo: build
 	rm -rf $(DEMO)
 	$(BIN) synth --form lens --families 20000 --seed 7 --out $(DEMO)/inbox/uav_lens.csv
 	$(BIN) synth --form cnipa --families 20000 --seed 7 --encoding gbk --out $(DEMO)/inbox/uav_cnipa_gbk.csv
+	$(BIN) synth --form sep-etsi --families 20000 --seed 7 --out $(DEMO)/inbox/uav_sep_etsi.csv
+	$(BIN) synth --form sep-dsep --families 20000 --seed 7 --out $(DEMO)/inbox/uav_sep_dsep.csv
 	$(BIN) run -c data/navigation.yaml
 	@echo "bundle: $(DEMO)/reports/latest/index.html"
 

@@ -12,8 +12,8 @@ import (
 )
 
 func cmdSynth(ctx context.Context, args []string, stdout, stderr io.Writer) error {
-	fs := newFlags("synth", "--form lens|lens-legacy|cnipa --families N [--seed S] --out FILE", stderr)
-	form := fs.String("form", "lens", "output form: lens (current Lens CSV), lens-legacy (2016 layout: CR line endings, dd/mm/yy), cnipa (Chinese CSV)")
+	fs := newFlags("synth", "--form lens|lens-legacy|cnipa|sep-etsi|sep-dsep --families N [--seed S] --out FILE", stderr)
+	form := fs.String("form", "lens", "output form: lens (current Lens CSV), lens-legacy (2016 layout: CR line endings, dd/mm/yy), cnipa (Chinese CSV), sep-etsi / sep-dsep (a standard-essential-patent declaration list of the same world, ETSI ISLD or dSEP layout)")
 	families := fs.Int("families", 10000, "number of patent families in the generated world")
 	maxRecords := fs.Int("max-records", 0, "stop after this many records (0: no limit)")
 	seed := fs.Int64("seed", 1, "random seed (the same seed gives the same bytes)")
@@ -50,8 +50,12 @@ func cmdSynth(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 		st, err = synth.WriteLens(bw, opts, synth.Lens2016)
 	case "cnipa":
 		st, err = synth.WriteCNIPA(bw, opts, *enc)
+	case "sep-etsi":
+		st, err = synth.WriteDeclarations(bw, opts, synth.DeclETSI)
+	case "sep-dsep":
+		st, err = synth.WriteDeclarations(bw, opts, synth.DeclDSEP)
 	default:
-		return fmt.Errorf("%w: --form %q: want lens, lens-legacy or cnipa", errUsage, *form)
+		return fmt.Errorf("%w: --form %q: want lens, lens-legacy, cnipa, sep-etsi or sep-dsep", errUsage, *form)
 	}
 	if err == nil {
 		err = bw.Flush()

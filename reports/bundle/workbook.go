@@ -167,6 +167,9 @@ func MacroSheets(m *landscape.Macro) []Sheet {
 		ry.Rows = append(ry.Rows, []any{r.Year, r.Families, r.ShareNation, r.ShareWorld, r.Applicants, r.Inventors, r.Granted, r.Incomplete})
 	}
 	out = append(out, ry)
+	if m.Standards.Summary.Records > 0 {
+		out = append(out, StandardsSheet(&m.Standards))
+	}
 	if m.Map != nil {
 		out = append(out, ClusterSheet(m.Map))
 	}
