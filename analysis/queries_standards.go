@@ -73,3 +73,16 @@ var (
 	StandardsFamiliesOf = NewQuery[StandardFamilyRow]("standards_applicant_families")
 	StandardsDeclared   = NewQuery[DeclarationRow]("standards_declarations")
 )
+
+// NewDeclarationRow is a competitor's family declared to a standard by a declaration ingested
+// after the previous run (see standards_new_declarations).
+type NewDeclarationRow struct {
+	Standard     string     `db:"standard"`
+	Applicant    string     `db:"applicant"`
+	Country      string     `db:"country"`
+	FamilyID     string     `db:"family_id"`
+	LastDeclared *time.Time `db:"last_declared"`
+}
+
+// StandardsNew lists the competitors' new declarations (bound: lake version, domestic country).
+var StandardsNew = NewQuery[NewDeclarationRow]("standards_new_declarations")

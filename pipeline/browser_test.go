@@ -1,6 +1,7 @@
 package pipeline
 
 import (
+	"bytes"
 	"context"
 	"fmt"
 	"os"
@@ -14,6 +15,7 @@ import (
 	"github.com/chromedp/cdproto/runtime"
 	"github.com/chromedp/chromedp"
 
+	"github.com/patnav/patnav/data/synth"
 	"github.com/patnav/patnav/reports/bundle"
 )
 
@@ -31,6 +33,14 @@ func TestBundleInBrowser(t *testing.T) {
 	}
 	dir := t.TempDir()
 	c := load(t, setup(t, dir, 1500, 3))
+	// Declaration lists of the same world beside the corpus: the macro report's standards section.
+	for _, layout := range []string{synth.DeclETSI, synth.DeclDSEP} {
+		var buf bytes.Buffer
+		if _, err := synth.WriteDeclarations(&buf, synth.Options{Families: 1500, Seed: 3}, layout); err != nil {
+			t.Fatal(err)
+		}
+		os.WriteFile(filepath.Join(c.Inbox, "sep_"+layout+".csv"), buf.Bytes(), 0o644)
+	}
 	m, err := Run(context.Background(), c, Options{})
 	if err != nil {
 		t.Fatal(err)
@@ -118,6 +128,21 @@ func TestBundleInBrowser(t *testing.T) {
 		}
 		if strings.Contains(page, "macro_") && len(svgs) < 8 {
 			t.Errorf("%s: %d charts, want the macro report's charts", page, len(svgs))
+		}
+		if strings.Contains(page, "macro_") {
+			// The patents-and-standards section: its heading in the page's language, a row per
+			// standard with a chart, and no untranslated key.
+			var std []string
+			std, err = chromedp.Run(ctx, chromedp.Evaluate[[]string](`(() => { const s = document.querySelector('[id$="-standards"]');
+				if (!s) return []; return [s.querySelector('h2') ? s.querySelector('h2').textContent : '', String(s.querySelectorAll('table')[0] ? s.querySelectorAll('table')[0].querySelectorAll('tbody tr').length : 0),
+				String(s.querySelectorAll('svg').length), s.textContent.includes('⟦') ? 'missing' : 'ok']; })()`))
+			want := "Patents and standards"
+			if strings.HasSuffix(page, "_zh.html") {
+				want = "专利与标准"
+			}
+			if err != nil || len(std) != 4 || !strings.Contains(std[0], want) || std[1] == "0" || std[2] == "0" || std[3] != "ok" {
+				t.Errorf("%s: standards section %q (%v); want heading %q, rows, a chart, every word", page, std, err, want)
+			}
 		}
 		for _, l := range links {
 			target := filepath.Join(filepath.Dir(filepath.Join(root, page)), l)

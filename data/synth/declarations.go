@@ -13,20 +13,22 @@ const (
 	DeclDSEP = "dsep" // the dSEP/OEIDD layout: the other bodies (IEEE, ITU-T, ASTM)
 )
 
-// declStandard is a standard the demo world's families may be declared essential to.
+// declStandard is a standard the demo world's families may be declared essential to; foreign
+// ones are declared only by applicants outside CN (so the demo region has a gap there).
 type declStandard struct {
 	body, name, project, gen string
+	foreign                  bool
 }
 
 // declByBranch maps the branches whose families are candidates for declarations to their
 // standards (a family declared gets one or two of its branch's standards).
 var declByBranch = map[string][]declStandard{
-	"CM.CELL":  {{"ETSI", "TS 36.331", "3GPP", "4G"}, {"ETSI", "TS 23.256", "3GPP", "5G"}, {"ETSI", "TS 38.331", "3GPP", "5G"}},
-	"CM.RELAY": {{"ETSI", "TS 36.331", "3GPP", "4G"}, {"ETSI", "TS 38.300", "3GPP", "5G"}},
-	"CM.LINK":  {{"IEEE", "IEEE 802.11ax", "802.11", ""}, {"ITU-T", "H.265", "", ""}},
-	"PL.GIM":   {{"ITU-T", "H.265", "", ""}},
-	"FC.RC":    {{"ASTM", "ASTM F3411", "F38", ""}},
-	"FC.NAV":   {{"ASTM", "ASTM F3411", "F38", ""}},
+	"CM.CELL":  {{"ETSI", "TS 36.331", "3GPP", "4G", false}, {"ETSI", "TS 23.256", "3GPP", "5G", true}, {"ETSI", "TS 38.331", "3GPP", "5G", false}},
+	"CM.RELAY": {{"ETSI", "TS 36.331", "3GPP", "4G", false}, {"ETSI", "TS 38.300", "3GPP", "5G", false}},
+	"CM.LINK":  {{"IEEE", "IEEE 802.11ax", "802.11", "", false}, {"ITU-T", "H.265", "", "", false}},
+	"PL.GIM":   {{"ITU-T", "H.265", "", "", false}},
+	"FC.RC":    {{"ASTM", "ASTM F3411", "F38", "", false}},
+	"FC.NAV":   {{"ASTM", "ASTM F3411", "F38", "", false}},
 }
 
 // declRate is the share of candidate families declared.
@@ -99,7 +101,7 @@ func (wd *World) WriteDeclarations(w io.Writer, layout string) (Stats, error) {
 			day = wd.cutoff
 		}
 		for _, std := range picked {
-			if (std.body == "ETSI") != (layout == DeclETSI) {
+			if (std.body == "ETSI") != (layout == DeclETSI) || std.foreign && wd.apps[f.Applicants[0]].Country == "CN" {
 				continue
 			}
 			bodies[std.body] = true

@@ -124,6 +124,9 @@ func Build(ctx context.Context, s *analysis.Session, macro *landscape.Macro, now
 	}
 	b.b.PatentChanges = ch
 	b.changeSignals(ch)
+	if err := b.declarationSignals(); err != nil {
+		return nil, fmt.Errorf("warning: declarations: %w", err)
+	}
 	b.finish()
 	b.b.Meta.LakeVersion, b.b.Meta.ChangesSince = s.LakeVersion, s.ChangesSince
 	return b.b, nil

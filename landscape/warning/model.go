@@ -299,6 +299,8 @@ type Signal struct {
 	Branch    string `json:"branch,omitempty"`
 	Applicant string `json:"applicant,omitempty"`
 	Family    string `json:"family,omitempty"`
+	// Standard is the standard a declaration signal (KindDeclaration) is about.
+	Standard string `json:"standard,omitempty"`
 	// Country is the origin of the applicant or patent the signal is about, when it has one.
 	Country string `json:"country,omitempty"`
 	Level   string `json:"level"`

@@ -344,6 +344,9 @@ func (p *pageBuilder) subject(s warning.Signal) string {
 	if s.Branch != "" {
 		parts = append(parts, p.t("subject.branch", "b", p.branchName(s.Branch)))
 	}
+	if s.Standard != "" {
+		parts = append(parts, p.t("subject.standard", "s", s.Standard))
+	}
 	if s.Family != "" {
 		pub := s.Family
 		if len(s.Patents) > 0 && s.Patents[0].PubNumber != "" {

@@ -26,6 +26,7 @@ var kindColumns = map[string][]string{
 	warning.KindTransfer:          {"events", "quality"},
 	warning.KindLicence:           {"events", "quality"},
 	warning.KindChange:            {"quality"},
+	warning.KindDeclaration:       {"families_new", "standard_families"},
 }
 
 // familyKinds are about one patent: their table shows the patent instead of a subject.
@@ -130,6 +131,8 @@ func (p *pageBuilder) kindDesc(kind string) string {
 		return p.t("kdesc:litigation")
 	case warning.KindChange:
 		return p.t("kdesc:patent_change", "p", l.Num(1-M.CoreShare, 3))
+	case warning.KindDeclaration:
+		return p.t("kdesc:sep_declaration", "domestic", orNA(l, M.Domestic))
 	}
 	return p.t("kdesc:event", "kind", p.t("event:"+kind), "p", l.Num(1-M.CoreShare, 3))
 }
@@ -139,7 +142,7 @@ func (p *pageBuilder) signalTable(kind string, sigs []warning.Signal) *reports.T
 	l := p.l
 	cols := kindColumns[kind]
 	t := &reports.Table{}
-	thresholdKind := kind != warning.KindBlocking && kind != warning.KindEntrant && !familyKinds[kind]
+	thresholdKind := kind != warning.KindBlocking && kind != warning.KindEntrant && kind != warning.KindDeclaration && !familyKinds[kind]
 	if familyKinds[kind] {
 		t.Head = []string{p.t("col.pub"), p.t("col.appl"), p.t("col.status")}
 		t.Num = []bool{false, false, false}

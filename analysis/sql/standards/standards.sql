@@ -102,3 +102,16 @@ JOIN pat p ON (coalesce(s.doc_number, '') <> '' AND p.doc_number = s.doc_number)
 JOIN fam f ON f.family_id = p.family_id
 WHERE NOT coalesce(s.blanket, false)
 ORDER BY 1, 3, 7;
+
+-- name: standards_new_declarations
+-- Declarations ingested after a lake version (bound; '' lists every one) that name a publication
+-- of a family in scope, one row per such family and each of its applicants whose country is
+-- known and not the domestic one (bound): the competitors' new declarations (the bulletin).
+SELECT DISTINCT s.standard, a.name AS applicant, a.country, f.family_id, max(s.declared) OVER (PARTITION BY s.standard, a.name) AS last_declared
+FROM standards s
+JOIN pat p ON p.doc_number = s.doc_number
+JOIN fam f ON f.family_id = p.family_id
+JOIN fam_app a ON a.family_id = f.family_id
+WHERE coalesce(s.doc_number, '') <> '' AND NOT coalesce(s.blanket, false) AND s.ingest_id > ?
+  AND a.country IS NOT NULL AND a.country <> ?
+ORDER BY 1, 2, 4;
