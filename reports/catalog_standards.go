@@ -50,11 +50,14 @@ var standardsCatalog = map[string][2]string{
 
 // standardsBulletin are the bulletin's words for the declaration signals (namespace "bulletin.").
 var standardsBulletin = map[string][2]string{
-	"kind:sep_declaration":  {"竞争对手新的标准必要专利声明（自上次运行）", "Competitors' new standard-essential-patent declarations (since the last run)"},
-	"kdesc:sep_declaration": {"自上次运行以来新导入的声明清单中，非本国（{domestic}）申请人的检索范围内同族被声明为某标准的必要专利；若本区域企业在该标准中没有被声明的同族则为“警告”，否则为“关注”。首次运行时所有声明均为新声明。", "Families in scope of applicants from outside the domestic country ({domestic}) declared essential to a standard in declaration lists ingested since the last run; a warning where the region's enterprises hold no declared family in that standard, else watch. On the first run every declaration is new."},
-	"subject.standard":      {"标准：{s}", "standard: {s}"},
-	"num.families_new":      {"新声明同族", "Newly declared families"},
-	"num.standard_families": {"该标准被声明同族", "Declared families in the standard"},
+	"kind:sep_declaration":    {"竞争对手新的标准必要专利声明（自上次运行）", "Competitors' new standard-essential-patent declarations (since the last run)"},
+	"kdesc:sep_declaration":   {"自上次运行以来新导入的声明清单中，非本国（{domestic}）申请人的检索范围内同族被声明为某标准的必要专利；若本区域企业在该标准中没有被声明的同族则为“警告”，否则为“关注”。首次运行时所有声明均为新声明。", "Families in scope of applicants from outside the domestic country ({domestic}) declared essential to a standard in declaration lists ingested since the last run; a warning where the region's enterprises hold no declared family in that standard, else watch. On the first run every declaration is new."},
+	"subject.standard":        {"标准：{s}", "standard: {s}"},
+	"num.families_new":        {"新声明同族", "Newly declared families"},
+	"num.standard_families":   {"该标准被声明同族", "Declared families in the standard"},
+	"rule:sep_declaration":    {"竞争对手新的标准必要专利声明：本区域企业在该标准中没有被声明同族为警告，否则为关注。", "Competitors' new standard-essential-patent declarations: warning where the region's enterprises hold no declared family in the standard, else watch."},
+	"why:sep_declaration":     {"{a} 个竞争对手新声明 {n} 个同族为 {s} 的必要专利，本区域企业在该标准中已有被声明同族：{level}", "{a} competitors newly declared {n} families essential to {s}, where the region's enterprises hold declared families: {level}"},
+	"why:sep_declaration.gap": {"{a} 个竞争对手新声明 {n} 个同族为 {s} 的必要专利，本区域企业在该标准中没有被声明同族：{level}", "{a} competitors newly declared {n} families essential to {s}, where the region's enterprises hold none: {level}"},
 }
 
 func init() {

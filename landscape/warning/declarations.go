@@ -1,7 +1,6 @@
 package warning
 
 import (
-	"fmt"
 	"sort"
 
 	"github.com/patnav/patnav/analysis"
@@ -12,14 +11,22 @@ import (
 // previous run read; every declaration on the first run).
 const KindDeclaration = "sep_declaration"
 
-func init() { Kinds = append(Kinds, KindDeclaration) }
+// RuleDeclaration: new declarations of a competitor to a standard: warning where the region's
+// enterprises hold no declared family in the standard, else watch.
+const RuleDeclaration = "sep_declaration"
 
-// declarationSignals makes one signal per competitor and standard with new declarations: a
-// competitor is an applicant of a declared family whose country is known and not the domestic
-// one. The level is warning when the region's enterprises hold no declared family in that
-// standard (a gap of the macro model's standards section: the competitor's position there meets
-// no local one), else watch. Numbers: the competitor's newly declared families in the standard
-// and the standard's declared families in scope. Call it after SessionChanges (which settles
+func init() {
+	Kinds = append(Kinds, KindDeclaration)
+	Rules = append(Rules, RuleDeclaration)
+}
+
+// declarationSignals makes one signal per standard to which competitors declared families in
+// scope since the previous run: a competitor is an applicant of a declared family whose country
+// is known and not the domestic one. The level is warning when the region's enterprises hold no
+// declared family in that standard (a gap of the macro model's standards section: the
+// competitors' position there meets no local one), else watch. Numbers: the families newly
+// declared by competitors, the competitors, and the standard's declared families in scope; the
+// patents name the families with their applicants. Call it after SessionChanges (which settles
 // s.ChangesSince).
 func (b *builder) declarationSignals() error {
 	rows, err := analysis.StandardsNew.All(b.ctx, b.s, b.s.ChangesSince, b.dom)
@@ -35,45 +42,46 @@ func (b *builder) declarationSignals() error {
 			total[r.Standard] = r.Families
 		}
 	}
-	type subject struct{ std, app string }
-	fams := map[subject][]string{}
-	country, last := map[subject]string{}, map[subject]string{}
-	var order []subject
+	type agg struct {
+		fams, apps map[string]bool
+		last       string
+	}
+	by := map[string]*agg{}
+	var stds []string
 	for _, r := range rows {
-		k := subject{r.Standard, r.Applicant}
-		if _, ok := fams[k]; !ok {
-			order = append(order, k)
+		a := by[r.Standard]
+		if a == nil {
+			a = &agg{fams: map[string]bool{}, apps: map[string]bool{}}
+			by[r.Standard] = a
+			stds = append(stds, r.Standard)
 		}
-		fams[k] = append(fams[k], r.FamilyID)
-		country[k] = r.Country
+		a.fams[r.FamilyID], a.apps[r.Applicant] = true, true
 		if r.LastDeclared != nil {
-			last[k] = r.LastDeclared.Format("2006-01-02")
+			if d := r.LastDeclared.Format("2006-01-02"); d > a.last {
+				a.last = d
+			}
 		}
 	}
-	sort.Slice(order, func(i, j int) bool {
-		if order[i].std != order[j].std {
-			return order[i].std < order[j].std
-		}
-		return order[i].app < order[j].app
-	})
-	for _, k := range order {
+	sort.Strings(stds)
+	for _, std := range stds {
+		a := by[std]
 		level := LevelWatch
-		rule := fmt.Sprintf("%d new declared famil(ies) of %s to %s; the region's enterprises hold declared families there: watch", len(fams[k]), k.app, k.std)
-		if gap[k.std] {
+		if gap[std] {
 			level = LevelWarning
-			rule = fmt.Sprintf("%d new declared famil(ies) of %s to %s, where the region's enterprises hold no declared family: warning", len(fams[k]), k.app, k.std)
 		}
 		var fs []*family
-		for _, id := range fams[k] {
+		for id := range a.fams {
 			if f := b.byID[id]; f != nil {
 				fs = append(fs, f)
 			}
 		}
-		v := float64(len(fams[k]))
-		s := Signal{Key: subjectKey(KindDeclaration, "applicant", k.app, "standard", k.std), Kind: KindDeclaration,
-			Applicant: k.app, Country: country[k], Standard: k.std, Level: level, Value: &v, Direction: ByCount, Rule: rule,
-			Numbers: []Number{num("families_new", v, "families"), num("standard_families", float64(total[k.std]), "families")},
-			Date:    last[k], Query: "standards_new_declarations"}
+		sort.Slice(fs, func(i, j int) bool { return fs[i].id < fs[j].id })
+		v := float64(len(a.fams))
+		s := Signal{Key: subjectKey(KindDeclaration, "standard", std), Kind: KindDeclaration, Standard: std, Level: level,
+			Value: &v, Direction: ByCount, Rule: RuleDeclaration,
+			Numbers: []Number{num("families_new", v, "families"), num("competitors", float64(len(a.apps)), "applicants"),
+				num("standard_families", float64(total[std]), "families")},
+			Date: a.last, Query: "standards_new_declarations"}
 		s.Patents, s.PatentsTotal = b.topRefs(fs)
 		b.add(s)
 	}

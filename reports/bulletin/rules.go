@@ -62,6 +62,12 @@ func (p *pageBuilder) why(s warning.Signal) string {
 		return p.t("why:litigation", "n", num("events"), "origin", origin, "level", level)
 	case warning.RuleCoreEvent:
 		return p.t("why:core_event", "kind", p.t("kind:"+s.Kind), "q", num("quality"), "p", core, "level", level)
+	case warning.RuleDeclaration:
+		key := "why:sep_declaration"
+		if s.Level == warning.LevelWarning {
+			key = "why:sep_declaration.gap"
+		}
+		return p.t(key, "n", num("families_new"), "a", num("competitors"), "s", orNA(l, s.Standard), "level", level)
 	case warning.RuleChange, warning.RuleCoreChange:
 		c := s.Change
 		if c == nil {

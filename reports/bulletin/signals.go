@@ -26,7 +26,7 @@ var kindColumns = map[string][]string{
 	warning.KindTransfer:          {"events", "quality"},
 	warning.KindLicence:           {"events", "quality"},
 	warning.KindChange:            {"quality"},
-	warning.KindDeclaration:       {"families_new", "standard_families"},
+	warning.KindDeclaration:       {"families_new", "competitors", "standard_families"},
 }
 
 // familyKinds are about one patent: their table shows the patent instead of a subject.
