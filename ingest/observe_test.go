@@ -153,3 +153,61 @@ func TestObservationsOverTime(t *testing.T) {
 		t.Errorf("as of the day before: %v", n)
 	}
 }
+
+// TestGrantObservedLater: a pending application that tonight's re-export shows granted (its
+// 授权公告号 and 授权公告日 filled in) is granted in the patents view from that day, with the
+// grant date; a grant number without a date is granted with no date; as of day 1 neither is.
+func TestGrantObservedLater(t *testing.T) {
+	dir := t.TempDir()
+	lk := filepath.Join(dir, "lake")
+	day1 := time.Date(2026, 11, 30, 12, 0, 0, 0, time.UTC)
+	day2 := day1.AddDate(0, 0, 1)
+	head := "公开号,公开日,授权公告号,授权公告日,申请号,申请日,名称,申请人,主分类号,法律状态\n"
+	write := func(name string, day time.Time, rows ...string) string {
+		p := filepath.Join(dir, name)
+		if err := os.WriteFile(p, []byte(head+strings.Join(rows, "\n")+"\n"), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.Chtimes(p, day, day); err != nil {
+			t.Fatal(err)
+		}
+		return p
+	}
+	o := Options{Lake: lk, MaxBad: -1}
+	f1 := write("day1.csv", day1,
+		"CN115000001A,2022-09-01,,,CN202210000001.1,2022-01-01,一种飞行器,乙公司,B64C39/02,审中-实审",
+		"CN115000002A,2022-09-01,,,CN202210000002.5,2022-01-01,一种旋翼,丙公司,B64C39/02,审中-实审")
+	if _, err := Run(context.Background(), []string{f1}, o); err != nil {
+		t.Fatal(err)
+	}
+	f2 := write("day2.csv", day2,
+		"CN115000001A,2022-09-01,CN115000001B,2026-11-24,CN202210000001.1,2022-01-01,一种飞行器,乙公司,B64C39/02,有权",
+		"CN115000002A,2022-09-01,CN115000002B,,CN202210000002.5,2022-01-01,一种旋翼,丙公司,B64C39/02,有权")
+	if _, err := Run(context.Background(), []string{f2}, o); err != nil {
+		t.Fatal(err)
+	}
+	db, err := duck.Open(context.Background(), lk)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer db.Close()
+	got := queryRows(t, db, `SELECT pub_number, legal_status, granted, grant_date FROM patents ORDER BY 1`)
+	want := "CN115000001A|alive|true|2026-11-24\nCN115000002A|alive|true|NULL"
+	if strings.Join(got, "\n") != want {
+		t.Errorf("patents now:\n%s\nwant\n%s", strings.Join(got, "\n"), want)
+	}
+	got = queryRows(t, db, `SELECT pub_number, field, old_value, new_value FROM changes WHERE field IN ('granted', 'grant_date') ORDER BY 1, 2`)
+	want = "CN115000001A|grant_date|NULL|2026-11-24\nCN115000001A|granted|NULL|true\nCN115000002A|granted|NULL|true"
+	if strings.Join(got, "\n") != want {
+		t.Errorf("grant changes:\n%s\nwant\n%s", strings.Join(got, "\n"), want)
+	}
+	db1, err := duck.OpenWith(context.Background(), lk, duck.Options{AsOf: day1})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer db1.Close()
+	got = queryRows(t, db1, `SELECT pub_number, granted, grant_date FROM patents ORDER BY 1`)
+	if want := "CN115000001A|false|NULL\nCN115000002A|false|NULL"; strings.Join(got, "\n") != want {
+		t.Errorf("as of day 1:\n%s\nwant\n%s", strings.Join(got, "\n"), want)
+	}
+}

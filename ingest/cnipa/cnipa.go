@@ -398,6 +398,12 @@ func (r *reader) convert(row []string, line int) (*patent.Record, error) {
 	case isGrant:
 		p.GrantDate = p.PubDate
 	}
+	// A 授权公告号 beside the A publication without its date: granted, date unknown.
+	if gp := r.get(row, fGrantPub); gp != "" && !p.GrantDate.Valid() {
+		if g, err := parsePub(gp); err == nil && (g.Kind == "" || norm.IsGrantKind(g.Office, g.Kind)) {
+			p.Granted = true
+		}
+	}
 	if err := r.priorities(rec, row, line); err != nil {
 		return nil, err
 	}

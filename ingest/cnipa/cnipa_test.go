@@ -579,15 +579,20 @@ func TestGrantOnAPublication(t *testing.T) {
 	}
 	s := readPath(t, write("a.csv", "公开号,公开日,授权公告号,授权公告日,申请号,申请日,名称\n"+
 		"CN105298534A,2016-02-03,CN105298534B,2018-07-06,CN201510817712.7,2015-11-23,锚杆\n"+
-		"CN105298535A,2016-02-03,,,CN201510817713.1,2015-11-23,锚索\n"), format.Options{})
-	if len(s.Records) != 2 {
+		"CN105298535A,2016-02-03,,,CN201510817713.1,2015-11-23,锚索\n"+
+		"CN105298536A,2016-02-03,CN105298536B,,CN201510817714.6,2015-11-23,锚具\n"), format.Options{})
+	if len(s.Records) != 3 {
 		t.Fatalf("%d records (%v)", len(s.Records), s.Errors)
 	}
 	if p := s.Records[0].Patent; p.PubNumber != "CN105298534A" || p.GrantDate.String() != "2018-07-06" {
 		t.Errorf("A with its grant: pub %s grant %v, want CN105298534A granted 2018-07-06", p.PubNumber, p.GrantDate)
 	}
-	if p := s.Records[1].Patent; p.GrantDate.Valid() {
-		t.Errorf("A without a grant: grant %v, want none", p.GrantDate)
+	if p := s.Records[1].Patent; p.GrantDate.Valid() || p.Granted {
+		t.Errorf("A without a grant: grant %v granted %v, want none", p.GrantDate, p.Granted)
+	}
+	// The grant number without its date: granted, and no date is invented.
+	if p := s.Records[2].Patent; !p.Granted || p.GrantDate.Valid() {
+		t.Errorf("A with a grant number only: granted %v date %v, want granted with no date", p.Granted, p.GrantDate)
 	}
 	s = readPath(t, write("b.csv", "授权公告号,授权公告日,申请号,名称\nCN105298534B,2018-07-06,CN201510817712.7,锚杆\n"), format.Options{})
 	if len(s.Records) != 1 || s.Records[0].Patent.PubNumber != "CN105298534B" || s.Records[0].Patent.GrantDate.String() != "2018-07-06" {

@@ -36,7 +36,7 @@ var observedCols = []struct{ name, typ string }{
 	{"invalidated", "BOOLEAN"}, {"invalidation_raw", "VARCHAR"}, {"expiry_date", "DATE"},
 	{"cited_by_count", "INTEGER"}, {"family_size", "INTEGER"}, {"claims_count", "INTEGER"},
 	{"litigation_count", "INTEGER"}, {"applicant_address", "VARCHAR"}, {"applicant_country", "VARCHAR"},
-	{"applicant_province", "VARCHAR"}, {"applicant_city", "VARCHAR"},
+	{"applicant_province", "VARCHAR"}, {"applicant_city", "VARCHAR"}, {"grant_date", "DATE"}, {"granted", "BOOLEAN"},
 }
 
 // attachedCols are texts an observation may attach (an OPS claims response): they fill a stored
@@ -89,13 +89,22 @@ func viewStatements(l *lake.Lake, opts Options, aliases bool) []viewStmt {
 	if pat == "" {
 		return out // nothing was ever committed to patents: no views at all, as before
 	}
-	// A lake whose parts all predate designated_states shows the column NULL, so queries need
-	// not ask which columns the parts have.
-	if hasDS, _ := l.HasColumn(lake.TPatents, "designated_states", opts.Version); hasDS {
-		add("patents_parts", "CREATE VIEW patents_parts AS SELECT * FROM %s", pat)
-	} else {
-		add("patents_parts", "CREATE VIEW patents_parts AS SELECT *, NULL::VARCHAR[] AS designated_states FROM %s", pat)
+	// Columns the parts may lack: a lake whose parts all predate designated_states shows it
+	// NULL; parts written before granted say it by their grant date alone.
+	var extra []string
+	if hasDS, _ := l.HasColumn(lake.TPatents, "designated_states", opts.Version); !hasDS {
+		extra = append(extra, "NULL::VARCHAR[] AS designated_states")
 	}
+	partsSel := "*"
+	if ok, _ := l.HasColumn(lake.TPatents, "granted", opts.Version); ok {
+		partsSel = "* REPLACE (coalesce(granted, grant_date IS NOT NULL) AS granted)"
+	} else {
+		extra = append(extra, "grant_date IS NOT NULL AS granted")
+	}
+	if len(extra) > 0 {
+		partsSel += ", " + strings.Join(extra, ", ")
+	}
+	add("patents_parts", "CREATE VIEW patents_parts AS SELECT %s FROM %s", partsSel, pat)
 	hasObserved, _ := l.HasColumn(lake.TPatents, "observed", opts.Version)
 
 	// pub_aliases: a publication stored without its kind code (a PATENTSCOPE number) whose twin
@@ -147,6 +156,8 @@ GROUP BY k.pub_number`, strings.Join(ranks, ", "), twinSeen)
 			sel = append(sel, "nullif(p.legal_status, 'unknown') AS legal_status")
 		case "invalidated":
 			sel = append(sel, "CASE WHEN p.invalidated THEN true END AS invalidated")
+		case "granted":
+			sel = append(sel, "CASE WHEN p.granted THEN true END AS granted")
 		case "applicant_address":
 			if parties != "" {
 				sel = append(sel, "a.address AS applicant_address")
@@ -175,6 +186,8 @@ GROUP BY k.pub_number`, strings.Join(ranks, ", "), twinSeen)
 			aliasSel = append(aliasSel, "CASE WHEN nullif(p.legal_status, 'unknown') IS NOT NULL THEN p.legal_status_raw END AS legal_status_raw")
 		case "invalidated":
 			aliasSel = append(aliasSel, "CASE WHEN p.invalidated THEN true END AS invalidated")
+		case "granted":
+			aliasSel = append(aliasSel, "CASE WHEN p.granted THEN true END AS granted")
 		case "applicant_address":
 			if parties != "" {
 				aliasSel = append(aliasSel, "a.address AS applicant_address")
@@ -206,15 +219,22 @@ GROUP BY k.pub_number`, strings.Join(ranks, ", "), twinSeen)
 		branches = append(branches, aliasObs)
 		reobserved = append(reobserved, "SELECT pub_number FROM pub_aliases")
 	}
+	// Observation parts written before the grant columns have neither.
+	obsGrant, _ := l.HasColumn(lake.TObservations, "granted", opts.Version)
 	obsCols := func(legacy bool) string {
 		var c []string
 		for _, x := range observedCols {
 			missing := legacy && (x.name == "family_size" || x.name == "litigation_count" || x.name == "invalidation_raw" || x.name == "applicant_address")
+			if (legacy || !obsGrant) && (x.name == "grant_date" || x.name == "granted") {
+				missing = true
+			}
 			switch {
 			case missing:
 				c = append(c, fmt.Sprintf("NULL::%s AS %s", x.typ, x.name))
 			case x.name == "invalidated":
 				c = append(c, "CASE WHEN invalidated THEN true END AS invalidated")
+			case x.name == "granted":
+				c = append(c, "CASE WHEN granted THEN true END AS granted")
 			case x.name == "legal_status":
 				c = append(c, "nullif(legal_status, 'unknown') AS legal_status")
 			default:
@@ -278,6 +298,8 @@ FROM (SELECT *, %s AS k FROM observations%s) GROUP BY pub_number`, strings.Join(
 				repl = append(repl, "CASE WHEN o.pub_number IS NULL THEN p.legal_status ELSE coalesce(o.legal_status, 'unknown') END AS legal_status")
 			case "invalidated":
 				repl = append(repl, "CASE WHEN o.pub_number IS NULL THEN p.invalidated ELSE coalesce(o.invalidated, false) END AS invalidated")
+			case "granted":
+				repl = append(repl, "CASE WHEN o.pub_number IS NULL THEN p.granted ELSE coalesce(o.granted, false) END AS granted")
 			default:
 				repl = append(repl, fmt.Sprintf("CASE WHEN o.pub_number IS NULL THEN p.%[1]s ELSE o.%[1]s END AS %[1]s", c.name))
 			}

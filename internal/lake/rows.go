@@ -92,6 +92,9 @@ type PatentRow struct {
 	CurrentOwner      string `parquet:"current_owner,optional"`
 	ExpiryDate        int32  `parquet:"expiry_date,date,optional"`
 	LitigationCount   *int32 `parquet:"litigation_count,optional"`
+	// Granted: the source shows the publication's patent granted, with or without grant_date.
+	// Parts written before the column read it as NULL (the views fill grant_date IS NOT NULL).
+	Granted bool `parquet:"granted"`
 	// Observed is the date the source was exported (see Input.Observed): the changeable columns
 	// above (ObservedColumns) are what the source said on that day.
 	Observed int32 `parquet:"observed,date,optional"`
@@ -106,7 +109,8 @@ type PatentRow struct {
 // view shows, column by column, the latest non-empty observation (docs/schema.md).
 var ObservedColumns = []string{"legal_status", "legal_status_raw", "current_owner", "transfer_count", "last_transfer_date",
 	"licence_count", "last_licence_date", "pledge_count", "last_pledge_date", "invalidated", "invalidation_raw", "expiry_date",
-	"cited_by_count", "family_size", "claims_count", "litigation_count", "applicant_country", "applicant_province", "applicant_city"}
+	"cited_by_count", "family_size", "claims_count", "litigation_count", "applicant_country", "applicant_province", "applicant_city",
+	"grant_date", "granted"}
 
 // PartyRow is one row of the parties table.
 type PartyRow struct {
@@ -192,28 +196,32 @@ type FamilyLinkRow struct {
 // Empty means "not said" (NULL), never "erased". Claims and Abstract hold text that a file
 // without bibliographic records (an OPS claims response) attaches to a stored publication.
 type ObservationRow struct {
-	PubNumber         string `parquet:"pub_number"`
-	Source            string `parquet:"source,dict"`
-	SourceFile        string `parquet:"source_file,dict"`
-	SourceRecord      int32  `parquet:"source_record"`
-	IngestID          string `parquet:"ingest_id,dict"`
-	Observed          int32  `parquet:"observed,date,optional"`
-	LegalStatus       string `parquet:"legal_status,dict,optional"`
-	LegalStatusRaw    string `parquet:"legal_status_raw,dict,optional"`
-	CurrentOwner      string `parquet:"current_owner,optional"`
-	TransferCount     *int32 `parquet:"transfer_count,optional"`
-	LastTransferDate  int32  `parquet:"last_transfer_date,date,optional"`
-	LicenceCount      *int32 `parquet:"licence_count,optional"`
-	LastLicenceDate   int32  `parquet:"last_licence_date,date,optional"`
-	PledgeCount       *int32 `parquet:"pledge_count,optional"`
-	LastPledgeDate    int32  `parquet:"last_pledge_date,date,optional"`
-	Invalidated       *bool  `parquet:"invalidated,optional"`
-	InvalidationRaw   string `parquet:"invalidation_raw,optional"`
-	ExpiryDate        int32  `parquet:"expiry_date,date,optional"`
-	CitedByCount      *int32 `parquet:"cited_by_count,optional"`
-	FamilySize        *int32 `parquet:"family_size,optional"`
-	ClaimsCount       *int32 `parquet:"claims_count,optional"`
-	LitigationCount   *int32 `parquet:"litigation_count,optional"`
+	PubNumber        string `parquet:"pub_number"`
+	Source           string `parquet:"source,dict"`
+	SourceFile       string `parquet:"source_file,dict"`
+	SourceRecord     int32  `parquet:"source_record"`
+	IngestID         string `parquet:"ingest_id,dict"`
+	Observed         int32  `parquet:"observed,date,optional"`
+	LegalStatus      string `parquet:"legal_status,dict,optional"`
+	LegalStatusRaw   string `parquet:"legal_status_raw,dict,optional"`
+	CurrentOwner     string `parquet:"current_owner,optional"`
+	TransferCount    *int32 `parquet:"transfer_count,optional"`
+	LastTransferDate int32  `parquet:"last_transfer_date,date,optional"`
+	LicenceCount     *int32 `parquet:"licence_count,optional"`
+	LastLicenceDate  int32  `parquet:"last_licence_date,date,optional"`
+	PledgeCount      *int32 `parquet:"pledge_count,optional"`
+	LastPledgeDate   int32  `parquet:"last_pledge_date,date,optional"`
+	Invalidated      *bool  `parquet:"invalidated,optional"`
+	InvalidationRaw  string `parquet:"invalidation_raw,optional"`
+	ExpiryDate       int32  `parquet:"expiry_date,date,optional"`
+	CitedByCount     *int32 `parquet:"cited_by_count,optional"`
+	FamilySize       *int32 `parquet:"family_size,optional"`
+	ClaimsCount      *int32 `parquet:"claims_count,optional"`
+	LitigationCount  *int32 `parquet:"litigation_count,optional"`
+	// GrantDate and Granted: a pending application granted since its stored occurrence (parts
+	// written before schema 4 lack both; the views read them as NULL).
+	GrantDate         int32  `parquet:"grant_date,date,optional"`
+	Granted           *bool  `parquet:"granted,optional"`
 	ApplicantName     string `parquet:"applicant_name,optional"`
 	ApplicantAddress  string `parquet:"applicant_address,optional"`
 	ApplicantCountry  string `parquet:"applicant_country,dict,optional"`
@@ -265,6 +273,10 @@ func Observation(pr *PatentRow, parties []PartyRow, ingestID string) (Observatio
 		t := true
 		o.Invalidated = &t
 	}
+	if pr.Granted || pr.GrantDate != 0 {
+		t := true
+		o.Granted, o.GrantDate = &t, pr.GrantDate
+	}
 	if pr.LegalStatus != "" && pr.LegalStatus != patent.Unknown {
 		o.LegalStatus, o.LegalStatusRaw = pr.LegalStatus, pr.LegalStatusRaw
 	}
@@ -289,7 +301,7 @@ func Observation(pr *PatentRow, parties []PartyRow, ingestID string) (Observatio
 		o.PledgeCount != nil || o.Invalidated != nil || o.InvalidationRaw != "" || o.ExpiryDate != 0 ||
 		o.CitedByCount != nil || o.FamilySize != nil || o.ClaimsCount != nil || o.LitigationCount != nil ||
 		o.ApplicantAddress != "" || o.ApplicantProvince != "" || o.ApplicantCity != "" ||
-		o.LastTransferDate != 0 || o.LastLicenceDate != 0 || o.LastPledgeDate != 0
+		o.LastTransferDate != 0 || o.LastLicenceDate != 0 || o.LastPledgeDate != 0 || o.Granted != nil
 	return o, useful
 }
 
@@ -429,7 +441,7 @@ func (s *RowSet) Append(rec *patent.Record, ingestID string) {
 	s.Patents = append(s.Patents, PatentRow{
 		PubNumber: p.PubNumber, DocNumber: DocNumber(p.PubNumber, p.Kind), Jurisdiction: p.Jurisdiction, Kind: p.Kind, DocType: p.DocType,
 		AppNumber: p.AppNumber, AppDate: DateDays(p.AppDate), PubDate: DateDays(p.PubDate),
-		GrantDate: DateDays(p.GrantDate), PriorityDate: DateDays(p.PriorityDate),
+		GrantDate: DateDays(p.GrantDate), Granted: p.Granted || p.GrantDate.Valid(), PriorityDate: DateDays(p.PriorityDate),
 		FamilyID: p.FamilyID, Title: p.Title, TitleLang: p.TitleLang, Abstract: p.Abstract, Claims: p.Claims,
 		ClaimsCount: s.count(p.ClaimsCount), CitesCount: s.count(p.CitesCount), CitedByCount: s.count(p.CitedByCount),
 		NPLCount: s.count(p.NPLCount), FamilySize: s.count(p.FamilySize),

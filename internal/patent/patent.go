@@ -78,6 +78,9 @@ type Patent struct {
 	AppDate      Date
 	PubDate      Date
 	GrantDate    Date
+	// Granted is true when the source shows the patent granted, with or without a grant date (a
+	// CNIPA row with its 授权公告号 but no 授权公告日); a valid GrantDate implies it.
+	Granted      bool     `json:",omitempty"`
 	PriorityDate Date     // earliest priority
 	Priorities   []string // canonical priority application numbers
 	FamilyID     string   // the source's family id, else derived from the priority set

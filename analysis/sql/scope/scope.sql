@@ -118,7 +118,7 @@ SELECT
     count(*)                                                     AS pubs,
     list(DISTINCT jurisdiction ORDER BY jurisdiction)            AS offices,
     count(DISTINCT jurisdiction)                                 AS n_offices,
-    bool_or(grant_date IS NOT NULL)                              AS granted,
+    bool_or(granted OR grant_date IS NOT NULL)                   AS granted,
     min(grant_date)                                              AS grant_date,
     min(app_date)                                                AS app_date,
     CASE WHEN bool_or(legal_status = 'alive') THEN 'alive'
