@@ -223,11 +223,11 @@ func (p *pageBuilder) signalTable(kind string, sigs []warning.Signal) *reports.T
 					who = append(who, pr.Applicant)
 				}
 			}
-			txt := strings.Join(pubs, ", ")
+			txt := strings.Join(pubs, p.listSep())
 			if s.PatentsTotal > len(pubs) {
 				txt += " " + p.t("of.total", "n", l.Int(s.PatentsTotal))
 			}
-			cells = append(cells, reports.Cell{Text: orNA(l, txt), Sub: strings.Join(who, "; ")})
+			cells = append(cells, reports.Cell{Text: orNA(l, txt), Sub: strings.Join(who, p.listSep())})
 		}
 		st := reports.Cell{Text: p.stateName(s.State)}
 		if s.PrevLevel != "" && s.State != warning.StateUnchanged {
@@ -299,4 +299,12 @@ func contains(l []string, s string) bool {
 		}
 	}
 	return false
+}
+
+// listSep separates the items of a list in one cell: ", " on the en page, "、" on the zh page.
+func (p *pageBuilder) listSep() string {
+	if p.lang == "zh" {
+		return "、"
+	}
+	return ", "
 }
