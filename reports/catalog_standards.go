@@ -60,7 +60,19 @@ var standardsBulletin = map[string][2]string{
 	"why:sep_declaration.gap": {"{a} 个竞争对手新声明 {n} 个同族为 {s} 的必要专利，本区域企业在该标准中没有被声明同族：{level}", "{a} competitors newly declared {n} families essential to {s}, where the region's enterprises hold none: {level}"},
 }
 
+// standardsEnterprise are the enterprise navigation's words for its declared families per
+// standard (namespace "enterprise.").
+var standardsEnterprise = map[string][2]string{
+	"std.heading":      {"标准必要专利声明", "Standard-essential patent declarations"},
+	"std.caption":      {"各标准中被声明的本企业同族（共 {n} 个）", "The enterprise's declared families per standard ({n} in all)"},
+	"std.col.standard": {"标准", "Standard"},
+	"std.col.share":    {"占该标准被声明同族", "Share of the standard's declared families"},
+	"std.short":        {"数据不足", "not enough data"},
+	"std.note":         {"被声明同族：声明清单（ETSI IPR、dSEP）所列专利所在的检索范围内同族；同族按整数计。某标准被声明同族少于 5 个时不给出占比。", "Declared families: the families in scope of the patents the declaration lists (ETSI IPR, dSEP) name; families counted whole. No share for a standard with fewer than 5 declared families."},
+}
+
 func init() {
+	addPhrases("enterprise.", standardsEnterprise)
 	addPhrases("bulletin.", standardsBulletin)
 	for k, v := range standardsPhrases {
 		if _, dup := phrases[k]; dup {

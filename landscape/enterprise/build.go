@@ -239,6 +239,14 @@ func BuildWith(ctx context.Context, s *analysis.Session, macro *landscape.Macro,
 		b.assemble(t)
 		out = append(out, t.e)
 	}
+	// Each enterprise's declared families per standard, as the macro model counted them.
+	for _, e := range out {
+		for i := range macro.Standards.Enterprises {
+			if es := &macro.Standards.Enterprises[i]; es.ID == e.ID && len(es.Shares) > 0 {
+				e.Standards = es
+			}
+		}
+	}
 	// Each enterprise's own changes since the previous run: those of its families.
 	changes, err := landscape.SessionChanges(ctx, s, s.Cfg.Warnings.Domestic)
 	if err != nil {

@@ -38,6 +38,10 @@ type Enterprise struct {
 	Timings         []landscape.Timing      `json:"-"` // the shared run's steps (all enterprises together); not published: the same inputs give the same document
 	Clusters        []ClusterLabel          `json:"clusters,omitempty"`
 	Windows         Windows                 `json:"windows"`
+	// Standards are the enterprise's declared standard-essential families per standard (the
+	// macro model's standards section); nil when the lake holds no declaration naming a family
+	// in scope.
+	Standards *landscape.EnterpriseStandards `json:"standards,omitempty"`
 	// Changes are the changes of the enterprise's patents recorded since the previous run (its
 	// patents lapsed, granted, transferred, pledged, licensed), oldest first.
 	Changes []landscape.PatentChange `json:"changes"`

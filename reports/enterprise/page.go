@@ -295,6 +295,9 @@ func (b *pageBuilder) portfolio() *reports.Section {
 	if len(grid) > 0 {
 		s.Blocks = append(s.Blocks, reports.Block{Grid: grid})
 	}
+	if blk := b.standards(); blk != nil {
+		s.Blocks = append(s.Blocks, *blk)
+	}
 	return s
 }
 
