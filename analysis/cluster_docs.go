@@ -2,6 +2,7 @@ package analysis
 
 import (
 	"context"
+	"errors"
 
 	"github.com/patnav/patnav/analysis/cluster"
 )
@@ -13,13 +14,33 @@ import (
 // the first applicant (fam_app, lowest sequence number). Families come ordered by id.
 func (s *Session) ClusterDocs(ctx context.Context) ([]cluster.Doc, error) {
 	docs := []cluster.Doc{}
-	err := clusterDocs.Each(ctx, s, func(r ClusterDocRow) error {
-		docs = append(docs, cluster.Doc{ID: r.FamilyID, Title: r.Title, Abstract: r.Abstract, Claims: r.Claims,
-			Codes: r.Codes, Subclass: r.Subclass, Year: r.Year, Applicant: r.Applicant})
-		return nil
-	}, "ipc")
+	err := s.ClusterDocSource(ctx)(func(d cluster.Doc) bool {
+		docs = append(docs, d)
+		return true
+	})
 	if err != nil {
 		return nil, err
 	}
 	return docs, nil
+}
+
+// errStop ends a scan whose consumer wants no more rows.
+var errStop = errors.New("stop")
+
+// ClusterDocSource is ClusterDocs as a cluster.Source: the documents stream from the query to the
+// consumer (cluster.RunSource), so the families' texts are never all held in memory at once.
+func (s *Session) ClusterDocSource(ctx context.Context) cluster.Source {
+	return func(yield func(cluster.Doc) bool) error {
+		err := clusterDocs.Each(ctx, s, func(r ClusterDocRow) error {
+			if !yield(cluster.Doc{ID: r.FamilyID, Title: r.Title, Abstract: r.Abstract, Claims: r.Claims,
+				Codes: r.Codes, Subclass: r.Subclass, Year: r.Year, Applicant: r.Applicant}) {
+				return errStop
+			}
+			return nil
+		}, "ipc")
+		if errors.Is(err, errStop) {
+			return nil
+		}
+		return err
+	}
 }

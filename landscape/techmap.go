@@ -164,10 +164,6 @@ func finitePtr(v float64, digits int) *float64 {
 // with its drawing). A scope whose documents have no index terms is reported as unavailable and
 // leaves m.Map nil.
 func BuildMap(ctx context.Context, s *analysis.Session, m *Macro) error {
-	docs, err := s.ClusterDocs(ctx)
-	if err != nil {
-		return err
-	}
 	c := s.Cfg.Clustering
 	opt := cluster.DefaultOptions
 	opt.Seed, opt.KMin, opt.KMax, opt.MaxDocs = uint64(c.Seed), c.KMin, c.KMax, c.MaxDocs
@@ -176,8 +172,19 @@ func BuildMap(ctx context.Context, s *analysis.Session, m *Macro) error {
 	}
 	opt.LastComplete = s.LastComplete()
 	opt.MinGrowthEnd = MinGrowthEndYear.Min
-	res, err := cluster.Run(docs, opt)
-	if errors.Is(err, cluster.ErrNoDocs) || len(docs) < 2*opt.KMin {
+	// The documents stream from the lake into the clustering, which keeps them without their
+	// long texts; nDocs counts them.
+	nDocs := 0
+	src := s.ClusterDocSource(ctx)
+	var srcErr error
+	res, err := cluster.RunSource(func(yield func(cluster.Doc) bool) error {
+		srcErr = src(func(d cluster.Doc) bool { nDocs++; return yield(d) })
+		return srcErr
+	}, opt)
+	if srcErr != nil {
+		return srcErr
+	}
+	if errors.Is(err, cluster.ErrNoDocs) || nDocs < 2*opt.KMin {
 		m.Unavailable = append(m.Unavailable, Unavailable{Analysis: "map", Section: "map", Code: CodeTooFewTexts})
 		return nil
 	}
@@ -185,7 +192,7 @@ func BuildMap(ctx context.Context, s *analysis.Session, m *Macro) error {
 		return err
 	}
 	tm := NewTechMap(res)
-	tm.Basis = Basis{Unit: "family", N: len(docs), From: s.From, To: s.To, Query: "cluster_docs",
+	tm.Basis = Basis{Unit: "family", N: nDocs, From: s.From, To: s.To, Query: "cluster_docs",
 		Method: []Note{{Code: NoteBasisMap}}}
 	m.Map = tm
 	return nil

@@ -384,26 +384,37 @@ func (r *Result) Overlay(ids []string) []Point {
 	return out
 }
 
+// Source yields documents in order: it calls yield with each document until yield returns false
+// or the documents run out, and returns the error that stopped it (nil at the end).
+type Source func(yield func(Doc) bool) error
+
+// Docs is the Source of a slice of documents.
+func Docs(docs []Doc) Source {
+	return func(yield func(Doc) bool) error {
+		for _, d := range docs {
+			if !yield(d) {
+				break
+			}
+		}
+		return nil
+	}
+}
+
 // Run clusters docs and builds the landscape map. Document IDs must be unique and non-empty; a
 // duplicate or empty ID is an error, as is a corpus with no index terms (ErrNoDocs).
 func Run(docs []Doc, opt Options) (*Result, error) {
+	return RunSource(Docs(docs), opt)
+}
+
+// RunSource is Run over the documents src yields. Each document's abstract and claims are
+// dropped once tokenised, so a large corpus is never held in memory with its text; the result is
+// the same as Run's over the same documents.
+func RunSource(src Source, opt Options) (*Result, error) {
 	o := opt.withDefaults()
 	if o.KMin < 2 || o.KMax < o.KMin {
 		return nil, fmt.Errorf("cluster: need 2 ≤ KMin ≤ KMax, got %d, %d", o.KMin, o.KMax)
 	}
-	seen := make(map[string]struct{}, len(docs))
-	for i, d := range docs {
-		if d.ID == "" {
-			return nil, fmt.Errorf("cluster: document %d has no ID", i)
-		}
-		if _, dup := seen[d.ID]; dup {
-			return nil, fmt.Errorf("cluster: duplicate document ID %q", d.ID)
-		}
-		seen[d.ID] = struct{}{}
-	}
-	seen = nil
-
-	c, err := vectorize(docs, o)
+	c, docs, err := vectorize(src, o)
 	if err != nil {
 		return nil, err
 	}

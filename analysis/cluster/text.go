@@ -139,6 +139,8 @@ func (t *tokenizer) latin(run string, emit func(term, surface string, lang int))
 		if !ok {
 			lt = latinWord(w)
 			if len(t.memo) < maxMemo {
+				// Clones: the memo outlives the text, which the words would otherwise pin.
+				lt = latinTerm{term: strings.Clone(lt.term), surface: strings.Clone(lt.surface)}
 				t.memo[strings.Clone(w)] = lt
 			}
 		}

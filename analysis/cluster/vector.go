@@ -1,6 +1,7 @@
 package cluster
 
 import (
+	"fmt"
 	"math"
 	"runtime"
 	"slices"
@@ -74,7 +75,12 @@ func tokenizeChunk(t *tokenizer, docs []Doc, titleWeight int) *chunkTerms {
 			}
 			counts[id] += weight
 			if lang == langEn {
-				ct.surface[[2]string{term, surface}] += int32(weight)
+				key := [2]string{term, surface}
+				if _, ok := ct.surface[key]; !ok {
+					// Clones: the key outlives the document's text, which it would otherwise pin.
+					key = [2]string{strings.Clone(term), strings.Clone(surface)}
+				}
+				ct.surface[key] += int32(weight)
 			}
 		}
 		h1, l1 := t.tokens(d.Title, emit)
@@ -101,70 +107,122 @@ func tokenizeChunk(t *tokenizer, docs []Doc, titleWeight int) *chunkTerms {
 	return ct
 }
 
-// vectorize tokenises the documents in parallel chunks, prunes the vocabulary (MinDF, MaxDF,
-// MaxTerms) and builds the TF-IDF matrix.
-func vectorize(docs []Doc, o Options) (*corpus, error) {
+// vectorize reads the documents from src, tokenises them in parallel chunks as they arrive,
+// prunes the vocabulary (MinDF, MaxDF, MaxTerms) and builds the TF-IDF matrix. It returns the
+// documents without their abstracts and claims (the text is dropped once tokenised, so memory
+// holds at most a few chunks of text whatever the corpus size). Document IDs must be unique and
+// non-empty. Chunks are merged in input order, so the result does not depend on the number of
+// workers or on scheduling.
+func vectorize(src Source, o Options) (*corpus, []Doc, error) {
 	if _, err := newTokenizer(); err != nil {
-		return nil, err
+		return nil, nil, err
 	}
-	n := len(docs)
-	nChunks := (n + chunkSize - 1) / chunkSize
-	chunks := make([]*chunkTerms, nChunks)
+	type job struct {
+		ci   int
+		docs []Doc
+	}
+	type done struct {
+		ci int
+		ct *chunkTerms
+	}
+	nw := workers(o)
+	jobs := make(chan job, nw)
+	results := make(chan done, nw)
 	var wg sync.WaitGroup
-	next := make(chan int)
-	for w := 0; w < workers(o); w++ {
+	for w := 0; w < nw; w++ {
 		wg.Go(func() {
 			t, _ := newTokenizer() // the segmenter's error was checked above
-			for ci := range next {
-				lo, hi := ci*chunkSize, min(n, (ci+1)*chunkSize)
-				chunks[ci] = tokenizeChunk(t, docs[lo:hi], o.TitleWeight)
+			for j := range jobs {
+				results <- done{j.ci, tokenizeChunk(t, j.docs, o.TitleWeight)}
 			}
 		})
 	}
-	for ci := range nChunks {
-		next <- ci
-	}
-	close(next)
-	wg.Wait()
+	// The producer reads src into chunks and keeps each document without its long texts.
+	var docs []Doc
+	var srcErr, idErr error
+	go func() {
+		seen := map[string]struct{}{}
+		chunk := make([]Doc, 0, chunkSize)
+		ci := 0
+		srcErr = src(func(d Doc) bool {
+			if idErr == nil {
+				if d.ID == "" {
+					idErr = fmt.Errorf("cluster: document %d has no ID", len(docs))
+				} else if _, dup := seen[d.ID]; dup {
+					idErr = fmt.Errorf("cluster: duplicate document ID %q", d.ID)
+				}
+				seen[d.ID] = struct{}{}
+			}
+			chunk = append(chunk, d)
+			meta := d
+			meta.Abstract, meta.Claims = "", ""
+			docs = append(docs, meta)
+			if len(chunk) == chunkSize {
+				jobs <- job{ci, chunk}
+				ci++
+				chunk = make([]Doc, 0, chunkSize)
+			}
+			return true
+		})
+		if len(chunk) > 0 {
+			jobs <- job{ci, chunk}
+		}
+		close(jobs)
+		wg.Wait()
+		close(results)
+	}()
 
-	// Merge the chunks in order into a global vocabulary.
+	// Merge the chunks in order into a global vocabulary as they complete.
 	global := map[string]int32{}
 	var vocab []string
 	var df []int32
 	surface := map[[2]string]int32{}
-	c := &corpus{n: n, ptr: make([]int64, n+1), lang: make([]uint8, n)}
+	ptr := []int64{0}
+	var lang []uint8
 	var gids []int32
 	var gcnt []uint16
-	di := 0
-	for _, ct := range chunks {
-		remap := make([]int32, len(ct.vocab))
-		for li, term := range ct.vocab {
-			g, ok := global[term]
-			if !ok {
-				g = int32(len(vocab))
-				global[term] = g
-				vocab = append(vocab, term)
-				df = append(df, 0)
+	pending := map[int]*chunkTerms{}
+	next := 0
+	for r := range results {
+		pending[r.ci] = r.ct
+		for ct := pending[next]; ct != nil; ct = pending[next] {
+			delete(pending, next)
+			next++
+			remap := make([]int32, len(ct.vocab))
+			for li, term := range ct.vocab {
+				g, ok := global[term]
+				if !ok {
+					g = int32(len(vocab))
+					global[term] = g
+					vocab = append(vocab, term)
+					df = append(df, 0)
+				}
+				remap[li] = g
 			}
-			remap[li] = g
-		}
-		for k, v := range ct.surface {
-			surface[k] += v
-		}
-		for j := 0; j+1 < len(ct.ptr); j++ {
-			for p := ct.ptr[j]; p < ct.ptr[j+1]; p++ {
-				g := remap[ct.ids[p]]
-				gids = append(gids, g)
-				gcnt = append(gcnt, ct.cnts[p])
-				df[g]++
+			for k, v := range ct.surface {
+				surface[k] += v
 			}
-			c.lang[di] = ct.lang[j]
-			di++
-			c.ptr[di] = int64(len(gids))
+			for j := 0; j+1 < len(ct.ptr); j++ {
+				for p := ct.ptr[j]; p < ct.ptr[j+1]; p++ {
+					g := remap[ct.ids[p]]
+					gids = append(gids, g)
+					gcnt = append(gcnt, ct.cnts[p])
+					df[g]++
+				}
+				lang = append(lang, ct.lang[j])
+				ptr = append(ptr, int64(len(gids)))
+			}
 		}
 	}
-	chunks = nil
 	global = nil
+	if srcErr != nil {
+		return nil, nil, srcErr
+	}
+	if idErr != nil {
+		return nil, nil, idErr
+	}
+	n := len(docs)
+	c := &corpus{n: n, ptr: ptr, lang: lang}
 
 	// Prune: MinDF ≤ df ≤ MaxDF·n (MinDF is lowered to 1 for corpora under 50 documents), then
 	// keep the MaxTerms most frequent (ties by term).
@@ -205,24 +263,31 @@ func vectorize(docs []Doc, o Options) (*corpus, error) {
 	}
 	c.display = displayForms(c.terms, surface)
 
-	// Build the weighted rows.
-	c.col = make([]int32, 0, len(gids)/2)
-	c.val = make([]float32, 0, len(gids)/2)
-	c.cnt = make([]uint16, 0, len(gids)/2)
+	// Build the weighted rows in place: row i's kept terms are written over the raw term ids and
+	// counts (a row never grows, so writing never overtakes reading), which saves a second copy of
+	// the largest arrays.
+	kept := 0
+	for _, g := range gids {
+		if newID[g] >= 0 {
+			kept++
+		}
+	}
+	c.col, c.cnt, c.val = gids[:0], gcnt[:0], make([]float32, 0, kept)
 	type tw struct {
 		id  int32
 		cnt uint16
 	}
 	var row []tw
-	oldPtr := c.ptr
-	c.ptr = make([]int64, n+1)
+	lo := c.ptr[0]
 	for i := 0; i < n; i++ {
+		hi := c.ptr[i+1]
 		row = row[:0]
-		for p := oldPtr[i]; p < oldPtr[i+1]; p++ {
+		for p := lo; p < hi; p++ {
 			if id := newID[gids[p]]; id >= 0 {
 				row = append(row, tw{id, gcnt[p]})
 			}
 		}
+		lo = hi
 		slices.SortFunc(row, func(a, b tw) int { return int(a.id - b.id) })
 		norm := 0.0
 		start := len(c.val)
@@ -241,10 +306,14 @@ func vectorize(docs []Doc, o Options) (*corpus, error) {
 		}
 		c.ptr[i+1] = int64(len(c.val))
 	}
-	if len(c.terms) == 0 || c.ptr[n] == 0 {
-		return nil, ErrNoDocs
+	if kept < len(gids)*3/4 {
+		// Much was pruned: release the raw arrays' excess.
+		c.col, c.cnt = slices.Clone(c.col), slices.Clone(c.cnt)
 	}
-	return c, nil
+	if len(c.terms) == 0 || c.ptr[n] == 0 {
+		return nil, nil, ErrNoDocs
+	}
+	return c, docs, nil
 }
 
 // displayForms picks, for every term, its most frequent surface form (ties: the shorter, then
