@@ -59,41 +59,34 @@ func layout(docs []Doc, c *corpus, tc textClusters, o Options) layoutResult {
 	P, d := lsaProjection(c, samp, o.Seed)
 	nw := workers(o)
 
-	// Project every clustered document.
-	z := make([]float64, len(rows)*d)
-	parallelBlocks(len(rows), nw, func(lo, hi int) {
-		for i := lo; i < hi; i++ {
-			zi := z[i*d : (i+1)*d]
-			cols, vals := c.row(int(rows[i]))
-			for p, t := range cols {
-				v := float64(vals[p])
-				pt := P[int(t)*d : int(t)*d+d]
-				for q := range zi {
-					zi[q] += v * pt[q]
-				}
+	// project writes document r's unit-length LSA coordinates into zi (len d, zeroed).
+	project := func(r int32, zi []float64) {
+		cols, vals := c.row(int(r))
+		for p, t := range cols {
+			v := float64(vals[p])
+			pt := P[int(t)*d : int(t)*d+d]
+			for q := range zi {
+				zi[q] += v * pt[q]
 			}
-			unit(zi)
+		}
+		unit(zi)
+	}
+	// The sample's coordinates are kept (the cluster centroids and local PCA are fitted on them);
+	// every other document's are computed as it is placed, so memory does not grow with d per
+	// document.
+	zs := make([]float64, len(samp)*d)
+	parallelBlocks(len(samp), nw, func(lo, hi int) {
+		for i := lo; i < hi; i++ {
+			project(samp[i], zs[i*d:(i+1)*d])
 		}
 	})
-	pos := make(map[int32]int, len(samp)) // doc → position in rows, for the sample
-	{
-		j := 0
-		for i, r := range rows {
-			for j < len(samp) && samp[j] < r {
-				j++
-			}
-			if j < len(samp) && samp[j] == r {
-				pos[r] = i
-			}
-		}
-	}
 
 	// Cluster LSA centroids and local PCA on the sample members.
 	mu := make([]float64, k*d)
 	cnt := make([]int, k)
-	for _, r := range samp {
+	for i, r := range samp {
 		a := tc.assign[r]
-		zi := z[pos[r]*d : pos[r]*d+d]
+		zi := zs[i*d : (i+1)*d]
 		for q, v := range zi {
 			mu[a*d+q] += v
 		}
@@ -115,9 +108,9 @@ func layout(docs []Doc, c *corpus, tc textClusters, o Options) layoutResult {
 		covs[a] = mat.NewSymDense(d, nil)
 	}
 	diff := make([]float64, d)
-	for _, r := range samp {
+	for i, r := range samp {
 		a := tc.assign[r]
-		zi := z[pos[r]*d : pos[r]*d+d]
+		zi := zs[i*d : (i+1)*d]
 		for q := range diff {
 			diff[q] = zi[q] - mean[a*d+q]
 		}
@@ -149,9 +142,11 @@ func layout(docs []Doc, c *corpus, tc textClusters, o Options) layoutResult {
 	pts := make([][2]float64, len(rows))
 	parallelBlocks(len(rows), nw, func(lo, hi int) {
 		sims := make([]float64, k)
+		zi := make([]float64, d)
 		for i := lo; i < hi; i++ {
 			a := tc.assign[rows[i]]
-			zi := z[i*d : (i+1)*d]
+			clear(zi)
+			project(rows[i], zi)
 			for b := 0; b < k; b++ {
 				s := 0.0
 				for q, v := range zi {
