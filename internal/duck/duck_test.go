@@ -2,6 +2,7 @@ package duck
 
 import (
 	"context"
+	"database/sql"
 	"os"
 	"testing"
 )
@@ -70,5 +71,44 @@ func TestMemoryLimit(t *testing.T) {
 	t.Setenv("PATNAV_DUCKDB_MEMORY", "3GB")
 	if got := memoryLimit(1e6); got != "3GB" {
 		t.Errorf("with PATNAV_DUCKDB_MEMORY=3GB: %s", got)
+	}
+}
+
+// TestBoundEveryConnection: the memory limit and the spill folder are database-wide settings, so
+// a connection opened after bound (database/sql opens new ones when an old one is dropped) has
+// them too — checked on a second connection held open beside the first.
+func TestBoundEveryConnection(t *testing.T) {
+	ctx := context.Background()
+	t.Setenv("PATNAV_DUCKDB_TEMP", t.TempDir())
+	t.Setenv("PATNAV_DUCKDB_MEMORY", "123MB")
+	d, err := OpenMemory()
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer d.Close()
+	first, err := d.sql.Conn(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer first.Close()
+	if err := d.bound(ctx); err != nil {
+		t.Fatal(err)
+	}
+	second, err := d.sql.Conn(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer second.Close()
+	for name, c := range map[string]interface {
+		QueryRowContext(context.Context, string, ...any) *sql.Row
+	}{"first": first, "second": second} {
+		var limit, temp string
+		if err := c.QueryRowContext(ctx, "SELECT current_setting('memory_limit'), current_setting('temp_directory')").Scan(&limit, &temp); err != nil {
+			t.Fatal(err)
+		}
+		// DuckDB reports 123 MB (123·10⁶ bytes) in binary units: 117.3 MiB.
+		if limit != "117.3 MiB" || temp != d.temp {
+			t.Errorf("%s connection: memory_limit %q, temp_directory %q; want 117.3 MiB and %q", name, limit, temp, d.temp)
+		}
 	}
 }
