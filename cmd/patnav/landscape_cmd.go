@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"io"
+	"os"
 	"path/filepath"
 	"time"
 
@@ -101,6 +102,12 @@ func cmdLandscape(ctx context.Context, args []string, stdout, stderr io.Writer) 
 	}
 	for _, t := range m.Timings {
 		fmt.Fprintf(stdout, "  %-12s %6.2fs\n", t.Analysis, t.Seconds)
+	}
+	if os.Getenv("PATNAV_QUERY_TIMES") != "" {
+		// A profiling aid for the scale work: every query and step of the session with its wall time.
+		for _, t := range job.Session.Timings {
+			fmt.Fprintf(stderr, "  query %-28s %7.2fs\n", t.Step, t.Seconds)
+		}
 	}
 	printFiles(stdout, filepath.Join(cfg.Out, pipeline.LandscapeDir), files)
 	return nil
