@@ -116,17 +116,18 @@ func (d *DB) bound(ctx context.Context) error {
 }
 
 // memoryLimit is DuckDB's memory cap: PATNAV_DUCKDB_MEMORY (e.g. "2GB"), else 8 bytes for every
-// byte of the lake's Parquet files, at least 1 GB and at most 2.5 GB. DuckDB fills its buffer up
+// byte of the lake's Parquet files, at least 1 GB and at most 1.5 GB. DuckDB fills its buffer up
 // to the cap before it spills, so the cap is most of a landscape's peak RSS: on the 288k-family
 // landscape (a 99 MB lake) a 1 GB cap gave the same reports with the same CPU time and 1.87 GB of
-// peak RSS instead of 2.42 GB under 2.5 GB; from about 1M families (a lake of 330 MB) on, the
-// cap is 2.5 GB, within 4 GB of RSS with the Go heap on the reference 2-core / 24 GB machine, and
-// larger lakes spill to disk beyond it.
+// peak RSS instead of 2.42 GB under 2.5 GB; on the 1M-family landscape (961k families in scope, a
+// 323 MB lake) a 1.5 GB cap gave the same reports with 2.32 GB of peak RSS instead of 3.63 GB
+// under 2.5 GB, for 2.6 % more CPU time (180.5 vs 175.9 CPU-s, runs side by side on a loaded
+// machine). Larger lakes spill to disk beyond the cap.
 func memoryLimit(lakeBytes int64) string {
 	if v := os.Getenv("PATNAV_DUCKDB_MEMORY"); v != "" && strings.Trim(v, "0123456789.KMGTBkmgtib ") == "" {
 		return v
 	}
-	const lo, hi = 1000, 2500 // MB (DuckDB's MB are 1000² bytes)
+	const lo, hi = 1000, 1500 // MB (DuckDB's MB are 1000² bytes)
 	mb := min(max(8*lakeBytes/1000000, lo), hi)
 	return fmt.Sprintf("%dMB", mb)
 }
