@@ -71,6 +71,22 @@ const (
 	NoteMapThin   = "map.thin"              // Nums: the cluster's CAGR, distinct applicants, their median over clusters
 )
 
+// How the map was made (TechMap.Notes, MapEvaluation.KRule, MapNetwork.Rule).
+const (
+	NoteMapMethodText       = "map.method.text"             // Nums: the title weight
+	NoteMapMethodK          = "map.method.k"                // Nums: k from, k to, k-means++ restarts
+	NoteMapMethodNetwork    = "map.method.network"          // main-group co-occurrence, association strength, Louvain sweep
+	NoteMapMethodGrowth     = "map.method.growth"           // CAGR over complete years; Kleinberg bursts
+	NoteMapMethodThematic   = "map.method.thematic"         // link weight, density, centrality
+	NoteMapMethodHotspot    = "map.method.hotspot"          // the hotspot rule
+	NoteMapMethodWhiteSpace = "map.method.white_space"      // the gap and thin rules
+	NoteMapMethodSampling   = "map.method.sampling"         // Nums: the fit sample, the documents with text
+	NoteMapKRule            = "map.k_rule"                  // Nums: k from, k to, silhouette sample, chosen k, its silhouette
+	NoteMapNetNone          = "map.network.no_network"      // fewer than two co-occurring main groups
+	NoteMapNetLarge         = "map.network.min_communities" // Nums: nodes, γ, Q
+	NoteMapNetFallback      = "map.network.fallback"        // Nums: nodes, γ, Q
+)
+
 // NoteCodes lists every note code, for the catalogue's completeness test.
 var NoteCodes = []string{NoteScopeAny, NoteScopeBoth, NoteDedup, NoteFamilies, NoteUnit, NoteNames, NotePriorityYear,
 	NoteSeedRecall, NoteSeedPrecision, NoteSeedUndefined,
@@ -78,4 +94,6 @@ var NoteCodes = []string{NoteScopeAny, NoteScopeBoth, NoteDedup, NoteFamilies, N
 	NoteBasisApplicants, NoteBasisGeography, NoteBasisInventors, NoteBasisLegal, NoteBasisLifeCycle, NoteBasisQuality,
 	NoteBasisRegional, NoteBasisTechnology, NoteBasisMap,
 	NoteStageDecline, NoteStageSaturation, NoteStageNoFit, NoteStageBelowMinimum, NoteStageNoYears,
-	NoteMapGrowth, NoteMapBurst, NoteMapGap, NoteMapThin}
+	NoteMapGrowth, NoteMapBurst, NoteMapGap, NoteMapThin,
+	NoteMapMethodText, NoteMapMethodK, NoteMapMethodNetwork, NoteMapMethodGrowth, NoteMapMethodThematic, NoteMapMethodHotspot,
+	NoteMapMethodWhiteSpace, NoteMapMethodSampling, NoteMapKRule, NoteMapNetNone, NoteMapNetLarge, NoteMapNetFallback}

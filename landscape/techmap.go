@@ -19,7 +19,7 @@ type TechMap struct {
 	WhiteSpace []WhiteSpace  `json:"white_space"`
 	Evaluation MapEvaluation `json:"evaluation"`
 	Network    MapNetwork    `json:"network"`
-	Notes      []string      `json:"notes"`
+	Notes      []Note        `json:"notes"` // how the map was made: NoteMapMethod* codes
 	Basis      Basis         `json:"basis"`
 
 	// Points are the clustered families on the unit square, in the scope's family order.
@@ -118,7 +118,7 @@ type MapCluster struct {
 // MapEvaluation lets a reader judge the map. Nil values are undefined (e.g. no class network).
 type MapEvaluation struct {
 	K          int      `json:"k"`
-	KRule      string   `json:"k_rule"`
+	KRule      Note     `json:"k_rule"` // how k was chosen: NoteMapKRule
 	Silhouette *float64 `json:"silhouette"`
 	Stability  *float64 `json:"stability_ari"`
 	NMI        *float64 `json:"nmi_ipc_subclass"`
@@ -131,9 +131,43 @@ type MapNetwork struct {
 	Nodes       int      `json:"nodes"`
 	Edges       int      `json:"edges"`
 	Resolution  float64  `json:"resolution"`
-	Rule        string   `json:"rule"`
+	Rule        Note     `json:"rule"` // how the resolution was chosen: NoteMapNet*
 	Modularity  *float64 `json:"modularity"`
 	Communities int      `json:"communities"`
+}
+
+// mapNotes states how the map was made, with the run's own settings.
+func mapNotes(res *cluster.Result) []Note {
+	o, e := res.Options, res.Evaluation
+	ns := []Note{{Code: NoteMapMethodText, Nums: []float64{float64(o.TitleWeight)}},
+		{Code: NoteMapMethodK, Nums: []float64{float64(o.KMin), float64(o.KMax), float64(o.Restarts)}},
+		{Code: NoteMapMethodNetwork}, {Code: NoteMapMethodGrowth}, {Code: NoteMapMethodThematic},
+		{Code: NoteMapMethodHotspot}, {Code: NoteMapMethodWhiteSpace}}
+	if withText := len(res.Assignments) - e.Unclustered; e.FitDocs < withText {
+		ns = append(ns, Note{Code: NoteMapMethodSampling, Nums: []float64{float64(e.FitDocs), float64(withText)}})
+	}
+	return ns
+}
+
+// kRule states how k was chosen: the range tried, the silhouette sample, the k and its score.
+func kRule(e cluster.Evaluation) Note {
+	n := Note{Code: NoteMapKRule}
+	if len(e.KScores) > 0 {
+		n.Nums = []float64{float64(e.KScores[0].K), float64(e.KScores[len(e.KScores)-1].K), float64(e.SilhouetteDocs), float64(e.K), round(e.Silhouette, 4)}
+	}
+	return n
+}
+
+// netRule states how the class network's resolution was chosen, with the nodes, γ and Q.
+func netRule(n cluster.ClassNetwork) Note {
+	code := map[string]string{cluster.NetNone: NoteMapNetNone, cluster.NetLarge: NoteMapNetLarge, cluster.NetFallback: NoteMapNetFallback}[n.Rule]
+	if code == "" {
+		panic("landscape: unknown class-network rule " + n.Rule)
+	}
+	if n.Rule == cluster.NetNone {
+		return Note{Code: code}
+	}
+	return Note{Code: code, Nums: []float64{float64(n.Nodes), n.Chosen, round(n.Modularity, 4)}}
 }
 
 // mapReason turns the clustering's typed reason into a note (NoteMap*) with its numbers in the
@@ -201,7 +235,7 @@ func BuildMap(ctx context.Context, s *analysis.Session, m *Macro) error {
 // NewTechMap turns a clustering result into the map model (without its basis, which the caller
 // states).
 func NewTechMap(res *cluster.Result) *TechMap {
-	tm := &TechMap{Notes: res.Notes}
+	tm := &TechMap{Notes: mapNotes(res)}
 	if res.WhiteSpace != nil {
 		tm.WhiteSpace = make([]WhiteSpace, 0, len(res.WhiteSpace))
 	}
@@ -243,9 +277,9 @@ func NewTechMap(res *cluster.Result) *TechMap {
 		tm.Clusters = append(tm.Clusters, mc)
 	}
 	e := res.Evaluation
-	tm.Evaluation = MapEvaluation{K: e.K, KRule: e.KRule, Silhouette: finitePtr(e.Silhouette, 4), Stability: finitePtr(e.Stability, 3),
+	tm.Evaluation = MapEvaluation{K: e.K, KRule: kRule(e), Silhouette: finitePtr(e.Silhouette, 4), Stability: finitePtr(e.Stability, 3),
 		NMI: finitePtr(e.NMI, 4), ARI: finitePtr(e.ARI, 4), Modularity: finitePtr(e.Modularity, 4)}
 	n := res.Network
-	tm.Network = MapNetwork{Nodes: n.Nodes, Edges: n.Edges, Resolution: n.Chosen, Rule: n.Rule, Modularity: finitePtr(n.Modularity, 4), Communities: len(n.Communities)}
+	tm.Network = MapNetwork{Nodes: n.Nodes, Edges: n.Edges, Resolution: n.Chosen, Rule: netRule(n), Modularity: finitePtr(n.Modularity, 4), Communities: len(n.Communities)}
 	return tm
 }

@@ -217,10 +217,10 @@ func (l Locale) NoteText(n landscape.Note, extra ...string) string {
 		"from", year(0), "to", year(1), "w", num(2, 1),
 		"x", num(0, 2), "x0", num(0, 0), "x1", num(0, 1), "y0", num(1, 0), "y1", num(1, 1), "names", strings.Join(n.Names, ", ")}
 	// Generic placeholders of Nums[i] (catalog_macro.go): percentage, signed percentage,
-	// integer (a year or an id), count.
+	// integer (a year or an id), count, number.
 	for i := range n.Nums {
 		is := strconv.Itoa(i)
-		pairs = append(pairs, "p"+is, l.Pct(n.Nums[i]), "g"+is, l.SignedPct(&n.Nums[i]), "i"+is, year(i), "d"+is, num(i, 0))
+		pairs = append(pairs, "p"+is, l.Pct(n.Nums[i]), "g"+is, l.SignedPct(&n.Nums[i]), "i"+is, year(i), "d"+is, num(i, 0), "f"+is, num(i, 4))
 	}
 	return l.cat("note."+n.Code, append(pairs, extra...)...)
 }

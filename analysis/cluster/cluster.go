@@ -306,11 +306,18 @@ type ClassNetwork struct {
 	Edges    int          `json:"edges"`
 	Sweep    []Resolution `json:"sweep"`
 	Chosen   float64      `json:"chosen"` // the chosen resolution
-	Rule     string       `json:"rule"`   // why it was chosen
+	Rule     string       `json:"rule"`   // how it was chosen: NetNone, NetLarge or NetFallback
 	// Modularity is the standard modularity Q (γ = 1) of the chosen partition.
 	Modularity  float64     `json:"modularity"`
 	Communities []Community `json:"communities"`
 }
+
+// How the class network's resolution was chosen (ClassNetwork.Rule).
+const (
+	NetNone     = "no_network"      // fewer than two co-occurring main groups: no network
+	NetLarge    = "min_communities" // the highest standard modularity Q (γ = 1) among partitions with ≥ 3 communities of ≥ 1 % of the nodes
+	NetFallback = "fallback"        // no partition had ≥ 3 such communities: the highest Q (γ = 1) of all
+)
 
 // KScore is the mean silhouette of the best k-means run with k clusters.
 type KScore struct {
@@ -325,10 +332,10 @@ type Evaluation struct {
 	Modularity float64 `json:"modularity"`
 	// Silhouette is the mean cosine silhouette of the chosen k on the silhouette sample.
 	Silhouette float64 `json:"silhouette"`
-	// KScores is the silhouette for every k tried; K the chosen one; KRule the rule.
+	// KScores is the silhouette for every k tried (KMin…KMax, on SilhouetteDocs documents); K
+	// the chosen one: the highest mean silhouette, ties to the smaller k.
 	KScores []KScore `json:"k_scores"`
 	K       int      `json:"k"`
-	KRule   string   `json:"k_rule"`
 	// Stability is the mean pairwise ARI between the partitions of the fit sample by k-means
 	// with seeds Seed, Seed+1, Seed+2 at the chosen k.
 	Stability float64 `json:"stability"`
@@ -360,8 +367,8 @@ type Result struct {
 	Network     ClassNetwork `json:"network"`
 	// LastComplete is the last complete year used for growth and bursts.
 	LastComplete int `json:"last_complete"`
-	// Notes explain definitions and decisions for the report.
-	Notes []string `json:"notes"`
+	// Options are the options the run used (defaults filled in), for the report's method notes.
+	Options Options `json:"-"`
 
 	index map[string]int // doc ID → index into Points
 }
@@ -425,7 +432,6 @@ func RunSource(src Source, opt Options) (*Result, error) {
 	res.Assignments = tc.assign
 	res.Evaluation.KScores = tc.scores
 	res.Evaluation.K = tc.k
-	res.Evaluation.KRule = tc.rule
 	res.Evaluation.Silhouette = tc.silhouette
 	res.Evaluation.Stability = tc.stability
 	res.Evaluation.FitDocs = tc.fitDocs
@@ -451,7 +457,7 @@ func RunSource(src Source, opt Options) (*Result, error) {
 		res.Clusters[i].Radius = lay.radius[i]
 	}
 	surface(res, tc.k, o)
-	res.Notes = notes(o, res)
+	res.Options = o
 	return res, nil
 }
 
@@ -483,23 +489,6 @@ func labelIDs(s []string) []int {
 	out := make([]int, len(s))
 	for i, v := range s {
 		out[i], _ = slices.BinarySearch(u, v)
-	}
-	return out
-}
-
-func notes(o Options, r *Result) []string {
-	out := []string{
-		"Text clusters: TF-IDF (sublinear tf, smoothed idf, L2-normalised) over title (×" + fmt.Sprint(o.TitleWeight) + ") + abstract + claims; Chinese segmented into words (gse), English stemmed (Snowball/Porter2); stop words and patent boilerplate removed.",
-		"k chosen by the highest mean cosine silhouette over k = " + fmt.Sprint(o.KMin) + "…" + fmt.Sprint(o.KMax) + " (spherical k-means, k-means++ seeding, " + fmt.Sprint(o.Restarts) + " restarts).",
-		"Class network: family × main-group co-occurrence, association strength c_ij/(s_i s_j), Louvain over a resolution sweep; " + r.Network.Rule,
-		"Growth: CAGR over complete years; bursts: Kleinberg (γ=1, s=2) on the cluster's share of each complete year's documents.",
-		"Thematic map: link weight between two clusters = mean cosine similarity of their documents; density = mean within-cluster similarity; centrality = Σ link weights to the other clusters.",
-		"Hotspot: CAGR above the whole corpus's CAGR and above 0, or a burst reaching the last complete year.",
-		"White space: 'gap' = a low-density map location (density < 10 % of the peak) next to hotspot clusters; 'thin' = a growing cluster with few distinct applicants (≤ 5 or ≤ half the median).",
-	}
-	if e := r.Evaluation; e.FitDocs < len(r.Assignments)-e.Unclustered {
-		out = append(out, fmt.Sprintf("Sampling: k-means and the choice of k were fitted on a seeded sample of %d of the %d documents with text, and every document was then assigned to its nearest centroid; the silhouette and the stability are measured on that sample. Measured on 100,000 synthetic families (docs/scale.md), fitting on a 20,000 sample instead of all documents gave NMI/ARI against the IPC subclass of 0.531/0.241 instead of 0.513/0.187, a silhouette of 0.182 instead of 0.230 and a stability of 0.48 instead of 0.65.",
-			e.FitDocs, len(r.Assignments)-e.Unclustered))
 	}
 	return out
 }

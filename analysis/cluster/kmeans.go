@@ -259,7 +259,6 @@ type textClusters struct {
 	sums       []float64 // k×V (cluster-major) sums of the member vectors over all documents
 	size       []int
 	scores     []KScore
-	rule       string
 	silhouette float64
 	stability  float64
 	fitDocs    int
@@ -312,8 +311,6 @@ func clusterText(c *corpus, o Options) textClusters {
 		}
 	}
 	tc.silhouette = bestS
-	tc.rule = fmt.Sprintf("highest mean cosine silhouette over k = %d…%d on %d sampled documents (ties: smaller k); chose k = %d with %.4f",
-		kmin, kmax, len(silRows), tc.k, bestS)
 
 	// Stability: the same k with two more seeds, ARI on the fit sample.
 	parts := [][]int{int32s(tc.model.assign)}

@@ -2,7 +2,6 @@ package cluster
 
 import (
 	"cmp"
-	"fmt"
 	"math"
 	"math/rand/v2"
 	"slices"
@@ -89,7 +88,7 @@ func classNetwork(docs []Doc, o Options) ClassNetwork {
 	net.Edges = len(keys)
 	net.Modularity = math.NaN()
 	if net.Nodes < 2 || net.Edges == 0 {
-		net.Rule = "no class network: fewer than two co-occurring main groups"
+		net.Rule = NetNone
 		return net
 	}
 
@@ -122,18 +121,17 @@ func classNetwork(docs []Doc, o Options) ClassNetwork {
 			pick = i
 		}
 	}
-	net.Rule = fmt.Sprintf("chose the highest standard modularity Q (γ = 1) among partitions with ≥ 3 communities of ≥ 1 %% of the %d nodes", net.Nodes)
+	net.Rule = NetLarge
 	if pick < 0 {
 		for i, r := range runs {
 			if pick < 0 || r.res.Q1 > runs[pick].res.Q1 {
 				pick = i
 			}
 		}
-		net.Rule = fmt.Sprintf("no partition had ≥ 3 communities of ≥ 1 %% of the %d nodes; chose the highest standard modularity Q (γ = 1)", net.Nodes)
+		net.Rule = NetFallback
 	}
 	net.Chosen = runs[pick].res.Resolution
 	net.Modularity = runs[pick].res.Q1
-	net.Rule += fmt.Sprintf(": γ = %g, Q = %.4f", net.Chosen, net.Modularity)
 
 	// Communities: codes by weighted degree; documents carrying any of their codes.
 	deg := make([]float64, len(names))

@@ -123,6 +123,18 @@ func TestClassNetworkRule(t *testing.T) {
 	if !reflect.DeepEqual(net.Communities[0].Codes, []string{"A01B1", "A01B2", "A01B3"}) {
 		t.Errorf("community 0 = %v", net.Communities[0].Codes)
 	}
+	// Three communities of 3 of the 9 nodes each (≥ 1 %): the rule is the first one, as a code.
+	if net.Rule != NetLarge {
+		t.Errorf("rule %q, want %q", net.Rule, NetLarge)
+	}
+	// One document with two codes: a network of one community, below 3: the fallback. One code
+	// only: no network.
+	if one := classNetwork(docs[:1], DefaultOptions); one.Rule != NetFallback {
+		t.Errorf("one document: rule %q, want %q", one.Rule, NetFallback)
+	}
+	if none := classNetwork([]Doc{{ID: "x", Codes: []string{"A01B1"}}}, DefaultOptions); none.Rule != NetNone {
+		t.Errorf("one code: rule %q, want %q", none.Rule, NetNone)
+	}
 }
 
 // TestGrowthMinimum: a cluster's CAGR is given only when its window's start and end years each

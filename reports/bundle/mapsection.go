@@ -15,7 +15,8 @@ var mapTmpl = template.Must(template.New("map").Parse(`{{.Map}}
 <table><thead><tr><th>{{.H.cluster}}</th><th class="num">{{.H.families}}</th><th class="num">{{.H.cagr}}</th><th>{{.H.quadrant}}</th><th>{{.H.applicants}}</th><th>{{.H.why}}</th></tr></thead><tbody>
 {{range .Rows}}<tr><td>{{.Label}}</td><td class="num">{{.Size}}</td><td class="num">{{.CAGR}}</td><td>{{.Quadrant}}</td><td>{{.Applicants}}</td><td>{{.Why}}</td></tr>
 {{end}}</tbody></table>
-{{if .WS}}<h3>{{.H.white_spaces}}</h3><ul>{{range .WS}}<li>{{.}}</li>{{end}}</ul>{{end}}`))
+{{if .WS}}<h3>{{.H.white_spaces}}</h3><ul>{{range .WS}}<li>{{.}}</li>{{end}}</ul>{{end}}
+<h3>{{.H.method}}</h3><ul class="note">{{range .Method}}<li>{{.}}</li>{{end}}</ul>`))
 
 type mapRow struct{ Label, Size, CAGR, Quadrant, Applicants, Why string }
 
@@ -27,7 +28,7 @@ func MapSection(tm *landscape.TechMap, lang string) reports.ExtraSection {
 		l, _ = reports.NewLocale("en")
 	}
 	w := map[string]string{}
-	for _, k := range []string{"cluster", "families", "cagr", "quadrant", "applicants", "why", "white_spaces"} {
+	for _, k := range []string{"cluster", "families", "cagr", "quadrant", "applicants", "why", "white_spaces", "method"} {
 		w[k] = l.Cat("map." + k)
 	}
 	sec := reports.ExtraSection{Number: 11, ID: "s11", Title: l.Cat("map.section"), Basis: l.Basis(tm.Basis)}
@@ -67,9 +68,19 @@ func MapSection(tm *landscape.TechMap, lang string) reports.ExtraSection {
 			fmt.Fprintf(&md, "- %s\n", esc(x))
 		}
 	}
+	var method []string
+	for _, n := range append(append([]landscape.Note{}, tm.Notes...), tm.Evaluation.KRule, tm.Network.Rule) {
+		if n.Code != "" {
+			method = append(method, l.NoteText(n))
+		}
+	}
+	fmt.Fprintf(&md, "\n**%s**\n\n", w["method"])
+	for _, x := range method {
+		fmt.Fprintf(&md, "- %s\n", esc(x))
+	}
 	svgHTML := mapsvg.HTML(tm, mapsvg.Options{Lang: l.Lang})
 	var b strings.Builder
-	mapTmpl.Execute(&b, map[string]any{"Map": svgHTML, "Eval": eval, "H": w, "Rows": rows, "WS": ws})
+	mapTmpl.Execute(&b, map[string]any{"Map": svgHTML, "Eval": eval, "H": w, "Rows": rows, "WS": ws, "Method": method})
 	sec.HTML = template.HTML(b.String())
 	sec.Markdown = md.String()
 	return sec

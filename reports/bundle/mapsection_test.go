@@ -32,7 +32,8 @@ func synthMap(t testing.TB, n int) *landscape.TechMap {
 		docs = append(docs, d)
 		return nil
 	})
-	r, err := cluster.Run(docs, cluster.Options{LastComplete: 2023, KMax: 12})
+	// A low growth minimum, so that a corpus this small has growing clusters to word.
+	r, err := cluster.Run(docs, cluster.Options{LastComplete: 2023, KMax: 12, MinGrowthEnd: 2})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -75,6 +76,10 @@ func TestMapSectionLanguage(t *testing.T) {
 					t.Errorf("%s: growth reason of C%d lacks its CAGR %s", lang, c.ID, cagr)
 				}
 			}
+		}
+		// The method list states how k and the network resolution were chosen, with the numbers.
+		if !strings.Contains(sec.Markdown, fmt.Sprintf("k = %d", tm.Evaluation.K)) || strings.Count(sec.Markdown, "\n- ") < len(tm.Notes)+2 {
+			t.Errorf("%s map section lacks its method notes", lang)
 		}
 		if lang == "zh" && !strings.Contains(sec.Markdown, "热点依据") {
 			t.Error("zh map section lacks its zh headings")
