@@ -176,19 +176,25 @@ var enterprisePhrases = map[string][2]string{
 	"cite.note":       {"同族对：引用同族与被引同族的不同组合数；同一企业内部的引用为自引。", "Family pairs: distinct (citing family, cited family) combinations; within one entity they are self-citations."},
 
 	// 9 layout.
-	"ly.gaps":        {"布局空白", "Layout gaps"},
-	"ly.strengths":   {"布局优势", "Strengths"},
-	"ly.reserve":     {"储备机会（增长快、竞争对手未占据）", "Reserve opportunities (fast-growing, not occupied by competitors)"},
-	"ly.clusters":    {"技术聚类中的布局空白", "Gaps among technology clusters"},
-	"ly.map":         {"技术地图（本企业叠加）", "Landscape map (enterprise overlay)"},
-	"ly.none":        {"未发现。", "None found."},
-	"col.gap_score":  {"空白得分", "Gap score"},
-	"col.growth":     {"增长动量", "Momentum"},
-	"col.comp":       {"竞争对手强度", "Competitor strength"},
-	"col.distance":   {"差距", "Distance"},
-	"col.lead":       {"主要竞争对手（近期同族）", "Lead competitor (recent families)"},
-	"col.ind_recent": {"产业近期/前期", "Industry recent / previous"},
-	"col.dim":        {"分支 / 聚类", "Branch / cluster"},
+	"ly.gaps":         {"布局空白", "Layout gaps"},
+	"ly.strengths":    {"布局优势", "Strengths"},
+	"ly.reserve":      {"储备机会（增长快、竞争对手未占据）", "Reserve opportunities (fast-growing, not occupied by competitors)"},
+	"ly.clusters":     {"技术聚类中的布局空白", "Gaps among technology clusters"},
+	"ly.map":          {"技术地图（本企业叠加）", "Landscape map (enterprise overlay)"},
+	"map.title":       {"{name}：产业专利技术地图", "{name} on the industry landscape map"},
+	"map.caption":     {"企业专利在产业专利地图上的位置", "The enterprise's families on the industry landscape map"},
+	"map.legend":      {"技术簇", "Clusters"},
+	"map.hotspot":     {"热点", "hotspot"},
+	"map.white_space": {"空白点", "white space"},
+	"map.documents":   {"专利族", "families"},
+	"ly.none":         {"未发现。", "None found."},
+	"col.gap_score":   {"空白得分", "Gap score"},
+	"col.growth":      {"增长动量", "Momentum"},
+	"col.comp":        {"竞争对手强度", "Competitor strength"},
+	"col.distance":    {"差距", "Distance"},
+	"col.lead":        {"主要竞争对手（近期同族）", "Lead competitor (recent families)"},
+	"col.ind_recent":  {"产业近期/前期", "Industry recent / previous"},
+	"col.dim":         {"分支 / 聚类", "Branch / cluster"},
 
 	// 10 watch list.
 	"w.core":         {"核心分支", "Core branches"},
@@ -207,7 +213,7 @@ var enterprisePhrases = map[string][2]string{
 	"rec:reserve":   {"储备型布局", "Reserve layout"},
 	"rec:partner":   {"合作对象", "Partner"},
 	"rec:license":   {"许可对象", "Licensing"},
-	"rec.evidence":  {"依据", "Evidence"},
+	"rec.evidence":  {"依据：以上 {n} 项数据", "Evidence: the {n} figures above"},
 
 	// Evidence labels.
 	"ev:industry_recent":   {"产业近期同族", "industry families, recent window"},
@@ -261,8 +267,8 @@ var enterpriseNotes = map[string][2]string{
 		"同族在其有检索范围内公开文本的每个受理局各计一次；产业占比 = 产业在该受理局的同族数 / 产业全部同族数",
 		"a family counts at every office where it has an in-scope publication; industry share = the industry's families at the office / all its families"},
 	enterprise.NoteBasisQuality: {
-		"与宏观导航相同的 OECD 式质量指数 4（各指标在优先权年 × 主分类小类队列内最小–最大归一化，上下 1% 截尾），对全部 {scored} 个有得分的同族统一计算；十分位按产业划分（10 = 最高）；核心专利 = 全部 {families} 个同族中质量排名前 {core_share} 的同族（{core} 件）",
-		"OECD-style quality index 4 as in the macro navigation (indicators min–max normalised within priority-year × main-subclass cohorts, top/bottom 1% capped), computed once for all {scored} scored families; deciles of the industry (10 = best); core = top {core_share} of all {families} families ({core} core patents)"},
+		"与宏观导航相同的 OECD 质量指数 6（各指标在优先权年 × 主分类小类队列内最小–最大归一化，上下 1% 截尾），对全部 {scored} 个有得分的同族统一计算；十分位按产业划分（10 = 最高）；核心专利 = 全部 {families} 个同族中质量排名前 {core_share} 的同族（{core} 件）",
+		"OECD quality index 6 as in the macro navigation (indicators min–max normalised within priority-year × main-subclass cohorts, top/bottom 1% capped), computed once for all {scored} scored families; deciles of the industry (10 = best); core = top {core_share} of all {families} families ({core} core patents)"},
 	enterprise.NoteBasisPartners: {
 		"合作申请人：其同族上的其他申请人（不属于其自身名称），按合作同族计数",
 		"co-applicants: other applicants on its families (names that are not its own), counted in shared families"},

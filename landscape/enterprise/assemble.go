@@ -477,7 +477,7 @@ func (b *builder) recommend(t *target) {
 		}
 		evs := []Evidence{ev("families", p.Families, "families"), ev("recent", p.Recent, "families"), ev("recent_share", recentShare, "share"), ev("previous_share", prevShare, "share")}
 		if lead != nil {
-			evs = append(evs, Evidence{Key: "lead_competitor", Text: lead.label.In("en"), Value: ptr(leadN, 2), Unit: "families"})
+			evs = append(evs, Evidence{Key: "lead_competitor", Text: lead.label.In("en"), Entity: lead.key, Value: ptr(leadN, 2), Unit: "families"})
 		}
 		evs = append(evs, ev("watch_items", float64(watchIn[id]), "count"))
 		shares := []Arg{num("previous_share", ArgShare, prevShare), num("recent_share", ArgShare, recentShare)}

@@ -137,7 +137,7 @@ func (b *builder) gapFor(t *target, d dimKey) Gap {
 		g.Evidence = append(g.Evidence, evText("rta", "undefined"))
 	}
 	if lead != nil {
-		g.Evidence = append(g.Evidence, Evidence{Key: "lead_competitor", Text: lead.label.In("en"), Value: ptr(leadN, 2), Unit: "families"})
+		g.Evidence = append(g.Evidence, Evidence{Key: "lead_competitor", Text: lead.label.In("en"), Entity: lead.key, Value: ptr(leadN, 2), Unit: "families"})
 	}
 	return g
 }

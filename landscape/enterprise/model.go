@@ -358,6 +358,9 @@ type Evidence struct {
 	Value *float64 `json:"value,omitempty"`
 	Unit  string   `json:"unit,omitempty"`
 	Text  string   `json:"text,omitempty"`
+	// Entity is the entity key when Text names an entity (lead_competitor), so that a report can
+	// name it in its language.
+	Entity string `json:"entity,omitempty"`
 	// Notes are typed reasons (the macro hotspot's), worded by the reports.
 	Notes []landscape.Note `json:"notes,omitempty"`
 }

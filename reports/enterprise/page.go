@@ -745,7 +745,7 @@ func (b *pageBuilder) recommendations() *reports.Section {
 			ev = append(ev, b.evidence(x))
 		}
 		s.Blocks = append(s.Blocks, reports.Block{Heading: strconv.Itoa(i+1) + ". " + term(l, "rec", r.Kind) + ": " + target, Para: b.note(r.Why), List: ev,
-			Note: b.t("rec.evidence") + ": " + l.Int(len(r.Evidence))})
+			Note: b.t("rec.evidence", "n", l.Int(len(r.Evidence)))})
 	}
 	return s
 }
@@ -768,7 +768,7 @@ func (b *pageBuilder) evidence(x model.Evidence) string {
 			v = l.Num(*x.Value, 3)
 		}
 		if x.Text != "" {
-			v = x.Text + " (" + v + ")"
+			v = b.name(x.Entity, x.Text) + " (" + v + ")"
 		}
 	case len(x.Notes) > 0:
 		v = l.NotesText(x.Notes)
@@ -778,6 +778,9 @@ func (b *pageBuilder) evidence(x model.Evidence) string {
 		v = b.t(x.Text)
 	default:
 		v = orNA(l, x.Text)
+	}
+	if l.Lang == "zh" {
+		return label + "：" + v
 	}
 	return label + ": " + v
 }

@@ -68,15 +68,13 @@ type PublishOptions struct {
 	Map *landscape.TechMap
 }
 
-// mapCaption is the caption under every enterprise map.
-const mapCaption = "企业专利在产业专利地图上的位置 / The enterprise's families on the industry landscape map"
-
-// overlayMap draws the industry map with e's families on top.
-func overlayMap(tm *landscape.TechMap, e *model.Enterprise) htmltemplate.HTML {
+// overlayMap draws the industry map with e's families on top, its title and legend in lang.
+func overlayMap(tm *landscape.TechMap, e *model.Enterprise, l reports.Locale) htmltemplate.HTML {
 	if tm == nil {
 		return ""
 	}
-	return mapsvg.Render(tm, mapsvg.Options{Title: e.Name.In("en") + " · " + e.Name.In("zh"), Overlay: e.MapOverlay, OverlayName: e.Name.In("en")})
+	return mapsvg.Render(tm, mapsvg.Options{Title: tr(l, "map.title", "name", e.Name.In(l.Lang)), Overlay: e.MapOverlay, OverlayName: e.Name.In(l.Lang),
+		LegendTitle: tr(l, "map.legend"), HotspotWord: tr(l, "map.hotspot"), WhiteSpaceWord: tr(l, "map.white_space"), DocumentsWord: tr(l, "map.documents")})
 }
 
 var safeID = regexp.MustCompile(`^[a-z0-9][a-z0-9_\-]*$`)
@@ -121,11 +119,12 @@ func PublishWith(dir string, es []*model.Enterprise, langs []string, opt Publish
 		if err := write(e.ID+".json", func(w io.Writer) error { return JSON(w, e) }); err != nil {
 			return nil, err
 		}
-		o := Options{Map: overlayMap(opt.Map, e)}
-		if o.Map != "" {
-			o.MapCaption = mapCaption
-		}
 		for _, lang := range langs {
+			l, _ := reports.NewLocale(lang) // checked above
+			o := Options{Map: overlayMap(opt.Map, e, l)}
+			if o.Map != "" {
+				o.MapCaption = tr(l, "map.caption")
+			}
 			if err := write(e.ID+"_"+lang+".html", func(w io.Writer) error { return HTMLOptions(w, e, lang, o) }); err != nil {
 				return nil, err
 			}

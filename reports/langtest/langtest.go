@@ -28,10 +28,11 @@ var markup = regexp.MustCompile("<[^>]*>|&[a-z#0-9]+;|`[^`]*`|\\([^)\\s]*\\.(?:s
 // (the visible text of its SVG charts stays).
 var invisible = regexp.MustCompile(`(?is)<style[^>]*>.*?</style>|<script[^>]*>.*?</script>`)
 
-// nameField matches the struct fields whose strings are names, codes, keywords or titles: they
+// nameField matches the struct fields whose strings are names, codes, keywords or titles (a
+// recommendation's Target is an applicant, an inventor, a publication number or a branch): they
 // are shown as the data gives them, in whatever language that is. Prose fields (Why, Reason,
 // Note, Text …) are deliberately not matched.
-var nameField = regexp.MustCompile(`(?i)name|display|member|title|keyword|key$|keys$|configured|applicant|inventor|alias|variant|spelling|^ids?$|ids$|code|term|label|holder|owner|assignee|compan|competitor|rival|publication|pubnumber|family|cpc|ipc|countr|region|province|city|jurisdiction|office|analysis|section|rule|detail|branch|parent|source|entity|query|queries|kind|status|event|scope|industry`)
+var nameField = regexp.MustCompile(`(?i)name|display|member|title|keyword|key$|keys$|configured|applicant|inventor|alias|variant|spelling|^ids?$|ids$|code|term|label|holder|owner|assignee|compan|competitor|rival|publication|pubnumber|family|cpc|ipc|countr|region|province|city|jurisdiction|office|analysis|section|rule|detail|branch|parent|source|entity|query|queries|kind|status|event|scope|industry|target`)
 
 // Names returns every string held in a name-like field of v (see nameFields) at any depth,
 // longest first, so that a page can be stripped of them before the check.
