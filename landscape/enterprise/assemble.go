@@ -204,7 +204,7 @@ func (b *builder) markets(t *target) {
 func (b *builder) qualityProfile(t *target) {
 	self := t.self
 	q := &t.e.Quality
-	q.Indicators = b.qualIndicators
+	q.Indicators, q.CitationWindow = b.qualIndicators, b.macro.Quality.CitationWindow
 	q.Scored = self.sum.scored
 	q.Mean = self.sum.qmean
 	q.IndustryMean = b.indQMean

@@ -166,9 +166,12 @@ type OfficeShare struct {
 
 // QualityProfile is the enterprise's quality distribution against the industry.
 type QualityProfile struct {
-	Indicators []string `json:"indicators"`
-	Scored     int      `json:"scored"` // its families with a quality score
-	Mean       *float64 `json:"mean"`
+	// Indicators are the macro's quality indicators (landscape.Ind* codes), CitationWindow its
+	// forward-citation window in years (with landscape.IndForwardWindow).
+	Indicators     []string `json:"indicators"`
+	CitationWindow int      `json:"citation_window,omitempty"`
+	Scored         int      `json:"scored"` // its families with a quality score
+	Mean           *float64 `json:"mean"`
 	// IndustryMean is the mean score of all scored families of the industry.
 	IndustryMean *float64 `json:"industry_mean"`
 	// Deciles[i] is the share of its scored families in the industry's decile i+1 (decile 10 =

@@ -373,7 +373,7 @@ func (b *pageBuilder) quality() *reports.Section {
 	q := e.Quality
 	var indicators []string
 	for _, x := range q.Indicators {
-		indicators = append(indicators, l.Term("indicator", x))
+		indicators = append(indicators, l.IndicatorText(x, q.CitationWindow))
 	}
 	s := b.section("5", "quality", &q.Basis)
 	s.Blocks = append(s.Blocks, reports.Block{Facts: []reports.Fact{
