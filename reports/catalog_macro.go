@@ -36,7 +36,7 @@ var catalogMacro = map[string][2]string{
 
 	// How the life-cycle stage was decided (landscape.NoteStage*).
 	"note.stage.decline":       {"最近 {n} 个完整年份的申请量逐年下降，同期申请人数也减少", "applications fell in each of the last {n} complete years and distinct applicants fell over the same span"},
-	"note.stage.saturation":    {"累计量达到拟合饱和水平的 {p0}（< 10% 萌芽期，10–50% 成长期，50–90% 成熟期，> 90% 饱和期）", "cumulative count at {p0} of the fitted saturation level (< 10% emerging, 10–50% growth, 50–90% mature, > 90% saturated)"},
+	"note.stage.saturation":    {"累计量达到拟合饱和水平的 {p0}", "cumulative count at {p0} of the fitted saturation level"},
 	"note.stage.no_fit":        {"S 曲线无法拟合（原因见“无法完成的分析”）", "no S-curve fit (the reason is listed under “Analyses not available”)"},
 	"note.stage.below_minimum": {"数据低于 S 曲线拟合的最低要求", "below the minimum data for an S-curve fit"},
 	"note.stage.no_years":      {"没有完整年份", "no complete years"},
@@ -63,7 +63,7 @@ var catalogMacro = map[string][2]string{
 	"reg.ind.invention_share":        {"发明占比", "invention share"},
 	"reg.ind.applicants":             {"申请人数", "applicants"},
 	"reg.ind.enterprise_share":       {"企业申请人占比", "enterprise share of applicants"},
-	"reg.ind.families_per_applicant": {"人均同族数（每个申请人）", "families per applicant"},
+	"reg.ind.families_per_applicant": {"每个申请人的同族数", "families per applicant"},
 	"reg.ind.inventors":              {"发明人数", "inventors"},
 	"reg.ind.academic_applicants":    {"高校与科研院所数", "universities and institutes"},
 	"reg.ind.grant_share":            {"授权占比", "grant share"},

@@ -225,8 +225,8 @@ var terms = map[string][2]string{
 	"unit:index":       {"指数", "index"},
 	"unit:count":       {"件", "count"},
 	"unit:years":       {"年", "years"},
-	"unit:branches":    {"个分支", "branches"},
-	"unit:offices":     {"个受理局", "offices"},
+	"unit:branches":    {"分支", "branches"},
+	"unit:offices":     {"受理局", "offices"},
 
 	"phase:emerging":     {"萌芽", "emerging"},
 	"phase:take-off":     {"起步", "take-off"},
