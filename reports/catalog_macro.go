@@ -92,9 +92,9 @@ var catalogMacro = map[string][2]string{
 	"note.map.k_rule": {"k = {i3}：在 {d2} 篇抽样文献上比较 k = {i0}…{i1} 的平均余弦轮廓系数，取最高者（{f4}；并列时取较小的 k）",
 		"k = {i3}: the highest mean cosine silhouette ({f4}) over k = {i0}…{i1} on {d2} sampled documents (ties: the smaller k)"},
 	"note.map.network.no_network": {"没有分类号网络：共现的主组少于两个", "no class network: fewer than two co-occurring main groups"},
-	"note.map.network.min_communities": {"分辨率：在至少含 3 个社区（各不少于 {d0} 个节点的 1%）的划分中取标准模块度 Q（γ = 1）最高者：γ = {f1}，Q = {f2}",
+	"note.map.network.min_communities": {"分辨率：在至少有 3 个社区、且每个社区不少于全部 {d0} 个节点 1% 的划分中，取标准模块度 Q（γ = 1）最高者：γ = {f1}，Q = {f2}",
 		"resolution: the highest standard modularity Q (γ = 1) among partitions with ≥ 3 communities of ≥ 1% of the {d0} nodes: γ = {f1}, Q = {f2}"},
-	"note.map.network.fallback": {"分辨率：没有划分含至少 3 个社区（各不少于 {d0} 个节点的 1%），取标准模块度 Q（γ = 1）最高者：γ = {f1}，Q = {f2}",
+	"note.map.network.fallback": {"分辨率：没有划分有 3 个以上不少于全部 {d0} 个节点 1% 的社区，取标准模块度 Q（γ = 1）最高者：γ = {f1}，Q = {f2}",
 		"resolution: no partition had ≥ 3 communities of ≥ 1% of the {d0} nodes; the highest standard modularity Q (γ = 1): γ = {f1}, Q = {f2}"},
 
 	// The landscape map (reports/mapsvg, reports/bundle).
