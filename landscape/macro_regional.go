@@ -122,8 +122,15 @@ func (b *macroBuilder) regional() error {
 	for _, r := range yr {
 		y := r.Year
 		ry := RegionYear{Year: y, Families: r.Region, ShareNation: ratio(r.Region, r.Nation),
-			ShareWorld: ratio(r.Region, r.World), Granted: r.RegionGranted,
-			Applicants: py[y].Applicants, Inventors: py[y].Inventors, Incomplete: b.s.Incomplete(y)}
+			ShareWorld: ratio(r.Region, r.World), Applicants: py[y].Applicants, Incomplete: b.s.Incomplete(y)}
+		if iv["world"] > 0 {
+			n := py[y].Inventors
+			ry.Inventors = &n
+		}
+		if get(agg, "world", 1) > 0 {
+			n := r.RegionGranted
+			ry.Granted = &n
+		}
 		R.ByYear = append(R.ByYear, ry)
 	}
 	R.Basis = b.basis("family", int(agg["region"][0]), "region_rows", Note{Code: NoteBasisRegional})

@@ -364,9 +364,11 @@ type RegionYear struct {
 	ShareNation *float64 `json:"share_nation"`
 	ShareWorld  *float64 `json:"share_world"`
 	Applicants  int      `json:"applicants"`
-	Inventors   int      `json:"inventors"`
-	Granted     int      `json:"granted"`
-	Incomplete  bool     `json:"incomplete,omitempty"`
+	// Inventors and Granted are nil when the sources carry no inventor names / no grant at all
+	// (the regional rows say why under "not available"), never a column of zeros.
+	Inventors  *int `json:"inventors"`
+	Granted    *int `json:"granted"`
+	Incomplete bool `json:"incomplete,omitempty"`
 }
 
 // Recommendation is a path recommendation traceable to the numbers (section 14). It carries

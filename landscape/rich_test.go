@@ -173,6 +173,11 @@ func TestMacroHandRich(t *testing.T) {
 	if _, ok := unav["regional.inventors"]; ok {
 		t.Error("regional inventors unavailable although the lake has inventor names")
 	}
+	for _, y := range m.Regional.ByYear {
+		if y.Granted != nil || y.Inventors == nil {
+			t.Errorf("regional year %d: granted %v (want none: no grant data), inventors %v (want a count)", y.Year, y.Granted, y.Inventors)
+		}
+	}
 	for _, r := range m.Regional.Rows {
 		if r.Indicator == "grant share" || r.Indicator == "families transferred, licensed or pledged" {
 			t.Errorf("regional row %q printed without data", r.Indicator)

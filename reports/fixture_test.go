@@ -28,6 +28,7 @@ func FixtureMacro() *landscape.Macro {
 		return 1
 	}
 	f := func(v float64) *float64 { return &v }
+	ip := func(v int) *int { return &v }
 	round := func(v float64) float64 { return math.Round(v) }
 	// Total families per year: an S-curve with its inflection in 2017.
 	total := func(y int) float64 {
@@ -353,7 +354,7 @@ func FixtureMacro() *landscape.Macro {
 		}
 		nation := 0.21 + 0.004*float64(p.Year-2010)
 		yr := landscape.RegionYear{Year: p.Year, Families: round(p.N * 0.62 * nation), ShareNation: f(nation), ShareWorld: f(0.62 * nation),
-			Applicants: int(round(p.N * 0.05)), Inventors: int(round(p.N * 0.21)), Granted: int(round(p.N * 0.07 * lag(p.Year))), Incomplete: p.Incomplete}
+			Applicants: int(round(p.N * 0.05)), Inventors: ip(int(round(p.N * 0.21))), Granted: ip(int(round(p.N * 0.07 * lag(p.Year)))), Incomplete: p.Incomplete}
 		if p.Incomplete {
 			yr.ShareWorld = nil // world coverage of the last years is too thin
 		}

@@ -121,6 +121,14 @@ func (l Locale) PctP(p *float64) string {
 	return l.Pct(*p)
 }
 
+// IntP formats a count pointer; nil gives NA.
+func (l Locale) IntP(p *int) string {
+	if p == nil {
+		return l.NA()
+	}
+	return l.Int(*p)
+}
+
 // NumP formats a number pointer; nil gives NA.
 func (l Locale) NumP(p *float64, prec int) string {
 	if p == nil {

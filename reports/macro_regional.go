@@ -33,7 +33,7 @@ func (b *macroBuilder) regional() *Section {
 	for _, y := range r.ByYear {
 		inc := y.Incomplete || b.incomplete(y.Year)
 		fam = append(fam, landscape.YearPoint{Year: y.Year, N: y.Families, Incomplete: inc})
-		row := Row{Cells: []Cell{{Text: l.Year(y.Year, inc)}, {Text: l.Count(y.Families)}, {Text: l.PctP(y.ShareNation)}, {Text: l.PctP(y.ShareWorld)}, {Text: l.Int(y.Applicants)}, {Text: l.Int(y.Inventors)}, {Text: l.Int(y.Granted)}}}
+		row := Row{Cells: []Cell{{Text: l.Year(y.Year, inc)}, {Text: l.Count(y.Families)}, {Text: l.PctP(y.ShareNation)}, {Text: l.PctP(y.ShareWorld)}, {Text: l.Int(y.Applicants)}, {Text: l.IntP(y.Inventors)}, {Text: l.IntP(y.Granted)}}}
 		if inc {
 			row.Class = "incomplete"
 		}

@@ -69,6 +69,10 @@ func WriteWorkbook(path string, sheets []Sheet) error {
 					if x != nil {
 						f.SetCellFloat(name, cell, *x, -1, 64)
 					}
+				case *int: // nil: no data, an empty cell (never 0)
+					if x != nil {
+						f.SetCellInt(name, cell, int64(*x))
+					}
 				case bool:
 					f.SetCellBool(name, cell, x)
 				default:
