@@ -153,7 +153,11 @@ func newPlacer(rows []analysis.EffectPartyPlaceRow, country, province, city stri
 		pl.province = geo.ProvinceName(province)
 	}
 	if city != "" {
-		pl.city, _ = geo.CityName(city)
+		var prov string
+		pl.city, prov = geo.CityName(city)
+		if pl.province == "" {
+			pl.province = prov // a city configured without its province
+		}
 	}
 	best := map[string]int{}
 	for _, r := range rows {

@@ -71,4 +71,9 @@ func TestDirection(t *testing.T) {
 			t.Errorf("%v → %v: %q, want %q", c.from, c.to, got, c.want)
 		}
 	}
+	// A city configured without its province is still a city: a 济南 party is outside 泰安.
+	pl = newPlacer(nil, "CN", "", "泰安")
+	if got := direction(pl.sideOf([]string{"泰安泰山电气有限公司"}, ""), pl.sideOf([]string{"济南力源科技有限公司"}, "")); got != DirOut {
+		t.Errorf("city without province: %q, want out", got)
+	}
 }
