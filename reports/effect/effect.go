@@ -48,7 +48,7 @@ func PointNote(p effect.Point, lang string) string {
 		return ReasonText(p.Reason, lang)
 	}
 	if p.Unknown > 0 {
-		return tr(lang, "note.unknown", "n", strconv.Itoa(p.Unknown))
+		return tr(lang, "note.unknown", "n", svg.Number(float64(p.Unknown), 0))
 	}
 	return ""
 }
