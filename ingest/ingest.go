@@ -110,6 +110,12 @@ type FileStats struct {
 	// records they were in.
 	Repaired        int
 	RepairedRecords []int
+	// Mojibake counts the accepted records whose title or party names still look like UTF-8
+	// read in a single-byte code page before the export ("_°Ñ‚_°", bytes lost at the source:
+	// CleanText repairs what can be repaired); their text is stored as it is. MojibakeRecords are
+	// the first 20 of them.
+	Mojibake        int
+	MojibakeRecords []int
 	// Notice is set for a file read without any record: "0 records: claims-only response",
 	// "0 records: header only". Such a file does not fail the ingest.
 	Notice string
@@ -647,8 +653,10 @@ type batch struct {
 	// decls holds the declaration records (patent.Record.Declaration) converted to standards rows.
 	decls []lake.StandardRow
 	nDecl int // declaration records in the batch
-	bad   []*format.RecordError
-	err   error // fatal reader error: ends the file
+	// mojibake: the source records (numbers) whose text looks double-encoded (FileStats.Mojibake).
+	mojibake []int
+	bad      []*format.RecordError
+	err      error // fatal reader error: ends the file
 }
 
 // rawRow is a row a Splitter returned: its cells end at end in the batch's cells. A row that
@@ -827,6 +835,9 @@ func (p *pipe) run(ctx context.Context, in input) error {
 						continue
 					}
 					norm.normalize(rec)
+					if doubleEncoded(rec) {
+						b.mojibake = append(b.mojibake, rec.Patent.SourceRecord)
+					}
 					b.rows.Append(rec, p.tx.ID)
 				}
 				from := 0
@@ -846,6 +857,9 @@ func (p *pipe) run(ctx context.Context, in input) error {
 						break
 					}
 					norm.normalize(rec)
+					if doubleEncoded(rec) {
+						b.mojibake = append(b.mojibake, rec.Patent.SourceRecord)
+					}
 					b.rows.Append(rec, p.tx.ID)
 				}
 				if b.cells != nil {
@@ -975,6 +989,12 @@ func (p *pipe) write(b *batch, in input) error {
 	p.fs.Rejected += len(b.bad)
 	p.fs.Records += len(b.bad) + len(rs.Patents) + b.nDecl
 	p.fs.Accepted += len(rs.Patents) + b.nDecl
+	p.fs.Mojibake += len(b.mojibake)
+	for _, r := range b.mojibake {
+		if len(p.fs.MojibakeRecords) < 20 {
+			p.fs.MojibakeRecords = append(p.fs.MojibakeRecords, r)
+		}
+	}
 	p.fs.Declarations += b.nDecl
 	var seenDecl string // a declaration naming several standards is one record: counted once
 	for i := range b.decls {

@@ -208,3 +208,17 @@ func officeOf(n string) string {
 	}
 	return ""
 }
+
+// doubleEncoded reports whether a record's title or party names hold at least two places of
+// UTF-8 text read in a single-byte code page (norm.MojibakePairs): one pair can be a real
+// character sequence, two in a short text are not.
+func doubleEncoded(rec *patent.Record) bool {
+	n := norm.MojibakePairs(rec.Patent.Title)
+	for i := range rec.Parties {
+		if n >= 2 {
+			break
+		}
+		n += norm.MojibakePairs(rec.Parties[i].NameRaw)
+	}
+	return n >= 2
+}

@@ -104,6 +104,14 @@ func cmdIngest(ctx context.Context, args []string, stdout, stderr io.Writer) err
 		}
 		fmt.Fprintf(stdout, "%s (%s%s): %d records, %d accepted, %d rejected, %d duplicates\n",
 			f.Path, f.Format, enc, f.Records, f.Accepted, f.Rejected, f.Duplicates)
+		if f.Mojibake > 0 {
+			recs := strings.Trim(strings.Join(strings.Fields(fmt.Sprint(f.MojibakeRecords)), ", "), "[]")
+			if len(f.MojibakeRecords) < f.Mojibake {
+				recs += " …"
+			}
+			fmt.Fprintf(stdout, "%s: warning: %d records hold text that looks double-encoded at the source (UTF-8 read as a single-byte code page before the export; stored as it is): records %s\n",
+				f.Path, f.Mojibake, recs)
+		}
 	}
 	rec, acc, rej, dup := st.Totals()
 	if st.Ingest == "" {

@@ -278,3 +278,26 @@ func FuzzAppNumberFastPath(f *testing.F) {
 		}
 	})
 }
+
+// TestMojibakePairs: UTF-8 read as Windows-1252 at the source (unrepairable: lost bytes shown as
+// "_") is counted pair by pair; accented Latin text is not. Each count is worked out from the
+// bytes: a lead (0xC2–0xF4 as a rune) directly before a continuation (0x80–0xBF or a
+// Windows-1252 symbol of 0x80–0x9F).
+func TestMojibakePairs(t *testing.T) {
+	cases := []struct {
+		s    string
+		want int
+	}{
+		{"_°Ñ…___°Ñ‚_°", 2}, // Ñ… and Ñ‚: Ñ (0xD1, a lead) before … (0x85) and ‚ (0x82)
+		{"MÜLLER GMBH", 0},  // Ü (0xDC) is a lead, but L is ASCII
+		{"Ñandú à la française, Straße", 0},
+		{"FÃ¼r", 1}, // Ã (0xC3) before ¼ (0xBC)
+		{"å¤§", 1},  // å (0xE5) before ¤ (0xA4); § then follows a continuation, not a lead
+		{"plain ascii", 0},
+	}
+	for _, c := range cases {
+		if got := MojibakePairs(c.s); got != c.want {
+			t.Errorf("MojibakePairs(%q) = %d, want %d", c.s, got, c.want)
+		}
+	}
+}

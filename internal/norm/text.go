@@ -143,3 +143,39 @@ func StripBidi(s string) string {
 		return r
 	}, s)
 }
+
+// MojibakePairs counts the places in s where UTF-8 text decoded as Windows-1252 or Latin-1
+// shows: a rune that would be a UTF-8 lead byte (Â–ß, à–ï, ð–ô) followed by one that would be a
+// continuation byte (U+0080–U+00BF, or a Windows-1252 symbol of 0x80–0x9F such as ‚ € ™). Text
+// CleanText could not repair (bytes lost at the source, "_°Ñ‚_°") still counts; French, German
+// or Spanish text does not ("Müller", "Ñandú", "à la").
+func MojibakePairs(s string) int {
+	n := 0
+	lead := false
+	for i := 0; i < len(s); {
+		c := s[i]
+		if c < 0x80 {
+			lead = false
+			i++
+			continue
+		}
+		r, size := utf8.DecodeRuneInString(s[i:])
+		i += size
+		if lead && (r >= 0x80 && r <= 0xBF || cp1252High[r]) {
+			n++
+			lead = false
+			continue
+		}
+		lead = r >= 0xC2 && r <= 0xDF || r >= 0xE0 && r <= 0xEF || r >= 0xF0 && r <= 0xF4
+	}
+	return n
+}
+
+// cp1252High are the Windows-1252 characters of bytes 0x80–0x9F.
+var cp1252High = func() map[rune]bool {
+	m := map[rune]bool{}
+	for _, r := range "€‚ƒ„…†‡ˆ‰Š‹ŒŽ‘’“”•–—˜™š›œžŸ" {
+		m[r] = true
+	}
+	return m
+}()
