@@ -106,7 +106,15 @@
 //
 // industry_recent, industry_previous (families), industry_momentum (ratio), competitor_recent
 // (families), competitor_share (share), families (its fractional families), rta (ratio),
-// lead_competitor (name; its recent families), branch_share, own_share, control, recent_share,
-// previous_share (shares), gap_score, score (index), watch_items (count), academic_families
-// (families), hotspot (the macro's reason).
+// lead_competitor (name, with its entity key in Entity; its recent families), branch_share,
+// own_share, control, recent_share, previous_share (shares), gap_score, score (index),
+// watch_items (count), academic_families (families), hotspot (the macro's reason).
+//
+// # Words
+//
+// The model holds no prose. Every method note of a section's Basis, the layout rule, each reason
+// a family is on the watch list, each recommendation's reason and each limitation is a Note: a
+// code (notes.go, listed in NoteCodes) and its named arguments (numbers with their unit, dates,
+// branch ids, entity keys, names as the data gives them). reports/catalog_enterprise.go words
+// every code in zh and en; an analysis the data cannot support is a landscape.Unavailable code.
 package enterprise
