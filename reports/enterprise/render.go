@@ -68,13 +68,12 @@ type PublishOptions struct {
 	Map *landscape.TechMap
 }
 
-// overlayMap draws the industry map with e's families on top, its title and legend in lang.
+// overlayMap draws the industry map with e's families on top, every word on it in l's language.
 func overlayMap(tm *landscape.TechMap, e *model.Enterprise, l reports.Locale) htmltemplate.HTML {
 	if tm == nil {
 		return ""
 	}
-	return mapsvg.Render(tm, mapsvg.Options{Title: tr(l, "map.title", "name", e.Name.In(l.Lang)), Overlay: e.MapOverlay, OverlayName: e.Name.In(l.Lang),
-		LegendTitle: tr(l, "map.legend"), HotspotWord: tr(l, "map.hotspot"), WhiteSpaceWord: tr(l, "map.white_space"), DocumentsWord: tr(l, "map.documents")})
+	return mapsvg.Render(tm, mapsvg.Options{Title: tr(l, "map.title", "name", e.Name.In(l.Lang)), Overlay: e.MapOverlay, OverlayName: e.Name.In(l.Lang), Lang: l.Lang})
 }
 
 var safeID = regexp.MustCompile(`^[a-z0-9][a-z0-9_\-]*$`)
