@@ -3,6 +3,7 @@ package pipeline
 import (
 	"bufio"
 	"context"
+	"encoding/json"
 	"errors"
 	"fmt"
 	"io"
@@ -21,6 +22,7 @@ import (
 	"github.com/patnav/patnav/data/synth"
 	"github.com/patnav/patnav/internal/config"
 	"github.com/patnav/patnav/internal/duck"
+	"github.com/patnav/patnav/reports/bundle"
 )
 
 // The kill tests re-execute this test binary as the run (PATNAV_RUN_CHILD=config path), with
@@ -89,6 +91,20 @@ func checkPublished(t *testing.T, c *config.Config) string {
 	for _, f := range []string{"index.html", "run.json", "tables.xlsx", "landscape/macro_zh.html"} {
 		if _, err := os.Stat(filepath.Join(c.Out, target, f)); err != nil {
 			t.Errorf("published run %s lacks %s", target, f)
+		}
+	}
+	// Every stage of the run has words on the index page in both languages.
+	if b, err := os.ReadFile(filepath.Join(c.Out, target, "run.json")); err == nil {
+		var m struct {
+			Stages []struct{ Name string } `json:"stages"`
+		}
+		if err := json.Unmarshal(b, &m); err != nil || len(m.Stages) == 0 {
+			t.Errorf("run.json stages: %v (%d)", err, len(m.Stages))
+		}
+		for _, s := range m.Stages {
+			if !bundle.StageWorded(s.Name) {
+				t.Errorf("stage %q has no words on the index page", s.Name)
+			}
 		}
 	}
 	db, err := duck.Open(context.Background(), c.Lake)

@@ -60,7 +60,7 @@ var indexText = map[string]map[string]string{
 		"landscape": "宏观产业导航（1）", "enterprises": "企业导航（N）", "warnings": "专利风险预警", "zone": "实验区专项工作", "data": "数据与元数据",
 		"stages": "运行阶段", "stage": "阶段", "seconds": "耗时（秒）", "status": "状态", "warnlist": "说明与提示",
 		"xlsx": "主要数据表（XLSX）", "runjson": "运行清单（JSON）", "models": "模型（JSON）", "clusters": "专利族聚类归属（CSV）",
-		"stage.ingest": "数据导入", "stage.landscape": "宏观产业导航", "stage.enterprises": "企业导航", "stage.warnings": "风险预警", "stage.bundle": "成果包",
+		"stage.ingest": "数据导入", "stage.landscape": "宏观产业导航", "stage.enterprises": "企业导航", "stage.warnings": "风险预警", "stage.effect": "绩效跟踪", "stage.value": "价值评估与运营", "stage.bundle": "成果包",
 		"status.ok": "完成", "status.failed": "失败",
 		"colon": "：", "noent": "配置中未列出企业，本次未进行企业导航", "rejected": "未能导入的文件（已移出收件箱，原因见同名 .reason.txt）"},
 	"en": {"title": "Patent navigation bundle", "sub": "\"1+N\" patent navigation: macro industry navigation, enterprise navigations and patent risk warnings", "industry": "Industry", "region": "Region",
@@ -68,9 +68,20 @@ var indexText = map[string]map[string]string{
 		"landscape": "Macro industry navigation (the 1)", "enterprises": "Enterprise navigations (the N)", "warnings": "Patent risk warnings", "zone": "The zone's own work", "data": "Data and metadata",
 		"stages": "Run stages", "stage": "Stage", "seconds": "Seconds", "status": "Status", "warnlist": "Notes",
 		"xlsx": "Main tables (XLSX)", "runjson": "Run manifest (JSON)", "models": "Models (JSON)", "clusters": "Cluster assignments of the families (CSV)",
-		"stage.ingest": "Ingest", "stage.landscape": "Macro landscape", "stage.enterprises": "Enterprise navigations", "stage.warnings": "Risk warnings", "stage.bundle": "Bundle",
+		"stage.ingest": "Ingest", "stage.landscape": "Macro landscape", "stage.enterprises": "Enterprise navigations", "stage.warnings": "Risk warnings", "stage.effect": "Effect tracking", "stage.value": "Value and operation", "stage.bundle": "Bundle",
 		"status.ok": "done", "status.failed": "failed",
 		"colon": ": ", "noent": "the config names no enterprise: no enterprise navigations this run", "rejected": "Inputs not ingested (moved out of the inbox; the reason is in the .reason.txt beside each)"},
+}
+
+// StageWorded reports whether a run stage's name has words in every index language (the index
+// shows an unworded stage by its code name).
+func StageWorded(name string) bool {
+	for _, t := range indexText {
+		if t["stage."+name] == "" {
+			return false
+		}
+	}
+	return true
 }
 
 // Link is an entry of the index page.
