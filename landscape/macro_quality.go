@@ -90,6 +90,14 @@ func (b *macroBuilder) quality() error {
 		if si.Index != sj.Index {
 			return si.Index > sj.Index
 		}
+		// Ties (small cohorts saturate the index at 1): the score resting on more indicators
+		// first, then more forward citations, then the family id.
+		if ci, cj := si.Used.Count(), sj.Used.Count(); ci != cj {
+			return ci > cj
+		}
+		if fi, fj := orMinus1(fams[order[i]].fwd), orMinus1(fams[order[j]].fwd); fi != fj {
+			return fi > fj
+		}
 		return fams[order[i]].id < fams[order[j]].id
 	})
 	sort.Float64s(vals)
@@ -172,4 +180,12 @@ func zeroIfNil(v *float64) float64 {
 		return 0
 	}
 	return *v
+}
+
+// orMinus1 is v, or −1 when v is unknown (NaN): it orders after every count.
+func orMinus1(v float64) float64 {
+	if math.IsNaN(v) {
+		return -1
+	}
+	return v
 }

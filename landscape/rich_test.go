@@ -173,6 +173,19 @@ func TestMacroHandRich(t *testing.T) {
 	if _, ok := unav["regional.inventors"]; ok {
 		t.Error("regional inventors unavailable although the lake has inventor names")
 	}
+	// Core patents with tied scores: the one resting on more indicators first, then more
+	// forward citations (the rich lake's small cohorts give several a score of 1).
+	core := m.Quality.Core
+	for i := 1; i < len(core); i++ {
+		a, b := core[i-1], core[i]
+		if a.Score != b.Score {
+			continue
+		}
+		if len(a.Components) < len(b.Components) || len(a.Components) == len(b.Components) && a.ForwardCites < b.ForwardCites {
+			t.Errorf("core patents %s (%d indicators, %d cites) before %s (%d, %d) at score %v",
+				a.PubNumber, len(a.Components), a.ForwardCites, b.PubNumber, len(b.Components), b.ForwardCites, a.Score)
+		}
+	}
 	for _, y := range m.Regional.ByYear {
 		if y.Granted != nil || y.Inventors == nil {
 			t.Errorf("regional year %d: granted %v (want none: no grant data), inventors %v (want a count)", y.Year, y.Granted, y.Inventors)
