@@ -74,16 +74,6 @@ var standardsEnterprise = map[string][2]string{
 func init() {
 	addPhrases("enterprise.", standardsEnterprise)
 	addPhrases("bulletin.", standardsBulletin)
-	for k, v := range standardsPhrases {
-		if _, dup := phrases[k]; dup {
-			panic("reports: phrase " + k + " defined twice")
-		}
-		phrases[k] = v
-	}
-	for k, v := range standardsCatalog {
-		if _, dup := catalog[k]; dup {
-			panic("reports: catalogue key " + k + " defined twice")
-		}
-		catalog[k] = v
-	}
+	addPhrases("", standardsPhrases)
+	addPhrases("", standardsCatalog)
 }

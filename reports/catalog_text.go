@@ -2,6 +2,13 @@ package reports
 
 import "fmt"
 
+// The macro report's headings and fixed phrases (i18n.go: phrases) join the catalogue without a
+// namespace, its term tables (terms) under "term.".
+func init() {
+	addPhrases("", phrases)
+	addPhrases("term.", terms)
+}
+
 // addPhrases merges a report's entries into the one catalogue under the namespace ns (e.g.
 // "bulletin."). A key defined twice is a programming error and panics at start-up, so every test
 // catches it.

@@ -29,7 +29,7 @@ func NewLocale(lang string) (Locale, error) {
 // T returns the phrase for key with {name} placeholders replaced by the given name/value pairs.
 // A missing key renders as ⟦key⟧ (the tests look for it).
 func (l Locale) T(key string, pairs ...string) string {
-	p, ok := phrases[key]
+	p, ok := catalog[key]
 	if !ok {
 		return "⟦" + key + "⟧"
 	}
@@ -57,7 +57,7 @@ func braces(pairs []string) []string {
 // Term translates an enumerated value of the model (a stage, band, kind, status, phase label,
 // unit, recommendation kind …) of the given group; unknown values are returned as they are.
 func (l Locale) Term(group, value string) string {
-	p, ok := terms[group+":"+strings.ToLower(strings.TrimSpace(value))]
+	p, ok := catalog["term."+group+":"+strings.ToLower(strings.TrimSpace(value))]
 	if !ok {
 		return value
 	}

@@ -1,7 +1,8 @@
 package reports
 
-// phrases holds every heading and fixed phrase of the reports: key → {zh, en}. Placeholders are
-// {name}, replaced by Locale.T.
+// phrases holds every heading and fixed phrase of the macro report: key → {zh, en}. Placeholders
+// are {name}, replaced by Locale.T. They are merged into the one catalogue at start-up
+// (catalog_text.go), where Locale.T reads them.
 var phrases = map[string][2]string{
 	// Page.
 	"title":               {"{industry}产业专利导航报告", "{industry}: industry patent navigation report"},
@@ -210,7 +211,8 @@ var phrases = map[string][2]string{
 	"rec.evidence_note": {"数据证据：{n} 条。", "Evidence items: {n}."},
 }
 
-// terms translates enumerated values of the model: "group:value" → {zh, en}.
+// terms translates enumerated values of the model: "group:value" → {zh, en}; merged into the
+// catalogue as "term.group:value" (Locale.Term reads them there).
 var terms = map[string][2]string{
 	"unit:family":      {"同族", "families"},
 	"unit:families":    {"同族", "families"},
