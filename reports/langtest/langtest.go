@@ -31,8 +31,10 @@ var invisible = regexp.MustCompile(`(?is)<style[^>]*>.*?</style>|<script[^>]*>.*
 // nameField matches the struct fields whose strings are names, codes, keywords or titles (a
 // recommendation's Target is an applicant, an inventor, a publication number or a branch): they
 // are shown as the data gives them, in whatever language that is. Prose fields (Why, Reason,
-// Note, Text …) are deliberately not matched.
-var nameField = regexp.MustCompile(`(?i)name|display|member|title|keyword|key$|keys$|configured|applicant|inventor|alias|variant|spelling|^ids?$|ids$|code|term|label|holder|owner|assignee|compan|competitor|rival|publication|pubnumber|family|cpc|ipc|countr|region|province|city|jurisdiction|office|analysis|section|rule|detail|branch|parent|source|entity|query|queries|kind|status|event|scope|industry|target`)
+// Note, Text …) are deliberately not matched, and neither are the fields that hold codes (Rule,
+// Detail, Analysis, Section, Kind, Status, Event): a code is worded by the catalogue, so prose
+// that reached one of them, or a code shown unworded, is found.
+var nameField = regexp.MustCompile(`(?i)name|display|member|title|keyword|key$|keys$|configured|applicant|inventor|alias|variant|spelling|^ids?$|ids$|code|term|label|holder|owner|assignee|compan|competitor|rival|publication|pubnumber|family|cpc|ipc|countr|region|province|city|jurisdiction|office|branch|parent|source|entity|query|queries|scope|industry|target`)
 
 // Names returns every string held in a name-like field of v (see nameFields) at any depth,
 // longest first, so that a page can be stripped of them before the check.
