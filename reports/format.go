@@ -105,12 +105,22 @@ func (l Locale) Count(v float64) string {
 	return svg.Number(v, 1)
 }
 
-// Pct formats a share (0.123) as a percentage ("12.3%").
+// Pct formats a share (0.123) as a percentage ("12.3%"). A share that is not zero never prints
+// as 0 % or 100 %: 2 of 5,874 is "<0.1%", 5,873 of 5,874 ">99.9%".
 func (l Locale) Pct(share float64) string {
 	if math.IsNaN(share) || math.IsInf(share, 0) {
 		return l.NA()
 	}
-	return svg.Number(100*share, 1) + "%"
+	s := svg.Number(100*share, 1)
+	switch {
+	case s == "0" && share > 0:
+		return "<0.1%"
+	case s == "0" && share < 0:
+		return "−<0.1%"
+	case s == "100" && share < 1:
+		return ">99.9%"
+	}
+	return s + "%"
 }
 
 // PctP formats a share pointer; nil gives NA.
@@ -146,6 +156,8 @@ func (l Locale) SignedPct(p *float64) string {
 	switch {
 	case strings.HasPrefix(s, "-"):
 		return "−" + s[1:]
+	case strings.HasPrefix(s, "−"):
+		return s
 	case s == "0%":
 		return s
 	}

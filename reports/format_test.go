@@ -17,3 +17,20 @@ func TestFitDigits(t *testing.T) {
 		}
 	}
 }
+
+// TestPctNeverFalseZero: a share that is not zero never prints as 0 % or 100 %.
+func TestPctNeverFalseZero(t *testing.T) {
+	l := Locale{Lang: "en"}
+	neg := -0.0002
+	for _, c := range []struct {
+		v    float64
+		want string
+	}{{2.0 / 5874, "<0.1%"}, {0, "0%"}, {1, "100%"}, {5873.0 / 5874, ">99.9%"}, {0.123, "12.3%"}, {0.0006, "0.1%"}, {-0.0002, "−<0.1%"}} {
+		if got := l.Pct(c.v); got != c.want {
+			t.Errorf("Pct(%v) = %q, want %q", c.v, got, c.want)
+		}
+	}
+	if got := l.SignedPct(&neg); got != "−<0.1%" {
+		t.Errorf("SignedPct(%v) = %q", neg, got)
+	}
+}
