@@ -186,6 +186,10 @@ func regionName(l Locale, name, country, province, city string) string {
 	}
 	code := strings.Join(parts, " / ")
 	switch {
+	case name != "" && country != "":
+		// The configured name already says the province or city in the page's language
+		// ("Guangdong", "广东省"): only the country is added (was "Guangdong (CN / 广东省)").
+		return name + " (" + country + ")"
 	case name != "" && code != "":
 		return name + " (" + code + ")"
 	case name != "":

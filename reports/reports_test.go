@@ -343,7 +343,7 @@ func TestSectionsAndBasis(t *testing.T) {
 	if n := strings.Count(h, `<p class="basis">Basis: `); n < 11 {
 		t.Errorf("only %d sections show their basis", n)
 	}
-	for _, want := range []string{"Unmanned aerial vehicles (drones)", "Shenzhen (CN / 广东 / 深圳)", "2025-09-30", "CAGR", "Logistic fit", "RTA", "HHI", "<style>", "@page", "position: sticky", "Data table"} {
+	for _, want := range []string{"Unmanned aerial vehicles (drones)", "Shenzhen (CN)", "2025-09-30", "CAGR", "Logistic fit", "RTA", "HHI", "<style>", "@page", "position: sticky", "Data table"} {
 		if !strings.Contains(h, want) {
 			t.Errorf("HTML lacks %q", want)
 		}
