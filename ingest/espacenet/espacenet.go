@@ -141,26 +141,7 @@ func score(folded []string) float64 {
 // Sniff recognises an Espacenet export by its header row, within the first rows of a CSV file or
 // of a workbook's first sheet.
 func Sniff(path string, head []byte) float64 {
-	if len(head) == 0 {
-		return 0
-	}
-	if sheet.KindOf(head) != sheet.CSV {
-		return sheet.Sniff(path, headerScan, score)
-	}
-	comma := sheet.Delimiter(head)
-	rest := head
-	for i := 0; i < headerScan && len(rest) > 0; i++ {
-		cells := format.HeadCells(rest, comma)
-		if s := score(format.FoldHeaders(cells)); s > 0 {
-			return s
-		}
-		j := strings.IndexAny(string(rest), "\r\n")
-		if j < 0 {
-			break
-		}
-		rest = rest[j+1:]
-	}
-	return 0
+	return sheet.SniffHeader(path, head, headerScan, score)
 }
 
 // Reader reads one Espacenet export. It implements format.Reader.

@@ -136,25 +136,7 @@ func score(folded []string) float64 {
 
 // Sniff recognises a declaration list by its header row among the first rows.
 func Sniff(path string, head []byte) float64 {
-	if len(head) == 0 {
-		return 0
-	}
-	if sheet.KindOf(head) != sheet.CSV {
-		return sheet.Sniff(path, headerScan, score)
-	}
-	comma := sheet.Delimiter(head)
-	rest := head
-	for i := 0; i < headerScan && len(rest) > 0; i++ {
-		if s := score(format.FoldHeaders(format.HeadCells(rest, comma))); s > 0 {
-			return s
-		}
-		j := strings.IndexAny(string(rest), "\r\n")
-		if j < 0 {
-			break
-		}
-		rest = rest[j+1:]
-	}
-	return 0
+	return sheet.SniffHeader(path, head, headerScan, score)
 }
 
 // Reader reads one declaration list. It implements format.Reader.

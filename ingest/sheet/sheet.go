@@ -12,6 +12,7 @@ import (
 	"fmt"
 	"io"
 	"path/filepath"
+	"strings"
 
 	"github.com/shakinm/xlsReader/xls"
 	"github.com/xuri/excelize/v2"
@@ -258,4 +259,29 @@ func Sniff(path string, scan int, score func(folded []string) float64) (s float6
 		return best > 0
 	})
 	return best
+}
+
+// SniffHeader is a tabular format's whole Sniff: score's verdict on the first header-like row
+// among the first scan rows, read from the head bytes of a CSV file (any delimiter Delimiter
+// tells) or, for a workbook, from its first sheet (Sniff). 0 when no row scores.
+func SniffHeader(path string, head []byte, scan int, score func(folded []string) float64) float64 {
+	if len(head) == 0 {
+		return 0
+	}
+	if KindOf(head) != CSV {
+		return Sniff(path, scan, score)
+	}
+	comma := Delimiter(head)
+	rest := head
+	for i := 0; i < scan && len(rest) > 0; i++ {
+		if s := score(format.FoldHeaders(format.HeadCells(rest, comma))); s > 0 {
+			return s
+		}
+		j := strings.IndexAny(string(rest), "\r\n")
+		if j < 0 {
+			break
+		}
+		rest = rest[j+1:]
+	}
+	return 0
 }
