@@ -51,8 +51,18 @@ func (b *macroBuilder) regional() error {
 		iv[r.Scope] = r.Inventors
 	}
 	world := agg["world"][0]
+	// A region that is a whole country is its own nation: the nation column would repeat the
+	// region's and its share of the nation be 100 % by construction, so neither is given.
+	wholeCountry := b.cfg.Region.Province == "" && b.cfg.Region.City == ""
+	if wholeCountry {
+		b.unavailable(Unavailable{Analysis: "regional.nation", Section: "regional", Code: CodeRegionIsNation, Detail: c})
+	}
 	row := func(dim, ind, unit string, f func(scope string) *float64) {
-		R.Rows = append(R.Rows, PositionRow{Dimension: dim, Indicator: ind, Unit: unit, Region: f("region"), Nation: f("nation"), World: f("world")})
+		pr := PositionRow{Dimension: dim, Indicator: ind, Unit: unit, Region: f("region"), World: f("world")}
+		if !wholeCountry {
+			pr.Nation = f("nation")
+		}
+		R.Rows = append(R.Rows, pr)
 	}
 	ratio := func(num, den float64) *float64 {
 		if den == 0 {
@@ -121,7 +131,7 @@ func (b *macroBuilder) regional() error {
 	}
 	for _, r := range yr {
 		y := r.Year
-		ry := RegionYear{Year: y, Families: r.Region, ShareNation: ratio(r.Region, r.Nation),
+		ry := RegionYear{Year: y, Families: r.Region,
 			ShareWorld: ratio(r.Region, r.World), Applicants: py[y].Applicants, Incomplete: b.s.Incomplete(y)}
 		if iv["world"] > 0 {
 			n := py[y].Inventors
@@ -130,6 +140,9 @@ func (b *macroBuilder) regional() error {
 		if get(agg, "world", 1) > 0 {
 			n := r.RegionGranted
 			ry.Granted = &n
+		}
+		if !wholeCountry {
+			ry.ShareNation = ratio(r.Region, r.Nation)
 		}
 		R.ByYear = append(R.ByYear, ry)
 	}

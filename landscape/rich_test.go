@@ -186,7 +186,23 @@ func TestMacroHandRich(t *testing.T) {
 				a.PubNumber, len(a.Components), a.ForwardCites, b.PubNumber, len(b.Components), b.ForwardCites, a.Score)
 		}
 	}
+	// rich.yaml's region is the whole of CN: no nation column, no share of the nation (it would
+	// repeat the region and be 100 % by construction), and the reason is listed.
+	if unav["regional.nation"] != CodeRegionIsNation {
+		t.Errorf("regional.nation: code %q, want %q", unav["regional.nation"], CodeRegionIsNation)
+	}
+	for _, r := range m.Regional.Rows {
+		if r.Nation != nil {
+			t.Errorf("regional row %q has a nation value %v for a whole-country region", r.Indicator, *r.Nation)
+		}
+	}
+	if len(m.Regional.ByYear) == 0 {
+		t.Error("no regional years")
+	}
 	for _, y := range m.Regional.ByYear {
+		if y.ShareNation != nil {
+			t.Errorf("regional year %d: share of the nation %v for a whole-country region", y.Year, *y.ShareNation)
+		}
 		if y.Granted != nil || y.Inventors == nil {
 			t.Errorf("regional year %d: granted %v (want none: no grant data), inventors %v (want a count)", y.Year, y.Granted, y.Inventors)
 		}

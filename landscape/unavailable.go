@@ -44,6 +44,7 @@ const (
 	CodeNotEnoughSeeds      = "not_enough_seeds"     // fewer seed families in the lake than Min (scope recall/precision)
 	CodeNoGrants            = "no_grants"            // no family in scope is granted: a 0 % grant share cannot be told from missing grant data (N: families)
 	CodeNoFamilyMembers     = "no_family_members"    // the sources list one publication per family and no family size (N: families)
+	CodeRegionIsNation      = "region_is_nation"     // the region is a whole country (Detail): no separate nation column or share of the nation
 )
 
 // Codes lists every reason code, for the catalogue's completeness test.
@@ -51,7 +52,7 @@ var Codes = []string{CodeBelowMinimum, CodeNoLegalStatus, CodeNoPlaceData, CodeN
 	CodeFitFailed, CodeNoCitations, CodeNoClaims, CodeNotComputed, CodeNoInventors, CodeNoApplicants,
 	CodeNoProvinces, CodeNoOperations, CodeNotEnoughSeeds, CodeCompetitorAbsent, CodeNoCompetitors, CodeNoMatch,
 	CodeNameUnmatched, CodeNoQualityScores, CodeNominalTermOnly, CodeNoCoreBranch, CodeThesaurusMissing, CodeEmptyName,
-	CodeCitationsUnresolved, CodeTooFewTexts, CodeNoGrants, CodeNoFamilyMembers}
+	CodeCitationsUnresolved, CodeTooFewTexts, CodeNoGrants, CodeNoFamilyMembers, CodeRegionIsNation}
 
 // statusKnown is the number of families whose legal status the sources state (not "unknown").
 func statusKnown(status []Count) int {

@@ -28,6 +28,7 @@ var catalog = map[string][2]string{
 	"unav.code.no_applicants":     {"检索范围内没有申请人信息。", "no applicant names in scope."},
 	"unav.code.no_provinces":      {"检索范围内没有申请人带有中国省份信息（数据源无地址或国省代码）。", "no applicant in scope has a CN province (no addresses or CNIPA province codes in the sources)."},
 	"unav.code.no_grants":         {"范围内 {n} 个专利族均无授权记录：数据源可能不含授权信息，授权占比 0% 与缺少数据无法区分。", "none of the {n} families in scope is granted: the sources may carry no grant data, and a 0 % grant share could not be told from missing data."},
+	"unav.code.region_is_nation":  {"区域即整个国家（{detail}），全国一列与区域相同，占全国比重恒为 100%，故不列出。", "the region is a whole country ({detail}): the nation column would repeat the region's and its share of the nation is 100 % by construction, so neither is shown."},
 	"unav.code.no_family_members": {"数据源每个专利族只列出一件公开且未给出同族规模（{n} 个专利族），无法判断是否有 PCT 成员。", "the sources list one publication per family and no family size ({n} families), so PCT members cannot be seen."},
 	"unav.code.no_operations":     {"数据源未提供转让、许可或质押数据（CNIPA 类导出通常提供）。", "the sources carry no transfer, licence or pledge data (CNIPA-style exports do)."},
 
@@ -79,6 +80,7 @@ var catalog = map[string][2]string{
 	"unav.name.quality.generality_originality": {"通用性与原创性", "Generality and originality"},
 	"unav.name.regional":                       {"区域定位", "Regional positioning"},
 	"unav.name.regional.alive_share":           {"有效专利占比", "Alive share"},
+	"unav.name.regional.nation":                {"与全国对比", "Comparison with the nation"},
 	"unav.name.regional.inventors":             {"发明人数量", "Inventors"},
 	"unav.name.regional.grant_share":           {"授权占比", "Grant share"},
 	"unav.name.regional.operation_share":       {"转让、许可或质押的专利族占比", "Share of families transferred, licensed or pledged"},
