@@ -86,6 +86,20 @@ func TestCLI(t *testing.T) {
 	if code != 0 || !strings.Contains(out, "macro_en.html") {
 		t.Fatalf("landscape: %d %s %s", code, out, errs)
 	}
+	// Every unavailable analysis is listed with a reason in words (coded entries carry none of
+	// their own: the catalogue words them); this tiny lake has no provinces, for one.
+	nUnav := 0
+	for _, line := range strings.Split(out, "\n") {
+		if strings.HasPrefix(line, "  unavailable: ") {
+			nUnav++
+			if name, reason, _ := strings.Cut(strings.TrimPrefix(line, "  unavailable: "), ": "); name == "" || len(strings.TrimSpace(reason)) < 10 || strings.Contains(reason, "⟦") {
+				t.Errorf("unavailable line without a worded reason: %q", line)
+			}
+		}
+	}
+	if nUnav == 0 {
+		t.Errorf("landscape of a tiny lake lists no unavailable analysis:\n%s", out)
+	}
 	for _, f := range []string{"macro.json", "macro.schema.json", "macro_zh.html", "macro_en.md"} {
 		if _, err := os.Stat(filepath.Join(dir, "out", "landscape", f)); err != nil {
 			t.Error(err)

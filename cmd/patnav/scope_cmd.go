@@ -96,9 +96,7 @@ func printScope(w io.Writer, m *pipeline.ScopeModel) {
 		fmt.Fprintf(w, "current config scope: %d families; seed recall %v; classifier-accepted %v; misses %d, includes %d rejected\n",
 			c.Families, c.SeedRecall, c.Accepted, c.Missed, c.Rejected)
 	}
-	for _, u := range m.Unavailable {
-		fmt.Fprintf(w, "  unavailable: %s: %s\n", u.Analysis, u.Reason)
-	}
+	printUnavailable(w, m.Unavailable)
 	for _, t := range m.Timings {
 		fmt.Fprintf(w, "  %-12s %6.2fs\n", t.Analysis, t.Seconds)
 	}
