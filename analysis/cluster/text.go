@@ -41,9 +41,15 @@ const (
 // lists and the stemmer are pure functions of the word), since stemming is most of the cost of
 // tokenising English text and a corpus repeats a small vocabulary; the memo holds at most
 // maxMemo words. A tokenizer is not safe for concurrent use: each goroutine makes its own.
+//
+// The Chinese dictionary is loaded when the tokenizer first meets a Han run (once per process,
+// about 3 CPU-seconds), so an all-Latin corpus never pays for it; a load error stops Chinese
+// segmentation and is kept in err for the caller to check after tokenising.
 type tokenizer struct {
-	seg  *gse.Segmenter
-	memo map[string]latinTerm
+	chinese bool // segment Han runs (loading the dictionary on the first one)
+	seg     *gse.Segmenter
+	err     error
+	memo    map[string]latinTerm
 }
 
 // latinTerm is the memoised outcome of one Latin word: its index term ("" when dropped) and its
@@ -55,12 +61,8 @@ type latinTerm struct {
 // maxMemo bounds a tokenizer's memo (about 100 bytes an entry).
 const maxMemo = 1 << 18
 
-func newTokenizer() (*tokenizer, error) {
-	s, err := segmenter()
-	if err != nil {
-		return nil, err
-	}
-	return &tokenizer{seg: s, memo: map[string]latinTerm{}}, nil
+func newTokenizer() *tokenizer {
+	return &tokenizer{chinese: true, memo: map[string]latinTerm{}}
 }
 
 // tokens calls emit for every index term of text with its surface (display) form and the
@@ -111,8 +113,14 @@ func (t *tokenizer) tokens(text string, emit func(term, surface string, lang int
 
 // han segments a run of Han characters into words.
 func (t *tokenizer) han(run string, emit func(term, surface string, lang int)) {
-	if t.seg == nil { // a Tokenizer made without Chinese
+	if !t.chinese || t.err != nil { // a Tokenizer made without Chinese, or no dictionary
 		return
+	}
+	if t.seg == nil {
+		if t.seg, t.err = segmenter(); t.err != nil {
+			t.seg = nil
+			return
+		}
 	}
 	for _, w := range t.seg.Cut(run, true) {
 		w = strings.TrimSpace(w)
@@ -203,15 +211,18 @@ func termLang(term string) int {
 type Tokenizer struct{ t *tokenizer }
 
 // NewTokenizer returns a Tokenizer. With chinese, it loads the Chinese dictionary (once per
-// process, about 3 CPU-seconds); without, Han runs yield no terms (for texts known to have none).
+// process, about 3 CPU-seconds) — now, so that an error is returned here; without, Han runs
+// yield no terms (for texts known to have none).
 func NewTokenizer(chinese bool) (*Tokenizer, error) {
 	if !chinese {
 		return &Tokenizer{t: &tokenizer{memo: map[string]latinTerm{}}}, nil
 	}
-	t, err := newTokenizer()
+	s, err := segmenter()
 	if err != nil {
 		return nil, err
 	}
+	t := newTokenizer()
+	t.seg = s
 	return &Tokenizer{t: t}, nil
 }
 

@@ -8,10 +8,7 @@ import (
 
 func terms(t *testing.T, text string) (out []string, surfaces map[string]string) {
 	t.Helper()
-	tk, err := newTokenizer()
-	if err != nil {
-		t.Fatal(err)
-	}
+	tk := newTokenizer()
 	surfaces = map[string]string{}
 	tk.tokens(text, func(term, surface string, _ int) {
 		out = append(out, term)
@@ -53,10 +50,7 @@ func FuzzTokenizer(f *testing.F) {
 	for _, s := range []string{"", "无人机 UAV-based 3D", "\xff\xfe本发明\x00abc", "don't stop-words’ ’’ --", "𠀀𠀁 ﬁ İstanbul"} {
 		f.Add(s)
 	}
-	tk, err := newTokenizer()
-	if err != nil {
-		f.Fatal(err)
-	}
+	tk := newTokenizer()
 	f.Fuzz(func(t *testing.T, s string) {
 		tk.tokens(s, func(term, surface string, lang int) {
 			if term == "" || !utf8.ValidString(term) || !utf8.ValidString(surface) {
@@ -64,4 +58,21 @@ func FuzzTokenizer(f *testing.F) {
 			}
 		})
 	})
+}
+
+// TestTokenizerLoadsChineseLazily: the dictionary (about 3 CPU-seconds) is taken only when a Han
+// run is met, so an all-Latin corpus never loads it; the first Han run is segmented as usual.
+func TestTokenizerLoadsChineseLazily(t *testing.T) {
+	tk := newTokenizer()
+	var got []string
+	emit := func(term, _ string, _ int) { got = append(got, term) }
+	tk.tokens("Unmanned aerial vehicles with 3D cameras", emit)
+	if tk.seg != nil || len(got) == 0 {
+		t.Fatalf("after Latin text: segmenter loaded %v, terms %q", tk.seg != nil, got)
+	}
+	got = nil
+	tk.tokens("无人机 drone", emit)
+	if tk.seg == nil || tk.err != nil || !slices.Contains(got, "无人机") || !slices.Contains(got, "drone") {
+		t.Fatalf("after Han text: segmenter %v, err %v, terms %q", tk.seg != nil, tk.err, got)
+	}
 }

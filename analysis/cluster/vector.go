@@ -1,6 +1,7 @@
 package cluster
 
 import (
+	"errors"
 	"fmt"
 	"math"
 	"runtime"
@@ -114,9 +115,6 @@ func tokenizeChunk(t *tokenizer, docs []Doc, titleWeight int) *chunkTerms {
 // non-empty. Chunks are merged in input order, so the result does not depend on the number of
 // workers or on scheduling.
 func vectorize(src Source, o Options) (*corpus, []Doc, error) {
-	if _, err := newTokenizer(); err != nil {
-		return nil, nil, err
-	}
 	type job struct {
 		ci   int
 		docs []Doc
@@ -129,12 +127,14 @@ func vectorize(src Source, o Options) (*corpus, []Doc, error) {
 	jobs := make(chan job, nw)
 	results := make(chan done, nw)
 	var wg sync.WaitGroup
+	segErrs := make([]error, nw) // a worker's dictionary load error (Han text met, no dictionary)
 	for w := 0; w < nw; w++ {
 		wg.Go(func() {
-			t, _ := newTokenizer() // the segmenter's error was checked above
+			t := newTokenizer()
 			for j := range jobs {
 				results <- done{j.ci, tokenizeChunk(t, j.docs, o.TitleWeight)}
 			}
+			segErrs[w] = t.err
 		})
 	}
 	// The producer reads src into chunks and keeps each document without its long texts.
@@ -220,6 +220,9 @@ func vectorize(src Source, o Options) (*corpus, []Doc, error) {
 	}
 	if idErr != nil {
 		return nil, nil, idErr
+	}
+	if err := errors.Join(segErrs...); err != nil {
+		return nil, nil, err
 	}
 	n := len(docs)
 	c := &corpus{n: n, ptr: ptr, lang: lang}
