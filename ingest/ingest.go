@@ -110,6 +110,11 @@ type FileStats struct {
 	// records they were in.
 	Repaired        int
 	RepairedRecords []int
+	// Rejoined counts the lines that were not records but the spill-over of the record before
+	// them (a cell broken across lines in some raw exports), joined back to it; RejoinedRecords
+	// are the first 20 records that had one.
+	Rejoined        int
+	RejoinedRecords []int
 	// Mojibake counts the accepted records whose title or party names still look like UTF-8
 	// read in a single-byte code page before the export ("_°Ñ‚_°", bytes lost at the source:
 	// CleanText repairs what can be repaired); their text is stored as it is. MojibakeRecords are
@@ -914,6 +919,9 @@ func (p *pipe) run(ctx context.Context, in input) error {
 	}
 	if rp, ok := r.(format.Repairer); ok {
 		p.fs.Repaired, p.fs.RepairedRecords = rp.Repaired()
+	}
+	if rj, ok := r.(format.Rejoiner); ok {
+		p.fs.Rejoined, p.fs.RejoinedRecords = rj.Rejoined()
 	}
 	if p.fs.Records == 0 && p.fs.Notice == "" {
 		// A header without rows, or a table of entities only: nothing to store, said once.

@@ -104,6 +104,14 @@ func cmdIngest(ctx context.Context, args []string, stdout, stderr io.Writer) err
 		}
 		fmt.Fprintf(stdout, "%s (%s%s): %d records, %d accepted, %d rejected, %d duplicates\n",
 			f.Path, f.Format, enc, f.Records, f.Accepted, f.Rejected, f.Duplicates)
+		if f.Rejoined > 0 {
+			recs := strings.Trim(strings.Join(strings.Fields(fmt.Sprint(f.RejoinedRecords)), ", "), "[]")
+			if len(f.RejoinedRecords) == 20 {
+				recs += " …"
+			}
+			fmt.Fprintf(stdout, "%s: %d lines were a cell of the record before them broken onto a new line, joined back (one character lost at each break, marked …): records %s\n",
+				f.Path, f.Rejoined, recs)
+		}
 		if f.Mojibake > 0 {
 			recs := strings.Trim(strings.Join(strings.Fields(fmt.Sprint(f.MojibakeRecords)), ", "), "[]")
 			if len(f.MojibakeRecords) < f.Mojibake {

@@ -62,6 +62,13 @@ type Repairer interface {
 	Repaired() (bytes int, records []int)
 }
 
+// Rejoiner is implemented by readers that join lines broken off a record back to it (a cell that
+// spilled onto a new line in some raw exports): how many lines, and the first records (up to 20)
+// that had one.
+type Rejoiner interface {
+	Rejoined() (lines int, records []int)
+}
+
 // Format describes one input format.
 type Format struct {
 	Name        string // e.g. "lens"

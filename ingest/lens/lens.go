@@ -199,6 +199,16 @@ type Reader struct {
 	rows     format.Rows // the row loop over the input (blank rows, record numbers, end)
 	lastNum  int         // the last in-sequence value of the "#" column
 	encoding string      // the encoding read with (detected from the whole file, or forced)
+
+	// One row is read ahead, to see whether it is the spill-over of the row before it
+	// (continues): cur is the row NextRow returns, ahead the next one (or the error reading it).
+	cur, ahead      []string
+	aheadLine       int
+	aheadRec        int
+	aheadErr        error
+	hasAhead        bool
+	rejoined        int   // spill-over lines joined back to their record
+	rejoinedRecords []int // the first 20 records that had a line joined back
 }
 
 // Encoding reports the encoding the export is read with.
@@ -380,20 +390,145 @@ func (r *Reader) Read() (*patent.Record, error) {
 // NextRow returns the next non-blank row and its record number (format.Splitter). The "#" column
 // numbers the records while it runs in order; a number out of sequence is kept out of the
 // numbering (the ordinal count names the row instead), and a row whose "#" is not a number is
-// left to Convert to reject.
+// left to Convert to reject, unless it is the spill-over of the row before it (continues): then
+// it is joined back to that row's last cell and is not a record.
+//
+// The spill-over: a raw 2017 Lens export re-saved by a spreadsheet (CR line ends, MacRoman,
+// every row padded to the header's 2,428 columns) cut each Non-Patent Citations cell longer than
+// 32,753 characters after that many, lost the next character, ended the row and wrote the rest
+// of the cell on the next line unquoted: its commas split it into cells, its closing quote is a
+// literal '"' at its end, and its first cell can be anything ("2" from "Mar. 2, 2014"). Only a
+// row that ends in the header's last named column is joined to, so nothing of the record lies
+// after the broken cell, and only a line that cannot be a record (no in-sequence "#", no Lens
+// ID, no publication number) is joined.
 func (r *Reader) NextRow() ([]string, int, int, error) {
-	row, line, err := r.rows.NextRow()
-	recNo := r.rows.Record
-	if err != nil {
-		return nil, 0, recNo, err
-	}
-	if i := r.idx[fNum]; i >= 0 {
-		if n, err := strconv.Atoi(strings.TrimSpace(r.get(row, fNum))); err == nil && n > r.lastNum {
-			recNo, r.lastNum = n, n
+	var row []string
+	var line, recNo int
+	var err error
+	if r.hasAhead {
+		r.hasAhead = false
+		r.cur, r.ahead = r.ahead, r.cur
+		row, line, recNo, err = r.cur, r.aheadLine, r.aheadRec, r.aheadErr
+	} else {
+		row, line, err = r.rows.NextRow()
+		recNo = r.rows.Record
+		if err == nil {
+			r.number(row, &recNo)
 		}
+	}
+	if err != nil || !r.continuable(row) {
+		if err != nil {
+			row = nil
+		}
+		return row, line, recNo, err
+	}
+	if !r.ownsRow(row) {
+		r.cur = append(r.cur[:0], row...) // the csv reader reuses row's slice
+		row = r.cur
+	}
+	last := len(row) - 1
+	for {
+		next, nline, nerr := r.rows.NextRow()
+		nrec := r.rows.Record
+		if nerr == nil && r.continues(next) {
+			row[last] = rejoin(row[last], next)
+			r.rows.Record-- // the spill-over is not a record
+			r.rejoined++
+			if len(r.rejoinedRecords) < 20 {
+				r.rejoinedRecords = append(r.rejoinedRecords, recNo)
+			}
+			continue
+		}
+		if nerr == nil {
+			r.number(next, &nrec)
+		}
+		r.ahead = append(r.ahead[:0], next...)
+		r.aheadLine, r.aheadRec, r.aheadErr, r.hasAhead = nline, nrec, nerr, true
+		break
+	}
+	if mf := r.in.maxField; mf > 0 && len(row[last]) > mf {
+		return nil, line, recNo, &format.RecordError{File: r.file, Record: recNo, Line: line, Field: r.in.header[last],
+			Err: fmt.Errorf("%w: %d bytes in one field once its spilled-over lines are joined back (the limit is %d; raise --max-field to read it)", format.ErrTooLarge, len(row[last]), mf)}
 	}
 	return row, line, recNo, nil
 }
+
+// ownsRow reports whether row is the reader's own copy (r.cur), not the csv reader's slice.
+func (r *Reader) ownsRow(row []string) bool {
+	return len(row) > 0 && len(r.cur) > 0 && &row[0] == &r.cur[0]
+}
+
+// number sets *recNo from the row's "#" when it runs in sequence.
+func (r *Reader) number(row []string, recNo *int) {
+	if i := r.idx[fNum]; i >= 0 {
+		if n, err := strconv.Atoi(strings.TrimSpace(r.get(row, fNum))); err == nil && n > r.lastNum {
+			*recNo, r.lastNum = n, n
+		}
+	}
+}
+
+// continuable reports whether a spill-over line may continue row: the export numbers its
+// records ("#" or Lens ID columns), and row's last non-empty cell is the header's last named
+// column.
+func (r *Reader) continuable(row []string) bool {
+	return (r.idx[fNum] >= 0 || r.idx[fLensID] >= 0) && r.in.named > 0 && len(row) == r.in.named
+}
+
+// continues reports whether row cannot be a record: its "#" is not the next number of the
+// sequence, its Lens ID is not one and it has no publication number of its jurisdiction.
+func (r *Reader) continues(row []string) bool {
+	if i := r.idx[fNum]; i >= 0 {
+		if n, err := strconv.Atoi(strings.TrimSpace(r.get(row, fNum))); err == nil && n > r.lastNum {
+			return false
+		}
+	}
+	if r.idx[fLensID] >= 0 && isLensID(strings.TrimSpace(r.get(row, fLensID))) {
+		return false
+	}
+	// parsePub is lenient ("vol. 2" parses): a publication number counts when the row's
+	// jurisdiction agrees with it, as Convert requires.
+	pub := strings.TrimSpace(r.get(row, fPub))
+	if _, office, _, err := parsePub(stripTrailingDate(pub), strings.TrimSpace(r.get(row, fKind))); err == nil {
+		if r.idx[fJur] < 0 || strings.EqualFold(strings.TrimSpace(r.get(row, fJur)), office) {
+			return false
+		}
+	}
+	return true
+}
+
+// isLensID reports whether s has the shape of a Lens ID: five groups of three digits joined by
+// hyphens (135-805-190-466-921).
+func isLensID(s string) bool {
+	if len(s) != 19 {
+		return false
+	}
+	for i := 0; i < len(s); i++ {
+		if i%4 == 3 {
+			if s[i] != '-' {
+				return false
+			}
+		} else if s[i] < '0' || s[i] > '9' {
+			return false
+		}
+	}
+	return true
+}
+
+// rejoin appends a spill-over line to the cell it broke from. The line's cells were split at the
+// cell text's own commas, so they are joined with commas; the '"' that ends the line was the
+// cell's closing quote. The character lost at the break is marked with an ellipsis, as omitted
+// text is (U+FFFD would be dropped by cleanText).
+func rejoin(cell string, spill []string) string {
+	tail := strings.TrimSuffix(strings.Join(spill, ","), `"`)
+	return cell + lostMark + tail
+}
+
+// lostMark stands for the character lost where a spilled-over cell broke.
+const lostMark = "…"
+
+// Rejoined returns how many spill-over lines were joined back to the record they broke from, and
+// the first records (up to 20) that had one.
+func (r *Reader) Rejoined() (int, []int) { return r.rejoined, r.rejoinedRecords }
 
 // fail builds a RecordError for field f.
 func (r *conv) fail(rec, line, f int, value string, err error) error {
@@ -411,11 +546,14 @@ func (r *conv) fail(rec, line, f int, value string, err error) error {
 // string the csv package allocates per record, so they can be kept without copying.
 func (r *conv) Convert(row []string, line, recNo int, rec *patent.Record) error {
 	// The "#" column numbers the records. A row whose "#" is not a number is the spill-over of a
-	// cell that overflowed into a new line in some raw exports, not a record.
+	// cell that overflowed into a new line in some raw exports, not a record; NextRow joins it
+	// back when that is unambiguous, and the rest are rejected saying so.
 	if i := r.idx[fNum]; i >= 0 {
 		v := strings.TrimSpace(r.get(row, fNum))
 		if n, err := strconv.Atoi(v); err != nil || n <= 0 {
-			return r.fail(recNo, line, fNum, v, fmt.Errorf("%w: record number is not a number (a cell of the previous record spilled onto a new line?)", format.ErrBadRecord))
+			return r.fail(recNo, line, fNum, v, fmt.Errorf("%w: not a record number: a cell of the previous record spilled onto a new line? "+
+				"(not joined back to it: only a line without a record number, Lens ID or publication number that follows a row ending in the header's last column is)",
+				format.ErrBadRecord))
 		}
 	}
 	rec.Reset()
