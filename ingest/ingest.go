@@ -115,6 +115,8 @@ type FileStats struct {
 	// are the first 20 records that had one.
 	Rejoined        int
 	RejoinedRecords []int
+	// FirstRejection is the first rejected record's error (file, record, line, field, reason).
+	FirstRejection string
 	// Mojibake counts the accepted records whose title or party names still look like UTF-8
 	// read in a single-byte code page before the export ("_°Ñ‚_°", bytes lost at the source:
 	// CleanText repairs what can be repaired); their text is stored as it is. MojibakeRecords are
@@ -387,8 +389,12 @@ func checkAccepted(fs *FileStats, opts Options) error {
 	if fs.Records == 0 || fs.Accepted >= min {
 		return nil
 	}
-	return fmt.Errorf("%s: %w: %d of %d records accepted as %s (at least %d needed; see the first rejections with --max-bad, or force another --format); the lake was not changed",
-		fs.Path, ErrTooFewAccepted, fs.Accepted, fs.Records, fs.Format, min)
+	first := ""
+	if fs.FirstRejection != "" {
+		first = "; the first rejection: " + fs.FirstRejection
+	}
+	return fmt.Errorf("%s: %w: %d of %d records accepted as %s (at least %d needed; see the first rejections with --max-bad, or force another --format); the lake was not changed%s",
+		fs.Path, ErrTooFewAccepted, fs.Accepted, fs.Records, fs.Format, min, first)
 }
 
 // observedDate is the day an input's content was exported when the input does not say (the
@@ -994,6 +1000,9 @@ func (p *pipe) write(b *batch, in input) error {
 			Record: int32(e.Record), Line: int32(e.Line), Field: e.Field, Value: format.Truncate(e.Value, 200), Reason: e.Err.Error()})
 	}
 	rs := b.rows
+	if p.fs.Rejected == 0 && len(b.bad) > 0 {
+		p.fs.FirstRejection = b.bad[0].Error()
+	}
 	p.fs.Rejected += len(b.bad)
 	p.fs.Records += len(b.bad) + len(rs.Patents) + b.nDecl
 	p.fs.Accepted += len(rs.Patents) + b.nDecl

@@ -361,6 +361,14 @@ func (r *reader) convert(row []string, line int) (*patent.Record, error) {
 		if !r.cols.has(fPub) && r.cols.has(fApp) {
 			f = fApp
 		}
+		if !r.cols.has(fPub) && !r.cols.has(fApp) && !r.cols.has(fURL) {
+			return nil, r.fail(line, f, "", fmt.Errorf("%w: the table has no publication-number, application-number or document-link column, so no row names its patent", format.ErrMissingField))
+		}
+		if r.get(row, fTitle) == "" && p.URL != "" {
+			// 专利.xlsx: 304 rows hold nothing but the link its HYPERLINK formula builds from the
+			// empty 公布号 ("…strWhere="): a formula filled past the data, not a patent.
+			return nil, r.fail(line, f, p.URL, fmt.Errorf("%w: no publication number, application number or title; the row holds only a link that names no document (a formula filled past the data?)", format.ErrMissingField))
+		}
 		return nil, r.fail(line, f, "", format.ErrMissingField)
 	}
 	p.PubNumber, p.Jurisdiction, p.Kind = pub.String(), pub.Office, pub.Kind

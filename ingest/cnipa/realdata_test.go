@@ -74,6 +74,7 @@ func TestRealData(t *testing.T) {
 		allRejected    bool
 		checks         []check
 		rejectedFields []string
+		reason         string // in every rejection
 	}{
 		{
 			file: "专利信息.xlsx", // 专利名称,申请号,申请人,申请日,主分类号,摘要: ids derived from 申请号
@@ -95,6 +96,7 @@ func TestRealData(t *testing.T) {
 				{record: 60128, pub: "CN112930216A", title: "包含至少一种聚硅氧烷丙烯酸类共聚物和至少一种阳离子丙烯酸类共聚物的组合物"},
 			},
 			rejectedFields: []string{"公布号"},
+			reason:         "the row holds only a link that names no document",
 		},
 		{
 			file: "MaterialChemistry_18_19.xlsx", // CNKI scrape: title,author,com,public,sql,quote,download,href,…
@@ -108,6 +110,7 @@ func TestRealData(t *testing.T) {
 			file:           "CarrotC_Naive-Bayesian-Classifier__专利.xlsx", // 序号,名称,公开年份,摘要,IPC分类号,分类: no numbers at all
 			allRejected:    true,
 			rejectedFields: []string{"公开(公告)号"},
+			reason:         "the table has no publication-number, application-number or document-link column",
 		},
 	}
 	for _, c := range cases {
@@ -137,7 +140,8 @@ func TestRealData(t *testing.T) {
 				t.Errorf("rejected %d, want %d", len(bad), wantRejected)
 			}
 			for _, b := range bad {
-				if !errors.Is(b, format.ErrMissingField) || b.File != c.file || b.Line < 2 || !contains(c.rejectedFields, b.Field) {
+				if !errors.Is(b, format.ErrMissingField) || b.File != c.file || b.Line < 2 || !contains(c.rejectedFields, b.Field) ||
+					!strings.Contains(b.Error(), c.reason) {
 					t.Errorf("unexpected rejection: %v", b)
 					break
 				}
