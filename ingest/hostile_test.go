@@ -199,7 +199,8 @@ type realOutcome struct {
 // realOutcomes lists every real export (../shared/data/real/SOURCES.tsv). The counts were checked
 // against the files: Lens by the "#" sequence (lens/real_test.go; 38 lines of the 2017 export are
 // joined back to their records), workbooks by their non-blank rows (cnipa/realdata_test.go), the
-// Derwent export's 191 records are 570 publications, the Espacenet CSV has 262 data rows.
+// Derwent export's 191 records (ER lines) are 570 publications, the Espacenet CSV's 239 rows name
+// 262 publications (semicolon-separated numbers): those readers count publications.
 var realOutcomes = map[string]realOutcome{
 	"lens/lens_drones_2017_raw.csv":                         {records: 9071},
 	"lens/pizza_lens_1000_raw.csv":                          {records: 1000},
