@@ -17,7 +17,7 @@ import (
 const (
 	EventLapsed           = "lapsed"             // alive → lapsed
 	EventRefused          = "refused"            // pending → lapsed: refused or withdrawn
-	EventGranted          = "granted"            // pending → alive
+	EventGranted          = "granted"            // pending → alive, or a grant shown where none was
 	EventRestored         = "restored"           // lapsed → alive
 	EventStatus           = "status_changed"     // any other status change
 	EventInvalidated      = "invalidated"        // an invalidation is recorded
@@ -70,6 +70,24 @@ func Changes(rows []analysis.ChangeRow, domestic string) []PatentChange {
 		}
 		out = append(out, c)
 	}
+	// A grant shows in an export as a legal status going from pending to alive, or (an export
+	// without a status column, or whose status did not move) as the grant itself (granted, with
+	// its 授权公告号/日): one grant is one event, so the granted row goes when the same
+	// observation also moved the status.
+	byStatus := map[[3]string]bool{}
+	for _, c := range out {
+		if c.Field == "legal_status" && c.Event == EventGranted {
+			byStatus[[3]string{c.PubNumber, c.Observed, c.SourceFile}] = true
+		}
+	}
+	kept := out[:0]
+	for _, c := range out {
+		if c.Field == "granted" && byStatus[[3]string{c.PubNumber, c.Observed, c.SourceFile}] {
+			continue
+		}
+		kept = append(kept, c)
+	}
+	out = kept
 	sort.SliceStable(out, func(i, j int) bool {
 		a, b := out[i], out[j]
 		if a.Observed != b.Observed {
@@ -97,6 +115,11 @@ func classifyChange(field, old, new, domestic string) (event, level string) {
 			return EventRestored, "watch"
 		case old != "" && new != "":
 			return EventStatus, "info"
+		}
+		return "", ""
+	case "granted":
+		if new == "true" {
+			return EventGranted, "watch"
 		}
 		return "", ""
 	case "invalidated":
