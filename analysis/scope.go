@@ -10,6 +10,7 @@ import (
 
 	"github.com/patnav/patnav/internal/config"
 	"github.com/patnav/patnav/internal/duck"
+	"github.com/patnav/patnav/internal/geo"
 )
 
 // Session is a DuckDB session over the lake with the industry's scope prepared as temporary
@@ -238,7 +239,11 @@ func (s *Session) prepare(ctx context.Context) error {
 		return err
 	}
 	for _, q := range []string{"scope_families", "family_applicants", "family_country", "family_branches"} {
-		if err := s.exec(ctx, q); err != nil {
+		var args []any
+		if q == "family_country" {
+			args = append(args, geo.Offices()) // a regional office's priority names no country
+		}
+		if err := s.exec(ctx, q, args...); err != nil {
 			return err
 		}
 	}

@@ -39,18 +39,19 @@ func TestNumbersAudit(t *testing.T) {
 	if testing.Short() {
 		t.Skip("-short")
 	}
-	for _, c := range []struct{ sub, file string }{
-		{"lens", "drones_tac_1606_families.csv"},
-		{"cnipa", "专利信息.xlsx"}, // Tai'an: 7,384 CN applications, no publication dates
-	} {
+	for _, c := range auditExports {
 		t.Run(c.file, func(t *testing.T) {
 			dir := realdata.Require(t, c.sub)
-			audit(t, filepath.Join(dir, c.file))
+			path := dir
+			if c.file != c.sub {
+				path = filepath.Join(dir, c.file)
+			}
+			audit(t, path, c)
 		})
 	}
 }
 
-func audit(t *testing.T, path string) {
+func audit(t *testing.T, path string, ex auditExport) {
 	ctx := context.Background()
 	lk := filepath.Join(t.TempDir(), "lake")
 	if _, err := ingest.Run(ctx, []string{path}, ingest.Options{Lake: lk, MaxBad: -1}); err != nil {
@@ -61,6 +62,9 @@ func audit(t *testing.T, path string) {
 		t.Fatal(err)
 	}
 	cfg.Lake = lk
+	if ex.region.Country != "" {
+		cfg.Region = ex.region
+	}
 	s, err := analysis.Open(ctx, cfg)
 	if err != nil {
 		t.Fatal(err)
@@ -108,18 +112,27 @@ func audit(t *testing.T, path string) {
 		cited              int64
 	}
 	pubs := map[string]*pubRow{}
-	rows(`SELECT pub_number, family_id, app_number, priority_date, app_date, pub_date, grant_date, legal_status, doc_type, cited_by_count FROM patents`, func(r *sql.Rows) error {
+	all := map[string]*rawPub{}
+	rows(`SELECT pub_number, family_id, app_number, priority_date, app_date, pub_date, grant_date, legal_status, doc_type, cited_by_count,
+	             jurisdiction, doc_number, url, granted, claims_count, cites_count, family_size, priority_office,
+	             applicant_country, applicant_province, applicant_city, transfer_count, licence_count, pledge_count FROM patents`, func(r *sql.Rows) error {
 		var pub, fam string
 		var app, status, doc sql.NullString
 		var prio, appd, pubd, grant sql.NullTime
 		var cited sql.NullInt64
-		if err := r.Scan(&pub, &fam, &app, &prio, &appd, &pubd, &grant, &status, &doc, &cited); err != nil {
+		rp := &rawPub{}
+		if err := r.Scan(&pub, &fam, &app, &prio, &appd, &pubd, &grant, &status, &doc, &cited,
+			&rp.office, &rp.doc, &rp.url, &rp.granted, &rp.claims, &rp.cites, &rp.size, &rp.prioOffice,
+			&rp.country, &rp.province, &rp.city, &rp.transfers, &rp.licences, &rp.pledges); err != nil {
 			return err
 		}
+		rp.pub, rp.fam, rp.appDate, rp.pubDate, rp.grantDate, rp.cited, rp.status, rp.docType = pub, fam, appd, pubd, grant, cited, status.String, doc.String
+		rp.granted.Bool = rp.granted.Bool || grant.Valid // a family is granted when a member shows a grant or a grant date
+		all[pub] = rp
 		if !inScope[pub] {
 			return nil
 		}
-		p := &pubRow{fam: fam, app: app.String, status: status.String, granted: grant.Valid, invention: doc.String == "invention", cited: max(cited.Int64, 0)}
+		p := &pubRow{fam: fam, app: app.String, status: status.String, granted: rp.granted.Bool, invention: doc.String == "invention", cited: max(cited.Int64, 0)}
 		for _, d := range []sql.NullTime{prio, appd, pubd} {
 			if d.Valid {
 				p.first = d
@@ -349,4 +362,11 @@ func audit(t *testing.T, path string) {
 	}
 	t.Logf("%s: %d publications, %d families, %d applicants, cut-off %q (%s), CAGR %s, top inventor h-index up to %d, %d unavailable",
 		filepath.Base(path), len(pubs), len(fams), len(frac), m.Meta.Cutoff, m.Scope.CutoffFrom, cagr, hSeen, len(m.Unavailable))
+
+	pyOf := map[string]int{}
+	for k, f := range fams {
+		pyOf[k] = f.py
+	}
+	auditFigures(t, &auditState{ctx: ctx, path: path, ex: ex, cfg: cfg, m: m, rows: rows, all: all, inScope: inScope,
+		famOf: famOf, py: pyOf, find: find})
 }

@@ -111,6 +111,10 @@ func Country(s string) string {
 	return countryKey[string(k)]
 }
 
+// Offices returns the WIPO ST.3 codes IsOffice accepts (regional and international offices), in
+// a fresh slice.
+func Offices() []string { return strings.Fields(officeCodes) }
+
 // IsOffice reports whether code (any case, surrounding spaces ignored) is the WIPO ST.3 code of
 // a regional or international patent office rather than a country: WO, EP, EA, AP, OA, GC, EM,
 // IB, XN, XV, QZ, XU, EU.

@@ -26,8 +26,9 @@ import (
 //     filing, else publication) date; window [From, To];
 //   - a family's origin: its first applicant's country (lowest seq, then name; parties.country,
 //     else the publication's applicant_country for the first applicant), else the priority office
-//     of its representative publication (earliest publication date, then number); CN = domestic,
-//     another code = foreign, none = unknown;
+//     of its representative publication (earliest publication date, then number) unless that is
+//     a regional or international office (EP, WO, IB …: no country); CN = domestic, another code
+//     = foreign, none = unknown;
 //   - the population: window families with an invention publication in scope and an invention
 //     publication at the office CN (any member of the family);
 //   - reserve = D / F (whole families); growth lag = CAGR_D / CAGR_F, each (N_end / N_start)^(1/5)
@@ -280,7 +281,7 @@ func auditWarning(t *testing.T, path string) {
 	}
 	for k, f := range fams {
 		f.country = first[k].country
-		if f.country == "" {
+		if f.country == "" && !regionalOffice[f.rep.prioOffice] {
 			f.country = f.rep.prioOffice
 		}
 	}
@@ -413,3 +414,7 @@ func auditWarning(t *testing.T, path string) {
 			sc, D, F, U, r.Value != nil, g.Value != nil, end-5, end, dy[end-5], dy[end], fy[end-5], fy[end], t10d, t10f, len(dom), len(forn), w.Value != nil, hit, n)
 	}
 }
+
+// regionalOffice: WIPO ST.3 codes of regional and international offices, which name no country.
+var regionalOffice = map[string]bool{"WO": true, "EP": true, "EA": true, "AP": true, "OA": true, "GC": true, "EM": true,
+	"IB": true, "XN": true, "XV": true, "QZ": true, "XU": true, "EU": true}

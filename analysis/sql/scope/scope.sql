@@ -170,8 +170,10 @@ SELECT a.*, 1.0 / count(*) OVER (PARTITION BY family_id) AS w FROM a;
 
 -- name: family_country
 -- The family's source country: its first applicant's country (lowest seq, then name), else the
--- office of the first priority claim of its representative publication; the first applicant's CN
--- province and city; and the first applicant.
+-- office of the earliest priority claim of its representative publication unless that is a
+-- regional or international office (the bound list: EP, WO, IB …, which name no country; the
+-- applicants' own countries follow the same rule at ingest), else NULL (reported as '??'); the
+-- first applicant's CN province and city; and the first applicant.
 CREATE OR REPLACE TEMP TABLE fam_country AS
 WITH a AS (
     SELECT family_id,
@@ -181,7 +183,9 @@ WITH a AS (
         first(name ORDER BY seq, name) AS first_applicant
     FROM fam_app GROUP BY family_id
 )
-SELECT f.family_id, coalesce(a.country, p.priority_office) AS country, a.province, a.city, a.first_applicant
+SELECT f.family_id,
+       coalesce(a.country, CASE WHEN NOT list_contains(?::VARCHAR[], p.priority_office) THEN p.priority_office END) AS country,
+       a.province, a.city, a.first_applicant
 FROM fam f LEFT JOIN a USING (family_id) LEFT JOIN patents p ON p.pub_number = f.rep_pub;
 
 -- name: family_branches
