@@ -15,6 +15,7 @@ import (
 	"github.com/patnav/patnav/landscape/enterprise"
 	"github.com/patnav/patnav/landscape/value"
 	"github.com/patnav/patnav/landscape/warning"
+	"github.com/patnav/patnav/reports"
 	"github.com/patnav/patnav/reports/bulletin"
 	"github.com/patnav/patnav/reports/bundle"
 	effreports "github.com/patnav/patnav/reports/effect"
@@ -233,4 +234,17 @@ func Replay(runDir string, cfg *config.Config) (JobOptions, error) {
 func (o JobOptions) WithNoMap(noMap bool) JobOptions {
 	o.NoMap = noMap
 	return o
+}
+
+// UnavailableLines words the analyses a model could not give, one line each in English for a
+// terminal: the name, the analysis key and the reason from the reports' catalogue (a coded entry
+// carries no sentence of its own).
+func UnavailableLines(us []landscape.Unavailable) []string {
+	en := reports.Locale{Lang: "en"}
+	out := make([]string, 0, len(us))
+	for _, u := range us {
+		name, reason := en.UnavailableText(u)
+		out = append(out, fmt.Sprintf("%s (%s): %s", name, u.Analysis, reason))
+	}
+	return out
 }

@@ -9,9 +9,7 @@ import (
 	"time"
 
 	"github.com/patnav/patnav/internal/config"
-	"github.com/patnav/patnav/landscape"
 	"github.com/patnav/patnav/pipeline"
-	"github.com/patnav/patnav/reports"
 )
 
 // loadConfig reads -c and applies --lake / --out overrides.
@@ -99,7 +97,7 @@ func cmdLandscape(ctx context.Context, args []string, stdout, stderr io.Writer) 
 	}
 	fmt.Fprintf(stdout, "macro landscape of %s: %d families in scope, cut-off %s, stage %s\n",
 		cfg.Industry.Name.In("en"), m.Scope.Families, m.Meta.Cutoff, m.LifeCycle.Stage)
-	printUnavailable(stdout, m.Unavailable)
+	printUnavailable(stdout, pipeline.UnavailableLines(m.Unavailable))
 	for _, t := range m.Timings {
 		fmt.Fprintf(stdout, "  %-12s %6.2fs\n", t.Analysis, t.Seconds)
 	}
@@ -113,12 +111,9 @@ func cmdLandscape(ctx context.Context, args []string, stdout, stderr io.Writer) 
 	return nil
 }
 
-// printUnavailable lists the analyses a model could not give, each with its reason worded in
-// English by the reports' catalogue (a coded entry carries no sentence of its own).
-func printUnavailable(w io.Writer, us []landscape.Unavailable) {
-	en := reports.Locale{Lang: "en"}
-	for _, u := range us {
-		name, reason := en.UnavailableText(u)
-		fmt.Fprintf(w, "  unavailable: %s (%s): %s\n", name, u.Analysis, reason)
+// printUnavailable lists the analyses a model could not give, each with its reason in words.
+func printUnavailable(w io.Writer, lines []string) {
+	for _, l := range lines {
+		fmt.Fprintf(w, "  unavailable: %s\n", l)
 	}
 }

@@ -96,7 +96,7 @@ func printScope(w io.Writer, m *pipeline.ScopeModel) {
 		fmt.Fprintf(w, "current config scope: %d families; seed recall %v; classifier-accepted %v; misses %d, includes %d rejected\n",
 			c.Families, c.SeedRecall, c.Accepted, c.Missed, c.Rejected)
 	}
-	printUnavailable(w, m.Unavailable)
+	printUnavailable(w, pipeline.UnavailableLines(m.Unavailable))
 	for _, t := range m.Timings {
 		fmt.Fprintf(w, "  %-12s %6.2fs\n", t.Analysis, t.Seconds)
 	}
