@@ -17,6 +17,12 @@ type ChangeRow struct {
 	Observed   *time.Time `db:"observed"`
 	SourceFile string     `db:"source_file"`
 	Ingest     string     `db:"ingest_id"`
+	// The old and new owner's country and address where an observation states them beside the
+	// owner (current_owner changes only; "" when not stated).
+	OldOwnerCountry string `db:"old_owner_country"`
+	OldOwnerAddress string `db:"old_owner_address"`
+	NewOwnerCountry string `db:"new_owner_country"`
+	NewOwnerAddress string `db:"new_owner_address"`
 }
 
 var scopeChanges = NewQuery[ChangeRow]("scope_changes")

@@ -11,6 +11,7 @@ import (
 
 	"github.com/patnav/patnav/analysis"
 	"github.com/patnav/patnav/internal/config"
+	"github.com/patnav/patnav/internal/geo"
 )
 
 // Events a change of a patent's observed facts stands for (PatentChange.Event).
@@ -30,6 +31,16 @@ const (
 	EventOwnerFirstStated = "owner_stated"       // an owner stated where none was before
 )
 
+// The basis of an owner's country in an owner change (PatentChange.FromBasis, ToBasis).
+const (
+	OwnerBasisCountry = "country" // the export states the owner's country (a code, a name, a 国省代码)
+	OwnerBasisAddress = "address" // told from the owner's address in the export (internal/geo)
+	OwnerBasisName    = "name"    // guessed from the script of the name: Han → CN, Latin → foreign
+)
+
+// OwnerBases lists the OwnerBasis* codes (the reports word each).
+var OwnerBases = []string{OwnerBasisCountry, OwnerBasisAddress, OwnerBasisName}
+
 // PatentChange is a change of a patent in scope between two observations, as evidence: which
 // publication, which fact, the old and new values, when the change was observed and in which
 // file, and the event it stands for with a level (info / watch / warning).
@@ -46,12 +57,20 @@ type PatentChange struct {
 	Ingest     string `json:"ingest"`
 	Event      string `json:"event"`
 	Level      string `json:"level"`
+	// An owner change: the old and new owner's country ("XX": foreign, country unknown) and
+	// the basis of each (OwnerBasis*); empty when it cannot be told.
+	FromCountry string `json:"from_country,omitempty"`
+	FromBasis   string `json:"from_basis,omitempty"`
+	ToCountry   string `json:"to_country,omitempty"`
+	ToBasis     string `json:"to_basis,omitempty"`
 }
 
 // Changes turns the change rows of a session into evidence, dropping those that stand for no
 // event. domestic is the country whose owners are domestic (a transfer between a domestic and a
-// foreign owner is a warning). An owner's country is told from its name: a name in Han script is
-// CN, a name in Latin letters only is foreign to a CN zone; other owners are not classified.
+// foreign owner is a warning). An owner's country is the one the export states beside the owner
+// (its country column, else told from its address), else told from its name: a name in Han
+// script is CN, a name in Latin letters only is foreign to a CN zone; other owners are not
+// classified. The change says which basis each side's country has.
 //
 // Levels: a transfer across the border is a warning; a lapse, refusal, invalidation or grant
 // (a competitor's pending application becoming enforceable) is watch; other transfers, pledges
@@ -64,7 +83,11 @@ func Changes(rows []analysis.ChangeRow, domestic string) []PatentChange {
 		if r.Observed != nil {
 			c.Observed = r.Observed.Format("2006-01-02")
 		}
-		c.Event, c.Level = classifyChange(r.Field, r.Old, r.New, domestic)
+		if r.Field == "current_owner" && r.Old != "" {
+			c.FromCountry, c.FromBasis = ownerPlace(r.OldOwnerCountry, r.OldOwnerAddress, r.Old)
+			c.ToCountry, c.ToBasis = ownerPlace(r.NewOwnerCountry, r.NewOwnerAddress, r.New)
+		}
+		c.Event, c.Level = classifyChange(r.Field, r.Old, r.New, c.FromCountry, c.ToCountry, domestic)
 		if c.Event == "" {
 			continue
 		}
@@ -101,7 +124,9 @@ func Changes(rows []analysis.ChangeRow, domestic string) []PatentChange {
 	return out
 }
 
-func classifyChange(field, old, new, domestic string) (event, level string) {
+// classifyChange gives the event and level of a change; from and to are an owner change's old
+// and new owner's countries (ownerPlace).
+func classifyChange(field, old, new, from, to, domestic string) (event, level string) {
 	switch field {
 	case "legal_status":
 		switch {
@@ -131,7 +156,6 @@ func classifyChange(field, old, new, domestic string) (event, level string) {
 		if old == "" {
 			return EventOwnerFirstStated, "info"
 		}
-		from, to := ownerCountry(old), ownerCountry(new)
 		switch {
 		case domestic != "" && from == domestic && to != "" && to != domestic:
 			return EventTransferAbroad, "warning"
@@ -155,6 +179,29 @@ func classifyChange(field, old, new, domestic string) (event, level string) {
 			return EventLicensed, "info"
 		}
 		return EventPledged, "info"
+	}
+	return "", ""
+}
+
+// ownerPlace is an owner's country and its basis: the country stated beside the owner (basis
+// address when it is the one its address gives), else the one its address gives, else the
+// guess from its name (ownerCountry); "", "" when none tells it.
+func ownerPlace(country, address, name string) (string, string) {
+	fromAddr := ""
+	if address != "" {
+		fromAddr, _, _ = geo.FromAddress(address)
+	}
+	if c := geo.Country(country); c != "" {
+		if c == fromAddr {
+			return c, OwnerBasisAddress
+		}
+		return c, OwnerBasisCountry
+	}
+	if fromAddr != "" {
+		return fromAddr, OwnerBasisAddress
+	}
+	if c := ownerCountry(name); c != "" {
+		return c, OwnerBasisName
 	}
 	return "", ""
 }

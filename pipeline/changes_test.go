@@ -51,6 +51,13 @@ func TestChangeClasses(t *testing.T) {
 		{pub: "CN210000007U", app: "CN202020000007.0", applicant: holder, status: alive, owner: same(holder), pledges: [2]string{"0", "1"}},
 		{pub: "CN210000008U", app: "CN202020000008.0", applicant: holder, status: alive, owner: same(holder), licences: [2]string{"0", "1"}},
 		{pub: "CN210000009U", app: "CN202020000009.0", applicant: holder, status: alive, owner: same(holder)},
+		// A Latin-script owner the export places in China: a domestic transfer (its name alone
+		// would say abroad). A Han-script owner the export places in Japan: a transfer abroad (its
+		// name alone would say CN); the old owner's place is stated on day 1.
+		{pub: "CN210000011U", app: "CN202020000011.0", applicant: holder, status: alive, owner: [2]string{holder, "Shenzhen Example Robotics Co., Ltd."},
+			ownerAddr: [2]string{"", "广东省深圳市南山区科技园"}},
+		{pub: "CN210000012U", app: "CN202020000012.0", applicant: holder, status: alive, owner: [2]string{holder, "日立示例株式会社"},
+			ownerAddr: [2]string{"山东省泰安市高新区", ""}, ownerCC: [2]string{"", "日本"}},
 		// A grant shown by its date alone (no status stated either day).
 		{pub: "CN110000010A", app: "CN202010000010.0", applicant: holder, owner: same(holder), grant: [2]string{"", "2026-11-24"}},
 	}
@@ -113,6 +120,8 @@ enterprises:
 		// applied for (fam_app), so an acquisition is not among them.
 		{"CN210000006U", "current_owner", foreign, holder, landscape.EventTransferHome, "warning", true, false},
 		{"CN210000006U", "transfer_count", "0", "1", landscape.EventTransferred, "info", false, false},
+		{"CN210000011U", "current_owner", holder, "Shenzhen Example Robotics Co., Ltd.", landscape.EventTransferred, "info", false, true},
+		{"CN210000012U", "current_owner", holder, "日立示例株式会社", landscape.EventTransferAbroad, "warning", true, true},
 		{"CN210000007U", "pledge_count", "0", "1", landscape.EventPledged, "info", false, true},
 		{"CN210000008U", "licence_count", "0", "1", landscape.EventLicensed, "info", false, true},
 	}
@@ -159,6 +168,18 @@ enterprises:
 			if !ok || sig.State != warning.StateNew || sig.Date != "2026-12-01" || !strings.Contains(sig.Key, "event="+w.event) {
 				t.Errorf("%s %s: signal %+v", w.pub, w.field, *sig)
 			}
+		}
+	}
+	// The owners' countries and their basis: stated beside the owner, else the name's script.
+	for _, w := range []struct{ pub, from, fromBasis, to, toBasis string }{
+		{"CN210000005U", "CN", landscape.OwnerBasisName, "XX", landscape.OwnerBasisName},
+		{"CN210000006U", "XX", landscape.OwnerBasisName, "CN", landscape.OwnerBasisName},
+		{"CN210000011U", "CN", landscape.OwnerBasisName, "CN", landscape.OwnerBasisAddress},
+		{"CN210000012U", "CN", landscape.OwnerBasisAddress, "JP", landscape.OwnerBasisCountry},
+	} {
+		c := find(b.PatentChanges, w.pub, "current_owner")
+		if c == nil || c.FromCountry != w.from || c.FromBasis != w.fromBasis || c.ToCountry != w.to || c.ToBasis != w.toBasis {
+			t.Errorf("%s: owner change %+v, want %s (%s) → %s (%s)", w.pub, c, w.from, w.fromBasis, w.to, w.toBasis)
 		}
 	}
 	// Nothing else changed: every change listed is one of the above.

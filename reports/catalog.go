@@ -129,6 +129,15 @@ var catalog = map[string][2]string{
 	"note.what.recall":        {"查全率", "recall"},
 	"note.what.precision":     {"查准率", "precision"},
 
+	// An owner change's countries and their basis (landscape.PatentChange, OwnerBasis*).
+	"owner.place":         {"权利人国别：{from}（{fromb}）→ {to}（{tob}）", "owner's country: {from} ({fromb}) → {to} ({tob})"},
+	"owner.foreign":       {"境外（国别不明）", "foreign (country unknown)"},
+	"owner.unknown":       {"不明", "unknown"},
+	"owner.basis.country": {"导出数据载明国别", "country stated in the export"},
+	"owner.basis.address": {"据导出数据中的地址", "from the address in the export"},
+	"owner.basis.name":    {"据名称文字推断", "guessed from the name's script"},
+	"owner.basis.":        {"—", "—"},
+
 	"method.minimums": {"最低数据要求（低于要求的分析列入“无法完成的分析”）：", "Minimum data (an analysis below its minimum is listed under “Analyses not available”):"},
 }
 
@@ -153,6 +162,26 @@ func Phrase(table map[string][2]string, lang, key string, pairs ...string) strin
 		s = strings.NewReplacer(braces(pairs)...).Replace(s)
 	}
 	return s
+}
+
+// OwnerPlace words an owner change's old and new owner's country with the basis of each
+// ("owner's country: CN (from the address in the export) → JP (country stated in the export)"),
+// "" for a change that is not an owner change or whose countries are unknown.
+func (l Locale) OwnerPlace(c landscape.PatentChange) string {
+	if c.FromBasis == "" && c.ToBasis == "" {
+		return ""
+	}
+	country := func(code string) string {
+		switch code {
+		case "":
+			return l.cat("owner.unknown")
+		case "XX":
+			return l.cat("owner.foreign")
+		}
+		return code
+	}
+	return l.cat("owner.place", "from", country(c.FromCountry), "fromb", l.cat("owner.basis."+c.FromBasis),
+		"to", country(c.ToCountry), "tob", l.cat("owner.basis."+c.ToBasis))
 }
 
 // RuleText words a minimum-data rule.

@@ -34,6 +34,10 @@ func TestCatalogComplete(t *testing.T) {
 	for _, c := range []string{"config", "publication", "filing_lag", "none"} {
 		keys = append(keys, "cutoff."+c)
 	}
+	for _, c := range landscape.OwnerBases {
+		keys = append(keys, "owner.basis."+c)
+	}
+	keys = append(keys, "owner.place", "owner.foreign", "owner.unknown")
 	for _, c := range landscape.IndCodes {
 		keys = append(keys, "ind."+c)
 	}

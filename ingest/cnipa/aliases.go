@@ -22,6 +22,8 @@ const (
 	fAbstract                   // abstract
 	fApplicants                 // applicants (original)
 	fOwner                      // current owner(s)
+	fOwnerAddress               // (first) current owner's address
+	fOwnerCountry               // (first) current owner's country code / name / 国省代码
 	fInventors                  // inventors / designers
 	fAddress                    // (first) applicant address
 	fProvince                   // applicant country/province code, raw
@@ -99,7 +101,14 @@ var aliasTable = [nField][]string{
 	fAbstract: {"摘要", "摘要(中文)", "中文摘要", "Abstract", "ChDiv_summary"},
 	fApplicants: {"申请(专利权)人", "申请人", "申请人(专利权人)", "原始申请(专利权)人", "专利权人",
 		"申请人名称", "Applicants", "Applicant", "Original Assignee", "com"},
-	fOwner:     {"当前权利人", "当前申请(专利权)人", "专利权人(当前)", "当前专利权人", "Current Assignee", "Current Owner"},
+	fOwner: {"当前权利人", "当前申请(专利权)人", "专利权人(当前)", "当前专利权人", "Current Assignee", "Current Owner"},
+	// The current owner's place, where the export states it beside the owner (a transfer's new
+	// owner: its country tells a transfer abroad from a domestic one).
+	fOwnerAddress: {"当前权利人地址", "当前申请(专利权)人地址", "当前专利权人地址", "专利权人地址", "权利人地址",
+		"Current Assignee Address", "Current Owner Address"},
+	fOwnerCountry: {"当前权利人国别代码", "当前权利人国家代码", "当前权利人国家/地区", "当前权利人国家", "当前权利人国别",
+		"当前权利人国省代码", "当前申请(专利权)人国别代码", "当前申请(专利权)人国家/地区", "当前申请(专利权)人国家",
+		"当前专利权人国家", "Current Assignee Country", "Current Owner Country"},
 	fInventors: {"发明(设计)人", "发明人", "设计人", "发明人(设计人)", "Inventors", "Inventor", "author"},
 	fAddress:   {"申请人地址", "第一申请人地址", "地址", "申请(专利权)人地址", "Applicant Address"},
 	fProvince: {"国省代码", "申请人国省代码", "省市代码", "申请人所在国(省)", "申请人省市", "申请人所在省",

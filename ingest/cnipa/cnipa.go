@@ -41,6 +41,7 @@ import (
 	"strings"
 
 	"github.com/patnav/patnav/ingest/format"
+	"github.com/patnav/patnav/internal/geo"
 	"github.com/patnav/patnav/internal/norm"
 	"github.com/patnav/patnav/internal/patent"
 )
@@ -576,7 +577,20 @@ func (r *reader) parties(rec *patent.Record, row []string) {
 	}
 	owners := splitNames(r.get(row, fOwner))
 	for i, n := range owners {
-		rec.Parties = append(rec.Parties, patent.Party{Role: patent.RoleOwner, Seq: i + 1, NameRaw: n})
+		pt := patent.Party{Role: patent.RoleOwner, Seq: i + 1, NameRaw: n}
+		if i == 0 {
+			// The first owner's place as stated: a country code or name, or a 国省代码 (ingest's
+			// normaliser tells the country from the address when no country is stated).
+			pt.Address = norm.CleanText(r.get(row, fOwnerAddress))
+			if v := strings.TrimSpace(r.get(row, fOwnerCountry)); v != "" {
+				if c := geo.Country(v); c != "" {
+					pt.Country = c
+				} else if c, _ := geo.FromCode(v); c != "" {
+					pt.Country = c
+				}
+			}
+		}
+		rec.Parties = append(rec.Parties, pt)
 	}
 	if len(owners) > 0 {
 		rec.Patent.CurrentOwner = strings.Join(owners, "; ")

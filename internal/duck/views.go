@@ -37,7 +37,13 @@ var observedCols = []struct{ name, typ string }{
 	{"cited_by_count", "INTEGER"}, {"family_size", "INTEGER"}, {"claims_count", "INTEGER"},
 	{"litigation_count", "INTEGER"}, {"applicant_address", "VARCHAR"}, {"applicant_country", "VARCHAR"},
 	{"applicant_province", "VARCHAR"}, {"applicant_city", "VARCHAR"}, {"grant_date", "DATE"}, {"granted", "BOOLEAN"},
+	{"owner_address", "VARCHAR"}, {"owner_country", "VARCHAR"},
 }
+
+// ownerCols are observed columns that are not patents columns: the first current owner's
+// stated place (parties.address and parties.country of role owner, seq 1, in a stored
+// occurrence).
+var ownerCols = map[string]string{"owner_address": "address", "owner_country": "country"}
 
 // attachedCols are texts an observation may attach (an OPS claims response): they fill a stored
 // publication's empty column and are not changes.
@@ -164,6 +170,12 @@ GROUP BY k.pub_number`, strings.Join(ranks, ", "), twinSeen)
 			} else {
 				sel = append(sel, "NULL::VARCHAR AS applicant_address")
 			}
+		case "owner_address", "owner_country":
+			if parties != "" {
+				sel = append(sel, fmt.Sprintf("ow.%s AS %s", ownerCols[c.name], c.name))
+			} else {
+				sel = append(sel, fmt.Sprintf("NULL::VARCHAR AS %s", c.name))
+			}
 		default:
 			sel = append(sel, "p."+c.name)
 		}
@@ -172,6 +184,7 @@ GROUP BY k.pub_number`, strings.Join(ranks, ", "), twinSeen)
 		storedObserved, strings.Join(sel, ", "))
 	if parties != "" {
 		stored += fmt.Sprintf(" LEFT JOIN (SELECT pub_number, address FROM %s WHERE role = 'applicant' AND seq = 1) a ON a.pub_number = p.pub_number", parties)
+		stored += fmt.Sprintf(" LEFT JOIN (SELECT pub_number, address, country FROM %s WHERE role = 'owner' AND seq = 1) ow ON ow.pub_number = p.pub_number", parties)
 	}
 	// An alias's stored row observes its twin as a duplicate occurrence would (lake.Observation):
 	// the legal status only when known, the applicant's country only with a place, and only
@@ -200,6 +213,12 @@ GROUP BY k.pub_number`, strings.Join(ranks, ", "), twinSeen)
 				place += " OR a.address IS NOT NULL OR a.province IS NOT NULL"
 			}
 			aliasSel = append(aliasSel, fmt.Sprintf("CASE WHEN %s THEN p.applicant_country END AS applicant_country", place))
+		case "owner_address", "owner_country":
+			if parties != "" {
+				aliasSel = append(aliasSel, fmt.Sprintf("ow.%s AS %s", ownerCols[c.name], c.name))
+			} else {
+				aliasSel = append(aliasSel, fmt.Sprintf("NULL::VARCHAR AS %s", c.name))
+			}
 		default:
 			aliasSel = append(aliasSel, "p."+c.name)
 		}
@@ -211,6 +230,7 @@ GROUP BY k.pub_number`, strings.Join(ranks, ", "), twinSeen)
 		storedObserved, strings.Join(aliasSel, ", "))
 	if parties != "" {
 		aliasObs += fmt.Sprintf(" LEFT JOIN (SELECT pub_number, address, province FROM %s WHERE role = 'applicant' AND seq = 1) a ON a.pub_number = p.pub_number", parties)
+		aliasObs += fmt.Sprintf(" LEFT JOIN (SELECT pub_number, address, country FROM %s WHERE role = 'owner' AND seq = 1) ow ON ow.pub_number = p.pub_number", parties)
 	}
 	aliasObs = "SELECT * FROM (" + aliasObs + ") WHERE " + strings.Join(useful, " OR ")
 	branches := []string{stored}
@@ -221,11 +241,15 @@ GROUP BY k.pub_number`, strings.Join(ranks, ", "), twinSeen)
 	}
 	// Observation parts written before the grant columns have neither.
 	obsGrant, _ := l.HasColumn(lake.TObservations, "granted", opts.Version)
+	obsOwner, _ := l.HasColumn(lake.TObservations, "owner_country", opts.Version)
 	obsCols := func(legacy bool) string {
 		var c []string
 		for _, x := range observedCols {
 			missing := legacy && (x.name == "family_size" || x.name == "litigation_count" || x.name == "invalidation_raw" || x.name == "applicant_address")
 			if (legacy || !obsGrant) && (x.name == "grant_date" || x.name == "granted") {
+				missing = true
+			}
+			if (legacy || !obsOwner) && ownerCols[x.name] != "" {
 				missing = true
 			}
 			switch {
@@ -292,8 +316,8 @@ FROM (SELECT *, %s AS k FROM observations%s) GROUP BY pub_number`, strings.Join(
 		var repl []string
 		for _, c := range observedCols {
 			switch c.name {
-			case "applicant_address":
-				continue // not a patents column (parties.address)
+			case "applicant_address", "owner_address", "owner_country":
+				continue // not patents columns (parties.address, parties.country)
 			case "legal_status":
 				repl = append(repl, "CASE WHEN o.pub_number IS NULL THEN p.legal_status ELSE coalesce(o.legal_status, 'unknown') END AS legal_status")
 			case "invalidated":

@@ -227,8 +227,13 @@ type ObservationRow struct {
 	ApplicantCountry  string `parquet:"applicant_country,dict,optional"`
 	ApplicantProvince string `parquet:"applicant_province,dict,optional"`
 	ApplicantCity     string `parquet:"applicant_city,dict,optional"`
-	Claims            string `parquet:"claims,optional"`
-	Abstract          string `parquet:"abstract,optional"`
+	// OwnerAddress and OwnerCountry: the first current owner's address and country where the
+	// source states them (a country column, or told from the address; never guessed from the
+	// name). Parts written before these columns lack them (NULL).
+	OwnerAddress string `parquet:"owner_address,optional"`
+	OwnerCountry string `parquet:"owner_country,dict,optional"`
+	Claims       string `parquet:"claims,optional"`
+	Abstract     string `parquet:"abstract,optional"`
 }
 
 // EnrichmentRow is a row of the enrichments table that lakes of schema version 1 wrote (read as
@@ -297,11 +302,18 @@ func Observation(pr *PatentRow, parties []PartyRow, ingestID string) (Observatio
 			break
 		}
 	}
+	for _, x := range parties {
+		if x.Role == patent.RoleOwner {
+			o.OwnerAddress, o.OwnerCountry = x.Address, x.Country
+			break
+		}
+	}
 	useful := o.LegalStatus != "" || o.CurrentOwner != "" || o.TransferCount != nil || o.LicenceCount != nil ||
 		o.PledgeCount != nil || o.Invalidated != nil || o.InvalidationRaw != "" || o.ExpiryDate != 0 ||
 		o.CitedByCount != nil || o.FamilySize != nil || o.ClaimsCount != nil || o.LitigationCount != nil ||
 		o.ApplicantAddress != "" || o.ApplicantProvince != "" || o.ApplicantCity != "" ||
-		o.LastTransferDate != 0 || o.LastLicenceDate != 0 || o.LastPledgeDate != 0 || o.Granted != nil
+		o.LastTransferDate != 0 || o.LastLicenceDate != 0 || o.LastPledgeDate != 0 || o.Granted != nil ||
+		o.OwnerAddress != "" || o.OwnerCountry != ""
 	return o, useful
 }
 

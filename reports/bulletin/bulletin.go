@@ -843,6 +843,15 @@ func regionName(l reports.Locale, r config.Region) string {
 	return l.NA()
 }
 
+// changeSub is the note under a change's values: its field, and for an owner change the owners'
+// countries with the basis of each.
+func changeSub(l reports.Locale, c landscape.PatentChange) string {
+	if w := l.OwnerPlace(c); w != "" {
+		return c.Field + " · " + w
+	}
+	return c.Field
+}
+
 // patentChanges lists the changes of patents in scope since the previous run (the evidence of
 // lapses, grants, transfers, pledges and licences), with old and new values, day and file: blocks
 // of the changes section.
@@ -866,7 +875,7 @@ func (p *pageBuilder) patentChanges() []reports.Block {
 			old = "—"
 		}
 		t.Rows = append(t.Rows, reports.Row{Cells: []reports.Cell{{Text: c.PubNumber}, {Text: c.Applicant},
-			{Text: p.t("pev:" + c.Event), Sub: p.levelName(c.Level)}, {Text: old + " → " + c.New, Sub: c.Field},
+			{Text: p.t("pev:" + c.Event), Sub: p.levelName(c.Level)}, {Text: old + " → " + c.New, Sub: changeSub(p.l, c)},
 			{Text: c.Observed}, {Text: c.SourceFile}}})
 	}
 	return []reports.Block{head, {Table: t}}

@@ -519,12 +519,21 @@ func (b *pageBuilder) expiry() *reports.Section {
 				old = "—"
 			}
 			t.Rows = append(t.Rows, reports.Row{Cells: []reports.Cell{{Text: c.PubNumber}, {Text: b.t("pev:" + c.Event)},
-				{Text: old + " → " + c.New, Sub: c.Field}, {Text: c.Observed}, {Text: c.SourceFile}}})
+				{Text: old + " → " + c.New, Sub: changeSub(l, c)}, {Text: c.Observed}, {Text: c.SourceFile}}})
 		}
 		blk.Table = t
 	}
 	s.Blocks = append(s.Blocks, blk)
 	return s
+}
+
+// changeSub is the note under a change's values: its field, and for an owner change the owners'
+// countries with the basis of each.
+func changeSub(l reports.Locale, c landscape.PatentChange) string {
+	if w := l.OwnerPlace(c); w != "" {
+		return c.Field + " · " + w
+	}
+	return c.Field
 }
 
 // 8 competitor benchmark.
