@@ -211,3 +211,32 @@ func TestGrantObservedLater(t *testing.T) {
 		t.Errorf("as of day 1:\n%s\nwant\n%s", strings.Join(got, "\n"), want)
 	}
 }
+
+// TestObservedFromFile: a USPTO bulk file states the day it was produced (date-produced), and its
+// observations are dated by it, not by the file's modification time.
+func TestObservedFromFile(t *testing.T) {
+	dir := t.TempDir()
+	path := filepath.Join(dir, "ipg150106.xml")
+	doc := `<?xml version="1.0" encoding="UTF-8"?>
+<!DOCTYPE us-patent-grant SYSTEM "us-patent-grant-v45-2014-04-03.dtd" [ ]>
+<us-patent-grant lang="EN" dtd-version="v4.5 2014-04-03" country="US" date-produced="20141222" date-publ="20150106">
+<us-bibliographic-data-grant>
+<publication-reference><document-id><country>US</country><doc-number>09999999</doc-number><kind>B2</kind><date>20150106</date></document-id></publication-reference>
+<application-reference appl-type="utility"><document-id><country>US</country><doc-number>13999999</doc-number><date>20130102</date></document-id></application-reference>
+<invention-title id="d2e1">Widget</invention-title>
+</us-bibliographic-data-grant>
+</us-patent-grant>
+`
+	if err := os.WriteFile(path, []byte(doc), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	mtime := time.Date(2026, 11, 30, 12, 0, 0, 0, time.UTC)
+	os.Chtimes(path, mtime, mtime)
+	st, err := Run(context.Background(), []string{path}, Options{Lake: filepath.Join(dir, "lake"), MaxBad: -1})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if f := st.Files[0]; f.Observed.String() != "2014-12-22" || f.ObservedFrom != "file" || f.Accepted != 1 {
+		t.Errorf("%+v", f)
+	}
+}

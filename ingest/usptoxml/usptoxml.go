@@ -144,7 +144,7 @@ func zipHead(head []byte) []byte {
 // understood).
 func Open(path string, opts format.Options) (format.Reader, error) {
 	base := filepath.Base(path)
-	r := &Reader{file: base, limit: int64(opts.Limits.WithDefaults().MaxRecord)}
+	r := &Reader{file: base, path: path, limit: int64(opts.Limits.WithDefaults().MaxRecord)}
 	if strings.EqualFold(filepath.Ext(path), ".zip") {
 		zr, err := zip.OpenReader(path)
 		if err != nil {
@@ -193,6 +193,7 @@ func NewReader(src io.Reader, file string) *Reader {
 // Reader streams the publications of one USPTO bulk XML input. It implements format.Reader.
 type Reader struct {
 	file    string
+	path    string // the input's path (Open), for Exported; "" for NewReader
 	zr      *zip.ReadCloser
 	entries []*zip.File
 	next    int
