@@ -28,9 +28,11 @@ import (
 // real CNIPA export (../shared/data/real/cnipa/专利信息.xlsx) written as a GB18030 CSV with the
 // operation columns, and 20 rows of a real Lens export. Day 2 re-exports the same publications:
 // the first CNIPA patent went from 有权-审定授权 to 无权-未缴年费 and to another owner with one
-// transfer; the first Lens row's forward-citation count grew. After day 2 the patent is lapsed in
-// the landscape, and the change (old and new value, day, file) is in its holder's enterprise
-// navigation and in the bulletin. Reading the lake as of day 1 at day 1's lake version makes the
+// transfer; the first Lens row's forward-citation count grew (its subclass is added to the scope,
+// so the landscape reads it). After day 2 the patent is lapsed in the landscape, and the change
+// (old and new value, day, file) is in its holder's enterprise navigation and in the bulletin;
+// the Lens publication's cited_by_count in the patents view is the day-2 count, and so are its
+// family's forward citations that the analyses read (fam.cited_by_src). Reading the lake as of day 1 at day 1's lake version makes the
 // day-1 landscape and enterprise JSON models again byte for byte.
 func TestDayOneDayTwo(t *testing.T) {
 	xlsx := realdata.File(t, "cnipa", "专利信息.xlsx")
@@ -81,6 +83,7 @@ func TestDayOneDayTwo(t *testing.T) {
 		os.Chtimes(path, day, day)
 		return path
 	}
+	lensSub, lensCited := "", ""
 	writeLens := func(name string, day time.Time, second bool) string {
 		f, err := os.Open(lensFile)
 		if err != nil {
@@ -92,10 +95,13 @@ func TestDayOneDayTwo(t *testing.T) {
 		var buf bytes.Buffer
 		w := csv.NewWriter(&buf)
 		head, _ := cr.Read()
-		cited := -1
+		cited, ipc := -1, -1
 		for i, h := range head {
-			if strings.TrimPrefix(h, "\ufeff") == "Cited by Patent Count" {
+			switch strings.TrimPrefix(h, "\ufeff") {
+			case "Cited by Patent Count":
 				cited = i
+			case "IPCR Classifications":
+				ipc = i
 			}
 		}
 		w.Write(head)
@@ -104,8 +110,11 @@ func TestDayOneDayTwo(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			if second && i == 0 && cited >= 0 {
-				row[cited] = "999"
+			if i == 0 && cited >= 0 && ipc >= 0 {
+				lensCited, lensSub = row[cited], strings.ToUpper(row[ipc][:min(4, len(row[ipc]))])
+				if second {
+					row[cited] = "999"
+				}
 			}
 			w.Write(row)
 		}
@@ -117,7 +126,12 @@ func TestDayOneDayTwo(t *testing.T) {
 	}
 
 	lk := filepath.Join(dir, "lake")
-	yaml := fmt.Sprintf(`lake: %s
+	yaml := func() string {
+		scope := section(recs)
+		if lensSub != "" && !strings.Contains(scope, lensSub) {
+			scope += ", " + lensSub
+		}
+		return fmt.Sprintf(`lake: %s
 out: %s
 industry:
   name: {zh: 测试产业, en: Test industry}
@@ -130,9 +144,10 @@ analysis: {from: 1980, languages: [zh, en]}
 clustering: {disabled: true}
 enterprises:
   - {id: holder, name: {zh: 持有人, en: Holder}, names: [%q]}
-`, lk, filepath.Join(dir, "out"), section(recs), section(recs), holder)
+`, lk, filepath.Join(dir, "out"), scope, scope, holder)
+	}
 	load := func() *config.Config {
-		cfg, err := config.Parse([]byte(yaml), "nav.yaml")
+		cfg, err := config.Parse([]byte(yaml()), "nav.yaml")
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -145,6 +160,9 @@ enterprises:
 		entChanges []landscape.PatentChange
 		status     string
 		version    string
+		lensPub    string
+		lensPat    int64 // the Lens publication's cited_by_count in the patents view
+		lensSrc    int64 // its family's cited_by_src (fam: what the analyses read)
 		signals    []warning.Signal
 	}
 	navigate := func(cfg *config.Config, save bool) run {
@@ -180,6 +198,13 @@ enterprises:
 			t.Fatalf("pat %s: %v %v", changed, err, res)
 		}
 		out.status = res.Rows[0][0].(string)
+		res, err = j.Session.DB.Query(ctx, `SELECT p.pub_number, p.cited_by_count, f.cited_by_src, p.family_id FROM pat p
+			JOIN scope_pub USING (pub_number) JOIN fam f ON f.family_id = p.family_id
+			WHERE p.source_file LIKE 'lens_%' AND p.source_record = 1`)
+		if err != nil || len(res.Rows) != 1 {
+			t.Fatalf("the first Lens row in scope: %v %v", err, res)
+		}
+		out.lensPub, out.lensPat, out.lensSrc = res.Rows[0][0].(string), asInt(res.Rows[0][1]), asInt(res.Rows[0][2])
 		return out
 	}
 
@@ -198,6 +223,17 @@ enterprises:
 	second := navigate(load(), true)
 	if second.status != "lapsed" {
 		t.Errorf("day 2: %s is %s in the landscape", changed, second.status)
+	}
+	// The Lens re-export's forward-citation count: day 1's as the export said, day 2's 999, in
+	// the patents view and in the family row the analyses read (fam.cited_by_src: the quality
+	// indicator forward_citations_reported, applicants' and inventors' citation sums). On these
+	// 30 families the quality core list is below its minimum and empty, so no model number is
+	// asserted.
+	if fmt.Sprint(first.lensPat) != lensCited || first.lensSrc != first.lensPat {
+		t.Errorf("day 1: %s cited_by_count %d, family %d; the export says %s", first.lensPub, first.lensPat, first.lensSrc, lensCited)
+	}
+	if second.lensPub != first.lensPub || second.lensPat != 999 || second.lensSrc != 999 {
+		t.Errorf("day 2: %s cited_by_count %d, family %d; want 999", second.lensPub, second.lensPat, second.lensSrc)
 	}
 	find := func(cs []landscape.PatentChange, field string) *landscape.PatentChange {
 		for i := range cs {
@@ -266,6 +302,21 @@ func section(recs []*patent.Record) string {
 		}
 	}
 	return strings.Join(out, ", ")
+}
+
+// asInt reads an integer cell of a query result (-1 for NULL).
+func asInt(v any) int64 {
+	switch x := v.(type) {
+	case int32:
+		return int64(x)
+	case int64:
+		return x
+	case int:
+		return int64(x)
+	case float64:
+		return int64(x)
+	}
+	return -1
 }
 
 func firstDiff(a, b []byte) int {
