@@ -122,18 +122,13 @@ func (d *DB) bound(ctx context.Context) error {
 // peak RSS instead of 2.42 GB under 2.5 GB; on the 1M-family landscape (961k families in scope, a
 // 323 MB lake) a 1.5 GB cap gave the same reports with 2.32 GB of peak RSS instead of 3.63 GB
 // under 2.5 GB, for 2.6 % more CPU time (180.5 vs 175.9 CPU-s, runs side by side on a loaded
-// machine). Larger lakes spill to disk beyond the cap — but not every operator spills: a
-// grouping of every family with DISTINCT and list aggregates (scope_families) holds its groups,
-// and on a 9.4M-family lake (3.0 GB of Parquet) it failed under 1.5 GB with "failed to pin
-// block". So beyond 750 MB of lake the cap is 2 bytes per byte of lake, at most 6 GB (a 3 GB lake
-// gets 6 GB, within issue 18's 12 GB for the 10M-family landscape).
+// machine). Larger lakes spill to disk beyond the cap.
 func memoryLimit(lakeBytes int64) string {
 	if v := os.Getenv("PATNAV_DUCKDB_MEMORY"); v != "" && strings.Trim(v, "0123456789.KMGTBkmgtib ") == "" {
 		return v
 	}
-	const lo, hi, big = 1000, 1500, 6000 // MB (DuckDB's MB are 1000² bytes)
+	const lo, hi = 1000, 1500 // MB (DuckDB's MB are 1000² bytes)
 	mb := min(max(8*lakeBytes/1000000, lo), hi)
-	mb = max(mb, min(2*lakeBytes/1000000, big))
 	return fmt.Sprintf("%dMB", mb)
 }
 
