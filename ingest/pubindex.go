@@ -14,16 +14,29 @@ import (
 type pubIndex struct {
 	seed     maphash.Seed
 	m        map[uint64]uint32 // hash → entry index
+	reserved int               // the map's size hint
 	entries  []pubEntry
 	arena    []byte
 	overflow map[string]string // colliding publications (practically never used)
+	// grown, when set, is told the index's footprint whenever its arrays grow (ingest raises its
+	// soft memory limit by it: the index is live for the whole ingest and grows with the lake).
+	grown func(bytes int64)
 }
 
 type pubEntry struct{ pubOff, famOff, pubLen, famLen uint32 }
 
 func newPubIndex(n int) *pubIndex {
-	return &pubIndex{seed: maphash.MakeSeed(), m: make(map[uint64]uint32, n), entries: make([]pubEntry, 0, n),
+	return &pubIndex{seed: maphash.MakeSeed(), m: make(map[uint64]uint32, n), reserved: n, entries: make([]pubEntry, 0, n),
 		arena: make([]byte, 0, 24*n), overflow: map[string]string{}}
+}
+
+// mapEntryBytes bounds the bytes a map[uint64]uint32 entry takes (12 bytes of slot plus a control
+// byte, at most 7/8 full, in a table rounded up to a power of two: under 32).
+const mapEntryBytes = 32
+
+// footprint is the memory the index holds (an upper bound for its map).
+func (x *pubIndex) footprint() int64 {
+	return int64(cap(x.arena)) + int64(cap(x.entries))*16 + int64(max(x.reserved, len(x.m)))*mapEntryBytes
 }
 
 // lookup returns the family id stored for pub, whose hash is h, whether pub is indexed, and
@@ -51,11 +64,15 @@ func (x *pubIndex) add(pub, fam string) (string, bool) {
 		return fam, false
 	}
 	e := pubEntry{pubOff: uint32(len(x.arena)), pubLen: uint32(len(pub))}
+	grows := len(x.entries) == cap(x.entries) || len(x.arena)+len(pub)+len(fam) > cap(x.arena)
 	x.arena = append(x.arena, pub...)
 	e.famOff, e.famLen = uint32(len(x.arena)), uint32(len(fam))
 	x.arena = append(x.arena, fam...)
 	x.m[h] = uint32(len(x.entries))
 	x.entries = append(x.entries, e)
+	if grows && x.grown != nil {
+		x.grown(x.footprint())
+	}
 	return fam, false
 }
 

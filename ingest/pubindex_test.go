@@ -71,3 +71,36 @@ func TestWithKind(t *testing.T) {
 		}
 	}
 }
+
+// TestPubIndexFootprint: the index reports its footprint whenever its arrays grow (ingest raises
+// its soft memory limit by it), the footprint covers what the index holds (hand-computed for a
+// 4-entry reservation: arena 96 + entries 4·16 + map 4·32 = 288 bytes), and it never shrinks.
+func TestPubIndexFootprint(t *testing.T) {
+	x := newPubIndex(4)
+	if got := x.footprint(); got != 288 {
+		t.Fatalf("footprint of an empty 4-entry index = %d, want 288", got)
+	}
+	var reports []int64
+	x.grown = func(b int64) { reports = append(reports, b) }
+	for i := range 4 {
+		x.add(fmt.Sprintf("CN%09dA", i), "F1") // 12 + 2 bytes each: no growth within 4 entries
+	}
+	if len(reports) != 0 {
+		t.Fatalf("reported growth within the reservation: %v", reports)
+	}
+	for i := 4; i < 40; i++ {
+		x.add(fmt.Sprintf("CN%09dA", i), "F1")
+	}
+	if len(reports) == 0 {
+		t.Fatal("growth past the reservation was not reported")
+	}
+	for i, b := range reports {
+		if i > 0 && b < reports[i-1] {
+			t.Errorf("footprint shrank: %v", reports)
+		}
+	}
+	last := reports[len(reports)-1]
+	if min := int64(len(x.arena) + len(x.entries)*16 + len(x.m)*12); last < min {
+		t.Errorf("last reported footprint %d: held at least %d, footprint now %d", last, min, x.footprint())
+	}
+}
