@@ -9,6 +9,7 @@ type EffectPlaceRow struct {
 	CountryApps  int `db:"country_apps"`
 	WithProvince int `db:"with_province"`
 	WithCity     int `db:"with_city"`
+	Placed       int `db:"placed"` // applicants of any country with any place
 }
 
 // EffectFilingRow is one filing year of the region (see the effect_filing_years query).

@@ -771,7 +771,7 @@ func auditRegional(t *testing.T, a *auditState, facts map[string]*auditFam, memb
 		applicants, inventors          map[string]bool
 	}
 	years := map[int]*yearAgg{}
-	placed := 0
+	placed, withProv, withCity := 0, 0, 0
 	for k, f := range facts {
 		if !inWin(k) {
 			continue
@@ -781,6 +781,12 @@ func auditRegional(t *testing.T, a *auditState, facts map[string]*auditFam, memb
 				placed++
 				break
 			}
+		}
+		if member(k, func(x *auditApplicant) bool { return x.country == rg.Country && x.province != "" }) {
+			withProv++
+		}
+		if member(k, func(x *auditApplicant) bool { return x.country == rg.Country && x.city != "" }) {
+			withCity++
 		}
 		y := years[a.py[k]]
 		if y == nil {
@@ -847,18 +853,27 @@ func auditRegional(t *testing.T, a *auditState, facts map[string]*auditFam, memb
 	}
 	R := m.Regional
 	if res["region"] == nil {
+		// No place data at all, none at the level the region needs (a province or city region
+		// whose sources state no province / city: the region cannot be told, not "none in it"),
+		// else none of the placed families in the region.
 		want := CodeNotInRegion
-		if placed == 0 {
+		switch {
+		case placed == 0:
 			want = CodeNoPlaceData
+		case rg.City != "" && withCity == 0:
+			want = CodeNoCityData
+		case rg.City == "" && rg.Province != "" && withProv == 0:
+			want = CodeNoProvinceData
 		}
 		found := false
 		for _, u := range m.Unavailable {
 			found = found || (u.Analysis == "regional" && u.Code == want)
 		}
 		if len(R.Rows) > 0 || !found {
-			t.Errorf("regional: no family in the region (%d placed families); model %d rows, unavailable %+v, want code %s", placed, len(R.Rows), m.Unavailable, want)
+			t.Errorf("regional: no family in the region (%d placed families, %d with a province, %d with a city); model %d rows, unavailable %+v, want code %s",
+				placed, withProv, withCity, len(R.Rows), m.Unavailable, want)
 		}
-		t.Logf("regional: no family in %v (%d families with a place)", rg, placed)
+		t.Logf("regional: no family in %v (%d families with a place, %d with a province, %d with a city): %s", rg, placed, withProv, withCity, want)
 		return
 	}
 	for _, s := range []string{"region", "nation", "world"} {

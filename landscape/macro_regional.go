@@ -4,6 +4,7 @@ import (
 	"strings"
 
 	"github.com/patnav/patnav/analysis"
+	"github.com/patnav/patnav/internal/config"
 )
 
 func (b *macroBuilder) regional() error {
@@ -20,17 +21,14 @@ func (b *macroBuilder) regional() error {
 		agg[r.Scope] = []float64{r.Families, r.Granted, r.Inventions, r.Alive, r.Operated, r.Offices}
 	}
 	if agg["region"] == nil || agg["region"][0] == 0 {
-		// Say which: the sources have no place data at all, or none of it is in the region.
-		pd, err := analysis.PlaceData.One(b.ctx, b.s, b.s.From, b.s.To)
+		// Say which: the sources have no place data at all, none at the level the region needs
+		// (a province or city region, an export without addresses or 国省代码: nobody can tell
+		// whether a family is in the region), or place data at that level and none in the region.
+		pd, err := analysis.PlaceData.One(b.ctx, b.s, c, c, b.s.From, b.s.To)
 		if err != nil {
 			return err
 		}
-		if pd.N == 0 {
-			b.unavailable(Unavailable{Analysis: "regional", Section: "regional", Code: CodeNoPlaceData})
-		} else {
-			b.unavailable(Unavailable{Analysis: "regional", Section: "regional", Code: CodeNotInRegion, N: pd.N,
-				Detail: strings.Join(strings.Fields(c+" "+b.cfg.Region.Province+" "+b.cfg.Region.City), " ")})
-		}
+		b.unavailable(unplacedRegion(pd, b.cfg.Region))
 		return nil
 	}
 	ppl, err := analysis.RegionApplicants.All(b.ctx, b.s, c, b.s.From, b.s.To, c)
@@ -148,4 +146,23 @@ func (b *macroBuilder) regional() error {
 	}
 	R.Basis = b.basis("family", int(agg["region"][0]), "region_rows", Note{Code: NoteBasisRegional})
 	return nil
+}
+
+// unplacedRegion is the reason the region has no family: no place data at all (CodeNoPlaceData),
+// none at the level a province or city region needs (CodeNoProvinceData, CodeNoCityData), else
+// none of the placed families in the region (CodeNotInRegion). N: the families with any place.
+func unplacedRegion(pd analysis.PlaceDataRow, rg config.Region) Unavailable {
+	u := Unavailable{Analysis: "regional", Section: "regional", N: pd.N,
+		Detail: strings.Join(strings.Fields(rg.Country+" "+rg.Province+" "+rg.City), " ")}
+	switch {
+	case pd.N == 0:
+		u.Code, u.N, u.Detail = CodeNoPlaceData, 0, ""
+	case rg.City != "" && pd.WithCity == 0:
+		u.Code = CodeNoCityData
+	case rg.City == "" && rg.Province != "" && pd.WithProvince == 0:
+		u.Code = CodeNoProvinceData
+	default:
+		u.Code = CodeNotInRegion
+	}
+	return u
 }

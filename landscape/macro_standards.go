@@ -209,7 +209,9 @@ func share(n, of int) *float64 {
 }
 
 // placedKnown: the regional codes that mean the region cannot be placed at all.
-func placedKnown(code string) bool { return code == CodeNoPlaceData || code == CodeNotInRegion }
+func placedKnown(code string) bool {
+	return code == CodeNoPlaceData || code == CodeNoProvinceData || code == CodeNoCityData || code == CodeNotInRegion
+}
 
 // shortCount is how many standards are below the minimum; maxShort the most families one of
 // them has (the number the rule's entry reports).

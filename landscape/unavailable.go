@@ -20,7 +20,9 @@ const (
 	CodeBelowMinimum        = "below_minimum"        // a minimum-data rule (Rule) is not met: N < Min
 	CodeNoLegalStatus       = "no_legal_status"      // the sources carry no legal status for the families in scope
 	CodeNoPlaceData         = "no_place_data"        // no applicant in scope has a country/province/city
-	CodeNotInRegion         = "not_in_region"        // place data exists but no family has an applicant in the region (Detail: the region)
+	CodeNotInRegion         = "not_in_region"        // place data exists at the region's level but no family has an applicant in the region (Detail: the region)
+	CodeNoProvinceData      = "no_province_data"     // a province region: place data (N families) but no applicant of its country states a province (Detail: the region)
+	CodeNoCityData          = "no_city_data"         // a city region: place data (N families) but no applicant of its country states a city (Detail: the region)
 	CodeNoScope             = "no_scope"             // no patent in the lake matches the industry scope
 	CodeFitFailed           = "fit_failed"           // the logistic fit is unavailable (Detail: the fitter's reason code, indicators.Fit*)
 	CodeNoCitations         = "no_citations"         // the sources carry no citation data
@@ -52,7 +54,8 @@ var Codes = []string{CodeBelowMinimum, CodeNoLegalStatus, CodeNoPlaceData, CodeN
 	CodeFitFailed, CodeNoCitations, CodeNoClaims, CodeNotComputed, CodeNoInventors, CodeNoApplicants,
 	CodeNoProvinces, CodeNoOperations, CodeNotEnoughSeeds, CodeCompetitorAbsent, CodeNoCompetitors, CodeNoMatch,
 	CodeNameUnmatched, CodeNoQualityScores, CodeNominalTermOnly, CodeNoCoreBranch, CodeThesaurusMissing, CodeEmptyName,
-	CodeCitationsUnresolved, CodeTooFewTexts, CodeNoGrants, CodeNoFamilyMembers, CodeRegionIsNation}
+	CodeCitationsUnresolved, CodeTooFewTexts, CodeNoGrants, CodeNoFamilyMembers, CodeRegionIsNation,
+	CodeNoProvinceData, CodeNoCityData}
 
 // statusKnown is the number of families whose legal status the sources state (not "unknown").
 func statusKnown(status []Count) int {

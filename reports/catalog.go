@@ -19,6 +19,8 @@ var catalog = map[string][2]string{
 	"unav.code.no_legal_status":   {"数据源未提供法律状态，无法计算。", "the sources carry no legal status, so it cannot be computed."},
 	"unav.code.no_place_data":     {"数据源未提供申请人地址、国别或省市信息，无法进行区域定位。", "the sources carry no applicant place data (address, country, province or city), so the region cannot be positioned."},
 	"unav.code.not_in_region":     {"有地址信息的 {n} 个同族中，没有申请人位于本区域（{detail}）。", "of the {n} families with place data, none has an applicant in the region ({detail})."},
+	"unav.code.no_province_data":  {"有地址信息的 {n} 个同族中，没有申请人带有省份信息（数据源无申请人地址或国省代码），无法判断哪些同族属于本区域（{detail}）；这并不表示本区域没有相关专利。", "of the {n} families with place data, none states an applicant's province (no applicant addresses or CNIPA province codes in the sources), so it cannot be told which families are in the region ({detail}); this does not mean the region has none."},
+	"unav.code.no_city_data":      {"有地址信息的 {n} 个同族中，没有申请人带有城市信息（数据源无申请人地址），无法判断哪些同族属于本区域（{detail}）；这并不表示本区域没有相关专利。", "of the {n} families with place data, none states an applicant's city (no applicant addresses in the sources), so it cannot be told which families are in the region ({detail}); this does not mean the region has none."},
 	"unav.code.no_scope":          {"数据湖中没有符合产业检索范围的专利。", "no patent in the lake matches the industry scope."},
 	"unav.code.fit_failed":        {"逻辑斯蒂曲线无法拟合（{detail}）。", "the logistic curve cannot be fitted ({detail})."},
 	"unav.code.no_citations":      {"数据源未提供引证数据。", "the sources carry no citation data."},

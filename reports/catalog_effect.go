@@ -128,6 +128,7 @@ var effectPhrases = map[string][2]string{
 
 	"r.not_enough_data":    {"数据不足：基数 {n}，少于最低要求 {min}", "not enough data: base {n}, below the minimum {min}"},
 	"r.no_region":          {"范围内 {n} 个专利族中没有区域申请人的专利族", "none of the {n} families in scope has an applicant in the region"},
+	"r.no_place_data":      {"不可用：数据源未提供申请人国别、省市或地址，范围内 {n} 个专利族均无法判断是否属于本区域（并非区域没有专利）", "not available: the sources state no applicant country, province, city or address, so none of the {n} families in scope can be placed in or out of the region (not: the region has none)"},
 	"r.no_legal_status":    {"数据不足：{n} 个区域专利族均无法律状态", "not enough data: none of the {n} region families has a legal status"},
 	"r.no_grant_data":      {"数据不足：{n} 个区域专利族均无授权日期", "not enough data: none of the {n} region families has a grant date"},
 	"r.no_operation_data":  {"数据不足：{n} 个区域专利族均无转让、许可、质押记录字段", "not enough data: none of the {n} region families carries transfer, licence or pledge facts"},

@@ -64,13 +64,15 @@ func Build(ctx context.Context, s *analysis.Session, now time.Time) (*Tracking, 
 	if t.Meta.From > t.Meta.To {
 		t.Meta.From = t.Meta.To
 	}
-	if err := region(ctx, s, t); err != nil {
+	placed, err := region(ctx, s, t)
+	if err != nil {
 		return nil, err
 	}
 	d, err := load(ctx, s)
 	if err != nil {
 		return nil, err
 	}
+	d.placed = placed
 	t.Region.Families, t.Region.Industry = d.cov.Families, d.industry
 	// A year after the latest filing in scope is not covered by the data (a cut-off defaulted
 	// from the clock when the sources have no publication dates): never computed.
@@ -101,12 +103,13 @@ func Build(ctx context.Context, s *analysis.Session, now time.Time) (*Tracking, 
 }
 
 // region matches the config's region at the narrowest level the data carries and creates the
-// eff_app and eff_fam tables.
-func region(ctx context.Context, s *analysis.Session, t *Tracking) error {
+// eff_app and eff_fam tables; it returns the applicants in scope with any place (0: the sources
+// carry no place data at all).
+func region(ctx context.Context, s *analysis.Session, t *Tracking) (int, error) {
 	rg := s.Cfg.Region
-	pc, err := analysis.EffectPlaceCoverage.One(ctx, s, rg.Country)
+	pc, err := analysis.EffectPlaceCoverage.One(ctx, s, rg.Country, rg.Country, rg.Country)
 	if err != nil {
-		return err
+		return 0, err
 	}
 	r := &t.Region
 	r.CountryApplicants, r.WithProvince, r.WithCity = pc.CountryApps, pc.WithProvince, pc.WithCity
@@ -132,9 +135,9 @@ func region(ctx context.Context, s *analysis.Session, t *Tracking) error {
 		r.Level = "province"
 	}
 	if err := s.Exec(ctx, "effect_region", rg.Country, prov, prov, city, city); err != nil {
-		return err
+		return 0, err
 	}
-	return s.Exec(ctx, "effect_region_families")
+	return pc.Placed, s.Exec(ctx, "effect_region_families")
 }
 
 // data is what the queries returned.
@@ -148,6 +151,7 @@ type data struct {
 	population map[int]float64
 	industry   int
 	lastFiling int // the latest filing year in scope
+	placed     int // applicants in scope with any place (0: no family can be placed)
 }
 
 func load(ctx context.Context, s *analysis.Session) (*data, error) {
@@ -203,7 +207,11 @@ func (d *data) fill(t *Tracking, in *Indicator) {
 	}
 	fams := d.cov.Families
 	if fams == 0 {
+		// No region family because nothing can be placed is not "none in the region".
 		in.Reason = &Reason{Code: NoRegion, N: d.industry}
+		if d.placed == 0 {
+			in.Reason.Code = NoPlaceData
+		}
 		return
 	}
 	if in.Unit == "per_10k" && len(d.population) == 0 {

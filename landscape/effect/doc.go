@@ -17,7 +17,9 @@
 // has a province (a city), the region is matched at the narrowest level the data carries and
 // Region.Level says so (an export of one city's applicants, such as a CNIPA search by applicant
 // address, is then read at country level, which is what it holds). A family is the region's
-// when one of its applicants is.
+// when one of its applicants is. No region family with no applicant place at all in scope (no
+// country, province, city or address) is NoPlaceData — the region cannot be told — and only
+// with places is it NoRegion.
 //
 // # The measures (config.EffectMeasures), per calendar year
 //

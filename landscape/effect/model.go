@@ -96,7 +96,8 @@ type Reason struct {
 // The reason codes.
 const (
 	NotEnoughData   = "not_enough_data"   // a share's base below min_base: N base, Min
-	NoRegion        = "no_region"         // no family in scope has an applicant in the region
+	NoRegion        = "no_region"         // no family in scope has an applicant in the region (place data exists)
+	NoPlaceData     = "no_place_data"     // N families in scope, no applicant with any place: the region cannot be told
 	NoLegalStatus   = "no_legal_status"   // N region families, none with a legal status
 	NoGrantData     = "no_grant_data"     // N region families, none with a grant date
 	NoOperationData = "no_operation_data" // N region families, none with operation facts
@@ -116,7 +117,7 @@ const (
 )
 
 // Codes lists every reason code, for the reports catalogue's completeness test.
-var Codes = []string{NotEnoughData, NoRegion, NoLegalStatus, NoGrantData, NoOperationData, NoOperationDate, NoAbroadData,
+var Codes = []string{NotEnoughData, NoRegion, NoPlaceData, NoLegalStatus, NoGrantData, NoOperationData, NoOperationDate, NoAbroadData,
 	NoOperationScope, NoPartyPlaces, DirectionUnknown, NoPopulation, NoPopulationYear}
 
 // Change is a value that differs from the previous run's.

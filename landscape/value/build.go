@@ -74,7 +74,7 @@ func Build(ctx context.Context, s *analysis.Session, opt Options) (*Assessment, 
 // returns the bound arguments (country, province, province, city, city).
 func regionArgs(ctx context.Context, s *analysis.Session, a *Assessment) ([]any, error) {
 	rg := s.Cfg.Region
-	pc, err := analysis.EffectPlaceCoverage.One(ctx, s, rg.Country)
+	pc, err := analysis.EffectPlaceCoverage.One(ctx, s, rg.Country, rg.Country, rg.Country)
 	if err != nil {
 		return nil, err
 	}

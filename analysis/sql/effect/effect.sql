@@ -5,11 +5,13 @@
 -- name: effect_place_coverage
 -- How far the applicants of the region's country carry a place: applicants (family × name) of
 -- the country, with a CN province, with a city. A region narrower than its country can only be
--- matched when places are known.
-SELECT count(*) AS country_apps,
-       count(*) FILTER (WHERE province IS NOT NULL) AS with_province,
-       count(*) FILTER (WHERE city IS NOT NULL) AS with_city
-FROM fam_app WHERE country = ?;
+-- matched when places are known. Placed: applicants of any country with any place (0: the
+-- sources carry no place data, so no family can be placed in any region).
+SELECT count(*) FILTER (WHERE country = ?) AS country_apps,
+       count(*) FILTER (WHERE country = ? AND province IS NOT NULL) AS with_province,
+       count(*) FILTER (WHERE country = ? AND city IS NOT NULL) AS with_city,
+       count(*) FILTER (WHERE country IS NOT NULL OR province IS NOT NULL OR city IS NOT NULL) AS placed
+FROM fam_app;
 
 -- name: effect_region
 -- The region's applicants (family × applicant): the country, and the province and city when

@@ -382,8 +382,12 @@ FROM fam_branch fb JOIN fam f USING (family_id) WHERE f.py BETWEEN ? AND ?
 GROUP BY 1 ORDER BY 1;
 
 -- name: place_data
--- Families in the window with any applicant place (country, province or city): 0 means the
--- sources carry no place data, which the regional section says instead of "none in the region".
-SELECT count(DISTINCT a.family_id) AS n
+-- Families in the window with any applicant place (country, province or city), and with an
+-- applicant of the region's country (bound) that states a province, a city: 0 at the level the
+-- region needs means the sources cannot place the region, which the regional section says
+-- instead of "none in the region".
+SELECT count(DISTINCT a.family_id) FILTER (WHERE a.country IS NOT NULL OR a.province IS NOT NULL OR a.city IS NOT NULL) AS n,
+       count(DISTINCT a.family_id) FILTER (WHERE a.country = ? AND a.province IS NOT NULL) AS with_province,
+       count(DISTINCT a.family_id) FILTER (WHERE a.country = ? AND a.city IS NOT NULL) AS with_city
 FROM fam_app a JOIN fam f USING (family_id)
-WHERE f.py BETWEEN ? AND ? AND (a.country IS NOT NULL OR a.province IS NOT NULL OR a.city IS NOT NULL);
+WHERE f.py BETWEEN ? AND ?;
