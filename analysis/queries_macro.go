@@ -281,6 +281,7 @@ var (
 	KindMix               = NewQuery[KeyNRow]("kind_mix")
 	SubclassTrend         = NewQuery[SubclassYearRow]("subclass_trend")
 	CountryBranch         = NewQuery[CountryBranchRow]("country_branch")
+	CountryFamilies       = NewQuery[KeyNRow]("country_families")
 	InventorsTop          = NewQuery[InventorRow]("inventors_top")
 	InventorTotal         = NewQuery[CountRow]("inventor_total")
 	InventorApplicants    = NewQuery[InventorApplicantRow]("inventor_applicants")

@@ -104,7 +104,9 @@ var regionalOffice = map[string]bool{"WO": true, "EP": true, "EA": true, "AP": t
 //     For a Lens export the earliest claim is read again from the CSV (Priority Numbers, dated),
 //     and the lake's priority_office and applicant countries are checked against it;
 //   - branch: a family is in a branch when an in-scope publication has a code of the branch or
-//     of a descendant; RTA_cf = (N_cf/Σ_f N_cf)/(Σ_c N_cf/Σ_cf N_cf) over every country;
+//     of a descendant; RTA_cf = (N_cf/Σ_f N_cf)/(Σ_c N_cf/Σ_cf N_cf) over every country; a
+//     country with fewer than 10 distinct families in the level-1 branches has no RTA (n/a:
+//     docs/minimum-data.md, rta_country_families), though it enters the denominators;
 //   - quality: forward citations = distinct citing families whose citing publication was
 //     published within CitationWindow years of the family's first publication (in-lake
 //     citations to any member's number), else the source's count (largest of the members);
@@ -408,16 +410,22 @@ func auditFigures(t *testing.T, a *auditState) {
 			level1 = append(level1, br.ID)
 		}
 	}
+	cFams := map[string]int{} // distinct families of a country in a level-1 branch (MinRTAFamilies)
 	for k, bs := range famBranch {
 		if !inWin(k) {
 			continue
 		}
+		inL1 := false
 		for id := range bs {
 			brFams[id]++
 			if parent[id] == "" {
 				cb[[2]string{country[k], id}]++
 				cTot[country[k]]++
+				inL1 = true
 			}
+		}
+		if inL1 {
+			cFams[country[k]]++
 		}
 	}
 	for _, n := range m.Scope.Tree {
@@ -442,11 +450,20 @@ func auditFigures(t *testing.T, a *auditState) {
 		colTot[key[1]] += v
 		all += v
 	}
-	cells, checked := 0, 0
+	cells, checked, short := 0, 0, 0
 	for i, c := range T.Countries {
+		if cFams[c] < 10 { // MinRTAFamilies, stated here independently: the row has no figures
+			short++
+		}
 		for j, id := range T.RTABranches {
 			cells++
 			got := T.RTA[i][j]
+			if cFams[c] < 10 {
+				if got != nil {
+					t.Errorf("RTA %s × %s: model %v, audit n/a (%d families < 10)", c, id, *got, cFams[c])
+				}
+				continue
+			}
 			if cTot[c] == 0 || colTot[id] == 0 {
 				if got != nil {
 					t.Errorf("RTA %s × %s: model %v, audit undefined", c, id, *got)
@@ -485,8 +502,8 @@ func auditFigures(t *testing.T, a *auditState) {
 
 	auditQuality(t, a, facts, members, famApp, inWin)
 	auditRegional(t, a, facts, members, famApp, famBranch, inWin, level1)
-	t.Logf("%s: offices %d, geography %d×%d, RTA %d of %d cells defined and equal, life cycle %d years",
-		a.ex.file, len(byOffice), len(g.Sources), len(g.Offices), checked, cells, len(m.LifeCycle.Points))
+	t.Logf("%s: offices %d, geography %d×%d, RTA %d of %d cells defined and equal (%d of %d countries below 10 families: n/a), life cycle %d years",
+		a.ex.file, len(byOffice), len(g.Sources), len(g.Offices), checked, cells, short, len(T.Countries), len(m.LifeCycle.Points))
 }
 
 func hasFamily(py map[string]int, k string) bool { _, ok := py[k]; return ok }

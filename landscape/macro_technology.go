@@ -147,6 +147,17 @@ func (b *macroBuilder) technology() error {
 		cb[[2]string{r.Country, r.BranchID}] = r.N
 	}
 	T.Countries = topKeys(cTot, 10)
+	// Distinct families per country (cTot counts a family once per branch): a country below
+	// MinRTAFamilies keeps its row, with no figures (n/a), as a branch's concentration below
+	// MinConcentration; it still enters the denominators.
+	cFams, err := analysis.CountryFamilies.All(b.ctx, b.s, b.s.From, b.s.To)
+	if err != nil {
+		return err
+	}
+	nFams := map[string]int{}
+	for _, r := range cFams {
+		nFams[r.K] = int(r.N)
+	}
 	for _, br := range flat {
 		if br.Level == 1 {
 			T.RTABranches = append(T.RTABranches, br.ID)
@@ -167,6 +178,10 @@ func (b *macroBuilder) technology() error {
 		ai := indicators.RTA(mat)
 		for _, c := range T.Countries {
 			row := make([]*float64, len(T.RTABranches))
+			if !MinRTAFamilies.Met(nFams[c]) {
+				T.RTA = append(T.RTA, row)
+				continue
+			}
 			for j := range T.RTABranches {
 				if v := ai.RTA[pos[c]][j]; !math.IsNaN(v) && !math.IsInf(v, 0) {
 					x := round(v, 3)

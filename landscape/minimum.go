@@ -29,10 +29,15 @@ var (
 	// MinGrantRate: the grant rate needs this many decided invention families (granted, or
 	// lapsed without a grant), and legal-status data at all (CodeNoLegalStatus).
 	MinGrantRate = Rule{Code: "grant_rate_decided", Section: "legal", Analysis: "legal.grant_rate", Unit: "families", Min: 10}
+	// MinRTAFamilies: a country's RTA row (country × level-1 branch) needs this many distinct
+	// families of the country in the level-1 branches (in scope, in the window); below it the
+	// row's cells are n/a (nil), as a branch's concentration below MinConcentration. The
+	// country still enters the denominators.
+	MinRTAFamilies = Rule{Code: "rta_country_families", Section: "technology", Analysis: "technology.rta", Unit: "families", Min: 10}
 )
 
 // Rules lists every minimum-data rule in report order.
-var Rules = []Rule{MinGrowthEndYear, MinFitYears, MinFitFamilies, MinConcentration, MinGrantRate}
+var Rules = []Rule{MinGrowthEndYear, MinFitYears, MinFitFamilies, MinConcentration, MinGrantRate, MinRTAFamilies}
 
 // Met reports whether n meets the rule.
 func (r Rule) Met(n int) bool { return n >= r.Min }

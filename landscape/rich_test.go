@@ -31,13 +31,22 @@ var richApplicants = []struct {
 // inventor SMITH JOHN; every other applicant has one inventor of its own and no citations.
 func richLake(t *testing.T) string {
 	t.Helper()
+	return richLakeOf(t, richApplicants)
+}
+
+// richLakeOf writes richLake's CSV for other applicants (at most 46 families in all).
+func richLakeOf(t *testing.T, applicants []struct {
+	name, office string
+	a, b         int
+}) string {
+	t.Helper()
 	var b strings.Builder
 	b.WriteString("#,Jurisdiction,Kind,Publication Number,Lens ID,Publication Date,Publication Year,Application Number,Application Date,Priority Numbers,Title,Applicants,Inventors,Type,Cited by Patent Count,CPC Classifications\n")
 	perYear := []int{10, 11, 12, 13}
 	year, left := 2010, perYear[0]
 	n := 0
 	cites := []int{9, 7, 5, 4, 3, 2, 1, 0, 0, 0, 0, 0}
-	for _, ap := range richApplicants {
+	for _, ap := range applicants {
 		inv := "INVENTOR " + ap.name
 		if ap.name == "ALPHA" {
 			inv = "SMITH JOHN"
@@ -226,15 +235,21 @@ func TestMacroHandRich(t *testing.T) {
 	// Country × branch RTA = (N_cb / N_c) / (N_b / N): US a 11/21 ÷ 26/46 = 0.92674,
 	// US b 10/21 ÷ 20/46 = 1.09524, CN a 8/12 ÷ 26/46 = 1.17949, CN b 4/12 ÷ 20/46 = 0.76667,
 	// JP a 5/9 ÷ 26/46 = 0.98291, JP b 4/9 ÷ 20/46 = 1.02222, KR a 2/4 ÷ 26/46 = 0.88462,
-	// KR b 2/4 ÷ 20/46 = 1.15.
-	rta := map[string][2]float64{"US": {11.0 / 21 / (26.0 / 46), 10.0 / 21 / (20.0 / 46)}, "CN": {8.0 / 12 / (26.0 / 46), 4.0 / 12 / (20.0 / 46)},
-		"JP": {5.0 / 9 / (26.0 / 46), 4.0 / 9 / (20.0 / 46)}, "KR": {2.0 / 4 / (26.0 / 46), 2.0 / 4 / (20.0 / 46)}}
+	// KR b 2/4 ÷ 20/46 = 1.15. JP (9 families) and KR (4) are below MinRTAFamilies (10): their
+	// rows are n/a, though they stay in the denominators.
+	rta := map[string][2]float64{"US": {11.0 / 21 / (26.0 / 46), 10.0 / 21 / (20.0 / 46)}, "CN": {8.0 / 12 / (26.0 / 46), 4.0 / 12 / (20.0 / 46)}}
 	if len(m.Technology.Countries) != 4 || strings.Join(m.Technology.RTABranches, ",") != "a,b" {
 		t.Fatalf("RTA axes: countries %v branches %v", m.Technology.Countries, m.Technology.RTABranches)
 	}
 	for i, ctry := range m.Technology.Countries {
 		for j := range m.Technology.RTABranches {
 			v := m.Technology.RTA[i][j]
+			if _, ok := rta[ctry]; !ok {
+				if v != nil {
+					t.Errorf("RTA %s × %s = %v, want n/a (below %d families)", ctry, m.Technology.RTABranches[j], *v, MinRTAFamilies.Min)
+				}
+				continue
+			}
 			if v == nil {
 				t.Errorf("RTA %s × %s missing", ctry, m.Technology.RTABranches[j])
 				continue
@@ -260,5 +275,54 @@ func TestMacroHandRich(t *testing.T) {
 	}
 	if !found {
 		t.Errorf("grant rate not listed as unavailable (no_legal_status): %+v", m.Unavailable)
+	}
+}
+
+// TestRTABelowMinimum: a country with 2 families (CN: one in branch a, one in b) gets no RTA
+// (MinRTAFamilies = 10), the country with 12 (US: 8 in a, 4 in b) gets its figures, computed with
+// CN in the denominators: US a = (8/12) ÷ (9/14) = 1.03704, US b = (4/12) ÷ (5/14) = 0.93333.
+// The rule is in the method section's list (landscape.Rules).
+func TestRTABelowMinimum(t *testing.T) {
+	ctx := context.Background()
+	lk := filepath.Join(t.TempDir(), "lake")
+	apps := []struct {
+		name, office string
+		a, b         int
+	}{{"ALPHA", "US", 8, 4}, {"CHARLIE", "CN", 1, 1}}
+	if _, err := ingest.Run(ctx, []string{richLakeOf(t, apps)}, ingest.Options{Lake: lk, MaxBad: -1}); err != nil {
+		t.Fatal(err)
+	}
+	cfg, err := config.Load("testdata/hand/rich.yaml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	cfg.Lake = lk
+	s, err := analysis.Open(ctx, cfg)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	m, err := BuildMacro(ctx, s)
+	if err != nil {
+		t.Fatal(err)
+	}
+	T := m.Technology
+	if strings.Join(T.Countries, ",") != "US,CN" || strings.Join(T.RTABranches, ",") != "a,b" || len(T.RTA) != 2 {
+		t.Fatalf("RTA axes: countries %v branches %v, %d rows", T.Countries, T.RTABranches, len(T.RTA))
+	}
+	for j, want := range []float64{8.0 / 12 / (9.0 / 14), 4.0 / 12 / (5.0 / 14)} {
+		if v := T.RTA[0][j]; v == nil || math.Abs(*v-want) > 6e-4 {
+			t.Errorf("RTA US × %s = %v, want %.5f", T.RTABranches[j], v, want)
+		}
+		if v := T.RTA[1][j]; v != nil {
+			t.Errorf("RTA CN × %s = %v, want n/a (2 families < %d)", T.RTABranches[j], *v, MinRTAFamilies.Min)
+		}
+	}
+	found := false
+	for _, r := range m.Scope.Minimums {
+		found = found || r.Code == "rta_country_families" && r.Min == 10
+	}
+	if !found {
+		t.Errorf("method section's minimums %v lack rta_country_families (10)", m.Scope.Minimums)
 	}
 }

@@ -64,6 +64,7 @@ var catalog = map[string][2]string{
 	"rule.fit_families":             {"S 曲线拟合需完整年份内至少 {min} 个同族", "an S-curve fit needs at least {min} families in its complete years"},
 	"rule.concentration_applicants": {"集中度（HHI、CR4、CR8）需至少 {min} 个申请人", "concentration (HHI, CR4, CR8) needs at least {min} applicants"},
 	"rule.grant_rate_decided":       {"授权率需法律状态数据，且至少 {min} 个已决（授权或未授权失效）的发明同族", "a grant rate needs legal-status data and at least {min} decided invention families (granted, or lapsed without grant)"},
+	"rule.rta_country_families":     {"国家的显示性技术优势（RTA）需该国在一级分支中至少有 {min} 个同族（不足者显示为 n/a）", "a country's RTA needs at least {min} of its families in the level-1 branches (below it: n/a)"},
 
 	// Analysis names (landscape.Unavailable.Analysis); an analysis without a name here is shown
 	// by its code.
@@ -75,6 +76,7 @@ var catalog = map[string][2]string{
 	"unav.name.applicants.concentration":       {"申请人集中度", "Applicant concentration"},
 	"unav.name.inventors":                      {"发明人分析", "Inventors"},
 	"unav.name.legal.grant_rate":               {"授权率", "Grant rate"},
+	"unav.name.technology.rta":                 {"国家 RTA", "Country RTA"},
 	"unav.name.legal.operations":               {"专利运营", "Patent operations"},
 	"unav.name.quality":                        {"核心专利", "Core patents"},
 	"unav.name.quality.forward_citations":      {"被引次数", "Forward citations"},

@@ -148,7 +148,7 @@ var phrases = map[string][2]string{
 	"tech.heat":          {"技术分支 × 年份", "Branch × year"},
 	"tech.heat_caption":  {"单元格为同族数（同一同族可属于多个分支）；虚线框为不完整年份。", "Cells: families (a family can count in several branches); dashed cells are incomplete years."},
 	"tech.rta":           {"显示性技术优势（RTA）：国家 × 一级分支", "Revealed technological advantage (RTA): country × level-1 branch"},
-	"tech.rta_caption":   {"RTA > 1（蓝）为专长，< 1（橙）为弱项；空白为无法计算。", "RTA > 1 (blue): specialised; < 1 (orange): below average; empty: undefined."},
+	"tech.rta_caption":   {"RTA > 1（蓝）为专长，< 1（橙）为弱项；空白为无法计算，或该国在一级分支中不足 {min} 个同族（n/a）。", "RTA > 1 (blue): specialised; < 1 (orange): below average; empty: undefined, or fewer than {min} of the country's families in the level-1 branches (n/a)."},
 	"tech.subclasses":    {"主要 IPC 小类", "Top IPC subclasses"},
 	"tech.hotspots":      {"技术热点", "Hotspots"},
 	"tech.hot_bursts":    {"（突发：{bursts}）", " (bursts: {bursts})"},

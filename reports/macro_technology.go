@@ -95,7 +95,7 @@ func (b *macroBuilder) technology() *Section {
 		}
 		rtaData.Rows = append(rtaData.Rows, r)
 	}
-	s.Blocks = append(s.Blocks, Block{Heading: l.T("tech.rta"), Chart: b.chart(svg.Diverging(b.opts(l.T("tech.rta")), t.Countries, rtaCols, t.RTA), l.T("tech.rta_caption"), rtaData)})
+	s.Blocks = append(s.Blocks, Block{Heading: l.T("tech.rta"), Chart: b.chart(svg.Diverging(b.opts(l.T("tech.rta")), t.Countries, rtaCols, t.RTA), l.T("tech.rta_caption", "min", l.Int(landscape.MinRTAFamilies.Min)), rtaData)})
 	// Subclasses.
 	sub := &Table{Caption: l.T("tech.subclasses"), Head: []string{l.T("col.subclass"), l.T("col.families"), l.T("col.share"), l.T("col.cagr"), l.T("col.bursts")}, Num: []bool{false, true, true, true, false}}
 	for _, sc := range t.Subclasses {

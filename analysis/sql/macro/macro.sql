@@ -157,6 +157,14 @@ FROM fam_branch fb JOIN cfg_branch b USING (branch_id) JOIN fam f USING (family_
 WHERE b.level = 1 AND f.py BETWEEN ? AND ?
 GROUP BY 1, 2 ORDER BY 1, 2;
 
+-- name: country_families
+-- Source country: distinct families in a level-1 branch (the count of the RTA's minimum-data rule;
+-- country_branch counts a family once per branch).
+SELECT coalesce(c.country, '??') AS k, count(DISTINCT fb.family_id) AS n
+FROM fam_branch fb JOIN cfg_branch b USING (branch_id) JOIN fam f USING (family_id) JOIN fam_country c USING (family_id)
+WHERE b.level = 1 AND f.py BETWEEN ? AND ?
+GROUP BY 1 ORDER BY 1;
+
 -- name: inventors_top
 WITH fi AS (
     SELECT DISTINCT p.family_id, x.name
