@@ -1,38 +1,13 @@
 package landscape
 
 import (
-	"context"
 	"math"
-	"path/filepath"
 	"testing"
-
-	"github.com/patnav/patnav/analysis"
-	"github.com/patnav/patnav/ingest"
-	"github.com/patnav/patnav/internal/config"
 )
 
 func handMacro(t *testing.T) *Macro {
 	t.Helper()
-	ctx := context.Background()
-	lk := filepath.Join(t.TempDir(), "lake")
-	if _, err := ingest.Run(ctx, []string{"testdata/hand/lens.csv"}, ingest.Options{Lake: lk, MaxBad: -1}); err != nil {
-		t.Fatal(err)
-	}
-	cfg, err := config.Load("testdata/hand/nav.yaml")
-	if err != nil {
-		t.Fatal(err)
-	}
-	cfg.Lake = lk
-	s, err := analysis.Open(ctx, cfg)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer s.Close()
-	m, err := BuildMacro(ctx, s)
-	if err != nil {
-		t.Fatal(err)
-	}
-	return m
+	return macroOf(t, "testdata/hand/nav.yaml", "testdata/hand/lens.csv")
 }
 
 // TestMacroHandBuilt checks the macro numbers on six hand-made families (testdata/hand). Every

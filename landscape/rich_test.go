@@ -9,7 +9,6 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/patnav/patnav/analysis"
 	"github.com/patnav/patnav/ingest"
 	"github.com/patnav/patnav/internal/config"
 )
@@ -80,25 +79,7 @@ func richLakeOf(t *testing.T, applicants []struct {
 // TestMacroHandRich pins the macro figures of the rich lake, each computed by hand from
 // richApplicants (46 families: branch a 26, branch b 20; US 21, CN 12, JP 9, KR 4).
 func TestMacroHandRich(t *testing.T) {
-	ctx := context.Background()
-	lk := filepath.Join(t.TempDir(), "lake")
-	if _, err := ingest.Run(ctx, []string{richLake(t)}, ingest.Options{Lake: lk, MaxBad: -1}); err != nil {
-		t.Fatal(err)
-	}
-	cfg, err := config.Load("testdata/hand/rich.yaml")
-	if err != nil {
-		t.Fatal(err)
-	}
-	cfg.Lake = lk
-	s, err := analysis.Open(ctx, cfg)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer s.Close()
-	m, err := BuildMacro(ctx, s)
-	if err != nil {
-		t.Fatal(err)
-	}
+	m := macroOf(t, "testdata/hand/rich.yaml", richLake(t))
 	near := func(what string, got, want, tol float64) {
 		t.Helper()
 		if math.Abs(got-want) > tol {
@@ -297,15 +278,7 @@ func TestRTABelowMinimum(t *testing.T) {
 		t.Fatal(err)
 	}
 	cfg.Lake = lk
-	s, err := analysis.Open(ctx, cfg)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer s.Close()
-	m, err := BuildMacro(ctx, s)
-	if err != nil {
-		t.Fatal(err)
-	}
+	m := macroOfConfig(t, cfg)
 	T := m.Technology
 	if strings.Join(T.Countries, ",") != "US,CN" || strings.Join(T.RTABranches, ",") != "a,b" || len(T.RTA) != 2 {
 		t.Fatalf("RTA axes: countries %v branches %v, %d rows", T.Countries, T.RTABranches, len(T.RTA))
