@@ -104,3 +104,14 @@ func TestPubIndexFootprint(t *testing.T) {
 		t.Errorf("last reported footprint %d: held at least %d, footprint now %d", last, min, x.footprint())
 	}
 }
+
+// TestIngestLimit: hand-computed limits (MB = 1<<20): a 100 MB index keeps 600 MB; 400 MB gives
+// 400 + 320 = 720; 1,000 MB gives 1,000 + 500 = 1,500.
+func TestIngestLimit(t *testing.T) {
+	const mb = 1 << 20
+	for b, want := range map[int64]int64{100 * mb: 600 * mb, 400 * mb: 720 * mb, 1000 * mb: 1500 * mb} {
+		if got := ingestLimit(b); got != want {
+			t.Errorf("ingestLimit(%d MB) = %d MB, want %d MB", b/mb, got/mb, want/mb)
+		}
+	}
+}
