@@ -6,7 +6,6 @@ import (
 	"path/filepath"
 	"testing"
 
-	"github.com/patnav/patnav/analysis"
 	"github.com/patnav/patnav/ingest"
 	"github.com/patnav/patnav/internal/config"
 )
@@ -28,16 +27,7 @@ func TestStandardsMinimum(t *testing.T) {
 			t.Fatal(err)
 		}
 		cfg.Lake = lk
-		s, err := analysis.Open(ctx, cfg)
-		if err != nil {
-			t.Fatal(err)
-		}
-		defer s.Close()
-		m, err := BuildMacro(ctx, s)
-		if err != nil {
-			t.Fatal(err)
-		}
-		return m
+		return macroOfConfig(t, cfg)
 	}
 	m := build()
 	if u := find(m.Unavailable, "standards"); u == nil || u.Code != CodeNoDeclarations || len(m.Standards.ByStandard) != 0 {
