@@ -31,13 +31,16 @@ var errStop = errors.New("stop")
 // consumer (cluster.RunSource), so the families' texts are never all held in memory at once.
 func (s *Session) ClusterDocSource(ctx context.Context) cluster.Source {
 	return func(yield func(cluster.Doc) bool) error {
+		if err := s.exec(ctx, "cluster_groups", "ipc", "ipc"); err != nil {
+			return err
+		}
 		err := clusterDocs.Each(ctx, s, func(r ClusterDocRow) error {
 			if !yield(cluster.Doc{ID: r.FamilyID, Title: r.Title, Abstract: r.Abstract, Claims: r.Claims,
 				Codes: r.Codes, Subclass: r.Subclass, Year: r.Year, Applicant: r.Applicant}) {
 				return errStop
 			}
 			return nil
-		}, "ipc")
+		})
 		if errors.Is(err, errStop) {
 			return nil
 		}

@@ -1,5 +1,7 @@
 package analysis
 
+import "context"
+
 // Row types and queries of the macro industry navigation (sql/macro/macro.sql). Each query's
 // columns are its row type's db tags; landscape reads fields, never positions.
 
@@ -302,3 +304,25 @@ var (
 	RegionByYearPeople    = NewQuery[RegionYearPeopleRow]("region_by_year_people")
 	RegionBranch          = NewQuery[RegionBranchRow]("region_branch")
 )
+
+// PrepareQuality makes the tables quality_base reads, one step each (quality_members,
+// quality_fwd, quality_scope, quality_size in macro.sql) so that each spills under DuckDB's memory
+// cap: the members of the families of the window and the forward citations received within
+// window years of the first publication.
+func (s *Session) PrepareQuality(ctx context.Context, window int) error {
+	steps := []struct {
+		name string
+		args []any
+	}{
+		{"quality_members", []any{s.From, s.To}},
+		{"quality_fwd", []any{window}},
+		{"quality_scope", nil},
+		{"quality_size", nil},
+	}
+	for _, st := range steps {
+		if err := s.exec(ctx, st.name, st.args...); err != nil {
+			return err
+		}
+	}
+	return nil
+}

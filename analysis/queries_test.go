@@ -38,6 +38,13 @@ func TestEveryQueryPrepares(t *testing.T) {
 	if err := s.Exec(ctx, "standards_declared"); err != nil {
 		t.Fatal(err)
 	}
+	// The steps that make the tables of quality_base and cluster_docs.
+	if err := s.PrepareQuality(ctx, 5); err != nil {
+		t.Fatal(err)
+	}
+	if err := s.Exec(ctx, "cluster_groups", "ipc", "ipc"); err != nil {
+		t.Fatal(err)
+	}
 	// The scope, clustering, seed-scoping and macro queries have their tables here; the enterprise
 	// and warning queries are checked where those models ran.
 	for _, err := range CheckQueries(ctx, s, "scope", "cluster", "macro", "seedscope", "changes", "standards") {

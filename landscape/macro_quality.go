@@ -42,6 +42,9 @@ func (b *macroBuilder) quality() error {
 		fwd, size, scope float64
 	}
 	var fams []fam
+	if err := b.s.PrepareQuality(b.ctx, b.cfg.Analysis.CitationWindow); err != nil {
+		return err
+	}
 	err = analysis.QualityBase.Each(b.ctx, b.s, func(r analysis.QualityBaseRow) error {
 		f := fam{id: r.FamilyID, py: r.Year}
 		in.Cohort = append(in.Cohort, fmt.Sprintf("%d|%s", f.py, r.Subclass))
@@ -62,7 +65,7 @@ func (b *macroBuilder) quality() error {
 		f.scope = r.Scope
 		fams = append(fams, f)
 		return nil
-	}, b.s.From, b.s.To, b.cfg.Analysis.CitationWindow, b.s.From, b.s.To)
+	}, b.s.From, b.s.To)
 	if err != nil {
 		return err
 	}

@@ -80,6 +80,10 @@ func TestEveryQuery(t *testing.T) {
 	if _, err := effect.Build(ctx, s, now); err != nil {
 		t.Fatal(err)
 	}
+	// cluster_docs reads the table cluster_groups makes (the macro model here has no clustering).
+	if err := s.Exec(ctx, "cluster_groups", "ipc", "ipc"); err != nil {
+		t.Fatal(err)
+	}
 	for _, err := range analysis.CheckQueries(ctx, s) {
 		t.Error(err)
 	}

@@ -1,37 +1,47 @@
--- name: cluster_docs
--- One row per family in scope for technology clustering (analysis/cluster): the representative
--- publication's title, abstract and claims (fam.rep_pub, from the lake's patents: the pat table has no long texts; the family's title when
--- the representative has none), the distinct IPC/CPC main groups of the family's in-scope
--- publications, the main subclass (the first by: scheme = the bound scheme, main code first,
--- earliest publication, publication number, code), the priority year and the first applicant.
--- Parameter: the preferred classification scheme of the main subclass ('ipc').
+-- name: cluster_groups
+-- The classification side of cluster_docs, a table of its own made first: per family in scope,
+-- the distinct IPC/CPC main groups of its in-scope publications (a space-separated string; the
+-- separator is not in a canonical code) and the main subclass (the first by: scheme = the bound
+-- scheme, main code first, earliest publication, publication number, code — as one sort key,
+-- chr(1) ending the variable-length publication number so that a shorter number sorts first as
+-- in ORDER BY). No list or ORDER BY aggregate: those do not spill, and a 1M-family lake failed
+-- under a 400 MB cap with them. Parameter: the preferred scheme ('ipc').
+CREATE OR REPLACE TEMP TABLE cl_group AS
 WITH cls AS (
-    SELECT p.family_id, c.main_group, c.subclass, c.scheme, c.is_main, c.code, p.pub_number, p.pub_date
+    SELECT p.family_id, c.main_group, c.subclass,
+           CASE WHEN c.scheme = ? THEN '0' WHEN NOT (c.scheme = ?) THEN '1' ELSE '2' END ||
+           CASE WHEN c.is_main THEN '0' WHEN NOT c.is_main THEN '1' ELSE '2' END ||
+           coalesce(p.pub_date::VARCHAR, '9999-99-99') || p.pub_number || chr(1) || c.code AS k
     FROM classifications c
     JOIN scope_pub s USING (pub_number)
     JOIN pat p USING (pub_number)
     WHERE c.subclass <> '' -- IPC/CPC only: Derwent classes and manual codes have no subclass
-), groups AS (
-    SELECT family_id,
-           list(DISTINCT main_group ORDER BY main_group) FILTER (WHERE coalesce(main_group, '') <> '') AS codes,
-           first(subclass ORDER BY (scheme = ?) DESC, is_main DESC, pub_date ASC NULLS LAST, pub_number, code) AS subclass
-    FROM cls
-    GROUP BY family_id
-), app AS (
-    SELECT family_id, first(name ORDER BY seq, name) AS applicant
-    FROM fam_app
+), sub AS (
+    SELECT family_id, arg_min(subclass, k) AS subclass FROM cls GROUP BY family_id
+), grp AS (
+    SELECT family_id, string_agg(main_group, ' ') AS codes
+    FROM (SELECT DISTINCT family_id, main_group FROM cls WHERE coalesce(main_group, '') <> '')
     GROUP BY family_id
 )
+SELECT sub.family_id, sub.subclass, grp.codes FROM sub LEFT JOIN grp USING (family_id);
+
+-- name: cluster_docs
+-- One row per family in scope for technology clustering (analysis/cluster): the representative
+-- publication's title, abstract and claims (fam.rep_pub, from the lake's patents: the pat table
+-- has no long texts; the family's title when the representative has none), the distinct IPC/CPC
+-- main groups of the family's in-scope publications in order and its main subclass (cl_group,
+-- made by cluster_groups), the priority year and the first applicant (fam_first: lowest seq,
+-- then name).
 SELECT f.family_id,
        coalesce(nullif(p.title, ''), f.title, '') AS title,
        coalesce(p.abstract, '')                   AS abstract,
        coalesce(p.claims, '')                     AS claims,
-       coalesce(g.codes, [])                      AS codes,
+       CASE WHEN g.codes IS NULL THEN [] ELSE list_sort(string_split(g.codes, ' ')) END AS codes,
        coalesce(g.subclass, '')                   AS subclass,
        coalesce(f.py, 0)                          AS py,
-       coalesce(a.applicant, '')                  AS applicant
+       coalesce(a.first_applicant, '')            AS applicant
 FROM fam f
 LEFT JOIN patents p ON p.pub_number = f.rep_pub
-LEFT JOIN groups g ON g.family_id = f.family_id
-LEFT JOIN app a ON a.family_id = f.family_id
+LEFT JOIN cl_group g ON g.family_id = f.family_id
+LEFT JOIN fam_first a ON a.family_id = f.family_id
 ORDER BY f.family_id;

@@ -30,7 +30,7 @@ CREATE OR REPLACE TEMP TABLE eff_fam AS SELECT DISTINCT family_id FROM eff_app;
 -- country), and the
 -- region's distinct enterprise and university/institute filers.
 WITH f AS (
-    SELECT family_id, invention, offices, year(coalesce(app_date, first_date)) AS fy,
+    SELECT family_id, invention, pct, year(coalesce(app_date, first_date)) AS fy,
            family_id IN (SELECT family_id FROM eff_fam) AS reg
     FROM fam
 ), co AS (
@@ -52,7 +52,7 @@ SELECT f.fy AS year,
        count(*) AS industry,
        count(*) FILTER (WHERE f.reg) AS families,
        count(*) FILTER (WHERE f.reg AND f.invention) AS inventions,
-       count(*) FILTER (WHERE f.reg AND list_contains(f.offices, 'WO')) AS pct,
+       count(*) FILTER (WHERE f.reg AND f.pct) AS pct,
        count(*) FILTER (WHERE f.family_id IN (SELECT family_id FROM co)) AS co_applications,
        coalesce(any_value(fl.enterprises), 0) AS enterprises,
        coalesce(any_value(fl.universities), 0) AS universities
@@ -135,7 +135,7 @@ WITH c AS (
 )
 SELECT count(*) AS alive,
        count(*) FILTER (WHERE f.granted) AS alive_granted,
-       count(*) FILTER (WHERE f.n_offices > 1 OR list_contains(f.offices, 'WO')
+       count(*) FILTER (WHERE f.n_offices > 1 OR f.pct
                         OR coalesce(c.pr >= 0.9 AND c.cited_by_src > 0, false)
                         OR f.transferred OR f.licensed OR f.pledged
                         OR coalesce(lit.lit, 0) > 0 OR f.invalidated) AS high_value

@@ -60,9 +60,9 @@ FROM fo JOIN fam_country c USING (family_id) GROUP BY 1, 2 ORDER BY 1, 2;
 -- with_members: families whose members the sources show (more than one publication, or a family
 -- size the source states); without any, a PCT share of 0 % could not be told from an export that
 -- lists one publication per family (CNIPA lists, USPTO grants).
-SELECT count(*) FILTER (WHERE list_contains(offices, 'WO')) AS pct, count(*) AS n,
+SELECT count(*) FILTER (WHERE wo) AS pct, count(*) AS n,
        count(*) FILTER (WHERE pubs > 1 OR size_src IS NOT NULL) AS with_members
-FROM (SELECT f.family_id, list(DISTINCT p.jurisdiction) AS offices, count(*) AS pubs, any_value(f.family_size_src) AS size_src
+FROM (SELECT f.family_id, bool_or(p.jurisdiction = 'WO') AS wo, count(*) AS pubs, any_value(f.family_size_src) AS size_src
       FROM fam f JOIN pat p USING (family_id) WHERE f.py BETWEEN ? AND ? GROUP BY 1);
 
 -- name: geo_foreign_in
@@ -121,7 +121,7 @@ GROUP BY 1, 2 ORDER BY 1, 3 DESC, 2;
 
 -- name: applicant_offices
 SELECT a.name, o.office AS k, count(DISTINCT a.family_id) AS n
-FROM fam_app a JOIN fam f USING (family_id), unnest(f.offices) AS o(office)
+FROM fam_app a JOIN fam f USING (family_id) JOIN fam_office o USING (family_id)
 WHERE list_contains(?::VARCHAR[], a.name) AND f.py BETWEEN ? AND ?
 GROUP BY 1, 2 ORDER BY 1, 3 DESC, 2;
 
@@ -235,38 +235,61 @@ SELECT count(*) FILTER (WHERE cited_by_src IS NOT NULL) AS with_src,
        count(*) AS n
 FROM fam WHERE py BETWEEN ? AND ?;
 
--- name: quality_base
--- Per family: the raw quality indicators the data supports (numbers only; the details of the
--- core patents are fetched afterwards by quality_details).
--- fwd: forward citations received within the window (years after the first publication) from
---      citing publications in the lake, resolved by kind-less number and counted as families;
--- scope: distinct IPC subclasses; family size: distinct offices of all members in the lake.
+-- name: quality_members
+-- The quality indicators are computed in steps, each a table of its own (quality_members,
+-- quality_fwd, quality_scope, quality_size), then joined by quality_base: every grouping counts
+-- distinct values by grouping twice (no DISTINCT or ORDER BY aggregate), and no grouping is built
+-- into a join's hash table, so that each step spills under DuckDB's memory cap (as one statement
+-- with count(DISTINCT …) aggregates, a 1M-family lake failed under a 400 MB cap).
+-- Members: the publications in the lake of every family in the window (bound: from, to).
+CREATE OR REPLACE TEMP TABLE q_members AS
+SELECT f.family_id, p.doc_number, p.jurisdiction FROM fam f JOIN pat p USING (family_id)
+WHERE f.py BETWEEN ? AND ?;
+
+-- name: quality_fwd
+-- fwd: forward citations received within the window (bound: years after the first publication)
+-- from citing publications in the lake, resolved by kind-less number and counted as families.
 -- (citation_rows: a repeated citation counts once anyway, as a distinct citing family.)
-WITH members AS (
-    SELECT f.family_id, p.doc_number, p.jurisdiction FROM fam f JOIN pat p USING (family_id)
-    WHERE f.py BETWEEN ? AND ?
-), fwd AS (
-    SELECT m.family_id, count(DISTINCT cp.family_id) AS n
-    FROM citation_rows c JOIN members m ON m.doc_number = c.cited_doc
+CREATE OR REPLACE TEMP TABLE q_fwd AS
+SELECT family_id, count(*) AS n FROM (
+    SELECT DISTINCT m.family_id, cp.family_id AS citing_family
+    FROM citation_rows c JOIN q_members m ON m.doc_number = c.cited_doc
     JOIN pat cp ON cp.pub_number = c.citing
     JOIN fam f ON f.family_id = m.family_id
     WHERE c.kind = 'patent' AND cp.pub_date <= f.first_pub + to_years(?::INTEGER) AND cp.family_id <> m.family_id
-    GROUP BY 1
-), sc AS (
-    SELECT p.family_id, count(DISTINCT c.subclass) AS n, first(c.subclass ORDER BY c.is_main DESC, c.subclass) AS main_sub
+) GROUP BY 1;
+
+-- name: quality_scope
+-- scope: distinct IPC subclasses of the family's in-scope publications, and its main subclass
+-- (the first main one, else the first; IPC/CPC only: Derwent classes and manual codes have no
+-- subclass).
+CREATE OR REPLACE TEMP TABLE q_scope AS
+SELECT family_id, count(*) AS n,
+       arg_min(subclass, CASE WHEN is_main THEN '0' ELSE '1' END || subclass) AS main_sub
+FROM (
+    SELECT p.family_id, c.subclass, bool_or(c.is_main) AS is_main
     FROM classifications c JOIN scope_pub USING (pub_number) JOIN pat p USING (pub_number)
-    WHERE c.subclass <> '' -- IPC/CPC only: Derwent classes and manual codes have no subclass
-    GROUP BY 1
-), fs AS (
-    SELECT family_id, count(DISTINCT jurisdiction) AS n FROM members GROUP BY 1
-)
+    WHERE c.subclass <> ''
+    GROUP BY 1, 2
+) GROUP BY 1;
+
+-- name: quality_size
+-- family size: distinct offices of all members in the lake.
+CREATE OR REPLACE TEMP TABLE q_size AS
+SELECT family_id, count(jurisdiction) AS n
+FROM (SELECT DISTINCT family_id, jurisdiction FROM q_members) GROUP BY 1;
+
+-- name: quality_base
+-- Per family: the raw quality indicators the data supports (numbers only; the details of the
+-- core patents are fetched afterwards by quality_details), from the tables of quality_members,
+-- quality_fwd, quality_scope and quality_size (bound: from, to).
 SELECT f.family_id, f.py, coalesce(sc.main_sub, '') AS subclass,
        fwd.n AS fwd_internal, f.cited_by_src AS fwd_src,
        greatest(coalesce(fs.n, 1), coalesce(f.family_size_src, 0)) AS family_size, f.claims,
        f.cites_src AS backward,
        CASE WHEN f.granted AND f.app_date IS NOT NULL THEN date_diff('day', f.app_date, f.grant_date) END AS grant_lag,
        sc.n AS scope
-FROM fam f LEFT JOIN fwd USING (family_id) LEFT JOIN sc USING (family_id) LEFT JOIN fs USING (family_id)
+FROM fam f LEFT JOIN q_fwd fwd USING (family_id) LEFT JOIN q_scope sc USING (family_id) LEFT JOIN q_size fs USING (family_id)
 WHERE f.py BETWEEN ? AND ?
 ORDER BY f.family_id;
 

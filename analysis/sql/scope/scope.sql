@@ -104,42 +104,55 @@ SELECT p.* EXCLUDE (abstract, claims) REPLACE (coalesce(m.fkey, p.family_id) AS 
 FROM patents p LEFT JOIN fam_map m USING (family_id);
 
 -- name: scope_families
--- One row per family in scope, with family-level facts over its in-scope publications.
+-- One row per family in scope, with family-level facts over its in-scope publications, and
+-- fam_office: the distinct offices (jurisdictions) of each family's in-scope publications.
 -- py: priority year = year of the earliest priority (else filing, else publication) date.
+-- Every aggregate here has a fixed-size state (no DISTINCT, ORDER BY or list aggregate), so the
+-- grouping of every family spills to disk under DuckDB's memory cap instead of failing: the
+-- offices are a table of their own, counted per family, and the representative publication's
+-- title is joined back from pat.
+CREATE OR REPLACE TEMP TABLE fam_office AS
+SELECT DISTINCT p.family_id, p.jurisdiction AS office FROM pat p JOIN scope_pub s USING (pub_number);
 CREATE OR REPLACE TEMP TABLE fam AS
 WITH m AS (
     SELECT p.* FROM pat p JOIN scope_pub s USING (pub_number)
+), g AS (
+    SELECT
+        family_id,
+        min(coalesce(priority_date, app_date, pub_date))            AS first_date,
+        year(min(coalesce(priority_date, app_date, pub_date)))      AS py,
+        min(pub_date)                                                AS first_pub,
+        count(*)                                                     AS pubs,
+        bool_or(jurisdiction = 'WO')                                 AS pct,
+        bool_or(granted OR grant_date IS NOT NULL)                   AS granted,
+        min(grant_date)                                              AS grant_date,
+        min(app_date)                                                AS app_date,
+        CASE WHEN bool_or(legal_status = 'alive') THEN 'alive'
+             WHEN bool_or(legal_status = 'pending') THEN 'pending'
+             WHEN bool_or(legal_status = 'lapsed') THEN 'lapsed'
+             ELSE 'unknown' END                                      AS status,
+        bool_or(doc_type = 'invention')                              AS invention,
+        bool_or(doc_type = 'utility_model')                          AS utility,
+        max(cited_by_count)                                          AS cited_by_src,
+        max(cites_count)                                             AS cites_src,
+        max(family_size)                                             AS family_size_src,
+        max(claims_count)                                            AS claims,
+        arg_min(pub_number, coalesce(pub_date::VARCHAR, '9999') || pub_number) AS rep_pub,
+        bool_or(transfer_count > 0)                                  AS transferred,
+        bool_or(licence_count > 0)                                   AS licensed,
+        bool_or(pledge_count > 0)                                    AS pledged,
+        bool_or(invalidated)                                         AS invalidated,
+        max(expiry_date)                                             AS expiry_date
+    FROM m
+    GROUP BY family_id
+), o AS (
+    SELECT family_id, count(office) AS n_offices FROM fam_office GROUP BY family_id
 )
-SELECT
-    family_id,
-    min(coalesce(priority_date, app_date, pub_date))            AS first_date,
-    year(min(coalesce(priority_date, app_date, pub_date)))      AS py,
-    min(pub_date)                                                AS first_pub,
-    count(*)                                                     AS pubs,
-    list(DISTINCT jurisdiction ORDER BY jurisdiction)            AS offices,
-    count(DISTINCT jurisdiction)                                 AS n_offices,
-    bool_or(granted OR grant_date IS NOT NULL)                   AS granted,
-    min(grant_date)                                              AS grant_date,
-    min(app_date)                                                AS app_date,
-    CASE WHEN bool_or(legal_status = 'alive') THEN 'alive'
-         WHEN bool_or(legal_status = 'pending') THEN 'pending'
-         WHEN bool_or(legal_status = 'lapsed') THEN 'lapsed'
-         ELSE 'unknown' END                                      AS status,
-    bool_or(doc_type = 'invention')                              AS invention,
-    bool_or(doc_type = 'utility_model')                          AS utility,
-    max(cited_by_count)                                          AS cited_by_src,
-    max(cites_count)                                             AS cites_src,
-    max(family_size)                                             AS family_size_src,
-    max(claims_count)                                            AS claims,
-    arg_min(pub_number, coalesce(pub_date::VARCHAR, '9999') || pub_number) AS rep_pub,
-    arg_min(title, coalesce(pub_date::VARCHAR, '9999') || pub_number)      AS title,
-    bool_or(transfer_count > 0)                                  AS transferred,
-    bool_or(licence_count > 0)                                   AS licensed,
-    bool_or(pledge_count > 0)                                    AS pledged,
-    bool_or(invalidated)                                         AS invalidated,
-    max(expiry_date)                                             AS expiry_date
-FROM m
-GROUP BY family_id;
+SELECT g.family_id, g.first_date, g.py, g.first_pub, g.pubs, o.n_offices, g.pct, g.granted,
+       g.grant_date, g.app_date, g.status, g.invention, g.utility, g.cited_by_src, g.cites_src,
+       g.family_size_src, g.claims, g.rep_pub, t.title, g.transferred, g.licensed, g.pledged,
+       g.invalidated, g.expiry_date
+FROM g JOIN o USING (family_id) JOIN pat t ON t.pub_number = g.rep_pub;
 
 -- name: family_applicants
 -- Distinct applicants of each family (normalised name), with fractional weight 1/k. An
@@ -168,25 +181,32 @@ WITH x AS (
 )
 SELECT a.*, 1.0 / count(*) OVER (PARTITION BY family_id) AS w FROM a;
 
+-- name: family_first
+-- The first applicant of each family and the first stated country, province and city (see
+-- family_country).
+CREATE OR REPLACE TEMP TABLE fam_first AS
+    SELECT family_id,
+        arg_min(country, lpad(seq::VARCHAR, 4, '0') || name) FILTER (WHERE country IS NOT NULL) AS country,
+        arg_min(province, lpad(seq::VARCHAR, 4, '0') || name) FILTER (WHERE province IS NOT NULL) AS province,
+        arg_min(city, lpad(seq::VARCHAR, 4, '0') || name) FILTER (WHERE city IS NOT NULL) AS city,
+        arg_min(name, lpad(seq::VARCHAR, 4, '0') || name) AS first_applicant
+    FROM fam_app GROUP BY family_id;
+
 -- name: family_country
 -- The family's source country: its first applicant's country (lowest seq, then name), else the
 -- office of the earliest priority claim of its representative publication unless that is a
 -- regional or international office (the bound list: EP, WO, IB …, which name no country; the
 -- applicants' own countries follow the same rule at ingest), else NULL (reported as '??'); the
--- first applicant's CN province and city; and the first applicant.
+-- first applicant's CN province and city; and the first applicant. "First" is the lowest seq,
+-- then name, as one sort key (seq is at most four digits), so that every aggregate has a
+-- fixed-size state and the grouping spills under DuckDB's memory cap; the grouping is a table of
+-- its own before the join (as one statement, the grouping built into the join's hash table did
+-- not spill: a 1M-family lake failed under a 400 MB cap): family_first makes it.
 CREATE OR REPLACE TEMP TABLE fam_country AS
-WITH a AS (
-    SELECT family_id,
-        first(country ORDER BY seq, name) FILTER (WHERE country IS NOT NULL) AS country,
-        first(province ORDER BY seq, name) FILTER (WHERE province IS NOT NULL) AS province,
-        first(city ORDER BY seq, name) FILTER (WHERE city IS NOT NULL) AS city,
-        first(name ORDER BY seq, name) AS first_applicant
-    FROM fam_app GROUP BY family_id
-)
 SELECT f.family_id,
        coalesce(a.country, CASE WHEN NOT list_contains(?::VARCHAR[], p.priority_office) THEN p.priority_office END) AS country,
        a.province, a.city, a.first_applicant
-FROM fam f LEFT JOIN a USING (family_id) LEFT JOIN patents p ON p.pub_number = f.rep_pub;
+FROM fam f LEFT JOIN fam_first a USING (family_id) LEFT JOIN pat p ON p.pub_number = f.rep_pub;
 
 -- name: family_branches
 -- Branch tags: a family is in a branch when one of its in-scope publications matches one of the

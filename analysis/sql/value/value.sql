@@ -25,7 +25,7 @@ SELECT f.family_id, f.rep_pub, coalesce(f.title, '') AS title, f.py, f.status, f
        coalesce(f.expiry_date, CASE WHEN f.invention THEN f.app_date + INTERVAL 20 YEAR
                                     WHEN f.utility THEN f.app_date + INTERVAL 10 YEAR END)::DATE AS expiry,
        f.expiry_date IS NOT NULL AS expiry_stated,
-       f.n_offices, list_contains(f.offices, 'WO') AS pct, f.cited_by_src AS cited, f.claims,
+       f.n_offices, f.pct, f.cited_by_src AS cited, f.claims,
        coalesce(o.ops, 0) AS ops, coalesce(o.ops_known, false) AS ops_known, o.litigation,
        coalesce(f.invalidated, false) AS invalidated,
        coalesce(a.applicants, []) AS applicants, coalesce(a.kinds, []) AS kinds, coalesce(a.region, false) AS region,
