@@ -38,7 +38,10 @@ func TestEveryQueryPrepares(t *testing.T) {
 	if err := s.Exec(ctx, "standards_declared"); err != nil {
 		t.Fatal(err)
 	}
-	// The steps that make the tables of quality_base and cluster_docs.
+	// The steps that make the tables of family_edges, quality_base and cluster_docs.
+	if err := s.Exec(ctx, "family_apps"); err != nil {
+		t.Fatal(err)
+	}
 	if err := s.PrepareQuality(ctx, 5); err != nil {
 		t.Fatal(err)
 	}

@@ -276,8 +276,10 @@ func (s *Session) Exec(ctx context.Context, name string, args ...any) error {
 // resolveFamilies merges family ids that name the same family (see the family_edges query) with
 // a union-find, the smallest id of each group naming it, and creates the pat view over it.
 func (s *Session) resolveFamilies(ctx context.Context) error {
-	if err := s.exec(ctx, "create_fam_map"); err != nil {
-		return err
+	for _, q := range []string{"create_fam_map", "family_apps"} {
+		if err := s.exec(ctx, q); err != nil {
+			return err
+		}
 	}
 	edges, err := familyEdges.All(ctx, s)
 	if err != nil {

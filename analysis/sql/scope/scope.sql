@@ -72,20 +72,31 @@ WITH c AS (SELECT pub_number FROM code_hit WHERE target = 'scope'),
 SELECT pub_number FROM (SELECT pub_number FROM hit WHERE NOT ? UNION ALL SELECT pub_number FROM both_hit WHERE ?)
 EXCEPT SELECT pub_number FROM excl;
 
+-- name: family_apps
+-- The family × application number pairs of the lake (one read of the patents view), each with
+-- whether a publication of the pair is in scope: what family_edges reads.
+CREATE OR REPLACE TEMP TABLE fe_app AS
+SELECT family_id, app_number, bool_or(in_scope) AS in_scope
+FROM (SELECT family_id, app_number, pub_number IN (SELECT pub_number FROM scope_pub) AS in_scope FROM patents)
+GROUP BY family_id, app_number;
+
 -- name: family_edges
--- Pairs of family ids that name the same family: recorded links (the same publication arrived
--- under two family ids) and families sharing an application number.
-WITH sf AS (SELECT DISTINCT p.family_id FROM patents p JOIN scope_pub USING (pub_number))
+-- Pairs of family ids that name the same family (fe_app, made by family_apps): recorded links
+-- (the same publication arrived under two family ids) and families sharing an application
+-- number — each such family paired with the smallest family id sharing the number, which joins
+-- the same families as every pair would (the union-find in resolveFamilies) without a self-join
+-- of every application number: only numbers shared by more than one family are joined.
+WITH sf AS (SELECT DISTINCT family_id FROM fe_app WHERE in_scope),
+multi AS (
+    SELECT app_number, min(family_id) AS root FROM fe_app
+    WHERE app_number IS NOT NULL AND family_id IN (SELECT family_id FROM sf)
+    GROUP BY app_number HAVING count(*) > 1
+)
 SELECT family_id AS a, linked_family_id AS b FROM family_links
 WHERE family_id IN (SELECT family_id FROM sf) OR linked_family_id IN (SELECT family_id FROM sf)
 UNION
-SELECT f1.family_id, f2.family_id FROM (
-    SELECT app_number, family_id FROM patents
-    WHERE app_number IS NOT NULL AND family_id IN (SELECT family_id FROM sf) GROUP BY 1, 2
-) f1 JOIN (
-    SELECT app_number, family_id FROM patents
-    WHERE app_number IS NOT NULL AND family_id IN (SELECT family_id FROM sf) GROUP BY 1, 2
-) f2 ON f1.app_number = f2.app_number AND f1.family_id < f2.family_id
+SELECT m.root, f.family_id FROM fe_app f JOIN multi m USING (app_number)
+WHERE f.family_id <> m.root AND f.family_id IN (SELECT family_id FROM sf)
 ORDER BY 1, 2;
 
 -- name: create_fam_map
@@ -99,6 +110,7 @@ INSERT INTO fam_map VALUES (?, ?);
 -- (abstract, claims): family ids resolved across sources (fam_map). The patents view already
 -- shows each publication as it stands at the session's cut-off: every changeable fact (legal
 -- status, owner, operation counts, the first applicant's place …) is its latest observation.
+DROP TABLE IF EXISTS fe_app;
 CREATE OR REPLACE TEMP TABLE pat AS
 SELECT p.* EXCLUDE (abstract, claims) REPLACE (coalesce(m.fkey, p.family_id) AS family_id)
 FROM patents p LEFT JOIN fam_map m USING (family_id);

@@ -1,0 +1,66 @@
+package analysis
+
+import (
+	"context"
+	"os"
+	"path/filepath"
+	"reflect"
+	"testing"
+
+	"github.com/patnav/patnav/ingest"
+	"github.com/patnav/patnav/internal/config"
+)
+
+// TestFamiliesSharingAnApplicationMerge: families that share an application number are one
+// family, named by the smallest family id of the group, however they are chained (family_edges
+// pairs each family with the smallest id sharing a number; the union-find joins the chains).
+// Espacenet family numbers: 900, 700 and 950 share EP20150000001; 800 shares US20150000009 with
+// 700; 600 shares nothing. Expected: families 600 (1 publication) and 700 (6 publications).
+func TestFamiliesSharingAnApplicationMerge(t *testing.T) {
+	ctx := context.Background()
+	dir := t.TempDir()
+	csv := "No;Title;Inventors;Applicants;Publication number;Earliest priority;IPC;CPC;Publication date;Earliest publication;Family number;Application number\n" +
+		"1;Drone arm;SMITH JOHN [US];ACME INC [US];EP1000001A1;2015-01-01;B64C39/02;B64C39/024;2016-01-01;2016-01-01;900;EP20150000001\n" +
+		"2;Drone arm;SMITH JOHN [US];ACME INC [US];US2016000002A1;2015-01-01;B64C39/02;B64C39/024;2016-02-01;2016-01-01;700;EP20150000001\n" +
+		"3;Drone arm;SMITH JOHN [US];ACME INC [US];EP1000003A1;2015-01-01;B64C39/02;B64C39/024;2016-03-01;2016-01-01;950;EP20150000001\n" +
+		"4;Drone arm;SMITH JOHN [US];ACME INC [US];CN100000004A;2015-01-01;B64C39/02;B64C39/024;2016-04-01;2016-01-01;800;US20150000009\n" +
+		"5;Drone arm;SMITH JOHN [US];ACME INC [US];US2016000005A1;2015-01-01;B64C39/02;B64C39/024;2016-05-01;2016-01-01;700;US20150000009\n" +
+		"6;Drone arm;SMITH JOHN [US];ACME INC [US];JP2016000006A;2015-01-01;B64C39/02;B64C39/024;2016-06-01;2016-01-01;700;JP20150000006\n" +
+		"7;Gimbal;DOE JANE [US];OTHER INC [US];US2016000007A1;2015-02-01;B64C39/02;B64C39/024;2016-07-01;2016-07-01;600;US20150000007\n"
+	if err := os.WriteFile(filepath.Join(dir, "espacenet.csv"), []byte(csv), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	lk := filepath.Join(t.TempDir(), "lake")
+	if _, err := ingest.Run(ctx, []string{dir}, ingest.Options{Lake: lk, MaxBad: 0}); err != nil {
+		t.Fatal(err)
+	}
+	cfg, err := config.Load("../landscape/testdata/hand/nav.yaml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	cfg.Lake = lk
+	cfg.Industry.Scope.Codes = []string{"B64C39"}
+	cfg.Industry.Scope.Keywords = config.Keywords{}
+	s, err := Open(ctx, cfg)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	rows, err := s.DB.SQL().QueryContext(ctx, "SELECT family_id, pubs FROM fam ORDER BY family_id")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer rows.Close()
+	got := map[string]int{}
+	for rows.Next() {
+		var id string
+		var n int
+		if err := rows.Scan(&id, &n); err != nil {
+			t.Fatal(err)
+		}
+		got[id] = n
+	}
+	if want := map[string]int{"600": 1, "700": 6}; !reflect.DeepEqual(got, want) {
+		t.Errorf("families %v, want %v", got, want)
+	}
+}
