@@ -122,13 +122,19 @@ func (d *DB) bound(ctx context.Context) error {
 // peak RSS instead of 2.42 GB under 2.5 GB; on the 1M-family landscape (961k families in scope, a
 // 323 MB lake) a 1.5 GB cap gave the same reports with 2.32 GB of peak RSS instead of 3.63 GB
 // under 2.5 GB, for 2.6 % more CPU time (180.5 vs 175.9 CPU-s, runs side by side on a loaded
-// machine). Larger lakes spill to disk beyond the cap.
+// machine). Larger lakes spill to disk beyond the cap, but a cap far below the lake's size
+// fails: an operator spills by partitions and still needs some of them in memory, and the
+// groupings over every family need about 1.2 bytes of memory per byte of lake (the 1M-family
+// lake of 337 MB completes under 400 MB and failed under 300 MB; the 10M-family lake of 3.2 GB
+// failed under 1.5 GB). So from a lake of 1.2 GB up the cap is 5/4 of the lake's size, at most
+// 8 GB: 4 GB for the 10M-family lake.
 func memoryLimit(lakeBytes int64) string {
 	if v := os.Getenv("PATNAV_DUCKDB_MEMORY"); v != "" && strings.Trim(v, "0123456789.KMGTBkmgtib ") == "" {
 		return v
 	}
-	const lo, hi = 1000, 1500 // MB (DuckDB's MB are 1000² bytes)
+	const lo, hi, top = 1000, 1500, 8000 // MB (DuckDB's MB are 1000² bytes)
 	mb := min(max(8*lakeBytes/1000000, lo), hi)
+	mb = max(mb, min(5*lakeBytes/4/1000000, top))
 	return fmt.Sprintf("%dMB", mb)
 }
 

@@ -59,12 +59,14 @@ func TestSpill(t *testing.T) {
 	}
 }
 
-// TestMemoryLimit: 8 bytes of DuckDB memory per byte of lake, clamped to [1000 MB, 1500 MB]
-// (hand-computed: 99 MB → 792 → 1000; 150 MB → 1200; 200 MB → 1600 → 1500; 1 GB → 8000 → 1500);
-// the variable wins.
+// TestMemoryLimit: 8 bytes of DuckDB memory per byte of lake, clamped to [1000 MB, 1500 MB],
+// and at least 5/4 of the lake's size up to 8 GB (hand-computed: 99 MB → 792 → 1000; 150 MB →
+// 1200; 200 MB → 1600 → 1500; 1 GB → 8000 → 1500 (5/4: 1250); 2 GB → 2500; 3.2 GB → 4000;
+// 10 GB → 12500 → 8000); the variable wins.
 func TestMemoryLimit(t *testing.T) {
 	t.Setenv("PATNAV_DUCKDB_MEMORY", "")
-	for in, want := range map[int64]string{0: "1000MB", 99e6: "1000MB", 150e6: "1200MB", 200e6: "1500MB", 1e9: "1500MB"} {
+	for in, want := range map[int64]string{0: "1000MB", 99e6: "1000MB", 150e6: "1200MB", 200e6: "1500MB", 1e9: "1500MB",
+		2e9: "2500MB", 3.2e9: "4000MB", 10e9: "8000MB"} {
 		if got := memoryLimit(in); got != want {
 			t.Errorf("memoryLimit(%d) = %s, want %s", in, got, want)
 		}
