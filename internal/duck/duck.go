@@ -138,6 +138,11 @@ func memoryLimit(lakeBytes int64) string {
 	return fmt.Sprintf("%dMB", mb)
 }
 
+// LakeBytes is the size of the database's lake's committed Parquet files (0 without a lake):
+// the measure of the data that DuckDB's memory cap follows, and the Go side's heap limit too
+// (pipeline.Open).
+func (d *DB) LakeBytes() int64 { return lakeBytes(d.Lake) }
+
 // lakeBytes is the size of the lake's committed Parquet files (0 without a lake).
 func lakeBytes(l *lake.Lake) int64 {
 	if l == nil {
