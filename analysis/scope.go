@@ -238,7 +238,7 @@ func (s *Session) prepare(ctx context.Context) error {
 	if err := s.resolveFamilies(ctx); err != nil {
 		return err
 	}
-	for _, q := range []string{"scope_families", "family_applicants", "family_first", "family_country", "family_branches"} {
+	for _, q := range []string{"scope_families", "family_applicants", "family_first", "family_country", "family_branches", "scope_classes"} {
 		var args []any
 		if q == "family_country" {
 			args = append(args, geo.Offices()) // a regional office's priority names no country

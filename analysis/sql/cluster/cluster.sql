@@ -8,14 +8,11 @@
 -- under a 400 MB cap with them. Parameter: the preferred scheme ('ipc').
 CREATE OR REPLACE TEMP TABLE cl_group AS
 WITH cls AS (
-    SELECT p.family_id, c.main_group, c.subclass,
+    SELECT c.family_id, c.main_group, c.subclass,
            CASE WHEN c.scheme = ? THEN '0' WHEN NOT (c.scheme = ?) THEN '1' ELSE '2' END ||
            CASE WHEN c.is_main THEN '0' WHEN NOT c.is_main THEN '1' ELSE '2' END ||
-           coalesce(p.pub_date::VARCHAR, '9999-99-99') || p.pub_number || chr(1) || c.code AS k
-    FROM classifications c
-    JOIN scope_pub s USING (pub_number)
-    JOIN pat p USING (pub_number)
-    WHERE c.subclass <> '' -- IPC/CPC only: Derwent classes and manual codes have no subclass
+           coalesce(c.pub_date::VARCHAR, '9999-99-99') || c.pub_number || chr(1) || c.code AS k
+    FROM scope_cls c -- IPC/CPC only (scope_classes)
 ), sub AS (
     SELECT family_id, arg_min(subclass, k) AS subclass FROM cls GROUP BY family_id
 ), grp AS (

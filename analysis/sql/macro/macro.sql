@@ -140,10 +140,9 @@ GROUP BY 1 ORDER BY 2 DESC, 1;
 -- name: subclass_trend
 -- Families per main IPC subclass (the family's most frequent main subclass) per year.
 WITH fs AS (
-    SELECT p.family_id, first(c.subclass ORDER BY c.is_main DESC, c.subclass) AS subclass
-    FROM classifications c JOIN scope_pub USING (pub_number) JOIN pat p USING (pub_number)
-    WHERE c.subclass <> ''
-      AND (c.scheme = 'ipc' OR NOT EXISTS (SELECT 1 FROM classifications c2 WHERE c2.pub_number = c.pub_number AND c2.scheme = 'ipc'))
+    SELECT c.family_id, first(c.subclass ORDER BY c.is_main DESC, c.subclass) AS subclass
+    FROM scope_cls c
+    WHERE (c.scheme = 'ipc' OR NOT EXISTS (SELECT 1 FROM classifications c2 WHERE c2.pub_number = c.pub_number AND c2.scheme = 'ipc'))
     GROUP BY 1
 )
 SELECT fs.subclass, f.py, count(*) AS n
@@ -267,9 +266,8 @@ CREATE OR REPLACE TEMP TABLE q_scope AS
 SELECT family_id, count(*) AS n,
        arg_min(subclass, CASE WHEN is_main THEN '0' ELSE '1' END || subclass) AS main_sub
 FROM (
-    SELECT p.family_id, c.subclass, bool_or(c.is_main) AS is_main
-    FROM classifications c JOIN scope_pub USING (pub_number) JOIN pat p USING (pub_number)
-    WHERE c.subclass <> ''
+    SELECT c.family_id, c.subclass, bool_or(c.is_main) AS is_main
+    FROM scope_cls c
     GROUP BY 1, 2
 ) GROUP BY 1;
 

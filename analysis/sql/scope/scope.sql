@@ -238,6 +238,16 @@ JOIN scope_pub s USING (pub_number)
 JOIN pat p USING (pub_number)
 JOIN anc ON anc.branch_id = h.target;
 
+-- name: scope_classes
+-- The IPC/CPC codes of the in-scope publications with their family (Derwent classes and manual
+-- codes, which have no subclass, left out), read once from the lake's largest table for the
+-- queries that group them by family: the main subclass of the trend (subclass_trend), the
+-- quality's scope (quality_scope) and the clustering's codes (cluster_groups).
+CREATE OR REPLACE TEMP TABLE scope_cls AS
+SELECT p.family_id, c.pub_number, c.subclass, c.main_group, c.scheme, c.is_main, c.code, p.pub_date
+FROM classifications c JOIN scope_pub USING (pub_number) JOIN pat p USING (pub_number)
+WHERE c.subclass <> '';
+
 -- name: families_of
 -- Families in scope with an applicant among the given normalised names.
 SELECT DISTINCT family_id FROM fam_app WHERE list_contains(?::VARCHAR[], name) ORDER BY 1;
