@@ -42,8 +42,13 @@ func (s *Session) ClusterDocSource(ctx context.Context) cluster.Source {
 			return nil
 		})
 		if errors.Is(err, errStop) {
-			return nil
+			err = nil
 		}
-		return err
+		if err != nil {
+			return err
+		}
+		// The rest of the clustering (k-means, layout, density) is Go's: DuckDB hands its
+		// buffered memory back first, so that its peak and the Go heap's do not add up.
+		return s.DB.Trim(ctx)
 	}
 }

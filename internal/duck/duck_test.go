@@ -115,3 +115,54 @@ func TestBoundEveryConnection(t *testing.T) {
 		}
 	}
 }
+
+// TestTrim: a temporary table of some 150 MB held in DuckDB's buffers is written out by Trim
+// (duckdb_memory() reports under trimFloor afterwards, the spill folder holds it), the cap is the
+// one bound set again, and the table reads back whole.
+func TestTrim(t *testing.T) {
+	ctx := context.Background()
+	t.Setenv("PATNAV_DUCKDB_TEMP", t.TempDir())
+	t.Setenv("PATNAV_DUCKDB_MEMORY", "500MB")
+	d, err := OpenMemory()
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer d.Close()
+	if err := d.bound(ctx); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := d.sql.ExecContext(ctx, "CREATE TEMP TABLE big AS SELECT i, md5(i::VARCHAR) AS h FROM range(3000000) t(i)"); err != nil {
+		t.Fatal(err)
+	}
+	used := func() int64 {
+		var n int64
+		if err := d.sql.QueryRowContext(ctx, "SELECT sum(memory_usage_bytes)::BIGINT FROM duckdb_memory()").Scan(&n); err != nil {
+			t.Fatal(err)
+		}
+		return n
+	}
+	before := used()
+	if before < 100e6 {
+		t.Fatalf("DuckDB holds %d bytes before Trim: the table is too small to show anything", before)
+	}
+	if err := d.Trim(ctx); err != nil {
+		t.Fatal(err)
+	}
+	if after := used(); after > 64e6 || after >= before/2 {
+		t.Errorf("DuckDB holds %d bytes after Trim (%d before), want under 64 MB", after, before)
+	}
+	var limit string
+	var n, sum int64
+	if err := d.sql.QueryRowContext(ctx, "SELECT current_setting('memory_limit')").Scan(&limit); err != nil {
+		t.Fatal(err)
+	}
+	if limit != "476.8 MiB" {
+		t.Errorf("memory_limit after Trim %q, want the bound 500MB (476.8 MiB)", limit)
+	}
+	if err := d.sql.QueryRowContext(ctx, "SELECT count(*), sum(i) FROM big").Scan(&n, &sum); err != nil {
+		t.Fatal(err)
+	}
+	if n != 3000000 || sum != 3000000*2999999/2 {
+		t.Errorf("big reads back %d rows, sum %d", n, sum)
+	}
+}
