@@ -162,14 +162,20 @@ func buildLake(t *testing.T, fams []tfam, extra string) *Tracking {
 // buildLakeYAML ingests fams and builds the tracking of the config text yml.
 func buildLakeYAML(t *testing.T, fams []tfam, yml string) *Tracking {
 	t.Helper()
-	dir := t.TempDir()
-	p := filepath.Join(dir, "fams.csv")
+	p := filepath.Join(t.TempDir(), "fams.csv")
 	writeCSV(t, p, fams)
+	return buildFile(t, p, yml)
+}
+
+// buildFile ingests the export p into a lake beside it and builds the tracking of the config
+// text yml (checking the effect queries against the session).
+func buildFile(t *testing.T, p, yml string) *Tracking {
+	t.Helper()
 	cfg, err := config.Parse([]byte(yml), "nav.yaml")
 	if err != nil {
 		t.Fatal(err)
 	}
-	cfg.Lake = filepath.Join(dir, "lake")
+	cfg.Lake = filepath.Join(filepath.Dir(p), "lake")
 	ctx := context.Background()
 	if _, err := ingest.Run(ctx, []string{p}, ingest.Options{Lake: cfg.Lake, MaxBad: 0}); err != nil {
 		t.Fatal(err)

@@ -1,17 +1,11 @@
 package effect
 
 import (
-	"context"
 	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
-	"time"
-
-	"github.com/patnav/patnav/analysis"
-	"github.com/patnav/patnav/ingest"
-	"github.com/patnav/patnav/internal/config"
 )
 
 // TestNoPlaceData: sources that state no applicant place at all (a Lens export without
@@ -26,29 +20,11 @@ func TestNoPlaceData(t *testing.T) {
 		fmt.Fprintf(&b, "%d,US,A1,US %d/%07d A1,000-000-000-000-%03d,%d-06-01,%d,US %d A,%d-03-01,Switch %d,ACME %d INC,DOE JOHN,Patent Application,H01H33/02\n",
 			i, y+1, i, i, y+1, y+1, 16000000+i, y, i, i%3)
 	}
-	dir := t.TempDir()
-	p := filepath.Join(dir, "lens.csv")
+	p := filepath.Join(t.TempDir(), "lens.csv")
 	if err := os.WriteFile(p, []byte(b.String()), 0o644); err != nil {
 		t.Fatal(err)
 	}
-	cfg, err := config.Parse([]byte(navYAML), "nav.yaml")
-	if err != nil {
-		t.Fatal(err)
-	}
-	cfg.Lake = filepath.Join(dir, "lake")
-	ctx := context.Background()
-	if _, err := ingest.Run(ctx, []string{p}, ingest.Options{Lake: cfg.Lake, MaxBad: 0}); err != nil {
-		t.Fatal(err)
-	}
-	s, err := analysis.Open(ctx, cfg)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer s.Close()
-	tr, err := Build(ctx, s, time.Date(2026, 1, 15, 0, 0, 0, 0, time.UTC))
-	if err != nil {
-		t.Fatal(err)
-	}
+	tr := buildFile(t, p, navYAML)
 	if tr.Region.Industry != 12 || tr.Region.Families != 0 || tr.Region.CountryApplicants != 0 {
 		t.Fatalf("region %+v", tr.Region)
 	}
