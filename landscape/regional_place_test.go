@@ -8,7 +8,6 @@ import (
 	"path/filepath"
 	"testing"
 
-	"github.com/patnav/patnav/analysis"
 	"github.com/patnav/patnav/ingest"
 	"github.com/patnav/patnav/internal/config"
 )
@@ -72,16 +71,7 @@ analysis: {from: 2015, cutoff: 2020-12-31}
 		t.Fatal(err)
 	}
 	cfg.Lake = lk
-	ctx := context.Background()
-	s, err := analysis.Open(ctx, cfg)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer s.Close()
-	m, err := BuildMacro(ctx, s)
-	if err != nil {
-		t.Fatal(err)
-	}
+	m := macroOfConfig(t, cfg)
 	if len(m.Regional.Rows) > 0 {
 		t.Fatalf("region %s: %d regional rows, want none", region, len(m.Regional.Rows))
 	}
