@@ -31,7 +31,7 @@ var errStop = errors.New("stop")
 // consumer (cluster.RunSource), so the families' texts are never all held in memory at once.
 func (s *Session) ClusterDocSource(ctx context.Context) cluster.Source {
 	return func(yield func(cluster.Doc) bool) error {
-		if err := s.exec(ctx, "cluster_groups", "ipc", "ipc"); err != nil {
+		if err := s.clusterGroups(ctx); err != nil {
 			return err
 		}
 		err := clusterDocs.Each(ctx, s, func(r ClusterDocRow) error {
@@ -51,4 +51,10 @@ func (s *Session) ClusterDocSource(ctx context.Context) cluster.Source {
 		// buffered memory back first, so that its peak and the Go heap's do not add up.
 		return s.DB.Trim(ctx)
 	}
+}
+
+// clusterGroups makes cl_group, the classification side of cluster_docs (the query
+// cluster_groups, over the IPC scheme first).
+func (s *Session) clusterGroups(ctx context.Context) error {
+	return s.exec(ctx, "cluster_groups", "ipc", "ipc")
 }

@@ -210,4 +210,18 @@ func CheckQueries(ctx context.Context, s *Session, models ...string) []error {
 	return errs
 }
 
+// MakeStepTables makes the tables that some queries read from an earlier step of their own
+// model, so that CheckQueries can prepare those queries on a session whose models did not take
+// the steps: fe_app (family_apps; dropped once the families are resolved) for family_edges, the
+// quality tables (PrepareQuality) for quality_base, cl_group (clusterGroups) for cluster_docs.
+func (s *Session) MakeStepTables(ctx context.Context) error {
+	if err := s.exec(ctx, "family_apps"); err != nil {
+		return err
+	}
+	if err := s.PrepareQuality(ctx, s.Cfg.Analysis.CitationWindow); err != nil {
+		return err
+	}
+	return s.clusterGroups(ctx)
+}
+
 func isScript(err error) bool { return errors.Is(err, duck.ErrNotPreparable) }

@@ -38,14 +38,7 @@ func TestEveryQueryPrepares(t *testing.T) {
 	if err := s.Exec(ctx, "standards_declared"); err != nil {
 		t.Fatal(err)
 	}
-	// The steps that make the tables of family_edges, quality_base and cluster_docs.
-	if err := s.Exec(ctx, "family_apps"); err != nil {
-		t.Fatal(err)
-	}
-	if err := s.PrepareQuality(ctx, 5); err != nil {
-		t.Fatal(err)
-	}
-	if err := s.Exec(ctx, "cluster_groups", "ipc", "ipc"); err != nil {
+	if err := s.MakeStepTables(ctx); err != nil {
 		t.Fatal(err)
 	}
 	// The scope, clustering, seed-scoping and macro queries have their tables here; the enterprise

@@ -80,16 +80,8 @@ func TestEveryQuery(t *testing.T) {
 	if _, err := effect.Build(ctx, s, now); err != nil {
 		t.Fatal(err)
 	}
-	// cluster_docs reads the table cluster_groups makes (the macro model here has no clustering),
-	// family_edges the one family_apps makes (dropped once the families are resolved).
-	for _, q := range []string{"cluster_groups", "family_apps"} {
-		var args []any
-		if q == "cluster_groups" {
-			args = []any{"ipc", "ipc"}
-		}
-		if err := s.Exec(ctx, q, args...); err != nil {
-			t.Fatal(err)
-		}
+	if err := s.MakeStepTables(ctx); err != nil {
+		t.Fatal(err)
 	}
 	for _, err := range analysis.CheckQueries(ctx, s) {
 		t.Error(err)
