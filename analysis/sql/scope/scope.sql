@@ -119,7 +119,7 @@ FROM patents p LEFT JOIN fam_map m USING (family_id);
 -- One row per family in scope, with family-level facts over its in-scope publications, and
 -- fam_office: the distinct offices (jurisdictions) of each family's in-scope publications.
 -- py: priority year = year of the earliest priority (else filing, else publication) date.
--- Every aggregate here has a fixed-size state (no DISTINCT, ORDER BY or list aggregate), so the
+-- No aggregate here is a DISTINCT, ORDER BY or list aggregate (those do not spill), so the
 -- grouping of every family spills to disk under DuckDB's memory cap instead of failing: the
 -- offices are a table of their own, counted per family, and the representative publication's
 -- title is joined back from pat.
@@ -210,8 +210,8 @@ CREATE OR REPLACE TEMP TABLE fam_first AS
 -- regional or international office (the bound list: EP, WO, IB …, which name no country; the
 -- applicants' own countries follow the same rule at ingest), else NULL (reported as '??'); the
 -- first applicant's CN province and city; and the first applicant. "First" is the lowest seq,
--- then name, as one sort key (seq is at most four digits), so that every aggregate has a
--- fixed-size state and the grouping spills under DuckDB's memory cap; the grouping is a table of
+-- then name, as one sort key (seq is at most four digits): arg_min instead of an ORDER BY
+-- aggregate, so that the grouping spills under DuckDB's memory cap; the grouping is a table of
 -- its own before the join (as one statement, the grouping built into the join's hash table did
 -- not spill: a 1M-family lake failed under a 400 MB cap): family_first makes it.
 CREATE OR REPLACE TEMP TABLE fam_country AS
