@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"math"
 	"reflect"
+	"strings"
 	"testing"
 )
 
@@ -73,6 +74,18 @@ func TestRecoversSyntheticBranches(t *testing.T) {
 func TestRunErrors(t *testing.T) {
 	if _, err := Run([]Doc{{ID: "a", Title: "x"}, {ID: "a", Title: "y"}}, Options{}); err == nil {
 		t.Error("duplicate IDs accepted")
+	}
+	for _, ids := range [][]string{{"b", "a", "c", "b"}, {"a", "b", "b"}} {
+		docs := make([]Doc, len(ids))
+		for i, id := range ids {
+			docs[i] = Doc{ID: id, Title: "drone rotor " + id}
+		}
+		if _, err := Run(docs, Options{}); err == nil || !strings.Contains(err.Error(), `duplicate document ID "b"`) {
+			t.Errorf("IDs %v: err = %v, want the duplicate b named", ids, err)
+		}
+	}
+	if err := duplicateID([]Doc{{ID: "c"}, {ID: "a"}, {ID: "b"}}); err != nil {
+		t.Errorf("distinct unsorted IDs: %v", err)
 	}
 	if _, err := Run([]Doc{{ID: "a"}, {ID: "b"}}, Options{}); err != ErrNoDocs {
 		t.Errorf("no text: err = %v, want ErrNoDocs", err)

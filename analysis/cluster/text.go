@@ -82,8 +82,26 @@ func (t *tokenizer) tokens(text string, emit func(term, surface string, lang int
 		}
 	}
 	for i := 0; i < len(text); {
-		r, size := utf8.DecodeRuneInString(text[i:])
 		k := 0
+		if b := text[i]; b < utf8.RuneSelf {
+			// ASCII (most of an English corpus): the same classes as below without decoding.
+			switch {
+			case 'a' <= b && b <= 'z' || 'A' <= b && b <= 'Z':
+				k = 1
+				latin++
+			case '0' <= b && b <= '9':
+				k = 1
+			case (b == '-' || b == '\'') && kind == 1:
+				k = 1
+			}
+			if k != kind {
+				flush(i)
+				start, kind = i, k
+			}
+			i++
+			continue
+		}
+		r, size := utf8.DecodeRuneInString(text[i:])
 		switch {
 		case r == utf8.RuneError && size <= 1:
 			k = 0

@@ -82,19 +82,23 @@ func cmdLandscape(ctx context.Context, args []string, stdout, stderr io.Writer) 
 	if err != nil {
 		return err
 	}
+	t0 := time.Now()
 	job, err := pipeline.Open(ctx, cfg, jopt)
 	if err != nil {
 		return err
 	}
 	defer job.Close()
+	t1 := time.Now()
 	m, err := job.Macro(ctx)
 	if err != nil {
 		return err
 	}
+	t2 := time.Now()
 	files, err := pipeline.PublishLandscape(cfg.Out, m, cfg.Analysis.Languages)
 	if err != nil {
 		return err
 	}
+	t3 := time.Now()
 	fmt.Fprintf(stdout, "macro landscape of %s: %d families in scope, cut-off %s, stage %s\n",
 		cfg.Industry.Name.In("en"), m.Scope.Families, m.Meta.Cutoff, m.LifeCycle.Stage)
 	printUnavailable(stdout, pipeline.UnavailableLines(m.Unavailable))
@@ -106,6 +110,8 @@ func cmdLandscape(ctx context.Context, args []string, stdout, stderr io.Writer) 
 		for _, t := range job.Session.Timings {
 			fmt.Fprintf(stderr, "  query %-28s %7.2fs\n", t.Step, t.Seconds)
 		}
+		fmt.Fprintf(stderr, "  phase open %.2fs, macro and map %.2fs, reports %.2fs\n",
+			t1.Sub(t0).Seconds(), t2.Sub(t1).Seconds(), t3.Sub(t2).Seconds())
 	}
 	printFiles(stdout, filepath.Join(cfg.Out, pipeline.LandscapeDir), files)
 	return nil

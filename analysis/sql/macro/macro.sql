@@ -138,11 +138,19 @@ FROM fam_app a JOIN fam f USING (family_id) WHERE f.py BETWEEN ? AND ?
 GROUP BY 1 ORDER BY 2 DESC, 1;
 
 -- name: subclass_trend
--- Families per main IPC subclass (the family's most frequent main subclass) per year.
-WITH fs AS (
-    SELECT c.family_id, first(c.subclass ORDER BY c.is_main DESC, c.subclass) AS subclass
-    FROM scope_cls c
-    WHERE (c.scheme = 'ipc' OR NOT EXISTS (SELECT 1 FROM classifications c2 WHERE c2.pub_number = c.pub_number AND c2.scheme = 'ipc'))
+-- Families per main IPC subclass per year. A family's
+-- subclass is read from its in-scope publications' codes (scope_cls): the IPC codes, and the CPC
+-- codes of a publication without an IPC subclass; a main code first, then the alphabetically
+-- first subclass. Both steps read scope_cls only (not the lake's classifications again) and
+-- group with arg_min over one sort key, not first(… ORDER BY …), so the grouping of every family
+-- spills under DuckDB's memory cap (docs/scale.md).
+WITH ipc_pub AS (
+    SELECT DISTINCT pub_number FROM scope_cls WHERE scheme = 'ipc'
+), fs AS (
+    SELECT c.family_id,
+           arg_min(c.subclass, CASE WHEN c.is_main THEN '0' WHEN NOT c.is_main THEN '1' ELSE '2' END || c.subclass) AS subclass
+    FROM scope_cls c LEFT JOIN ipc_pub i USING (pub_number)
+    WHERE c.scheme = 'ipc' OR i.pub_number IS NULL
     GROUP BY 1
 )
 SELECT fs.subclass, f.py, count(*) AS n
