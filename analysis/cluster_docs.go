@@ -11,11 +11,15 @@ import (
 // with the query cluster_docs (sql/cluster/cluster.sql): ID = family id; title, abstract and claims of the
 // representative publication; Codes = the distinct IPC/CPC main groups of the family's in-scope
 // publications; Subclass = the main IPC subclass; Year = the priority year (fam.py); Applicant =
-// the first applicant (fam_app, lowest sequence number). Families come ordered by id.
+// the first applicant (fam_app, lowest sequence number). Families come ordered by id (each
+// placed at its Pos, which is then cleared).
 func (s *Session) ClusterDocs(ctx context.Context) ([]cluster.Doc, error) {
 	docs := []cluster.Doc{}
 	err := s.ClusterDocSource(ctx)(func(d cluster.Doc) bool {
-		docs = append(docs, d)
+		for len(docs) < d.Pos {
+			docs = append(docs, cluster.Doc{})
+		}
+		d.Pos, docs[d.Pos-1] = 0, d
 		return true
 	})
 	if err != nil {
@@ -28,7 +32,8 @@ func (s *Session) ClusterDocs(ctx context.Context) ([]cluster.Doc, error) {
 var errStop = errors.New("stop")
 
 // ClusterDocSource is ClusterDocs as a cluster.Source: the documents stream from the query to the
-// consumer (cluster.RunSource), so the families' texts are never all held in memory at once.
+// consumer (cluster.RunSource), so the families' texts are never all held in memory at once. They
+// come in no particular order, each with its position (cluster.Doc.Pos, the rank of its id).
 func (s *Session) ClusterDocSource(ctx context.Context) cluster.Source {
 	return func(yield func(cluster.Doc) bool) error {
 		if err := s.clusterGroups(ctx); err != nil {
@@ -36,7 +41,7 @@ func (s *Session) ClusterDocSource(ctx context.Context) cluster.Source {
 		}
 		err := clusterDocs.Each(ctx, s, func(r ClusterDocRow) error {
 			if !yield(cluster.Doc{ID: r.FamilyID, Title: r.Title, Abstract: r.Abstract, Claims: r.Claims,
-				Codes: r.Codes, Subclass: r.Subclass, Year: r.Year, Applicant: r.Applicant}) {
+				Codes: r.Codes, Subclass: r.Subclass, Year: r.Year, Applicant: r.Applicant, Pos: r.Pos}) {
 				return errStop
 			}
 			return nil

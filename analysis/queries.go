@@ -213,9 +213,13 @@ func CheckQueries(ctx context.Context, s *Session, models ...string) []error {
 // MakeStepTables makes the tables that some queries read from an earlier step of their own
 // model, so that CheckQueries can prepare those queries on a session whose models did not take
 // the steps: fe_app (family_apps; dropped once the families are resolved) for family_edges, the
-// quality tables (PrepareQuality) for quality_base, cl_group (clusterGroups) for cluster_docs.
+// quality tables (PrepareQuality) for quality_base, fam_inv (PrepareInventors) for the inventor
+// queries, cl_group (clusterGroups) for cluster_docs.
 func (s *Session) MakeStepTables(ctx context.Context) error {
 	if err := s.exec(ctx, "family_apps"); err != nil {
+		return err
+	}
+	if err := s.PrepareInventors(ctx); err != nil {
 		return err
 	}
 	if err := s.PrepareQuality(ctx, s.Cfg.Analysis.CitationWindow); err != nil {

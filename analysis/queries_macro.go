@@ -305,6 +305,13 @@ var (
 	RegionBranch          = NewQuery[RegionBranchRow]("region_branch")
 )
 
+// PrepareInventors makes fam_inv (family_inventors), the distinct inventors of each family in
+// scope, which inventors_top, inventor_applicants and inventor_teams read: each of them used to
+// join the lake's parties to the publications in scope and group them itself.
+func (s *Session) PrepareInventors(ctx context.Context) error {
+	return s.exec(ctx, "family_inventors")
+}
+
 // PrepareQuality makes the tables quality_base reads, one step each (quality_members,
 // quality_fwd, quality_scope, quality_size in macro.sql) so that each spills under DuckDB's memory
 // cap: the members of the families of the window and the forward citations received within

@@ -32,6 +32,7 @@ type ClusterDocRow struct {
 	Subclass  string   `db:"subclass"`
 	Year      int      `db:"py"`
 	Applicant string   `db:"applicant"`
+	Pos       int      `db:"pos"` // 1-based rank of the family id: the rows come unordered
 }
 
 // DuckDBVersionRow is the embedded DuckDB's library version.

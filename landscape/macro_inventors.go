@@ -16,6 +16,9 @@ func (b *macroBuilder) inventors() error {
 		b.unavailable(Unavailable{Analysis: "inventors", Section: "inventors", Code: CodeNoInventors})
 		return nil
 	}
+	if err := b.s.PrepareInventors(b.ctx); err != nil {
+		return err
+	}
 	top, err := analysis.InventorsTop.All(b.ctx, b.s, b.s.From, b.s.To, b.cfg.Analysis.TopN)
 	if err != nil {
 		return err

@@ -32,6 +32,11 @@ type Doc struct {
 	Year int
 	// Applicant is the first applicant ("" when unknown).
 	Applicant string
+	// Pos, for a Source that yields documents in no particular order (a query without ORDER BY,
+	// which spares the database a sort of every text), is the document's 1-based position in the
+	// corpus: the documents are then clustered as if yielded in that order, and positions
+	// 1 … n must each occur once. 0, for every document, means the order yielded.
+	Pos int
 }
 
 // Options configure Run. Zero fields take the defaults of DefaultOptions.

@@ -3,6 +3,7 @@ package cluster
 import (
 	"encoding/json"
 	"math"
+	"math/rand/v2"
 	"reflect"
 	"strings"
 	"testing"
@@ -194,6 +195,43 @@ func TestLabelWord(t *testing.T) {
 		"iii": false, "xiv": false, "plc": true, "rfid": true, "drone": true, "mix": true, "vivid": true, "ph": true} {
 		if got := labelWord(term); got != want {
 			t.Errorf("labelWord(%q) = %v, want %v", term, got, want)
+		}
+	}
+}
+
+// TestPositionsGiveTheOrder: documents yielded shuffled, each with its position (Doc.Pos), are
+// clustered exactly as the same documents yielded in order (byte-identical JSON); more than one
+// tokenising chunk arrives out of order. Mixed, repeated and missing positions are errors.
+func TestPositionsGiveTheOrder(t *testing.T) {
+	docs, _ := synthDocs(3*chunkSize+100, 11)
+	o := Options{Seed: 5, KMin: 3, KMax: 6, LastComplete: 2023, Grid: 48}
+	want, err := Run(docs, o)
+	if err != nil {
+		t.Fatal(err)
+	}
+	shuffled := make([]Doc, len(docs))
+	for i, j := range rand.New(rand.NewPCG(1, 2)).Perm(len(docs)) {
+		shuffled[j] = docs[i]
+		shuffled[j].Pos = i + 1
+	}
+	got, err := RunSource(Docs(shuffled), o)
+	if err != nil {
+		t.Fatal(err)
+	}
+	jw, _ := json.Marshal(want)
+	jg, _ := json.Marshal(got)
+	if string(jw) != string(jg) {
+		t.Fatal("the shuffled documents with positions cluster differently from the ordered ones")
+	}
+
+	bad := map[string][]Doc{
+		"(Doc.Pos) given for some documents only": {{ID: "a", Title: "rotor", Pos: 1}, {ID: "b", Title: "rotor"}},
+		"at the same position":                    {{ID: "a", Title: "rotor", Pos: 1}, {ID: "b", Title: "rotor", Pos: 1}},
+		"no document at position 2":               {{ID: "a", Title: "rotor", Pos: 3}, {ID: "b", Title: "rotor", Pos: 1}},
+	}
+	for msg, ds := range bad {
+		if _, err := RunSource(Docs(ds), o); err == nil || !strings.Contains(err.Error(), msg) {
+			t.Errorf("%v: err = %v, want %q", ds, err, msg)
 		}
 	}
 }

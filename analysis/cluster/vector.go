@@ -138,20 +138,42 @@ func vectorize(src Source, o Options) (*corpus, []Doc, error) {
 			segErrs[w] = t.err
 		})
 	}
-	// The producer reads src into chunks and keeps each document without its long texts.
+	// The producer reads src into chunks and keeps each document without its long texts, at its
+	// position (Doc.Pos) when the source gives positions; arrival[a] is then the 0-based position
+	// of the a-th document to arrive (the order of the tokenised rows), else arrival stays nil.
 	var docs []Doc
+	var arrival []int32
 	var srcErr, idErr error
 	go func() {
 		chunk := make([]Doc, 0, chunkSize)
 		ci := 0
+		count, positioned := 0, false
 		srcErr = src(func(d Doc) bool {
+			count++
+			if count == 1 {
+				positioned = d.Pos > 0
+			}
 			if idErr == nil && d.ID == "" {
-				idErr = fmt.Errorf("cluster: document %d has no ID", len(docs))
+				idErr = fmt.Errorf("cluster: document %d has no ID", count)
+			}
+			if idErr == nil && (d.Pos > 0) != positioned {
+				idErr = fmt.Errorf("cluster: document %q: positions (Doc.Pos) given for some documents only", d.ID)
 			}
 			chunk = append(chunk, d)
 			meta := d
-			meta.Abstract, meta.Claims = "", ""
-			docs = append(docs, meta)
+			meta.Abstract, meta.Claims, meta.Pos = "", "", 0
+			if d.Pos > 0 && idErr == nil {
+				for len(docs) < d.Pos {
+					docs = append(docs, Doc{})
+				}
+				if docs[d.Pos-1].ID != "" {
+					idErr = fmt.Errorf("cluster: documents %q and %q at the same position %d", docs[d.Pos-1].ID, d.ID, d.Pos)
+				}
+				docs[d.Pos-1] = meta
+				arrival = append(arrival, int32(d.Pos-1))
+			} else if d.Pos == 0 {
+				docs = append(docs, meta)
+			}
 			if len(chunk) == chunkSize {
 				jobs <- job{ci, chunk}
 				ci++
@@ -213,6 +235,14 @@ func vectorize(src Source, o Options) (*corpus, []Doc, error) {
 	if srcErr != nil {
 		return nil, nil, srcErr
 	}
+	if idErr == nil && arrival != nil && len(docs) > len(arrival) {
+		for i, d := range docs {
+			if d.ID == "" {
+				idErr = fmt.Errorf("cluster: no document at position %d of %d", i+1, len(docs))
+				break
+			}
+		}
+	}
 	if idErr == nil {
 		idErr = duplicateID(docs)
 	}
@@ -224,6 +254,16 @@ func vectorize(src Source, o Options) (*corpus, []Doc, error) {
 	}
 	n := len(docs)
 	c := &corpus{n: n, ptr: ptr, lang: lang}
+	var rowAt []int32 // positioned: rowAt[i] is the arrival index of the document at position i
+	if arrival != nil {
+		rowAt = make([]int32, n)
+		c.lang = make([]uint8, n)
+		for a, i := range arrival {
+			rowAt[i] = int32(a)
+			c.lang[i] = lang[a]
+		}
+		lang = nil
+	}
 
 	// Prune: MinDF ≤ df ≤ MaxDF·n (MinDF is lowered to 1 for corpora under 50 documents), then
 	// keep the MaxTerms most frequent (ties by term).
@@ -264,24 +304,35 @@ func vectorize(src Source, o Options) (*corpus, []Doc, error) {
 	}
 	c.display = displayForms(c.terms, surface)
 
-	// Build the weighted rows in place: row i's kept terms are written over the raw term ids and
-	// counts (a row never grows, so writing never overtakes reading), which saves a second copy of
-	// the largest arrays.
+	// Build the weighted rows. In arrival order (no positions), in place: row i's kept terms are
+	// written over the raw term ids and counts (a row never grows, so writing never overtakes
+	// reading), which saves a second copy of the largest arrays. With positions, the rows are
+	// read in position order into new arrays (the raw ones are dropped after; by then the
+	// source, and the database behind it, has finished).
 	kept := 0
 	for _, g := range gids {
 		if newID[g] >= 0 {
 			kept++
 		}
 	}
-	c.col, c.cnt, c.val = gids[:0], gcnt[:0], make([]float32, 0, kept)
+	rawPtr := c.ptr
+	if rowAt == nil {
+		c.col, c.cnt = gids[:0], gcnt[:0]
+	} else {
+		c.col, c.cnt, c.ptr = make([]int32, 0, kept), make([]uint16, 0, kept), make([]int64, n+1)
+	}
+	c.val = make([]float32, 0, kept)
 	type tw struct {
 		id  int32
 		cnt uint16
 	}
 	var row []tw
-	lo := c.ptr[0]
+	lo := rawPtr[0]
 	for i := 0; i < n; i++ {
-		hi := c.ptr[i+1]
+		hi := rawPtr[i+1]
+		if rowAt != nil {
+			lo, hi = rawPtr[rowAt[i]], rawPtr[rowAt[i]+1]
+		}
 		row = row[:0]
 		for p := lo; p < hi; p++ {
 			if id := newID[gids[p]]; id >= 0 {
@@ -307,7 +358,7 @@ func vectorize(src Source, o Options) (*corpus, []Doc, error) {
 		}
 		c.ptr[i+1] = int64(len(c.val))
 	}
-	if kept < len(gids)*3/4 {
+	if rowAt == nil && kept < len(gids)*3/4 {
 		// Much was pruned: release the raw arrays' excess.
 		c.col, c.cnt = slices.Clone(c.col), slices.Clone(c.cnt)
 	}

@@ -28,8 +28,11 @@ SELECT sub.family_id, sub.subclass, grp.codes FROM sub LEFT JOIN grp USING (fami
 -- has no long texts; the family's title when the representative has none), the distinct IPC/CPC
 -- main groups of the family's in-scope publications in order and its main subclass (cl_group,
 -- made by cluster_groups), the priority year and the first applicant (fam_first: lowest seq,
--- then name).
-SELECT f.family_id,
+-- then name). The rows come in no particular order, each with pos, the 1-based rank of its
+-- family id, which places it (cluster.Doc.Pos): DuckDB sorts the family ids only, not every
+-- family's texts (at 10M families that sort spilled gigabytes of text to disk).
+SELECT f.pos,
+       f.family_id,
        coalesce(nullif(p.title, ''), f.title, '') AS title,
        coalesce(p.abstract, '')                   AS abstract,
        coalesce(p.claims, '')                     AS claims,
@@ -37,8 +40,7 @@ SELECT f.family_id,
        coalesce(g.subclass, '')                   AS subclass,
        coalesce(f.py, 0)                          AS py,
        coalesce(a.first_applicant, '')            AS applicant
-FROM fam f
+FROM (SELECT family_id, rep_pub, title, py, row_number() OVER (ORDER BY family_id) AS pos FROM fam) f
 LEFT JOIN patents p ON p.pub_number = f.rep_pub
 LEFT JOIN cl_group g ON g.family_id = f.family_id
-LEFT JOIN fam_first a ON a.family_id = f.family_id
-ORDER BY f.family_id;
+LEFT JOIN fam_first a ON a.family_id = f.family_id;

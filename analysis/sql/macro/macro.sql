@@ -173,23 +173,26 @@ WHERE b.level = 1 AND f.py BETWEEN ? AND ?
 GROUP BY 1 ORDER BY 1;
 
 -- name: inventors_top
-WITH fi AS (
-    SELECT DISTINCT p.family_id, x.name
-    FROM parties x JOIN scope_pub USING (pub_number) JOIN pat p USING (pub_number)
-    WHERE x.role = 'inventor' AND x.name <> ''
-)
+WITH fi AS (SELECT family_id, name FROM fam_inv)
 SELECT fi.name, count(*) AS fams, list(coalesce(f.cited_by_src, 0)) AS cites
 FROM fi JOIN fam f USING (family_id) WHERE f.py BETWEEN ? AND ?
 GROUP BY 1 ORDER BY 2 DESC, 1 LIMIT ?;
+
+-- name: family_inventors
+-- fam_inv: the distinct named inventors of each family in scope (over its in-scope
+-- publications), made once (Session.PrepareInventors) for inventors_top, inventor_applicants and
+-- inventor_teams. The list of top names that inventor_applicants binds has no empty name.
+CREATE OR REPLACE TEMP TABLE fam_inv AS
+SELECT DISTINCT p.family_id, x.name
+FROM parties x JOIN scope_pub USING (pub_number) JOIN pat p USING (pub_number)
+WHERE x.role = 'inventor' AND x.name <> '';
 
 -- name: inventor_total
 SELECT count(DISTINCT x.name) AS n FROM parties x JOIN scope_pub USING (pub_number) WHERE x.role = 'inventor';
 
 -- name: inventor_applicants
 WITH fi AS (
-    SELECT DISTINCT p.family_id, x.name
-    FROM parties x JOIN scope_pub USING (pub_number) JOIN pat p USING (pub_number)
-    WHERE x.role = 'inventor' AND list_contains(?::VARCHAR[], x.name)
+    SELECT family_id, name FROM fam_inv WHERE list_contains(?::VARCHAR[], name)
 )
 SELECT fi.name, a.name AS applicant, count(*) AS n
 FROM fi JOIN fam_app a USING (family_id) GROUP BY 1, 2 ORDER BY 1, 3 DESC, 2;
@@ -197,11 +200,7 @@ FROM fi JOIN fam_app a USING (family_id) GROUP BY 1, 2 ORDER BY 1, 3 DESC, 2;
 -- name: inventor_teams
 -- The most frequent co-inventor pairs involving a top inventor, with the applicant they file for
 -- most.
-WITH fi AS (
-    SELECT DISTINCT p.family_id, x.name
-    FROM parties x JOIN scope_pub USING (pub_number) JOIN pat p USING (pub_number)
-    WHERE x.role = 'inventor' AND x.name <> ''
-), pairs AS (
+WITH fi AS (SELECT family_id, name FROM fam_inv), pairs AS (
     SELECT a.name AS i1, b.name AS i2, a.family_id
     FROM fi a JOIN fi b ON a.family_id = b.family_id AND a.name < b.name
     JOIN fam f ON f.family_id = a.family_id
