@@ -3,6 +3,8 @@ package analysis
 import (
 	"context"
 	"errors"
+	"slices"
+	"strings"
 
 	"github.com/patnav/patnav/analysis/cluster"
 )
@@ -40,8 +42,10 @@ func (s *Session) ClusterDocSource(ctx context.Context) cluster.Source {
 			return err
 		}
 		err := clusterDocs.Each(ctx, s, func(r ClusterDocRow) error {
+			codes := strings.Fields(r.Codes)
+			slices.Sort(codes)
 			if !yield(cluster.Doc{ID: r.FamilyID, Title: r.Title, Abstract: r.Abstract, Claims: r.Claims,
-				Codes: r.Codes, Subclass: r.Subclass, Year: r.Year, Applicant: r.Applicant, Pos: r.Pos}) {
+				Codes: codes, Subclass: r.Subclass, Year: r.Year, Applicant: r.Applicant, Pos: r.Pos}) {
 				return errStop
 			}
 			return nil

@@ -24,15 +24,15 @@ type LastPublication struct {
 
 // ClusterDocRow is one family's text and codes for clustering (see ClusterDocs).
 type ClusterDocRow struct {
-	FamilyID  string   `db:"family_id"`
-	Title     string   `db:"title"`
-	Abstract  string   `db:"abstract"`
-	Claims    string   `db:"claims"`
-	Codes     []string `db:"codes"`
-	Subclass  string   `db:"subclass"`
-	Year      int      `db:"py"`
-	Applicant string   `db:"applicant"`
-	Pos       int      `db:"pos"` // 1-based rank of the family id: the rows come unordered
+	FamilyID  string `db:"family_id"`
+	Title     string `db:"title"`
+	Abstract  string `db:"abstract"`
+	Claims    string `db:"claims"`
+	Codes     string `db:"codes"` // space-separated, unsorted (split and sorted in Go)
+	Subclass  string `db:"subclass"`
+	Year      int    `db:"py"`
+	Applicant string `db:"applicant"`
+	Pos       int    `db:"pos"` // 1-based rank of the family id: the rows come unordered
 }
 
 // DuckDBVersionRow is the embedded DuckDB's library version.

@@ -50,12 +50,27 @@ type tokenizer struct {
 	seg     *gse.Segmenter
 	err     error
 	memo    map[string]latinTerm
+	// With tally on, the tokenizer counts the surface forms of the English terms it emits,
+	// weight each: in surf for a memoised word (by the index the memo keeps, so no hashing
+	// beyond the memo's), in extra for the others. The clustering's display forms come from
+	// these counts (displayForms).
+	tally  bool
+	weight int32
+	surf   []surfaceCount
+	extra  map[[2]string]int32
 }
 
-// latinTerm is the memoised outcome of one Latin word: its index term ("" when dropped) and its
-// lower-case surface form.
+// latinTerm is the memoised outcome of one Latin word: its index term ("" when dropped), its
+// lower-case surface form, and its entry in the tokenizer's surf (-1: none).
 type latinTerm struct {
 	term, surface string
+	sid           int32
+}
+
+// surfaceCount is the count of one (index term, surface form) pair.
+type surfaceCount struct {
+	term, surface string
+	n             int32
 }
 
 // maxMemo bounds a tokenizer's memo (about 100 bytes an entry).
@@ -164,15 +179,32 @@ func (t *tokenizer) latin(run string, emit func(term, surface string, lang int))
 		lt, ok := t.memo[w]
 		if !ok {
 			lt = latinWord(w)
+			lt.sid = -1
 			if len(t.memo) < maxMemo {
 				// Clones: the memo outlives the text, which the words would otherwise pin.
-				lt = latinTerm{term: strings.Clone(lt.term), surface: strings.Clone(lt.surface)}
+				lt = latinTerm{term: strings.Clone(lt.term), surface: strings.Clone(lt.surface), sid: -1}
+				if t.tally && lt.term != "" {
+					lt.sid = int32(len(t.surf))
+					t.surf = append(t.surf, surfaceCount{term: lt.term, surface: lt.surface})
+				}
 				t.memo[strings.Clone(w)] = lt
 			}
 		}
-		if lt.term != "" {
-			emit(lt.term, lt.surface, langEn)
+		if lt.term == "" {
+			continue
 		}
+		if t.tally {
+			if lt.sid >= 0 {
+				t.surf[lt.sid].n += t.weight
+			} else {
+				key := [2]string{lt.term, lt.surface}
+				if _, ok := t.extra[key]; !ok {
+					key = [2]string{strings.Clone(lt.term), strings.Clone(lt.surface)}
+				}
+				t.extra[key] += t.weight
+			}
+		}
+		emit(lt.term, lt.surface, langEn)
 	}
 }
 

@@ -46,23 +46,23 @@ const chunkSize = 2048
 
 // chunkTerms is the tokenised form of one chunk of documents.
 type chunkTerms struct {
-	vocab   []string // local vocabulary in first-occurrence order
-	ptr     []int32  // doc j's terms are ids/cnts[ptr[j]:ptr[j+1]]
-	ids     []int32  // local term ids
-	cnts    []uint16
-	lang    []uint8
-	surface map[[2]string]int32 // (stem, surface) → count of English terms
+	vocab []string // local vocabulary in first-occurrence order
+	ptr   []int32  // doc j's terms are ids/cnts[ptr[j]:ptr[j+1]]
+	ids   []int32  // local term ids
+	cnts  []uint16
+	lang  []uint8
 }
 
 func tokenizeChunk(t *tokenizer, docs []Doc, titleWeight int) *chunkTerms {
-	ct := &chunkTerms{ptr: make([]int32, 1, len(docs)+1), lang: make([]uint8, len(docs)), surface: map[[2]string]int32{}}
+	ct := &chunkTerms{ptr: make([]int32, 1, len(docs)+1), lang: make([]uint8, len(docs))}
 	local := map[string]int32{}
 	var counts []int // by local term id; zero again after each document
 	var order []int32
 	for j, d := range docs {
 		order = order[:0]
 		weight := titleWeight
-		emit := func(term, surface string, lang int) {
+		t.weight = int32(weight)
+		emit := func(term, _ string, _ int) {
 			id, ok := local[term]
 			if !ok {
 				id = int32(len(ct.vocab))
@@ -75,17 +75,9 @@ func tokenizeChunk(t *tokenizer, docs []Doc, titleWeight int) *chunkTerms {
 				order = append(order, id)
 			}
 			counts[id] += weight
-			if lang == langEn {
-				key := [2]string{term, surface}
-				if _, ok := ct.surface[key]; !ok {
-					// Clones: the key outlives the document's text, which it would otherwise pin.
-					key = [2]string{strings.Clone(term), strings.Clone(surface)}
-				}
-				ct.surface[key] += int32(weight)
-			}
 		}
 		h1, l1 := t.tokens(d.Title, emit)
-		weight = 1
+		weight, t.weight = 1, 1
 		h2, l2 := t.tokens(d.Abstract, emit)
 		h3, l3 := t.tokens(d.Claims, emit)
 		han, latin := h1+h2+h3, l1+l2+l3
@@ -128,10 +120,13 @@ func vectorize(src Source, o Options) (*corpus, []Doc, error) {
 	jobs := make(chan job, nw)
 	results := make(chan done, nw)
 	var wg sync.WaitGroup
-	segErrs := make([]error, nw) // a worker's dictionary load error (Han text met, no dictionary)
+	segErrs := make([]error, nw)   // a worker's dictionary load error (Han text met, no dictionary)
+	toks := make([]*tokenizer, nw) // each worker's, for its surface counts
 	for w := 0; w < nw; w++ {
+		t := newTokenizer()
+		t.tally, t.extra = true, map[[2]string]int32{}
+		toks[w] = t
 		wg.Go(func() {
-			t := newTokenizer()
 			for j := range jobs {
 				results <- done{j.ci, tokenizeChunk(t, j.docs, o.TitleWeight)}
 			}
@@ -216,9 +211,6 @@ func vectorize(src Source, o Options) (*corpus, []Doc, error) {
 				}
 				remap[li] = g
 			}
-			for k, v := range ct.surface {
-				surface[k] += v
-			}
 			for j := 0; j+1 < len(ct.ptr); j++ {
 				for p := ct.ptr[j]; p < ct.ptr[j+1]; p++ {
 					g := remap[ct.ids[p]]
@@ -232,6 +224,17 @@ func vectorize(src Source, o Options) (*corpus, []Doc, error) {
 		}
 	}
 	global = nil
+	for _, t := range toks { // every worker has finished: the results are closed
+		for _, sc := range t.surf {
+			if sc.n > 0 {
+				surface[[2]string{sc.term, sc.surface}] += sc.n
+			}
+		}
+		for k, v := range t.extra {
+			surface[k] += v
+		}
+	}
+	toks = nil
 	if srcErr != nil {
 		return nil, nil, srcErr
 	}

@@ -26,7 +26,8 @@ SELECT sub.family_id, sub.subclass, grp.codes FROM sub LEFT JOIN grp USING (fami
 -- One row per family in scope for technology clustering (analysis/cluster): the representative
 -- publication's title, abstract and claims (fam.rep_pub, from the lake's patents: the pat table
 -- has no long texts; the family's title when the representative has none), the distinct IPC/CPC
--- main groups of the family's in-scope publications in order and its main subclass (cl_group,
+-- main groups of the family's in-scope publications (space-separated: ClusterDocSource splits and
+-- sorts them, which spares the driver a list of boxed strings per row) and its main subclass (cl_group,
 -- made by cluster_groups), the priority year and the first applicant (fam_first: lowest seq,
 -- then name). The rows come in no particular order, each with pos, the 1-based rank of its
 -- family id, which places it (cluster.Doc.Pos): DuckDB sorts the family ids only, not every
@@ -36,7 +37,7 @@ SELECT f.pos,
        coalesce(nullif(p.title, ''), f.title, '') AS title,
        coalesce(p.abstract, '')                   AS abstract,
        coalesce(p.claims, '')                     AS claims,
-       CASE WHEN g.codes IS NULL THEN [] ELSE list_sort(string_split(g.codes, ' ')) END AS codes,
+       coalesce(g.codes, '')                      AS codes,
        coalesce(g.subclass, '')                   AS subclass,
        coalesce(f.py, 0)                          AS py,
        coalesce(a.first_applicant, '')            AS applicant
