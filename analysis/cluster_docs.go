@@ -13,19 +13,20 @@ import (
 // with the query cluster_docs (sql/cluster/cluster.sql): ID = family id; title, abstract and claims of the
 // representative publication; Codes = the distinct IPC/CPC main groups of the family's in-scope
 // publications; Subclass = the main IPC subclass; Year = the priority year (fam.py); Applicant =
-// the first applicant (fam_app, lowest sequence number). Families come ordered by id (each
-// placed at its Pos, which is then cleared).
+// the first applicant (fam_app, lowest sequence number). Families come ordered by id (sorted by
+// their Pos, which is then cleared).
 func (s *Session) ClusterDocs(ctx context.Context) ([]cluster.Doc, error) {
 	docs := []cluster.Doc{}
 	err := s.ClusterDocSource(ctx)(func(d cluster.Doc) bool {
-		for len(docs) < d.Pos {
-			docs = append(docs, cluster.Doc{})
-		}
-		d.Pos, docs[d.Pos-1] = 0, d
+		docs = append(docs, d)
 		return true
 	})
 	if err != nil {
 		return nil, err
+	}
+	slices.SortFunc(docs, func(a, b cluster.Doc) int { return a.Pos - b.Pos })
+	for i := range docs {
+		docs[i].Pos = 0
 	}
 	return docs, nil
 }

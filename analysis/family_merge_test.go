@@ -18,7 +18,6 @@ import (
 // 700; 600 shares nothing. Expected: families 600 (1 publication) and 700 (6 publications).
 func TestFamiliesSharingAnApplicationMerge(t *testing.T) {
 	ctx := context.Background()
-	dir := t.TempDir()
 	csv := "No;Title;Inventors;Applicants;Publication number;Earliest priority;IPC;CPC;Publication date;Earliest publication;Family number;Application number\n" +
 		"1;Drone arm;SMITH JOHN [US];ACME INC [US];EP1000001A1;2015-01-01;B64C39/02;B64C39/024;2016-01-01;2016-01-01;900;EP20150000001\n" +
 		"2;Drone arm;SMITH JOHN [US];ACME INC [US];US2016000002A1;2015-01-01;B64C39/02;B64C39/024;2016-02-01;2016-01-01;700;EP20150000001\n" +
@@ -27,25 +26,7 @@ func TestFamiliesSharingAnApplicationMerge(t *testing.T) {
 		"5;Drone arm;SMITH JOHN [US];ACME INC [US];US2016000005A1;2015-01-01;B64C39/02;B64C39/024;2016-05-01;2016-01-01;700;US20150000009\n" +
 		"6;Drone arm;SMITH JOHN [US];ACME INC [US];JP2016000006A;2015-01-01;B64C39/02;B64C39/024;2016-06-01;2016-01-01;700;JP20150000006\n" +
 		"7;Gimbal;DOE JANE [US];OTHER INC [US];US2016000007A1;2015-02-01;B64C39/02;B64C39/024;2016-07-01;2016-07-01;600;US20150000007\n"
-	if err := os.WriteFile(filepath.Join(dir, "espacenet.csv"), []byte(csv), 0o644); err != nil {
-		t.Fatal(err)
-	}
-	lk := filepath.Join(t.TempDir(), "lake")
-	if _, err := ingest.Run(ctx, []string{dir}, ingest.Options{Lake: lk, MaxBad: 0}); err != nil {
-		t.Fatal(err)
-	}
-	cfg, err := config.Load("../landscape/testdata/hand/nav.yaml")
-	if err != nil {
-		t.Fatal(err)
-	}
-	cfg.Lake = lk
-	cfg.Industry.Scope.Codes = []string{"B64C39"}
-	cfg.Industry.Scope.Keywords = config.Keywords{}
-	s, err := Open(ctx, cfg)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer s.Close()
+	s := espacenetSession(t, csv, "B64C39")
 	rows, err := s.DB.SQL().QueryContext(ctx, "SELECT family_id, pubs FROM fam ORDER BY family_id")
 	if err != nil {
 		t.Fatal(err)
@@ -63,4 +44,33 @@ func TestFamiliesSharingAnApplicationMerge(t *testing.T) {
 	if want := map[string]int{"600": 1, "700": 6}; !reflect.DeepEqual(got, want) {
 		t.Errorf("families %v, want %v", got, want)
 	}
+}
+
+// espacenetSession ingests csv (an Espacenet export) into a new lake and opens a session on it
+// with the hand config's scope replaced by the IPC/CPC codes given (no keywords). The session is
+// closed when the test ends.
+func espacenetSession(t *testing.T, csv string, codes ...string) *Session {
+	t.Helper()
+	ctx := context.Background()
+	dir := t.TempDir()
+	if err := os.WriteFile(filepath.Join(dir, "espacenet.csv"), []byte(csv), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	lk := filepath.Join(t.TempDir(), "lake")
+	if _, err := ingest.Run(ctx, []string{dir}, ingest.Options{Lake: lk, MaxBad: 0}); err != nil {
+		t.Fatal(err)
+	}
+	cfg, err := config.Load("../landscape/testdata/hand/nav.yaml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	cfg.Lake = lk
+	cfg.Industry.Scope.Codes = codes
+	cfg.Industry.Scope.Keywords = config.Keywords{}
+	s, err := Open(ctx, cfg)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { s.Close() })
+	return s
 }

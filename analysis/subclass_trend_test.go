@@ -2,44 +2,19 @@ package analysis
 
 import (
 	"context"
-	"os"
-	"path/filepath"
 	"reflect"
 	"testing"
-
-	"github.com/patnav/patnav/ingest"
-	"github.com/patnav/patnav/internal/config"
 )
 
 // TestSubclassTrendPrefersIPC: a family's subclass in subclass_trend is its IPC subclass when its
 // publication has IPC codes (family 100: IPC G05D, CPC B64C), and its CPC subclass when the
 // publication has none (family 200: CPC B64U only). Both families are in scope, priority 2015.
 func TestSubclassTrendPrefersIPC(t *testing.T) {
-	ctx := context.Background()
-	dir := t.TempDir()
 	csv := "No;Title;Inventors;Applicants;Publication number;Earliest priority;IPC;CPC;Publication date;Earliest publication;Family number;Application number\n" +
 		"1;Drone arm;SMITH JOHN [US];ACME INC [US];EP1000001A1;2015-01-01;G05D1/00;B64C39/024;2016-01-01;2016-01-01;100;EP20150000001\n" +
 		"2;Drone body;DOE JANE [US];OTHER INC [US];US2016000002A1;2015-03-01;;B64U10/13;2016-02-01;2016-02-01;200;US20150000002\n"
-	if err := os.WriteFile(filepath.Join(dir, "espacenet.csv"), []byte(csv), 0o644); err != nil {
-		t.Fatal(err)
-	}
-	lk := filepath.Join(t.TempDir(), "lake")
-	if _, err := ingest.Run(ctx, []string{dir}, ingest.Options{Lake: lk, MaxBad: 0}); err != nil {
-		t.Fatal(err)
-	}
-	cfg, err := config.Load("../landscape/testdata/hand/nav.yaml")
-	if err != nil {
-		t.Fatal(err)
-	}
-	cfg.Lake = lk
-	cfg.Industry.Scope.Codes = []string{"B64C39", "B64U10"}
-	cfg.Industry.Scope.Keywords = config.Keywords{}
-	s, err := Open(ctx, cfg)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer s.Close()
-	rows, err := SubclassTrend.All(ctx, s, 2000, 2030)
+	s := espacenetSession(t, csv, "B64C39", "B64U10")
+	rows, err := SubclassTrend.All(context.Background(), s, 2000, 2030)
 	if err != nil {
 		t.Fatal(err)
 	}

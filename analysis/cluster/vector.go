@@ -60,8 +60,7 @@ func tokenizeChunk(t *tokenizer, docs []Doc, titleWeight int) *chunkTerms {
 	var order []int32
 	for j, d := range docs {
 		order = order[:0]
-		weight := titleWeight
-		t.weight = int32(weight)
+		t.weight = int32(titleWeight) // the tokenizer's surface counts read it too
 		emit := func(term, _ string, _ int) {
 			id, ok := local[term]
 			if !ok {
@@ -74,10 +73,10 @@ func tokenizeChunk(t *tokenizer, docs []Doc, titleWeight int) *chunkTerms {
 			if counts[id] == 0 {
 				order = append(order, id)
 			}
-			counts[id] += weight
+			counts[id] += int(t.weight)
 		}
 		h1, l1 := t.tokens(d.Title, emit)
-		weight, t.weight = 1, 1
+		t.weight = 1
 		h2, l2 := t.tokens(d.Abstract, emit)
 		h3, l3 := t.tokens(d.Claims, emit)
 		han, latin := h1+h2+h3, l1+l2+l3
@@ -234,7 +233,6 @@ func vectorize(src Source, o Options) (*corpus, []Doc, error) {
 			surface[k] += v
 		}
 	}
-	toks = nil
 	if srcErr != nil {
 		return nil, nil, srcErr
 	}
@@ -265,7 +263,6 @@ func vectorize(src Source, o Options) (*corpus, []Doc, error) {
 			rowAt[i] = int32(a)
 			c.lang[i] = lang[a]
 		}
-		lang = nil
 	}
 
 	// Prune: MinDF ≤ df ≤ MaxDF·n (MinDF is lowered to 1 for corpora under 50 documents), then
