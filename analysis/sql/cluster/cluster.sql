@@ -5,19 +5,20 @@
 -- scheme, main code first, earliest publication, publication number, code — as one sort key,
 -- chr(1) ending the variable-length publication number so that a shorter number sorts first as
 -- in ORDER BY). No list or ORDER BY aggregate: those do not spill, and a 1M-family lake failed
--- under a 400 MB cap with them. Parameter: the preferred scheme ('ipc').
+-- under a 400 MB cap with them. Each part reads scope_cls itself (a shared CTE was materialised
+-- with every row's sort key). Parameter: the preferred scheme ('ipc').
 CREATE OR REPLACE TEMP TABLE cl_group AS
-WITH cls AS (
-    SELECT c.family_id, c.main_group, c.subclass,
-           CASE WHEN c.scheme = ? THEN '0' WHEN NOT (c.scheme = ?) THEN '1' ELSE '2' END ||
-           CASE WHEN c.is_main THEN '0' WHEN NOT c.is_main THEN '1' ELSE '2' END ||
-           coalesce(c.pub_date::VARCHAR, '9999-99-99') || c.pub_number || chr(1) || c.code AS k
+WITH sub AS (
+    SELECT c.family_id,
+           arg_min(c.subclass,
+                   CASE WHEN c.scheme = ? THEN '0' WHEN NOT (c.scheme = ?) THEN '1' ELSE '2' END ||
+                   CASE WHEN c.is_main THEN '0' WHEN NOT c.is_main THEN '1' ELSE '2' END ||
+                   coalesce(c.pub_date::VARCHAR, '9999-99-99') || c.pub_number || chr(1) || c.code) AS subclass
     FROM scope_cls c -- IPC/CPC only (scope_classes)
-), sub AS (
-    SELECT family_id, arg_min(subclass, k) AS subclass FROM cls GROUP BY family_id
+    GROUP BY c.family_id
 ), grp AS (
     SELECT family_id, string_agg(main_group, ' ') AS codes
-    FROM (SELECT DISTINCT family_id, main_group FROM cls WHERE coalesce(main_group, '') <> '')
+    FROM (SELECT DISTINCT family_id, main_group FROM scope_cls WHERE coalesce(main_group, '') <> '')
     GROUP BY family_id
 )
 SELECT sub.family_id, sub.subclass, grp.codes FROM sub LEFT JOIN grp USING (family_id);
