@@ -54,12 +54,7 @@ func (s *Session) ClusterDocSource(ctx context.Context) cluster.Source {
 		if errors.Is(err, errStop) {
 			err = nil
 		}
-		if err != nil {
-			return err
-		}
-		// The rest of the clustering (k-means, layout, density) is Go's: DuckDB hands its
-		// buffered memory back first, so that its peak and the Go heap's do not add up.
-		return s.DB.Trim(ctx)
+		return err
 	}
 }
 

@@ -196,8 +196,34 @@ func finitePtr(v float64, digits int) *float64 {
 
 // BuildMap clusters the families in scope and draws the landscape map into m.Map (the model
 // with its drawing). A scope whose documents have no index terms is reported as unavailable and
-// leaves m.Map nil.
+// leaves m.Map nil. The lake's DuckDB hands its buffered memory back once the documents are read
+// (StartMap with trim), so that its peak and the clustering's Go heap do not add up.
 func BuildMap(ctx context.Context, s *analysis.Session, m *Macro) error {
+	b, err := StartMap(ctx, s, true)
+	if err != nil {
+		return err
+	}
+	return b.Finish(m)
+}
+
+// MapBuild is a technology map being built (StartMap): the clustering computes in the
+// background until Finish.
+type MapBuild struct {
+	done  chan struct{} // closed when the clustering has returned
+	res   *cluster.Result
+	err   error
+	nDocs int
+	from  int
+	to    int
+	kMin  int
+}
+
+// StartMap streams the families' documents from the lake into the clustering (the query
+// cluster_docs) and returns once they are read: the session's database is free again, and the
+// clustering's Go side (k-means, layout, density) goes on in the background until Finish, so the
+// caller may run other queries meanwhile (pipeline.Job.Macro runs the macro analyses). With trim,
+// DuckDB hands its buffered memory back once the documents are read (duck.DB.Trim).
+func StartMap(ctx context.Context, s *analysis.Session, trim bool) (*MapBuild, error) {
 	c := s.Cfg.Clustering
 	opt := cluster.DefaultOptions
 	opt.Seed, opt.KMin, opt.KMax, opt.MaxDocs = uint64(c.Seed), c.KMin, c.KMax, c.MaxDocs
@@ -206,27 +232,45 @@ func BuildMap(ctx context.Context, s *analysis.Session, m *Macro) error {
 	}
 	opt.LastComplete = s.LastComplete()
 	opt.MinGrowthEnd = MinGrowthEndYear.Min
+	b := &MapBuild{done: make(chan struct{}), from: s.From, to: s.To, kMin: opt.KMin}
 	// The documents stream from the lake into the clustering, which keeps them without their
-	// long texts; nDocs counts them.
-	nDocs := 0
+	// long texts; nDocs counts them. read gets the source's end (nil: read to the end).
 	src := s.ClusterDocSource(ctx)
-	var srcErr error
-	res, err := cluster.RunSource(func(yield func(cluster.Doc) bool) error {
-		srcErr = src(func(d cluster.Doc) bool { nDocs++; return yield(d) })
-		return srcErr
-	}, opt)
-	if srcErr != nil {
-		return srcErr
+	read := make(chan error, 1)
+	go func() {
+		defer close(b.done)
+		b.res, b.err = cluster.RunSource(func(yield func(cluster.Doc) bool) error {
+			err := src(func(d cluster.Doc) bool { b.nDocs++; return yield(d) })
+			if err == nil && trim {
+				err = s.DB.Trim(ctx)
+			}
+			read <- err
+			return err
+		}, opt)
+	}()
+	select {
+	case err := <-read:
+		if err != nil {
+			<-b.done
+			return nil, err
+		}
+	case <-b.done: // the clustering ended before reading to the end (its error, if any, is Finish's)
 	}
-	if errors.Is(err, cluster.ErrNoDocs) || nDocs < 2*opt.KMin {
+	return b, nil
+}
+
+// Finish waits for the clustering and puts the map into m (or the map's unavailability).
+func (b *MapBuild) Finish(m *Macro) error {
+	<-b.done
+	if errors.Is(b.err, cluster.ErrNoDocs) || b.nDocs < 2*b.kMin {
 		m.Unavailable = append(m.Unavailable, Unavailable{Analysis: "map", Section: "map", Code: CodeTooFewTexts})
 		return nil
 	}
-	if err != nil {
-		return err
+	if b.err != nil {
+		return b.err
 	}
-	tm := NewTechMap(res)
-	tm.Basis = Basis{Unit: "family", N: nDocs, From: s.From, To: s.To, Query: "cluster_docs",
+	tm := NewTechMap(b.res)
+	tm.Basis = Basis{Unit: "family", N: b.nDocs, From: b.from, To: b.to, Query: "cluster_docs",
 		Method: []Note{{Code: NoteBasisMap}}}
 	m.Map = tm
 	return nil
