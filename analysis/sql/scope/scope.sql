@@ -239,6 +239,10 @@ WITH RECURSIVE anc(branch_id, ancestor) AS (
     FROM hits h JOIN scope_pub s USING (pub_number) JOIN pat p USING (pub_number)
 )
 SELECT DISTINCT ft.family_id, anc.ancestor AS branch_id FROM ft JOIN anc ON anc.branch_id = ft.target;
+-- The hits are read by scope_pubs and here only: emptied, so that DuckDB's memory holds the
+-- tables still to be read (at 1M families code_hit alone has about 14M rows).
+CREATE OR REPLACE TEMP TABLE code_hit (target VARCHAR, pub_number VARCHAR);
+CREATE OR REPLACE TEMP TABLE kw_hit (target VARCHAR, pub_number VARCHAR);
 
 -- name: scope_classes
 -- The IPC/CPC codes of the in-scope publications with their family (Derwent classes and manual
