@@ -65,13 +65,15 @@ func Open(ctx context.Context, cfg *config.Config, opt JobOptions) (*Job, error)
 
 // overlapLakeBytes is the largest lake whose landscape builds the map and the macro analyses at
 // once (Job.Macro): the clustering's Go side (k-means, layout, density: Go CPU) then runs while
-// DuckDB answers the macro queries, instead of after them. The two memories then add up:
-// DuckDB keeps its buffer (no duck.DB.Trim between them) while the Go heap holds the clustering.
-// Measured on this 2-core machine (landscape with the map, one after the other → at once): the
-// 288k-family lake (99 MB) 24.5–25.5 s → 21.3–22.1 s, peak RSS 1.44 → 1.51 GB; the 961k-family
-// lake (337 MB) 98 s → 78 s, 2.64 → 3.00 GB. Above the cap's fixed band (a lake of 1 GB, see
-// duck.memoryLimit) memory is what binds (the 10M-family lake: DuckDB's 4 GB and the Go heap's
-// peak), so a larger lake builds them one after the other, DuckDB's memory handed back between.
+// DuckDB answers the macro queries, instead of after them. DuckDB's cap is lowered meanwhile by
+// what the clustering's heap takes (duck.DB.Share, 1.6 bytes per byte of lake), so the two
+// memories do not simply add up. Measured on this 2-core machine, landscape with the map, single
+// runs: the 288k-family lake (99 MB) 24.5–25.5 s one after the other, 21.3–22.7 s at once
+// (peak RSS 1.44, 1.47–1.53 and 1.42 GB with the cap shared); the 961k-family lake (337 MB) 98 s,
+// 75–85 s at once (3.06–3.08 GB) and 81 s with the cap shared (2.75 GB; 2.64 GB one after the
+// other). Above the cap's fixed band (a lake of 1 GB, see duck.memoryLimit) memory is what binds
+// (the 10M-family lake: DuckDB's 4 GB and the Go heap's peak), so a larger lake builds them one
+// after the other, DuckDB's memory handed back between.
 var overlapLakeBytes int64 = 1 << 30 // a variable for the test that builds both ways
 
 // heapLimit is the Go heap's soft limit while a job runs: twice the lake's size, at least
@@ -126,7 +128,17 @@ func (j *Job) Macro(ctx context.Context) (*landscape.Macro, error) {
 	if err != nil {
 		return nil, fmt.Errorf("clustering: %w", err)
 	}
+	// DuckDB gives up what the clustering's Go heap takes meanwhile (about 1.6 bytes per byte of
+	// lake, see heapLimit), so that the two together stay near the one-after-the-other peak.
+	restore, err := j.Session.DB.Share(ctx, 8*j.Session.DB.LakeBytes()/5)
+	if err != nil {
+		b.Finish(&landscape.Macro{})
+		return nil, err
+	}
 	m, err := landscape.BuildMacro(ctx, j.Session)
+	if err == nil {
+		err = restore(ctx)
+	}
 	if err != nil {
 		b.Finish(&landscape.Macro{}) // waits for the clustering, whose result is not wanted
 		return nil, err

@@ -24,6 +24,7 @@ type DB struct {
 	Lake  *lake.Lake
 	temp  string // the spill folder this DB made (removed by Close); "" for none
 	limit string // the memory cap bound set ("" for none)
+	mb    int64  // the cap in DuckDB's MB when bound computed it (0: PATNAV_DUCKDB_MEMORY's or none)
 }
 
 // Options choose which state of the lake a database sees.
@@ -103,6 +104,10 @@ func OpenWith(ctx context.Context, dir string, opts Options) (*DB, error) {
 // processes sharing a folder), and removed by Close.
 func (d *DB) bound(ctx context.Context) error {
 	d.limit = memoryLimit(lakeBytes(d.Lake))
+	fmt.Sscanf(d.limit, "%dMB", &d.mb)
+	if os.Getenv("PATNAV_DUCKDB_MEMORY") != "" {
+		d.mb = 0
+	}
 	if _, err := d.sql.ExecContext(ctx, "SET memory_limit = '"+d.limit+"'"); err != nil {
 		return fmt.Errorf("duckdb memory limit: %w", err)
 	}
@@ -158,6 +163,34 @@ func (d *DB) Trim(ctx context.Context) error {
 	}
 	return nil
 }
+
+// Share lowers DuckDB's memory cap by reserve bytes while the Go side needs them, but not below
+// 5/4 of the lake's size (the groupings over every family need about that much, see
+// memoryLimit) nor below shareFloor, and returns the call that sets the cap back. A cap from PATNAV_DUCKDB_MEMORY is
+// left as it is. pipeline.Job.Macro shares the memory while the clustering computes beside the
+// macro queries.
+func (d *DB) Share(ctx context.Context, reserve int64) (restore func(context.Context) error, err error) {
+	none := func(context.Context) error { return nil }
+	if d.mb == 0 || d.temp == "" {
+		return none, nil
+	}
+	mb := max(d.mb-reserve/1000000, 5*lakeBytes(d.Lake)/4/1000000, shareFloor)
+	if mb >= d.mb {
+		return none, nil
+	}
+	if _, err := d.sql.ExecContext(ctx, fmt.Sprintf("SET memory_limit = '%dMB'", mb)); err != nil {
+		return none, fmt.Errorf("duckdb memory limit: %w", err)
+	}
+	return func(ctx context.Context) error {
+		if _, err := d.sql.ExecContext(ctx, "SET memory_limit = '"+d.limit+"'"); err != nil {
+			return fmt.Errorf("duckdb memory limit: %w", err)
+		}
+		return nil
+	}, nil
+}
+
+// shareFloor is the lowest cap Share sets, in DuckDB's MB.
+const shareFloor = 500
 
 // trimFloor is the cap Trim sets for a moment: DuckDB keeps what is pinned (nothing between
 // queries) and at most this much more.

@@ -167,3 +167,68 @@ func TestTrim(t *testing.T) {
 		t.Errorf("big reads back %d rows, sum %d", n, sum)
 	}
 }
+
+// TestShare: Share lowers the computed cap by the reserve (1000 MB − 300 MB = 700 MB), not below
+// shareFloor, and its restore sets the cap back; a cap from PATNAV_DUCKDB_MEMORY is left alone.
+func TestShare(t *testing.T) {
+	ctx := context.Background()
+	t.Setenv("PATNAV_DUCKDB_TEMP", t.TempDir())
+	t.Setenv("PATNAV_DUCKDB_MEMORY", "")
+	d, err := OpenMemory()
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer d.Close()
+	if err := d.bound(ctx); err != nil {
+		t.Fatal(err)
+	}
+	limit := func() string {
+		var v string
+		if err := d.sql.QueryRowContext(ctx, "SELECT current_setting('memory_limit')").Scan(&v); err != nil {
+			t.Fatal(err)
+		}
+		return v
+	}
+	reports := map[string]string{} // DuckDB's report of each cap the test expects
+	for _, mb := range []string{"500MB", "700MB", "900MB", "1000MB"} {
+		if _, err := d.sql.ExecContext(ctx, "SET memory_limit = '"+mb+"'"); err != nil {
+			t.Fatal(err)
+		}
+		reports[mb] = limit()
+	}
+	if _, err := d.sql.ExecContext(ctx, "SET memory_limit = '"+d.limit+"'"); err != nil {
+		t.Fatal(err)
+	}
+	as := func(mb string) string { return reports[mb] }
+	full := limit()
+	if full != as("1000MB") {
+		t.Fatalf("bound set %s, want 1000MB (no lake)", full)
+	}
+	for reserve, want := range map[int64]string{300e6: "700MB", 900e6: "500MB", 0: "1000MB"} {
+		restore, err := d.Share(ctx, reserve)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got := limit(); got != as(want) {
+			t.Errorf("Share(%d): cap %s, want %s (%s)", reserve, got, want, as(want))
+		}
+		if err := restore(ctx); err != nil {
+			t.Fatal(err)
+		}
+		if got := limit(); got != full {
+			t.Errorf("after Share(%d)'s restore: cap %s, want %s", reserve, got, full)
+		}
+	}
+	t.Setenv("PATNAV_DUCKDB_MEMORY", "900MB")
+	if err := d.bound(ctx); err != nil {
+		t.Fatal(err)
+	}
+	restore, err := d.Share(ctx, 300e6)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := limit(); got != as("900MB") {
+		t.Errorf("with PATNAV_DUCKDB_MEMORY=900MB Share set the cap to %s", got)
+	}
+	restore(ctx)
+}
