@@ -121,16 +121,7 @@ func TestBoundEveryConnection(t *testing.T) {
 // one bound set again, and the table reads back whole.
 func TestTrim(t *testing.T) {
 	ctx := context.Background()
-	t.Setenv("PATNAV_DUCKDB_TEMP", t.TempDir())
-	t.Setenv("PATNAV_DUCKDB_MEMORY", "500MB")
-	d, err := OpenMemory()
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer d.Close()
-	if err := d.bound(ctx); err != nil {
-		t.Fatal(err)
-	}
+	d := boundMemory(t, "500MB")
 	if _, err := d.sql.ExecContext(ctx, "CREATE TEMP TABLE big AS SELECT i, md5(i::VARCHAR) AS h FROM range(3000000) t(i)"); err != nil {
 		t.Fatal(err)
 	}
@@ -172,16 +163,7 @@ func TestTrim(t *testing.T) {
 // shareFloor, and its restore sets the cap back; a cap from PATNAV_DUCKDB_MEMORY is left alone.
 func TestShare(t *testing.T) {
 	ctx := context.Background()
-	t.Setenv("PATNAV_DUCKDB_TEMP", t.TempDir())
-	t.Setenv("PATNAV_DUCKDB_MEMORY", "")
-	d, err := OpenMemory()
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer d.Close()
-	if err := d.bound(ctx); err != nil {
-		t.Fatal(err)
-	}
+	d := boundMemory(t, "")
 	limit := func() string {
 		var v string
 		if err := d.sql.QueryRowContext(ctx, "SELECT current_setting('memory_limit')").Scan(&v); err != nil {
@@ -231,4 +213,21 @@ func TestShare(t *testing.T) {
 		t.Errorf("with PATNAV_DUCKDB_MEMORY=900MB Share set the cap to %s", got)
 	}
 	restore(ctx)
+}
+
+// boundMemory opens an in-memory database bound as a lake's is (a spill folder of the test's,
+// the cap PATNAV_DUCKDB_MEMORY=memory gives: "" for the computed one), closed with the test.
+func boundMemory(t *testing.T, memory string) *DB {
+	t.Helper()
+	t.Setenv("PATNAV_DUCKDB_TEMP", t.TempDir())
+	t.Setenv("PATNAV_DUCKDB_MEMORY", memory)
+	d, err := OpenMemory()
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { d.Close() })
+	if err := d.bound(context.Background()); err != nil {
+		t.Fatal(err)
+	}
+	return d
 }
