@@ -58,6 +58,12 @@ func (s *Session) ClusterDocSource(ctx context.Context) cluster.Source {
 	}
 }
 
+// ClusterDocCount is the number of documents ClusterDocSource yields.
+func (s *Session) ClusterDocCount(ctx context.Context) (int, error) {
+	r, err := clusterDocCount.One(ctx, s)
+	return r.N, err
+}
+
 // clusterGroups makes cl_group, the classification side of cluster_docs (the query
 // cluster_groups, over the IPC scheme first).
 func (s *Session) clusterGroups(ctx context.Context) error {

@@ -35,6 +35,11 @@ type ClusterDocRow struct {
 	Pos       int    `db:"pos"` // 1-based rank of the family id: the rows come unordered
 }
 
+// ClusterDocCountRow is the number of documents cluster_docs yields (families in scope).
+type ClusterDocCountRow struct {
+	N int `db:"n"`
+}
+
 // DuckDBVersionRow is the embedded DuckDB's library version.
 type DuckDBVersionRow struct {
 	Version string `db:"library_version"`
@@ -46,4 +51,5 @@ var (
 	familiesOf      = NewQuery[FamilyIDRow]("families_of")
 	lastPublication = NewQuery[LastPublication]("last_publication")
 	clusterDocs     = NewQuery[ClusterDocRow]("cluster_docs")
+	clusterDocCount = NewQuery[ClusterDocCountRow]("cluster_doc_count")
 )

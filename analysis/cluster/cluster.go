@@ -81,6 +81,9 @@ type Options struct {
 	MaxDF float64
 	// MaxTerms caps the vocabulary (the most frequent terms are kept).
 	MaxTerms int
+	// SizeHint, when known, is about the number of documents the source yields: RunSource then
+	// makes its largest slices once instead of growing them. It changes no result.
+	SizeHint int
 	// Workers is the number of goroutines for tokenising and assignment; results do not depend
 	// on it. 0 means GOMAXPROCS.
 	Workers int

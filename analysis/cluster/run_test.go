@@ -235,3 +235,36 @@ func TestPositionsGiveTheOrder(t *testing.T) {
 		}
 	}
 }
+
+// TestSizeHintChangesNothing: a size hint, right, too small or too large, changes no result, in
+// the order yielded and with positions.
+func TestSizeHintChangesNothing(t *testing.T) {
+	defer func(r int) { sizeRows = r }(sizeRows)
+	sizeRows = chunkSize // the arrays are sized after the first chunk
+	docs, _ := synthDocs(3*chunkSize+100, 13)
+	shuffled := make([]Doc, len(docs))
+	for i, j := range rand.New(rand.NewPCG(3, 4)).Perm(len(docs)) {
+		shuffled[j] = docs[i]
+		shuffled[j].Pos = i + 1
+	}
+	o := Options{Seed: 5, KMin: 3, KMax: 6, LastComplete: 2023, Grid: 48}
+	for name, ds := range map[string][]Doc{"ordered": docs, "positioned": shuffled} {
+		want, err := RunSource(Docs(ds), o)
+		if err != nil {
+			t.Fatal(err)
+		}
+		jw, _ := json.Marshal(want)
+		for _, hint := range []int{len(ds), len(ds) / 3, 5 * len(ds), 1} {
+			oh := o
+			oh.SizeHint = hint
+			got, err := RunSource(Docs(ds), oh)
+			if err != nil {
+				t.Fatal(err)
+			}
+			got.Options.SizeHint = 0 // the only difference allowed
+			if jg, _ := json.Marshal(got); string(jg) != string(jw) {
+				t.Errorf("%s, SizeHint %d: the result differs from the one without a hint", name, hint)
+			}
+		}
+	}
+}

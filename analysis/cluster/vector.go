@@ -40,6 +40,10 @@ func workers(o Options) int {
 	return max(1, runtime.GOMAXPROCS(0))
 }
 
+// sizeRows is the number of documents whose terms size the term arrays when the number of
+// documents is known in advance (Options.SizeHint).
+var sizeRows = 16 * chunkSize // a variable for the test
+
 // chunkSize is the number of documents one tokenising task handles. Chunks are merged in input
 // order, so the vocabulary does not depend on the number of workers.
 const chunkSize = 2048
@@ -135,8 +139,14 @@ func vectorize(src Source, o Options) (*corpus, []Doc, error) {
 	// The producer reads src into chunks and keeps each document without its long texts, at its
 	// position (Doc.Pos) when the source gives positions; arrival[a] is then the 0-based position
 	// of the a-th document to arrive (the order of the tokenised rows), else arrival stays nil.
+	// With a size hint the largest slices are made once, at about their final size, instead of
+	// growing by copies (each copy holds the old and the new array at once; at 10M families these
+	// are gigabytes, while the database behind the source holds its own).
 	var docs []Doc
 	var arrival []int32
+	if o.SizeHint > 0 {
+		docs = make([]Doc, 0, o.SizeHint)
+	}
 	var srcErr, idErr error
 	go func() {
 		chunk := make([]Doc, 0, chunkSize)
@@ -146,6 +156,9 @@ func vectorize(src Source, o Options) (*corpus, []Doc, error) {
 			count++
 			if count == 1 {
 				positioned = d.Pos > 0
+				if positioned && o.SizeHint > 0 {
+					arrival = make([]int32, 0, o.SizeHint)
+				}
 			}
 			if idErr == nil && d.ID == "" {
 				idErr = fmt.Errorf("cluster: document %d has no ID", count)
@@ -188,10 +201,11 @@ func vectorize(src Source, o Options) (*corpus, []Doc, error) {
 	var vocab []string
 	var df []int32
 	surface := map[[2]string]int32{}
-	ptr := []int64{0}
-	var lang []uint8
+	ptr := make([]int64, 1, o.SizeHint+1)
+	lang := make([]uint8, 0, o.SizeHint)
 	var gids []int32
 	var gcnt []uint16
+	sized := o.SizeHint == 0 // the term arrays are sized from the first sizeRows rows
 	pending := map[int]*chunkTerms{}
 	next := 0
 	for r := range results {
@@ -219,6 +233,13 @@ func vectorize(src Source, o Options) (*corpus, []Doc, error) {
 				}
 				lang = append(lang, ct.lang[j])
 				ptr = append(ptr, int64(len(gids)))
+			}
+			if rows := len(ptr) - 1; !sized && rows >= sizeRows {
+				// The terms per row so far, for the rows to come, with a tenth to spare.
+				sized = true
+				if want := int(float64(len(gids)) / float64(rows) * float64(o.SizeHint) * 1.1); want > cap(gids) {
+					gids, gcnt = slices.Grow(gids, want-len(gids)), slices.Grow(gcnt, want-len(gcnt))
+				}
 			}
 		}
 	}

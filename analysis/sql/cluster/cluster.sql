@@ -46,3 +46,8 @@ FROM (SELECT family_id, rep_pub, title, py, row_number() OVER (ORDER BY family_i
 LEFT JOIN patents p ON p.pub_number = f.rep_pub
 LEFT JOIN cl_group g ON g.family_id = f.family_id
 LEFT JOIN fam_first a ON a.family_id = f.family_id;
+
+-- name: cluster_doc_count
+-- The number of rows cluster_docs yields (one per family in scope), which sizes the clustering's
+-- arrays before they fill (cluster.Options.SizeHint).
+SELECT count(*) AS n FROM fam;
