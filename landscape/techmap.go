@@ -222,7 +222,8 @@ type MapBuild struct {
 // cluster_docs) and returns once they are read: the session's database is free again, and the
 // clustering's Go side (k-means, layout, density) goes on in the background until Finish, so the
 // caller may run other queries meanwhile (pipeline.Job.Macro runs the macro analyses). With trim,
-// DuckDB hands its buffered memory back once the documents are read (duck.DB.Trim).
+// DuckDB hands its buffered memory back before the documents are read (what it holds of the
+// analyses before is not wanted by the read) and once they are read (duck.DB.Trim).
 func StartMap(ctx context.Context, s *analysis.Session, trim bool) (*MapBuild, error) {
 	c := s.Cfg.Clustering
 	opt := cluster.DefaultOptions
@@ -232,6 +233,19 @@ func StartMap(ctx context.Context, s *analysis.Session, trim bool) (*MapBuild, e
 	}
 	opt.LastComplete = s.LastComplete()
 	opt.MinGrowthEnd = MinGrowthEndYear.Min
+	n, err := s.ClusterDocCount(ctx)
+	if err != nil {
+		return nil, err
+	}
+	opt.SizeHint = n
+	// The Go heap grows from here: DuckDB's allocator gives back what it keeps.
+	if trim {
+		if err := s.DB.Trim(ctx); err != nil {
+			return nil, err
+		}
+	} else {
+		s.DB.Release()
+	}
 	b := &MapBuild{done: make(chan struct{}), from: s.From, to: s.To, kMin: opt.KMin}
 	// The documents stream from the lake into the clustering, which keeps them without their
 	// long texts; nDocs counts them. read gets the source's end (nil: read to the end).

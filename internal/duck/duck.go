@@ -25,6 +25,9 @@ type DB struct {
 	temp  string // the spill folder this DB made (removed by Close); "" for none
 	limit string // the memory cap bound set ("" for none)
 	mb    int64  // the cap in DuckDB's MB when bound computed it (0: PATNAV_DUCKDB_MEMORY's or none)
+	// retain: DuckDB's allocator keeps freed pages for this DB's queries (alloc.go), for a lake
+	// up to retainLakeBytes.
+	retain bool
 }
 
 // Options choose which state of the lake a database sees.
@@ -62,7 +65,10 @@ func OpenWith(ctx context.Context, dir string, opts Options) (*DB, error) {
 	db := sql.OpenDB(connector)
 	// One connection: the analyses build TEMP tables, which live on the connection that made them.
 	db.SetMaxOpenConns(1)
-	d := &DB{sql: db, Lake: l}
+	d := &DB{sql: db, Lake: l, retain: lakeBytes(l) <= retainLakeBytes}
+	if d.retain {
+		allocRetain()
+	}
 	if err := d.bound(ctx); err != nil {
 		d.Close()
 		return nil, err
@@ -155,6 +161,7 @@ func (d *DB) Trim(ctx context.Context) error {
 		return nil
 	}
 	_, err := d.sql.ExecContext(ctx, "SET memory_limit = '"+trimFloor+"'")
+	d.share()
 	if _, err2 := d.sql.ExecContext(ctx, "SET memory_limit = '"+d.limit+"'"); err == nil {
 		err = err2
 	}
@@ -181,12 +188,25 @@ func (d *DB) Share(ctx context.Context, reserve int64) (restore func(context.Con
 	if _, err := d.sql.ExecContext(ctx, fmt.Sprintf("SET memory_limit = '%dMB'", mb)); err != nil {
 		return none, fmt.Errorf("duckdb memory limit: %w", err)
 	}
+	d.share() // what DuckDB freed to come under the lower cap goes back
 	return func(ctx context.Context) error {
 		if _, err := d.sql.ExecContext(ctx, "SET memory_limit = '"+d.limit+"'"); err != nil {
 			return fmt.Errorf("duckdb memory limit: %w", err)
 		}
 		return nil
 	}, nil
+}
+
+// Release hands back the memory DuckDB's allocator keeps of what DuckDB has freed, and from now
+// on keeps freed memory for a while only (see alloc.go): for a stretch where the Go side's heap
+// grows while DuckDB still works (landscape.StartMap reads the map's documents). Trim and Share
+// release too.
+func (d *DB) Release() { d.share() }
+
+func (d *DB) share() {
+	if d.retain {
+		allocShare()
+	}
 }
 
 // shareFloor is the lowest cap Share sets, in DuckDB's MB.
@@ -227,6 +247,10 @@ func (d *DB) SQL() *sql.DB { return d.sql }
 // Close closes the database and removes its spill folder.
 func (d *DB) Close() error {
 	err := d.sql.Close()
+	if d.retain {
+		allocReset()
+		d.retain = false
+	}
 	if d.temp != "" {
 		if rerr := os.RemoveAll(d.temp); err == nil {
 			err = rerr

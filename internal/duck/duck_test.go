@@ -231,3 +231,50 @@ func boundMemory(t *testing.T, memory string) *DB {
 	}
 	return d
 }
+
+// TestAllocatorRetained: while retained DuckDB's allocator keeps freed pages (decay off), and
+// Release, Trim and Share set its decay back to DuckDB's own; with no jemalloc in the DuckDB
+// library (another platform's build) there is nothing to tune.
+func TestAllocatorRetained(t *testing.T) {
+	if arenaDecay() == -2 {
+		t.Skip("this DuckDB library has no jemalloc to tune")
+	}
+	allocInit()
+	if !alloc.ok {
+		t.Skip("PATNAV_DUCKDB_DECAY=default in this process")
+	}
+	if alloc.dirty < 0 {
+		t.Fatalf("DuckDB's own decay read as %d ms", alloc.dirty)
+	}
+	ctx := context.Background()
+	d := boundMemory(t, "")
+	d.retain = true // as Open makes it for a lake up to retainLakeBytes
+	for name, release := range map[string]func(){
+		"Release": d.Release,
+		"Trim":    func() { d.Trim(ctx) },
+		"Share":   func() { restore, _ := d.Share(ctx, 300e6); restore(ctx) },
+	} {
+		allocRetain()
+		if got := arenaDecay(); got != -1 {
+			t.Fatalf("retained: decay %d ms, want -1 (off)", got)
+		}
+		// Work that frees memory, then the release hands it back.
+		if _, err := d.sql.ExecContext(ctx, "SELECT count(DISTINCT i % 1000003) FROM range(3000000) t(i)"); err != nil {
+			t.Fatal(err)
+		}
+		release()
+		if got := arenaDecay(); got != sharedDecay {
+			t.Errorf("after %s: decay %d ms, want %d", name, got, sharedDecay)
+		}
+	}
+	e, err := OpenMemory()
+	if err != nil {
+		t.Fatal(err)
+	}
+	e.retain = true
+	allocRetain()
+	e.Close()
+	if got := arenaDecay(); got != alloc.dirty {
+		t.Errorf("after Close: decay %d ms, want DuckDB's own %d", got, alloc.dirty)
+	}
+}
