@@ -51,11 +51,10 @@ import (
 // them again, each page faulting in afresh and zeroed: on the 961k-family landscape 1.9–2.1
 // million page faults and 26 s of system time of 143 CPU-s. So from Open, while the Go side holds
 // little, the allocator keeps the pages DuckDB frees for reuse (allocRetain: decay off, for a
-// lake up to retainLakeBytes), and
-// DuckDB's resident memory is the most it has used since, within its cap. Where the Go side's
-// heap is about to grow beside DuckDB (Release, Trim, Share), the kept pages go back and from
-// then on freed pages are kept for sharedDecay (allocShare); Close sets DuckDB's own decay back
-// (allocReset). Measured on this 2-core machine against DuckDB's own decay, two and three
+// lake up to retainLakeBytes), and DuckDB's resident memory is the most it has used since,
+// within its cap. Where the Go side's heap is about to grow beside DuckDB (Release, Trim,
+// Share), the kept pages go back and from then on freed pages are kept for sharedDecay
+// (allocShare); Close sets DuckDB's own decay back (allocReset). Measured on this 2-core machine against DuckDB's own decay, two and three
 // alternating runs: the 961k-family landscape 76.7–78.8 s → 66.8–68.9 s, peak RSS 2.64–2.74 →
 // 2.81–2.83 GB, page faults 1.9–2.1 → 1.5 million; the 288k-family one 21.7–23.4 s →
 // 19.9–21.7 s, 1.40–1.41 → 1.43–1.46 GB. The decay is process-wide (the allocator is);
