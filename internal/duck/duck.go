@@ -161,7 +161,7 @@ func (d *DB) Trim(ctx context.Context) error {
 		return nil
 	}
 	_, err := d.sql.ExecContext(ctx, "SET memory_limit = '"+trimFloor+"'")
-	d.share()
+	d.Release()
 	if _, err2 := d.sql.ExecContext(ctx, "SET memory_limit = '"+d.limit+"'"); err == nil {
 		err = err2
 	}
@@ -188,7 +188,7 @@ func (d *DB) Share(ctx context.Context, reserve int64) (restore func(context.Con
 	if _, err := d.sql.ExecContext(ctx, fmt.Sprintf("SET memory_limit = '%dMB'", mb)); err != nil {
 		return none, fmt.Errorf("duckdb memory limit: %w", err)
 	}
-	d.share() // what DuckDB freed to come under the lower cap goes back
+	d.Release() // what DuckDB freed to come under the lower cap goes back
 	return func(ctx context.Context) error {
 		if _, err := d.sql.ExecContext(ctx, "SET memory_limit = '"+d.limit+"'"); err != nil {
 			return fmt.Errorf("duckdb memory limit: %w", err)
@@ -201,9 +201,7 @@ func (d *DB) Share(ctx context.Context, reserve int64) (restore func(context.Con
 // on keeps freed memory for a while only (see alloc.go): for a stretch where the Go side's heap
 // grows while DuckDB still works (landscape.StartMap reads the map's documents). Trim and Share
 // release too.
-func (d *DB) Release() { d.share() }
-
-func (d *DB) share() {
+func (d *DB) Release() {
 	if d.retain {
 		allocShare()
 	}
