@@ -62,7 +62,7 @@ import (
 
 // retainLakeBytes is the largest lake whose DB keeps DuckDB's freed pages. On the 10M-family
 // lake (3.2 GB) the kept pages took the landscape's RSS to 15.7 GB within the first eight minutes
-// (DuckDB's cap 4 GB; 4.5–5 GB with DuckDB's own decay), far beyond its cap: with spilling,
+// (DuckDB's cap 4 GB; 4.3–5.9 GB in the same minutes with DuckDB's own decay), far beyond its cap: with spilling,
 // what is kept is not what is used again. A larger lake leaves DuckDB's decay alone.
 const retainLakeBytes = 1 << 30
 
