@@ -79,8 +79,12 @@ func (s *Session) Close() error { return s.DB.Close() }
 
 func (s *Session) exec(ctx context.Context, name string, args ...any) error {
 	start := time.Now()
-	if _, err := s.DB.SQL().ExecContext(ctx, Q(name), args...); err != nil {
+	retried, err := s.DB.Exec(ctx, Q(name), args...)
+	if err != nil {
 		return fmt.Errorf("analysis %s: %w", name, err)
+	}
+	if retried {
+		name += " (run again after DuckDB ran out of memory)"
 	}
 	s.Timings = append(s.Timings, Timing{name, time.Since(start).Seconds()})
 	return nil
@@ -238,7 +242,7 @@ func (s *Session) prepare(ctx context.Context) error {
 	if err := s.resolveFamilies(ctx); err != nil {
 		return err
 	}
-	for _, q := range []string{"scope_families", "family_applicants", "family_first", "family_country", "family_branches", "scope_classes"} {
+	for _, q := range []string{"scope_families", "family_applicants", "family_first", "family_country", "family_branches", "drop_hits", "scope_classes"} {
 		var args []any
 		if q == "family_country" {
 			args = append(args, geo.Offices()) // a regional office's priority names no country

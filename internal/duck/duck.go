@@ -7,6 +7,7 @@ import (
 	"context"
 	"database/sql"
 	"database/sql/driver"
+	"errors"
 	"fmt"
 	"math/big"
 	"os"
@@ -24,6 +25,7 @@ type DB struct {
 	Lake  *lake.Lake
 	temp  string // the spill folder this DB made (removed by Close); "" for none
 	limit string // the memory cap bound set ("" for none)
+	cap   string // the memory cap in force: limit, or the lower one of Share or Lower
 	mb    int64  // the cap in DuckDB's MB when bound computed it (0: PATNAV_DUCKDB_MEMORY's or none)
 	// retain: DuckDB's allocator keeps freed pages for this DB's queries (alloc.go), for a lake
 	// up to retainLakeBytes.
@@ -114,8 +116,8 @@ func (d *DB) bound(ctx context.Context) error {
 	if os.Getenv("PATNAV_DUCKDB_MEMORY") != "" {
 		d.mb = 0
 	}
-	if _, err := d.sql.ExecContext(ctx, "SET memory_limit = '"+d.limit+"'"); err != nil {
-		return fmt.Errorf("duckdb memory limit: %w", err)
+	if err := d.setCap(ctx, d.limit); err != nil {
+		return err
 	}
 	dir, err := os.MkdirTemp(os.Getenv("PATNAV_DUCKDB_TEMP"), "patnav-duckdb-")
 	if err != nil {
@@ -157,12 +159,12 @@ func memoryLimit(lakeBytes int64) string {
 // they need them. On the 1M-family lake's prepared session it took 1.9 s and the process's RSS
 // went from 1.95 GB to 0.21 GB. Without a cap (a DB without spill folder) it does nothing.
 func (d *DB) Trim(ctx context.Context) error {
-	if d.limit == "" || d.temp == "" {
+	if !d.spills() {
 		return nil
 	}
 	_, err := d.sql.ExecContext(ctx, "SET memory_limit = '"+trimFloor+"'")
 	d.Release()
-	if _, err2 := d.sql.ExecContext(ctx, "SET memory_limit = '"+d.limit+"'"); err == nil {
+	if _, err2 := d.sql.ExecContext(ctx, "SET memory_limit = '"+d.cap+"'"); err == nil {
 		err = err2
 	}
 	if err != nil {
@@ -185,17 +187,73 @@ func (d *DB) Share(ctx context.Context, reserve int64) (restore func(context.Con
 	if mb >= d.mb {
 		return none, nil
 	}
-	if _, err := d.sql.ExecContext(ctx, fmt.Sprintf("SET memory_limit = '%dMB'", mb)); err != nil {
-		return none, fmt.Errorf("duckdb memory limit: %w", err)
+	if err := d.setCap(ctx, fmt.Sprintf("%dMB", mb)); err != nil {
+		return none, err
 	}
 	d.Release() // what DuckDB freed to come under the lower cap goes back
-	return func(ctx context.Context) error {
-		if _, err := d.sql.ExecContext(ctx, "SET memory_limit = '"+d.limit+"'"); err != nil {
-			return fmt.Errorf("duckdb memory limit: %w", err)
-		}
-		return nil
-	}, nil
+	return func(ctx context.Context) error { return d.setCap(ctx, d.limit) }, nil
 }
+
+// Lower sets DuckDB's memory cap to bytes (not below shareFloor) while the Go side's heap grows
+// and DuckDB's queries need less than the groupings over every family, and returns the call that
+// sets the cap back. It does nothing when the cap is already at or below that, or comes from
+// PATNAV_DUCKDB_MEMORY. landscape.StartMap lowers it for the read of the map's documents on a
+// large lake: a join, which spills by partitions, where the 10M-family landscape's peak was.
+func (d *DB) Lower(ctx context.Context, bytes int64) (restore func(context.Context) error, err error) {
+	none := func(context.Context) error { return nil }
+	if d.mb == 0 || d.temp == "" {
+		return none, nil
+	}
+	mb := max(bytes/1000000, shareFloor)
+	if mb >= d.mb {
+		return none, nil
+	}
+	if err := d.setCap(ctx, fmt.Sprintf("%dMB", mb)); err != nil {
+		return none, err
+	}
+	d.Release()
+	return func(ctx context.Context) error { return d.setCap(ctx, d.limit) }, nil
+}
+
+// setCap sets DuckDB's memory cap and records it as the cap in force.
+func (d *DB) setCap(ctx context.Context, c string) error {
+	if _, err := d.sql.ExecContext(ctx, "SET memory_limit = '"+c+"'"); err != nil {
+		return fmt.Errorf("duckdb memory limit: %w", err)
+	}
+	d.cap = c
+	return nil
+}
+
+// IsOutOfMemory tells whether err is DuckDB's out-of-memory error.
+func IsOutOfMemory(err error) bool {
+	var e *duckdb.Error
+	return errors.As(err, &e) && e.Type == duckdb.ErrorTypeOutOfMemory
+}
+
+// Exec runs a statement, or a script of statements, with bound arguments. When DuckDB fails with
+// its out-of-memory error on a database that spills (a cap and a spill folder), Exec trims
+// DuckDB's buffer (Trim: the cached blocks of the temporary tables go to the spill folder) and
+// runs the statement once more, and retried says so. DuckDB's operators spill, but some of their
+// allocations (a hash table's directory: 256 MiB on the 10M-family lake) cannot be evicted; when
+// one arrives while the temporary tables fill the cap, eviction may not make room in time, and
+// one of three 10M-family landscapes failed so in family_branches. A failed statement is rolled
+// back, so it can run again; in a script, the statements before the failing one run again too,
+// so none of a script's statements may destroy what an earlier one of it read (patnav's scripts
+// create or replace tables; the hits are emptied by a query of their own, drop_hits).
+func (d *DB) Exec(ctx context.Context, query string, args ...any) (retried bool, err error) {
+	_, err = d.sql.ExecContext(ctx, query, args...)
+	if err == nil || !IsOutOfMemory(err) || !d.spills() {
+		return false, err
+	}
+	if terr := d.Trim(ctx); terr != nil {
+		return false, err
+	}
+	_, err = d.sql.ExecContext(ctx, query, args...)
+	return true, err
+}
+
+// spills tells whether the database has a cap and a spill folder (bound).
+func (d *DB) spills() bool { return d.limit != "" && d.temp != "" }
 
 // Release hands back the memory DuckDB's allocator keeps of what DuckDB has freed, and from now
 // on keeps freed memory for a while only (see alloc.go): for a stretch where the Go side's heap

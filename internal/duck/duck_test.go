@@ -215,6 +215,62 @@ func TestShare(t *testing.T) {
 	restore(ctx)
 }
 
+// TestLower: Lower sets the cap to the bytes asked (700 MB of the computed 1000 MB), not below
+// shareFloor, leaves a lower or equal cap as it is, and its restore sets the cap back; a cap from
+// PATNAV_DUCKDB_MEMORY is left alone.
+func TestLower(t *testing.T) {
+	ctx := context.Background()
+	d := boundMemory(t, "")
+	limit := func() string {
+		var v string
+		if err := d.sql.QueryRowContext(ctx, "SELECT current_setting('memory_limit')").Scan(&v); err != nil {
+			t.Fatal(err)
+		}
+		return v
+	}
+	reports := map[string]string{}
+	for _, mb := range []string{"500MB", "700MB", "900MB", "1000MB"} {
+		if _, err := d.sql.ExecContext(ctx, "SET memory_limit = '"+mb+"'"); err != nil {
+			t.Fatal(err)
+		}
+		reports[mb] = limit()
+	}
+	if _, err := d.sql.ExecContext(ctx, "SET memory_limit = '"+d.limit+"'"); err != nil {
+		t.Fatal(err)
+	}
+	full := limit()
+	if full != reports["1000MB"] {
+		t.Fatalf("bound set %s, want 1000MB (no lake)", full)
+	}
+	for bytes, want := range map[int64]string{700e6: "700MB", 100e6: "500MB", 2000e6: "1000MB", 1000e6: "1000MB"} {
+		restore, err := d.Lower(ctx, bytes)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got := limit(); got != reports[want] {
+			t.Errorf("Lower(%d): cap %s, want %s (%s)", bytes, got, want, reports[want])
+		}
+		if err := restore(ctx); err != nil {
+			t.Fatal(err)
+		}
+		if got := limit(); got != full {
+			t.Errorf("after Lower(%d)'s restore: cap %s, want %s", bytes, got, full)
+		}
+	}
+	t.Setenv("PATNAV_DUCKDB_MEMORY", "900MB")
+	if err := d.bound(ctx); err != nil {
+		t.Fatal(err)
+	}
+	restore, err := d.Lower(ctx, 600e6)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := limit(); got != reports["900MB"] {
+		t.Errorf("with PATNAV_DUCKDB_MEMORY=900MB Lower set the cap to %s", got)
+	}
+	restore(ctx)
+}
+
 // boundMemory opens an in-memory database bound as a lake's is (a spill folder of the test's,
 // the cap PATNAV_DUCKDB_MEMORY=memory gives: "" for the computed one), closed with the test.
 func boundMemory(t *testing.T, memory string) *DB {
@@ -276,5 +332,61 @@ func TestAllocatorRetained(t *testing.T) {
 	e.Close()
 	if got := arenaDecay(); got != alloc.dirty {
 		t.Errorf("after Close: decay %d ms, want DuckDB's own %d", got, alloc.dirty)
+	}
+}
+
+// TestExecRunsAgainAfterOutOfMemory: a statement that fails with DuckDB's out-of-memory error
+// runs once more after Trim, which also sets back the cap in force (here the test had set a cap
+// of 1 MB behind the DB's back, so the first run fails and the second, under the bound's 1000 MB,
+// completes); Scan does the same while no row has reached fn. Other errors are not retried, and
+// a database without a spill folder is not retried either.
+func TestExecRunsAgainAfterOutOfMemory(t *testing.T) {
+	ctx := context.Background()
+	d := boundMemory(t, "")
+	const big = "CREATE OR REPLACE TEMP TABLE agg AS SELECT i % 500000 AS k, list(i) AS l FROM range(2000000) t(i) GROUP BY 1"
+	choke := func() {
+		if _, err := d.sql.ExecContext(ctx, "SET memory_limit = '1MB'"); err != nil {
+			t.Fatal(err)
+		}
+	}
+	choke()
+	if _, err := d.sql.ExecContext(ctx, big); !IsOutOfMemory(err) {
+		t.Fatalf("under 1 MB the statement gave %v, want DuckDB's out-of-memory error", err)
+	}
+	choke()
+	retried, err := d.Exec(ctx, big)
+	if err != nil || !retried {
+		t.Fatalf("Exec: retried %v, err %v; want run again and completed", retried, err)
+	}
+	var n int64
+	if err := d.sql.QueryRowContext(ctx, "SELECT count(*) FROM agg").Scan(&n); err != nil || n != 500000 {
+		t.Fatalf("agg has %d rows (%v), want 500000", n, err)
+	}
+	choke()
+	var rows int
+	err = Scan(ctx, d, "SELECT k, len(l) AS n FROM (SELECT i % 300000 AS k, list(i) AS l FROM range(2000000) t(i) GROUP BY 1)",
+		func(r struct {
+			K int64 `db:"k"`
+			N int64 `db:"n"`
+		}) error {
+			rows++
+			return nil
+		})
+	if err != nil || rows != 300000 {
+		t.Fatalf("Scan: %d rows, err %v; want 300000 after running again", rows, err)
+	}
+	if retried, err := d.Exec(ctx, "SELEC 1"); err == nil || retried {
+		t.Errorf("a syntax error: retried %v, err %v; want not retried", retried, err)
+	}
+	plain, err := OpenMemory() // no cap, no spill folder
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer plain.Close()
+	if _, err := plain.sql.ExecContext(ctx, "SET memory_limit = '1MB'"); err != nil {
+		t.Fatal(err)
+	}
+	if retried, err := plain.Exec(ctx, big); !IsOutOfMemory(err) || retried {
+		t.Errorf("without a spill folder: retried %v, err %v; want the error, not retried", retried, err)
 	}
 }

@@ -405,15 +405,31 @@ func toFloat(v any) (float64, error) {
 
 // Scan runs a query with bound parameters and calls fn with every row scanned into a T by column
 // name (see Binding). fn gets a copy of the row; slices in it are fresh for every row.
+//
+// When DuckDB fails with its out-of-memory error before fn has had a row, Scan trims DuckDB's
+// buffer and runs the query once more (see Exec).
 func Scan[T any](ctx context.Context, d *DB, query string, fn func(T) error, args ...any) error {
+	n, err := scanOnce(ctx, d, query, fn, args...)
+	if err == nil || n > 0 || !IsOutOfMemory(err) || !d.spills() {
+		return err
+	}
+	if terr := d.Trim(ctx); terr != nil {
+		return err
+	}
+	_, err = scanOnce(ctx, d, query, fn, args...)
+	return err
+}
+
+// scanOnce is Scan without the retry; n counts the rows fn had.
+func scanOnce[T any](ctx context.Context, d *DB, query string, fn func(T) error, args ...any) (n int, err error) {
 	rows, err := d.sql.QueryContext(ctx, query, args...)
 	if err != nil {
-		return err
+		return 0, err
 	}
 	defer rows.Close()
 	b, err := bindRows(reflect.TypeFor[T](), rows)
 	if err != nil {
-		return err
+		return 0, err
 	}
 	vals := make([]any, len(b.fields))
 	ptrs := make([]any, len(b.fields))
@@ -422,20 +438,19 @@ func Scan[T any](ctx context.Context, d *DB, query string, fn func(T) error, arg
 	}
 	var row T
 	dst := reflect.ValueOf(&row).Elem()
-	n := 0
 	for rows.Next() {
-		n++
 		if err := rows.Scan(ptrs...); err != nil {
-			return fmt.Errorf("row %d: %w", n, err)
+			return n, fmt.Errorf("row %d: %w", n+1, err)
 		}
 		if err := b.store(dst, vals); err != nil {
-			return fmt.Errorf("row %d: %w", n, err)
+			return n, fmt.Errorf("row %d: %w", n+1, err)
 		}
+		n++
 		if err := fn(row); err != nil {
-			return err
+			return n, err
 		}
 	}
-	return rows.Err()
+	return n, rows.Err()
 }
 
 func bindRows(t reflect.Type, rows *sql.Rows) (*Binding, error) {

@@ -237,7 +237,7 @@ ORDER BY entity, n DESC, name;
 -- distinct inventors, and the families naming at least one of the top K.
 WITH fi AS (
     SELECT DISTINCT p.family_id, x.name
-    FROM parties x JOIN scope_pub USING (pub_number) JOIN pat p USING (pub_number)
+    FROM parties x JOIN scope_fam p USING (pub_number)
     WHERE x.role = 'inventor' AND x.name <> '' AND p.family_id IN (SELECT family_id FROM ent_fam)
 ), ei AS (
     SELECT e.entity, fi.name, count(*) AS n FROM ent_fam e JOIN fi USING (family_id) GROUP BY 1, 2

@@ -196,7 +196,7 @@ GROUP BY 1 ORDER BY 2 DESC, 1 LIMIT ?;
 -- inventor_teams. The list of top names that inventor_applicants binds has no empty name.
 CREATE OR REPLACE TEMP TABLE fam_inv AS
 SELECT DISTINCT p.family_id, x.name
-FROM parties x JOIN scope_pub USING (pub_number) JOIN pat p USING (pub_number)
+FROM parties x JOIN scope_fam p USING (pub_number)
 WHERE x.role = 'inventor' AND x.name <> '';
 
 -- name: inventor_total

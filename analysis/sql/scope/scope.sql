@@ -114,6 +114,12 @@ DROP TABLE IF EXISTS fe_app;
 CREATE OR REPLACE TEMP TABLE pat AS
 SELECT p.* EXCLUDE (abstract, claims) REPLACE (coalesce(m.fkey, p.family_id) AS family_id)
 FROM patents p LEFT JOIN fam_map m USING (family_id);
+-- scope_fam: each in-scope publication with its (resolved) family and publication date, for the
+-- queries that need no more of pat (family_branches, scope_classes, the inventors' fam_inv and
+-- the enterprises' inventors): one join each instead of a join with scope_pub and another with
+-- pat, whose two hash tables (a row per publication each) were held at once.
+CREATE OR REPLACE TEMP TABLE scope_fam AS
+SELECT pub_number, p.family_id, p.pub_date FROM pat p JOIN scope_pub USING (pub_number);
 
 -- name: scope_families
 -- One row per family in scope, with family-level facts over its in-scope publications, and
@@ -236,11 +242,15 @@ WITH RECURSIVE anc(branch_id, ancestor) AS (
     UNION ALL SELECT target, pub_number FROM kw_hit WHERE target NOT IN ('scope', 'exclude')
 ), ft AS (
     SELECT DISTINCT p.family_id, h.target
-    FROM hits h JOIN scope_pub s USING (pub_number) JOIN pat p USING (pub_number)
+    FROM hits h JOIN scope_fam p USING (pub_number)
 )
 SELECT DISTINCT ft.family_id, anc.ancestor AS branch_id FROM ft JOIN anc ON anc.branch_id = ft.target;
--- The hits are read by scope_pubs and here only: emptied, so that DuckDB's memory holds the
--- tables still to be read (at 1M families code_hit alone has about 14M rows).
+
+-- name: drop_hits
+-- The hits are read by scope_pubs and family_branches only: emptied once both ran, so that
+-- DuckDB's memory holds the tables still to be read (code_hit has about 14M rows at 1M families,
+-- 170M at 10M). A query of its own, after family_branches: a statement that DuckDB runs again
+-- after running out of memory (duck.DB.Exec) must find the hits.
 CREATE OR REPLACE TEMP TABLE code_hit (target VARCHAR, pub_number VARCHAR);
 CREATE OR REPLACE TEMP TABLE kw_hit (target VARCHAR, pub_number VARCHAR);
 
@@ -251,7 +261,7 @@ CREATE OR REPLACE TEMP TABLE kw_hit (target VARCHAR, pub_number VARCHAR);
 -- quality's scope (quality_scope) and the clustering's codes (cluster_groups).
 CREATE OR REPLACE TEMP TABLE scope_cls AS
 SELECT p.family_id, c.pub_number, c.subclass, c.main_group, c.scheme, c.is_main, c.code, p.pub_date
-FROM classifications c JOIN scope_pub USING (pub_number) JOIN pat p USING (pub_number)
+FROM classifications c JOIN scope_fam p USING (pub_number)
 WHERE c.subclass <> '';
 
 -- name: families_of
