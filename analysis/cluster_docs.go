@@ -16,6 +16,9 @@ import (
 // the first applicant (fam_app, lowest sequence number). Families come ordered by id (sorted by
 // their Pos, which is then cleared).
 func (s *Session) ClusterDocs(ctx context.Context) ([]cluster.Doc, error) {
+	if err := s.PrepareClusterDocs(ctx); err != nil {
+		return nil, err
+	}
 	docs := []cluster.Doc{}
 	err := s.ClusterDocSource(ctx)(func(d cluster.Doc) bool {
 		docs = append(docs, d)
@@ -37,11 +40,9 @@ var errStop = errors.New("stop")
 // ClusterDocSource is ClusterDocs as a cluster.Source: the documents stream from the query to the
 // consumer (cluster.RunSource), so the families' texts are never all held in memory at once. They
 // come in no particular order, each with its position (cluster.Doc.Pos, the rank of its id).
+// PrepareClusterDocs must have run.
 func (s *Session) ClusterDocSource(ctx context.Context) cluster.Source {
 	return func(yield func(cluster.Doc) bool) error {
-		if err := s.clusterGroups(ctx); err != nil {
-			return err
-		}
 		err := clusterDocs.Each(ctx, s, func(r ClusterDocRow) error {
 			codes := strings.Fields(r.Codes)
 			slices.Sort(codes)
@@ -63,6 +64,11 @@ func (s *Session) ClusterDocCount(ctx context.Context) (int, error) {
 	r, err := clusterDocCount.One(ctx, s)
 	return r.N, err
 }
+
+// PrepareClusterDocs makes the table ClusterDocSource reads beside the lake's texts (cl_group:
+// clusterGroups), a grouping over every family in scope: before the read, whose join needs less
+// of DuckDB's memory than this grouping does (landscape.StartMap lowers the cap for the read).
+func (s *Session) PrepareClusterDocs(ctx context.Context) error { return s.clusterGroups(ctx) }
 
 // clusterGroups makes cl_group, the classification side of cluster_docs (the query
 // cluster_groups, over the IPC scheme first).

@@ -223,7 +223,8 @@ type MapBuild struct {
 // clustering's Go side (k-means, layout, density) goes on in the background until Finish, so the
 // caller may run other queries meanwhile (pipeline.Job.Macro runs the macro analyses). With trim,
 // DuckDB hands its buffered memory back before the documents are read (what it holds of the
-// analyses before is not wanted by the read) and once they are read (duck.DB.Trim).
+// analyses before is not wanted by the read) and once they are read (duck.DB.Trim), and reads
+// them under a lower cap (readCap).
 func StartMap(ctx context.Context, s *analysis.Session, trim bool) (*MapBuild, error) {
 	c := s.Cfg.Clustering
 	opt := cluster.DefaultOptions
@@ -238,9 +239,19 @@ func StartMap(ctx context.Context, s *analysis.Session, trim bool) (*MapBuild, e
 		return nil, err
 	}
 	opt.SizeHint = n
-	// The Go heap grows from here: DuckDB's allocator gives back what it keeps.
+	if err := s.PrepareClusterDocs(ctx); err != nil {
+		return nil, err
+	}
+	// The Go heap grows from here. With trim DuckDB's buffer is emptied and its cap lowered for
+	// the read (readCap): the documents' joins spill by partitions and need less than the
+	// groupings over every family (cl_group is made: PrepareClusterDocs). Else DuckDB's
+	// allocator gives back what it keeps.
+	restore := func(context.Context) error { return nil }
 	if trim {
 		if err := s.DB.Trim(ctx); err != nil {
+			return nil, err
+		}
+		if restore, err = s.DB.Lower(ctx, readCap(s.DB.LakeBytes())); err != nil {
 			return nil, err
 		}
 	} else {
@@ -255,6 +266,9 @@ func StartMap(ctx context.Context, s *analysis.Session, trim bool) (*MapBuild, e
 		defer close(b.done)
 		b.res, b.err = cluster.RunSource(func(yield func(cluster.Doc) bool) error {
 			err := src(func(d cluster.Doc) bool { b.nDocs++; return yield(d) })
+			if rerr := restore(ctx); err == nil {
+				err = rerr
+			}
 			if err == nil && trim {
 				err = s.DB.Trim(ctx)
 			}
@@ -272,6 +286,12 @@ func StartMap(ctx context.Context, s *analysis.Session, trim bool) (*MapBuild, e
 	}
 	return b, nil
 }
+
+// readCap is DuckDB's memory cap while a large lake's map documents are read (StartMap with
+// trim): 5/8 of the lake's size, half the cap the groupings over every family need (see
+// duck.memoryLimit). On the 10M-family lake (3.2 GB) the read's peak was 13.1 GB of RSS under
+// the 4 GB cap, the Go heap at 6.5 GB.
+func readCap(lakeBytes int64) int64 { return 5 * lakeBytes / 8 }
 
 // Finish waits for the clustering and puts the map into m (or the map's unavailability).
 func (b *MapBuild) Finish(m *Macro) error {
