@@ -65,7 +65,7 @@ import (
 // (DuckDB's cap 4 GB; 4.3–5.9 GB in the same minutes with DuckDB's own decay), far beyond its cap: with spilling,
 // what is kept is not what is used again. A larger lake leaves DuckDB's decay alone, but for
 // the read of the map's documents under Lower's cap, when freed pages go back at once
-// (allocTight: the 10M-family landscape's peak RSS 12.86 → 8.1 GB).
+// (allocTight: the 10M-family landscape's RSS during that read 12.3 → 8.1–8.6 GB).
 const retainLakeBytes = 1 << 30
 
 // sharedDecay is the decay, in ms, while the Go side's heap is large beside DuckDB: ten times

@@ -162,63 +162,20 @@ func TestTrim(t *testing.T) {
 // TestShare: Share lowers the computed cap by the reserve (1000 MB − 300 MB = 700 MB), not below
 // shareFloor, and its restore sets the cap back; a cap from PATNAV_DUCKDB_MEMORY is left alone.
 func TestShare(t *testing.T) {
-	ctx := context.Background()
-	d := boundMemory(t, "")
-	limit := func() string {
-		var v string
-		if err := d.sql.QueryRowContext(ctx, "SELECT current_setting('memory_limit')").Scan(&v); err != nil {
-			t.Fatal(err)
-		}
-		return v
-	}
-	reports := map[string]string{} // DuckDB's report of each cap the test expects
-	for _, mb := range []string{"500MB", "700MB", "900MB", "1000MB"} {
-		if _, err := d.sql.ExecContext(ctx, "SET memory_limit = '"+mb+"'"); err != nil {
-			t.Fatal(err)
-		}
-		reports[mb] = limit()
-	}
-	if _, err := d.sql.ExecContext(ctx, "SET memory_limit = '"+d.limit+"'"); err != nil {
-		t.Fatal(err)
-	}
-	as := func(mb string) string { return reports[mb] }
-	full := limit()
-	if full != as("1000MB") {
-		t.Fatalf("bound set %s, want 1000MB (no lake)", full)
-	}
-	for reserve, want := range map[int64]string{300e6: "700MB", 900e6: "500MB", 0: "1000MB"} {
-		restore, err := d.Share(ctx, reserve)
-		if err != nil {
-			t.Fatal(err)
-		}
-		if got := limit(); got != as(want) {
-			t.Errorf("Share(%d): cap %s, want %s (%s)", reserve, got, want, as(want))
-		}
-		if err := restore(ctx); err != nil {
-			t.Fatal(err)
-		}
-		if got := limit(); got != full {
-			t.Errorf("after Share(%d)'s restore: cap %s, want %s", reserve, got, full)
-		}
-	}
-	t.Setenv("PATNAV_DUCKDB_MEMORY", "900MB")
-	if err := d.bound(ctx); err != nil {
-		t.Fatal(err)
-	}
-	restore, err := d.Share(ctx, 300e6)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if got := limit(); got != as("900MB") {
-		t.Errorf("with PATNAV_DUCKDB_MEMORY=900MB Share set the cap to %s", got)
-	}
-	restore(ctx)
+	checkLowered(t, "Share", (*DB).Share, map[int64]string{300e6: "700MB", 900e6: "500MB", 0: "1000MB"})
 }
 
 // TestLower: Lower sets the cap to the bytes asked (700 MB of the computed 1000 MB), not below
 // shareFloor, leaves a lower or equal cap as it is, and its restore sets the cap back; a cap from
 // PATNAV_DUCKDB_MEMORY is left alone.
 func TestLower(t *testing.T) {
+	checkLowered(t, "Lower", (*DB).Lower, map[int64]string{700e6: "700MB", 100e6: "500MB", 2000e6: "1000MB", 1000e6: "1000MB"})
+}
+
+// checkLowered calls lower(n) on a bound database (a computed cap of 1000 MB) for each n of want,
+// checks the cap it sets and the cap its restore sets back, then that a cap from
+// PATNAV_DUCKDB_MEMORY (900 MB) stays.
+func checkLowered(t *testing.T, name string, lower func(*DB, context.Context, int64) (func(context.Context) error, error), want map[int64]string) {
 	ctx := context.Background()
 	d := boundMemory(t, "")
 	limit := func() string {
@@ -228,45 +185,45 @@ func TestLower(t *testing.T) {
 		}
 		return v
 	}
-	reports := map[string]string{}
+	as := map[string]string{} // DuckDB's report of each cap the test expects
 	for _, mb := range []string{"500MB", "700MB", "900MB", "1000MB"} {
 		if _, err := d.sql.ExecContext(ctx, "SET memory_limit = '"+mb+"'"); err != nil {
 			t.Fatal(err)
 		}
-		reports[mb] = limit()
+		as[mb] = limit()
 	}
 	if _, err := d.sql.ExecContext(ctx, "SET memory_limit = '"+d.limit+"'"); err != nil {
 		t.Fatal(err)
 	}
 	full := limit()
-	if full != reports["1000MB"] {
+	if full != as["1000MB"] {
 		t.Fatalf("bound set %s, want 1000MB (no lake)", full)
 	}
-	for bytes, want := range map[int64]string{700e6: "700MB", 100e6: "500MB", 2000e6: "1000MB", 1000e6: "1000MB"} {
-		restore, err := d.Lower(ctx, bytes)
+	for n, c := range want {
+		restore, err := lower(d, ctx, n)
 		if err != nil {
 			t.Fatal(err)
 		}
-		if got := limit(); got != reports[want] {
-			t.Errorf("Lower(%d): cap %s, want %s (%s)", bytes, got, want, reports[want])
+		if got := limit(); got != as[c] {
+			t.Errorf("%s(%d): cap %s, want %s (%s)", name, n, got, c, as[c])
 		}
 		if err := restore(ctx); err != nil {
 			t.Fatal(err)
 		}
 		if got := limit(); got != full {
-			t.Errorf("after Lower(%d)'s restore: cap %s, want %s", bytes, got, full)
+			t.Errorf("after %s(%d)'s restore: cap %s, want %s", name, n, got, full)
 		}
 	}
 	t.Setenv("PATNAV_DUCKDB_MEMORY", "900MB")
 	if err := d.bound(ctx); err != nil {
 		t.Fatal(err)
 	}
-	restore, err := d.Lower(ctx, 600e6)
+	restore, err := lower(d, ctx, 300e6)
 	if err != nil {
 		t.Fatal(err)
 	}
-	if got := limit(); got != reports["900MB"] {
-		t.Errorf("with PATNAV_DUCKDB_MEMORY=900MB Lower set the cap to %s", got)
+	if got := limit(); got != as["900MB"] {
+		t.Errorf("with PATNAV_DUCKDB_MEMORY=900MB %s set the cap to %s", name, got)
 	}
 	restore(ctx)
 }
