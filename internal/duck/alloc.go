@@ -63,9 +63,10 @@ import (
 // retainLakeBytes is the largest lake whose DB keeps DuckDB's freed pages. On the 10M-family
 // lake (3.2 GB) the kept pages took the landscape's RSS to 15.7 GB within the first eight minutes
 // (DuckDB's cap 4 GB; 4.3–5.9 GB in the same minutes with DuckDB's own decay), far beyond its cap: with spilling,
-// what is kept is not what is used again. A larger lake leaves DuckDB's decay alone, but for
-// the read of the map's documents under Lower's cap, when freed pages go back at once
-// (allocTight: the 10M-family landscape's RSS during that read 12.3 → 8.1–8.6 GB).
+// what is kept is not what is used again. A larger lake leaves DuckDB's decay alone. (Decay 0
+// during the 10M landscape's read of the map's documents lowered the RSS there from 12.3 to
+// 8.1–8.6 GB but made the read 2.3 times as slow, 165 → 374 s, and the run's peak, 12.28 GB,
+// came later instead: dropped.)
 const retainLakeBytes = 1 << 30
 
 // sharedDecay is the decay, in ms, while the Go side's heap is large beside DuckDB: ten times
@@ -100,14 +101,6 @@ func allocRetain() {
 func allocShare() {
 	if allocInit(); alloc.ok {
 		allocDecay(sharedDecay, sharedDecay)
-		allocPurge()
-	}
-}
-
-// allocTight hands the freed pages back and, from now on, every page DuckDB frees at once.
-func allocTight() {
-	if allocInit(); alloc.ok {
-		allocDecay(0, 0)
 		allocPurge()
 	}
 }

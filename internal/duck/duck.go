@@ -199,13 +199,9 @@ func (d *DB) Share(ctx context.Context, reserve int64) (restore func(context.Con
 // sets the cap back. It does nothing when the cap is already at or below that, or comes from
 // PATNAV_DUCKDB_MEMORY. landscape.StartMap lowers it for the read of the map's documents on a
 // large lake: a join, which spills by partitions, where the 10M-family landscape's peak was.
-//
-// On a lake above retainLakeBytes DuckDB's allocator meanwhile hands every page DuckDB frees
-// back at once (decay 0, allocTight), and its own decay is set back with the cap. The cap alone
-// did little there: the read streams every family's texts through DuckDB, and the pages its
-// allocator kept of them for a second (its own decay) were most of DuckDB's share. 10M-family
-// landscape, RSS during the read: 12.3 GB at most under the lowered cap alone (12.86 GB the
-// run's peak; 13.12 GB under the full cap the session before), 8.1 GB with decay 0 as well.
+// On the 10M-family landscape the read's RSS peaked at 12.86 GB under the lowered cap (13.12 GB
+// under the full cap the session before): the read streams every family's texts through DuckDB,
+// and what its allocator keeps of them for its decay's second is most of DuckDB's share there.
 func (d *DB) Lower(ctx context.Context, bytes int64) (restore func(context.Context) error, err error) {
 	none := func(context.Context) error { return nil }
 	if d.mb == 0 || d.temp == "" {
@@ -219,16 +215,7 @@ func (d *DB) Lower(ctx context.Context, bytes int64) (restore func(context.Conte
 		return none, err
 	}
 	d.Release()
-	tight := !d.retain // a large lake: DuckDB's allocator keeps nothing while the cap is lowered
-	if tight {
-		allocTight()
-	}
-	return func(ctx context.Context) error {
-		if tight {
-			allocReset()
-		}
-		return d.setCap(ctx, d.limit)
-	}, nil
+	return func(ctx context.Context) error { return d.setCap(ctx, d.limit) }, nil
 }
 
 // setCap sets DuckDB's memory cap and records it as the cap in force.

@@ -290,28 +290,6 @@ func TestAllocatorRetained(t *testing.T) {
 	if got := arenaDecay(); got != alloc.dirty {
 		t.Errorf("after Close: decay %d ms, want DuckDB's own %d", got, alloc.dirty)
 	}
-	// A large lake's DB (not retained): while Lower's cap holds, freed pages go back at once;
-	// its restore sets DuckDB's own decay back. A retained DB's Lower keeps the shared decay.
-	d.retain = false
-	restore, err := d.Lower(ctx, 600e6)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if got := arenaDecay(); got != 0 {
-		t.Errorf("large lake, under Lower: decay %d ms, want 0", got)
-	}
-	restore(ctx)
-	if got := arenaDecay(); got != alloc.dirty {
-		t.Errorf("large lake, after Lower's restore: decay %d ms, want DuckDB's own %d", got, alloc.dirty)
-	}
-	d.retain = true
-	allocShare()
-	restore, _ = d.Lower(ctx, 600e6)
-	if got := arenaDecay(); got != sharedDecay {
-		t.Errorf("small lake, under Lower: decay %d ms, want %d", got, sharedDecay)
-	}
-	restore(ctx)
-	allocReset()
 }
 
 // TestExecRunsAgainAfterOutOfMemory: a statement that fails with DuckDB's out-of-memory error
