@@ -179,19 +179,7 @@ func (d *DB) Trim(ctx context.Context) error {
 // left as it is. pipeline.Job.Macro shares the memory while the clustering computes beside the
 // macro queries.
 func (d *DB) Share(ctx context.Context, reserve int64) (restore func(context.Context) error, err error) {
-	none := func(context.Context) error { return nil }
-	if d.mb == 0 || d.temp == "" {
-		return none, nil
-	}
-	mb := max(d.mb-reserve/1000000, 5*lakeBytes(d.Lake)/4/1000000, shareFloor)
-	if mb >= d.mb {
-		return none, nil
-	}
-	if err := d.setCap(ctx, fmt.Sprintf("%dMB", mb)); err != nil {
-		return none, err
-	}
-	d.Release() // what DuckDB freed to come under the lower cap goes back
-	return func(ctx context.Context) error { return d.setCap(ctx, d.limit) }, nil
+	return d.lowerTo(ctx, max(d.mb-reserve/1000000, 5*lakeBytes(d.Lake)/4/1000000, shareFloor))
 }
 
 // Lower sets DuckDB's memory cap to bytes (not below shareFloor) while the Go side's heap grows
@@ -203,12 +191,15 @@ func (d *DB) Share(ctx context.Context, reserve int64) (restore func(context.Con
 // under the full cap the session before): the read streams every family's texts through DuckDB,
 // and what its allocator keeps of them for its decay's second is most of DuckDB's share there.
 func (d *DB) Lower(ctx context.Context, bytes int64) (restore func(context.Context) error, err error) {
+	return d.lowerTo(ctx, max(bytes/1000000, shareFloor))
+}
+
+// lowerTo sets the cap to mb (DuckDB's MB) when that is below the computed cap, hands back what
+// DuckDB freed to come under it, and returns the call that sets the computed cap back. A cap from
+// PATNAV_DUCKDB_MEMORY, or none, is left as it is.
+func (d *DB) lowerTo(ctx context.Context, mb int64) (restore func(context.Context) error, err error) {
 	none := func(context.Context) error { return nil }
-	if d.mb == 0 || d.temp == "" {
-		return none, nil
-	}
-	mb := max(bytes/1000000, shareFloor)
-	if mb >= d.mb {
+	if d.mb == 0 || d.temp == "" || mb >= d.mb {
 		return none, nil
 	}
 	if err := d.setCap(ctx, fmt.Sprintf("%dMB", mb)); err != nil {
@@ -238,8 +229,8 @@ func IsOutOfMemory(err error) bool {
 // DuckDB's buffer (Trim: the cached blocks of the temporary tables go to the spill folder) and
 // runs the statement once more, and retried says so. DuckDB's operators spill, but some of their
 // allocations (a hash table's directory: 256 MiB on the 10M-family lake) cannot be evicted; when
-// one arrives while the temporary tables fill the cap, eviction may not make room in time, and
-// one of three 10M-family landscapes failed so in family_branches. A failed statement is rolled
+// one arrives while the temporary tables fill the cap, eviction may not make room in time:
+// family_branches failed so in two of seven 10M-family landscapes that reached it. A failed statement is rolled
 // back, so it can run again; in a script, the statements before the failing one run again too,
 // so none of a script's statements may destroy what an earlier one of it read (patnav's scripts
 // create or replace tables; the hits are emptied by a query of their own, drop_hits).
