@@ -230,20 +230,24 @@ func IsOutOfMemory(err error) bool {
 // runs the statement once more, and retried says so. DuckDB's operators spill, but some of their
 // allocations (a hash table's directory: 256 MiB on the 10M-family lake) cannot be evicted; when
 // one arrives while the temporary tables fill the cap, eviction may not make room in time:
-// family_branches failed so in two of seven 10M-family landscapes that reached it. A failed statement is rolled
+// family_branches failed so in two of the eight 10M-family landscapes run in the sixth to eighth
+// sessions. A failed statement is rolled
 // back, so it can run again; in a script, the statements before the failing one run again too,
 // so none of a script's statements may destroy what an earlier one of it read (patnav's scripts
 // create or replace tables; the hits are emptied by a query of their own, drop_hits).
 func (d *DB) Exec(ctx context.Context, query string, args ...any) (retried bool, err error) {
 	_, err = d.sql.ExecContext(ctx, query, args...)
-	if err == nil || !IsOutOfMemory(err) || !d.spills() {
-		return false, err
-	}
-	if terr := d.Trim(ctx); terr != nil {
+	if err == nil || !d.runAgain(ctx, err) {
 		return false, err
 	}
 	_, err = d.sql.ExecContext(ctx, query, args...)
 	return true, err
+}
+
+// runAgain tells whether a statement that failed with err is to run once more (Exec, Scan):
+// DuckDB's out-of-memory error on a database that spills, whose buffer it has then trimmed.
+func (d *DB) runAgain(ctx context.Context, err error) bool {
+	return IsOutOfMemory(err) && d.spills() && d.Trim(ctx) == nil
 }
 
 // spills tells whether the database has a cap and a spill folder (bound).

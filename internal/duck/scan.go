@@ -410,10 +410,7 @@ func toFloat(v any) (float64, error) {
 // buffer and runs the query once more (see Exec).
 func Scan[T any](ctx context.Context, d *DB, query string, fn func(T) error, args ...any) error {
 	n, err := scanOnce(ctx, d, query, fn, args...)
-	if err == nil || n > 0 || !IsOutOfMemory(err) || !d.spills() {
-		return err
-	}
-	if terr := d.Trim(ctx); terr != nil {
+	if err == nil || n > 0 || !d.runAgain(ctx, err) {
 		return err
 	}
 	_, err = scanOnce(ctx, d, query, fn, args...)
