@@ -13,11 +13,11 @@
 package cluster
 
 import (
+	"cmp"
 	"errors"
 	"fmt"
 	"math"
 	"slices"
-	"strings"
 )
 
 // Doc is one document (normally one patent family) to cluster.
@@ -471,12 +471,12 @@ func RunSource(src Source, opt Options) (*Result, error) {
 
 // subclassAgreement compares the clusters with the main IPC subclass (documents with a subclass
 // and a cluster only).
-func subclassAgreement(docs []Doc, assign []int) (nmi, ari float64, n int) {
+func subclassAgreement(m *docMeta, assign []int) (nmi, ari float64, n int) {
 	var a []int
-	var b []string
-	for i, d := range docs {
-		s := strings.TrimSpace(d.Subclass)
-		if s == "" || assign[i] < 0 {
+	var b []int32
+	for i := 0; i < m.n; i++ {
+		s := m.subOf(i)
+		if s < 0 || assign[i] < 0 {
 			continue
 		}
 		a = append(a, assign[i])
@@ -489,8 +489,8 @@ func subclassAgreement(docs []Doc, assign []int) (nmi, ari float64, n int) {
 	return NMI(a, lb), ARI(a, lb), len(a)
 }
 
-// labelIDs maps string labels to dense ints (sorted label order).
-func labelIDs(s []string) []int {
+// labelIDs maps labels to dense ints (in the labels' order).
+func labelIDs[T cmp.Ordered](s []T) []int {
 	u := slices.Clone(s)
 	slices.Sort(u)
 	u = slices.Compact(u)

@@ -33,13 +33,13 @@ import (
 //
 // White space, kind "thin": a cluster with CAGR > 0 whose distinct first applicants number at
 // most 5 or at most half the median over the clusters — a growing theme few players occupy.
-func dynamics(docs []Doc, tc textClusters, res *Result, o Options) int {
+func dynamics(docs *docMeta, tc textClusters, res *Result, o Options) int {
 	cl := res.Clusters
 	k := tc.k
 	minY, maxY := math.MaxInt, math.MinInt
-	for i, d := range docs {
-		if tc.assign[i] >= 0 && d.Year > 0 {
-			minY, maxY = min(minY, d.Year), max(maxY, d.Year)
+	for i := 0; i < docs.n; i++ {
+		if y := docs.yearOf(i); tc.assign[i] >= 0 && y > 0 {
+			minY, maxY = min(minY, y), max(maxY, y)
 		}
 	}
 	last := o.LastComplete
@@ -55,10 +55,10 @@ func dynamics(docs []Doc, tc textClusters, res *Result, o Options) int {
 			per[j] = make([]int, span)
 		}
 		all := make([]int, span)
-		for i, d := range docs {
-			if j := tc.assign[i]; j >= 0 && d.Year > 0 {
-				per[j][d.Year-minY]++
-				all[d.Year-minY]++
+		for i := 0; i < docs.n; i++ {
+			if j, y := tc.assign[i], docs.yearOf(i); j >= 0 && y > 0 {
+				per[j][y-minY]++
+				all[y-minY]++
 			}
 		}
 		series := func(c []int) []indicators.YearCount {

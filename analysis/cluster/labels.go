@@ -41,7 +41,7 @@ func labelWord(term string) bool {
 // the mean number of term occurrences per cluster. Chinese terms must be words of at least two
 // Han runes (never single characters); English terms are shown in their most frequent surface
 // form and never a number, measurement or Roman numeral (labelWord). A cluster's language is the majority language of its documents.
-func describeClusters(docs []Doc, c *corpus, tc textClusters) []Cluster {
+func describeClusters(docs *docMeta, c *corpus, tc textClusters) []Cluster {
 	k, V := tc.k, len(c.terms)
 	tf := make([]float64, k*V)
 	tot := make([]float64, k)
@@ -139,56 +139,53 @@ func describeClusters(docs []Doc, c *corpus, tc textClusters) []Cluster {
 	}
 
 	// Codes and applicants.
-	codeN := make([]map[string]int, k)
-	appN := make([]map[string]int, k)
+	codeN := make([]map[int32]int, k)
+	appN := make([]map[int32]int, k)
 	for j := range codeN {
-		codeN[j], appN[j] = map[string]int{}, map[string]int{}
+		codeN[j], appN[j] = map[int32]int{}, map[int32]int{}
 	}
-	for i, d := range docs {
+	for i := 0; i < docs.n; i++ {
 		j := tc.assign[i]
 		if j < 0 {
 			continue
 		}
-		for _, code := range uniqueCodes(d.Codes) {
+		for _, code := range docs.codesOf(i) {
 			codeN[j][code]++
 		}
-		if a := strings.TrimSpace(d.Applicant); a != "" {
+		if a := docs.appOf(i); a >= 0 {
 			appN[j][a]++
 		}
 	}
 	for j := range out {
-		for _, nc := range topCounts(codeN[j], topCodes) {
+		for _, nc := range topCounts(codeN[j], docs.codeNames, topCodes) {
 			out[j].Codes = append(out[j].Codes, CodeShare{Code: nc.Name, Share: float64(nc.N) / float64(max(1, out[j].Size))})
 		}
-		out[j].Applicants = topCounts(appN[j], topApplicant)
+		out[j].Applicants = topCounts(appN[j], docs.appNames, topApplicant)
 		out[j].NApplicants = len(appN[j])
 	}
 	return out
 }
 
-// uniqueCodes returns the distinct non-empty codes, trimmed and sorted.
-func uniqueCodes(codes []string) []string {
-	out := make([]string, 0, len(codes))
-	for _, c := range codes {
-		if c = strings.TrimSpace(c); c != "" {
-			out = append(out, c)
-		}
+// topCounts returns the n largest counts (ties by name) of m, counts by id into names (sorted,
+// so ids order as names do).
+func topCounts(m map[int32]int, names []string, n int) []NameCount {
+	type idN struct {
+		id int32
+		n  int
 	}
-	slices.Sort(out)
-	return slices.Compact(out)
-}
-
-// topCounts returns the n largest counts (ties by name).
-func topCounts(m map[string]int, n int) []NameCount {
-	out := make([]NameCount, 0, len(m))
-	for k, v := range m {
-		out = append(out, NameCount{k, v})
+	all := make([]idN, 0, len(m))
+	for id, c := range m {
+		all = append(all, idN{id, c})
 	}
-	slices.SortFunc(out, func(a, b NameCount) int {
-		if a.N != b.N {
-			return b.N - a.N
+	slices.SortFunc(all, func(a, b idN) int {
+		if a.n != b.n {
+			return b.n - a.n
 		}
-		return strings.Compare(a.Name, b.Name)
+		return cmp.Compare(a.id, b.id)
 	})
-	return out[:min(n, len(out))]
+	out := make([]NameCount, 0, min(n, len(all)))
+	for _, e := range all[:min(n, len(all))] {
+		out = append(out, NameCount{names[e.id], e.n})
+	}
+	return out
 }

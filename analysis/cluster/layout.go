@@ -47,7 +47,7 @@ const (
 //     A small jitter (±0.12 R_a, from an FNV hash of the document ID) separates documents with
 //     identical text.
 //  4. Everything is scaled uniformly into [0.1, 0.9]².
-func layout(docs []Doc, c *corpus, tc textClusters, o Options) layoutResult {
+func layout(docs *docMeta, c *corpus, tc textClusters, o Options) layoutResult {
 	k := tc.k
 	var rows []int32
 	for i, a := range tc.assign {
@@ -169,7 +169,7 @@ func layout(docs []Doc, c *corpus, tc textClusters, o Options) layoutResult {
 			}
 			// Documents with identical text would sit on one spot: a small deterministic jitter
 			// from the ID's hash shows how many there are.
-			jx, jy := jitter(docs[rows[i]].ID)
+			jx, jy := jitter(docs.id(int(rows[i])))
 			p := [2]float64{centres[a][0] + (u[0]+jitterSize*jx)*radius[a], centres[a][1] + (u[1]+jitterSize*jy)*radius[a]}
 			b := -1
 			for x := 0; x < k; x++ {
@@ -207,7 +207,7 @@ func layout(docs []Doc, c *corpus, tc textClusters, o Options) layoutResult {
 	out := layoutResult{sampleSize: len(samp), points: make([]Point, len(rows)), centres: make([][2]float64, k)}
 	for i, r := range rows {
 		p := tr(pts[i])
-		out.points[i] = Point{ID: docs[r].ID, X: p[0], Y: p[1], Cluster: tc.assign[r], Title: docs[r].Title}
+		out.points[i] = Point{ID: docs.id(int(r)), X: p[0], Y: p[1], Cluster: tc.assign[r], Title: docs.title(int(r))}
 	}
 	out.radius = make([]float64, k)
 	for a := range centres {

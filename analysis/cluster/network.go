@@ -28,32 +28,15 @@ const streamLouvain = 4 << 32
 //
 // Rule: among the partitions with at least 3 communities holding ≥ 1 % of the nodes each, the one
 // with the highest Q1 (ties: the lower γ); when none qualifies, the highest Q1 overall.
-func classNetwork(docs []Doc, o Options) ClassNetwork {
+func classNetwork(docs *docMeta, o Options) ClassNetwork {
 	var net ClassNetwork
-	idx := map[string]int64{}
-	var names []string
-	for _, d := range docs {
-		for _, c := range uniqueCodes(d.Codes) {
-			if _, ok := idx[c]; !ok {
-				idx[c] = 0
-				names = append(names, c)
-			}
-		}
-	}
-	slices.Sort(names)
-	for i, c := range names {
-		idx[c] = int64(i)
-	}
+	names := docs.codeNames // sorted: a code's id is its index
 	co := map[[2]int64]float64{}
-	var ids []int64
-	for _, d := range docs {
-		ids = ids[:0]
-		for _, c := range uniqueCodes(d.Codes) {
-			ids = append(ids, idx[c])
-		}
+	for i := 0; i < docs.n; i++ {
+		ids := docs.codesOf(i)
 		for a := range ids {
 			for b := a + 1; b < len(ids); b++ {
-				co[[2]int64{ids[a], ids[b]}]++
+				co[[2]int64{int64(ids[a]), int64(ids[b])}]++
 			}
 		}
 	}
@@ -174,9 +157,9 @@ func classNetwork(docs []Doc, o Options) ClassNetwork {
 	for i := range seen {
 		seen[i] = -1
 	}
-	for di, d := range docs {
-		for _, c := range uniqueCodes(d.Codes) {
-			if ci := comm[idx[c]]; ci >= 0 && seen[ci] != di {
+	for di := 0; di < docs.n; di++ {
+		for _, c := range docs.codesOf(di) {
+			if ci := comm[c]; ci >= 0 && seen[ci] != di {
 				seen[ci] = di
 				net.Communities[ci].Families++
 			}

@@ -85,7 +85,7 @@ func TestRunErrors(t *testing.T) {
 			t.Errorf("IDs %v: err = %v, want the duplicate b named", ids, err)
 		}
 	}
-	if err := duplicateID([]Doc{{ID: "c"}, {ID: "a"}, {ID: "b"}}); err != nil {
+	if err := metaOf([]Doc{{ID: "c"}, {ID: "a"}, {ID: "b"}}).duplicateID(); err != nil {
 		t.Errorf("distinct unsorted IDs: %v", err)
 	}
 	if _, err := Run([]Doc{{ID: "a"}, {ID: "b"}}, Options{}); err != ErrNoDocs {
@@ -130,7 +130,7 @@ func TestClassNetworkRule(t *testing.T) {
 			docs = append(docs, Doc{ID: string(rune('a'+g)) + string(rune('0'+i)), Codes: []string{codes[i], codes[(i+1)%3]}})
 		}
 	}
-	net := classNetwork(docs, DefaultOptions)
+	net := classNetwork(metaOf(docs), DefaultOptions)
 	if len(net.Communities) != 3 || math.Abs(net.Modularity-2.0/3) > 1e-9 {
 		t.Errorf("communities %d, Q %.6f; want 3 and 2/3", len(net.Communities), net.Modularity)
 	}
@@ -143,10 +143,10 @@ func TestClassNetworkRule(t *testing.T) {
 	}
 	// One document with two codes: a network of one community, below 3: the fallback. One code
 	// only: no network.
-	if one := classNetwork(docs[:1], DefaultOptions); one.Rule != NetFallback {
+	if one := classNetwork(metaOf(docs[:1]), DefaultOptions); one.Rule != NetFallback {
 		t.Errorf("one document: rule %q, want %q", one.Rule, NetFallback)
 	}
-	if none := classNetwork([]Doc{{ID: "x", Codes: []string{"A01B1"}}}, DefaultOptions); none.Rule != NetNone {
+	if none := classNetwork(metaOf([]Doc{{ID: "x", Codes: []string{"A01B1"}}}), DefaultOptions); none.Rule != NetNone {
 		t.Errorf("one code: rule %q, want %q", none.Rule, NetNone)
 	}
 }

@@ -110,7 +110,7 @@ func tokenizeChunk(t *tokenizer, docs []Doc, titleWeight int) *chunkTerms {
 // holds at most a few chunks of text whatever the corpus size). Document IDs must be unique and
 // non-empty. Chunks are merged in input order, so the result does not depend on the number of
 // workers or on scheduling.
-func vectorize(src Source, o Options) (*corpus, []Doc, error) {
+func vectorize(src Source, o Options) (*corpus, *docMeta, error) {
 	type job struct {
 		ci   int
 		docs []Doc
@@ -136,17 +136,14 @@ func vectorize(src Source, o Options) (*corpus, []Doc, error) {
 			segErrs[w] = t.err
 		})
 	}
-	// The producer reads src into chunks and keeps each document without its long texts, at its
-	// position (Doc.Pos) when the source gives positions; arrival[a] is then the 0-based position
-	// of the a-th document to arrive (the order of the tokenised rows), else arrival stays nil.
-	// With a size hint the largest slices are made once, at about their final size, instead of
-	// growing by copies (each copy holds the old and the new array at once; at 10M families these
-	// are gigabytes, while the database behind the source holds its own).
-	var docs []Doc
+	// The producer reads src into chunks and keeps each document without its long texts (meta,
+	// in the order they arrive); positioned documents' 0-based positions are kept in arrival
+	// order (arrival), else arrival stays nil. With a size hint the largest slices are made once,
+	// at about their final size, instead of growing by copies (each copy holds the old and the new
+	// array at once; at 10M families these are gigabytes, while the database behind the source
+	// holds its own).
+	meta := newDocMeta(o.SizeHint)
 	var arrival []int32
-	if o.SizeHint > 0 {
-		docs = make([]Doc, 0, o.SizeHint)
-	}
 	var srcErr, idErr error
 	go func() {
 		chunk := make([]Doc, 0, chunkSize)
@@ -156,7 +153,7 @@ func vectorize(src Source, o Options) (*corpus, []Doc, error) {
 			count++
 			if count == 1 {
 				positioned = d.Pos > 0
-				if positioned && o.SizeHint > 0 {
+				if positioned {
 					arrival = make([]int32, 0, o.SizeHint)
 				}
 			}
@@ -166,20 +163,17 @@ func vectorize(src Source, o Options) (*corpus, []Doc, error) {
 			if idErr == nil && (d.Pos > 0) != positioned {
 				idErr = fmt.Errorf("cluster: document %q: positions (Doc.Pos) given for some documents only", d.ID)
 			}
+			if idErr == nil && d.Pos > math.MaxInt32 {
+				idErr = fmt.Errorf("cluster: document %q: position %d out of range", d.ID, d.Pos)
+			}
 			chunk = append(chunk, d)
-			meta := d
-			meta.Abstract, meta.Claims, meta.Pos = "", "", 0
-			if d.Pos > 0 && idErr == nil {
-				for len(docs) < d.Pos {
-					docs = append(docs, Doc{})
-				}
-				if docs[d.Pos-1].ID != "" {
-					idErr = fmt.Errorf("cluster: documents %q and %q at the same position %d", docs[d.Pos-1].ID, d.ID, d.Pos)
-				}
-				docs[d.Pos-1] = meta
+			meta.add(d)
+			if positioned && idErr == nil {
 				arrival = append(arrival, int32(d.Pos-1))
-			} else if d.Pos == 0 {
-				docs = append(docs, meta)
+			}
+			if meta.n == sizeRows && o.SizeHint > sizeRows {
+				// The codes per row so far, for the rows to come, with a tenth to spare.
+				meta.growCodes(int(float64(len(meta.codes)) / float64(sizeRows) * float64(o.SizeHint) * 1.1))
 			}
 			if len(chunk) == chunkSize {
 				jobs <- job{ci, chunk}
@@ -257,16 +251,14 @@ func vectorize(src Source, o Options) (*corpus, []Doc, error) {
 	if srcErr != nil {
 		return nil, nil, srcErr
 	}
-	if idErr == nil && arrival != nil && len(docs) > len(arrival) {
-		for i, d := range docs {
-			if d.ID == "" {
-				idErr = fmt.Errorf("cluster: no document at position %d of %d", i+1, len(docs))
-				break
-			}
-		}
+	// Positions: rowAt[i] is the arrival index (the row) of the document at position i.
+	var rowAt []int32
+	if idErr == nil && arrival != nil {
+		rowAt, idErr = positions(arrival, &meta.ids)
 	}
+	meta.finish(rowAt)
 	if idErr == nil {
-		idErr = duplicateID(docs)
+		idErr = meta.duplicateID()
 	}
 	if idErr != nil {
 		return nil, nil, idErr
@@ -274,14 +266,11 @@ func vectorize(src Source, o Options) (*corpus, []Doc, error) {
 	if err := errors.Join(segErrs...); err != nil {
 		return nil, nil, err
 	}
-	n := len(docs)
+	n := meta.n
 	c := &corpus{n: n, ptr: ptr, lang: lang}
-	var rowAt []int32 // positioned: rowAt[i] is the arrival index of the document at position i
-	if arrival != nil {
-		rowAt = make([]int32, n)
+	if rowAt != nil {
 		c.lang = make([]uint8, n)
-		for a, i := range arrival {
-			rowAt[i] = int32(a)
+		for i, a := range rowAt {
 			c.lang[i] = lang[a]
 		}
 	}
@@ -386,32 +375,38 @@ func vectorize(src Source, o Options) (*corpus, []Doc, error) {
 	if len(c.terms) == 0 || c.ptr[n] == 0 {
 		return nil, nil, ErrNoDocs
 	}
-	return c, docs, nil
+	return c, meta, nil
 }
 
-// duplicateID returns an error naming a document ID that occurs twice, else nil. Documents that
-// come in ascending ID order (the lake's cluster_docs) are checked in one pass without memory;
-// others are checked on a sorted index (4 bytes a document), not a set of the IDs (which held
-// about 50 bytes a document, 0.5 GB at 10M families).
-func duplicateID(docs []Doc) error {
-	sorted := true
-	for i := 1; i < len(docs) && sorted; i++ {
-		sorted = docs[i-1].ID < docs[i].ID
+// positions checks that the documents' positions (arrival: the 0-based position of each
+// document in the order they arrived) are 0 … n−1, each once, and returns the arrival index of the
+// document at each position. ids are the documents' IDs in arrival order, for the errors (the
+// column need not be sealed: it is read only once sealed).
+func positions(arrival []int32, ids *strColumn) ([]int32, error) {
+	n := 0
+	for _, p := range arrival {
+		if p < 0 {
+			return nil, fmt.Errorf("cluster: a document has position %d (positions are 1-based)", p+1)
+		}
+		n = max(n, int(p)+1)
 	}
-	if sorted {
-		return nil
+	rowAt := make([]int32, n)
+	for i := range rowAt {
+		rowAt[i] = -1
 	}
-	idx := make([]int32, len(docs))
-	for i := range idx {
-		idx[i] = int32(i)
+	ids.seal()
+	for a, p := range arrival {
+		if rowAt[p] >= 0 {
+			return nil, fmt.Errorf("cluster: documents %q and %q at the same position %d", ids.get(int(rowAt[p])), ids.get(a), p+1)
+		}
+		rowAt[p] = int32(a)
 	}
-	slices.SortFunc(idx, func(a, b int32) int { return strings.Compare(docs[a].ID, docs[b].ID) })
-	for i := 1; i < len(idx); i++ {
-		if docs[idx[i-1]].ID == docs[idx[i]].ID {
-			return fmt.Errorf("cluster: duplicate document ID %q", docs[idx[i]].ID)
+	for i, a := range rowAt {
+		if a < 0 {
+			return nil, fmt.Errorf("cluster: no document at position %d of %d", i+1, n)
 		}
 	}
-	return nil
+	return rowAt, nil
 }
 
 // displayForms picks, for every term, its most frequent surface form (ties: the shorter, then
