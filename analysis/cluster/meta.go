@@ -184,7 +184,7 @@ func (m *docMeta) duplicateID() error {
 	return nil
 }
 
-// strColumn holds strings packed into blocks of about blockSize bytes: one string (a block) for
+// strColumn holds strings packed into blocks of up to blockSize bytes: one string (a block) for
 // many values instead of one allocation each. A value is a substring of its block, so handing it
 // out copies nothing.
 type strColumn struct {
@@ -199,8 +199,10 @@ const blockSize = 4 << 20
 
 func (c *strColumn) add(s string) {
 	if len(c.cur)+len(s) > cap(c.cur) {
+		// Blocks start small (a corpus of a few documents) and double up to blockSize.
+		size := min(blockSize, max(64<<10, 2*cap(c.cur)))
 		c.seal()
-		c.cur = make([]byte, 0, max(blockSize, len(s)))
+		c.cur = make([]byte, 0, max(size, len(s)))
 	}
 	c.refs = append(c.refs, strRef{uint32(len(c.blocks)), uint32(len(c.cur)), uint32(len(s))})
 	c.cur = append(c.cur, s...)

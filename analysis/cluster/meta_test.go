@@ -103,3 +103,18 @@ func TestPositions(t *testing.T) {
 		}
 	}
 }
+
+// TestPositionsOutOfRange: a stray large position is a gap, found without a table of its size;
+// a negative one is refused.
+func TestPositionsOutOfRange(t *testing.T) {
+	var ids strColumn
+	ids.add("a")
+	ids.add("b")
+	if _, err := positions([]int32{0, 1 << 30}, &ids); err == nil || !strings.Contains(err.Error(), "no document at position 2 of 1073741825") {
+		t.Errorf("stray position: err %v", err)
+	}
+	_, err := Run([]Doc{{ID: "a", Title: "rotor"}, {ID: "b", Title: "rotor", Pos: -3}}, Options{})
+	if err == nil || !strings.Contains(err.Error(), `"b": position -3 out of range`) {
+		t.Errorf("negative position: err %v", err)
+	}
+}

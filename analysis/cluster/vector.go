@@ -160,11 +160,11 @@ func vectorize(src Source, o Options) (*corpus, *docMeta, error) {
 			if idErr == nil && d.ID == "" {
 				idErr = fmt.Errorf("cluster: document %d has no ID", count)
 			}
+			if idErr == nil && (d.Pos < 0 || d.Pos > math.MaxInt32) {
+				idErr = fmt.Errorf("cluster: document %q: position %d out of range", d.ID, d.Pos)
+			}
 			if idErr == nil && (d.Pos > 0) != positioned {
 				idErr = fmt.Errorf("cluster: document %q: positions (Doc.Pos) given for some documents only", d.ID)
-			}
-			if idErr == nil && d.Pos > math.MaxInt32 {
-				idErr = fmt.Errorf("cluster: document %q: position %d out of range", d.ID, d.Pos)
 			}
 			chunk = append(chunk, d)
 			meta.add(d)
@@ -389,6 +389,17 @@ func positions(arrival []int32, ids *strColumn) ([]int32, error) {
 			return nil, fmt.Errorf("cluster: a document has position %d (positions are 1-based)", p+1)
 		}
 		n = max(n, int(p)+1)
+	}
+	if n > len(arrival) {
+		// Fewer documents than positions: one of the first len(arrival)+1 is missing (found
+		// without a table of n, which one stray large position would make huge).
+		seen := make([]bool, len(arrival)+1)
+		for _, p := range arrival {
+			if int(p) < len(seen) {
+				seen[p] = true
+			}
+		}
+		return nil, fmt.Errorf("cluster: no document at position %d of %d", slices.Index(seen, false)+1, n)
 	}
 	rowAt := make([]int32, n)
 	for i := range rowAt {
