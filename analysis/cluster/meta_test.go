@@ -94,9 +94,8 @@ func TestPositions(t *testing.T) {
 		t.Errorf("positions 3,1,2: %v, %v", at, err)
 	}
 	for arrival, msg := range map[[3]int32]string{
-		{0, 2, 0}:  `documents "a" and "c" at the same position 1`,
-		{0, 3, 1}:  "no document at position 3 of 4",
-		{0, -1, 1}: "position 0",
+		{0, 2, 0}: `documents "a" and "c" at the same position 1`,
+		{0, 3, 1}: "no document at position 3 of 4",
 	} {
 		if _, err := positions(arrival[:], &ids); err == nil || !strings.Contains(err.Error(), msg) {
 			t.Errorf("arrival %v: err %v, want %q", arrival, err, msg)

@@ -106,7 +106,7 @@ func tokenizeChunk(t *tokenizer, docs []Doc, titleWeight int) *chunkTerms {
 
 // vectorize reads the documents from src, tokenises them in parallel chunks as they arrive,
 // prunes the vocabulary (MinDF, MaxDF, MaxTerms) and builds the TF-IDF matrix. It returns the
-// documents without their abstracts and claims (the text is dropped once tokenised, so memory
+// documents' metadata without their texts (docMeta; the text is dropped once tokenised, so memory
 // holds at most a few chunks of text whatever the corpus size). Document IDs must be unique and
 // non-empty. Chunks are merged in input order, so the result does not depend on the number of
 // workers or on scheduling.
@@ -379,15 +379,12 @@ func vectorize(src Source, o Options) (*corpus, *docMeta, error) {
 }
 
 // positions checks that the documents' positions (arrival: the 0-based position of each
-// document in the order they arrived) are 0 … n−1, each once, and returns the arrival index of the
-// document at each position. ids are the documents' IDs in arrival order, for the errors (the
-// column need not be sealed: it is read only once sealed).
+// document in the order they arrived, none negative: the producer refuses those) are 0 … n−1,
+// each once, and returns the arrival index of the document at each position. ids are the
+// documents' IDs in arrival order, for the errors (positions seals the column to read it).
 func positions(arrival []int32, ids *strColumn) ([]int32, error) {
 	n := 0
 	for _, p := range arrival {
-		if p < 0 {
-			return nil, fmt.Errorf("cluster: a document has position %d (positions are 1-based)", p+1)
-		}
 		n = max(n, int(p)+1)
 	}
 	if n > len(arrival) {
