@@ -7,6 +7,16 @@ import (
 	"testing"
 )
 
+// metaOf is the table of docs in their order.
+func metaOf(docs []Doc) *docMeta {
+	m := newDocMeta(len(docs))
+	for _, d := range docs {
+		m.add(d)
+	}
+	m.finish(nil)
+	return m
+}
+
 // TestDocMeta: the table gives back what was added, by position; codes are trimmed, kept once
 // and ascend by name; dictionaries are in name order whatever the arrival order; blank names
 // are none.
