@@ -38,7 +38,7 @@ func (b *macroBuilder) inventors() error {
 		i := idx[r.Name]
 		I.Top[i].Applicants = append(I.Top[i].Applicants, r.Applicant)
 	}
-	teams, err := analysis.InventorTeams.All(b.ctx, b.s, b.s.From, b.s.To, names, names, 10)
+	teams, err := analysis.InventorTeams.All(b.ctx, b.s, b.s.From, b.s.To, names, names, names, 10)
 	if err != nil {
 		return err
 	}

@@ -211,12 +211,18 @@ FROM fi JOIN fam_app a USING (family_id) GROUP BY 1, 2 ORDER BY 1, 3 DESC, 2;
 
 -- name: inventor_teams
 -- The most frequent co-inventor pairs involving a top inventor, with the applicant they file for
--- most.
-WITH fi AS (SELECT family_id, name FROM fam_inv), pairs AS (
+-- most. Only the families of the window with a top inventor (tf) are paired with themselves: the
+-- self-join of every family's inventors took 32 s on the 10M-family lake.
+-- Parameters: from, to, the top names (three times), the number of pairs.
+WITH tf AS (
+    SELECT DISTINCT i.family_id FROM fam_inv i JOIN fam f USING (family_id)
+    WHERE f.py BETWEEN ? AND ? AND list_contains(?::VARCHAR[], i.name)
+), fi AS (
+    SELECT i.family_id, i.name FROM fam_inv i JOIN tf USING (family_id)
+), pairs AS (
     SELECT a.name AS i1, b.name AS i2, a.family_id
     FROM fi a JOIN fi b ON a.family_id = b.family_id AND a.name < b.name
-    JOIN fam f ON f.family_id = a.family_id
-    WHERE f.py BETWEEN ? AND ? AND (list_contains(?::VARCHAR[], a.name) OR list_contains(?::VARCHAR[], b.name))
+    WHERE list_contains(?::VARCHAR[], a.name) OR list_contains(?::VARCHAR[], b.name)
 ), top AS (
     SELECT i1, i2, count(*) AS n FROM pairs GROUP BY 1, 2 ORDER BY 3 DESC, 1, 2 LIMIT ?
 ), pa AS (
