@@ -43,7 +43,7 @@ var errStop = errors.New("stop")
 // PrepareClusterDocs must have run.
 func (s *Session) ClusterDocSource(ctx context.Context) cluster.Source {
 	return func(yield func(cluster.Doc) bool) error {
-		err := clusterDocs.Each(ctx, s, func(r ClusterDocRow) error {
+		err := clusterDocs.Feed(ctx, s, func(r ClusterDocRow) error {
 			codes := strings.Fields(r.Codes)
 			slices.Sort(codes)
 			if !yield(cluster.Doc{ID: r.FamilyID, Title: r.Title, Abstract: r.Abstract, Claims: r.Claims,

@@ -155,6 +155,17 @@ func (q Query[T]) Each(ctx context.Context, s *Session, fn func(T) error, args .
 	return nil
 }
 
+// Feed is Each for a large result read once in no particular order (duck.Feed): fn gets the
+// rows as DuckDB produces them, under a lock, from DuckDB's threads, in an order that varies.
+func (q Query[T]) Feed(ctx context.Context, s *Session, fn func(T) error, args ...any) error {
+	start := time.Now()
+	if err := duck.Feed(ctx, s.DB, Q(q.name), fn, args...); err != nil {
+		return fmt.Errorf("analysis %s: %w", q.name, err)
+	}
+	s.Timings = append(s.Timings, Timing{q.name, time.Since(start).Seconds()})
+	return nil
+}
+
 // All runs the query and returns every row.
 func (q Query[T]) All(ctx context.Context, s *Session, args ...any) ([]T, error) {
 	var out []T

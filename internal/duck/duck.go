@@ -12,6 +12,7 @@ import (
 	"math/big"
 	"os"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/duckdb/duckdb-go/v2"
@@ -30,6 +31,9 @@ type DB struct {
 	// retain: DuckDB's allocator keeps freed pages for this DB's queries (alloc.go), for a lake
 	// up to retainLakeBytes.
 	retain bool
+	// feedOnce registers Feed's scalar function on the connection; feedErr is its error.
+	feedOnce sync.Once
+	feedErr  error
 }
 
 // Options choose which state of the lake a database sees.
