@@ -31,9 +31,9 @@ type DB struct {
 	// retain: DuckDB's allocator keeps freed pages for this DB's queries (alloc.go), for a lake
 	// up to retainLakeBytes.
 	retain bool
-	// feedOnce registers Feed's scalar function on the connection; feedErr is its error.
-	feedOnce sync.Once
-	feedErr  error
+	// feedOK: Feed's scalar function is registered on the connection (registerFeed).
+	feedMu sync.Mutex
+	feedOK bool
 }
 
 // Options choose which state of the lake a database sees.

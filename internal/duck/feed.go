@@ -130,20 +130,23 @@ func feedOnce[T any](ctx context.Context, d *DB, query string, fn func(T) error,
 	return sink.n, nil
 }
 
-// registerFeed registers feedFunc on the DB's connection, once.
+// registerFeed registers feedFunc on the DB's connection, once (a failed registration is tried
+// again by the next Feed).
 func (d *DB) registerFeed(ctx context.Context) error {
-	d.feedOnce.Do(func() {
-		conn, err := d.sql.Conn(ctx)
-		if err != nil {
-			d.feedErr = err
-			return
-		}
-		defer conn.Close()
-		d.feedErr = duckdb.RegisterScalarUDF(conn, feedFuncName, feedFunc{})
-	})
-	if d.feedErr != nil {
-		return fmt.Errorf("feed: %w", d.feedErr)
+	d.feedMu.Lock()
+	defer d.feedMu.Unlock()
+	if d.feedOK {
+		return nil
 	}
+	conn, err := d.sql.Conn(ctx)
+	if err != nil {
+		return fmt.Errorf("feed: %w", err)
+	}
+	defer conn.Close()
+	if err := duckdb.RegisterScalarUDF(conn, feedFuncName, feedFunc{}); err != nil {
+		return fmt.Errorf("feed: %w", err)
+	}
+	d.feedOK = true
 	return nil
 }
 
