@@ -114,12 +114,13 @@ DROP TABLE IF EXISTS fe_app;
 CREATE OR REPLACE TEMP TABLE pat AS
 SELECT p.* EXCLUDE (abstract, claims) REPLACE (coalesce(m.fkey, p.family_id) AS family_id)
 FROM patents p LEFT JOIN fam_map m USING (family_id);
--- scope_fam: each in-scope publication with its (resolved) family and publication date, for the
--- queries that need no more of pat (family_branches, scope_classes, the inventors' fam_inv and
--- the enterprises' inventors): one join each instead of a join with scope_pub and another with
--- pat, whose two hash tables (a row per publication each) were held at once.
+-- scope_fam: each in-scope publication with its (resolved) family, publication date and office,
+-- for the queries that need no more of pat (fam_office, family_branches, scope_classes, the
+-- inventors' fam_inv and the enterprises' inventors): one join each instead of a join with
+-- scope_pub and another with pat, whose two hash tables (a row per publication each) were held
+-- at once.
 CREATE OR REPLACE TEMP TABLE scope_fam AS
-SELECT pub_number, p.family_id, p.pub_date FROM pat p JOIN scope_pub USING (pub_number);
+SELECT pub_number, p.family_id, p.pub_date, p.jurisdiction FROM pat p JOIN scope_pub USING (pub_number);
 
 -- name: scope_families
 -- One row per family in scope, with family-level facts over its in-scope publications, and
@@ -130,7 +131,7 @@ SELECT pub_number, p.family_id, p.pub_date FROM pat p JOIN scope_pub USING (pub_
 -- offices are a table of their own, counted per family, and the representative publication's
 -- title is joined back from pat.
 CREATE OR REPLACE TEMP TABLE fam_office AS
-SELECT DISTINCT p.family_id, p.jurisdiction AS office FROM pat p JOIN scope_pub s USING (pub_number);
+SELECT DISTINCT family_id, jurisdiction AS office FROM scope_fam;
 CREATE OR REPLACE TEMP TABLE fam AS
 WITH m AS (
     SELECT p.* FROM pat p JOIN scope_pub s USING (pub_number)
