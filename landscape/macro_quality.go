@@ -1,9 +1,12 @@
 package landscape
 
 import (
+	"cmp"
 	"fmt"
 	"math"
-	"sort"
+	"slices"
+	"strconv"
+	"strings"
 
 	"github.com/patnav/patnav/analysis"
 	"github.com/patnav/patnav/analysis/indicators"
@@ -47,7 +50,7 @@ func (b *macroBuilder) quality() error {
 	}
 	err = analysis.QualityBase.Each(b.ctx, b.s, func(r analysis.QualityBaseRow) error {
 		f := fam{id: r.FamilyID, py: r.Year}
-		in.Cohort = append(in.Cohort, fmt.Sprintf("%d|%s", f.py, r.Subclass))
+		in.Cohort = append(in.Cohort, strconv.Itoa(f.py)+"|"+r.Subclass)
 		f.fwd = math.NaN()
 		if useInternal {
 			f.fwd = zeroIfNil(r.FwdInternal)
@@ -85,25 +88,30 @@ func (b *macroBuilder) quality() error {
 			vals = append(vals, scores[i].Index)
 		}
 	}
-	sort.SliceStable(order, func(i, j int) bool {
-		si, sj := scores[order[i]], scores[order[j]]
+	// A total order (the family ids are distinct), so an unstable sort gives the one result; a
+	// comparison on the indices themselves, not sort.SliceStable's swaps through reflection.
+	slices.SortFunc(order, func(i, j int) int {
+		si, sj := scores[i], scores[j]
 		if si.OK != sj.OK {
-			return si.OK
+			if si.OK {
+				return -1
+			}
+			return 1
 		}
 		if si.Index != sj.Index {
-			return si.Index > sj.Index
+			return cmp.Compare(sj.Index, si.Index)
 		}
 		// Ties (small cohorts saturate the index at 1): the score resting on more indicators
 		// first, then more forward citations, then the family id.
 		if ci, cj := si.Used.Count(), sj.Used.Count(); ci != cj {
-			return ci > cj
+			return cmp.Compare(cj, ci)
 		}
-		if fi, fj := orMinus1(fams[order[i]].fwd), orMinus1(fams[order[j]].fwd); fi != fj {
-			return fi > fj
+		if fi, fj := orMinus1(fams[i].fwd), orMinus1(fams[j].fwd); fi != fj {
+			return cmp.Compare(fj, fi)
 		}
-		return fams[order[i]].id < fams[order[j]].id
+		return strings.Compare(fams[i].id, fams[j].id)
 	})
-	sort.Float64s(vals)
+	slices.Sort(vals)
 	for d := 1; d <= 9 && len(vals) > 0; d++ {
 		Q.Deciles = append(Q.Deciles, round(vals[(len(vals)-1)*d/10], 3))
 	}
