@@ -38,9 +38,11 @@ func (s *Session) ClusterDocs(ctx context.Context) ([]cluster.Doc, error) {
 var errStop = errors.New("stop")
 
 // ClusterDocSource is ClusterDocs as a cluster.Source: the documents stream from the query to the
-// consumer (cluster.RunSource), so the families' texts are never all held in memory at once. They
-// come in no particular order, each with its position (cluster.Doc.Pos, the rank of its id).
-// PrepareClusterDocs must have run.
+// consumer (cluster.RunSource) as DuckDB produces them (Query.Feed: the driver would materialise
+// the whole result first, every family's texts), so the families' texts are never all held in
+// memory at once, in Go or in DuckDB. They come in no particular order, which varies from run to
+// run, each with its position (cluster.Doc.Pos, the rank of its id). PrepareClusterDocs must
+// have run.
 func (s *Session) ClusterDocSource(ctx context.Context) cluster.Source {
 	return func(yield func(cluster.Doc) bool) error {
 		err := clusterDocs.Feed(ctx, s, func(r ClusterDocRow) error {

@@ -192,10 +192,10 @@ func (d *DB) Share(ctx context.Context, reserve int64) (restore func(context.Con
 // PATNAV_DUCKDB_MEMORY. landscape.StartMap lowers it for the read of the map's documents on a
 // large lake: a join, which spills by partitions, where the 10M-family landscape's peak was.
 // On the 10M-family landscape the read's RSS peaked at 12.86 GB under the lowered cap (13.12 GB
-// under the full cap the session before): the read carries every family's texts through DuckDB
-// (whose driver materialises the whole result before the first row), and what its allocator
-// keeps of them for its decay's second is most of DuckDB's share there (decay 0 took the read's
-// RSS from 12.3 to 8.1–8.6 GB, at 2.3 times its time).
+// under the full cap the session before), when the driver materialised the whole result before
+// the first row; read through Feed, which hands the rows over as DuckDB produces them, the
+// landscape's peak was 7.36 GB under the lowered cap and 10.23 GB under the full one (the read
+// 128 s and 115 s: the lower cap kept).
 func (d *DB) Lower(ctx context.Context, bytes int64) (restore func(context.Context) error, err error) {
 	return d.lowerTo(ctx, max(bytes/1000000, shareFloor))
 }
