@@ -399,8 +399,10 @@ func (r *Result) Overlay(ids []string) []Point {
 	return out
 }
 
-// Source yields documents in order: it calls yield with each document until yield returns false
-// or the documents run out, and returns the error that stopped it (nil at the end).
+// Source yields documents: it calls yield with each document, one call at a time (not
+// necessarily from one goroutine), until yield returns false or the documents run out, and
+// returns the error that stopped it (nil at the end). Documents come in their order, or in any
+// order when each has its position (Doc.Pos).
 type Source func(yield func(Doc) bool) error
 
 // Docs is the Source of a slice of documents.

@@ -22,7 +22,9 @@ import (
 // in SELECT count(patnav_feed(token, col1, col2 …)) FROM (query): DuckDB calls it for every chunk
 // of rows as its operators emit them, from each of its threads. fn is called under a lock, one
 // row at a time; rows arrive in DuckDB's pipeline order, which varies with its threads, so fn
-// must not depend on it. An error from fn ends the query, and Feed returns that error.
+// must not depend on it. An error from fn ends the query, and Feed returns that error, as it
+// returns a panic in fn as an error (fn runs on DuckDB's threads, where a panic could not reach
+// Feed's caller). fn must not use the DB: the query holds its one connection.
 //
 // When DuckDB fails with its out-of-memory error before fn has had a row, Feed trims DuckDB's
 // buffer and runs the query once more (see Exec). query must be one SELECT statement.
@@ -72,11 +74,21 @@ func (s *feedSink) take(args []driver.Value) error {
 		s.vals[i] = args[i+1]
 	}
 	s.n++
-	if err := s.put(s.vals); err != nil {
+	if err := s.call(); err != nil {
 		s.err = err
 		return err
 	}
 	return nil
+}
+
+// call hands the row in vals to put, a panic in it turned into an error.
+func (s *feedSink) call() (err error) {
+	defer func() {
+		if r := recover(); r != nil {
+			err = fmt.Errorf("feed: row %d: panic: %v", s.n, r)
+		}
+	}()
+	return s.put(s.vals)
 }
 
 func feedOnce[T any](ctx context.Context, d *DB, query string, fn func(T) error, args ...any) (n int, err error) {

@@ -32,10 +32,11 @@ func feedDB(t *testing.T, n int) *DB {
 	return db
 }
 
-// TestFeed: every row of a result of several of DuckDB's chunks reaches fn once, with its values,
-// NULL as nil, and a bound parameter and a trailing comment and semicolon in the query.
+// TestFeed: every row of a result of several of DuckDB's row groups (scanned by its threads at
+// once) reaches fn once, with its values, NULL as nil, and a bound parameter and a trailing
+// comment and semicolon in the query.
 func TestFeed(t *testing.T) {
-	const n = 10000
+	const n = 400000
 	db := feedDB(t, n)
 	var got []feedRow
 	err := Feed(context.Background(), db, "SELECT id, name, note, x FROM t WHERE id > ? -- the rows\n;",
@@ -84,6 +85,11 @@ func TestFeedStops(t *testing.T) {
 	}
 	if calls != 100 {
 		t.Fatalf("%d calls after the error, want 100", calls)
+	}
+	// A panic in fn is an error, not a crash.
+	err = Feed(context.Background(), db, "SELECT id, name, note, x FROM t", func(feedRow) error { panic("bad row") })
+	if err == nil || !strings.Contains(err.Error(), "bad row") {
+		t.Fatalf("err %v, want the panic as an error", err)
 	}
 	// A cancelled context ends it too.
 	ctx, cancel := context.WithCancel(context.Background())
