@@ -147,19 +147,19 @@ func (q Query[T]) Name() string { return q.name }
 // Each runs the query with bound arguments and calls fn with every row, recording its time in the
 // session. fn gets a copy of the row.
 func (q Query[T]) Each(ctx context.Context, s *Session, fn func(T) error, args ...any) error {
-	start := time.Now()
-	if err := duck.Scan(ctx, s.DB, Q(q.name), fn, args...); err != nil {
-		return fmt.Errorf("analysis %s: %w", q.name, err)
-	}
-	s.Timings = append(s.Timings, Timing{q.name, time.Since(start).Seconds()})
-	return nil
+	return q.run(ctx, s, duck.Scan[T], fn, args)
 }
 
 // Feed is Each for a large result read once in no particular order (duck.Feed): fn gets the
 // rows as DuckDB produces them, under a lock, from DuckDB's threads, in an order that varies.
 func (q Query[T]) Feed(ctx context.Context, s *Session, fn func(T) error, args ...any) error {
+	return q.run(ctx, s, duck.Feed[T], fn, args)
+}
+
+// run reads the query with read (duck.Scan or duck.Feed) and records its time in the session.
+func (q Query[T]) run(ctx context.Context, s *Session, read func(context.Context, *duck.DB, string, func(T) error, ...any) error, fn func(T) error, args []any) error {
 	start := time.Now()
-	if err := duck.Feed(ctx, s.DB, Q(q.name), fn, args...); err != nil {
+	if err := read(ctx, s.DB, Q(q.name), fn, args...); err != nil {
 		return fmt.Errorf("analysis %s: %w", q.name, err)
 	}
 	s.Timings = append(s.Timings, Timing{q.name, time.Since(start).Seconds()})

@@ -250,7 +250,7 @@ func (d *DB) Exec(ctx context.Context, query string, args ...any) (retried bool,
 	return true, err
 }
 
-// runAgain tells whether a statement that failed with err is to run once more (Exec, Scan):
+// runAgain tells whether a statement that failed with err is to run once more (Exec, Scan, Feed):
 // DuckDB's out-of-memory error on a database that spills, whose buffer it has then trimmed.
 func (d *DB) runAgain(ctx context.Context, err error) bool {
 	return IsOutOfMemory(err) && d.spills() && d.Trim(ctx) == nil

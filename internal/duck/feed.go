@@ -29,12 +29,7 @@ import (
 // When DuckDB fails with its out-of-memory error before fn has had a row, Feed trims DuckDB's
 // buffer and runs the query once more (see Exec). query must be one SELECT statement.
 func Feed[T any](ctx context.Context, d *DB, query string, fn func(T) error, args ...any) error {
-	n, err := feedOnce(ctx, d, query, fn, args...)
-	if err == nil || n > 0 || !d.runAgain(ctx, err) {
-		return err
-	}
-	_, err = feedOnce(ctx, d, query, fn, args...)
-	return err
+	return d.readAgain(ctx, func() (int, error) { return feedOnce(ctx, d, query, fn, args...) })
 }
 
 // feedFuncName is the scalar function Feed registers on a DB's connection.

@@ -409,11 +409,17 @@ func toFloat(v any) (float64, error) {
 // When DuckDB fails with its out-of-memory error before fn has had a row, Scan trims DuckDB's
 // buffer and runs the query once more (see Exec).
 func Scan[T any](ctx context.Context, d *DB, query string, fn func(T) error, args ...any) error {
-	n, err := scanOnce(ctx, d, query, fn, args...)
+	return d.readAgain(ctx, func() (int, error) { return scanOnce(ctx, d, query, fn, args...) })
+}
+
+// readAgain runs a read (once: the rows it gave its consumer and its error) and, when it failed
+// with DuckDB's out-of-memory error before its consumer had a row, once more (see runAgain).
+func (d *DB) readAgain(ctx context.Context, once func() (int, error)) error {
+	n, err := once()
 	if err == nil || n > 0 || !d.runAgain(ctx, err) {
 		return err
 	}
-	_, err = scanOnce(ctx, d, query, fn, args...)
+	_, err = once()
 	return err
 }
 
