@@ -86,6 +86,7 @@ func (s *feedSink) call() (err error) {
 	return s.put(s.vals)
 }
 
+// feedOnce is Feed without the retry; n counts the rows fn had.
 func feedOnce[T any](ctx context.Context, d *DB, query string, fn func(T) error, args ...any) (n int, err error) {
 	if err := d.registerFeed(ctx); err != nil {
 		return 0, err
