@@ -107,13 +107,20 @@ INSERT INTO fam_map VALUES (?, ?);
 
 -- name: pat_view
 -- The lake's patents as the analyses see them, materialised once without the long texts
--- (abstract, claims): family ids resolved across sources (fam_map). The patents view already
--- shows each publication as it stands at the session's cut-off: every changeable fact (legal
--- status, owner, operation counts, the first applicant's place …) is its latest observation.
+-- (abstract, claims) and without the columns no analysis reads (the URL, the title's language,
+-- the NPL count, the raw legal status, the designated states; a lake that predates one of them
+-- lacks it, so they are left out by name, not by EXCLUDE): family ids resolved across sources
+-- (fam_map). The patents view already shows each publication as it stands at the session's
+-- cut-off: every changeable fact (legal status, owner, operation counts, the first applicant's
+-- place …) is its latest observation. Without the unread columns the table is 7 % smaller and
+-- made in 20 % less time (1M families: 1.6–2.0 s instead of 2.3–2.5 s, 776 MB instead of 835).
 DROP TABLE IF EXISTS fe_app;
 CREATE OR REPLACE TEMP TABLE pat AS
-SELECT p.* EXCLUDE (abstract, claims) REPLACE (coalesce(m.fkey, p.family_id) AS family_id)
-FROM patents p LEFT JOIN fam_map m USING (family_id);
+SELECT p.* REPLACE (coalesce(m.fkey, p.family_id) AS family_id)
+FROM (SELECT COLUMNS(c -> c NOT IN ('abstract', 'claims', 'url', 'title_lang', 'npl_count', 'legal_status_raw')
+                          AND NOT starts_with(c, 'designated_states'))
+      FROM patents) p
+LEFT JOIN fam_map m USING (family_id);
 -- scope_fam: each in-scope publication with its (resolved) family, publication date and office,
 -- for the queries that need no more of pat (fam_office, family_branches, scope_classes, the
 -- inventors' fam_inv and the enterprises' inventors): one join each instead of a join with
