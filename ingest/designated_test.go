@@ -83,4 +83,10 @@ func TestDesignatedStatesColumn(t *testing.T) {
 			t.Errorf("row %d = %v, want %v", i, res.Rows[i], w)
 		}
 	}
+	// The parts that have the list column are seen to have it (lake.HasColumn), so the view
+	// adds no NULL column of the same name beside it (DuckDB would call it designated_states_1).
+	res, err = d.Query(ctx, `SELECT column_name FROM (DESCRIBE patents) WHERE column_name LIKE 'designated%' ORDER BY 1`)
+	if err != nil || len(res.Rows) != 1 || res.Rows[0][0] != "designated_states" {
+		t.Fatalf("designated columns of patents: %v, %v; want designated_states only", res, err)
+	}
 }

@@ -24,6 +24,7 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"syscall"
 	"time"
@@ -371,7 +372,8 @@ func syncDir(dir string) {
 }
 
 // HasColumn reports whether any committed part of table (up to version, "" for all) has the
-// column: lakes written before a column was added lack it in every part.
+// column: lakes written before a column was added lack it in every part. The column is a field
+// of the row, a list (designated_states) as well as a leaf.
 func (l *Lake) HasColumn(table, column, version string) (bool, error) {
 	for _, path := range l.FilesUpTo(table, version) {
 		f, err := os.Open(path)
@@ -388,7 +390,7 @@ func (l *Lake) HasColumn(table, column, version string) (bool, error) {
 			f.Close()
 			return false, fmt.Errorf("%s: %w", path, err)
 		}
-		_, ok := pf.Schema().Lookup(column)
+		ok := slices.ContainsFunc(pf.Schema().Fields(), func(f parquet.Field) bool { return f.Name() == column })
 		f.Close()
 		if ok {
 			return true, nil

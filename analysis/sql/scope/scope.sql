@@ -121,8 +121,8 @@ INSERT INTO fam_map VALUES (?, ?);
 DROP TABLE IF EXISTS fe_app;
 CREATE OR REPLACE TEMP TABLE pat AS
 SELECT p.* REPLACE (coalesce(m.fkey, p.family_id) AS family_id)
-FROM (SELECT COLUMNS(c -> c NOT IN ('abstract', 'claims', 'url', 'title_lang', 'npl_count', 'legal_status_raw')
-                          AND NOT starts_with(c, 'designated_states'))
+FROM (SELECT COLUMNS(c -> c NOT IN ('abstract', 'claims', 'url', 'title_lang', 'npl_count', 'legal_status_raw',
+                                    'designated_states'))
       FROM patents) p
 LEFT JOIN fam_map m USING (family_id);
 -- scope_fam: each in-scope publication with its (resolved) family, publication date and office,
