@@ -293,8 +293,9 @@ func StartMap(ctx context.Context, s *analysis.Session, trim bool) (*MapBuild, e
 // the 4 GB cap, the Go heap at 6.5 GB; under this cap 12.86 GB, and 11.1–11.9 GB once the
 // clustering kept its documents in columns (cluster's docMeta). Since the documents come
 // through duck.Feed (not a result the driver materialises first) the landscape's peak was
-// 7.36 GB under this cap (8.62 GB in a second run, in the quality analysis, not the read); under the full 4 GB cap it was 10.23 GB, for a read 13 s shorter
-// (115 s against 128 s, one run each).
+// 7.36 GB under this cap (8.62 GB in a second run, in the quality analysis, not the read);
+// under the full 4 GB cap it was 10.23 GB, for a read 13 s shorter (115 s against 128 s, one
+// run each).
 func readCap(lakeBytes int64) int64 { return 5 * lakeBytes / 8 }
 
 // Finish waits for the clustering and puts the map into m (or the map's unavailability).

@@ -190,13 +190,8 @@ func (d *DB) Share(ctx context.Context, reserve int64) (restore func(context.Con
 // and DuckDB's queries need less than the groupings over every family, and returns the call that
 // sets the cap back. It does nothing when the cap is already at or below that, or comes from
 // PATNAV_DUCKDB_MEMORY. landscape.StartMap lowers it for the read of the map's documents on a
-// large lake: a join, which spills by partitions, where the 10M-family landscape's peak was.
-// On the 10M-family landscape the read's RSS peaked at 12.86 GB under the lowered cap (13.12 GB
-// under the full cap the session before), when the driver materialised the whole result before
-// the first row; read through Feed, which hands the rows over as DuckDB produces them, the
-// landscape's peak was 7.36 GB under the lowered cap (8.62 GB in a second run, in the quality
-// analysis, not the read) and 10.23 GB under the full one (the read 128 s and 115 s: the lower cap
-// kept).
+// large lake: a join, which spills by partitions, where the 10M-family landscape's peak was
+// (the peaks under the lowered and the full cap: landscape's readCap).
 func (d *DB) Lower(ctx context.Context, bytes int64) (restore func(context.Context) error, err error) {
 	return d.lowerTo(ctx, max(bytes/1000000, shareFloor))
 }
