@@ -117,7 +117,7 @@ INSERT INTO fam_map VALUES (?, ?);
 -- (fam_map). The patents view already shows each publication as it stands at the session's
 -- cut-off: every changeable fact (legal status, owner, operation counts, the first applicant's
 -- place …) is its latest observation. Without the unread columns the table is 7 % smaller and
--- made in 20 % less time (1M families: 1.6–2.0 s instead of 2.3–2.5 s, 776 MB instead of 835).
+-- made in 20 % less time (1M families: 1.6–2.0 s instead of 2.3–2.5 s, about 776 MB instead of 835).
 DROP TABLE IF EXISTS fe_app;
 CREATE OR REPLACE TEMP TABLE pat AS
 SELECT p.* REPLACE (coalesce(m.fkey, p.family_id) AS family_id)
