@@ -77,6 +77,46 @@ func TestMemoryLimit(t *testing.T) {
 	}
 }
 
+// TestAllocSettings: under the computed cap (1000 MB for no lake) DuckDB's block pool is half
+// the cap and its allocator flushes only after a task beyond the cap (DuckDB reports 500 MB as
+// 476.8 MiB and 1000 MB as 953.6 MiB); under a cap from PATNAV_DUCKDB_MEMORY its defaults stay
+// (no pool, 128 and 512 MiB). Trim still hands the buffers back with the pool there.
+func TestAllocSettings(t *testing.T) {
+	ctx := context.Background()
+	settings := func(d *DB) [3]string {
+		var s [3]string
+		if err := d.sql.QueryRowContext(ctx, "SELECT current_setting('block_allocator_memory'), "+
+			"current_setting('allocator_flush_threshold'), current_setting('allocator_bulk_deallocation_flush_threshold')").
+			Scan(&s[0], &s[1], &s[2]); err != nil {
+			t.Fatal(err)
+		}
+		return s
+	}
+	d := boundMemory(t, "")
+	if got, want := settings(d), [3]string{"476.8 MiB", "953.6 MiB", "953.6 MiB"}; got != want {
+		t.Errorf("computed cap %s: pool and flush thresholds %q, want %q", d.limit, got, want)
+	}
+	if _, err := d.sql.ExecContext(ctx, "CREATE TEMP TABLE big AS SELECT i, md5(i::VARCHAR) AS h FROM range(3000000) t(i)"); err != nil {
+		t.Fatal(err)
+	}
+	if err := d.Trim(ctx); err != nil {
+		t.Fatal(err)
+	}
+	var used, n int64
+	if err := d.sql.QueryRowContext(ctx, "SELECT sum(memory_usage_bytes)::BIGINT FROM duckdb_memory()").Scan(&used); err != nil {
+		t.Fatal(err)
+	}
+	if used > 64e6+256<<10 {
+		t.Errorf("with the pool DuckDB holds %d bytes after Trim, want at most 64 MB and a block", used)
+	}
+	if err := d.sql.QueryRowContext(ctx, "SELECT count(*) FROM big").Scan(&n); err != nil || n != 3000000 {
+		t.Errorf("big reads back %d rows (%v)", n, err)
+	}
+	if got, want := settings(boundMemory(t, "300MB")), [3]string{"0 bytes", "128.0 MiB", "512.0 MiB"}; got != want {
+		t.Errorf("PATNAV_DUCKDB_MEMORY=300MB: pool and flush thresholds %q, want DuckDB's defaults %q", got, want)
+	}
+}
+
 // TestBoundEveryConnection: the memory limit and the spill folder are database-wide settings, so
 // a connection opened after bound (database/sql opens new ones when an old one is dropped) has
 // them too — checked on a second connection held open beside the first.
