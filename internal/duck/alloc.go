@@ -63,14 +63,29 @@ import (
 // retainLakeBytes is the largest lake whose DB keeps DuckDB's freed pages. On the 10M-family
 // lake (3.2 GB) the kept pages took the landscape's RSS to 15.7 GB within the first eight minutes
 // (DuckDB's cap 4 GB; 4.3–5.9 GB in the same minutes with DuckDB's own decay), far beyond its cap: with spilling,
-// what is kept is not what is used again. A larger lake leaves DuckDB's decay alone. (Decay 0
+// what is kept is not what is used again. A larger lake keeps freed pages for sharedDecay (tuneAlloc). (Decay 0
 // during the 10M landscape's read of the map's documents lowered the RSS there from 12.3 to
 // 8.1–8.6 GB but made the read 2.3 times as slow, 165 → 374 s, and the run's peak, 12.28 GB,
 // came later instead: dropped.)
 const retainLakeBytes = 1 << 30
 
-// sharedDecay is the decay, in ms, while the Go side's heap is large beside DuckDB: ten times
-// DuckDB's own, which kept the 961k-family landscape under 3 GB (a decay of 10 s from Open on:
+// tuneAlloc sets DuckDB's allocator for a DB over a lake of lakeBytes: for a lake up to
+// retainLakeBytes freed pages are kept (allocRetain); for a larger one they are kept for
+// sharedDecay (allocShare) instead of DuckDB's own second, throughout. On the 10M-family
+// landscape (a 3.2 GB lake, with the block pool of duck.allocSettings) that took 14:08 and 13:21
+// against 15:03 (1,217 + 266 and 1,148 + 252 CPU-s, user + system, against 1,239 + 326; 16.9M and
+// 16.5M page faults against 22.5M) with the same peak RSS, 8.71–8.72 GB, and the same reports.
+func (d *DB) tuneAlloc(lakeBytes int64) {
+	d.retain, d.tuned = lakeBytes <= retainLakeBytes, true
+	if d.retain {
+		allocRetain()
+	} else {
+		allocShare()
+	}
+}
+
+// sharedDecay is the decay, in ms, while the Go side's heap is large beside DuckDB, and for a
+// large lake throughout (tuneAlloc): ten times DuckDB's own, which kept the 961k-family landscape under 3 GB (a decay of 10 s from Open on:
 // 2.80–2.90 GB; off until the map's documents are read, then 10 s: 2.81–2.83 GB).
 const sharedDecay = 10000
 

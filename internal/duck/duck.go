@@ -29,8 +29,8 @@ type DB struct {
 	cap   string // the memory cap in force: limit, or the lower one of Share or Lower
 	mb    int64  // the cap in DuckDB's MB when bound computed it (0: PATNAV_DUCKDB_MEMORY's or none)
 	// retain: DuckDB's allocator keeps freed pages for this DB's queries (alloc.go), for a lake
-	// up to retainLakeBytes.
-	retain bool
+	// up to retainLakeBytes; tuned: tuneAlloc changed the allocator's decay, which Close sets back.
+	retain, tuned bool
 	// feedOK: Feed's scalar function is registered on the connection (registerFeed).
 	feedMu sync.Mutex
 	feedOK bool
@@ -71,10 +71,8 @@ func OpenWith(ctx context.Context, dir string, opts Options) (*DB, error) {
 	db := sql.OpenDB(connector)
 	// One connection: the analyses build TEMP tables, which live on the connection that made them.
 	db.SetMaxOpenConns(1)
-	d := &DB{sql: db, Lake: l, retain: lakeBytes(l) <= retainLakeBytes}
-	if d.retain {
-		allocRetain()
-	}
+	d := &DB{sql: db, Lake: l}
+	d.tuneAlloc(lakeBytes(l))
 	if err := d.bound(ctx); err != nil {
 		d.Close()
 		return nil, err
@@ -336,9 +334,9 @@ func (d *DB) SQL() *sql.DB { return d.sql }
 // Close closes the database and removes its spill folder.
 func (d *DB) Close() error {
 	err := d.sql.Close()
-	if d.retain {
+	if d.tuned {
 		allocReset()
-		d.retain = false
+		d.retain, d.tuned = false, false
 	}
 	if d.temp != "" {
 		if rerr := os.RemoveAll(d.temp); err == nil {

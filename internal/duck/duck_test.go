@@ -286,7 +286,8 @@ func boundMemory(t *testing.T, memory string) *DB {
 }
 
 // TestAllocatorRetained: while retained DuckDB's allocator keeps freed pages (decay off), and
-// Release, Trim and Share set its decay back to DuckDB's own; with no jemalloc in the DuckDB
+// Release, Trim and Share set its decay to sharedDecay; a large lake's DB has sharedDecay from the
+// start; Close sets DuckDB's own back; with no jemalloc in the DuckDB
 // library (another platform's build) there is nothing to tune.
 func TestAllocatorRetained(t *testing.T) {
 	if arenaDecay() == -2 {
@@ -324,9 +325,24 @@ func TestAllocatorRetained(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	e.retain = true
-	allocRetain()
+	e.tuneAlloc(1e6)
+	if got := arenaDecay(); got != -1 {
+		t.Errorf("a 1 MB lake: decay %d ms, want -1 (off)", got)
+	}
 	e.Close()
+	if got := arenaDecay(); got != alloc.dirty {
+		t.Errorf("after Close: decay %d ms, want DuckDB's own %d", got, alloc.dirty)
+	}
+	// A lake beyond retainLakeBytes keeps freed pages for sharedDecay from Open to Close.
+	f, err := OpenMemory()
+	if err != nil {
+		t.Fatal(err)
+	}
+	f.tuneAlloc(retainLakeBytes + 1)
+	if got := arenaDecay(); got != sharedDecay {
+		t.Errorf("a lake beyond retainLakeBytes: decay %d ms, want %d", got, sharedDecay)
+	}
+	f.Close()
 	if got := arenaDecay(); got != alloc.dirty {
 		t.Errorf("after Close: decay %d ms, want DuckDB's own %d", got, alloc.dirty)
 	}
