@@ -177,11 +177,12 @@ func memoryLimit(lakeBytes int64) string {
 //
 // Measured on this 2-core machine against DuckDB's defaults (landscape with the map, reports
 // identical): the 10M-family landscape (cap 4 GB) 15:03 against 17:55–18:25 in three runs of the
-// code before, 1,239 + 326 CPU-s (user + system) against 1,432 + 459, 22.5M page faults against
-// 30.0M, peak RSS 8.71 GB against 8.43–9.01 GB. At 1M families (cap 1.5 GB) page faults fell by
-// a fifth in alternating direct runs (0.90–1.01M against 1.19–1.20M), the time within the
-// machine's noise; make bench gave 50.6 s and 2.31 GB (59.9 s and 2.57 GB in the session before's
-// bench, another hour). The pool raises small lakes' peaks a little: 100k families 726 MB
+// code before (the slowest under perf at 49 Hz), 1,239 + 326 CPU-s (user + system) against
+// 1,426–1,467 + 458–469, 22.5M page faults against 29.6–30.0M, peak RSS 8.71 GB against
+// 7.43–9.01 GB. At 1M families (cap 1.5 GB), in alternating direct runs with a 960 MB pool and
+// 8 GB thresholds, page faults fell by a fifth (0.90–1.01M against 1.19–1.20M), the time within
+// the machine's noise; with these settings make bench gave 50.6 s and 2.31 GB (59.9 s and
+// 2.57 GB in the session before's bench, another hour). The pool raises small lakes' peaks a little: 100k families 726 MB
 // against 629 MB, 288k families 1.33 GB (the notebook's 1.54 GB).
 func allocSettings(capMB int64) string {
 	return fmt.Sprintf("SET block_allocator_memory = '%dMB'; SET allocator_flush_threshold = '%dMB'; "+
