@@ -51,6 +51,18 @@ func TestFamiliesSharingAnApplicationMerge(t *testing.T) {
 // closed when the test ends.
 func espacenetSession(t *testing.T, csv string, codes ...string) *Session {
 	t.Helper()
+	s, err := Open(context.Background(), espacenetConfig(t, csv, codes...))
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { s.Close() })
+	return s
+}
+
+// espacenetConfig ingests csv (an Espacenet export) into a new lake and returns the hand config
+// over it with the scope replaced by the IPC/CPC codes given (no keywords).
+func espacenetConfig(t *testing.T, csv string, codes ...string) *config.Config {
+	t.Helper()
 	ctx := context.Background()
 	dir := t.TempDir()
 	if err := os.WriteFile(filepath.Join(dir, "espacenet.csv"), []byte(csv), 0o644); err != nil {
@@ -67,10 +79,5 @@ func espacenetSession(t *testing.T, csv string, codes ...string) *Session {
 	cfg.Lake = lk
 	cfg.Industry.Scope.Codes = codes
 	cfg.Industry.Scope.Keywords = config.Keywords{}
-	s, err := Open(ctx, cfg)
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { s.Close() })
-	return s
+	return cfg
 }

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"regexp"
 	"sort"
+	"strconv"
 	"strings"
 	"time"
 
@@ -41,6 +42,9 @@ type Session struct {
 	// recorded by later ingests ("" : every change). The builders set it from the warnings
 	// history when it is "" (landscape.PreviousLakeVersion).
 	ChangesSince string
+	// KeySalts counts how often the family keys were made again because two families in scope
+	// had one (familyKeys): 0 but by a rare chance.
+	KeySalts int
 }
 
 // Timing is how long one step took.
@@ -242,7 +246,10 @@ func (s *Session) prepare(ctx context.Context) error {
 	if err := s.resolveFamilies(ctx); err != nil {
 		return err
 	}
-	for _, q := range []string{"scope_families", "family_applicants", "family_first", "family_country", "family_branches", "drop_hits", "scope_classes"} {
+	if err := s.familyKeys(ctx); err != nil {
+		return err
+	}
+	for _, q := range []string{"family_applicants", "family_first", "family_country", "family_branches", "drop_hits", "scope_classes"} {
 		var args []any
 		if q == "family_country" {
 			args = append(args, geo.Offices()) // a regional office's priority names no country
@@ -278,7 +285,7 @@ func (s *Session) Exec(ctx context.Context, name string, args ...any) error {
 }
 
 // resolveFamilies merges family ids that name the same family (see the family_edges query) with
-// a union-find, the smallest id of each group naming it, and creates the pat view over it.
+// a union-find, the smallest id of each group naming it, in fam_map, which pat (the query pat_view) reads.
 func (s *Session) resolveFamilies(ctx context.Context) error {
 	for _, q := range []string{"create_fam_map", "family_apps"} {
 		if err := s.exec(ctx, q); err != nil {
@@ -339,8 +346,50 @@ func (s *Session) resolveFamilies(ctx context.Context) error {
 			return err
 		}
 	}
-	return s.exec(ctx, "pat_view")
+	return nil
 }
+
+// familyKeys makes pat (the query pat_view), then the tables of the in-scope publications and
+// families (scope_fam and scope_families), each family with its key fk, a hash of its id: the
+// in-scope tables are joined and grouped by family on fk (see pat_view). When two families in
+// scope have one key, scope_families stops (clashError) and the keys are made again from the
+// ids with a salt, up to maxKeySalts times.
+func (s *Session) familyKeys(ctx context.Context) error {
+	if err := s.exec(ctx, "pat_view"); err != nil {
+		return err
+	}
+	for salt := 0; ; salt++ {
+		v := ""
+		if salt > 0 {
+			v = strconv.Itoa(salt) + ":"
+		}
+		set := fmt.Sprintf("SET VARIABLE patnav_fk_salt = '%s'; SET VARIABLE patnav_fk_shift = %d", v, keyShift)
+		if _, err := s.DB.SQL().ExecContext(ctx, set); err != nil {
+			return fmt.Errorf("analysis family keys: %w", err)
+		}
+		if err := s.exec(ctx, "scope_fam"); err != nil {
+			return err
+		}
+		err := s.exec(ctx, "scope_families")
+		if err == nil || !strings.Contains(err.Error(), clashError) {
+			return err
+		}
+		if salt == maxKeySalts {
+			return fmt.Errorf("analysis family keys: two families in scope had one key with %d salts: %w", salt+1, err)
+		}
+		s.KeySalts++
+	}
+}
+
+// clashError is the message of scope_families when two families in scope have one key.
+const clashError = "patnav: family key clash"
+
+// maxKeySalts is how many times the family keys are made again after a clash: each time with a
+// chance below 1e-5 of another at 10M families (a test makes clashes with keyShift).
+const maxKeySalts = 8
+
+// keyShift drops the low bits of the family keys (0: none); a test raises it to make them clash.
+var keyShift = 0
 
 // FamiliesOf returns the families in scope with an applicant among the normalised names.
 func (s *Session) FamiliesOf(ctx context.Context, names []string) ([]string, error) {

@@ -26,6 +26,10 @@ func OpenLake(ctx context.Context, dir string) (*Session, error) {
 		db.Close()
 		return nil, err
 	}
+	if err := s.exec(ctx, "pat_view"); err != nil {
+		db.Close()
+		return nil, err
+	}
 	return s, nil
 }
 

@@ -9,19 +9,19 @@
 -- with every row's sort key). Parameter: the preferred scheme ('ipc').
 CREATE OR REPLACE TEMP TABLE cl_group AS
 WITH sub AS (
-    SELECT c.family_id,
+    SELECT c.fk,
            arg_min(c.subclass,
                    CASE WHEN c.scheme = ? THEN '0' WHEN NOT (c.scheme = ?) THEN '1' ELSE '2' END ||
                    CASE WHEN c.is_main THEN '0' WHEN NOT c.is_main THEN '1' ELSE '2' END ||
                    coalesce(c.pub_date::VARCHAR, '9999-99-99') || c.pub_number || chr(1) || c.code) AS subclass
     FROM scope_cls c -- IPC/CPC only (scope_classes)
-    GROUP BY c.family_id
+    GROUP BY c.fk
 ), grp AS (
-    SELECT family_id, string_agg(main_group, ' ') AS codes
-    FROM (SELECT DISTINCT family_id, main_group FROM scope_cls WHERE coalesce(main_group, '') <> '')
-    GROUP BY family_id
+    SELECT fk, string_agg(main_group, ' ') AS codes
+    FROM (SELECT DISTINCT fk, main_group FROM scope_cls WHERE coalesce(main_group, '') <> '')
+    GROUP BY fk
 )
-SELECT sub.family_id, sub.subclass, grp.codes FROM sub LEFT JOIN grp USING (family_id);
+SELECT sub.fk, sub.subclass, grp.codes FROM sub LEFT JOIN grp USING (fk);
 
 -- name: cluster_docs
 -- One row per family in scope for technology clustering (analysis/cluster): the representative
@@ -42,10 +42,10 @@ SELECT f.pos,
        coalesce(g.subclass, '')                   AS subclass,
        coalesce(f.py, 0)                          AS py,
        coalesce(a.first_applicant, '')            AS applicant
-FROM (SELECT family_id, rep_pub, title, py, row_number() OVER (ORDER BY family_id) AS pos FROM fam) f
+FROM (SELECT family_id, fk, rep_pub, title, py, row_number() OVER (ORDER BY family_id) AS pos FROM fam) f
 LEFT JOIN patents p ON p.pub_number = f.rep_pub
-LEFT JOIN cl_group g ON g.family_id = f.family_id
-LEFT JOIN fam_first a ON a.family_id = f.family_id;
+LEFT JOIN cl_group g ON g.fk = f.fk
+LEFT JOIN fam_first a ON a.fk = f.fk;
 
 -- name: cluster_doc_count
 -- The number of rows cluster_docs yields (one per family in scope), which sizes the clustering's

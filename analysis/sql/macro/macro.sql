@@ -12,12 +12,12 @@ FROM pat p JOIN scope_pub USING (pub_number) GROUP BY 1 ORDER BY 2 DESC, 1;
 
 -- name: scope_counts
 SELECT (SELECT count(*) FROM scope_pub) AS pubs, (SELECT count(*) FROM fam) AS fams,
-       (SELECT count(*) FROM fam WHERE family_id NOT IN (SELECT family_id FROM fam_branch)) AS untagged;
+       (SELECT count(*) FROM fam WHERE fk NOT IN (SELECT fk FROM fam_branch)) AS untagged;
 
 -- name: branch_counts
-SELECT b.branch_id, count(DISTINCT fb.family_id) AS n
-FROM cfg_branch b LEFT JOIN fam_branch fb USING (branch_id) LEFT JOIN fam f USING (family_id)
-WHERE f.py BETWEEN ? AND ? OR fb.family_id IS NULL
+SELECT b.branch_id, count(DISTINCT fb.fk) AS n
+FROM cfg_branch b LEFT JOIN fam_branch fb USING (branch_id) LEFT JOIN fam f USING (fk)
+WHERE f.py BETWEEN ? AND ? OR fb.fk IS NULL
 GROUP BY 1 ORDER BY 1;
 
 -- name: trend
@@ -31,13 +31,13 @@ WHERE py BETWEEN ? AND ? GROUP BY 1 ORDER BY 1;
 
 -- name: life_cycle
 -- Per priority year: families and distinct applicants filing that year.
-SELECT f.py, count(DISTINCT f.family_id) AS apps, count(DISTINCT a.name) AS applicants
-FROM fam f LEFT JOIN fam_app a USING (family_id)
+SELECT f.py, count(DISTINCT f.fk) AS apps, count(DISTINCT a.name) AS applicants
+FROM fam f LEFT JOIN fam_app a USING (fk)
 WHERE f.py BETWEEN ? AND ? GROUP BY 1 ORDER BY 1;
 
 -- name: branch_trend
 SELECT fb.branch_id, f.py, count(*) AS n
-FROM fam_branch fb JOIN fam f USING (family_id)
+FROM fam_branch fb JOIN fam f USING (fk)
 WHERE f.py BETWEEN ? AND ? GROUP BY 1, 2 ORDER BY 1, 2;
 
 -- name: branch_life_cycle
@@ -45,13 +45,13 @@ WHERE f.py BETWEEN ? AND ? GROUP BY 1, 2 ORDER BY 1, 2;
 -- applicants per branch and priority year, each counted by plain grouping (the distinct names
 -- by grouping twice) instead of two count(DISTINCT …) over the families × applicants join.
 WITH fb AS (
-    SELECT fb.branch_id, f.py, fb.family_id
-    FROM fam_branch fb JOIN fam f USING (family_id) WHERE f.py BETWEEN ? AND ?
+    SELECT fb.branch_id, f.py, fb.fk
+    FROM fam_branch fb JOIN fam f USING (fk) WHERE f.py BETWEEN ? AND ?
 ), apps AS (
     SELECT branch_id, py, count(*) AS apps FROM fb GROUP BY 1, 2
 ), names AS (
     SELECT branch_id, py, count(name) AS applicants
-    FROM (SELECT DISTINCT fb.branch_id, fb.py, a.name FROM fb JOIN fam_app a USING (family_id))
+    FROM (SELECT DISTINCT fb.branch_id, fb.py, a.name FROM fb JOIN fam_app a USING (fk))
     GROUP BY 1, 2
 )
 SELECT apps.branch_id, apps.py, apps.apps, coalesce(names.applicants, 0) AS applicants
@@ -61,12 +61,12 @@ FROM apps LEFT JOIN names USING (branch_id, py) ORDER BY 1, 2;
 -- Source country × filing office: families with a member at the office. Offices of all the
 -- family's publications in the lake count (not only the in-scope ones).
 WITH fo AS (
-    SELECT DISTINCT f.family_id, p.jurisdiction AS office
+    SELECT DISTINCT f.fk, p.jurisdiction AS office
     FROM fam f JOIN pat p USING (family_id)
     WHERE f.py BETWEEN ? AND ?
 )
 SELECT coalesce(c.country, '??') AS src, fo.office, count(*) AS n
-FROM fo JOIN fam_country c USING (family_id) GROUP BY 1, 2 ORDER BY 1, 2;
+FROM fo JOIN fam_country c USING (fk) GROUP BY 1, 2 ORDER BY 1, 2;
 
 -- name: geo_pct
 -- with_members: families whose members the sources show (more than one publication, or a family
@@ -74,25 +74,25 @@ FROM fo JOIN fam_country c USING (family_id) GROUP BY 1, 2 ORDER BY 1, 2;
 -- lists one publication per family (CNIPA lists, USPTO grants).
 SELECT count(*) FILTER (WHERE wo) AS pct, count(*) AS n,
        count(*) FILTER (WHERE pubs > 1 OR size_src IS NOT NULL) AS with_members
-FROM (SELECT f.family_id, bool_or(p.jurisdiction = 'WO') AS wo, count(*) AS pubs, any_value(f.family_size_src) AS size_src
+FROM (SELECT f.fk, bool_or(p.jurisdiction = 'WO') AS wo, count(*) AS pubs, any_value(f.family_size_src) AS size_src
       FROM fam f JOIN pat p USING (family_id) WHERE f.py BETWEEN ? AND ? GROUP BY 1);
 
 -- name: geo_foreign_in
 -- Families with a member at the office (bound) whose source country is another country.
-SELECT c.country AS k, count(DISTINCT f.family_id) AS n
-FROM fam f JOIN pat p USING (family_id) JOIN fam_country c USING (family_id)
+SELECT c.country AS k, count(DISTINCT f.fk) AS n
+FROM fam f JOIN pat p USING (family_id) JOIN fam_country c ON c.fk = f.fk
 WHERE p.jurisdiction = ? AND c.country IS NOT NULL AND c.country <> ? AND f.py BETWEEN ? AND ?
 GROUP BY 1 ORDER BY 2 DESC, 1 LIMIT ?;
 
 -- name: geo_provinces
 SELECT a.province AS k, round(sum(a.w), 9) AS n
-FROM fam_app a JOIN fam f USING (family_id)
+FROM fam_app a JOIN fam f USING (fk)
 WHERE a.country = 'CN' AND a.province IS NOT NULL AND f.py BETWEEN ? AND ?
 GROUP BY 1 ORDER BY 2 DESC, 1;
 
 -- name: geo_cities
 SELECT a.city AS k, round(sum(a.w), 9) AS n
-FROM fam_app a JOIN fam f USING (family_id)
+FROM fam_app a JOIN fam f USING (fk)
 WHERE a.country = 'CN' AND a.city IS NOT NULL AND f.py BETWEEN ? AND ?
 GROUP BY 1 ORDER BY 2 DESC, 1 LIMIT ?;
 
@@ -100,7 +100,7 @@ GROUP BY 1 ORDER BY 2 DESC, 1 LIMIT ?;
 -- Applicants by fractional families, with whole counts, granted, alive, citations and years. An
 -- applicant's kind, country and province are its most frequent known ones (ties by value).
 WITH a AS (
-    SELECT a.* FROM fam_app a JOIN fam f USING (family_id) WHERE f.py BETWEEN ? AND ?
+    SELECT a.* FROM fam_app a JOIN fam f USING (fk) WHERE f.py BETWEEN ? AND ?
 ), attr AS (
     SELECT name,
         first(kind ORDER BY (kind IS NULL OR kind = 'unknown'), c DESC, kind) AS kind,
@@ -114,7 +114,7 @@ SELECT a.name, attr.kind, attr.country, attr.province,
        count(*) FILTER (WHERE f.status = 'alive') AS alive,
        coalesce(sum(f.cited_by_src), 0) AS cites,
        min(f.py) AS first_year, max(f.py) AS last_year
-FROM a JOIN fam f USING (family_id) JOIN attr USING (name)
+FROM a JOIN fam f USING (fk) JOIN attr USING (name)
 GROUP BY a.name, attr.kind, attr.country, attr.province ORDER BY fam_frac DESC, a.name;
 
 -- name: applicant_variants
@@ -126,27 +126,27 @@ GROUP BY 1, 2 ORDER BY 1, 3 DESC, 2;
 
 -- name: applicant_branches
 SELECT a.name, fb.branch_id AS k, round(sum(a.w), 9) AS n
-FROM fam_app a JOIN fam_branch fb USING (family_id) JOIN fam f USING (family_id)
+FROM fam_app a JOIN fam_branch fb USING (fk) JOIN fam f USING (fk)
 JOIN cfg_branch b USING (branch_id)
 WHERE b.level = 1 AND list_contains(?::VARCHAR[], a.name) AND f.py BETWEEN ? AND ?
 GROUP BY 1, 2 ORDER BY 1, 3 DESC, 2;
 
 -- name: applicant_offices
-SELECT a.name, o.office AS k, count(DISTINCT a.family_id) AS n
-FROM fam_app a JOIN fam f USING (family_id) JOIN fam_office o USING (family_id)
+SELECT a.name, o.office AS k, count(DISTINCT a.fk) AS n
+FROM fam_app a JOIN fam f USING (fk) JOIN fam_office o USING (fk)
 WHERE list_contains(?::VARCHAR[], a.name) AND f.py BETWEEN ? AND ?
 GROUP BY 1, 2 ORDER BY 1, 3 DESC, 2;
 
 -- name: applicant_coapplicants
 SELECT a.name, b.name AS k, count(*) AS n
-FROM fam_app a JOIN fam_app b ON a.family_id = b.family_id AND a.name <> b.name
-JOIN fam f ON f.family_id = a.family_id
+FROM fam_app a JOIN fam_app b ON a.fk = b.fk AND a.name <> b.name
+JOIN fam f ON f.fk = a.fk
 WHERE list_contains(?::VARCHAR[], a.name) AND f.py BETWEEN ? AND ?
 GROUP BY 1, 2 ORDER BY 1, 3 DESC, 2;
 
 -- name: kind_mix
 SELECT coalesce(a.kind, 'unknown') AS k, round(sum(a.w), 9) AS n
-FROM fam_app a JOIN fam f USING (family_id) WHERE f.py BETWEEN ? AND ?
+FROM fam_app a JOIN fam f USING (fk) WHERE f.py BETWEEN ? AND ?
 GROUP BY 1 ORDER BY 2 DESC, 1;
 
 -- name: subclass_trend
@@ -159,35 +159,35 @@ GROUP BY 1 ORDER BY 2 DESC, 1;
 WITH ipc_pub AS (
     SELECT DISTINCT pub_number FROM scope_cls WHERE scheme = 'ipc'
 ), fs AS (
-    SELECT c.family_id,
+    SELECT c.fk,
            arg_min(c.subclass, CASE WHEN c.is_main THEN '0' WHEN NOT c.is_main THEN '1' ELSE '2' END || c.subclass) AS subclass
     FROM scope_cls c LEFT JOIN ipc_pub i USING (pub_number)
     WHERE c.scheme = 'ipc' OR i.pub_number IS NULL
     GROUP BY 1
 )
 SELECT fs.subclass, f.py, count(*) AS n
-FROM fs JOIN fam f USING (family_id) WHERE f.py BETWEEN ? AND ?
+FROM fs JOIN fam f USING (fk) WHERE f.py BETWEEN ? AND ?
 GROUP BY 1, 2 ORDER BY 1, 2;
 
 -- name: country_branch
 -- Source country × level-1 branch, families (for RTA).
 SELECT coalesce(c.country, '??') AS country, fb.branch_id, count(*) AS n
-FROM fam_branch fb JOIN cfg_branch b USING (branch_id) JOIN fam f USING (family_id) JOIN fam_country c USING (family_id)
+FROM fam_branch fb JOIN cfg_branch b USING (branch_id) JOIN fam f USING (fk) JOIN fam_country c USING (fk)
 WHERE b.level = 1 AND f.py BETWEEN ? AND ?
 GROUP BY 1, 2 ORDER BY 1, 2;
 
 -- name: country_families
 -- Source country: distinct families in a level-1 branch (the count of the RTA's minimum-data rule;
 -- country_branch counts a family once per branch).
-SELECT coalesce(c.country, '??') AS k, count(DISTINCT fb.family_id) AS n
-FROM fam_branch fb JOIN cfg_branch b USING (branch_id) JOIN fam f USING (family_id) JOIN fam_country c USING (family_id)
+SELECT coalesce(c.country, '??') AS k, count(DISTINCT fb.fk) AS n
+FROM fam_branch fb JOIN cfg_branch b USING (branch_id) JOIN fam f USING (fk) JOIN fam_country c USING (fk)
 WHERE b.level = 1 AND f.py BETWEEN ? AND ?
 GROUP BY 1 ORDER BY 1;
 
 -- name: inventors_top
-WITH fi AS (SELECT family_id, name FROM fam_inv)
+WITH fi AS (SELECT fk, name FROM fam_inv)
 SELECT fi.name, count(*) AS fams, list(coalesce(f.cited_by_src, 0)) AS cites
-FROM fi JOIN fam f USING (family_id) WHERE f.py BETWEEN ? AND ?
+FROM fi JOIN fam f USING (fk) WHERE f.py BETWEEN ? AND ?
 GROUP BY 1 ORDER BY 2 DESC, 1 LIMIT ?;
 
 -- name: family_inventors
@@ -195,7 +195,7 @@ GROUP BY 1 ORDER BY 2 DESC, 1 LIMIT ?;
 -- publications), made once (Session.PrepareInventors) for inventors_top, inventor_applicants and
 -- inventor_teams. The list of top names that inventor_applicants binds has no empty name.
 CREATE OR REPLACE TEMP TABLE fam_inv AS
-SELECT DISTINCT p.family_id, x.name
+SELECT DISTINCT p.fk, x.name
 FROM parties x JOIN scope_fam p USING (pub_number)
 WHERE x.role = 'inventor' AND x.name <> '';
 
@@ -204,10 +204,10 @@ SELECT count(DISTINCT x.name) AS n FROM parties x JOIN scope_pub USING (pub_numb
 
 -- name: inventor_applicants
 WITH fi AS (
-    SELECT family_id, name FROM fam_inv WHERE list_contains(?::VARCHAR[], name)
+    SELECT fk, name FROM fam_inv WHERE list_contains(?::VARCHAR[], name)
 )
 SELECT fi.name, a.name AS applicant, count(*) AS n
-FROM fi JOIN fam_app a USING (family_id) GROUP BY 1, 2 ORDER BY 1, 3 DESC, 2;
+FROM fi JOIN fam_app a USING (fk) GROUP BY 1, 2 ORDER BY 1, 3 DESC, 2;
 
 -- name: inventor_teams
 -- The most frequent co-inventor pairs involving a top inventor, with the applicant they file for
@@ -215,19 +215,19 @@ FROM fi JOIN fam_app a USING (family_id) GROUP BY 1, 2 ORDER BY 1, 3 DESC, 2;
 -- self-join of every family's inventors took 32 s on the 10M-family lake.
 -- Parameters: from, to, the top names (three times), the number of pairs.
 WITH tf AS (
-    SELECT DISTINCT i.family_id FROM fam_inv i JOIN fam f USING (family_id)
+    SELECT DISTINCT i.fk FROM fam_inv i JOIN fam f USING (fk)
     WHERE f.py BETWEEN ? AND ? AND list_contains(?::VARCHAR[], i.name)
 ), fi AS (
-    SELECT i.family_id, i.name FROM fam_inv i JOIN tf USING (family_id)
+    SELECT i.fk, i.name FROM fam_inv i JOIN tf USING (fk)
 ), pairs AS (
-    SELECT a.name AS i1, b.name AS i2, a.family_id
-    FROM fi a JOIN fi b ON a.family_id = b.family_id AND a.name < b.name
+    SELECT a.name AS i1, b.name AS i2, a.fk
+    FROM fi a JOIN fi b ON a.fk = b.fk AND a.name < b.name
     WHERE list_contains(?::VARCHAR[], a.name) OR list_contains(?::VARCHAR[], b.name)
 ), top AS (
     SELECT i1, i2, count(*) AS n FROM pairs GROUP BY 1, 2 ORDER BY 3 DESC, 1, 2 LIMIT ?
 ), pa AS (
     SELECT t.i1, t.i2, a.name, count(*) AS c
-    FROM top t JOIN pairs p USING (i1, i2) JOIN fam_app a ON a.family_id = p.family_id
+    FROM top t JOIN pairs p USING (i1, i2) JOIN fam_app a ON a.fk = p.fk
     GROUP BY 1, 2, 3
 )
 SELECT t.i1, t.i2, t.n, first(pa.name ORDER BY pa.c DESC, pa.name) AS applicant
@@ -267,7 +267,7 @@ FROM fam WHERE py BETWEEN ? AND ?;
 -- with count(DISTINCT …) aggregates, a 1M-family lake failed under a 400 MB cap).
 -- Members: the publications in the lake of every family in the window (bound: from, to).
 CREATE OR REPLACE TEMP TABLE q_members AS
-SELECT f.family_id, p.doc_number, p.jurisdiction FROM fam f JOIN pat p USING (family_id)
+SELECT f.fk, f.family_id, p.doc_number, p.jurisdiction FROM fam f JOIN pat p USING (family_id)
 WHERE f.py BETWEEN ? AND ?;
 
 -- name: quality_fwd
@@ -275,11 +275,11 @@ WHERE f.py BETWEEN ? AND ?;
 -- from citing publications in the lake, resolved by kind-less number and counted as families.
 -- (citation_rows: a repeated citation counts once anyway, as a distinct citing family.)
 CREATE OR REPLACE TEMP TABLE q_fwd AS
-SELECT family_id, count(*) AS n FROM (
-    SELECT DISTINCT m.family_id, cp.family_id AS citing_family
+SELECT fk, count(*) AS n FROM (
+    SELECT DISTINCT m.fk, cp.family_id AS citing_family
     FROM citation_rows c JOIN q_members m ON m.doc_number = c.cited_doc
     JOIN pat cp ON cp.pub_number = c.citing
-    JOIN fam f ON f.family_id = m.family_id
+    JOIN fam f ON f.fk = m.fk
     WHERE c.kind = 'patent' AND cp.pub_date <= f.first_pub + to_years(?::INTEGER) AND cp.family_id <> m.family_id
 ) GROUP BY 1;
 
@@ -288,10 +288,10 @@ SELECT family_id, count(*) AS n FROM (
 -- (the first main one, else the first; IPC/CPC only: Derwent classes and manual codes have no
 -- subclass).
 CREATE OR REPLACE TEMP TABLE q_scope AS
-SELECT family_id, count(*) AS n,
+SELECT fk, count(*) AS n,
        arg_min(subclass, CASE WHEN is_main THEN '0' ELSE '1' END || subclass) AS main_sub
 FROM (
-    SELECT c.family_id, c.subclass, bool_or(c.is_main) AS is_main
+    SELECT c.fk, c.subclass, bool_or(c.is_main) AS is_main
     FROM scope_cls c
     GROUP BY 1, 2
 ) GROUP BY 1;
@@ -299,8 +299,8 @@ FROM (
 -- name: quality_size
 -- family size: distinct offices of all members in the lake.
 CREATE OR REPLACE TEMP TABLE q_size AS
-SELECT family_id, count(jurisdiction) AS n
-FROM (SELECT DISTINCT family_id, jurisdiction FROM q_members) GROUP BY 1;
+SELECT fk, count(jurisdiction) AS n
+FROM (SELECT DISTINCT fk, jurisdiction FROM q_members) GROUP BY 1;
 
 -- name: quality_base
 -- Per family: the raw quality indicators the data supports (numbers only; the details of the
@@ -312,7 +312,7 @@ SELECT f.family_id, f.py, coalesce(sc.main_sub, '') AS subclass,
        f.cites_src AS backward,
        CASE WHEN f.granted AND f.app_date IS NOT NULL THEN date_diff('day', f.app_date, f.grant_date) END AS grant_lag,
        sc.n AS scope
-FROM fam f LEFT JOIN q_fwd fwd USING (family_id) LEFT JOIN q_scope sc USING (family_id) LEFT JOIN q_size fs USING (family_id)
+FROM fam f LEFT JOIN q_fwd fwd USING (fk) LEFT JOIN q_scope sc USING (fk) LEFT JOIN q_size fs USING (fk)
 WHERE f.py BETWEEN ? AND ?
 ORDER BY f.family_id;
 
@@ -331,7 +331,7 @@ WHERE list_contains(?::VARCHAR[], f.family_id);
 -- family counts; and the top five applicants.
 WITH x AS (
     SELECT fb.branch_id, a.name, round(sum(a.w), 9) AS n
-    FROM fam_app a JOIN fam_branch fb USING (family_id) JOIN fam f USING (family_id)
+    FROM fam_app a JOIN fam_branch fb USING (fk) JOIN fam f USING (fk)
     WHERE f.py BETWEEN ? AND ? GROUP BY 1, 2
 ), r AS (
     SELECT branch_id, name, n, sum(n) OVER (PARTITION BY branch_id) AS tot,
@@ -346,7 +346,7 @@ FROM r GROUP BY 1 ORDER BY 1;
 -- name: year_concentration
 WITH x AS (
     SELECT f.py, a.name, round(sum(a.w), 9) AS n
-    FROM fam_app a JOIN fam f USING (family_id) WHERE f.py BETWEEN ? AND ? GROUP BY 1, 2
+    FROM fam_app a JOIN fam f USING (fk) WHERE f.py BETWEEN ? AND ? GROUP BY 1, 2
 ), r AS (
     SELECT py, n, sum(n) OVER (PARTITION BY py) AS tot, row_number() OVER (PARTITION BY py ORDER BY n DESC, name) AS rk FROM x
 )
@@ -361,62 +361,63 @@ WHERE list_contains(?::VARCHAR[], family_id) GROUP BY 1;
 -- name: region_families
 -- Families with at least one applicant in the region (country, and province/city when set).
 CREATE OR REPLACE TEMP TABLE region_fam AS
-SELECT DISTINCT family_id FROM fam_app
-WHERE country = ? AND (? = '' OR province = ?) AND (? = '' OR city = ?);
+SELECT fk, any_value(family_id) AS family_id FROM fam_app
+WHERE country = ? AND (? = '' OR province = ?) AND (? = '' OR city = ?)
+GROUP BY fk;
 
 -- name: region_rows
 -- Region / nation / world aggregates over the window (structure, enterprise strength, talent,
 -- technology, operation).
-WITH nation AS (SELECT DISTINCT family_id FROM fam_app WHERE country = ?),
+WITH nation AS (SELECT DISTINCT fk FROM fam_app WHERE country = ?),
 sets AS (
-    SELECT 'region' AS scope, family_id FROM region_fam
-    UNION ALL SELECT 'nation', family_id FROM nation
-    UNION ALL SELECT 'world', family_id FROM fam
+    SELECT 'region' AS scope, fk FROM region_fam
+    UNION ALL SELECT 'nation', fk FROM nation
+    UNION ALL SELECT 'world', fk FROM fam
 )
 SELECT s.scope,
-       count(DISTINCT s.family_id) AS fams,
-       count(DISTINCT s.family_id) FILTER (WHERE f.granted) AS granted,
-       count(DISTINCT s.family_id) FILTER (WHERE f.invention) AS inventions,
-       count(DISTINCT s.family_id) FILTER (WHERE f.status = 'alive') AS alive,
-       count(DISTINCT s.family_id) FILTER (WHERE f.transferred OR f.licensed OR f.pledged) AS operated,
+       count(DISTINCT s.fk) AS fams,
+       count(DISTINCT s.fk) FILTER (WHERE f.granted) AS granted,
+       count(DISTINCT s.fk) FILTER (WHERE f.invention) AS inventions,
+       count(DISTINCT s.fk) FILTER (WHERE f.status = 'alive') AS alive,
+       count(DISTINCT s.fk) FILTER (WHERE f.transferred OR f.licensed OR f.pledged) AS operated,
        avg(f.n_offices) AS offices
-FROM sets s JOIN fam f USING (family_id) WHERE f.py BETWEEN ? AND ?
+FROM sets s JOIN fam f USING (fk) WHERE f.py BETWEEN ? AND ?
 GROUP BY 1 ORDER BY 1;
 
 -- name: region_applicants
 -- Applicants and inventors active in each scope, and the enterprise share of applicants.
-WITH nation AS (SELECT DISTINCT family_id FROM fam_app WHERE country = ?),
+WITH nation AS (SELECT DISTINCT fk FROM fam_app WHERE country = ?),
 sets AS (
-    SELECT 'region' AS scope, family_id FROM region_fam
-    UNION ALL SELECT 'nation', family_id FROM nation
-    UNION ALL SELECT 'world', family_id FROM fam
+    SELECT 'region' AS scope, fk FROM region_fam
+    UNION ALL SELECT 'nation', fk FROM nation
+    UNION ALL SELECT 'world', fk FROM fam
 )
 SELECT s.scope, count(DISTINCT a.name) AS applicants,
        count(DISTINCT a.name) FILTER (WHERE a.kind = 'enterprise') AS enterprises,
        count(DISTINCT a.name) FILTER (WHERE a.kind IN ('university', 'institute')) AS academia
-FROM sets s JOIN fam f USING (family_id) JOIN fam_app a USING (family_id)
+FROM sets s JOIN fam f USING (fk) JOIN fam_app a USING (fk)
 WHERE f.py BETWEEN ? AND ? AND (s.scope = 'world' OR (s.scope = 'nation' AND a.country = ?) OR s.scope = 'region')
 GROUP BY 1 ORDER BY 1;
 
 -- name: region_inventors
-WITH nation AS (SELECT DISTINCT family_id FROM fam_app WHERE country = ?),
+WITH nation AS (SELECT DISTINCT fk FROM fam_app WHERE country = ?),
 sets AS (
-    SELECT 'region' AS scope, family_id FROM region_fam
-    UNION ALL SELECT 'nation', family_id FROM nation
-    UNION ALL SELECT 'world', family_id FROM fam
+    SELECT 'region' AS scope, fk FROM region_fam
+    UNION ALL SELECT 'nation', fk FROM nation
+    UNION ALL SELECT 'world', fk FROM fam
 )
 SELECT s.scope, count(DISTINCT x.name) AS inventors
-FROM sets s JOIN fam f USING (family_id) JOIN pat p USING (family_id)
+FROM sets s JOIN fam f USING (fk) JOIN pat p ON p.family_id = f.family_id
 JOIN parties x ON x.pub_number = p.pub_number AND x.role = 'inventor'
 WHERE f.py BETWEEN ? AND ? GROUP BY 1 ORDER BY 1;
 
 -- name: region_by_year
-WITH nation AS (SELECT DISTINCT family_id FROM fam_app WHERE country = ?)
+WITH nation AS (SELECT DISTINCT fk FROM fam_app WHERE country = ?)
 SELECT f.py,
-       count(*) FILTER (WHERE f.family_id IN (SELECT family_id FROM region_fam)) AS region,
-       count(*) FILTER (WHERE f.family_id IN (SELECT family_id FROM nation)) AS nation,
+       count(*) FILTER (WHERE f.fk IN (SELECT fk FROM region_fam)) AS region,
+       count(*) FILTER (WHERE f.fk IN (SELECT fk FROM nation)) AS nation,
        count(*) AS world,
-       count(*) FILTER (WHERE f.granted AND f.family_id IN (SELECT family_id FROM region_fam)) AS region_granted
+       count(*) FILTER (WHERE f.granted AND f.fk IN (SELECT fk FROM region_fam)) AS region_granted
 FROM fam f WHERE f.py BETWEEN ? AND ? GROUP BY 1 ORDER BY 1;
 
 -- name: region_by_year_people
@@ -424,15 +425,15 @@ SELECT f.py, count(DISTINCT a.name) AS applicants,
        (SELECT count(DISTINCT x.name) FROM pat p JOIN parties x ON x.pub_number = p.pub_number AND x.role = 'inventor'
         JOIN fam f2 ON f2.family_id = p.family_id
         WHERE f2.py = f.py AND p.family_id IN (SELECT family_id FROM region_fam)) AS inventors
-FROM fam f JOIN fam_app a USING (family_id)
-WHERE f.family_id IN (SELECT family_id FROM region_fam) AND f.py BETWEEN ? AND ?
+FROM fam f JOIN fam_app a USING (fk)
+WHERE f.fk IN (SELECT fk FROM region_fam) AND f.py BETWEEN ? AND ?
 GROUP BY 1 ORDER BY 1;
 
 -- name: region_branch
 SELECT fb.branch_id,
-       count(*) FILTER (WHERE fb.family_id IN (SELECT family_id FROM region_fam)) AS region,
+       count(*) FILTER (WHERE fb.fk IN (SELECT fk FROM region_fam)) AS region,
        count(*) AS world
-FROM fam_branch fb JOIN fam f USING (family_id) WHERE f.py BETWEEN ? AND ?
+FROM fam_branch fb JOIN fam f USING (fk) WHERE f.py BETWEEN ? AND ?
 GROUP BY 1 ORDER BY 1;
 
 -- name: place_data
@@ -440,8 +441,8 @@ GROUP BY 1 ORDER BY 1;
 -- applicant of the region's country (bound) that states a province, a city: 0 at the level the
 -- region needs means the sources cannot place the region, which the regional section says
 -- instead of "none in the region".
-SELECT count(DISTINCT a.family_id) FILTER (WHERE a.country IS NOT NULL OR a.province IS NOT NULL OR a.city IS NOT NULL) AS n,
-       count(DISTINCT a.family_id) FILTER (WHERE a.country = ? AND a.province IS NOT NULL) AS with_province,
-       count(DISTINCT a.family_id) FILTER (WHERE a.country = ? AND a.city IS NOT NULL) AS with_city
-FROM fam_app a JOIN fam f USING (family_id)
+SELECT count(DISTINCT a.fk) FILTER (WHERE a.country IS NOT NULL OR a.province IS NOT NULL OR a.city IS NOT NULL) AS n,
+       count(DISTINCT a.fk) FILTER (WHERE a.country = ? AND a.province IS NOT NULL) AS with_province,
+       count(DISTINCT a.fk) FILTER (WHERE a.country = ? AND a.city IS NOT NULL) AS with_city
+FROM fam_app a JOIN fam f USING (fk)
 WHERE f.py BETWEEN ? AND ?;

@@ -118,20 +118,39 @@ INSERT INTO fam_map VALUES (?, ?);
 -- cut-off: every changeable fact (legal status, owner, operation counts, the first applicant's
 -- place …) is its latest observation. Without the unread columns the table is 7 % smaller and
 -- made in 20 % less time (1M families: 1.6–2.0 s instead of 2.3–2.5 s, about 776 MB instead of 835).
+-- family_key(id), a macro, is a family's key (see scope_fam).
 DROP TABLE IF EXISTS fe_app;
+CREATE OR REPLACE TEMP MACRO family_key(id) AS
+    (CASE WHEN getvariable('patnav_fk_salt') = '' THEN hash(id) ELSE hash(getvariable('patnav_fk_salt') || id) END)
+    >> getvariable('patnav_fk_shift');
 CREATE OR REPLACE TEMP TABLE pat AS
 SELECT p.* REPLACE (coalesce(m.fkey, p.family_id) AS family_id)
 FROM (SELECT COLUMNS(c -> c NOT IN ('abstract', 'claims', 'url', 'title_lang', 'npl_count', 'legal_status_raw',
                                     'designated_states'))
       FROM patents) p
 LEFT JOIN fam_map m USING (family_id);
+
+-- name: scope_fam
 -- scope_fam: each in-scope publication with its (resolved) family, publication date and office,
 -- for the queries that need no more of pat (fam_office, family_branches, scope_classes, the
 -- inventors' fam_inv and the enterprises' inventors): one join each instead of a join with
 -- scope_pub and another with pat, whose two hash tables (a row per publication each) were held
 -- at once.
+--
+-- fk is the family's key, a 64-bit hash of its (resolved) id (family_key): the tables of the
+-- families in scope (fam, fam_app, fam_branch, scope_cls, fam_inv …) carry it beside the id, and
+-- the queries that join or group them by family do so on fk, an integer, instead of the id, a
+-- string of 17 characters for a generated id, which DuckDB neither inlines nor hashes as cheaply
+-- (the same grouping of the 1M-family lake's branches by family and year: 2.0 s on the ids,
+-- 0.7 s on the keys). Two families in scope with one key would be one family: scope_families,
+-- which groups every in-scope publication by key, stops with "patnav: family key clash" when a
+-- key holds two ids, and Session.familyKeys makes scope_fam and fam again with a salt (the
+-- variable patnav_fk_salt, '' at first) until no two collide (at 10M families a clash has a
+-- chance of about 3 in a million). patnav_fk_shift (0) drops low bits of the key, so that a test
+-- can make keys collide. pat has no key: its families beyond the scope are not checked, so joins
+-- with pat stay on the family id (quality_members, the citing families of quality_fwd).
 CREATE OR REPLACE TEMP TABLE scope_fam AS
-SELECT pub_number, p.family_id, p.pub_date, p.jurisdiction FROM pat p JOIN scope_pub USING (pub_number);
+SELECT pub_number, p.family_id, p.pub_date, p.jurisdiction, family_key(p.family_id) AS fk FROM pat p JOIN scope_pub USING (pub_number);
 
 -- name: scope_families
 -- One row per family in scope, with family-level facts over its in-scope publications, and
@@ -142,13 +161,15 @@ SELECT pub_number, p.family_id, p.pub_date, p.jurisdiction FROM pat p JOIN scope
 -- offices are a table of their own, counted per family, and the representative publication's
 -- title is joined back from pat.
 CREATE OR REPLACE TEMP TABLE fam_office AS
-SELECT DISTINCT family_id, jurisdiction AS office FROM scope_fam;
+SELECT any_value(family_id) AS family_id, jurisdiction AS office, fk FROM scope_fam GROUP BY fk, jurisdiction;
 CREATE OR REPLACE TEMP TABLE fam AS
 WITH m AS (
-    SELECT p.* FROM pat p JOIN scope_pub s USING (pub_number)
+    SELECT p.*, family_key(p.family_id) AS fk FROM pat p JOIN scope_pub s USING (pub_number)
 ), g AS (
     SELECT
-        family_id,
+        fk,
+        CASE WHEN min(family_id) IS NOT DISTINCT FROM max(family_id) THEN min(family_id)
+             ELSE error('patnav: family key clash') END AS family_id,
         min(coalesce(priority_date, app_date, pub_date))            AS first_date,
         year(min(coalesce(priority_date, app_date, pub_date)))      AS py,
         min(pub_date)                                                AS first_pub,
@@ -174,15 +195,15 @@ WITH m AS (
         bool_or(invalidated)                                         AS invalidated,
         max(expiry_date)                                             AS expiry_date
     FROM m
-    GROUP BY family_id
+    GROUP BY fk
 ), o AS (
-    SELECT family_id, count(office) AS n_offices FROM fam_office GROUP BY family_id
+    SELECT fk, count(office) AS n_offices FROM fam_office GROUP BY fk
 )
 SELECT g.family_id, g.first_date, g.py, g.first_pub, g.pubs, o.n_offices, g.pct, g.granted,
        g.grant_date, g.app_date, g.status, g.invention, g.utility, g.cited_by_src, g.cites_src,
        g.family_size_src, g.claims, g.rep_pub, t.title, g.transferred, g.licensed, g.pledged,
-       g.invalidated, g.expiry_date
-FROM g JOIN o USING (family_id) JOIN pat t ON t.pub_number = g.rep_pub;
+       g.invalidated, g.expiry_date, g.fk
+FROM g JOIN o USING (fk) JOIN pat t ON t.pub_number = g.rep_pub;
 
 -- name: family_applicants
 -- Distinct applicants of each family (normalised name), with fractional weight 1/k. An
@@ -191,7 +212,7 @@ FROM g JOIN o USING (family_id) JOIN pat t ON t.pub_number = g.rep_pub;
 -- observed one (e.g. the province a CNIPA export states for a publication stored from Lens).
 CREATE OR REPLACE TEMP TABLE fam_app AS
 WITH x AS (
-    SELECT p.family_id, x.name, x.kind, x.seq, x.pub_number,
+    SELECT family_key(p.family_id) AS fk, p.family_id, x.name, x.kind, x.seq, x.pub_number,
            CASE WHEN x.seq = 1 AND p.applicant_province IS NOT NULL AND x.province IS NULL
                 THEN coalesce(p.applicant_country, x.country) ELSE coalesce(x.country, CASE WHEN x.seq = 1 THEN p.applicant_country END) END AS country,
            CASE WHEN x.seq = 1 THEN coalesce(x.province, p.applicant_province) ELSE x.province END AS province,
@@ -201,26 +222,26 @@ WITH x AS (
     JOIN pat p USING (pub_number)
     WHERE x.role = 'applicant' AND x.name <> ''
 ), a AS (
-    SELECT family_id, name,
+    SELECT any_value(family_id) AS family_id, name,
         arg_min(kind, lpad(seq::VARCHAR, 4, '0') || pub_number) AS kind,
         arg_min(country, lpad(seq::VARCHAR, 4, '0') || pub_number) AS country,
         arg_min(province, lpad(seq::VARCHAR, 4, '0') || pub_number) AS province,
         arg_min(city, lpad(seq::VARCHAR, 4, '0') || pub_number) AS city,
-        min(seq) AS seq
-    FROM x GROUP BY family_id, name
+        min(seq) AS seq, fk
+    FROM x GROUP BY fk, name
 )
-SELECT a.*, 1.0 / count(*) OVER (PARTITION BY family_id) AS w FROM a;
+SELECT a.*, 1.0 / count(*) OVER (PARTITION BY fk) AS w FROM a;
 
 -- name: family_first
 -- The first applicant of each family and the first stated country, province and city (see
 -- family_country).
 CREATE OR REPLACE TEMP TABLE fam_first AS
-    SELECT family_id,
+    SELECT fk,
         arg_min(country, lpad(seq::VARCHAR, 4, '0') || name) FILTER (WHERE country IS NOT NULL) AS country,
         arg_min(province, lpad(seq::VARCHAR, 4, '0') || name) FILTER (WHERE province IS NOT NULL) AS province,
         arg_min(city, lpad(seq::VARCHAR, 4, '0') || name) FILTER (WHERE city IS NOT NULL) AS city,
         arg_min(name, lpad(seq::VARCHAR, 4, '0') || name) AS first_applicant
-    FROM fam_app GROUP BY family_id;
+    FROM fam_app GROUP BY fk;
 
 -- name: family_country
 -- The family's source country: its first applicant's country (lowest seq, then name), else the
@@ -235,8 +256,8 @@ CREATE OR REPLACE TEMP TABLE fam_first AS
 CREATE OR REPLACE TEMP TABLE fam_country AS
 SELECT f.family_id,
        coalesce(a.country, CASE WHEN NOT list_contains(?::VARCHAR[], p.priority_office) THEN p.priority_office END) AS country,
-       a.province, a.city, a.first_applicant
-FROM fam f LEFT JOIN fam_first a USING (family_id) LEFT JOIN pat p ON p.pub_number = f.rep_pub;
+       a.province, a.city, a.first_applicant, f.fk
+FROM fam f LEFT JOIN fam_first a USING (fk) LEFT JOIN pat p ON p.pub_number = f.rep_pub;
 
 -- name: family_branches
 -- Branch tags: a family is in a branch when one of its in-scope publications matches one of the
@@ -253,10 +274,12 @@ WITH RECURSIVE anc(branch_id, ancestor) AS (
     SELECT target, pub_number FROM code_hit WHERE target NOT IN ('scope', 'exclude')
     UNION ALL SELECT target, pub_number FROM kw_hit WHERE target NOT IN ('scope', 'exclude')
 ), ft AS (
-    SELECT DISTINCT p.family_id, h.target
+    SELECT DISTINCT p.fk, h.target
     FROM hits h JOIN scope_fam p USING (pub_number)
+), fb AS (
+    SELECT DISTINCT ft.fk, anc.ancestor AS branch_id FROM ft JOIN anc ON anc.branch_id = ft.target
 )
-SELECT DISTINCT ft.family_id, anc.ancestor AS branch_id FROM ft JOIN anc ON anc.branch_id = ft.target;
+SELECT f.family_id, fb.branch_id, fb.fk FROM fb JOIN fam f USING (fk);
 
 -- name: drop_hits
 -- The hits are read by scope_pubs and family_branches only: emptied once both ran, so that
@@ -268,12 +291,12 @@ CREATE OR REPLACE TEMP TABLE code_hit (target VARCHAR, pub_number VARCHAR);
 CREATE OR REPLACE TEMP TABLE kw_hit (target VARCHAR, pub_number VARCHAR);
 
 -- name: scope_classes
--- The IPC/CPC codes of the in-scope publications with their family (Derwent classes and manual
+-- The IPC/CPC codes of the in-scope publications with their family's key fk (Derwent classes and manual
 -- codes, which have no subclass, left out), read once from the lake's largest table for the
 -- queries that group them by family: the main subclass of the trend (subclass_trend), the
--- quality's scope (quality_scope) and the clustering's codes (cluster_groups).
+-- quality's scope (quality_scope) and the clustering's codes (cluster_groups), each by key.
 CREATE OR REPLACE TEMP TABLE scope_cls AS
-SELECT p.family_id, c.pub_number, c.subclass, c.main_group, c.scheme, c.is_main, c.code, p.pub_date
+SELECT p.fk, c.pub_number, c.subclass, c.main_group, c.scheme, c.is_main, c.code, p.pub_date
 FROM classifications c JOIN scope_fam p USING (pub_number)
 WHERE c.subclass <> '';
 
