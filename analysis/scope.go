@@ -351,9 +351,9 @@ func (s *Session) resolveFamilies(ctx context.Context) error {
 
 // familyKeys makes pat (the query pat_view), then the tables of the in-scope publications and
 // families (scope_fam and scope_families), each family with its key fk, a hash of its id: the
-// in-scope tables are joined and grouped by family on fk (see pat_view). When two families in
-// scope have one key, scope_families stops (clashError) and the keys are made again from the
-// ids with a salt, up to maxKeySalts times.
+// in-scope tables are joined and grouped by family on fk (see scope_fam in sql/scope). When two
+// families in scope have one key, scope_families stops (clashError) and the keys are made again
+// from the ids with a salt, up to maxKeySalts times.
 func (s *Session) familyKeys(ctx context.Context) error {
 	if err := s.exec(ctx, "pat_view"); err != nil {
 		return err
