@@ -146,7 +146,7 @@ LEFT JOIN fam_map m USING (family_id);
 -- which groups every in-scope publication by key, stops with "patnav: family key clash" when a
 -- key holds two ids, and Session.familyKeys makes scope_fam and fam again with a salt (the
 -- variable patnav_fk_salt, '' at first) until no two collide (at 10M families a clash has a
--- chance of about 3 in a million). patnav_fk_shift (0) drops low bits of the key, so that a test
+-- chance of about 2.5 in a million). patnav_fk_shift (0) drops low bits of the key, so that a test
 -- can make keys collide. pat has no key: its families beyond the scope are not checked, so joins
 -- with pat stay on the family id (quality_members, the citing families of quality_fwd).
 CREATE OR REPLACE TEMP TABLE scope_fam AS
