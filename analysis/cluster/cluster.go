@@ -456,7 +456,7 @@ func RunSource(src Source, opt Options) (*Result, error) {
 	res.Network = classNetwork(docs, o)
 	res.Evaluation.Modularity = res.Network.Modularity
 
-	res.Clusters = describeClusters(docs, c, tc)
+	res.Clusters = describeClusters(docs, c, tc, workers(o))
 	res.LastComplete = dynamics(docs, tc, res, o)
 
 	lay := layout(docs, c, tc, o)

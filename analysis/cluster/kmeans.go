@@ -334,16 +334,35 @@ func clusterText(c *corpus, o Options) textClusters {
 	V := len(c.terms)
 	tc.sums = make([]float64, tc.k*V)
 	tc.size = make([]int, tc.k)
-	for i, r := range nonEmpty {
-		j := int(all.assign[i])
+	byCluster(len(nonEmpty), nw, func(i int) int { return int(all.assign[i]) }, func(i, j int) {
+		r := nonEmpty[i]
 		tc.assign[r] = j
 		tc.size[j]++
 		cols, vals := c.row(int(r))
 		for p, t := range cols {
 			tc.sums[j*V+int(t)] += float64(vals[p])
 		}
-	}
+	})
 	return tc
+}
+
+// byCluster calls f(i, j) for every row i in [0, n) whose cluster j = cluster(i) is not
+// negative, from nw goroutines: goroutine w takes the rows of the clusters j with j mod nw = w,
+// in row order, so that what f adds up per cluster is added in the same order, to the bit, as
+// in one pass over the rows. f may write to its row's and its cluster's entries only.
+func byCluster(n, nw int, cluster func(i int) int, f func(i, j int)) {
+	nw = max(nw, 1)
+	var wg sync.WaitGroup
+	for w := 0; w < nw; w++ {
+		wg.Go(func() {
+			for i := 0; i < n; i++ {
+				if j := cluster(i); j >= 0 && j%nw == w {
+					f(i, j)
+				}
+			}
+		})
+	}
+	wg.Wait()
 }
 
 func seq(n int) []int32 {

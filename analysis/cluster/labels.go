@@ -41,22 +41,18 @@ func labelWord(term string) bool {
 // the mean number of term occurrences per cluster. Chinese terms must be words of at least two
 // Han runes (never single characters); English terms are shown in their most frequent surface
 // form and never a number, measurement or Roman numeral (labelWord). A cluster's language is the majority language of its documents.
-func describeClusters(docs *docMeta, c *corpus, tc textClusters) []Cluster {
+func describeClusters(docs *docMeta, c *corpus, tc textClusters, nw int) []Cluster {
 	k, V := tc.k, len(c.terms)
 	tf := make([]float64, k*V)
 	tot := make([]float64, k)
 	langVotes := make([][3]int, k)
-	for i := 0; i < c.n; i++ {
-		j := tc.assign[i]
-		if j < 0 {
-			continue
-		}
+	byCluster(c.n, nw, func(i int) int { return tc.assign[i] }, func(i, j int) {
 		langVotes[j][c.lang[i]]++
 		for p := c.ptr[i]; p < c.ptr[i+1]; p++ {
 			tf[j*V+int(c.col[p])] += float64(c.cnt[p])
 			tot[j] += float64(c.cnt[p])
 		}
-	}
+	})
 	f := make([]float64, V)
 	A := 0.0
 	for j := 0; j < k; j++ {

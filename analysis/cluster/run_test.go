@@ -18,15 +18,16 @@ func TestDeterministic(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	o.Workers = 1
-	r2, err := Run(docs, o)
-	if err != nil {
-		t.Fatal(err)
-	}
 	j1, _ := json.Marshal(r1)
-	j2, _ := json.Marshal(r2)
-	if string(j1) != string(j2) {
-		t.Fatal("two runs with the same seed differ")
+	for _, w := range []int{1, 3} { // the parallel steps (byCluster, parallelBlocks) split by workers
+		o.Workers = w
+		r2, err := Run(docs, o)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if j2, _ := json.Marshal(r2); string(j1) != string(j2) {
+			t.Fatalf("two runs with the same seed differ (%d workers)", w)
+		}
 	}
 	if r1.Evaluation.K < 3 || r1.Evaluation.K > 8 || len(r1.Clusters) != r1.Evaluation.K {
 		t.Errorf("k = %d, clusters %d", r1.Evaluation.K, len(r1.Clusters))
@@ -214,15 +215,18 @@ func TestPositionsGiveTheOrder(t *testing.T) {
 		shuffled[j] = docs[i]
 		shuffled[j].Pos = i + 1
 	}
-	got, err := RunSource(Docs(shuffled), o)
-	if err != nil {
-		t.Fatal(err)
-	}
 	jw, _ := json.Marshal(want)
-	jg, _ := json.Marshal(got)
-	if string(jw) != string(jg) {
-		t.Fatal("the shuffled documents with positions cluster differently from the ordered ones")
+	for _, w := range []int{0, 1, 3} { // the positioned rows are weighed in parallel blocks
+		o.Workers = w
+		got, err := RunSource(Docs(shuffled), o)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if jg, _ := json.Marshal(got); string(jw) != string(jg) {
+			t.Fatalf("the shuffled documents with positions cluster differently from the ordered ones (%d workers)", w)
+		}
 	}
+	o.Workers = 0
 
 	bad := map[string][]Doc{
 		"(Doc.Pos) given for some documents only": {{ID: "a", Title: "rotor", Pos: 1}, {ID: "b", Title: "rotor"}},

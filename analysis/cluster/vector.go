@@ -316,57 +316,61 @@ func vectorize(src Source, o Options) (*corpus, *docMeta, error) {
 
 	// Build the weighted rows. In arrival order (no positions), in place: row i's kept terms are
 	// written over the raw term ids and counts (a row never grows, so writing never overtakes
-	// reading), which saves a second copy of the largest arrays. With positions, the rows are
-	// read in position order into new arrays (the raw ones are dropped after; by then the
-	// source, and the database behind it, has finished).
-	kept := 0
-	for _, g := range gids {
-		if newID[g] >= 0 {
-			kept++
-		}
-	}
+	// reading), which saves a second copy of the largest arrays; one row after the other, as a
+	// row written in place may cover raw terms of the rows before it. With positions, the rows
+	// are read in position order into new arrays (the raw ones are dropped after; by then the
+	// source, and the database behind it, has finished), in parallel blocks: each row's length is
+	// counted first, so that every row has its place before any is written. A row's weights are
+	// the same whichever goroutine computes them.
 	rawPtr := c.ptr
+	kept := 0
 	if rowAt == nil {
+		for _, g := range gids {
+			if newID[g] >= 0 {
+				kept++
+			}
+		}
 		c.col, c.cnt = gids[:0], gcnt[:0]
+		c.val = make([]float32, 0, kept)
+		var row []termCount
+		lo := rawPtr[0]
+		for i := 0; i < n; i++ {
+			hi := rawPtr[i+1]
+			row = keptTerms(row[:0], gids[lo:hi], gcnt[lo:hi], newID)
+			lo = hi
+			start := len(c.val)
+			end := start + len(row)
+			c.col, c.val, c.cnt = c.col[:end], c.val[:end], c.cnt[:end]
+			weigh(row, idf, c.col[start:end], c.val[start:end], c.cnt[start:end])
+			c.ptr[i+1] = int64(end)
+		}
 	} else {
-		c.col, c.cnt, c.ptr = make([]int32, 0, kept), make([]uint16, 0, kept), make([]int64, n+1)
-	}
-	c.val = make([]float32, 0, kept)
-	type tw struct {
-		id  int32
-		cnt uint16
-	}
-	var row []tw
-	lo := rawPtr[0]
-	for i := 0; i < n; i++ {
-		hi := rawPtr[i+1]
-		if rowAt != nil {
-			lo, hi = rawPtr[rowAt[i]], rawPtr[rowAt[i]+1]
-		}
-		row = row[:0]
-		for p := lo; p < hi; p++ {
-			if id := newID[gids[p]]; id >= 0 {
-				row = append(row, tw{id, gcnt[p]})
+		c.ptr = make([]int64, n+1)
+		parallelBlocks(n, nw, func(lo, hi int) {
+			for i := lo; i < hi; i++ {
+				m := 0
+				for _, g := range gids[rawPtr[rowAt[i]]:rawPtr[rowAt[i]+1]] {
+					if newID[g] >= 0 {
+						m++
+					}
+				}
+				c.ptr[i+1] = int64(m)
 			}
+		})
+		for i := 0; i < n; i++ {
+			c.ptr[i+1] += c.ptr[i]
 		}
-		lo = hi
-		slices.SortFunc(row, func(a, b tw) int { return int(a.id - b.id) })
-		norm := 0.0
-		start := len(c.val)
-		for _, e := range row {
-			w := (1 + math.Log(float64(e.cnt))) * idf[e.id]
-			norm += w * w
-			c.col = append(c.col, e.id)
-			c.val = append(c.val, float32(w))
-			c.cnt = append(c.cnt, e.cnt)
-		}
-		if norm > 0 {
-			inv := 1 / math.Sqrt(norm)
-			for p := start; p < len(c.val); p++ {
-				c.val[p] = float32(float64(c.val[p]) * inv)
+		kept = int(c.ptr[n])
+		c.col, c.cnt, c.val = make([]int32, kept), make([]uint16, kept), make([]float32, kept)
+		parallelBlocks(n, nw, func(lo, hi int) {
+			var row []termCount
+			for i := lo; i < hi; i++ {
+				a, b := rawPtr[rowAt[i]], rawPtr[rowAt[i]+1]
+				row = keptTerms(row[:0], gids[a:b], gcnt[a:b], newID)
+				s, e := c.ptr[i], c.ptr[i+1]
+				weigh(row, idf, c.col[s:e], c.val[s:e], c.cnt[s:e])
 			}
-		}
-		c.ptr[i+1] = int64(len(c.val))
+		})
 	}
 	if rowAt == nil && kept < len(gids)*3/4 {
 		// Much was pruned: release the raw arrays' excess.
@@ -376,6 +380,41 @@ func vectorize(src Source, o Options) (*corpus, *docMeta, error) {
 		return nil, nil, ErrNoDocs
 	}
 	return c, meta, nil
+}
+
+// termCount is a term of a document's row with its (title-weighted) count.
+type termCount struct {
+	id  int32
+	cnt uint16
+}
+
+// keptTerms appends to row the raw terms ids/cnts that the pruned vocabulary keeps (newID ≥ 0),
+// under their new ids, sorted by id.
+func keptTerms(row []termCount, ids []int32, cnts []uint16, newID []int32) []termCount {
+	for p, g := range ids {
+		if id := newID[g]; id >= 0 {
+			row = append(row, termCount{id, cnts[p]})
+		}
+	}
+	slices.SortFunc(row, func(a, b termCount) int { return int(a.id - b.id) })
+	return row
+}
+
+// weigh writes a row's terms, TF-IDF weights ((1 + ln tf)·idf, scaled to unit length) and
+// counts into col, val and cnt (each of the row's length).
+func weigh(row []termCount, idf []float64, col []int32, val []float32, cnt []uint16) {
+	norm := 0.0
+	for p, e := range row {
+		w := (1 + math.Log(float64(e.cnt))) * idf[e.id]
+		norm += w * w
+		col[p], val[p], cnt[p] = e.id, float32(w), e.cnt
+	}
+	if norm > 0 {
+		inv := 1 / math.Sqrt(norm)
+		for p := range val {
+			val[p] = float32(float64(val[p]) * inv)
+		}
+	}
 }
 
 // positions checks that the documents' positions (arrival: the 0-based position of each
