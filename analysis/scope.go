@@ -51,6 +51,7 @@ type Session struct {
 type Timing struct {
 	Step    string
 	Seconds float64
+	End     time.Time // when the step ended (to place it on a trace of the process)
 }
 
 // Open opens the lake and prepares the scope of cfg.
@@ -90,7 +91,7 @@ func (s *Session) exec(ctx context.Context, name string, args ...any) error {
 	if retried {
 		name += " (run again after DuckDB ran out of memory)"
 	}
-	s.Timings = append(s.Timings, Timing{name, time.Since(start).Seconds()})
+	s.Timings = append(s.Timings, Timing{name, time.Since(start).Seconds(), time.Now()})
 	return nil
 }
 

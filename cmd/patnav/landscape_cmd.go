@@ -108,7 +108,7 @@ func cmdLandscape(ctx context.Context, args []string, stdout, stderr io.Writer) 
 	if os.Getenv("PATNAV_QUERY_TIMES") != "" {
 		// A profiling aid for the scale work: every query and step of the session with its wall time.
 		for _, t := range job.Session.Timings {
-			fmt.Fprintf(stderr, "  query %-28s %7.2fs\n", t.Step, t.Seconds)
+			fmt.Fprintf(stderr, "  query %-28s %7.2fs  ends at %7.2fs\n", t.Step, t.Seconds, t.End.Sub(t0).Seconds())
 		}
 		fmt.Fprintf(stderr, "  phase open %.2fs, macro and map %.2fs, reports %.2fs\n",
 			t1.Sub(t0).Seconds(), t2.Sub(t1).Seconds(), t3.Sub(t2).Seconds())
