@@ -153,17 +153,22 @@ GROUP BY 1 ORDER BY 2 DESC, 1;
 -- Families per main IPC subclass per year. A family's
 -- subclass is read from its in-scope publications' codes (scope_cls): the IPC codes, and the CPC
 -- codes of a publication without an IPC subclass; a main code first, then the alphabetically
--- first subclass. Both steps read scope_cls only (not the lake's classifications again) and
--- group with arg_min over one sort key, not first(… ORDER BY …), so the grouping of every family
--- spills under DuckDB's memory cap (docs/scale.md).
-WITH ipc_pub AS (
-    SELECT DISTINCT pub_number FROM scope_cls WHERE scheme = 'ipc'
+-- first subclass. The order is one sort key, k: '0' for a main code ('1' not, '2' unknown)
+-- followed by the subclass, so the least k names the subclass. Each publication's least k
+-- (among its IPC codes when it has one, else among all its codes) is taken in one grouping by
+-- publication, then the family's least of those: no list of the publications with an IPC code
+-- joined back to every code (1M families: 0.64 s instead of 0.69–0.80 s, the same subclasses).
+-- Both steps read scope_cls only (not the lake's classifications again) and use plain min, not
+-- first(… ORDER BY …), so the grouping of every family spills under DuckDB's memory cap
+-- (docs/scale.md).
+WITH pk AS (
+    SELECT fk, coalesce(min(k) FILTER (WHERE scheme = 'ipc'), min(k)) AS k
+    FROM (SELECT fk, pub_number, scheme,
+                 CASE WHEN is_main THEN '0' WHEN NOT is_main THEN '1' ELSE '2' END || subclass AS k
+          FROM scope_cls)
+    GROUP BY fk, pub_number
 ), fs AS (
-    SELECT c.fk,
-           arg_min(c.subclass, CASE WHEN c.is_main THEN '0' WHEN NOT c.is_main THEN '1' ELSE '2' END || c.subclass) AS subclass
-    FROM scope_cls c LEFT JOIN ipc_pub i USING (pub_number)
-    WHERE c.scheme = 'ipc' OR i.pub_number IS NULL
-    GROUP BY 1
+    SELECT fk, substr(min(k), 2) AS subclass FROM pk GROUP BY fk
 )
 SELECT fs.subclass, f.py, count(*) AS n
 FROM fs JOIN fam f USING (fk) WHERE f.py BETWEEN ? AND ?
