@@ -122,3 +122,53 @@ func TestQualityIndices(t *testing.T) {
 		t.Error("Component.String")
 	}
 }
+
+// TestQualityIndexIgnoresRowOrder: a family's index does not depend on the order of the rows
+// (quality_base returns them in no order), to the bit: the same inputs, reversed and
+// interleaved, give every family the same score, with trimming and several cohorts.
+func TestQualityIndexIgnoresRowOrder(t *testing.T) {
+	const n = 60
+	in := QualityInputs{}
+	for i := 0; i < n; i++ {
+		in.Cohort = append(in.Cohort, []string{"2015|B64C", "2016|B64C", "2015|G05D"}[i%3])
+		in.ForwardCitations = append(in.ForwardCitations, float64((i*7)%11))
+		in.FamilySize = append(in.FamilySize, float64(1+(i*5)%4))
+		c := float64(5 + (i*13)%17)
+		if i%9 == 0 {
+			c = math.NaN()
+		}
+		in.Claims = append(in.Claims, c)
+		in.BackwardCitations = append(in.BackwardCitations, float64((i*3)%8))
+		in.GrantLag = append(in.GrantLag, float64(300+(i*37)%500))
+	}
+	want := QualityIndex6(in, DefaultTrim)
+	perm := make([]int, n) // perm[j]: the row of the original input at position j
+	for j := range perm {
+		if j%2 == 0 {
+			perm[j] = n - 1 - j/2
+		} else {
+			perm[j] = j / 2
+		}
+	}
+	pin := QualityInputs{}
+	for _, i := range perm {
+		pin.Cohort = append(pin.Cohort, in.Cohort[i])
+		pin.ForwardCitations = append(pin.ForwardCitations, in.ForwardCitations[i])
+		pin.FamilySize = append(pin.FamilySize, in.FamilySize[i])
+		pin.Claims = append(pin.Claims, in.Claims[i])
+		pin.BackwardCitations = append(pin.BackwardCitations, in.BackwardCitations[i])
+		pin.GrantLag = append(pin.GrantLag, in.GrantLag[i])
+	}
+	got := QualityIndex6(pin, DefaultTrim)
+	distinct := map[float64]bool{}
+	for j, i := range perm {
+		g, w := got[j], want[i]
+		if g.OK != w.OK || g.Used != w.Used || math.Float64bits(g.Index) != math.Float64bits(w.Index) {
+			t.Fatalf("row %d: %+v in input order, %+v reordered", i, w, g)
+		}
+		distinct[w.Index] = true
+	}
+	if len(distinct) < 10 {
+		t.Fatalf("only %d distinct scores: the test data do not vary", len(distinct))
+	}
+}

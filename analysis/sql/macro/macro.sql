@@ -310,7 +310,11 @@ FROM (SELECT DISTINCT fk, jurisdiction FROM q_members) GROUP BY 1;
 -- name: quality_base
 -- Per family: the raw quality indicators the data supports (numbers only; the details of the
 -- core patents are fetched afterwards by quality_details), from the tables of quality_members,
--- quality_fwd, quality_scope and quality_size (bound: from, to).
+-- quality_fwd, quality_scope and quality_size (bound: from, to). In no order: the index of a
+-- family does not depend on the order of the rows (each value is normalised within its cohort
+-- by the cohort's trimmed range), and the families are then ranked by a total order that ends
+-- with the family id (landscape's quality), so the ids are not sorted here (10M families: a
+-- sort of 9.6M strings).
 SELECT f.family_id, f.py, coalesce(sc.main_sub, '') AS subclass,
        fwd.n AS fwd_internal, f.cited_by_src AS fwd_src,
        greatest(coalesce(fs.n, 1), coalesce(f.family_size_src, 0)) AS family_size, f.claims,
@@ -318,8 +322,7 @@ SELECT f.family_id, f.py, coalesce(sc.main_sub, '') AS subclass,
        CASE WHEN f.granted AND f.app_date IS NOT NULL THEN date_diff('day', f.app_date, f.grant_date) END AS grant_lag,
        sc.n AS scope
 FROM fam f LEFT JOIN q_fwd fwd USING (fk) LEFT JOIN q_scope sc USING (fk) LEFT JOIN q_size fs USING (fk)
-WHERE f.py BETWEEN ? AND ?
-ORDER BY f.family_id;
+WHERE f.py BETWEEN ? AND ?;
 
 -- name: create_fam_quality
 -- Every family's quality index and its percentile within scope (0–1), for later stages
