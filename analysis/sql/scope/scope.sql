@@ -158,15 +158,17 @@ SELECT pub_number, p.family_id, p.pub_date, p.jurisdiction, family_key(p.family_
 -- py: priority year = year of the earliest priority (else filing, else publication) date.
 -- No aggregate here is a DISTINCT, ORDER BY or list aggregate (those do not spill), so the
 -- grouping of every family spills to disk under DuckDB's memory cap instead of failing: the
--- offices are a table of their own, counted per family. The representative publication (the
--- earliest, then the lowest number) and its title come from one arg_min over both, not from a
--- join of every family with pat.
+-- offices are a table of their own, counted per family, and the representative publication's
+-- title is joined back from pat. (Taking the title in the representative's arg_min instead,
+-- as a struct with its number, was faster on the session's tables alone but slower in the
+-- landscape: 10M families, 48.3 s for this statement and 53.9 s for the next, family_applicants,
+-- against 39.3 and 37.5 s with the join, one run each.)
 --
 -- A key that holds two family ids stops the statement ("patnav: family key clash"): every id of
 -- the key gives the same second hash, of the id with a '#' appended (h1 = h2), which a salt
--- does not change. Two integers per key instead of the ids' min and max, strings that are not
--- inlined: with the arg_min this made the table in 1.32 s instead of 1.54 s at 1M families
--- (alternating, after a first run of each).
+-- does not change. Two integers per key instead of the ids' min and max, strings that DuckDB
+-- does not inline: at 10M families this statement took 39.3 s instead of 48.9 s, and the 10M
+-- landscape 13:14 instead of 14:50 (one run each, with this session's other changes).
 CREATE OR REPLACE TEMP TABLE fam_office AS
 SELECT any_value(family_id) AS family_id, jurisdiction AS office, fk FROM scope_fam GROUP BY fk, jurisdiction;
 CREATE OR REPLACE TEMP TABLE fam AS
@@ -196,7 +198,7 @@ WITH m AS (
         max(cites_count)                                             AS cites_src,
         max(family_size)                                             AS family_size_src,
         max(claims_count)                                            AS claims,
-        arg_min({'p': pub_number, 't': title}, coalesce(pub_date::VARCHAR, '9999') || pub_number) AS rep,
+        arg_min(pub_number, coalesce(pub_date::VARCHAR, '9999') || pub_number) AS rep_pub,
         bool_or(transfer_count > 0)                                  AS transferred,
         bool_or(licence_count > 0)                                   AS licensed,
         bool_or(pledge_count > 0)                                    AS pledged,
@@ -210,9 +212,9 @@ WITH m AS (
 SELECT CASE WHEN g.h1 = g.h2 THEN g.family_id ELSE error('patnav: family key clash') END AS family_id,
        g.first_date, g.py, g.first_pub, g.pubs, o.n_offices, g.pct, g.granted,
        g.grant_date, g.app_date, g.status, g.invention, g.utility, g.cited_by_src, g.cites_src,
-       g.family_size_src, g.claims, g.rep.p AS rep_pub, g.rep.t AS title, g.transferred, g.licensed, g.pledged,
+       g.family_size_src, g.claims, g.rep_pub, t.title, g.transferred, g.licensed, g.pledged,
        g.invalidated, g.expiry_date, g.fk
-FROM g JOIN o USING (fk);
+FROM g JOIN o USING (fk) JOIN pat t ON t.pub_number = g.rep_pub;
 
 -- name: family_applicants
 -- Distinct applicants of each family (normalised name), with fractional weight 1/k. An
