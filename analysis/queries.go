@@ -162,7 +162,7 @@ func (q Query[T]) run(ctx context.Context, s *Session, read func(context.Context
 	if err := read(ctx, s.DB, Q(q.name), fn, args...); err != nil {
 		return fmt.Errorf("analysis %s: %w", q.name, err)
 	}
-	s.Timings = append(s.Timings, Timing{q.name, time.Since(start).Seconds(), time.Now()})
+	s.RecordTiming(q.name, start)
 	return nil
 }
 

@@ -54,6 +54,12 @@ type Timing struct {
 	End     time.Time // when the step ended (to place it on a trace of the process)
 }
 
+// RecordTiming adds a step that started at start and ends now to the session's timings.
+func (s *Session) RecordTiming(step string, start time.Time) {
+	end := time.Now()
+	s.Timings = append(s.Timings, Timing{Step: step, Seconds: end.Sub(start).Seconds(), End: end})
+}
+
 // Open opens the lake and prepares the scope of cfg.
 func Open(ctx context.Context, cfg *config.Config) (*Session, error) {
 	opts := duck.Options{Version: cfg.LakeVersion}
@@ -91,7 +97,7 @@ func (s *Session) exec(ctx context.Context, name string, args ...any) error {
 	if retried {
 		name += " (run again after DuckDB ran out of memory)"
 	}
-	s.Timings = append(s.Timings, Timing{name, time.Since(start).Seconds(), time.Now()})
+	s.RecordTiming(name, start)
 	return nil
 }
 

@@ -434,7 +434,7 @@ func (b *builder) exec(name string, args ...any) error {
 
 // queryTime records a query's time in the session's timings (as the analysis package does).
 func (b *builder) queryTime(name string, start time.Time) {
-	b.s.Timings = append(b.s.Timings, analysis.Timing{Step: "enterprise " + name, Seconds: time.Since(start).Seconds(), End: time.Now()})
+	b.s.RecordTiming("enterprise "+name, start)
 }
 
 // insertNames writes entity → name rows for the given entities.
