@@ -181,12 +181,17 @@ func (s *Session) prepare(ctx context.Context) error {
 	if err != nil {
 		return err
 	}
-	kw := map[string][]string{} // target → keywords
-	kinds := map[string]bool{}  // code rule kinds present
+	kw := map[string][]string{}      // target → keywords
+	kinds := map[string]bool{}       // code rule kinds present for the scope and the exclusions
+	branchKinds := map[string]bool{} // … and for the branches
 	add := func(target string, codes []string, words []string) error {
 		for _, code := range codes {
 			kind, key := codeRule(code)
-			kinds[kind] = true
+			if target == "scope" || target == "exclude" {
+				kinds[kind] = true
+			} else {
+				branchKinds[kind] = true
+			}
 			if _, err := ins.ExecContext(ctx, target, kind, code, key); err != nil {
 				return err
 			}
@@ -256,12 +261,24 @@ func (s *Session) prepare(ctx context.Context) error {
 	if err := s.familyKeys(ctx); err != nil {
 		return err
 	}
-	for _, q := range []string{"family_applicants", "family_first", "family_country", "family_branches", "drop_hits", "scope_classes"} {
+	for _, q := range []string{"family_applicants", "family_first", "family_country", "scope_classes", "create_branch_hit"} {
 		var args []any
 		if q == "family_country" {
 			args = append(args, geo.Offices()) // a regional office's priority names no country
 		}
 		if err := s.exec(ctx, q, args...); err != nil {
+			return err
+		}
+	}
+	for _, kind := range []string{"group", "main", "sub", "class", "section"} {
+		if branchKinds[kind] {
+			if err := s.exec(ctx, "branch_hits_"+kind); err != nil {
+				return err
+			}
+		}
+	}
+	for _, q := range []string{"family_branches", "drop_hits"} {
+		if err := s.exec(ctx, q); err != nil {
 			return err
 		}
 	}

@@ -25,29 +25,32 @@ INSERT INTO cfg_branch VALUES (?, ?, ?, ?, ?, ?);
 CREATE OR REPLACE TEMP TABLE code_hit (target VARCHAR, pub_number VARCHAR);
 
 -- name: code_hits_group
--- Publications whose IPC/CPC codes match a code rule of a target; one statement per rule kind,
--- run only when the config has rules of that kind, each an equality (hash) join on its key: a
--- group rule (G05D1/10) on the main group, then the code prefix (it also matches subgroups such
--- as G05D1/101); a main group (H04W84), a subclass (H04W), a class (H04) or a section (H) on that
--- part of the code. Each statement keeps a publication once per target (a publication has
--- several codes under one rule: 17.0M joined rows at 1M families, 5.7M distinct), so that
--- scope_pubs and family_branches read a third of the rows (family_branches 2.5–2.8 → 1.6–1.7 s
--- at 1M, the join no slower; at 10M scope_pubs 26 → 15 s, family_branches unchanged at 46 s);
--- duplicates between statements are dropped where code_hit is used.
+-- Publications whose IPC/CPC codes match a code rule of the scope or the exclusions; one
+-- statement per rule kind, run only when the config has rules of that kind, each an equality
+-- (hash) join on its key: a group rule (G05D1/10) on the main group, then the code prefix (it
+-- also matches subgroups such as G05D1/101); a main group (H04W84), a subclass (H04W), a class
+-- (H04) or a section (H) on that part of the code. Each statement keeps a publication once per
+-- target (a publication has several codes under one rule), so that scope_pubs reads fewer rows;
+-- duplicates between statements are dropped where code_hit is used. The branches' rules are
+-- matched later on the scope's own codes (branch_hits), which already carry the family's key.
 INSERT INTO code_hit SELECT DISTINCT r.target, c.pub_number FROM classifications c JOIN cfg_rule r
-  ON r.kind = 'group' AND c.main_group = r.mkey AND starts_with(c.code, r.value);
+  ON r.kind = 'group' AND r.target IN ('scope', 'exclude') AND c.main_group = r.mkey AND starts_with(c.code, r.value);
 
 -- name: code_hits_main
-INSERT INTO code_hit SELECT DISTINCT r.target, c.pub_number FROM classifications c JOIN cfg_rule r ON r.kind = 'main' AND c.main_group = r.mkey;
+INSERT INTO code_hit SELECT DISTINCT r.target, c.pub_number FROM classifications c JOIN cfg_rule r
+  ON r.kind = 'main' AND r.target IN ('scope', 'exclude') AND c.main_group = r.mkey;
 
 -- name: code_hits_sub
-INSERT INTO code_hit SELECT DISTINCT r.target, c.pub_number FROM classifications c JOIN cfg_rule r ON r.kind = 'sub' AND c.subclass = r.mkey;
+INSERT INTO code_hit SELECT DISTINCT r.target, c.pub_number FROM classifications c JOIN cfg_rule r
+  ON r.kind = 'sub' AND r.target IN ('scope', 'exclude') AND c.subclass = r.mkey;
 
 -- name: code_hits_class
-INSERT INTO code_hit SELECT DISTINCT r.target, c.pub_number FROM classifications c JOIN cfg_rule r ON r.kind = 'class' AND left(c.subclass, 3) = r.mkey;
+INSERT INTO code_hit SELECT DISTINCT r.target, c.pub_number FROM classifications c JOIN cfg_rule r
+  ON r.kind = 'class' AND r.target IN ('scope', 'exclude') AND left(c.subclass, 3) = r.mkey;
 
 -- name: code_hits_section
-INSERT INTO code_hit SELECT DISTINCT r.target, c.pub_number FROM classifications c JOIN cfg_rule r ON r.kind = 'section' AND left(c.subclass, 1) = r.mkey;
+INSERT INTO code_hit SELECT DISTINCT r.target, c.pub_number FROM classifications c JOIN cfg_rule r
+  ON r.kind = 'section' AND r.target IN ('scope', 'exclude') AND left(c.subclass, 1) = r.mkey;
 
 -- name: kw_hits
 -- Publications whose title or abstract contains a keyword of a target, in ONE regular-expression
@@ -270,23 +273,53 @@ SELECT f.family_id,
        a.province, a.city, a.first_applicant, f.fk
 FROM fam f LEFT JOIN fam_first a USING (fk) LEFT JOIN pat p ON p.pub_number = f.rep_pub;
 
+-- name: create_branch_hit
+CREATE OR REPLACE TEMP TABLE branch_hit (target VARCHAR, fk UBIGINT);
+
+-- name: branch_hits_group
+-- The families whose in-scope codes (scope_cls, made by scope_classes, keyed by family) match a
+-- code rule of a branch, per rule kind as code_hits matches the lake's codes, each family kept
+-- once per branch. Matching the scope's codes, which carry the family's key, spares
+-- family_branches the join of every code hit with scope_fam by publication number (a string):
+-- at 1M families code_hits held 5.7M rows, most of them the branches'. The lake's codes that
+-- scope_cls leaves out (no subclass: Derwent classes and manual codes) match no code rule.
+INSERT INTO branch_hit SELECT DISTINCT r.target, c.fk FROM scope_cls c JOIN cfg_rule r
+  ON r.kind = 'group' AND r.target NOT IN ('scope', 'exclude') AND c.main_group = r.mkey AND starts_with(c.code, r.value);
+
+-- name: branch_hits_main
+INSERT INTO branch_hit SELECT DISTINCT r.target, c.fk FROM scope_cls c JOIN cfg_rule r
+  ON r.kind = 'main' AND r.target NOT IN ('scope', 'exclude') AND c.main_group = r.mkey;
+
+-- name: branch_hits_sub
+INSERT INTO branch_hit SELECT DISTINCT r.target, c.fk FROM scope_cls c JOIN cfg_rule r
+  ON r.kind = 'sub' AND r.target NOT IN ('scope', 'exclude') AND c.subclass = r.mkey;
+
+-- name: branch_hits_class
+INSERT INTO branch_hit SELECT DISTINCT r.target, c.fk FROM scope_cls c JOIN cfg_rule r
+  ON r.kind = 'class' AND r.target NOT IN ('scope', 'exclude') AND left(c.subclass, 3) = r.mkey;
+
+-- name: branch_hits_section
+INSERT INTO branch_hit SELECT DISTINCT r.target, c.fk FROM scope_cls c JOIN cfg_rule r
+  ON r.kind = 'section' AND r.target NOT IN ('scope', 'exclude') AND left(c.subclass, 1) = r.mkey;
+
 -- name: family_branches
 -- Branch tags: a family is in a branch when one of its in-scope publications matches one of the
--- branch's rules or the rules of a descendant branch. The hits (one row per matching code or
--- keyword) are made distinct once, per family and rule target, before the targets are expanded
--- to their ancestors (a UNION of the publications' hits, then a DISTINCT over the expanded rows,
--- grouped twice as many rows: 1M families 4.6 s → 2.3 s).
+-- branch's rules or the rules of a descendant branch: its codes (branch_hit) or its title or
+-- abstract (kw_hit, joined with scope_fam for the family). The hits are made distinct once, per
+-- family and rule target, before the targets are expanded to their ancestors (a UNION of the
+-- publications' hits, then a DISTINCT over the expanded rows, grouped twice as many rows: 1M
+-- families 4.6 s → 2.3 s).
 CREATE OR REPLACE TEMP TABLE fam_branch AS
 WITH RECURSIVE anc(branch_id, ancestor) AS (
     SELECT branch_id, branch_id FROM cfg_branch
     UNION ALL
     SELECT a.branch_id, b.parent FROM anc a JOIN cfg_branch b ON b.branch_id = a.ancestor WHERE b.parent <> ''
-), hits AS (
-    SELECT target, pub_number FROM code_hit WHERE target NOT IN ('scope', 'exclude')
-    UNION ALL SELECT target, pub_number FROM kw_hit WHERE target NOT IN ('scope', 'exclude')
 ), ft AS (
-    SELECT DISTINCT p.fk, h.target
-    FROM hits h JOIN scope_fam p USING (pub_number)
+    SELECT DISTINCT fk, target FROM (
+        SELECT fk, target FROM branch_hit
+        UNION ALL
+        SELECT p.fk, h.target FROM kw_hit h JOIN scope_fam p USING (pub_number) WHERE h.target NOT IN ('scope', 'exclude')
+    )
 ), fb AS (
     SELECT DISTINCT ft.fk, anc.ancestor AS branch_id FROM ft JOIN anc ON anc.branch_id = ft.target
 )
@@ -294,17 +327,17 @@ SELECT f.family_id, fb.branch_id, fb.fk FROM fb JOIN fam f USING (fk);
 
 -- name: drop_hits
 -- The hits are read by scope_pubs and family_branches only: emptied once both ran, so that
--- DuckDB's memory holds the tables still to be read (code_hit has about 5.7M rows at 1M families;
--- 17M at 1M and 170M at 10M before each code_hits statement kept a publication once per
--- target). A query of its own, after family_branches: a statement that DuckDB runs again after
--- running out of memory (duck.DB.Exec) must find the hits.
+-- DuckDB's memory holds the tables still to be read. A query of its own, after
+-- family_branches: a statement that DuckDB runs again after running out of memory
+-- (duck.DB.Exec) must find the hits.
 CREATE OR REPLACE TEMP TABLE code_hit (target VARCHAR, pub_number VARCHAR);
 CREATE OR REPLACE TEMP TABLE kw_hit (target VARCHAR, pub_number VARCHAR);
+CREATE OR REPLACE TEMP TABLE branch_hit (target VARCHAR, fk UBIGINT);
 
 -- name: scope_classes
 -- The IPC/CPC codes of the in-scope publications with their family's key fk (Derwent classes and manual
 -- codes, which have no subclass, left out), read once from the lake's largest table for the
--- queries that group them by family: the main subclass of the trend (subclass_trend), the
+-- queries that match or group them by family: the branches' code rules (branch_hits), the main subclass of the trend (subclass_trend), the
 -- quality's scope (quality_scope) and the clustering's codes (cluster_groups), each by key.
 CREATE OR REPLACE TEMP TABLE scope_cls AS
 SELECT p.fk, c.pub_number, c.subclass, c.main_group, c.scheme, c.is_main, c.code, p.pub_date
