@@ -17,7 +17,7 @@ import (
 // Session is a DuckDB session over the lake with the industry's scope prepared as temporary
 // tables: scope_pub (publications in scope), fam (one row per family), fam_app (family ×
 // applicant with fractional weight), fam_country (source country / CN province and city) and
-// fam_branch (family × branch of the decomposition tree).
+// fam_bk (family key × branch of the decomposition tree; fam_branch, a view, adds the family id).
 type Session struct {
 	DB     *duck.DB
 	Cfg    *config.Config

@@ -12,11 +12,11 @@ FROM pat p JOIN scope_pub USING (pub_number) GROUP BY 1 ORDER BY 2 DESC, 1;
 
 -- name: scope_counts
 SELECT (SELECT count(*) FROM scope_pub) AS pubs, (SELECT count(*) FROM fam) AS fams,
-       (SELECT count(*) FROM fam WHERE fk NOT IN (SELECT fk FROM fam_branch)) AS untagged;
+       (SELECT count(*) FROM fam WHERE fk NOT IN (SELECT fk FROM fam_bk)) AS untagged;
 
 -- name: branch_counts
 SELECT b.branch_id, count(DISTINCT fb.fk) AS n
-FROM cfg_branch b LEFT JOIN fam_branch fb USING (branch_id) LEFT JOIN fam f USING (fk)
+FROM cfg_branch b LEFT JOIN fam_bk fb USING (branch_id) LEFT JOIN fam f USING (fk)
 WHERE f.py BETWEEN ? AND ? OR fb.fk IS NULL
 GROUP BY 1 ORDER BY 1;
 
@@ -37,7 +37,7 @@ WHERE f.py BETWEEN ? AND ? GROUP BY 1 ORDER BY 1;
 
 -- name: branch_trend
 SELECT fb.branch_id, f.py, count(*) AS n
-FROM fam_branch fb JOIN fam f USING (fk)
+FROM fam_bk fb JOIN fam f USING (fk)
 WHERE f.py BETWEEN ? AND ? GROUP BY 1, 2 ORDER BY 1, 2;
 
 -- name: branch_life_cycle
@@ -46,7 +46,7 @@ WHERE f.py BETWEEN ? AND ? GROUP BY 1, 2 ORDER BY 1, 2;
 -- by grouping twice) instead of two count(DISTINCT …) over the families × applicants join.
 WITH fb AS (
     SELECT fb.branch_id, f.py, fb.fk
-    FROM fam_branch fb JOIN fam f USING (fk) WHERE f.py BETWEEN ? AND ?
+    FROM fam_bk fb JOIN fam f USING (fk) WHERE f.py BETWEEN ? AND ?
 ), apps AS (
     SELECT branch_id, py, count(*) AS apps FROM fb GROUP BY 1, 2
 ), names AS (
@@ -126,7 +126,7 @@ GROUP BY 1, 2 ORDER BY 1, 3 DESC, 2;
 
 -- name: applicant_branches
 SELECT a.name, fb.branch_id AS k, round(sum(a.w), 9) AS n
-FROM fam_app a JOIN fam_branch fb USING (fk) JOIN fam f USING (fk)
+FROM fam_app a JOIN fam_bk fb USING (fk) JOIN fam f USING (fk)
 JOIN cfg_branch b USING (branch_id)
 WHERE b.level = 1 AND list_contains(?::VARCHAR[], a.name) AND f.py BETWEEN ? AND ?
 GROUP BY 1, 2 ORDER BY 1, 3 DESC, 2;
@@ -177,7 +177,7 @@ GROUP BY 1, 2 ORDER BY 1, 2;
 -- name: country_branch
 -- Source country × level-1 branch, families (for RTA).
 SELECT coalesce(c.country, '??') AS country, fb.branch_id, count(*) AS n
-FROM fam_branch fb JOIN cfg_branch b USING (branch_id) JOIN fam f USING (fk) JOIN fam_country c USING (fk)
+FROM fam_bk fb JOIN cfg_branch b USING (branch_id) JOIN fam f USING (fk) JOIN fam_country c USING (fk)
 WHERE b.level = 1 AND f.py BETWEEN ? AND ?
 GROUP BY 1, 2 ORDER BY 1, 2;
 
@@ -185,7 +185,7 @@ GROUP BY 1, 2 ORDER BY 1, 2;
 -- Source country: distinct families in a level-1 branch (the count of the RTA's minimum-data rule;
 -- country_branch counts a family once per branch).
 SELECT coalesce(c.country, '??') AS k, count(DISTINCT fb.fk) AS n
-FROM fam_branch fb JOIN cfg_branch b USING (branch_id) JOIN fam f USING (fk) JOIN fam_country c USING (fk)
+FROM fam_bk fb JOIN cfg_branch b USING (branch_id) JOIN fam f USING (fk) JOIN fam_country c USING (fk)
 WHERE b.level = 1 AND f.py BETWEEN ? AND ?
 GROUP BY 1 ORDER BY 1;
 
@@ -339,7 +339,7 @@ WHERE list_contains(?::VARCHAR[], f.family_id);
 -- family counts; and the top five applicants.
 WITH x AS (
     SELECT fb.branch_id, a.name, round(sum(a.w), 9) AS n
-    FROM fam_app a JOIN fam_branch fb USING (fk) JOIN fam f USING (fk)
+    FROM fam_app a JOIN fam_bk fb USING (fk) JOIN fam f USING (fk)
     WHERE f.py BETWEEN ? AND ? GROUP BY 1, 2
 ), r AS (
     SELECT branch_id, name, n, sum(n) OVER (PARTITION BY branch_id) AS tot,
@@ -363,8 +363,10 @@ SELECT py, 10000 * sum((n / tot) ^ 2) AS hhi, sum(n / tot) FILTER (WHERE rk <= 4
 FROM r GROUP BY 1 ORDER BY 1;
 
 -- name: family_branch_list
-SELECT family_id, list(branch_id ORDER BY branch_id) AS branches FROM fam_branch
-WHERE list_contains(?::VARCHAR[], family_id) GROUP BY 1;
+-- The branches of the given families (fam picks them, fam_bk gives their branches by key).
+SELECT f.family_id, list(b.branch_id ORDER BY b.branch_id) AS branches
+FROM fam f JOIN fam_bk b USING (fk)
+WHERE list_contains(?::VARCHAR[], f.family_id) GROUP BY 1;
 
 -- name: region_families
 -- Families with at least one applicant in the region (country, and province/city when set).
@@ -441,7 +443,7 @@ GROUP BY 1 ORDER BY 1;
 SELECT fb.branch_id,
        count(*) FILTER (WHERE fb.fk IN (SELECT fk FROM region_fam)) AS region,
        count(*) AS world
-FROM fam_branch fb JOIN fam f USING (fk) WHERE f.py BETWEEN ? AND ?
+FROM fam_bk fb JOIN fam f USING (fk) WHERE f.py BETWEEN ? AND ?
 GROUP BY 1 ORDER BY 1;
 
 -- name: place_data

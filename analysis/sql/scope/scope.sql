@@ -309,7 +309,11 @@ INSERT INTO branch_hit SELECT DISTINCT r.target, c.fk FROM scope_cls c JOIN cfg_
 -- family and rule target, before the targets are expanded to their ancestors (a UNION of the
 -- publications' hits, then a DISTINCT over the expanded rows, grouped twice as many rows: 1M
 -- families 4.6 s → 2.3 s).
-CREATE OR REPLACE TEMP TABLE fam_branch AS
+--
+-- The table, fam_bk, holds each family's key and branch only (10M families: 37.8M rows); the
+-- macro analyses, which join it with the other family tables by key, read it. fam_branch, a
+-- view, adds the family id for the stages that join by id (enterprises, warnings, value …).
+CREATE OR REPLACE TEMP TABLE fam_bk AS
 WITH RECURSIVE anc(branch_id, ancestor) AS (
     SELECT branch_id, branch_id FROM cfg_branch
     UNION ALL
@@ -320,10 +324,9 @@ WITH RECURSIVE anc(branch_id, ancestor) AS (
         UNION ALL
         SELECT p.fk, h.target FROM kw_hit h JOIN scope_fam p USING (pub_number) WHERE h.target NOT IN ('scope', 'exclude')
     )
-), fb AS (
-    SELECT DISTINCT ft.fk, anc.ancestor AS branch_id FROM ft JOIN anc ON anc.branch_id = ft.target
 )
-SELECT f.family_id, fb.branch_id, fb.fk FROM fb JOIN fam f USING (fk);
+SELECT DISTINCT anc.ancestor AS branch_id, ft.fk FROM ft JOIN anc ON anc.branch_id = ft.target;
+CREATE OR REPLACE TEMP VIEW fam_branch AS SELECT f.family_id, b.branch_id, b.fk FROM fam_bk b JOIN fam f USING (fk);
 
 -- name: drop_hits
 -- The hits are read by scope_pubs and family_branches only: emptied once both ran, so that
