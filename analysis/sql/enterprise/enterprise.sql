@@ -125,7 +125,7 @@ GROUP BY 1, 2 ORDER BY 1, 2;
 
 -- name: industry_offices
 SELECT o.office, count(*) AS n
-FROM fam f JOIN fam_office o USING (family_id)
+FROM fam f JOIN fam_office o USING (fk)
 WHERE f.py BETWEEN ? AND ?
 GROUP BY 1 ORDER BY 2 DESC, 1;
 
@@ -169,7 +169,7 @@ GROUP BY 1, 2, 3 ORDER BY 1, 2, 3;
 
 -- name: ent_offices
 SELECT e.entity, o.office, count(*) AS n
-FROM ent_fam e JOIN fam_office o USING (family_id)
+FROM ent_fam e JOIN fam f USING (family_id) JOIN fam_office o USING (fk)
 GROUP BY 1, 2 ORDER BY 1, 3 DESC, 2;
 
 -- name: ent_deciles
