@@ -15,7 +15,9 @@ SELECT (SELECT count(*) FROM scope_pub) AS pubs, (SELECT count(*) FROM fam) AS f
        (SELECT count(*) FROM fam WHERE fk NOT IN (SELECT fk FROM fam_bk)) AS untagged;
 
 -- name: branch_counts
-SELECT b.branch_id, count(DISTINCT fb.fk) AS n
+-- Families per branch: fam_bk holds a family once per branch, and fam a row per family, so the
+-- families are counted as rows (a branch without any counts 0), not as distinct keys.
+SELECT b.branch_id, count(fb.fk) AS n
 FROM cfg_branch b LEFT JOIN fam_bk fb USING (branch_id) LEFT JOIN fam f USING (fk)
 WHERE f.py BETWEEN ? AND ? OR fb.fk IS NULL
 GROUP BY 1 ORDER BY 1;
@@ -377,7 +379,9 @@ GROUP BY fk;
 
 -- name: region_rows
 -- Region / nation / world aggregates over the window (structure, enterprise strength, talent,
--- technology, operation).
+-- technology, operation). Each set holds a family once (region_fam is grouped by key, nation
+-- is distinct, fam has a row per family), so its families are counted as rows, not as
+-- distinct keys (five distinct sets of every family's key per scope at 10M families).
 WITH nation AS (SELECT DISTINCT fk FROM fam_app WHERE country = ?),
 sets AS (
     SELECT 'region' AS scope, fk FROM region_fam
@@ -385,11 +389,11 @@ sets AS (
     UNION ALL SELECT 'world', fk FROM fam
 )
 SELECT s.scope,
-       count(DISTINCT s.fk) AS fams,
-       count(DISTINCT s.fk) FILTER (WHERE f.granted) AS granted,
-       count(DISTINCT s.fk) FILTER (WHERE f.invention) AS inventions,
-       count(DISTINCT s.fk) FILTER (WHERE f.status = 'alive') AS alive,
-       count(DISTINCT s.fk) FILTER (WHERE f.transferred OR f.licensed OR f.pledged) AS operated,
+       count(*) AS fams,
+       count(*) FILTER (WHERE f.granted) AS granted,
+       count(*) FILTER (WHERE f.invention) AS inventions,
+       count(*) FILTER (WHERE f.status = 'alive') AS alive,
+       count(*) FILTER (WHERE f.transferred OR f.licensed OR f.pledged) AS operated,
        avg(f.n_offices) AS offices
 FROM sets s JOIN fam f USING (fk) WHERE f.py BETWEEN ? AND ?
 GROUP BY 1 ORDER BY 1;
