@@ -43,7 +43,7 @@ FROM fam_bk fb JOIN fam f USING (fk)
 WHERE f.py BETWEEN ? AND ? GROUP BY 1, 2 ORDER BY 1, 2;
 
 -- name: branch_life_cycle
--- life_cycle per branch: families (fam_branch has one row per family and branch) and distinct
+-- life_cycle per branch: families (fam_bk has one row per family and branch) and distinct
 -- applicants per branch and priority year, each counted by plain grouping (the distinct names
 -- by grouping twice) instead of two count(DISTINCT …) over the families × applicants join.
 WITH fb AS (

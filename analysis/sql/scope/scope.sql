@@ -141,7 +141,7 @@ LEFT JOIN fam_map m USING (family_id);
 -- at once.
 --
 -- fk is the family's key, a 64-bit hash of its (resolved) id (family_key): the tables of the
--- families in scope (fam, fam_app, fam_branch, scope_cls, fam_inv …) carry it beside the id, and
+-- families in scope (fam, fam_app, scope_cls, fam_inv …) carry it beside the id (fam_bk and fam_office instead of it), and
 -- the queries that join or group them by family do so on fk, an integer, instead of the id, a
 -- string of 17 characters for a generated id, which DuckDB neither inlines nor hashes as cheaply
 -- (the same grouping of the 1M-family lake's branches by family and year: 2.0 s on the ids,
