@@ -32,10 +32,20 @@ FROM pat p JOIN scope_pub USING (pub_number)
 WHERE py BETWEEN ? AND ? GROUP BY 1 ORDER BY 1;
 
 -- name: life_cycle
--- Per priority year: families and distinct applicants filing that year.
-SELECT f.py, count(DISTINCT f.fk) AS apps, count(DISTINCT a.name) AS applicants
-FROM fam f LEFT JOIN fam_app a USING (fk)
-WHERE f.py BETWEEN ? AND ? GROUP BY 1 ORDER BY 1;
+-- Per priority year: families and distinct applicants filing that year, each counted by plain
+-- grouping as in branch_life_cycle (fam has a row per family; the distinct names by grouping
+-- twice) instead of two count(DISTINCT …) over the families × applicants join.
+WITH fy AS (
+    SELECT fk, py FROM fam WHERE py BETWEEN ? AND ?
+), apps AS (
+    SELECT py, count(*) AS apps FROM fy GROUP BY 1
+), names AS (
+    SELECT py, count(name) AS applicants
+    FROM (SELECT DISTINCT fy.py, a.name FROM fy JOIN fam_app a USING (fk))
+    GROUP BY 1
+)
+SELECT apps.py, apps.apps, coalesce(names.applicants, 0) AS applicants
+FROM apps LEFT JOIN names USING (py) ORDER BY 1;
 
 -- name: branch_trend
 SELECT fb.branch_id, f.py, count(*) AS n
