@@ -237,12 +237,8 @@ func (s *Session) prepare(ctx context.Context) error {
 	if err := s.exec(ctx, "create_code_hit"); err != nil {
 		return err
 	}
-	for _, kind := range []string{"group", "main", "sub", "class", "section"} {
-		if kinds[kind] {
-			if err := s.exec(ctx, "code_hits_"+kind); err != nil {
-				return err
-			}
-		}
+	if err := s.execKinds(ctx, "code_hits_", kinds); err != nil {
+		return err
 	}
 	if pattern != "" {
 		if err := s.exec(ctx, "kw_hits", pattern); err != nil {
@@ -270,12 +266,8 @@ func (s *Session) prepare(ctx context.Context) error {
 			return err
 		}
 	}
-	for _, kind := range []string{"group", "main", "sub", "class", "section"} {
-		if branchKinds[kind] {
-			if err := s.exec(ctx, "branch_hits_"+kind); err != nil {
-				return err
-			}
-		}
+	if err := s.execKinds(ctx, "branch_hits_", branchKinds); err != nil {
+		return err
 	}
 	for _, q := range []string{"family_branches", "drop_hits"} {
 		if err := s.exec(ctx, q); err != nil {
@@ -283,6 +275,20 @@ func (s *Session) prepare(ctx context.Context) error {
 		}
 	}
 	return s.window(ctx)
+}
+
+// execKinds runs the statement prefix+kind for each code rule kind present (codeRule's kinds, in
+// a fixed order): code_hits_ for the scope's and the exclusions' rules, branch_hits_ for the
+// branches'.
+func (s *Session) execKinds(ctx context.Context, prefix string, present map[string]bool) error {
+	for _, kind := range []string{"group", "main", "sub", "class", "section"} {
+		if present[kind] {
+			if err := s.exec(ctx, prefix+kind); err != nil {
+				return err
+			}
+		}
+	}
+	return nil
 }
 
 // window fixes the cut-off date and the analysis years (see cutoff.go).
