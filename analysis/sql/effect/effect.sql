@@ -76,8 +76,8 @@ GROUP BY ALL ORDER BY 1, 2;
 -- (earliest grant of an invention publication in scope), and with their latest recorded
 -- transfer, licence or pledge that year (the lake keeps counts and the latest date only).
 WITH p AS (
-    SELECT p.* FROM pat p JOIN scope_pub USING (pub_number)
-    WHERE p.family_id IN (SELECT family_id FROM eff_fam)
+    SELECT p.* FROM pat p
+    WHERE p.in_scope AND p.family_id IN (SELECT family_id FROM eff_fam)
 ), g AS (
     SELECT family_id, year(min(grant_date)) AS y FROM p
     WHERE doc_type = 'invention' AND grant_date IS NOT NULL GROUP BY family_id
@@ -103,8 +103,8 @@ SELECT measure, y AS year, count(*) AS n FROM ev GROUP BY ALL ORDER BY 1, 2;
 -- operation's date, and how many have a publication with a WO member or a
 -- priority claim (a PCT filing can be seen).
 WITH p AS (
-    SELECT p.* FROM pat p JOIN scope_pub USING (pub_number)
-    WHERE p.family_id IN (SELECT family_id FROM eff_fam)
+    SELECT p.* FROM pat p
+    WHERE p.in_scope AND p.family_id IN (SELECT family_id FROM eff_fam)
 )
 SELECT count(DISTINCT family_id) AS families,
        count(DISTINCT family_id) FILTER (WHERE legal_status <> 'unknown') AS with_status,
@@ -131,7 +131,7 @@ WITH c AS (
     SELECT family_id, cited_by_src, percent_rank() OVER (PARTITION BY py ORDER BY cited_by_src) AS pr
     FROM fam WHERE cited_by_src IS NOT NULL
 ), lit AS (
-    SELECT family_id, max(litigation_count) AS lit FROM pat JOIN scope_pub USING (pub_number) GROUP BY family_id
+    SELECT family_id, max(litigation_count) AS lit FROM pat WHERE in_scope GROUP BY family_id
 )
 SELECT count(*) AS alive,
        count(*) FILTER (WHERE f.granted) AS alive_granted,
@@ -148,8 +148,8 @@ WHERE f.status = 'alive' AND f.invention AND f.family_id IN (SELECT family_id FR
 -- builder reads the parties and their places from the text. Ordered for determinism.
 SELECT p.family_id, e.pub_number, e.date, coalesce(e.code, '') AS code,
        coalesce(e.text, e.description, '') AS text
-FROM legal_events e JOIN scope_pub USING (pub_number) JOIN pat p USING (pub_number)
-WHERE regexp_matches(coalesce(e.text, '') || ' ' || coalesce(e.description, '') || ' ' || coalesce(e.code, ''),
+FROM legal_events e JOIN pat p USING (pub_number)
+WHERE p.in_scope AND regexp_matches(coalesce(e.text, '') || ' ' || coalesce(e.description, '') || ' ' || coalesce(e.code, ''),
                      '转移|转让|许可|质押|出质|(?i:transfer|assign|licen|pledge)')
 ORDER BY p.family_id, e.date NULLS LAST, e.pub_number, text;
 
@@ -160,8 +160,8 @@ ORDER BY p.family_id, e.date NULLS LAST, e.pub_number, text;
 -- what the builder reads a family's latest transfer, licence and pledge from when no legal event
 -- names the parties.
 WITH p AS (
-    SELECT p.* FROM pat p JOIN scope_pub USING (pub_number)
-    WHERE p.transfer_count > 0 OR p.licence_count > 0 OR p.pledge_count > 0
+    SELECT p.* FROM pat p
+    WHERE p.in_scope AND (p.transfer_count > 0 OR p.licence_count > 0 OR p.pledge_count > 0)
 ), f AS (
     SELECT family_id,
            max(transfer_count) AS transfers, max(last_transfer_date) AS last_transfer,

@@ -4,11 +4,11 @@
 
 -- name: scope_by_source
 SELECT p.source || ' / ' || p.source_file AS k, count(*) AS n
-FROM pat p JOIN scope_pub USING (pub_number) GROUP BY 1 ORDER BY 2 DESC, 1;
+FROM pat p WHERE p.in_scope GROUP BY 1 ORDER BY 2 DESC, 1;
 
 -- name: scope_by_office
 SELECT p.jurisdiction AS k, count(*) AS n
-FROM pat p JOIN scope_pub USING (pub_number) GROUP BY 1 ORDER BY 2 DESC, 1;
+FROM pat p WHERE p.in_scope GROUP BY 1 ORDER BY 2 DESC, 1;
 
 -- name: scope_counts
 SELECT (SELECT count(*) FROM scope_pub) AS pubs, (SELECT count(*) FROM fam) AS fams,
@@ -28,8 +28,8 @@ SELECT py, count(*) AS n FROM fam WHERE py BETWEEN ? AND ? GROUP BY py ORDER BY 
 
 -- name: trend_pub
 SELECT year(coalesce(p.priority_date, p.app_date, p.pub_date)) AS py, count(*) AS n
-FROM pat p JOIN scope_pub USING (pub_number)
-WHERE py BETWEEN ? AND ? GROUP BY 1 ORDER BY 1;
+FROM pat p
+WHERE p.in_scope AND py BETWEEN ? AND ? GROUP BY 1 ORDER BY 1;
 
 -- name: life_cycle
 -- Per priority year: families and distinct applicants filing that year, each counted by plain

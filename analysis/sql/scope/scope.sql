@@ -121,13 +121,17 @@ INSERT INTO fam_map VALUES (?, ?);
 -- cut-off: every changeable fact (legal status, owner, operation counts, the first applicant's
 -- place …) is its latest observation. Without the unread columns the table is 7 % smaller and
 -- made in 20 % less time (1M families: 1.6–2.0 s instead of 2.3–2.5 s, about 776 MB instead of 835).
+-- in_scope marks the publications in scope (scope_pub), once: the queries that read pat's
+-- publications in scope filter on it instead of each joining pat with scope_pub by number
+-- (scope_fam, scope_families, family_applicants, the macro's counts by source, office and year,
+-- the value and effect queries).
 -- family_key(id), a macro, is a family's key (see scope_fam).
 DROP TABLE IF EXISTS fe_app;
 CREATE OR REPLACE TEMP MACRO family_key(id) AS
     (CASE WHEN getvariable('patnav_fk_salt') = '' THEN hash(id) ELSE hash(getvariable('patnav_fk_salt') || id) END)
     >> getvariable('patnav_fk_shift');
 CREATE OR REPLACE TEMP TABLE pat AS
-SELECT p.* REPLACE (coalesce(m.fkey, p.family_id) AS family_id)
+SELECT p.* REPLACE (coalesce(m.fkey, p.family_id) AS family_id), p.pub_number IN (SELECT pub_number FROM scope_pub) AS in_scope
 FROM (SELECT COLUMNS(c -> c NOT IN ('abstract', 'claims', 'url', 'title_lang', 'npl_count', 'legal_status_raw',
                                     'designated_states'))
       FROM patents) p
@@ -138,7 +142,7 @@ LEFT JOIN fam_map m USING (family_id);
 -- for the queries that need no more of pat (fam_office, family_branches, scope_classes, the
 -- inventors' fam_inv and the enterprises' inventors): one join each instead of a join with
 -- scope_pub and another with pat, whose two hash tables (a row per publication each) were held
--- at once.
+-- at once. Its rows are pat's rows in scope (in_scope).
 --
 -- fk is the family's key, a 64-bit hash of its (resolved) id (family_key): the tables of the
 -- families in scope (fam, fam_app, scope_cls, fam_inv …) carry it beside the id (fam_bk and fam_office instead of it), and
@@ -153,7 +157,7 @@ LEFT JOIN fam_map m USING (family_id);
 -- can make keys collide. pat has no key: its families beyond the scope are not checked, so joins
 -- with pat stay on the family id (quality_members, the citing families of quality_fwd).
 CREATE OR REPLACE TEMP TABLE scope_fam AS
-SELECT pub_number, p.family_id, p.pub_date, p.jurisdiction, family_key(p.family_id) AS fk FROM pat p JOIN scope_pub USING (pub_number);
+SELECT pub_number, p.family_id, p.pub_date, p.jurisdiction, family_key(p.family_id) AS fk FROM pat p WHERE p.in_scope;
 
 -- name: scope_families
 -- One row per family in scope, with family-level facts over its in-scope publications, and
@@ -164,10 +168,11 @@ SELECT pub_number, p.family_id, p.pub_date, p.jurisdiction, family_key(p.family_
 -- No aggregate here is a DISTINCT, ORDER BY or list aggregate (those do not spill), so the
 -- grouping of every family spills to disk under DuckDB's memory cap instead of failing: the
 -- offices are a table of their own, counted per family, and the representative publication's
--- title is joined back from pat. (Taking the title in the representative's arg_min instead,
--- as a struct with its number, was faster on the session's tables alone but slower in the
--- landscape: 10M families, 48.3 s for this statement and 53.9 s for the next, family_applicants,
--- against 39.3 and 37.5 s with the join, one run each.)
+-- title, and its priority office for family_country, are joined back from pat. (Taking the
+-- title in the representative's arg_min instead, as a struct with its number, was faster on the
+-- session's tables alone but slower in the landscape: 10M families, 48.3 s for this statement
+-- and 53.9 s for the next, family_applicants, against 39.3 and 37.5 s with the join, one run
+-- each.)
 --
 -- A key that holds two family ids stops the statement ("patnav: family key clash"): every id of
 -- the key gives the same second hash, of the id with a '#' appended (h1 = h2), which a salt
@@ -178,7 +183,7 @@ CREATE OR REPLACE TEMP TABLE fam_office AS
 SELECT DISTINCT jurisdiction AS office, fk FROM scope_fam;
 CREATE OR REPLACE TEMP TABLE fam AS
 WITH m AS (
-    SELECT p.*, family_key(p.family_id) AS fk FROM pat p JOIN scope_pub s USING (pub_number)
+    SELECT p.*, family_key(p.family_id) AS fk FROM pat p WHERE p.in_scope
 ), g AS (
     SELECT
         fk,
@@ -218,7 +223,7 @@ SELECT CASE WHEN g.h1 = g.h2 THEN g.family_id ELSE error('patnav: family key cla
        g.first_date, g.py, g.first_pub, g.pubs, o.n_offices, g.pct, g.granted,
        g.grant_date, g.app_date, g.status, g.invention, g.utility, g.cited_by_src, g.cites_src,
        g.family_size_src, g.claims, g.rep_pub, t.title, g.transferred, g.licensed, g.pledged,
-       g.invalidated, g.expiry_date, g.fk
+       g.invalidated, g.expiry_date, t.priority_office AS rep_priority_office, g.fk
 FROM g JOIN o USING (fk) JOIN pat t ON t.pub_number = g.rep_pub;
 
 -- name: family_applicants
@@ -234,9 +239,8 @@ WITH x AS (
            CASE WHEN x.seq = 1 THEN coalesce(x.province, p.applicant_province) ELSE x.province END AS province,
            CASE WHEN x.seq = 1 THEN coalesce(x.city, p.applicant_city) ELSE x.city END AS city
     FROM parties x
-    JOIN scope_pub s USING (pub_number)
     JOIN pat p USING (pub_number)
-    WHERE x.role = 'applicant' AND x.name <> ''
+    WHERE p.in_scope AND x.role = 'applicant' AND x.name <> ''
 ), a AS (
     SELECT any_value(family_id) AS family_id, name,
         arg_min(kind, lpad(seq::VARCHAR, 4, '0') || pub_number) AS kind,
@@ -268,12 +272,15 @@ CREATE OR REPLACE TEMP TABLE fam_first AS
 -- then name, as one sort key (seq is at most four digits): arg_min instead of an ORDER BY
 -- aggregate, so that the grouping spills under DuckDB's memory cap; the grouping is a table of
 -- its own before the join (as one statement, the grouping built into the join's hash table did
--- not spill: a 1M-family lake failed under a 400 MB cap): family_first makes it.
+-- not spill: a 1M-family lake failed under a 400 MB cap): family_first makes it. The
+-- representative's priority office is fam's rep_priority_office, read by scope_families in the
+-- join that fetches the representative's title, instead of a join of every family with pat by
+-- publication number here (1M families: 0.64–0.72 s → 0.16–0.22 s).
 CREATE OR REPLACE TEMP TABLE fam_country AS
 SELECT f.family_id,
-       coalesce(a.country, CASE WHEN NOT list_contains(?::VARCHAR[], p.priority_office) THEN p.priority_office END) AS country,
+       coalesce(a.country, CASE WHEN NOT list_contains(?::VARCHAR[], f.rep_priority_office) THEN f.rep_priority_office END) AS country,
        a.province, a.city, a.first_applicant, f.fk
-FROM fam f LEFT JOIN fam_first a USING (fk) LEFT JOIN pat p ON p.pub_number = f.rep_pub;
+FROM fam f LEFT JOIN fam_first a USING (fk);
 
 -- name: create_branch_hit
 CREATE OR REPLACE TEMP TABLE branch_hit (target VARCHAR, fk UBIGINT);

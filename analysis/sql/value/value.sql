@@ -13,7 +13,7 @@ WITH ops AS (
            max(coalesce(transfer_count, 0)) + max(coalesce(licence_count, 0)) + max(coalesce(pledge_count, 0)) AS ops,
            bool_or(transfer_count IS NOT NULL OR licence_count IS NOT NULL OR pledge_count IS NOT NULL) AS ops_known,
            max(litigation_count) AS litigation
-    FROM pat p JOIN scope_pub USING (pub_number) GROUP BY p.family_id
+    FROM pat p WHERE p.in_scope GROUP BY p.family_id
 ), apps AS (
     SELECT family_id, list(name ORDER BY seq, name) AS applicants, list(coalesce(kind, 'unknown') ORDER BY seq, name) AS kinds,
            bool_or(country = ? AND (? = '' OR province = ?) AND (? = '' OR city = ?)) AS region
@@ -40,7 +40,7 @@ WITH reg AS (
     SELECT DISTINCT family_id FROM fam_app
     WHERE country = ? AND (? = '' OR province = ?) AND (? = '' OR city = ?)
 ), p AS (
-    SELECT p.* FROM pat p JOIN scope_pub USING (pub_number)
+    SELECT p.* FROM pat p WHERE p.in_scope
 ), ev AS (
     SELECT 'transfers' AS measure, family_id, year(max(last_transfer_date)) AS y FROM p
     WHERE transfer_count > 0 AND last_transfer_date IS NOT NULL GROUP BY family_id
