@@ -46,6 +46,40 @@ func TestFamiliesSharingAnApplicationMerge(t *testing.T) {
 	}
 }
 
+// TestFamilyInScopeByAnyPublication: whether a family takes part in a merge by application
+// number depends on all its publications, not only those of the shared number. Family 900's
+// publication of EP20150000001 is out of scope (H04W), its US one in scope, so 900 and 700,
+// which share that number, are one family, 700, with the two in-scope publications. Family 500
+// has no publication in scope: it shares JP20150000005 with 600 but does not rename it (500 is
+// the smaller id), and it is not a family in scope.
+func TestFamilyInScopeByAnyPublication(t *testing.T) {
+	ctx := context.Background()
+	csv := "No;Title;Inventors;Applicants;Publication number;Earliest priority;IPC;CPC;Publication date;Earliest publication;Family number;Application number\n" +
+		"1;Radio link;SMITH JOHN [US];ACME INC [US];EP1000001A1;2015-01-01;H04W4/00;H04W4/00;2016-01-01;2016-01-01;900;EP20150000001\n" +
+		"2;Drone arm;SMITH JOHN [US];ACME INC [US];US2016000002A1;2015-01-01;B64C39/02;B64C39/024;2016-02-01;2016-01-01;900;US20150000002\n" +
+		"3;Drone arm;SMITH JOHN [US];ACME INC [US];CN100000003A;2015-01-01;B64C39/02;B64C39/024;2016-03-01;2016-01-01;700;EP20150000001\n" +
+		"4;Radio link;DOE JANE [US];OTHER INC [US];JP2016000004A;2015-02-01;H04W4/00;H04W4/00;2016-04-01;2016-04-01;500;JP20150000005\n" +
+		"5;Gimbal;DOE JANE [US];OTHER INC [US];US2016000005A1;2015-02-01;B64C39/02;B64C39/024;2016-05-01;2016-05-01;600;JP20150000005\n"
+	s := espacenetSession(t, csv, "B64C39")
+	rows, err := s.DB.SQL().QueryContext(ctx, "SELECT family_id, pubs FROM fam ORDER BY family_id")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer rows.Close()
+	got := map[string]int{}
+	for rows.Next() {
+		var id string
+		var n int
+		if err := rows.Scan(&id, &n); err != nil {
+			t.Fatal(err)
+		}
+		got[id] = n
+	}
+	if want := map[string]int{"600": 1, "700": 2}; !reflect.DeepEqual(got, want) {
+		t.Errorf("families %v, want %v", got, want)
+	}
+}
+
 // espacenetSession ingests csv (an Espacenet export) into a new lake and opens a session on it
 // with the hand config's scope replaced by the IPC/CPC codes given (no keywords). The session is
 // closed when the test ends.
