@@ -115,3 +115,49 @@ func espacenetConfig(t *testing.T, csv string, codes ...string) *config.Config {
 	cfg.Industry.Scope.Keywords = config.Keywords{}
 	return cfg
 }
+
+// TestScopeRequire: with require "any" a publication is in scope by a code or a keyword, with
+// "both" only by both; an excluded code takes a publication out either way. Publications: 1 the
+// code and the keyword, 2 the code only, 3 the keyword only (another code), 4 the code and the
+// keyword and an excluded code.
+func TestScopeRequire(t *testing.T) {
+	ctx := context.Background()
+	csv := "No;Title;Inventors;Applicants;Publication number;Earliest priority;IPC;CPC;Publication date;Earliest publication;Family number;Application number\n" +
+		"1;Drone gimbal;SMITH JOHN [US];ACME INC [US];EP1000001A1;2015-01-01;B64C39/02;B64C39/024;2016-01-01;2016-01-01;100;EP20150000001\n" +
+		"2;Drone arm;SMITH JOHN [US];ACME INC [US];EP1000002A1;2015-01-01;B64C39/02;B64C39/024;2016-01-01;2016-01-01;200;EP20150000002\n" +
+		"3;Camera gimbal;SMITH JOHN [US];ACME INC [US];EP1000003A1;2015-01-01;G03B17/56;G03B17/561;2016-01-01;2016-01-01;300;EP20150000003\n" +
+		"4;Drone gimbal mount;SMITH JOHN [US];ACME INC [US];EP1000004A1;2015-01-01;B64C39/02;H04W4/00;2016-01-01;2016-01-01;400;EP20150000004\n"
+	for _, tc := range []struct {
+		require string
+		want    []string
+	}{
+		{"any", []string{"100", "200", "300"}},
+		{"both", []string{"100"}},
+	} {
+		cfg := espacenetConfig(t, csv, "B64C39")
+		cfg.Industry.Scope.Keywords = config.Keywords{En: []string{"gimbal"}}
+		cfg.Industry.Scope.Require = tc.require
+		cfg.Industry.Scope.Exclude = &config.Criteria{Codes: []string{"H04W"}}
+		s, err := Open(ctx, cfg)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var got []string
+		rows, err := s.DB.SQL().QueryContext(ctx, "SELECT family_id FROM fam ORDER BY family_id")
+		if err != nil {
+			t.Fatal(err)
+		}
+		for rows.Next() {
+			var id string
+			if err := rows.Scan(&id); err != nil {
+				t.Fatal(err)
+			}
+			got = append(got, id)
+		}
+		rows.Close()
+		s.Close()
+		if !reflect.DeepEqual(got, tc.want) {
+			t.Errorf("require %s: families %v, want %v", tc.require, got, tc.want)
+		}
+	}
+}
