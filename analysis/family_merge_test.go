@@ -5,6 +5,7 @@ import (
 	"os"
 	"path/filepath"
 	"reflect"
+	"sort"
 	"testing"
 
 	"github.com/patnav/patnav/ingest"
@@ -17,8 +18,7 @@ import (
 // Espacenet family numbers: 900, 700 and 950 share EP20150000001; 800 shares US20150000009 with
 // 700; 600 shares nothing. Expected: families 600 (1 publication) and 700 (6 publications).
 func TestFamiliesSharingAnApplicationMerge(t *testing.T) {
-	ctx := context.Background()
-	csv := "No;Title;Inventors;Applicants;Publication number;Earliest priority;IPC;CPC;Publication date;Earliest publication;Family number;Application number\n" +
+	csv := espacenetHeader +
 		"1;Drone arm;SMITH JOHN [US];ACME INC [US];EP1000001A1;2015-01-01;B64C39/02;B64C39/024;2016-01-01;2016-01-01;900;EP20150000001\n" +
 		"2;Drone arm;SMITH JOHN [US];ACME INC [US];US2016000002A1;2015-01-01;B64C39/02;B64C39/024;2016-02-01;2016-01-01;700;EP20150000001\n" +
 		"3;Drone arm;SMITH JOHN [US];ACME INC [US];EP1000003A1;2015-01-01;B64C39/02;B64C39/024;2016-03-01;2016-01-01;950;EP20150000001\n" +
@@ -27,20 +27,7 @@ func TestFamiliesSharingAnApplicationMerge(t *testing.T) {
 		"6;Drone arm;SMITH JOHN [US];ACME INC [US];JP2016000006A;2015-01-01;B64C39/02;B64C39/024;2016-06-01;2016-01-01;700;JP20150000006\n" +
 		"7;Gimbal;DOE JANE [US];OTHER INC [US];US2016000007A1;2015-02-01;B64C39/02;B64C39/024;2016-07-01;2016-07-01;600;US20150000007\n"
 	s := espacenetSession(t, csv, "B64C39")
-	rows, err := s.DB.SQL().QueryContext(ctx, "SELECT family_id, pubs FROM fam ORDER BY family_id")
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer rows.Close()
-	got := map[string]int{}
-	for rows.Next() {
-		var id string
-		var n int
-		if err := rows.Scan(&id, &n); err != nil {
-			t.Fatal(err)
-		}
-		got[id] = n
-	}
+	got := familyPubs(t, s)
 	if want := map[string]int{"600": 1, "700": 6}; !reflect.DeepEqual(got, want) {
 		t.Errorf("families %v, want %v", got, want)
 	}
@@ -53,28 +40,14 @@ func TestFamiliesSharingAnApplicationMerge(t *testing.T) {
 // has no publication in scope: it shares JP20150000005 with 600 but does not rename it (500 is
 // the smaller id), and it is not a family in scope.
 func TestFamilyInScopeByAnyPublication(t *testing.T) {
-	ctx := context.Background()
-	csv := "No;Title;Inventors;Applicants;Publication number;Earliest priority;IPC;CPC;Publication date;Earliest publication;Family number;Application number\n" +
+	csv := espacenetHeader +
 		"1;Radio link;SMITH JOHN [US];ACME INC [US];EP1000001A1;2015-01-01;H04W4/00;H04W4/00;2016-01-01;2016-01-01;900;EP20150000001\n" +
 		"2;Drone arm;SMITH JOHN [US];ACME INC [US];US2016000002A1;2015-01-01;B64C39/02;B64C39/024;2016-02-01;2016-01-01;900;US20150000002\n" +
 		"3;Drone arm;SMITH JOHN [US];ACME INC [US];CN100000003A;2015-01-01;B64C39/02;B64C39/024;2016-03-01;2016-01-01;700;EP20150000001\n" +
 		"4;Radio link;DOE JANE [US];OTHER INC [US];JP2016000004A;2015-02-01;H04W4/00;H04W4/00;2016-04-01;2016-04-01;500;JP20150000005\n" +
 		"5;Gimbal;DOE JANE [US];OTHER INC [US];US2016000005A1;2015-02-01;B64C39/02;B64C39/024;2016-05-01;2016-05-01;600;JP20150000005\n"
 	s := espacenetSession(t, csv, "B64C39")
-	rows, err := s.DB.SQL().QueryContext(ctx, "SELECT family_id, pubs FROM fam ORDER BY family_id")
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer rows.Close()
-	got := map[string]int{}
-	for rows.Next() {
-		var id string
-		var n int
-		if err := rows.Scan(&id, &n); err != nil {
-			t.Fatal(err)
-		}
-		got[id] = n
-	}
+	got := familyPubs(t, s)
 	if want := map[string]int{"600": 1, "700": 2}; !reflect.DeepEqual(got, want) {
 		t.Errorf("families %v, want %v", got, want)
 	}
@@ -122,7 +95,7 @@ func espacenetConfig(t *testing.T, csv string, codes ...string) *config.Config {
 // keyword and an excluded code.
 func TestScopeRequire(t *testing.T) {
 	ctx := context.Background()
-	csv := "No;Title;Inventors;Applicants;Publication number;Earliest priority;IPC;CPC;Publication date;Earliest publication;Family number;Application number\n" +
+	csv := espacenetHeader +
 		"1;Drone gimbal;SMITH JOHN [US];ACME INC [US];EP1000001A1;2015-01-01;B64C39/02;B64C39/024;2016-01-01;2016-01-01;100;EP20150000001\n" +
 		"2;Drone arm;SMITH JOHN [US];ACME INC [US];EP1000002A1;2015-01-01;B64C39/02;B64C39/024;2016-01-01;2016-01-01;200;EP20150000002\n" +
 		"3;Camera gimbal;SMITH JOHN [US];ACME INC [US];EP1000003A1;2015-01-01;G03B17/56;G03B17/561;2016-01-01;2016-01-01;300;EP20150000003\n" +
@@ -143,21 +116,39 @@ func TestScopeRequire(t *testing.T) {
 			t.Fatal(err)
 		}
 		var got []string
-		rows, err := s.DB.SQL().QueryContext(ctx, "SELECT family_id FROM fam ORDER BY family_id")
-		if err != nil {
-			t.Fatal(err)
-		}
-		for rows.Next() {
-			var id string
-			if err := rows.Scan(&id); err != nil {
-				t.Fatal(err)
-			}
+		for id := range familyPubs(t, s) {
 			got = append(got, id)
 		}
-		rows.Close()
+		sort.Strings(got)
 		s.Close()
 		if !reflect.DeepEqual(got, tc.want) {
 			t.Errorf("require %s: families %v, want %v", tc.require, got, tc.want)
 		}
 	}
 }
+
+// familyPubs reads the session's families in scope: id → publications in scope.
+func familyPubs(t *testing.T, s *Session) map[string]int {
+	t.Helper()
+	rows, err := s.DB.SQL().QueryContext(context.Background(), "SELECT family_id, pubs FROM fam")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer rows.Close()
+	got := map[string]int{}
+	for rows.Next() {
+		var id string
+		var n int
+		if err := rows.Scan(&id, &n); err != nil {
+			t.Fatal(err)
+		}
+		got[id] = n
+	}
+	if err := rows.Err(); err != nil {
+		t.Fatal(err)
+	}
+	return got
+}
+
+// espacenetHeader is the header line of the tests' Espacenet exports.
+const espacenetHeader = "No;Title;Inventors;Applicants;Publication number;Earliest priority;IPC;CPC;Publication date;Earliest publication;Family number;Application number\n"
