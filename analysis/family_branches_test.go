@@ -18,7 +18,7 @@ func TestBranchTagsByRuleKind(t *testing.T) {
 	row := func(no, title, pub, ipc, cpc, fam string) string {
 		return no + ";" + title + ";SMITH JOHN [US];ACME INC [US];" + pub + ";2015-01-01;" + ipc + ";" + cpc + ";2016-01-01;2016-01-01;" + fam + ";" + pub + "X\n"
 	}
-	csv := "No;Title;Inventors;Applicants;Publication number;Earliest priority;IPC;CPC;Publication date;Earliest publication;Family number;Application number\n" +
+	csv := espacenetHeader +
 		row("1", "Drone arm", "EP1000001A1", "G05D1/101", "B64C39/024", "101") +
 		row("2", "Drone link", "EP1000002A1", "H04W84/18", "B64C39/024", "102") +
 		row("3", "Drone radio", "EP1000003A1", "H04B7/185", "B64C39/024", "103") +

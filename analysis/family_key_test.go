@@ -11,7 +11,7 @@ import (
 // keyCSV is an Espacenet export of three families (ids a, b, c) with three, two and one
 // publications, none sharing an application number.
 func keyCSV(a, b, c string) string {
-	return "No;Title;Inventors;Applicants;Publication number;Earliest priority;IPC;CPC;Publication date;Earliest publication;Family number;Application number\n" +
+	return espacenetHeader +
 		"1;Drone arm;SMITH JOHN [US];ACME INC [US];EP1000001A1;2015-01-01;B64C39/02;B64C39/024;2016-01-01;2016-01-01;" + a + ";EP20150000001\n" +
 		"2;Drone arm;SMITH JOHN [US];ACME INC [US];US2016000002A1;2015-01-01;B64C39/02;B64C39/024;2016-02-01;2016-01-01;" + a + ";US20150000002\n" +
 		"3;Drone arm;SMITH JOHN [US];ACME INC [US];JP2016000003A;2015-01-01;B64C39/02;B64C39/024;2016-03-01;2016-01-01;" + a + ";JP20150000003\n" +

@@ -27,7 +27,7 @@ func TestFamiliesSharingAnApplicationMerge(t *testing.T) {
 		"6;Drone arm;SMITH JOHN [US];ACME INC [US];JP2016000006A;2015-01-01;B64C39/02;B64C39/024;2016-06-01;2016-01-01;700;JP20150000006\n" +
 		"7;Gimbal;DOE JANE [US];OTHER INC [US];US2016000007A1;2015-02-01;B64C39/02;B64C39/024;2016-07-01;2016-07-01;600;US20150000007\n"
 	s := espacenetSession(t, csv, "B64C39")
-	got := familyPubs(t, s)
+	got := famPubs(t, s)
 	if want := map[string]int{"600": 1, "700": 6}; !reflect.DeepEqual(got, want) {
 		t.Errorf("families %v, want %v", got, want)
 	}
@@ -47,7 +47,7 @@ func TestFamilyInScopeByAnyPublication(t *testing.T) {
 		"4;Radio link;DOE JANE [US];OTHER INC [US];JP2016000004A;2015-02-01;H04W4/00;H04W4/00;2016-04-01;2016-04-01;500;JP20150000005\n" +
 		"5;Gimbal;DOE JANE [US];OTHER INC [US];US2016000005A1;2015-02-01;B64C39/02;B64C39/024;2016-05-01;2016-05-01;600;JP20150000005\n"
 	s := espacenetSession(t, csv, "B64C39")
-	got := familyPubs(t, s)
+	got := famPubs(t, s)
 	if want := map[string]int{"600": 1, "700": 2}; !reflect.DeepEqual(got, want) {
 		t.Errorf("families %v, want %v", got, want)
 	}
@@ -116,7 +116,7 @@ func TestScopeRequire(t *testing.T) {
 			t.Fatal(err)
 		}
 		var got []string
-		for id := range familyPubs(t, s) {
+		for id := range famPubs(t, s) {
 			got = append(got, id)
 		}
 		sort.Strings(got)
@@ -125,29 +125,6 @@ func TestScopeRequire(t *testing.T) {
 			t.Errorf("require %s: families %v, want %v", tc.require, got, tc.want)
 		}
 	}
-}
-
-// familyPubs reads the session's families in scope: id → publications in scope.
-func familyPubs(t *testing.T, s *Session) map[string]int {
-	t.Helper()
-	rows, err := s.DB.SQL().QueryContext(context.Background(), "SELECT family_id, pubs FROM fam")
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer rows.Close()
-	got := map[string]int{}
-	for rows.Next() {
-		var id string
-		var n int
-		if err := rows.Scan(&id, &n); err != nil {
-			t.Fatal(err)
-		}
-		got[id] = n
-	}
-	if err := rows.Err(); err != nil {
-		t.Fatal(err)
-	}
-	return got
 }
 
 // espacenetHeader is the header line of the tests' Espacenet exports.

@@ -10,7 +10,7 @@ import (
 // publication has IPC codes (family 100: IPC G05D, CPC B64C), and its CPC subclass when the
 // publication has none (family 200: CPC B64U only). Both families are in scope, priority 2015.
 func TestSubclassTrendPrefersIPC(t *testing.T) {
-	csv := "No;Title;Inventors;Applicants;Publication number;Earliest priority;IPC;CPC;Publication date;Earliest publication;Family number;Application number\n" +
+	csv := espacenetHeader +
 		"1;Drone arm;SMITH JOHN [US];ACME INC [US];EP1000001A1;2015-01-01;G05D1/00;B64C39/024;2016-01-01;2016-01-01;100;EP20150000001\n" +
 		"2;Drone body;DOE JANE [US];OTHER INC [US];US2016000002A1;2015-03-01;;B64U10/13;2016-02-01;2016-02-01;200;US20150000002\n"
 	s := espacenetSession(t, csv, "B64C39", "B64U10")
