@@ -33,3 +33,12 @@ func BenchmarkBursts10k(b *testing.B) {
 		}
 	}
 }
+
+// BenchmarkQualityIndex6 is the quality index of 1M families (the 1M-family landscape's size).
+func BenchmarkQualityIndex6(b *testing.B) {
+	in := randomQuality(1000000, 3)
+	b.ResetTimer()
+	for b.Loop() {
+		QualityIndex6(in, DefaultTrim)
+	}
+}

@@ -5,6 +5,7 @@ import (
 	"math"
 	"sort"
 	"strings"
+	"sync"
 )
 
 // DefaultTrim is the share cut at each end of a cohort before min–max
@@ -78,13 +79,60 @@ func NormalizeWithinCohorts(values []float64, cohort []string, trim float64) []f
 	if len(values) != len(cohort) {
 		panic(fmt.Sprintf("indicators: NormalizeWithinCohorts: len(values)=%d, len(cohort)=%d", len(values), len(cohort)))
 	}
-	groups := map[string][]int{}
+	return GroupCohorts(cohort).Normalize(values, trim)
+}
+
+// Cohorts are the positions of a slice of cohort keys grouped by key (GroupCohorts), made once
+// for several normalisations of values indexed like the keys: the quality indices normalise
+// each of their components within the same cohorts.
+type Cohorts struct {
+	n   int
+	pos []int32 // the positions, cohort after cohort, each cohort's in ascending order
+	end []int32 // end[g] is the end of cohort g's positions in pos
+}
+
+// GroupCohorts groups the positions of cohort by key.
+func GroupCohorts(cohort []string) Cohorts {
+	id := map[string]int32{}
+	gid := make([]int32, len(cohort))
+	var size []int32
 	for i, k := range cohort {
-		groups[k] = append(groups[k], i)
+		g, ok := id[k]
+		if !ok {
+			g = int32(len(size))
+			id[k] = g
+			size = append(size, 0)
+		}
+		gid[i] = g
+		size[g]++
+	}
+	c := Cohorts{n: len(cohort), pos: make([]int32, len(cohort)), end: make([]int32, len(size))}
+	next := make([]int32, len(size))
+	var at int32
+	for g, m := range size {
+		next[g] = at
+		at += m
+		c.end[g] = at
+	}
+	for i, g := range gid {
+		c.pos[next[g]] = int32(i)
+		next[g]++
+	}
+	return c
+}
+
+// Normalize applies TrimmedMinMax separately to each cohort of values (indexed like the keys
+// the cohorts were grouped from; another length panics), as NormalizeWithinCohorts does.
+func (c Cohorts) Normalize(values []float64, trim float64) []float64 {
+	if len(values) != c.n {
+		panic(fmt.Sprintf("indicators: Cohorts.Normalize: %d values for %d cohort keys", len(values), c.n))
 	}
 	out := make([]float64, len(values))
-	buf := []float64{}
-	for _, idx := range groups {
+	var buf []float64
+	var start int32
+	for _, end := range c.end {
+		idx := c.pos[start:end]
+		start = end
 		buf = buf[:0]
 		for _, i := range idx {
 			buf = append(buf, values[i])
@@ -212,8 +260,7 @@ func qualityIndex(in QualityInputs, trim float64, comps []Component) []QualitySc
 		CompBackwardCitations: in.BackwardCitations,
 		CompGrantLag:          in.GrantLag,
 	}
-	sum := make([]float64, n)
-	out := make([]QualityScore, n)
+	var use []Component
 	for _, c := range comps {
 		v := raw[c]
 		if v == nil {
@@ -222,16 +269,34 @@ func qualityIndex(in QualityInputs, trim float64, comps []Component) []QualitySc
 		if len(v) != n {
 			panic(fmt.Sprintf("indicators: quality index: %s has %d values, Cohort has %d", c, len(v), n))
 		}
-		norm := NormalizeWithinCohorts(v, in.Cohort, trim)
-		for i, x := range norm {
-			if math.IsNaN(x) {
-				continue
+		use = append(use, c)
+	}
+	// The cohorts are grouped once for every component, and the components are normalised two
+	// at a time, each on a goroutine of its own (two arrays of n held at once); they are added
+	// in the order of comps, so the sums are the ones made one after the other.
+	groups := GroupCohorts(in.Cohort)
+	sum := make([]float64, n)
+	out := make([]QualityScore, n)
+	var norms [2][]float64
+	for lo := 0; lo < len(use); lo += 2 {
+		pair := use[lo:min(lo+2, len(use))]
+		var wg sync.WaitGroup
+		for k, c := range pair {
+			wg.Go(func() { norms[k] = groups.Normalize(raw[c], trim) })
+		}
+		wg.Wait()
+		for k, c := range pair {
+			for i, x := range norms[k] {
+				if math.IsNaN(x) {
+					continue
+				}
+				if c == CompGrantLag {
+					x = 1 - x
+				}
+				sum[i] += x
+				out[i].Used |= 1 << c
 			}
-			if c == CompGrantLag {
-				x = 1 - x
-			}
-			sum[i] += x
-			out[i].Used |= 1 << c
+			norms[k] = nil
 		}
 	}
 	for i := range out {

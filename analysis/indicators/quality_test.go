@@ -1,7 +1,9 @@
 package indicators
 
 import (
+	"fmt"
 	"math"
+	"math/rand/v2"
 	"testing"
 )
 
@@ -170,5 +172,86 @@ func TestQualityIndexIgnoresRowOrder(t *testing.T) {
 	}
 	if len(distinct) < 10 {
 		t.Fatalf("only %d distinct scores: the test data do not vary", len(distinct))
+	}
+}
+
+// randomQuality makes n families in about 40 cohorts with every index-6 component, a tenth of
+// each missing (NaN), with ties (small integers).
+func randomQuality(n int, seed uint64) QualityInputs {
+	r := rand.New(rand.NewPCG(seed, 7))
+	in := QualityInputs{}
+	val := func(scale int) float64 {
+		if r.IntN(10) == 0 {
+			return math.NaN()
+		}
+		return float64(r.IntN(scale))
+	}
+	for i := 0; i < n; i++ {
+		in.Cohort = append(in.Cohort, fmt.Sprintf("%d|H%02d", 2000+r.IntN(8), r.IntN(5)))
+		in.ForwardCitations = append(in.ForwardCitations, val(30))
+		in.FamilySize = append(in.FamilySize, val(6))
+		in.Claims = append(in.Claims, val(40))
+		in.BackwardCitations = append(in.BackwardCitations, val(25))
+		in.GrantLag = append(in.GrantLag, val(2000))
+	}
+	return in
+}
+
+// TestCohortsNormalize: the cohorts grouped once normalise each cohort as TrimmedMinMax does
+// over that cohort's values alone (collected here by a scan per cohort key), bit for bit.
+func TestCohortsNormalize(t *testing.T) {
+	in := randomQuality(5000, 1)
+	got := GroupCohorts(in.Cohort).Normalize(in.Claims, DefaultTrim)
+	keys := map[string]bool{}
+	for _, k := range in.Cohort {
+		keys[k] = true
+	}
+	for k := range keys {
+		var idx []int
+		var vals []float64
+		for i, c := range in.Cohort {
+			if c == k {
+				idx = append(idx, i)
+				vals = append(vals, in.Claims[i])
+			}
+		}
+		want := TrimmedMinMax(vals, DefaultTrim)
+		for j, i := range idx {
+			if !eqNaN(got[i], want[j], 0) {
+				t.Fatalf("cohort %s, value %d: %v, want %v", k, i, got[i], want[j])
+			}
+		}
+	}
+}
+
+// TestQualityIndexSumsInOrder: index 6 (five components here, normalised two at a time) is the
+// mean of the components' normalised values added in the components' order, bit for bit.
+func TestQualityIndexSumsInOrder(t *testing.T) {
+	in := randomQuality(5000, 2)
+	got := QualityIndex6(in, DefaultTrim)
+	comps := [][]float64{in.ForwardCitations, in.FamilySize, in.Claims, in.BackwardCitations, in.GrantLag}
+	norms := make([][]float64, len(comps))
+	for k, v := range comps {
+		norms[k] = NormalizeWithinCohorts(v, in.Cohort, DefaultTrim)
+	}
+	for i := range in.Cohort {
+		sum, used := 0.0, 0
+		for k := range comps {
+			x := norms[k][i]
+			if math.IsNaN(x) {
+				continue
+			}
+			if k == len(comps)-1 {
+				x = 1 - x // the grant lag, inverted
+			}
+			sum += x
+			used++
+		}
+		if used != got[i].Used.Count() || (used > 0) != got[i].OK {
+			t.Fatalf("family %d: %d components used (OK %v), want %d", i, got[i].Used.Count(), got[i].OK, used)
+		}
+		if used > 0 && got[i].Index != sum/float64(used) {
+			t.Fatalf("family %d: index %v, want %v", i, got[i].Index, sum/float64(used))
+		}
 	}
 }
