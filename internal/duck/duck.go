@@ -460,10 +460,11 @@ func (d *DB) Append(ctx context.Context, table string, rows func(add func(values
 		if err != nil {
 			return err
 		}
+		var vs []driver.Value // one row's values; the slice serves every row (the appender copies them)
 		err = rows(func(values ...any) error {
-			vs := make([]driver.Value, len(values))
-			for i, v := range values {
-				vs[i] = v
+			vs = vs[:0]
+			for _, v := range values {
+				vs = append(vs, v)
 			}
 			return a.AppendRow(vs...)
 		})
