@@ -199,8 +199,8 @@ type qualityKey struct {
 // (small cohorts saturate the index at 1), then more forward citations (fwdID gives a family's
 // forward citations, NaN when unknown, and its id), then the family id. The two halves are
 // sorted at once, each on a goroutine of its own, and merged: with a total order the result is
-// the one a single sort gives. (Before, two unscored families compared equal, their NaN indices
-// tying, so their order was the sort's; only the scored families are ranked and kept.)
+// the one a single sort gives. Unscored families (index NaN) go by the tie-breaks alone; only
+// the scored ones are ranked and kept.
 func rankQuality(scores []indicators.QualityScore, fwdID func(i int) (float64, string)) []int {
 	keys := make([]qualityKey, len(scores))
 	for i, s := range scores {

@@ -340,13 +340,14 @@ FROM fam f LEFT JOIN q_fwd fwd USING (fk) LEFT JOIN q_scope sc USING (fk) LEFT J
 WHERE f.py BETWEEN ? AND ?;
 
 -- name: quality_done
--- The quality tables are read by quality_base only: emptied once it has been read (PrepareQuality
+-- The quality tables are read by quality_base only: dropped once it has been read (PrepareQuality
 -- makes them again), so that DuckDB's memory holds the tables still to be read instead of
--- writing these to its spill folder (10M families: q_members 18.7M rows, the others 9.6M each).
-CREATE OR REPLACE TEMP TABLE q_members (fk UBIGINT, family_id VARCHAR, first_pub DATE, doc_number VARCHAR, jurisdiction VARCHAR);
-CREATE OR REPLACE TEMP TABLE q_fwd (fk UBIGINT, n BIGINT);
-CREATE OR REPLACE TEMP TABLE q_scope (fk UBIGINT, n BIGINT, main_sub VARCHAR);
-CREATE OR REPLACE TEMP TABLE q_size (fk UBIGINT, n BIGINT);
+-- writing these to its spill folder (10M families: q_members 18.7M rows, the others 9.6M each),
+-- and a later read without PrepareQuality fails instead of reading stale tables.
+DROP TABLE IF EXISTS q_members;
+DROP TABLE IF EXISTS q_fwd;
+DROP TABLE IF EXISTS q_scope;
+DROP TABLE IF EXISTS q_size;
 
 -- name: create_fam_quality
 -- Every family's quality index and its percentile within scope (0–1), for later stages
