@@ -48,8 +48,30 @@ func kmeansOnce(c *corpus, rows []int32, k int, rng *rand.Rand, maxIter, nw int)
 	for i := range m.assign {
 		m.assign[i] = -1
 	}
+	// Hamerly's bound (Hamerly 2010), for the cosine: ub[i] is at least the similarity of row i
+	// to every centroid but its own. A centroid that moves by δ (Euclidean, between unit
+	// vectors) changes a row's similarity to it by at most ‖x‖·δ, so after an update every
+	// bound grows by the largest move times the largest row norm. A row whose similarity to its
+	// own (moved) centroid still beats its bound keeps its cluster without scoring the others:
+	// assignRows computes that one similarity exactly as the full scoring would (the same sum
+	// in the same order), so the assignments, similarities, objective and centroids are bit for
+	// bit those of plain Lloyd iterations (TestKMeansBoundsChangeNothing).
+	ub := make([]float64, len(rows))
+	for i := range ub {
+		ub[i] = math.Inf(1)
+	}
+	normX := 1.0
+	for _, r := range rows {
+		_, vals := c.row(int(r))
+		n2 := 0.0
+		for _, v := range vals {
+			n2 += float64(v) * float64(v)
+		}
+		normX = max(normX, math.Sqrt(n2))
+	}
+	prev := make([]float64, len(m.cent))
 	for it := 0; it < maxIter; it++ {
-		changed := assignRows(c, rows, &m, sims, nw)
+		changed := assignRows(c, rows, &m, sims, ub, nw)
 		m.obj = 0
 		for _, s := range sims {
 			m.obj += s
@@ -57,9 +79,32 @@ func kmeansOnce(c *corpus, rows []int32, k int, rng *rand.Rand, maxIter, nw int)
 		if changed == 0 && it > 0 {
 			break
 		}
+		copy(prev, m.cent)
 		updateCentroids(c, rows, &m, sims)
+		grow := maxMove(prev, m.cent, k) * normX * (1 + 1e-9)
+		for i := range ub {
+			if math.IsInf(sims[i], 1) { // re-seeded into an emptied cluster: score it in full
+				ub[i] = math.Inf(1)
+			} else {
+				ub[i] += grow
+			}
+		}
 	}
 	return m
+}
+
+// maxMove is the largest Euclidean distance between a centroid in prev and the same centroid in
+// cent (both term major, k centroids).
+func maxMove(prev, cent []float64, k int) float64 {
+	d2 := make([]float64, k)
+	for base := 0; base < len(cent); base += k {
+		a, b := prev[base:base+k], cent[base:base+k]
+		for j := range a {
+			d := b[j] - a[j]
+			d2[j] += d * d
+		}
+	}
+	return math.Sqrt(slices.Max(d2))
 }
 
 // seedPlusPlus writes k k-means++ seeds into cent.
@@ -120,7 +165,12 @@ func seedPlusPlus(c *corpus, rows []int32, k int, rng *rand.Rand, cent []float64
 // assignRows moves every row to its most similar centroid (ties: the lower cluster) and returns
 // how many rows changed. Rows are split into fixed blocks handled by nw goroutines; each row's
 // result depends only on the row, so the outcome does not depend on nw.
-func assignRows(c *corpus, rows []int32, m *kmodel, sims []float64, nw int) int {
+//
+// With bounds (ub non-nil; see kmeansOnce), a row whose similarity to its own centroid exceeds
+// ub[i] by a margin keeps its cluster after scoring that one centroid only; every row scored in
+// full gets ub[i] = its second-best similarity. The margin (boundSlack) covers the rounding of
+// the sums, so a row kept by its bound is one whose full scoring would have kept it.
+func assignRows(c *corpus, rows []int32, m *kmodel, sims, ub []float64, nw int) int {
 	k := m.k
 	const block = 1024
 	nb := (len(rows) + block - 1) / block
@@ -132,9 +182,19 @@ func assignRows(c *corpus, rows []int32, m *kmodel, sims []float64, nw int) int 
 			score := make([]float64, k)
 			for b := range next {
 				for i := b * block; i < min(len(rows), (b+1)*block); i++ {
-					best, s := bestCentroid(c, int(rows[i]), m.cent, k, score)
+					a := m.assign[i]
+					if ub != nil && a >= 0 && !math.IsInf(ub[i], 1) {
+						if s := centroidSim(c, int(rows[i]), m.cent, k, int(a)); s > ub[i]+boundSlack {
+							sims[i] = s
+							continue
+						}
+					}
+					best, s, second := bestCentroid(c, int(rows[i]), m.cent, k, score)
 					sims[i] = s
-					if int32(best) != m.assign[i] {
+					if ub != nil {
+						ub[i] = second
+					}
+					if int32(best) != a {
 						m.assign[i] = int32(best)
 						changed[b]++
 					}
@@ -154,24 +214,74 @@ func assignRows(c *corpus, rows []int32, m *kmodel, sims []float64, nw int) int 
 	return total
 }
 
-// bestCentroid returns the centroid most similar to row i and the similarity.
-func bestCentroid(c *corpus, i int, cent []float64, k int, score []float64) (int, float64) {
+// boundSlack is the margin by which a row's own similarity must beat its bound (assignRows):
+// far above the rounding of a sum of at most a few thousand products of numbers ≤ 1 (≈ 1e-13).
+const boundSlack = 1e-9
+
+// centroidSim is row i's similarity to centroid j, summed as bestCentroid sums score[j]: term by
+// term in column order, from zero.
+func centroidSim(c *corpus, i int, cent []float64, k, j int) float64 {
+	cols, vals := c.row(i)
+	vals = vals[:len(cols)]
+	s := 0.0
+	for p, t := range cols {
+		s += float64(vals[p]) * cent[int(t)*k+j]
+	}
+	return s
+}
+
+// bestCentroid returns the centroid most similar to row i and the similarity. Each centroid's
+// score adds the row's terms in column order, v·w one term at a time, as the plain double loop
+// would (so the sums are bit for bit the same); the loop takes two terms per pass over the k
+// scores and four scores per step, which halves the loads and stores of the scores and lets the
+// compiler drop the bounds checks (TestBestCentroidMatchesReference, BenchmarkBestCentroid).
+// second is the highest similarity to any other centroid (−Inf for k = 1).
+func bestCentroid(c *corpus, i int, cent []float64, k int, score []float64) (best int, sim, second float64) {
+	score = score[:k]
 	clear(score)
 	cols, vals := c.row(i)
-	for p, t := range cols {
+	vals = vals[:len(cols)]
+	p := 0
+	for ; p+1 < len(cols); p += 2 {
+		v0, v1 := float64(vals[p]), float64(vals[p+1])
+		b0 := cent[int(cols[p])*k : int(cols[p])*k+k]
+		b1 := cent[int(cols[p+1])*k : int(cols[p+1])*k+k]
+		b0, b1 = b0[:len(score)], b1[:len(score)]
+		j := 0
+		for ; j+4 <= len(score); j += 4 {
+			s, x, y := score[j:j+4:j+4], b0[j:j+4:j+4], b1[j:j+4:j+4]
+			s0 := s[0] + v0*x[0]
+			s1 := s[1] + v0*x[1]
+			s2 := s[2] + v0*x[2]
+			s3 := s[3] + v0*x[3]
+			s[0] = s0 + v1*y[0]
+			s[1] = s1 + v1*y[1]
+			s[2] = s2 + v1*y[2]
+			s[3] = s3 + v1*y[3]
+		}
+		for ; j < len(score); j++ {
+			a := score[j] + v0*b0[j]
+			score[j] = a + v1*b1[j]
+		}
+	}
+	if p < len(cols) {
 		v := float64(vals[p])
-		base := cent[int(t)*k : int(t)*k+k]
+		base := cent[int(cols[p])*k : int(cols[p])*k+k]
+		base = base[:len(score)]
 		for j, w := range base {
 			score[j] += v * w
 		}
 	}
-	best := 0
-	for j := 1; j < k; j++ {
+	second = math.Inf(-1)
+	for j := 1; j < len(score); j++ {
 		if score[j] > score[best] {
+			second = score[best]
 			best = j
+		} else if score[j] > second {
+			second = score[j]
 		}
 	}
-	return best, score[best]
+	return best, score[best], second
 }
 
 // updateCentroids recomputes the centroids as normalised sums and re-seeds empty clusters.
@@ -330,7 +440,7 @@ func clusterText(c *corpus, o Options) textClusters {
 	for i := range all.assign {
 		all.assign[i] = -1
 	}
-	assignRows(c, nonEmpty, &all, sims, nw)
+	assignRows(c, nonEmpty, &all, sims, nil, nw)
 	V := len(c.terms)
 	tc.sums = make([]float64, tc.k*V)
 	tc.size = make([]int, tc.k)
