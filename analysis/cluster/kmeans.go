@@ -30,9 +30,26 @@ func sphericalKMeans(c *corpus, rows []int32, k int, seed uint64, restarts, maxI
 	if k < 1 || k > len(rows) {
 		panic(fmt.Sprintf("cluster: k-means with k=%d on %d rows", k, len(rows)))
 	}
+	return seededKMeans(c, rows, k, kmeansSeeds(c, rows, k, seed, restarts), maxIter, nw)
+}
+
+// kmeansSeeds is the k-means++ seed order of each restart r (the PCG stream (seed, r)) for up to
+// k clusters. The order for fewer clusters is a prefix of it (seedOrder draws the next seed only
+// after the ones before it), so one call for the largest k of a search serves every k.
+func kmeansSeeds(c *corpus, rows []int32, k int, seed uint64, restarts int) [][]int32 {
+	seeds := make([][]int32, restarts)
+	for r := range seeds {
+		seeds[r] = seedOrder(c, rows, k, rand.New(rand.NewPCG(seed, uint64(r))))
+	}
+	return seeds
+}
+
+// seededKMeans is sphericalKMeans from the given seed orders, one restart each (the first k
+// seeds of each).
+func seededKMeans(c *corpus, rows []int32, k int, seeds [][]int32, maxIter, nw int) kmodel {
 	var best kmodel
-	for r := 0; r < restarts; r++ {
-		m := kmeansOnce(c, rows, k, rand.New(rand.NewPCG(seed, uint64(r))), maxIter, nw)
+	for r, order := range seeds {
+		m := kmeansOnce(c, rows, k, order[:k], maxIter, nw)
 		if r == 0 || m.obj > best.obj {
 			best = m
 		}
@@ -40,10 +57,15 @@ func sphericalKMeans(c *corpus, rows []int32, k int, seed uint64, restarts, maxI
 	return best
 }
 
-func kmeansOnce(c *corpus, rows []int32, k int, rng *rand.Rand, maxIter, nw int) kmodel {
+func kmeansOnce(c *corpus, rows []int32, k int, seeds []int32, maxIter, nw int) kmodel {
 	V := len(c.terms)
 	m := kmodel{k: k, cent: make([]float64, V*k), assign: make([]int32, len(rows))}
-	seedPlusPlus(c, rows, k, rng, m.cent)
+	for j, r := range seeds {
+		cols, vals := c.row(int(r))
+		for p, t := range cols {
+			m.cent[int(t)*k+j] = float64(vals[p])
+		}
+	}
 	sims := make([]float64, len(rows))
 	for i := range m.assign {
 		m.assign[i] = -1
@@ -107,8 +129,19 @@ func maxMove(prev, cent []float64, k int) float64 {
 	return math.Sqrt(slices.Max(d2))
 }
 
-// seedPlusPlus writes k k-means++ seeds into cent.
+// seedPlusPlus writes k k-means++ seeds into cent (seedOrder).
 func seedPlusPlus(c *corpus, rows []int32, k int, rng *rand.Rand, cent []float64) {
+	for j, r := range seedOrder(c, rows, k, rng) {
+		cols, vals := c.row(int(r))
+		for p, t := range cols {
+			cent[int(t)*k+j] = float64(vals[p])
+		}
+	}
+}
+
+// seedOrder returns k k-means++ seeds (rows of c) in the order drawn: the first uniformly, each
+// next one with probability ∝ D², D = 1 − the row's best similarity to a seed so far.
+func seedOrder(c *corpus, rows []int32, k int, rng *rand.Rand) []int32 {
 	n := len(rows)
 	bestSim := make([]float64, n)
 	for i := range bestSim {
@@ -116,11 +149,15 @@ func seedPlusPlus(c *corpus, rows []int32, k int, rng *rand.Rand, cent []float64
 	}
 	V := len(c.terms)
 	dense := make([]float64, V)
+	order := make([]int32, 0, k)
 	chosen := int(rows[rng.IntN(n)])
 	for j := 0; j < k; j++ {
+		order = append(order, int32(chosen))
+		if j == k-1 {
+			break
+		}
 		cols, vals := c.row(chosen)
 		for p, t := range cols {
-			cent[int(t)*k+j] = float64(vals[p])
 			dense[t] = float64(vals[p])
 		}
 		total := 0.0
@@ -138,9 +175,6 @@ func seedPlusPlus(c *corpus, rows []int32, k int, rng *rand.Rand, cent []float64
 		}
 		for _, t := range cols {
 			dense[t] = 0
-		}
-		if j == k-1 {
-			break
 		}
 		if total <= 0 {
 			// Every row coincides with a seed: take rows in order.
@@ -160,6 +194,7 @@ func seedPlusPlus(c *corpus, rows []int32, k int, rng *rand.Rand, cent []float64
 		}
 		chosen = int(rows[pick])
 	}
+	return order
 }
 
 // assignRows moves every row to its most similar centroid (ties: the lower cluster) and returns
@@ -409,8 +444,11 @@ func clusterText(c *corpus, o Options) textClusters {
 	tc := textClusters{fitDocs: len(fit), silDocs: len(silRows)}
 	bestS := math.Inf(-1)
 	labels := make([]int, len(silRows))
+	// One k-means++ seed order per restart for the largest k: each k starts from its prefix, the
+	// seeds sphericalKMeans would draw for that k (TestSeedOrderIsPrefix).
+	seeds := kmeansSeeds(c, fit, kmax, o.Seed, o.Restarts)
 	for k := kmin; k <= kmax; k++ {
-		m := sphericalKMeans(c, fit, k, o.Seed, o.Restarts, 50, nw)
+		m := seededKMeans(c, fit, k, seeds, 50, nw)
 		for i, p := range silPos {
 			labels[i] = int(m.assign[p])
 		}

@@ -167,7 +167,7 @@ func TestKMeansBoundsChangeNothing(t *testing.T) {
 	}
 	for _, k := range []int{2, 5, 9, 20, 64} {
 		for _, nw := range []int{1, 3} {
-			got := kmeansOnce(c, rows, k, rand.New(rand.NewPCG(9, uint64(k))), 50, nw)
+			got := kmeansOnce(c, rows, k, seedOrder(c, rows, k, rand.New(rand.NewPCG(9, uint64(k)))), 50, nw)
 			want := kmeansLloyd(c, rows, k, rand.New(rand.NewPCG(9, uint64(k))), 50, nw)
 			if got.obj != want.obj || !slices.Equal(got.assign, want.assign) || !slices.Equal(got.cent, want.cent) {
 				t.Fatalf("k=%d nw=%d: bounded k-means differs from Lloyd's (objective %v vs %v)", k, nw, got.obj, want.obj)
@@ -188,7 +188,7 @@ func TestKMeansBoundsChangeNothing(t *testing.T) {
 		drows[i] = int32(i)
 	}
 	for _, k := range []int{12, 15} {
-		got := kmeansOnce(dup, drows, k, rand.New(rand.NewPCG(2, 2)), 50, 1)
+		got := kmeansOnce(dup, drows, k, seedOrder(dup, drows, k, rand.New(rand.NewPCG(2, 2))), 50, 1)
 		want := kmeansLloyd(dup, drows, k, rand.New(rand.NewPCG(2, 2)), 50, 1)
 		if got.obj != want.obj || !slices.Equal(got.assign, want.assign) || !slices.Equal(got.cent, want.cent) {
 			t.Fatalf("repeated rows, k=%d: bounded k-means differs from Lloyd's", k)
@@ -214,5 +214,92 @@ func TestKMeansBoundsChangeNothing(t *testing.T) {
 	}
 	if assignRows(c, rows, &m, sims, ub, 1) != 0 || !slices.Equal(before, m.assign) {
 		t.Fatal("a second assignment with unmoved centroids changed clusters")
+	}
+}
+
+// seedPlusPlusRef is k-means++ seeding as first written (before seedOrder): the seeds go into
+// cent as they are drawn, with a similarity pass after every seed, the last one included.
+func seedPlusPlusRef(c *corpus, rows []int32, k int, rng *rand.Rand, cent []float64) {
+	n := len(rows)
+	bestSim := make([]float64, n)
+	for i := range bestSim {
+		bestSim[i] = -1
+	}
+	dense := make([]float64, len(c.terms))
+	chosen := int(rows[rng.IntN(n)])
+	for j := 0; j < k; j++ {
+		cols, vals := c.row(chosen)
+		for p, t := range cols {
+			cent[int(t)*k+j] = float64(vals[p])
+			dense[t] = float64(vals[p])
+		}
+		total := 0.0
+		for i, r := range rows {
+			cs, vs := c.row(int(r))
+			s := 0.0
+			for p, t := range cs {
+				s += float64(vs[p]) * dense[t]
+			}
+			bestSim[i] = max(bestSim[i], s)
+			d := math.Max(0, 1-bestSim[i])
+			total += d * d
+		}
+		for _, t := range cols {
+			dense[t] = 0
+		}
+		if j == k-1 {
+			break
+		}
+		if total <= 0 {
+			chosen = int(rows[(j+1)%n])
+			continue
+		}
+		u := rng.Float64() * total
+		acc := 0.0
+		pick := n - 1
+		for i := range rows {
+			d := math.Max(0, 1-bestSim[i])
+			acc += d * d
+			if acc >= u && d > 0 {
+				pick = i
+				break
+			}
+		}
+		chosen = int(rows[pick])
+	}
+}
+
+// TestSeedOrderIsPrefix checks what the k search relies on: the seeds drawn for k clusters are
+// the first k of those drawn for more, from the same stream; and seedPlusPlus writes the seeds
+// the first-written seeding did. The repeated-rows corpus takes the "every row is a seed" path.
+func TestSeedOrderIsPrefix(t *testing.T) {
+	rng := rand.New(rand.NewPCG(5, 8))
+	c := unitCorpus(rng, 800, 300, 20)
+	rows := make([]int32, 0, c.n)
+	for i := 0; i < c.n; i += 2 {
+		rows = append(rows, int32(i))
+	}
+	d := unitCorpus(rand.New(rand.NewPCG(4, 4)), 6, 40, 5)
+	rep := []int32{0, 1, 2, 3, 4, 5, 0, 1, 2, 3}
+	for _, tc := range []struct {
+		c    *corpus
+		rows []int32
+	}{{c, rows}, {d, rep}} {
+		full := seedOrder(tc.c, tc.rows, 9, rand.New(rand.NewPCG(1, 3)))
+		if len(full) != 9 {
+			t.Fatalf("%d seeds, want 9", len(full))
+		}
+		for k := 1; k <= 9; k++ {
+			got := seedOrder(tc.c, tc.rows, k, rand.New(rand.NewPCG(1, 3)))
+			if !slices.Equal(got, full[:k]) {
+				t.Fatalf("k=%d: seeds %v, not the prefix of %v", k, got, full)
+			}
+			a, b := make([]float64, len(tc.c.terms)*k), make([]float64, len(tc.c.terms)*k)
+			seedPlusPlus(tc.c, tc.rows, k, rand.New(rand.NewPCG(1, 3)), a)
+			seedPlusPlusRef(tc.c, tc.rows, k, rand.New(rand.NewPCG(1, 3)), b)
+			if !slices.Equal(a, b) {
+				t.Fatalf("k=%d: seedPlusPlus differs from the first-written seeding", k)
+			}
+		}
 	}
 }
