@@ -225,7 +225,7 @@ func CheckQueries(ctx context.Context, s *Session, models ...string) []error {
 // model, so that CheckQueries can prepare those queries on a session whose models did not take
 // the steps: fe_app (family_apps; dropped once the families are resolved) for family_edges, the
 // quality tables (PrepareQuality) for quality_base, fam_inv (PrepareInventors) for the inventor
-// queries, cl_group (clusterGroups) for cluster_docs.
+// queries, cl_group (clusterGroups) and cl_pos (cluster_doc_pos) for the map's two reads.
 func (s *Session) MakeStepTables(ctx context.Context) error {
 	if err := s.exec(ctx, "family_apps"); err != nil {
 		return err
@@ -236,7 +236,10 @@ func (s *Session) MakeStepTables(ctx context.Context) error {
 	if err := s.PrepareQuality(ctx, s.Cfg.Analysis.CitationWindow); err != nil {
 		return err
 	}
-	return s.clusterGroups(ctx)
+	if err := s.clusterGroups(ctx); err != nil {
+		return err
+	}
+	return s.exec(ctx, "cluster_doc_pos")
 }
 
 func isScript(err error) bool { return errors.Is(err, duck.ErrNotPreparable) }

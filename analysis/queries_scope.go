@@ -22,17 +22,22 @@ type LastPublication struct {
 	LastFiling *time.Time `db:"last_filing"`
 }
 
-// ClusterDocRow is one family's text and codes for clustering (see ClusterDocs).
-type ClusterDocRow struct {
+// ClusterDocMetaRow is one family's metadata for clustering, by position (see ClusterDocSource).
+type ClusterDocMetaRow struct {
+	Pos       int    `db:"pos"` // 1-based rank of the family id: the rows come unordered
 	FamilyID  string `db:"family_id"`
-	Title     string `db:"title"`
-	Abstract  string `db:"abstract"`
-	Claims    string `db:"claims"`
 	Codes     string `db:"codes"` // space-separated, unsorted (split and sorted in Go)
 	Subclass  string `db:"subclass"`
 	Year      int    `db:"py"`
 	Applicant string `db:"applicant"`
-	Pos       int    `db:"pos"` // 1-based rank of the family id: the rows come unordered
+}
+
+// ClusterDocTextRow is the texts of the family at position Pos (see ClusterDocSource).
+type ClusterDocTextRow struct {
+	Pos      int    `db:"pos"`
+	Title    string `db:"title"`
+	Abstract string `db:"abstract"`
+	Claims   string `db:"claims"`
 }
 
 // ClusterDocCountRow is the number of documents cluster_docs yields (families in scope).
@@ -50,6 +55,7 @@ var (
 	familyEdges     = NewQuery[FamilyEdge]("family_edges")
 	familiesOf      = NewQuery[FamilyIDRow]("families_of")
 	lastPublication = NewQuery[LastPublication]("last_publication")
-	clusterDocs     = NewQuery[ClusterDocRow]("cluster_docs")
+	clusterDocMeta  = NewQuery[ClusterDocMetaRow]("cluster_doc_meta")
+	clusterDocs     = NewQuery[ClusterDocTextRow]("cluster_docs")
 	clusterDocCount = NewQuery[ClusterDocCountRow]("cluster_doc_count")
 )
