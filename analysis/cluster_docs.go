@@ -51,8 +51,9 @@ var errStop = errors.New("stop")
 // here with its metadata and handed on. The metadata are held meanwhile, an estimated 150 bytes
 // a family (a 48-byte entry and the packed string: 1.4 GB at 10M families), and given up
 // document by document, so that DuckDB joins the texts with one narrow table instead of
-// spilling them through three wide ones (see cluster_docs). A family whose representative has no row in the lake's patents comes last,
-// with empty texts, as the old single query's outer join gave it.
+// spilling them through three wide ones (see cluster_docs). A family whose representative has
+// no row in the lake's patents comes last, with empty texts, as the old single query's outer
+// join gave it; a position without metadata is an error (no family is dropped unseen).
 func (s *Session) ClusterDocSource(ctx context.Context) cluster.Source {
 	return func(yield func(cluster.Doc) bool) (err error) {
 		if err := s.exec(ctx, "cluster_doc_pos"); err != nil {
@@ -84,7 +85,10 @@ func (s *Session) ClusterDocSource(ctx context.Context) cluster.Source {
 		})
 		if err == nil {
 			for pos := 1; pos <= n; pos++ {
-				if m[pos-1].state == metaOnly {
+				switch m[pos-1].state {
+				case noMeta:
+					return fmt.Errorf("cluster_doc_meta: no family at position %d of %d", pos, n)
+				case metaOnly:
 					d, _ := m.take(pos)
 					if !yield(d) {
 						return nil
