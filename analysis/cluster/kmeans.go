@@ -60,12 +60,7 @@ func seededKMeans(c *corpus, rows []int32, k int, seeds [][]int32, maxIter, nw i
 func kmeansOnce(c *corpus, rows []int32, k int, seeds []int32, maxIter, nw int) kmodel {
 	V := len(c.terms)
 	m := kmodel{k: k, cent: make([]float64, V*k), assign: make([]int32, len(rows))}
-	for j, r := range seeds {
-		cols, vals := c.row(int(r))
-		for p, t := range cols {
-			m.cent[int(t)*k+j] = float64(vals[p])
-		}
-	}
+	writeSeeds(c, seeds, k, m.cent)
 	sims := make([]float64, len(rows))
 	for i := range m.assign {
 		m.assign[i] = -1
@@ -129,9 +124,10 @@ func maxMove(prev, cent []float64, k int) float64 {
 	return math.Sqrt(slices.Max(d2))
 }
 
-// seedPlusPlus writes k k-means++ seeds into cent (seedOrder).
-func seedPlusPlus(c *corpus, rows []int32, k int, rng *rand.Rand, cent []float64) {
-	for j, r := range seedOrder(c, rows, k, rng) {
+// writeSeeds writes the rows seeds (k of them, as seedOrder draws them) into cent as the k
+// initial centroids (term major).
+func writeSeeds(c *corpus, seeds []int32, k int, cent []float64) {
+	for j, r := range seeds {
 		cols, vals := c.row(int(r))
 		for p, t := range cols {
 			cent[int(t)*k+j] = float64(vals[p])

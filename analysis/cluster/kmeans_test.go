@@ -109,7 +109,7 @@ func BenchmarkBestCentroid(b *testing.B) {
 // every iteration.
 func kmeansLloyd(c *corpus, rows []int32, k int, rng *rand.Rand, maxIter, nw int) kmodel {
 	m := kmodel{k: k, cent: make([]float64, len(c.terms)*k), assign: make([]int32, len(rows))}
-	seedPlusPlus(c, rows, k, rng, m.cent)
+	writeSeeds(c, seedOrder(c, rows, k, rng), k, m.cent)
 	sims := make([]float64, len(rows))
 	for i := range m.assign {
 		m.assign[i] = -1
@@ -196,7 +196,7 @@ func TestKMeansBoundsChangeNothing(t *testing.T) {
 	}
 	// Work saved: count the rows kept by their bound in one run.
 	m := kmodel{k: 5, cent: make([]float64, len(c.terms)*5), assign: make([]int32, len(rows))}
-	seedPlusPlus(c, rows, 5, rand.New(rand.NewPCG(9, 5)), m.cent)
+	writeSeeds(c, seedOrder(c, rows, 5, rand.New(rand.NewPCG(9, 5))), 5, m.cent)
 	sims, ub := make([]float64, len(rows)), make([]float64, len(rows))
 	for i := range ub {
 		m.assign[i], ub[i] = -1, math.Inf(1)
@@ -270,7 +270,7 @@ func seedPlusPlusRef(c *corpus, rows []int32, k int, rng *rand.Rand, cent []floa
 }
 
 // TestSeedOrderIsPrefix checks what the k search relies on: the seeds drawn for k clusters are
-// the first k of those drawn for more, from the same stream; and seedPlusPlus writes the seeds
+// the first k of those drawn for more, from the same stream; and writeSeeds writes the seeds
 // the first-written seeding did. The repeated-rows corpus takes the "every row is a seed" path.
 func TestSeedOrderIsPrefix(t *testing.T) {
 	rng := rand.New(rand.NewPCG(5, 8))
@@ -295,10 +295,10 @@ func TestSeedOrderIsPrefix(t *testing.T) {
 				t.Fatalf("k=%d: seeds %v, not the prefix of %v", k, got, full)
 			}
 			a, b := make([]float64, len(tc.c.terms)*k), make([]float64, len(tc.c.terms)*k)
-			seedPlusPlus(tc.c, tc.rows, k, rand.New(rand.NewPCG(1, 3)), a)
+			writeSeeds(tc.c, seedOrder(tc.c, tc.rows, k, rand.New(rand.NewPCG(1, 3))), k, a)
 			seedPlusPlusRef(tc.c, tc.rows, k, rand.New(rand.NewPCG(1, 3)), b)
 			if !slices.Equal(a, b) {
-				t.Fatalf("k=%d: seedPlusPlus differs from the first-written seeding", k)
+				t.Fatalf("k=%d: the seeds written differ from the first-written seeding", k)
 			}
 		}
 	}
