@@ -83,6 +83,9 @@ type Options struct {
 	Progress func(Progress)
 	// Workers is the number of normalisation goroutines (0: GOMAXPROCS).
 	Workers int
+	// Parts chooses how the ingest's part files are laid out (PartsAuto: by priority year for
+	// a large ingest, see byYear).
+	Parts Parts
 	// Formats overrides the reader registry (tests).
 	Formats []format.Format
 }
@@ -145,6 +148,62 @@ type Stats struct {
 	Ingest  string // ingest id, "" when nothing was committed
 	Files   []FileStats
 	Elapsed time.Duration
+	ByYear  bool // the publications' tables were written one part per priority year
+}
+
+// Parts is the layout of an ingest's part files.
+type Parts int
+
+const (
+	// PartsAuto writes a large ingest's parts by priority year (see byYear), others whole.
+	PartsAuto Parts = iota
+	// PartsByYear writes the publications' tables one part per priority year (lake.Txn.ByYear).
+	PartsByYear
+	// PartsWhole writes one part per table.
+	PartsWhole
+)
+
+// ParseParts reads a Parts value by name: auto, year or whole.
+func ParseParts(s string) (Parts, error) {
+	switch s {
+	case "auto", "":
+		return PartsAuto, nil
+	case "year":
+		return PartsByYear, nil
+	case "whole":
+		return PartsWhole, nil
+	}
+	return PartsAuto, fmt.Errorf("%w: parts %q (want auto, year or whole)", ErrBadOption, s)
+}
+
+// Sizes from which an ingest's parts are written by priority year (PartsAuto): the
+// publications the inputs are expected to hold (expectedRecords), or, for formats that do not
+// say, the inputs' bytes. A lake of tens of millions of publications is read by other engines
+// a window of years at a time (docs/scale.md); a nightly increment of a few thousand stays one
+// part per table, as many small files per year would slow every reader.
+const (
+	yearPartsRecords = 5_000_000
+	yearPartsBytes   = 8 << 30
+)
+
+// byYear decides whether an ingest of inputs writes its parts by priority year.
+func byYear(inputs []input, parts Parts) bool {
+	switch parts {
+	case PartsByYear:
+		return true
+	case PartsWhole:
+		return false
+	}
+	if expectedRecords(inputs) >= yearPartsRecords {
+		return true
+	}
+	var bytes int64
+	for _, in := range inputs {
+		if fi, err := os.Stat(in.path); err == nil && !fi.IsDir() {
+			bytes += fi.Size()
+		}
+	}
+	return bytes >= yearPartsBytes
 }
 
 // Totals sums the per-file counts.
@@ -216,6 +275,10 @@ func Run(ctx context.Context, paths []string, opts Options) (*Stats, error) {
 			tx.Abort()
 		}
 	}()
+	yearly := byYear(inputs, opts.Parts)
+	if yearly {
+		tx.ByYear()
+	}
 	// Inputs read before that are to be read again replace their earlier reading: it is
 	// forgotten in this same transaction, so the publications are stored anew.
 	replaced, err := replacements(l, inputs, opts)
@@ -347,7 +410,7 @@ func Run(ctx context.Context, paths []string, opts Options) (*Stats, error) {
 		if err := tx.Commit(); err != nil {
 			return nil, err
 		}
-		st.Ingest = tx.ID
+		st.Ingest, st.ByYear = tx.ID, yearly
 	} else {
 		tx.Abort()
 	}
@@ -1094,6 +1157,14 @@ func (p *pipe) write(b *batch, in input) error {
 				// about the stored publication, so they are kept (the lake's views drop exact
 				// repeats).
 				pn := pr.PubNumber
+				if len(cites)+len(events) > 0 {
+					// Filed, in an ingest by year, under the year this record gives the
+					// publication.
+					if out.Years == nil {
+						out.Years = map[string]int32{}
+					}
+					out.Years[pn] = lake.PubYear(pr)
+				}
 				prov = append(prov, lake.ProvenanceRow{PubNumber: pn, Source: pr.Source, SourceFile: pr.SourceFile,
 					SourceRecord: pr.SourceRecord, IngestID: id})
 				if f := pr.FamilyID; f != storedFam && f != "" {

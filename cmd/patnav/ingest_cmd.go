@@ -27,6 +27,7 @@ func cmdIngest(ctx context.Context, args []string, stdout, stderr io.Writer) err
 	maxField := fs.String("max-field", "1MB", "quarantine a record with a field larger than this (bytes; K, MB, GB suffixes)")
 	maxRecord := fs.String("max-record", "8MB", "quarantine a record larger than this (a CSV row, an XML document, an XLSX row)")
 	maxEntry := fs.String("max-entry", "256MB", "reject a workbook with a part (XLSX zip entry) that decompresses beyond this")
+	parts := fs.String("parts", "auto", "part files: year (the publications' tables one part per priority year, for engines that read a window of years), whole (one per table), or auto (year from about 5M publications)")
 	quiet := fs.Bool("q", false, "print nothing but errors")
 	if err := parse(fs, args); err != nil {
 		return err
@@ -37,6 +38,10 @@ func cmdIngest(ctx context.Context, args []string, stdout, stderr io.Writer) err
 	}
 	opts := ingest.Options{Lake: *lakeDir, Format: *formatName, Encoding: *enc, Sheet: *sheet, Thesaurus: *thes, MaxBad: -1,
 		MinAccept: *minAccept, Force: *force}
+	var err error
+	if opts.Parts, err = ingest.ParseParts(*parts); err != nil {
+		return fmt.Errorf("%w: --parts %q: want auto, year or whole", errUsage, *parts)
+	}
 	for _, l := range []struct {
 		name string
 		v    string
@@ -126,8 +131,12 @@ func cmdIngest(ctx context.Context, args []string, stdout, stderr io.Writer) err
 		fmt.Fprintf(stdout, "nothing new: the lake in %s is unchanged\n", *lakeDir)
 		return nil
 	}
-	fmt.Fprintf(stdout, "ingest %s committed to %s: %d records, %d accepted, %d rejected (see the quarantine table), %d duplicates, in %s\n",
-		st.Ingest, *lakeDir, rec, acc, rej, dup, st.Elapsed.Round(1e6))
+	layout := ""
+	if st.ByYear {
+		layout = ", parts by priority year"
+	}
+	fmt.Fprintf(stdout, "ingest %s committed to %s: %d records, %d accepted, %d rejected (see the quarantine table), %d duplicates%s, in %s\n",
+		st.Ingest, *lakeDir, rec, acc, rej, dup, layout, st.Elapsed.Round(1e6))
 	return nil
 }
 

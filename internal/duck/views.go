@@ -68,7 +68,9 @@ func viewStatements(l *lake.Lake, opts Options, aliases bool) []viewStmt {
 		for i, f := range files {
 			q[i] = quote(f)
 		}
-		return fmt.Sprintf("read_parquet([%s], union_by_name=true)", strings.Join(q, ", "))
+		// hive_partitioning off: the parts of an ingest by year sit in py=<year> folders, and
+		// DuckDB would otherwise add the folder's py as a column of the table.
+		return fmt.Sprintf("read_parquet([%s], union_by_name=true, hive_partitioning=false)", strings.Join(q, ", "))
 	}
 	asOf := !opts.AsOf.IsZero()
 	cut := "DATE " + quote(opts.AsOf.UTC().Format("2006-01-02"))

@@ -40,7 +40,7 @@ type ForgetStats struct {
 // its part files rewritten without the forgotten inputs' rows (staged like new parts).
 type forgetting struct {
 	drop      map[string]bool            // ingest → its parts leave the manifest
-	rewritten map[string]map[string]Part // ingest → table → replacement part (File: staged path)
+	rewritten map[string]map[string]Part // ingest → part's file → its replacement (File: staged path)
 	inputs    map[string]bool            // ingest+"\x00"+sha of the inputs removed from the manifest
 	log       []Forgotten
 }
@@ -155,24 +155,35 @@ func (tx *Txn) rewriteIngest(id string, forgotten []Input, removed map[string]bo
 	}
 	mine := map[string]bool{} // publications of the forgotten inputs in this ingest
 	parts := map[string]Part{}
-	src := func(table string) []string {
-		var out []string
+	used := map[string]bool{}
+	// Each part of the ingest is rewritten on its own, into a part of the same folder (an
+	// ingest by year keeps its years).
+	each := func(table string, rw func(src []string, dst string) (int64, error)) error {
 		for _, p := range tx.l.m.Tables[table] {
-			if p.Ingest == id {
-				out = append(out, filepath.Join(tx.l.Dir, p.File))
+			if p.Ingest != id {
+				continue
 			}
+			dst := filepath.Join(tx.staging, "rewrite", id, filepath.Dir(p.File), "part-"+id+"-"+tx.ID+".parquet")
+			for k := 2; used[dst]; k++ { // two parts of the ingest in one folder (none is written so)
+				dst = filepath.Join(tx.staging, "rewrite", id, filepath.Dir(p.File), fmt.Sprintf("part-%s-%s-%d.parquet", id, tx.ID, k))
+			}
+			used[dst] = true
+			n, err := rw([]string{filepath.Join(tx.l.Dir, p.File)}, dst)
+			if err != nil {
+				return err
+			}
+			parts[p.File] = Part{File: dst, Rows: n, Ingest: id, Partition: p.Partition}
 		}
-		return out
+		return nil
 	}
-	dst := func(table string) string {
-		return filepath.Join(tx.staging, "rewrite", id, table, "part-"+id+"-"+tx.ID+".parquet")
-	}
-	n, err := rewrite(src(TPatents), dst(TPatents), func(r *PatentRow) bool {
-		if files[r.SourceFile] {
-			mine[r.PubNumber] = true
-			return false
-		}
-		return true
+	err := each(TPatents, func(s []string, d string) (int64, error) {
+		return rewrite(s, d, func(r *PatentRow) bool {
+			if files[r.SourceFile] {
+				mine[r.PubNumber] = true
+				return false
+			}
+			return true
+		})
 	})
 	if err != nil {
 		return err
@@ -181,7 +192,6 @@ func (tx *Txn) rewriteIngest(id string, forgotten []Input, removed map[string]bo
 		return fmt.Errorf("ingest %s: the rows of %s cannot be told apart from the other inputs it read; forget the whole ingest (patnav lake forget %s) and ingest the others again",
 			id, forgotten[0].Name, id)
 	}
-	parts[TPatents] = Part{File: dst(TPatents), Rows: n, Ingest: id}
 	for k := range mine {
 		removed[k] = true
 	}
@@ -221,14 +231,9 @@ func (tx *Txn) rewriteIngest(id string, forgotten []Input, removed map[string]bo
 			return rewrite(s, d, func(r *EnrichmentRow) bool { return !files[r.SourceFile] && byPub(r.PubNumber) })
 		},
 	} {
-		if len(src(table)) == 0 {
-			continue // the ingest wrote no part of this table
-		}
-		n, err := rw(src(table), dst(table))
-		if err != nil {
+		if err := each(table, rw); err != nil {
 			return err
 		}
-		parts[table] = Part{File: dst(table), Rows: n, Ingest: id}
 	}
 	tx.forget.rewritten[id] = parts
 	return nil
@@ -293,7 +298,7 @@ func (tx *Txn) EachPubFamily(fn func(pub, family string)) error {
 	for _, p := range tx.l.m.Tables[TPatents] {
 		path := filepath.Join(tx.l.Dir, p.File)
 		if tx.forget != nil && tx.forget.drop[p.Ingest] {
-			r, ok := tx.forget.rewritten[p.Ingest][TPatents]
+			r, ok := tx.forget.rewritten[p.Ingest][p.File]
 			if !ok {
 				continue
 			}
@@ -323,22 +328,18 @@ func (tx *Txn) applyForget(m Manifest) (Manifest, error) {
 				parts = append(parts, p)
 				continue
 			}
-			r, ok := fg.rewritten[p.Ingest][name]
+			r, ok := fg.rewritten[p.Ingest][p.File]
 			if !ok {
 				continue
 			}
-			if _, seen := fg.rewritten[p.Ingest]["\x00moved"+name]; seen {
-				continue // an ingest with several parts of a table: the one rewrite replaces them all
-			}
-			rel := filepath.Join(name, filepath.Base(r.File))
-			if err := os.MkdirAll(filepath.Join(tx.l.Dir, name), 0o755); err != nil {
+			rel := filepath.Join(filepath.Dir(p.File), filepath.Base(r.File))
+			if err := os.MkdirAll(filepath.Join(tx.l.Dir, filepath.Dir(rel)), 0o755); err != nil {
 				return m, err
 			}
 			if err := os.Rename(r.File, filepath.Join(tx.l.Dir, rel)); err != nil {
 				return m, err
 			}
-			fg.rewritten[p.Ingest]["\x00moved"+name] = Part{}
-			parts = append(parts, Part{File: rel, Rows: r.Rows, Ingest: p.Ingest})
+			parts = append(parts, Part{File: rel, Rows: r.Rows, Ingest: p.Ingest, Partition: p.Partition})
 		}
 		m.Tables[name] = parts
 	}

@@ -11,6 +11,9 @@
 //
 //	lake/manifest.json
 //	lake/<table>/part-<ingest>.parquet     one part per table per ingest
+//	lake/<table>/py=<year>/part-<ingest>.parquet
+//	                                       or, for an ingest by year (Txn.ByYear), one per
+//	                                       priority year of the publications' tables
 //	lake/.staging-<ingest>/                while an ingest is running
 //	lake/.lock                             held (flock) by the ingest that writes
 package lake
@@ -57,6 +60,9 @@ type Part struct {
 	File   string `json:"file"` // relative to the lake folder
 	Rows   int64  `json:"rows"`
 	Ingest string `json:"ingest"`
+	// Partition is the Hive partition of a part written by year (Txn.ByYear), e.g. "py=2015",
+	// also its folder inside the table's; "" for a part of a whole ingest.
+	Partition string `json:"partition,omitempty"`
 }
 
 // Input records one ingested input file.
@@ -241,7 +247,8 @@ func (l *Lake) Clean() error {
 	}
 	for _, t := range ReadTables {
 		files, _ := filepath.Glob(filepath.Join(l.Dir, t, "*.parquet"))
-		for _, f := range files {
+		years, _ := filepath.Glob(filepath.Join(l.Dir, t, "py=*", "*.parquet"))
+		for _, f := range append(files, years...) {
 			rel, _ := filepath.Rel(l.Dir, f)
 			if !listed[filepath.Clean(rel)] {
 				if err := os.Remove(f); err != nil {

@@ -405,6 +405,11 @@ type RowSet struct {
 	// Observed is the observation date (DATE days) Append gives the patents rows: the export
 	// date of the input the records come from.
 	Observed int32
+	// Years gives the year (PubYear) of publications whose rows the set holds without their
+	// patents row (a repeated publication's citations and legal events, stored with the
+	// publication's first occurrence), for an ingest by year (Txn.ByYear); a publication in
+	// neither goes to the unknown year's parts.
+	Years map[string]int32
 }
 
 // RowEnds are the lengths of a RowSet's child tables after one record was appended.
@@ -421,6 +426,7 @@ func NewRowSet(n int) *RowSet {
 func (s *RowSet) Reset() {
 	s.Patents, s.Parties, s.Classes, s.Cites = s.Patents[:0], s.Parties[:0], s.Classes[:0], s.Cites[:0]
 	s.Prios, s.Events, s.Ends, s.ints = s.Prios[:0], s.Events[:0], s.Ends[:0], s.ints[:0]
+	clear(s.Years)
 }
 
 // Record returns the rows of the i-th record appended.

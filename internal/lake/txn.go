@@ -4,6 +4,8 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"slices"
+	"sync"
 	"sync/atomic"
 	"time"
 
@@ -23,6 +25,11 @@ type Txn struct {
 	inputs  []Input
 	forget  *forgetting // earlier inputs this transaction removes (Forget)
 	done    bool
+	// byYear: the YearTables' rows go to one part per priority year (ByYear), in yw (table →
+	// year → writer, made as a year's first rows arrive; year 0 is the unknown year).
+	byYear bool
+	yw     map[string]map[int32]tableWriter
+	ywMu   sync.Mutex
 }
 
 type tableWriter interface {
@@ -171,33 +178,44 @@ func (l *Lake) Begin() (*Txn, error) {
 		return nil, err
 	}
 	tx := &Txn{l: l, ID: id, staging: staging, w: map[string]tableWriter{}}
-	var err error
-	open := func(table string, mk func(string) (tableWriter, error)) {
+	for _, name := range Tables {
+		w, err := newWriter(name, filepath.Join(staging, name, "part-"+id+".parquet"))
 		if err != nil {
-			return
+			tx.Abort()
+			return nil, fmt.Errorf("lake %s: cannot start an ingest: %w", l.Dir, err)
 		}
-		var w tableWriter
-		if w, err = mk(filepath.Join(staging, table, "part-"+id+".parquet")); err == nil {
-			// Only a writer that opened: a failed one is a typed nil, which Abort would call.
-			tx.w[table] = w
-		}
-	}
-	open(TPatents, func(p string) (tableWriter, error) { return newTable[PatentRow](p) })
-	open(TParties, func(p string) (tableWriter, error) { return newTable[PartyRow](p) })
-	open(TClassifications, func(p string) (tableWriter, error) { return newTable[ClassRow](p) })
-	open(TCitations, func(p string) (tableWriter, error) { return newTable[CitationRow](p) })
-	open(TPriorities, func(p string) (tableWriter, error) { return newTable[PriorityRow](p) })
-	open(TLegalEvents, func(p string) (tableWriter, error) { return newTable[LegalEventRow](p) })
-	open(TProvenance, func(p string) (tableWriter, error) { return newTable[ProvenanceRow](p) })
-	open(TQuarantine, func(p string) (tableWriter, error) { return newTable[QuarantineRow](p) })
-	open(TFamilyLinks, func(p string) (tableWriter, error) { return newTable[FamilyLinkRow](p) })
-	open(TObservations, func(p string) (tableWriter, error) { return newTable[ObservationRow](p) })
-	open(TStandards, func(p string) (tableWriter, error) { return newTable[StandardRow](p) })
-	if err != nil {
-		tx.Abort()
-		return nil, fmt.Errorf("lake %s: cannot start an ingest: %w", l.Dir, err)
+		tx.w[name] = w // only a writer that opened: a failed one is a typed nil, which Abort would call
 	}
 	return tx, nil
+}
+
+// newWriter opens a part file of table at path.
+func newWriter(table, path string) (tableWriter, error) {
+	switch table {
+	case TPatents:
+		return newTable[PatentRow](path)
+	case TParties:
+		return newTable[PartyRow](path)
+	case TClassifications:
+		return newTable[ClassRow](path)
+	case TCitations:
+		return newTable[CitationRow](path)
+	case TPriorities:
+		return newTable[PriorityRow](path)
+	case TLegalEvents:
+		return newTable[LegalEventRow](path)
+	case TProvenance:
+		return newTable[ProvenanceRow](path)
+	case TQuarantine:
+		return newTable[QuarantineRow](path)
+	case TFamilyLinks:
+		return newTable[FamilyLinkRow](path)
+	case TObservations:
+		return newTable[ObservationRow](path)
+	case TStandards:
+		return newTable[StandardRow](path)
+	}
+	return nil, fmt.Errorf("no table %q", table)
 }
 
 func table[T any](tx *Txn, name string) *genericTable[T] { return tx.w[name].(*genericTable[T]) }
@@ -230,8 +248,12 @@ func (tx *Txn) WriteStandards(r []StandardRow) error {
 
 // WriteRowSet appends the rows of a RowSet to their tables. The set belongs to the transaction
 // until release (when not nil) is called, once every table has copied its rows; the caller may
-// then Reset and reuse it.
+// then Reset and reuse it. In an ingest by year (ByYear) each row goes to its publication's
+// year's part (see PubYear).
 func (tx *Txn) WriteRowSet(s *RowSet, release func()) error {
+	if tx.byYear {
+		return tx.writeByYear(s, release)
+	}
 	left := atomic.Int32{}
 	left.Store(6)
 	done := func() {
@@ -254,6 +276,167 @@ func (tx *Txn) WriteRowSet(s *RowSet, release func()) error {
 	return nil
 }
 
+// YearTables are the tables an ingest by year (ByYear) writes one part per priority year of:
+// the publications and the rows that belong to one.
+var YearTables = []string{TPatents, TParties, TClassifications, TCitations, TPriorities, TLegalEvents}
+
+// YearPartition is the folder of a year's parts inside a table's folder, Hive's name for a
+// partition column's value ("py=2015"; the unknown year is Hive's default partition, which
+// Spark and Trino read as NULL).
+func YearPartition(year int32) string {
+	if year == 0 {
+		return "py=__HIVE_DEFAULT_PARTITION__"
+	}
+	return fmt.Sprintf("py=%d", year)
+}
+
+// PubYear is the year a publication's rows are filed under in an ingest by year: the year of its
+// priority date, else of its application date, else of its publication date (the date the
+// analyses take a family's priority year from, the earliest over its members); 0 when it has
+// none of the three.
+func PubYear(p *PatentRow) int32 {
+	d := p.PriorityDate
+	if d == 0 {
+		d = p.AppDate
+	}
+	if d == 0 {
+		d = p.PubDate
+	}
+	if d == 0 {
+		return 0
+	}
+	return int32(time.Unix(int64(d)*86400, 0).UTC().Year())
+}
+
+// ByYear makes the transaction write the YearTables one part per priority year (PubYear):
+// <table>/py=<year>/part-<ingest>.parquet, listed in the manifest with their Partition. An
+// engine that reads the lake's folders as Hive-partitioned tables (Spark, Trino) then has the
+// year as a column of every one of them, and a window of years reads only its years' files
+// (patnav itself reads the parts the manifest lists, whatever their folder). The other tables
+// keep one part per ingest. Call it before the first write.
+func (tx *Txn) ByYear() {
+	tx.byYear = true
+	tx.yw = map[string]map[int32]tableWriter{}
+}
+
+// yearWriter returns the part writer of table for year, opening it at the year's first rows.
+func (tx *Txn) yearWriter(name string, year int32) (tableWriter, error) {
+	tx.ywMu.Lock()
+	defer tx.ywMu.Unlock()
+	if w := tx.yw[name][year]; w != nil {
+		return w, nil
+	}
+	w, err := newWriter(name, filepath.Join(tx.staging, name, YearPartition(year), "part-"+tx.ID+".parquet"))
+	if err != nil {
+		return nil, err
+	}
+	if tx.yw[name] == nil {
+		tx.yw[name] = map[int32]tableWriter{}
+	}
+	tx.yw[name][year] = w
+	return w, nil
+}
+
+// writeByYear splits a RowSet by the year of each row's publication (its patents row in the
+// set, else RowSet.Years) and hands each year's rows to that year's parts. The rows are copied
+// into the years' slices, but the nullable counts still point into the set, so release waits
+// until every part has copied its rows.
+func (tx *Txn) writeByYear(s *RowSet, release func()) error {
+	years := make(map[string]int32, len(s.Patents))
+	type bucket struct {
+		patents []PatentRow
+		parties []PartyRow
+		classes []ClassRow
+		cites   []CitationRow
+		prios   []PriorityRow
+		events  []LegalEventRow
+	}
+	buckets := map[int32]*bucket{}
+	get := func(y int32) *bucket {
+		b := buckets[y]
+		if b == nil {
+			b = &bucket{}
+			buckets[y] = b
+		}
+		return b
+	}
+	for i := range s.Patents {
+		y := PubYear(&s.Patents[i])
+		years[s.Patents[i].PubNumber] = y
+		b := get(y)
+		b.patents = append(b.patents, s.Patents[i])
+	}
+	of := func(pub string) *bucket {
+		if y, ok := years[pub]; ok {
+			return get(y)
+		}
+		return get(s.Years[pub])
+	}
+	for _, r := range s.Parties {
+		b := of(r.PubNumber)
+		b.parties = append(b.parties, r)
+	}
+	for _, r := range s.Classes {
+		b := of(r.PubNumber)
+		b.classes = append(b.classes, r)
+	}
+	for _, r := range s.Cites {
+		b := of(r.Citing)
+		b.cites = append(b.cites, r)
+	}
+	for _, r := range s.Prios {
+		b := of(r.PubNumber)
+		b.prios = append(b.prios, r)
+	}
+	for _, r := range s.Events {
+		b := of(r.PubNumber)
+		b.events = append(b.events, r)
+	}
+	order := make([]int32, 0, len(buckets))
+	for y := range buckets {
+		order = append(order, y)
+	}
+	slices.Sort(order)
+	left := atomic.Int32{}
+	left.Store(int32(6*len(order)) + 1)
+	done := func() {
+		if left.Add(-1) == 0 && release != nil {
+			release()
+		}
+	}
+	defer done()
+	for _, y := range order {
+		b := buckets[y]
+		for _, err := range []error{
+			writeYear(tx, TPatents, y, b.patents, done),
+			writeYear(tx, TParties, y, b.parties, done),
+			writeYear(tx, TClassifications, y, b.classes, done),
+			writeYear(tx, TCitations, y, b.cites, done),
+			writeYear(tx, TPriorities, y, b.prios, done),
+			writeYear(tx, TLegalEvents, y, b.events, done),
+		} {
+			if err != nil {
+				return err
+			}
+		}
+	}
+	return nil
+}
+
+// writeYear hands rows to table's part for year (none is made for no rows).
+func writeYear[T any](tx *Txn, name string, year int32, rows []T, done func()) error {
+	if len(rows) == 0 {
+		done()
+		return nil
+	}
+	w, err := tx.yearWriter(name, year)
+	if err != nil {
+		done()
+		return err
+	}
+	return w.(*genericTable[T]).write(rows, done)
+}
+
 // AddInput records an input that this ingest read; it is committed with the rows.
 func (tx *Txn) AddInput(in Input) {
 	in.Ingest = tx.ID
@@ -274,30 +457,56 @@ func (tx *Txn) Commit() error {
 			tx.Abort()
 			return err
 		}
+		for _, w := range tx.yw[name] {
+			if err := w.close(); err != nil {
+				tx.Abort()
+				return err
+			}
+		}
 	}
 	m, err := tx.applyForget(m)
 	if err != nil {
 		tx.Abort()
 		return err
 	}
-	for _, name := range Tables {
-		w := tx.w[name]
-		if w.rows() == 0 && !first && len(m.Tables[name]) > 0 { // keep at least one part per table for its schema
-			continue
-		}
-		rel := filepath.Join(name, "part-"+tx.ID+".parquet")
-		if err := os.MkdirAll(filepath.Join(tx.l.Dir, name), 0o755); err != nil {
-			tx.Abort()
+	move := func(name string, w tableWriter, rel, partition string) error {
+		if err := os.MkdirAll(filepath.Join(tx.l.Dir, filepath.Dir(rel)), 0o755); err != nil {
 			return err
 		}
 		if err := os.Rename(w.file(), filepath.Join(tx.l.Dir, rel)); err != nil {
-			tx.Abort()
 			return err
 		}
-		m.Tables[name] = append(m.Tables[name], Part{File: rel, Rows: w.rows(), Ingest: tx.ID})
+		m.Tables[name] = append(m.Tables[name], Part{File: rel, Rows: w.rows(), Ingest: tx.ID, Partition: partition})
+		return nil
+	}
+	for _, name := range Tables {
+		w := tx.w[name]
+		// The one part of the ingest, unless it is empty and the table has a part for its
+		// schema (the first ingest writes every table) or this ingest's parts by year.
+		if w.rows() > 0 || (first || len(m.Tables[name]) == 0) && len(tx.yw[name]) == 0 {
+			if err := move(name, w, filepath.Join(name, "part-"+tx.ID+".parquet"), ""); err != nil {
+				tx.Abort()
+				return err
+			}
+		}
+		years := make([]int32, 0, len(tx.yw[name]))
+		for y := range tx.yw[name] {
+			years = append(years, y)
+		}
+		slices.Sort(years)
+		for _, y := range years {
+			p := YearPartition(y)
+			if err := move(name, tx.yw[name][y], filepath.Join(name, p, "part-"+tx.ID+".parquet"), p); err != nil {
+				tx.Abort()
+				return err
+			}
+		}
 	}
 	for _, name := range Tables {
 		syncDir(filepath.Join(tx.l.Dir, name))
+		for y := range tx.yw[name] {
+			syncDir(filepath.Join(tx.l.Dir, name, YearPartition(y)))
+		}
 	}
 	m.SchemaVersion = SchemaVersion
 	m.NextIngest++
@@ -323,17 +532,25 @@ func (tx *Txn) Abort() {
 			w.close()
 		}
 	}
-	os.RemoveAll(tx.staging)
-	for _, name := range Tables {
-		p := filepath.Join(tx.l.Dir, name, "part-"+tx.ID+".parquet")
-		listed := false
-		for _, part := range tx.l.m.Tables[name] {
-			if part.Ingest == tx.ID {
-				listed = true
-			}
+	for _, ws := range tx.yw {
+		for _, w := range ws {
+			w.close()
 		}
-		if !listed {
-			os.Remove(p)
+	}
+	os.RemoveAll(tx.staging)
+	listed := map[string]bool{}
+	for _, parts := range tx.l.m.Tables {
+		for _, p := range parts {
+			listed[filepath.Clean(p.File)] = true
+		}
+	}
+	for _, name := range Tables {
+		files, _ := filepath.Glob(filepath.Join(tx.l.Dir, name, "part-"+tx.ID+".parquet"))
+		more, _ := filepath.Glob(filepath.Join(tx.l.Dir, name, "py=*", "part-"+tx.ID+".parquet"))
+		for _, f := range append(files, more...) {
+			if rel, err := filepath.Rel(tx.l.Dir, f); err == nil && !listed[filepath.Clean(rel)] {
+				os.Remove(f)
+			}
 		}
 	}
 }
