@@ -4,16 +4,23 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"reflect"
 	"slices"
+	"strings"
 	"sync"
 	"sync/atomic"
 	"time"
+	"unsafe"
 
 	"github.com/parquet-go/parquet-go"
 )
 
 // rowGroupRows bounds a row group, and so the memory a table writer buffers.
 const rowGroupRows = 32 << 10
+
+// yearGroupRows bounds a row group of a part by year (Txn.ByYear): an ingest by year has a
+// writer per table and year (about 150 for 25 years), each buffering its row group.
+const yearGroupRows = 4 << 10
 
 // Txn is an ingest in progress: rows go to part files in a staging folder, and Commit publishes
 // them together with a new manifest. Without Commit nothing in the lake changes.
@@ -41,14 +48,16 @@ type tableWriter interface {
 // genericTable writes one table's part file. Writes are handed to the table's own goroutine, so
 // the tables compress in parallel with each other and with parsing; the caller's slice is copied.
 type genericTable[T any] struct {
-	f    *os.File
-	path string
-	w    *parquet.GenericWriter[T]
-	n    int64 // rows accepted (caller side)
-	buf  int   // rows since the last flush (goroutine side)
-	work chan job[T]
-	done chan struct{}
-	err  error // first write error (goroutine side; read after done)
+	f     *os.File
+	path  string
+	w     *parquet.GenericWriter[T]
+	n     int64 // rows accepted (caller side)
+	buf   int   // rows since the last flush (goroutine side)
+	work  chan job[T]
+	done  chan struct{}
+	err   error      // first write error (goroutine side; read after done)
+	opt   []optField // the optional value columns (writeRows)
+	group int        // rows per row group
 }
 
 // job is a slice of rows for a table's goroutine and what to call once they are written.
@@ -58,6 +67,11 @@ type job[T any] struct {
 }
 
 func newTable[T any](path string) (*genericTable[T], error) {
+	return newTableRows[T](path, rowGroupRows)
+}
+
+// newTableRows is newTable with row groups of at most groupRows rows.
+func newTableRows[T any](path string, groupRows int) (*genericTable[T], error) {
 	if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
 		return nil, err
 	}
@@ -66,7 +80,7 @@ func newTable[T any](path string) (*genericTable[T], error) {
 		return nil, err
 	}
 	opts := []parquet.WriterOption{parquet.Compression(&pageCodec{}),
-		parquet.MaxRowsPerRowGroup(rowGroupRows), parquet.CreatedBy("patnav", "1", "")}
+		parquet.MaxRowsPerRowGroup(int64(groupRows)), parquet.CreatedBy("patnav", "1", "")}
 	// Statistics: the column chunk's min/max (DuckDB prunes row groups with them) come from the
 	// page bounds, so bounds are kept for the numeric and date columns, where they cost next to
 	// nothing. String columns skip them: comparing every value (or every dictionary entry, per
@@ -79,7 +93,8 @@ func newTable[T any](path string) (*genericTable[T], error) {
 		}
 	}
 	w := parquet.NewGenericWriter[T](f, opts...)
-	t := &genericTable[T]{f: f, path: path, w: w, work: make(chan job[T], 4), done: make(chan struct{})}
+	t := &genericTable[T]{f: f, path: path, w: w, work: make(chan job[T], 4), done: make(chan struct{}),
+		opt: optionalFields(reflect.TypeFor[T]()), group: groupRows}
 	go t.loop()
 	return t, nil
 }
@@ -91,14 +106,14 @@ func (t *genericTable[T]) loop() {
 			j.release()
 			continue
 		}
-		err := writeRows(t.w, j.rows)
+		err := writeRows(t.w, j.rows, t.opt)
 		j.release()
 		if err != nil {
 			t.err = fmt.Errorf("%s: %w", t.path, err)
 			continue
 		}
 		t.buf += len(j.rows)
-		if t.buf >= rowGroupRows {
+		if t.buf >= t.group {
 			t.buf = 0
 			if err := t.w.Flush(); err != nil {
 				t.err = fmt.Errorf("%s: %w", t.path, err)
@@ -107,23 +122,97 @@ func (t *genericTable[T]) loop() {
 	}
 }
 
-// writeRows writes rows two at a time. parquet-go (v0.28.0 to v0.32.1) writes an optional
-// column of a value type (a string or date that is NULL when empty) wrongly for some patterns of
-// empty and set values in one call: where a run of set values that starts y rows into a
-// 64-row word (1 ≤ y ≤ 32) is y rows long and only empty values follow it in the word, the
-// empty values after the run are written as set, an empty string or the date 1970-01-01
-// instead of NULL (column_buffer_write.go, writeRowsFuncOfOptional: the test for "the rest of
-// the word is set" compares with (1<<y)-1). A call of one or two rows cannot hold that pattern
-// (TestWriterNullsExact). On the 300k-family Lens file, 41 applicant countries of the parties
-// table were such empty strings in a lake written one call per batch; two rows a call cost
-// about a third more of the ingest's CPU (measured: docs/scale.md, nineteenth session).
-func writeRows[T any](w *parquet.GenericWriter[T], rows []T) error {
-	for i := 0; i < len(rows); i += 2 {
-		if _, err := w.Write(rows[i:min(i+2, len(rows))]); err != nil {
-			return err
+// writeRows hands rows to parquet-go in calls within which no optional column of a value type
+// (a string or date that is NULL when empty) goes from empty to set. parquet-go (v0.28.0 to
+// v0.32.1) writes such a column wrongly for some patterns of empty and set values in one call:
+// where a run of set values that starts y rows into a 64-row word (1 ≤ y ≤ 32) is y rows long
+// and only empty values follow it in the word, the empty values after the run are written as
+// set, an empty string or the date 1970-01-01 instead of NULL (column_buffer_write.go,
+// writeRowsFuncOfOptional: the test for "the rest of the word is set" compares with (1<<y)-1).
+// In a call where every such column is set rows then empty rows, the pattern cannot occur: the
+// set run starts at the call's first row (TestWriterNullsExact). A row type whose optional value
+// columns opt cannot describe (opt nil) is written two rows a call, which cannot hold it either.
+// On the 300k-family Lens file, one call per batch had left 41 applicant countries and 24
+// cited documents as empty strings; the cuts cost a few per cent of the ingest's CPU (two rows a
+// call, a sixth: docs/scale.md, nineteenth session).
+func writeRows[T any](w *parquet.GenericWriter[T], rows []T, opt []optField) error {
+	if opt == nil {
+		for i := 0; i < len(rows); i += 2 {
+			if _, err := w.Write(rows[i:min(i+2, len(rows))]); err != nil {
+				return err
+			}
 		}
+		return nil
+	}
+	lo, prev := 0, uint64(0)
+	for i := range rows {
+		m := setMask(unsafe.Pointer(&rows[i]), opt)
+		if m&^prev != 0 && i > lo {
+			if _, err := w.Write(rows[lo:i]); err != nil {
+				return err
+			}
+			lo = i
+		}
+		prev = m
+	}
+	if lo < len(rows) {
+		_, err := w.Write(rows[lo:])
+		return err
 	}
 	return nil
+}
+
+// optField is an optional column of a value type in a row struct: its offset and kind.
+type optField struct {
+	off  uintptr
+	kind reflect.Kind
+}
+
+// optionalFields lists the row type's top-level fields tagged optional whose Go type is not a
+// pointer (parquet-go writes them NULL when empty), or nil when there are more than 64 or one is
+// of a kind setMask does not read.
+func optionalFields(t reflect.Type) []optField {
+	out := []optField{}
+	for i := range t.NumField() {
+		f := t.Field(i)
+		opts := strings.Split(f.Tag.Get("parquet"), ",")
+		if len(opts) < 2 || !slices.Contains(opts[1:], "optional") {
+			continue
+		}
+		switch k := f.Type.Kind(); k {
+		case reflect.Pointer, reflect.Slice, reflect.Map:
+			continue // nil is NULL: not the path with the fault
+		case reflect.String, reflect.Int32, reflect.Int64:
+			out = append(out, optField{f.Offset, k})
+		default:
+			return nil
+		}
+	}
+	if len(out) > 64 {
+		return nil
+	}
+	return out
+}
+
+// setMask has bit i set when the row's opt[i] is not empty.
+func setMask(row unsafe.Pointer, opt []optField) uint64 {
+	var m uint64
+	for i, f := range opt {
+		p := unsafe.Add(row, f.off)
+		var set bool
+		switch f.kind {
+		case reflect.String:
+			set = len(*(*string)(p)) > 0
+		case reflect.Int32:
+			set = *(*int32)(p) != 0
+		default:
+			set = *(*int64)(p) != 0
+		}
+		if set {
+			m |= 1 << i
+		}
+	}
+	return m
 }
 
 func (j job[T]) release() {
@@ -179,7 +268,7 @@ func (l *Lake) Begin() (*Txn, error) {
 	}
 	tx := &Txn{l: l, ID: id, staging: staging, w: map[string]tableWriter{}}
 	for _, name := range Tables {
-		w, err := newWriter(name, filepath.Join(staging, name, "part-"+id+".parquet"))
+		w, err := newWriter(name, filepath.Join(staging, name, "part-"+id+".parquet"), rowGroupRows)
 		if err != nil {
 			tx.Abort()
 			return nil, fmt.Errorf("lake %s: cannot start an ingest: %w", l.Dir, err)
@@ -189,31 +278,31 @@ func (l *Lake) Begin() (*Txn, error) {
 	return tx, nil
 }
 
-// newWriter opens a part file of table at path.
-func newWriter(table, path string) (tableWriter, error) {
+// newWriter opens a part file of table at path, with row groups of at most groupRows rows.
+func newWriter(table, path string, groupRows int) (tableWriter, error) {
 	switch table {
 	case TPatents:
-		return newTable[PatentRow](path)
+		return newTableRows[PatentRow](path, groupRows)
 	case TParties:
-		return newTable[PartyRow](path)
+		return newTableRows[PartyRow](path, groupRows)
 	case TClassifications:
-		return newTable[ClassRow](path)
+		return newTableRows[ClassRow](path, groupRows)
 	case TCitations:
-		return newTable[CitationRow](path)
+		return newTableRows[CitationRow](path, groupRows)
 	case TPriorities:
-		return newTable[PriorityRow](path)
+		return newTableRows[PriorityRow](path, groupRows)
 	case TLegalEvents:
-		return newTable[LegalEventRow](path)
+		return newTableRows[LegalEventRow](path, groupRows)
 	case TProvenance:
-		return newTable[ProvenanceRow](path)
+		return newTableRows[ProvenanceRow](path, groupRows)
 	case TQuarantine:
-		return newTable[QuarantineRow](path)
+		return newTableRows[QuarantineRow](path, groupRows)
 	case TFamilyLinks:
-		return newTable[FamilyLinkRow](path)
+		return newTableRows[FamilyLinkRow](path, groupRows)
 	case TObservations:
-		return newTable[ObservationRow](path)
+		return newTableRows[ObservationRow](path, groupRows)
 	case TStandards:
-		return newTable[StandardRow](path)
+		return newTableRows[StandardRow](path, groupRows)
 	}
 	return nil, fmt.Errorf("no table %q", table)
 }
@@ -326,7 +415,7 @@ func (tx *Txn) yearWriter(name string, year int32) (tableWriter, error) {
 	if w := tx.yw[name][year]; w != nil {
 		return w, nil
 	}
-	w, err := newWriter(name, filepath.Join(tx.staging, name, YearPartition(year), "part-"+tx.ID+".parquet"))
+	w, err := newWriter(name, filepath.Join(tx.staging, name, YearPartition(year), "part-"+tx.ID+".parquet"), yearGroupRows)
 	if err != nil {
 		return nil, err
 	}
@@ -338,103 +427,88 @@ func (tx *Txn) yearWriter(name string, year int32) (tableWriter, error) {
 }
 
 // writeByYear splits a RowSet by the year of each row's publication (its patents row in the
-// set, else RowSet.Years) and hands each year's rows to that year's parts. The rows are copied
-// into the years' slices, but the nullable counts still point into the set, so release waits
-// until every part has copied its rows.
+// set, else RowSet.Years) and hands each year's rows to that year's parts. Each table's rows are
+// copied once, in year order, into one slice (byYear), so that a year's rows are one call; the
+// nullable counts still point into the set, so release waits until every part has copied its
+// rows.
 func (tx *Txn) writeByYear(s *RowSet, release func()) error {
 	years := make(map[string]int32, len(s.Patents))
-	type bucket struct {
-		patents []PatentRow
-		parties []PartyRow
-		classes []ClassRow
-		cites   []CitationRow
-		prios   []PriorityRow
-		events  []LegalEventRow
-	}
-	buckets := map[int32]*bucket{}
-	get := func(y int32) *bucket {
-		b := buckets[y]
-		if b == nil {
-			b = &bucket{}
-			buckets[y] = b
-		}
-		return b
-	}
 	for i := range s.Patents {
-		y := PubYear(&s.Patents[i])
-		years[s.Patents[i].PubNumber] = y
-		b := get(y)
-		b.patents = append(b.patents, s.Patents[i])
+		years[s.Patents[i].PubNumber] = PubYear(&s.Patents[i])
 	}
-	of := func(pub string) *bucket {
+	of := func(pub string) int32 {
 		if y, ok := years[pub]; ok {
-			return get(y)
+			return y
 		}
-		return get(s.Years[pub])
+		return s.Years[pub]
 	}
-	for _, r := range s.Parties {
-		b := of(r.PubNumber)
-		b.parties = append(b.parties, r)
-	}
-	for _, r := range s.Classes {
-		b := of(r.PubNumber)
-		b.classes = append(b.classes, r)
-	}
-	for _, r := range s.Cites {
-		b := of(r.Citing)
-		b.cites = append(b.cites, r)
-	}
-	for _, r := range s.Prios {
-		b := of(r.PubNumber)
-		b.prios = append(b.prios, r)
-	}
-	for _, r := range s.Events {
-		b := of(r.PubNumber)
-		b.events = append(b.events, r)
-	}
-	order := make([]int32, 0, len(buckets))
-	for y := range buckets {
-		order = append(order, y)
-	}
-	slices.Sort(order)
+	var writes []func(done func()) error
+	add := func(w []func(done func()) error) { writes = append(writes, w...) }
+	add(byYear(tx, TPatents, s.Patents, func(r *PatentRow) int32 { return years[r.PubNumber] }))
+	add(byYear(tx, TParties, s.Parties, func(r *PartyRow) int32 { return of(r.PubNumber) }))
+	add(byYear(tx, TClassifications, s.Classes, func(r *ClassRow) int32 { return of(r.PubNumber) }))
+	add(byYear(tx, TCitations, s.Cites, func(r *CitationRow) int32 { return of(r.Citing) }))
+	add(byYear(tx, TPriorities, s.Prios, func(r *PriorityRow) int32 { return of(r.PubNumber) }))
+	add(byYear(tx, TLegalEvents, s.Events, func(r *LegalEventRow) int32 { return of(r.PubNumber) }))
 	left := atomic.Int32{}
-	left.Store(int32(6*len(order)) + 1)
+	left.Store(int32(len(writes)) + 1)
 	done := func() {
 		if left.Add(-1) == 0 && release != nil {
 			release()
 		}
 	}
 	defer done()
-	for _, y := range order {
-		b := buckets[y]
-		for _, err := range []error{
-			writeYear(tx, TPatents, y, b.patents, done),
-			writeYear(tx, TParties, y, b.parties, done),
-			writeYear(tx, TClassifications, y, b.classes, done),
-			writeYear(tx, TCitations, y, b.cites, done),
-			writeYear(tx, TPriorities, y, b.prios, done),
-			writeYear(tx, TLegalEvents, y, b.events, done),
-		} {
-			if err != nil {
-				return err
-			}
+	for _, w := range writes {
+		if err := w(done); err != nil {
+			return err
 		}
 	}
 	return nil
 }
 
-// writeYear hands rows to table's part for year (none is made for no rows).
-func writeYear[T any](tx *Txn, name string, year int32, rows []T, done func()) error {
+// byYear copies rows into one slice ordered by year (stable: a counting sort) and returns one
+// write per year for table's year parts.
+func byYear[T any](tx *Txn, name string, rows []T, year func(*T) int32) []func(done func()) error {
 	if len(rows) == 0 {
-		done()
 		return nil
 	}
-	w, err := tx.yearWriter(name, year)
-	if err != nil {
-		done()
-		return err
+	ys := make([]int32, len(rows))
+	count := map[int32]int{}
+	for i := range rows {
+		ys[i] = year(&rows[i])
+		count[ys[i]]++
 	}
-	return w.(*genericTable[T]).write(rows, done)
+	order := make([]int32, 0, len(count))
+	for y := range count {
+		order = append(order, y)
+	}
+	slices.Sort(order)
+	at := make(map[int32]int, len(order)) // next place of each year's rows
+	n := 0
+	for _, y := range order {
+		at[y] = n
+		n += count[y]
+	}
+	sorted := make([]T, len(rows))
+	for i := range rows {
+		sorted[at[ys[i]]] = rows[i]
+		at[ys[i]]++
+	}
+	out := make([]func(done func()) error, 0, len(order))
+	lo := 0
+	for _, y := range order {
+		part := sorted[lo : lo+count[y]]
+		lo += count[y]
+		out = append(out, func(done func()) error {
+			w, err := tx.yearWriter(name, y)
+			if err != nil {
+				done()
+				return err
+			}
+			return w.(*genericTable[T]).write(part, done)
+		})
+	}
+	return out
 }
 
 // AddInput records an input that this ingest read; it is committed with the rows.
