@@ -410,6 +410,16 @@ type RowSet struct {
 	// publication's first occurrence), for an ingest by year (Txn.ByYear); a publication in
 	// neither goes to the unknown year's parts.
 	Years map[string]int32
+	// byYear holds the set's rows ordered by year for an ingest by year (Txn.writeByYear),
+	// kept with the set so that a recycled set reuses them.
+	byYear struct {
+		patents []PatentRow
+		parties []PartyRow
+		classes []ClassRow
+		cites   []CitationRow
+		prios   []PriorityRow
+		events  []LegalEventRow
+	}
 }
 
 // RowEnds are the lengths of a RowSet's child tables after one record was appended.
