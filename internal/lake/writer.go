@@ -1,0 +1,273 @@
+package lake
+
+import (
+	"fmt"
+	"os"
+	"path/filepath"
+	"reflect"
+	"slices"
+	"strings"
+	"unsafe"
+
+	"github.com/parquet-go/parquet-go"
+)
+
+// rowGroupRows bounds a row group, and so the memory a table writer buffers.
+const rowGroupRows = 32 << 10
+
+// yearGroupRows bounds a row group of a part by year (Txn.ByYear). Smaller groups would bound
+// the memory of the ~150 writers of an ingest by year, but DuckDB reads them slower: the 10M-
+// family landscape over a lake by year in groups of 4,096 rows took 18:00 against 14:04 over the
+// whole lake (scans of classifications 3x, the views' opening 45 s against 16 s).
+const yearGroupRows = rowGroupRows
+
+// tableWriter is one part file being written (this file: the Parquet writing, and the cuts that
+// keep parquet-go's fault out of it; txn.go: the transaction that stages and commits the parts).
+type tableWriter interface {
+	close() error
+	rows() int64
+	file() string
+}
+
+// genericTable writes one table's part file. Writes are handed to the table's own goroutine, so
+// the tables compress in parallel with each other and with parsing; the caller's slice is copied.
+type genericTable[T any] struct {
+	f     *os.File
+	path  string
+	w     *parquet.GenericWriter[T]
+	n     int64 // rows accepted (caller side)
+	buf   int   // rows since the last flush (goroutine side)
+	work  chan job[T]
+	done  chan struct{}
+	err   error      // first write error (goroutine side; read after done)
+	opt   []optField // the optional value columns (writeRows)
+	group int        // rows per row group
+}
+
+// job is a slice of rows for a table's goroutine and what to call once they are written.
+type job[T any] struct {
+	rows []T
+	done func() // nil: nothing
+}
+
+func newTable[T any](path string) (*genericTable[T], error) {
+	return newTableRows[T](path, rowGroupRows)
+}
+
+// newTableRows is newTable with row groups of at most groupRows rows.
+func newTableRows[T any](path string, groupRows int) (*genericTable[T], error) {
+	if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
+		return nil, err
+	}
+	f, err := os.Create(path)
+	if err != nil {
+		return nil, err
+	}
+	opts := []parquet.WriterOption{parquet.Compression(&pageCodec{}),
+		parquet.MaxRowsPerRowGroup(int64(groupRows)), parquet.CreatedBy("patnav", "1", "")}
+	// Statistics: the column chunk's min/max (DuckDB prunes row groups with them) come from the
+	// page bounds, so bounds are kept for the numeric and date columns, where they cost next to
+	// nothing. String columns skip them: comparing every value (or every dictionary entry, per
+	// page) was a tenth of ingest time, and no query prunes on a string range. The statistics
+	// in data page headers repeat the column index, which no reader here uses, so they are off.
+	opts = append(opts, parquet.DataPageStatistics(false))
+	for _, fld := range parquet.SchemaOf(new(T)).Fields() {
+		if fld.Leaf() && fld.Type().Kind() == parquet.ByteArray {
+			opts = append(opts, parquet.SkipPageBounds(fld.Name()))
+		}
+	}
+	w := parquet.NewGenericWriter[T](f, opts...)
+	t := &genericTable[T]{f: f, path: path, w: w, work: make(chan job[T], 4), done: make(chan struct{}),
+		opt: optionalFields(reflect.TypeFor[T]()), group: groupRows}
+	go t.loop()
+	return t, nil
+}
+
+func (t *genericTable[T]) loop() {
+	defer close(t.done)
+	for j := range t.work {
+		if t.err != nil {
+			j.release()
+			continue
+		}
+		err := writeRows(t.w, j.rows, t.opt)
+		j.release()
+		if err != nil {
+			t.err = fmt.Errorf("%s: %w", t.path, err)
+			continue
+		}
+		t.buf += len(j.rows)
+		if t.buf >= t.group {
+			t.buf = 0
+			if err := t.w.Flush(); err != nil {
+				t.err = fmt.Errorf("%s: %w", t.path, err)
+			}
+		}
+	}
+}
+
+// writeRows hands rows to parquet-go in calls within which no optional column of a value type
+// (a string or date that is NULL when empty) goes from empty to set. parquet-go (v0.28.0 to
+// v0.32.1) writes such a column wrongly for some patterns of empty and set values in one call:
+// where a run of set values that starts y rows into a 64-row word (1 ≤ y ≤ 32) is y rows long
+// and only empty values follow it in the word, the empty values after the run are written as
+// set, an empty string or the date 1970-01-01 instead of NULL (column_buffer_write.go,
+// writeRowsFuncOfOptional: the test for "the rest of the word is set" compares with (1<<y)-1).
+// In a call where every such column is set rows then empty rows, the pattern cannot occur: the
+// set run starts at the call's first row (TestWriterNullsExact). A row type whose optional value
+// columns opt cannot describe (opt nil) is written two rows a call, which cannot hold it either.
+// On the 300k-family Lens file, one call per batch had left 41 applicant countries and 24
+// cited documents as empty strings; the cuts cost a few per cent of the ingest's CPU (two rows a
+// call, a sixth: docs/scale.md, nineteenth session).
+func writeRows[T any](w *parquet.GenericWriter[T], rows []T, opt []optField) error {
+	if opt == nil {
+		for i := 0; i < len(rows); i += 2 {
+			if _, err := w.Write(rows[i:min(i+2, len(rows))]); err != nil {
+				return err
+			}
+		}
+		return nil
+	}
+	lo, prev := 0, uint64(0)
+	for i := range rows {
+		m := setMask(unsafe.Pointer(&rows[i]), opt)
+		if m&^prev != 0 && i > lo {
+			if _, err := w.Write(rows[lo:i]); err != nil {
+				return err
+			}
+			lo = i
+		}
+		prev = m
+	}
+	if lo < len(rows) {
+		_, err := w.Write(rows[lo:])
+		return err
+	}
+	return nil
+}
+
+// optField is an optional column of a value type in a row struct: its offset and kind.
+type optField struct {
+	off  uintptr
+	kind reflect.Kind
+}
+
+// optionalFields lists the row type's top-level fields tagged optional whose Go type is not a
+// pointer (parquet-go writes them NULL when empty), or nil when there are more than 64 or one is
+// of a kind setMask does not read.
+func optionalFields(t reflect.Type) []optField {
+	out := []optField{}
+	for i := range t.NumField() {
+		f := t.Field(i)
+		opts := strings.Split(f.Tag.Get("parquet"), ",")
+		if len(opts) < 2 || !slices.Contains(opts[1:], "optional") {
+			continue
+		}
+		switch k := f.Type.Kind(); k {
+		case reflect.Pointer, reflect.Slice, reflect.Map:
+			continue // nil is NULL: not the path with the fault
+		case reflect.String, reflect.Int32, reflect.Int64:
+			out = append(out, optField{f.Offset, k})
+		default:
+			return nil
+		}
+	}
+	if len(out) > 64 {
+		return nil
+	}
+	return out
+}
+
+// setMask has bit i set when the row's opt[i] is not empty.
+func setMask(row unsafe.Pointer, opt []optField) uint64 {
+	var m uint64
+	for i, f := range opt {
+		p := unsafe.Add(row, f.off)
+		var set bool
+		switch f.kind {
+		case reflect.String:
+			set = len(*(*string)(p)) > 0
+		case reflect.Int32:
+			set = *(*int32)(p) != 0
+		default:
+			set = *(*int64)(p) != 0
+		}
+		if set {
+			m |= 1 << i
+		}
+	}
+	return m
+}
+
+func (j job[T]) release() {
+	if j.done != nil {
+		j.done()
+	}
+}
+
+// write hands rows to the table's goroutine: the caller must not touch the slice until done is
+// called (at once when there is nothing to write).
+func (t *genericTable[T]) write(rows []T, done func()) error {
+	if len(rows) == 0 {
+		job[T]{done: done}.release()
+		return nil
+	}
+	t.n += int64(len(rows))
+	t.work <- job[T]{rows, done}
+	return nil
+}
+
+func (t *genericTable[T]) close() error {
+	if t.work != nil {
+		close(t.work)
+		<-t.done
+		t.work = nil
+	} else {
+		return nil // already closed
+	}
+	if t.err != nil {
+		t.f.Close()
+		return t.err
+	}
+	if err := t.w.Close(); err != nil {
+		t.f.Close()
+		return err
+	}
+	if err := t.f.Sync(); err != nil {
+		t.f.Close()
+		return err
+	}
+	return t.f.Close()
+}
+
+func (t *genericTable[T]) rows() int64  { return t.n }
+func (t *genericTable[T]) file() string { return t.path }
+
+// newWriter opens a part file of table at path, with row groups of at most groupRows rows.
+func newWriter(table, path string, groupRows int) (tableWriter, error) {
+	switch table {
+	case TPatents:
+		return newTableRows[PatentRow](path, groupRows)
+	case TParties:
+		return newTableRows[PartyRow](path, groupRows)
+	case TClassifications:
+		return newTableRows[ClassRow](path, groupRows)
+	case TCitations:
+		return newTableRows[CitationRow](path, groupRows)
+	case TPriorities:
+		return newTableRows[PriorityRow](path, groupRows)
+	case TLegalEvents:
+		return newTableRows[LegalEventRow](path, groupRows)
+	case TProvenance:
+		return newTableRows[ProvenanceRow](path, groupRows)
+	case TQuarantine:
+		return newTableRows[QuarantineRow](path, groupRows)
+	case TFamilyLinks:
+		return newTableRows[FamilyLinkRow](path, groupRows)
+	case TObservations:
+		return newTableRows[ObservationRow](path, groupRows)
+	case TStandards:
+		return newTableRows[StandardRow](path, groupRows)
+	}
+	return nil, fmt.Errorf("no table %q", table)
+}
