@@ -39,18 +39,24 @@ func write(t *testing.T, tx *Txn, recs ...*patent.Record) {
 	}
 }
 
-// TestCommitIsTheOnlyVisiblePoint: rows become part of the lake at Commit and not before; Abort
-// leaves nothing behind; every table has a part (its schema) after the first commit.
-func TestCommitIsTheOnlyVisiblePoint(t *testing.T) {
-	dir := filepath.Join(t.TempDir(), "lake")
+// newLake opens a new lake in a temporary folder and begins its first ingest.
+func newLake(t *testing.T) (dir string, l *Lake, tx *Txn) {
+	t.Helper()
+	dir = filepath.Join(t.TempDir(), "lake")
 	l, err := Open(dir)
 	if err != nil {
 		t.Fatal(err)
 	}
-	tx, err := l.Begin()
-	if err != nil {
+	if tx, err = l.Begin(); err != nil {
 		t.Fatal(err)
 	}
+	return dir, l, tx
+}
+
+// TestCommitIsTheOnlyVisiblePoint: rows become part of the lake at Commit and not before; Abort
+// leaves nothing behind; every table has a part (its schema) after the first commit.
+func TestCommitIsTheOnlyVisiblePoint(t *testing.T) {
+	dir, l, tx := newLake(t)
 	write(t, tx, record("CN1A", "F1"), record("CN2A", "F2"))
 	if Exists(dir) {
 		t.Fatal("manifest written before commit")

@@ -49,15 +49,7 @@ func partsOf(t *testing.T, l *Lake, table, col string) map[string][]string {
 // without dates into the unknown year's); the other tables keep one part; Abort and Clean leave
 // no year part the manifest does not list; a forget rewrites each year's part in its folder.
 func TestByYearParts(t *testing.T) {
-	dir := filepath.Join(t.TempDir(), "lake")
-	l, err := Open(dir)
-	if err != nil {
-		t.Fatal(err)
-	}
-	tx, err := l.Begin()
-	if err != nil {
-		t.Fatal(err)
-	}
+	dir, l, tx := newLake(t)
 	tx.ByYear()
 	s := NewRowSet(4)
 	for _, r := range []*patent.Record{yearRecord("CN1A", "a.csv", 2015), yearRecord("CN2A", "b.csv", 2016),
