@@ -15,12 +15,6 @@ import (
 // rowGroupRows bounds a row group, and so the memory a table writer buffers.
 const rowGroupRows = 32 << 10
 
-// yearGroupRows bounds a row group of a part by year (Txn.ByYear). Smaller groups would bound
-// the memory of the ~150 writers of an ingest by year, but DuckDB reads them slower: the 10M-
-// family landscape over a lake by year in groups of 4,096 rows took 18:00 against 14:04 over the
-// whole lake (scans of classifications 3x, the views' opening 45 s against 16 s).
-const yearGroupRows = rowGroupRows
-
 // tableWriter is one part file being written (this file: the Parquet writing, and the cuts that
 // keep parquet-go's fault out of it; txn.go: the transaction that stages and commits the parts).
 type tableWriter interface {
@@ -32,16 +26,15 @@ type tableWriter interface {
 // genericTable writes one table's part file. Writes are handed to the table's own goroutine, so
 // the tables compress in parallel with each other and with parsing; the caller's slice is copied.
 type genericTable[T any] struct {
-	f     *os.File
-	path  string
-	w     *parquet.GenericWriter[T]
-	n     int64 // rows accepted (caller side)
-	buf   int   // rows since the last flush (goroutine side)
-	work  chan job[T]
-	done  chan struct{}
-	err   error      // first write error (goroutine side; read after done)
-	opt   []optField // the optional value columns (writeRows)
-	group int        // rows per row group
+	f    *os.File
+	path string
+	w    *parquet.GenericWriter[T]
+	n    int64 // rows accepted (caller side)
+	buf  int   // rows since the last flush (goroutine side)
+	work chan job[T]
+	done chan struct{}
+	err  error      // first write error (goroutine side; read after done)
+	opt  []optField // the optional value columns (writeRows)
 }
 
 // job is a slice of rows for a table's goroutine and what to call once they are written.
@@ -51,11 +44,6 @@ type job[T any] struct {
 }
 
 func newTable[T any](path string) (*genericTable[T], error) {
-	return newTableRows[T](path, rowGroupRows)
-}
-
-// newTableRows is newTable with row groups of at most groupRows rows.
-func newTableRows[T any](path string, groupRows int) (*genericTable[T], error) {
 	if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
 		return nil, err
 	}
@@ -64,7 +52,7 @@ func newTableRows[T any](path string, groupRows int) (*genericTable[T], error) {
 		return nil, err
 	}
 	opts := []parquet.WriterOption{parquet.Compression(&pageCodec{}),
-		parquet.MaxRowsPerRowGroup(int64(groupRows)), parquet.CreatedBy("patnav", "1", "")}
+		parquet.MaxRowsPerRowGroup(rowGroupRows), parquet.CreatedBy("patnav", "1", "")}
 	// Statistics: the column chunk's min/max (DuckDB prunes row groups with them) come from the
 	// page bounds, so bounds are kept for the numeric and date columns, where they cost next to
 	// nothing. String columns skip them: comparing every value (or every dictionary entry, per
@@ -78,7 +66,7 @@ func newTableRows[T any](path string, groupRows int) (*genericTable[T], error) {
 	}
 	w := parquet.NewGenericWriter[T](f, opts...)
 	t := &genericTable[T]{f: f, path: path, w: w, work: make(chan job[T], 4), done: make(chan struct{}),
-		opt: optionalFields(reflect.TypeFor[T]()), group: groupRows}
+		opt: optionalFields(reflect.TypeFor[T]())}
 	go t.loop()
 	return t, nil
 }
@@ -97,7 +85,7 @@ func (t *genericTable[T]) loop() {
 			continue
 		}
 		t.buf += len(j.rows)
-		if t.buf >= t.group {
+		if t.buf >= rowGroupRows {
 			t.buf = 0
 			if err := t.w.Flush(); err != nil {
 				t.err = fmt.Errorf("%s: %w", t.path, err)
@@ -117,8 +105,8 @@ func (t *genericTable[T]) loop() {
 // set run starts at the call's first row (TestWriterNullsExact). A row type whose optional value
 // columns opt cannot describe (opt nil) is written two rows a call, which cannot hold it either.
 // On the 300k-family Lens file, one call per batch had left 41 applicant countries and 24
-// cited documents as empty strings; the cuts cost a few per cent of the ingest's CPU (two rows a
-// call, a sixth: docs/scale.md, nineteenth session).
+// cited documents as empty strings. The cuts cost the 1M-family ingest about a tenth more CPU,
+// two rows a call about a quarter (docs/scale.md, nineteenth session).
 func writeRows[T any](w *parquet.GenericWriter[T], rows []T, opt []optField) error {
 	if opt == nil {
 		for i := 0; i < len(rows); i += 2 {
@@ -243,31 +231,31 @@ func (t *genericTable[T]) close() error {
 func (t *genericTable[T]) rows() int64  { return t.n }
 func (t *genericTable[T]) file() string { return t.path }
 
-// newWriter opens a part file of table at path, with row groups of at most groupRows rows.
-func newWriter(table, path string, groupRows int) (tableWriter, error) {
+// newWriter opens a part file of table at path.
+func newWriter(table, path string) (tableWriter, error) {
 	switch table {
 	case TPatents:
-		return newTableRows[PatentRow](path, groupRows)
+		return newTable[PatentRow](path)
 	case TParties:
-		return newTableRows[PartyRow](path, groupRows)
+		return newTable[PartyRow](path)
 	case TClassifications:
-		return newTableRows[ClassRow](path, groupRows)
+		return newTable[ClassRow](path)
 	case TCitations:
-		return newTableRows[CitationRow](path, groupRows)
+		return newTable[CitationRow](path)
 	case TPriorities:
-		return newTableRows[PriorityRow](path, groupRows)
+		return newTable[PriorityRow](path)
 	case TLegalEvents:
-		return newTableRows[LegalEventRow](path, groupRows)
+		return newTable[LegalEventRow](path)
 	case TProvenance:
-		return newTableRows[ProvenanceRow](path, groupRows)
+		return newTable[ProvenanceRow](path)
 	case TQuarantine:
-		return newTableRows[QuarantineRow](path, groupRows)
+		return newTable[QuarantineRow](path)
 	case TFamilyLinks:
-		return newTableRows[FamilyLinkRow](path, groupRows)
+		return newTable[FamilyLinkRow](path)
 	case TObservations:
-		return newTableRows[ObservationRow](path, groupRows)
+		return newTable[ObservationRow](path)
 	case TStandards:
-		return newTableRows[StandardRow](path, groupRows)
+		return newTable[StandardRow](path)
 	}
 	return nil, fmt.Errorf("no table %q", table)
 }
