@@ -81,10 +81,14 @@ func cmdLake(ctx context.Context, args []string, stdout, stderr io.Writer) error
 	fmt.Fprintln(stdout, "(rows stored in part files; the provenance parts hold the occurrences that were not stored, and the provenance view adds one per patents row)")
 	fmt.Fprintln(stdout)
 	tw = tabwriter.NewWriter(stdout, 0, 0, 2, ' ', 0)
-	fmt.Fprintln(tw, "ingest\tinput\tformat\trecords\taccepted\trejected\tduplicates\tsha256")
+	fmt.Fprintln(tw, "ingest\tinput\tformat\trecords\taccepted\trejected\tduplicates\tparts\tsha256")
 	for _, in := range m.Inputs {
-		fmt.Fprintf(tw, "%s\t%s\t%s\t%d\t%d\t%d\t%d\t%.12s\n", in.Ingest, in.Name, in.Format, in.Records, in.Accepted,
-			in.Rejected, in.Duplicates, in.SHA256)
+		parts := "whole"
+		if n := m.YearPartitions(in.Ingest); n > 0 {
+			parts = fmt.Sprintf("by year (%d)", n)
+		}
+		fmt.Fprintf(tw, "%s\t%s\t%s\t%d\t%d\t%d\t%d\t%s\t%.12s\n", in.Ingest, in.Name, in.Format, in.Records, in.Accepted,
+			in.Rejected, in.Duplicates, parts, in.SHA256)
 	}
 	if err := tw.Flush(); err != nil {
 		return err

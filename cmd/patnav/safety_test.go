@@ -49,6 +49,7 @@ func TestExitCodes(t *testing.T) {
 		{"empty file", []string{"ingest", "--lake", lk, empty}, exitBadInput, "empty.csv"},
 		{"too few accepted", []string{"ingest", "--lake", lk, "--min-accept", "1000", lens}, exitBadInput, "too few"},
 		{"ingest by year", []string{"ingest", "--lake", lk, "--parts", "year", lens}, exitOK, "parts by priority year"},
+		{"lake info names the layout", []string{"lake", "info", "--lake", lk}, exitOK, "by year ("},
 		{"forget of nothing", []string{"lake", "forget", "--lake", lk, "nosuch.csv"}, exitError, "nosuch.csv"},
 		{"config: core_share .nan", []string{"landscape", "-c", cfg("nan.yaml", "analysis: {core_share: .nan}\n")}, exitUsage, "analysis.core_share"},
 		{"config: domestic China", []string{"warn", "-c", cfg("dom.yaml", "warnings: {domestic: China}\n")}, exitUsage, "warnings.domestic"},

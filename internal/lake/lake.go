@@ -65,6 +65,21 @@ type Part struct {
 	Partition string `json:"partition,omitempty"`
 }
 
+// YearPartitions counts the distinct year partitions of an ingest's parts: 0 for an ingest
+// written whole (one part per table), else the priority years (with the unknown year's
+// partition) its publications fall in (Txn.ByYear).
+func (m Manifest) YearPartitions(ingest string) int {
+	seen := map[string]bool{}
+	for _, parts := range m.Tables {
+		for _, p := range parts {
+			if p.Ingest == ingest && p.Partition != "" {
+				seen[p.Partition] = true
+			}
+		}
+	}
+	return len(seen)
+}
+
 // Input records one ingested input file.
 type Input struct {
 	Path       string `json:"path"`

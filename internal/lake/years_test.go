@@ -171,3 +171,17 @@ func TestPubYear(t *testing.T) {
 		t.Error("YearPartition")
 	}
 }
+
+// TestYearPartitions: an ingest's distinct year partitions across its tables; 0 for one written
+// whole or not in the manifest.
+func TestYearPartitions(t *testing.T) {
+	m := Manifest{Tables: map[string][]Part{
+		"patents": {{Ingest: "000001"}, {Ingest: "000002", Partition: "py=2015"}, {Ingest: "000002", Partition: "py=2016"}},
+		"parties": {{Ingest: "000001"}, {Ingest: "000002", Partition: "py=2016"}, {Ingest: "000002", Partition: YearPartition(0)}},
+	}}
+	for ingest, want := range map[string]int{"000001": 0, "000002": 3, "000003": 0} {
+		if got := m.YearPartitions(ingest); got != want {
+			t.Errorf("YearPartitions(%s) = %d, want %d", ingest, got, want)
+		}
+	}
+}

@@ -7,23 +7,25 @@
 -- source country and first applicant. Oldest first.
 -- For an owner change, the old and new owner's place where an observation states it beside that
 -- owner (owner_country, owner_address): the new owner's from the observation that made the
--- change, the old owner's from the latest observation up to it that names the old owner.
+-- change, the old owner's from the latest observation up to it that names the old owner. A
+-- changed publication is one observed more than once: its observations are all in
+-- reobservations, which does not join every stored row with its parties.
 SELECT c.pub_number, p.family_id, coalesce(fc.country, '') AS country, coalesce(fc.first_applicant, '') AS applicant,
        c.field, coalesce(c.old_value, '') AS old_value, coalesce(c.new_value, '') AS new_value, c.observed,
        c.source_file, c.ingest_id,
        coalesce(CASE WHEN c.field = 'current_owner' THEN
-           (SELECT arg_max(o.owner_country, o.source_record) FILTER (WHERE o.owner_country IS NOT NULL) FROM observations o
+           (SELECT arg_max(o.owner_country, o.source_record) FILTER (WHERE o.owner_country IS NOT NULL) FROM reobservations o
             WHERE o.pub_number = c.pub_number AND o.observed = c.observed AND o.ingest_id = c.ingest_id
               AND o.source_file = c.source_file AND o.current_owner = c.new_value) END, '') AS new_owner_country,
        coalesce(CASE WHEN c.field = 'current_owner' THEN
-           (SELECT arg_max(o.owner_address, o.source_record) FILTER (WHERE o.owner_address IS NOT NULL) FROM observations o
+           (SELECT arg_max(o.owner_address, o.source_record) FILTER (WHERE o.owner_address IS NOT NULL) FROM reobservations o
             WHERE o.pub_number = c.pub_number AND o.observed = c.observed AND o.ingest_id = c.ingest_id
               AND o.source_file = c.source_file AND o.current_owner = c.new_value) END, '') AS new_owner_address,
        coalesce(CASE WHEN c.field = 'current_owner' THEN
-           (SELECT arg_max(o.owner_country, strftime(o.observed, '%Y%m%d') || o.ingest_id || o.source_file) FILTER (WHERE o.owner_country IS NOT NULL) FROM observations o
+           (SELECT arg_max(o.owner_country, strftime(o.observed, '%Y%m%d') || o.ingest_id || o.source_file) FILTER (WHERE o.owner_country IS NOT NULL) FROM reobservations o
             WHERE o.pub_number = c.pub_number AND o.observed <= c.observed AND o.current_owner = c.old_value) END, '') AS old_owner_country,
        coalesce(CASE WHEN c.field = 'current_owner' THEN
-           (SELECT arg_max(o.owner_address, strftime(o.observed, '%Y%m%d') || o.ingest_id || o.source_file) FILTER (WHERE o.owner_address IS NOT NULL) FROM observations o
+           (SELECT arg_max(o.owner_address, strftime(o.observed, '%Y%m%d') || o.ingest_id || o.source_file) FILTER (WHERE o.owner_address IS NOT NULL) FROM reobservations o
             WHERE o.pub_number = c.pub_number AND o.observed <= c.observed AND o.current_owner = c.old_value) END, '') AS old_owner_address
 FROM changes c
 JOIN scope_pub s USING (pub_number)
