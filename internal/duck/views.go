@@ -205,8 +205,8 @@ GROUP BY k.pub_number`, strings.Join(ranks, ", "), twinSeen)
 	storedObs := func(keys string) string {
 		from, only := "patents_stored", ""
 		if keys != "" {
-			only = " AND pub_number IN (SELECT pub_number FROM " + keys + ")"
-			from = "(SELECT * FROM patents_stored WHERE" + only[4:] + ")"
+			in := "pub_number IN (SELECT pub_number FROM " + keys + ")"
+			from, only = "(SELECT * FROM patents_stored WHERE "+in+")", " AND "+in
 		}
 		b := fmt.Sprintf("SELECT p.pub_number, p.source, p.source_file, p.source_record, p.ingest_id, %s AS observed, %s, NULL::VARCHAR AS claims, NULL::VARCHAR AS abstract FROM %s p",
 			storedObserved, strings.Join(sel, ", "), from)
