@@ -500,10 +500,31 @@ func auditFigures(t *testing.T, a *auditState) {
 		}
 	}
 
+	auditInventorTotal(t, a)
 	auditQuality(t, a, facts, members, famApp, inWin)
 	auditRegional(t, a, facts, members, famApp, famBranch, inWin, level1)
 	t.Logf("%s: offices %d, geography %d×%d, RTA %d of %d cells defined and equal (%d of %d countries below 10 families: n/a), life cycle %d years",
 		a.ex.file, len(byOffice), len(g.Sources), len(g.Offices), checked, cells, short, len(T.Countries), len(m.LifeCycle.Points))
+}
+
+// auditInventorTotal recomputes the inventors section's total: the distinct non-empty normalised
+// inventor names of the publications in scope (an empty name is no inventor's).
+func auditInventorTotal(t *testing.T, a *auditState) {
+	names := map[string]bool{}
+	a.rows(`SELECT pub_number, name FROM parties WHERE role = 'inventor'`, func(r *sql.Rows) error {
+		var pub string
+		var name sql.NullString
+		if err := r.Scan(&pub, &name); err != nil {
+			return err
+		}
+		if _, in := a.famOf[pub]; in && name.String != "" {
+			names[name.String] = true
+		}
+		return nil
+	})
+	if a.m.Inventors.Total != len(names) {
+		t.Errorf("inventors: model %d distinct inventors, audit %d", a.m.Inventors.Total, len(names))
+	}
 }
 
 func hasFamily(py map[string]int, k string) bool { _, ok := py[k]; return ok }

@@ -7,6 +7,10 @@ import (
 
 func (b *macroBuilder) inventors() error {
 	I := &b.m.Inventors
+	// fam_inv first: the count of distinct inventors reads it (inventor_total).
+	if err := b.s.PrepareInventors(b.ctx); err != nil {
+		return err
+	}
 	total, err := analysis.InventorTotal.One(b.ctx, b.s)
 	if err != nil {
 		return err
@@ -15,9 +19,6 @@ func (b *macroBuilder) inventors() error {
 	if I.Total == 0 {
 		b.unavailable(Unavailable{Analysis: "inventors", Section: "inventors", Code: CodeNoInventors})
 		return nil
-	}
-	if err := b.s.PrepareInventors(b.ctx); err != nil {
-		return err
 	}
 	top, err := analysis.InventorsTop.All(b.ctx, b.s, b.s.From, b.s.To, b.cfg.Analysis.TopN)
 	if err != nil {
