@@ -51,9 +51,13 @@ func (b *macroBuilder) quality() error {
 		py               int
 		fwd, size, scope float64
 	}
+	if err := b.s.PrepareQuality(b.ctx, b.cfg.Analysis.CitationWindow); err != nil {
+		return err
+	}
 	// quality_base has a row per family in the window, n of them (citation_coverage): the
 	// arrays are made at that size once instead of growing by copies (10M families: seven
-	// arrays of 9.6M).
+	// arrays of 9.6M), and only now, so that they are not held while DuckDB makes the quality
+	// tables.
 	fams := make([]fam, 0, n)
 	in.Cohort = make([]string, 0, n)
 	if withSrc > 0 || useInternal {
@@ -63,9 +67,6 @@ func (b *macroBuilder) quality() error {
 	in.Claims = make([]float64, 0, n)
 	in.BackwardCitations = make([]float64, 0, n)
 	in.GrantLag = make([]float64, 0, n)
-	if err := b.s.PrepareQuality(b.ctx, b.cfg.Analysis.CitationWindow); err != nil {
-		return err
-	}
 	// One row per family in scope, streamed (Feed) in no particular order: the index and the
 	// ranking below do not depend on it (see quality_base). Read through the driver (Each), the
 	// rows were first materialised by DuckDB and then boxed value by value, and this callback
@@ -74,10 +75,11 @@ func (b *macroBuilder) quality() error {
 	cohorts := map[cohortKey]string{}
 	err = analysis.QualityBase.Feed(b.ctx, b.s, func(r analysis.QualityBaseRow) error {
 		f := fam{id: r.FamilyID, py: r.Year}
-		c, ok := cohorts[cohortKey{f.py, r.Subclass}]
+		k := cohortKey{f.py, r.Subclass}
+		c, ok := cohorts[k]
 		if !ok {
 			c = strconv.Itoa(f.py) + "|" + r.Subclass
-			cohorts[cohortKey{f.py, r.Subclass}] = c
+			cohorts[k] = c
 		}
 		in.Cohort = append(in.Cohort, c)
 		f.fwd = math.NaN()

@@ -219,9 +219,9 @@ WHERE x.role = 'inventor' AND x.name <> '';
 -- name: inventor_total
 -- The distinct named inventors of the publications in scope, read from fam_inv (family_inventors,
 -- made first): the same names as a join of the lake's parties with scope_pub, grouped again
--- (10M families: 0.37 s against 7.7 s, the same 31,662 names; 1M: see docs/scale.md). An empty
--- normalised name is no inventor's (fam_inv and the lists of top inventors leave it out); the
--- join counted it as one more.
+-- (10M families: 0.36–0.37 s against 7.7–9.9 s, the same 31,662 names; 1M: see
+-- docs/scale.md). An empty normalised name is no inventor's (fam_inv and the lists of top
+-- inventors leave it out); the join counted it as one more.
 SELECT count(DISTINCT name) AS n FROM fam_inv;
 
 -- name: inventor_applicants
