@@ -166,13 +166,17 @@ func (s *Session) ClusterDocCount(ctx context.Context) (int, error) {
 	return r.N, err
 }
 
-// PrepareClusterDocs makes the table ClusterDocSource reads beside the lake's texts (cl_group:
-// clusterGroups), a grouping over every family in scope: before the read, whose join needs less
-// of DuckDB's memory than this grouping does (landscape.StartMap lowers the cap for the read).
+// PrepareClusterDocs checks that the table ClusterDocSource reads beside the lake's texts
+// (cl_group, cluster_groups: the families' codes and main subclass) was made, with the scope
+// (Session.familyClasses): a session opened without the map (OpenOptions.NoMap, or the config's
+// clustering.disabled) has no codes left to make it from, and its documents are refused rather
+// than read without codes.
 func (s *Session) PrepareClusterDocs(ctx context.Context) error { return s.clusterGroups(ctx) }
 
-// clusterGroups makes cl_group, the classification side of cluster_docs (the query
-// cluster_groups, over the IPC scheme first).
-func (s *Session) clusterGroups(ctx context.Context) error {
-	return s.exec(ctx, "cluster_groups", "ipc", "ipc")
+// clusterGroups checks that cl_group, the classification side of cluster_docs, was made.
+func (s *Session) clusterGroups(context.Context) error {
+	if !s.clGroup {
+		return errors.New("analysis cluster_groups: the session was opened without the map (no technology map: OpenOptions.NoMap or clustering.disabled), so the families' codes for its documents were not kept")
+	}
+	return nil
 }

@@ -225,7 +225,8 @@ func CheckQueries(ctx context.Context, s *Session, models ...string) []error {
 // model, so that CheckQueries can prepare those queries on a session whose models did not take
 // the steps: fe_app (family_apps; dropped once the families are resolved) for family_edges, the
 // quality tables (PrepareQuality) for quality_base, fam_inv (PrepareInventors) for the inventor
-// queries, cl_group (clusterGroups) and cl_pos (cluster_doc_pos) for the map's two reads.
+// queries, and cl_pos (cluster_doc_pos) for the map's two reads (cl_group is made with the
+// scope of a session with the map).
 func (s *Session) MakeStepTables(ctx context.Context) error {
 	if err := s.exec(ctx, "family_apps"); err != nil {
 		return err
@@ -234,9 +235,6 @@ func (s *Session) MakeStepTables(ctx context.Context) error {
 		return err
 	}
 	if err := s.PrepareQuality(ctx, s.Cfg.Analysis.CitationWindow); err != nil {
-		return err
-	}
-	if err := s.clusterGroups(ctx); err != nil {
 		return err
 	}
 	return s.exec(ctx, "cluster_doc_pos")

@@ -313,9 +313,9 @@ func (s *Session) PrepareInventors(ctx context.Context) error {
 }
 
 // PrepareQuality makes the tables quality_base reads, one step each (quality_members,
-// quality_fwd, quality_scope, quality_size in macro.sql) so that each spills under DuckDB's memory
-// cap: the members of the families of the window and the forward citations received within
-// window years of the first publication.
+// quality_fwd, quality_size in macro.sql) so that each spills under DuckDB's memory cap: the
+// members of the families of the window and the forward citations received within window years
+// of the first publication. (The scope's subclasses, fam_subs, are made with the scope.)
 func (s *Session) PrepareQuality(ctx context.Context, window int) error {
 	steps := []struct {
 		name string
@@ -323,7 +323,6 @@ func (s *Session) PrepareQuality(ctx context.Context, window int) error {
 	}{
 		{"quality_members", []any{s.From, s.To}},
 		{"quality_fwd", []any{window}},
-		{"quality_scope", nil},
 		{"quality_size", nil},
 	}
 	for _, st := range steps {

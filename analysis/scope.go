@@ -45,6 +45,17 @@ type Session struct {
 	// KeySalts counts how often the family keys were made again because two families in scope
 	// had one (familyKeys): 0 but by a rare chance.
 	KeySalts int
+	// noMap: the session was opened without the map (OpenOptions.NoMap), so the clustering's
+	// codes (cl_group) were not made with the scope; clGroup: they were.
+	noMap, clGroup bool
+}
+
+// OpenOptions tune Open.
+type OpenOptions struct {
+	// NoMap says that no technology map will be built over the session (pipeline's --no-map):
+	// the clustering's per-family codes (cluster_groups) are then not made with the scope. The
+	// config's clustering.disabled does the same.
+	NoMap bool
 }
 
 // Timing is how long one step took.
@@ -60,8 +71,13 @@ func (s *Session) RecordTiming(step string, start time.Time) {
 	s.Timings = append(s.Timings, Timing{Step: step, Seconds: end.Sub(start).Seconds(), End: end})
 }
 
-// Open opens the lake and prepares the scope of cfg.
+// Open opens the lake and prepares the scope of cfg (OpenWith, default options).
 func Open(ctx context.Context, cfg *config.Config) (*Session, error) {
+	return OpenWith(ctx, cfg, OpenOptions{})
+}
+
+// OpenWith opens the lake and prepares the scope of cfg.
+func OpenWith(ctx context.Context, cfg *config.Config, o OpenOptions) (*Session, error) {
 	opts := duck.Options{Version: cfg.LakeVersion}
 	if cfg.AsOf != "" {
 		t, err := time.Parse("2006-01-02", cfg.AsOf)
@@ -74,7 +90,7 @@ func Open(ctx context.Context, cfg *config.Config) (*Session, error) {
 	if err != nil {
 		return nil, err
 	}
-	s := &Session{DB: db, Cfg: cfg, LakeVersion: cfg.LakeVersion}
+	s := &Session{DB: db, Cfg: cfg, LakeVersion: cfg.LakeVersion, noMap: o.NoMap || cfg.Clustering.Disabled}
 	if s.LakeVersion == "" {
 		s.LakeVersion = db.Lake.Version()
 	}
@@ -274,7 +290,30 @@ func (s *Session) prepare(ctx context.Context) error {
 			return err
 		}
 	}
+	if err := s.familyClasses(ctx); err != nil {
+		return err
+	}
 	return s.window(ctx)
+}
+
+// familyClasses makes, from the in-scope codes (scope_cls), the per-family tables the later
+// analyses read: fam_tsub (family_trend_subclass) for subclass_trend, fam_subs
+// (family_subclasses) for quality_base, and cl_group (cluster_groups) for the map's documents
+// unless the session builds no map; then it empties scope_cls (drop_scope_classes), the largest
+// of the session's tables. Measured in docs/scale.md (twenty-second session).
+func (s *Session) familyClasses(ctx context.Context) error {
+	for _, q := range []string{"family_trend_subclass", "family_subclasses"} {
+		if err := s.exec(ctx, q); err != nil {
+			return err
+		}
+	}
+	if !s.noMap {
+		if err := s.exec(ctx, "cluster_groups", "ipc", "ipc"); err != nil {
+			return err
+		}
+		s.clGroup = true
+	}
+	return s.exec(ctx, "drop_scope_classes")
 }
 
 // execKinds runs the statement prefix+kind for each code rule kind present (codeRule's kinds, in

@@ -48,7 +48,7 @@ type Job struct {
 
 // Open opens the analysis session over cfg's lake and scope.
 func Open(ctx context.Context, cfg *config.Config, opt JobOptions) (*Job, error) {
-	s, err := analysis.Open(ctx, cfg)
+	s, err := analysis.OpenWith(ctx, cfg, analysis.OpenOptions{NoMap: opt.NoMap})
 	if err != nil {
 		return nil, err
 	}

@@ -124,7 +124,7 @@ func Build(ctx context.Context, o Options) (*Model, error) {
 	if o.Config != nil {
 		cfg := *o.Config
 		cfg.Lake = lake
-		s, err = analysis.Open(ctx, &cfg)
+		s, err = analysis.OpenWith(ctx, &cfg, analysis.OpenOptions{NoMap: true}) // the scope's families only
 	} else {
 		s, err = analysis.OpenLake(ctx, lake)
 	}

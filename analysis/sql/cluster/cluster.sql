@@ -1,5 +1,6 @@
 -- name: cluster_groups
--- The classification side of cluster_docs, a table of its own made first: per family in scope,
+-- The classification side of cluster_docs, a table of its own made with the scope
+-- (Session.familyClasses, before scope_cls is emptied; not for a session without the map): per family in scope,
 -- the distinct IPC/CPC main groups of its in-scope publications (a space-separated string; the
 -- separator is not in a canonical code) and the main subclass (the first by: scheme = the bound
 -- scheme, main code first, earliest publication (none last), publication number, code — as one

@@ -162,28 +162,10 @@ FROM fam_app a JOIN fam f USING (fk) WHERE f.py BETWEEN ? AND ?
 GROUP BY 1 ORDER BY 2 DESC, 1;
 
 -- name: subclass_trend
--- Families per main IPC subclass per year. A family's
--- subclass is read from its in-scope publications' codes (scope_cls): the IPC codes, and the CPC
--- codes of a publication without an IPC subclass; a main code first, then the alphabetically
--- first subclass. The order is one sort key, k: '0' for a main code ('1' not, '2' unknown)
--- followed by the subclass, so the least k names the subclass. Each publication's least k
--- (among its IPC codes when it has one, else among all its codes) is taken in one grouping by
--- publication, then the family's least of those: no list of the publications with an IPC code
--- joined back to every code (1M families: 0.64 s instead of 0.69–0.80 s, the same subclasses).
--- Both steps read scope_cls only (not the lake's classifications again) and use plain min, not
--- first(… ORDER BY …), so the grouping of every family spills under DuckDB's memory cap
--- (docs/scale.md).
-WITH pk AS (
-    SELECT fk, coalesce(min(k) FILTER (WHERE scheme = 'ipc'), min(k)) AS k
-    FROM (SELECT fk, pub_number, scheme,
-                 CASE WHEN is_main THEN '0' WHEN NOT is_main THEN '1' ELSE '2' END || subclass AS k
-          FROM scope_cls)
-    GROUP BY fk, pub_number
-), fs AS (
-    SELECT fk, substr(min(k), 2) AS subclass FROM pk GROUP BY fk
-)
-SELECT fs.subclass, f.py, count(*) AS n
-FROM fs JOIN fam f USING (fk) WHERE f.py BETWEEN ? AND ?
+-- Families per main IPC subclass per year: each family's subclass from fam_tsub (made with the
+-- scope by family_trend_subclass).
+SELECT t.subclass, f.py, count(*) AS n
+FROM fam_tsub t JOIN fam f USING (fk) WHERE f.py BETWEEN ? AND ?
 GROUP BY 1, 2 ORDER BY 1, 2;
 
 -- name: country_branch
@@ -283,7 +265,8 @@ FROM fam WHERE py BETWEEN ? AND ?;
 
 -- name: quality_members
 -- The quality indicators are computed in steps, each a table of its own (quality_members,
--- quality_fwd, quality_scope, quality_size), then joined by quality_base: every grouping counts
+-- quality_fwd, quality_size; the scope's subclasses are fam_subs, made with the scope by
+-- family_subclasses), then joined by quality_base: every grouping counts
 -- distinct values by grouping twice (no DISTINCT or ORDER BY aggregate), and no grouping is built
 -- into a join's hash table, so that each step spills under DuckDB's memory cap (as one statement
 -- with count(DISTINCT …) aggregates, a 1M-family lake failed under a 400 MB cap).
@@ -308,19 +291,6 @@ SELECT fk, count(*) AS n FROM (
     WHERE c.kind = 'patent' AND cp.pub_date <= m.first_pub + to_years(?::INTEGER) AND cp.family_id <> m.family_id
 ) GROUP BY 1;
 
--- name: quality_scope
--- scope: distinct IPC subclasses of the family's in-scope publications, and its main subclass
--- (the first main one, else the first; IPC/CPC only: Derwent classes and manual codes have no
--- subclass).
-CREATE OR REPLACE TEMP TABLE q_scope AS
-SELECT fk, count(*) AS n,
-       arg_min(subclass, CASE WHEN is_main THEN '0' ELSE '1' END || subclass) AS main_sub
-FROM (
-    SELECT c.fk, c.subclass, bool_or(c.is_main) AS is_main
-    FROM scope_cls c
-    GROUP BY 1, 2
-) GROUP BY 1;
-
 -- name: quality_size
 -- family size: distinct offices of all members in the lake.
 CREATE OR REPLACE TEMP TABLE q_size AS
@@ -330,7 +300,7 @@ FROM (SELECT DISTINCT fk, jurisdiction FROM q_members) GROUP BY 1;
 -- name: quality_base
 -- Per family: the raw quality indicators the data supports (numbers only; the details of the
 -- core patents are fetched afterwards by quality_details), from the tables of quality_members,
--- quality_fwd, quality_scope and quality_size (bound: from, to). In no order: the index of a
+-- quality_fwd and quality_size, and fam_subs (family_subclasses) (bound: from, to). In no order: the index of a
 -- family does not depend on the order of the rows (each value is normalised within its cohort
 -- by the cohort's trimmed range), and the families are then ranked by a total order that ends
 -- with the family id (landscape's quality), so the ids are not sorted here (10M families: a
@@ -341,7 +311,7 @@ SELECT f.family_id, f.py, coalesce(sc.main_sub, '') AS subclass,
        f.cites_src AS backward,
        CASE WHEN f.granted AND f.app_date IS NOT NULL THEN date_diff('day', f.app_date, f.grant_date) END AS grant_lag,
        sc.n AS scope
-FROM fam f LEFT JOIN q_fwd fwd USING (fk) LEFT JOIN q_scope sc USING (fk) LEFT JOIN q_size fs USING (fk)
+FROM fam f LEFT JOIN q_fwd fwd USING (fk) LEFT JOIN fam_subs sc USING (fk) LEFT JOIN q_size fs USING (fk)
 WHERE f.py BETWEEN ? AND ?;
 
 -- name: quality_done
@@ -351,7 +321,6 @@ WHERE f.py BETWEEN ? AND ?;
 -- and a later read without PrepareQuality fails instead of reading stale tables.
 DROP TABLE IF EXISTS q_members;
 DROP TABLE IF EXISTS q_fwd;
-DROP TABLE IF EXISTS q_scope;
 DROP TABLE IF EXISTS q_size;
 
 -- name: create_fam_quality
