@@ -171,10 +171,7 @@ func (s *Session) ClusterDocCount(ctx context.Context) (int, error) {
 // (Session.familyClasses): a session opened without the map (OpenOptions.NoMap, or the config's
 // clustering.disabled) has no codes left to make it from, and its documents are refused rather
 // than read without codes.
-func (s *Session) PrepareClusterDocs(ctx context.Context) error { return s.clusterGroups(ctx) }
-
-// clusterGroups checks that cl_group, the classification side of cluster_docs, was made.
-func (s *Session) clusterGroups(context.Context) error {
+func (s *Session) PrepareClusterDocs(context.Context) error {
 	if !s.clGroup {
 		return errors.New("analysis cluster_groups: the session was opened without the map (no technology map: OpenOptions.NoMap or clustering.disabled), so the families' codes for its documents were not kept")
 	}

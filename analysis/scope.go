@@ -45,9 +45,9 @@ type Session struct {
 	// KeySalts counts how often the family keys were made again because two families in scope
 	// had one (familyKeys): 0 but by a rare chance.
 	KeySalts int
-	// noMap: the session was opened without the map (OpenOptions.NoMap), so the clustering's
-	// codes (cl_group) were not made with the scope; clGroup: they were.
-	noMap, clGroup bool
+	// clGroup: the clustering's codes (cl_group) were made with the scope (familyClasses); a
+	// session opened without the map (OpenOptions.NoMap, clustering.disabled) has none.
+	clGroup bool
 }
 
 // OpenOptions tune Open.
@@ -90,11 +90,11 @@ func OpenWith(ctx context.Context, cfg *config.Config, o OpenOptions) (*Session,
 	if err != nil {
 		return nil, err
 	}
-	s := &Session{DB: db, Cfg: cfg, LakeVersion: cfg.LakeVersion, noMap: o.NoMap || cfg.Clustering.Disabled}
+	s := &Session{DB: db, Cfg: cfg, LakeVersion: cfg.LakeVersion}
 	if s.LakeVersion == "" {
 		s.LakeVersion = db.Lake.Version()
 	}
-	if err := s.prepare(ctx); err != nil {
+	if err := s.prepare(ctx, !o.NoMap && !cfg.Clustering.Disabled); err != nil {
 		db.Close()
 		return nil, err
 	}
@@ -181,7 +181,7 @@ func keywordMap(byTarget map[string][]string) (string, [][2]string) {
 	return strings.Join(quoted, "|"), pairs
 }
 
-func (s *Session) prepare(ctx context.Context) error {
+func (s *Session) prepare(ctx context.Context, withMap bool) error {
 	c := s.Cfg
 	for _, q := range []string{"create_rules", "create_branches"} {
 		if err := s.exec(ctx, q); err != nil {
@@ -290,7 +290,7 @@ func (s *Session) prepare(ctx context.Context) error {
 			return err
 		}
 	}
-	if err := s.familyClasses(ctx); err != nil {
+	if err := s.familyClasses(ctx, withMap); err != nil {
 		return err
 	}
 	return s.window(ctx)
@@ -298,16 +298,16 @@ func (s *Session) prepare(ctx context.Context) error {
 
 // familyClasses makes, from the in-scope codes (scope_cls), the per-family tables the later
 // analyses read: fam_tsub (family_trend_subclass) for subclass_trend, fam_subs
-// (family_subclasses) for quality_base, and cl_group (cluster_groups) for the map's documents
-// unless the session builds no map; then it empties scope_cls (drop_scope_classes), the largest
-// of the session's tables. Measured in docs/scale.md (twenty-second session).
-func (s *Session) familyClasses(ctx context.Context) error {
+// (family_subclasses) for quality_base, and with the map cl_group (cluster_groups) for the map's
+// documents; then it empties scope_cls (drop_scope_classes), the largest of the session's
+// tables. Measured in docs/scale.md (twenty-second session).
+func (s *Session) familyClasses(ctx context.Context, withMap bool) error {
 	for _, q := range []string{"family_trend_subclass", "family_subclasses"} {
 		if err := s.exec(ctx, q); err != nil {
 			return err
 		}
 	}
-	if !s.noMap {
+	if withMap {
 		if err := s.exec(ctx, "cluster_groups", "ipc", "ipc"); err != nil {
 			return err
 		}

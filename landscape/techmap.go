@@ -244,8 +244,8 @@ func StartMap(ctx context.Context, s *analysis.Session, trim bool) (*MapBuild, e
 	}
 	// The Go heap grows from here. With trim DuckDB's buffer is emptied and its cap lowered for
 	// the read (readCap): the documents' joins spill by partitions and need less than the
-	// groupings over every family (cl_group was made with the scope: PrepareClusterDocs checks). Else DuckDB's
-	// allocator gives back what it keeps.
+	// groupings over every family (cl_group was made with the scope: PrepareClusterDocs
+	// checks). Else DuckDB's allocator gives back what it keeps.
 	restore := func(context.Context) error { return nil }
 	if trim {
 		if err := s.DB.Trim(ctx); err != nil {

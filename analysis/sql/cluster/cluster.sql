@@ -1,14 +1,14 @@
 -- name: cluster_groups
 -- The classification side of cluster_docs, a table of its own made with the scope
--- (Session.familyClasses, before scope_cls is emptied; not for a session without the map): per family in scope,
--- the distinct IPC/CPC main groups of its in-scope publications (a space-separated string; the
--- separator is not in a canonical code) and the main subclass (the first by: scheme = the bound
--- scheme, main code first, earliest publication (none last), publication number, code — as one
--- sort key, a struct compared field by field: built from the row's values, not as a string with
--- the date formatted, which took the table from 1.6–1.9 s to 1.2–1.4 s at 1M families, the
--- same subclasses). No list or ORDER BY aggregate: those do not spill, and a 1M-family lake
--- failed under a 400 MB cap with them. Each part reads scope_cls itself (a shared CTE was
--- materialised with every row's sort key). Parameter: the preferred scheme ('ipc').
+-- (Session.familyClasses, before scope_cls is emptied; not for a session without the map): per
+-- family in scope, the distinct IPC/CPC main groups of its in-scope publications (a space-separated
+-- string; the separator is not in a canonical code) and the main subclass (the first by: scheme =
+-- the bound scheme, main code first, earliest publication (none last), publication number, code —
+-- as one sort key, a struct compared field by field: built from the row's values, not as a string
+-- with the date formatted, which took the table from 1.6–1.9 s to 1.2–1.4 s at 1M families, the
+-- same subclasses). No list or ORDER BY aggregate: those do not spill, and a 1M-family lake failed
+-- under a 400 MB cap with them. Each part reads scope_cls itself (a shared CTE was materialised
+-- with every row's sort key). Parameter: the preferred scheme ('ipc').
 CREATE OR REPLACE TEMP TABLE cl_group AS
 WITH sub AS (
     SELECT c.fk,

@@ -371,8 +371,8 @@ CREATE OR REPLACE TEMP TABLE branch_hit (target VARCHAR, fk UBIGINT);
 -- instead: the trend's main subclass (family_trend_subclass), the quality's subclasses
 -- (family_subclasses) and the clustering's codes (cluster_groups). Then it is emptied
 -- (drop_scope_classes): it is the largest of the session's tables (at 1M families 8.1M rows,
--- about 720 MB of DuckDB's 1.7 GB of tables), and held to the end it filled DuckDB's cap, so
--- that the macro analyses and the map read their tables back from the spill folder.
+-- about 720 MB of DuckDB's 1.7 GB of tables), and held to the end it kept the other tables out
+-- of DuckDB's cap, in the spill folder (what it gained: docs/scale.md, twenty-second session).
 CREATE OR REPLACE TEMP TABLE scope_cls AS
 SELECT p.fk, c.pub_number, c.subclass, c.main_group, c.scheme, c.is_main, c.code, p.pub_date
 FROM classifications c JOIN scope_fam p USING (pub_number)
