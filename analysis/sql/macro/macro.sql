@@ -266,12 +266,12 @@ FROM fam WHERE py BETWEEN ? AND ?;
 -- name: quality_members
 -- The quality indicators are computed in steps, each a table of its own (quality_members,
 -- quality_fwd, quality_size; the scope's subclasses are fam_subs, made with the scope by
--- family_subclasses), then joined by quality_base: every grouping counts
--- distinct values by grouping twice (no DISTINCT or ORDER BY aggregate), and no grouping is built
--- into a join's hash table, so that each step spills under DuckDB's memory cap (as one statement
--- with count(DISTINCT …) aggregates, a 1M-family lake failed under a 400 MB cap).
--- Members: the publications in the lake of every family in the window (bound: from, to), each
--- with its family's first publication, the start of quality_fwd's window.
+-- family_subclasses), then joined by quality_base: every grouping counts distinct values by
+-- grouping twice (no DISTINCT or ORDER BY aggregate), and no grouping is built into a join's hash
+-- table, so that each step spills under DuckDB's memory cap (as one statement with count(DISTINCT
+-- …) aggregates, a 1M-family lake failed under a 400 MB cap). Members: the publications in the lake
+-- of every family in the window (bound: from, to), each with its family's first publication, the
+-- start of quality_fwd's window.
 CREATE OR REPLACE TEMP TABLE q_members AS
 SELECT f.fk, f.family_id, f.first_pub, p.doc_number, p.jurisdiction FROM fam f JOIN pat p USING (family_id)
 WHERE f.py BETWEEN ? AND ?;
@@ -298,12 +298,12 @@ SELECT fk, count(jurisdiction) AS n
 FROM (SELECT DISTINCT fk, jurisdiction FROM q_members) GROUP BY 1;
 
 -- name: quality_base
--- Per family: the raw quality indicators the data supports (numbers only; the details of the
--- core patents are fetched afterwards by quality_details), from the tables of quality_members,
--- quality_fwd and quality_size, and fam_subs (family_subclasses) (bound: from, to). In no order: the index of a
--- family does not depend on the order of the rows (each value is normalised within its cohort
--- by the cohort's trimmed range), and the families are then ranked by a total order that ends
--- with the family id (landscape's quality), so the ids are not sorted here (10M families: a
+-- Per family: the raw quality indicators the data supports (numbers only; the details of the core
+-- patents are fetched afterwards by quality_details), from the tables of quality_members,
+-- quality_fwd and quality_size, and fam_subs (family_subclasses) (bound: from, to). In no order:
+-- the index of a family does not depend on the order of the rows (each value is normalised within
+-- its cohort by the cohort's trimmed range), and the families are then ranked by a total order that
+-- ends with the family id (landscape's quality), so the ids are not sorted here (10M families: a
 -- sort of 9.6M strings).
 SELECT f.family_id, f.py, coalesce(sc.main_sub, '') AS subclass,
        fwd.n AS fwd_internal, f.cited_by_src AS fwd_src,

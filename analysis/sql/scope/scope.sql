@@ -413,9 +413,9 @@ FROM (
 ) GROUP BY 1;
 
 -- name: drop_scope_classes
--- scope_cls emptied once the statements above read it (the table stays, empty, with its columns,
--- so that their SQL still prepares: CheckQueries). Session.prepare runs it last, and a read of the codes
--- after it is refused in Go (Session.clusterGroups), not answered from the empty table.
+-- scope_cls emptied once the statements above read it (the table stays, empty, with its columns, so
+-- that their SQL still prepares: CheckQueries). Session.prepare runs it last, and a read of the
+-- codes after it is refused in Go (Session.PrepareClusterDocs), not answered from the empty table.
 CREATE OR REPLACE TEMP TABLE scope_cls AS SELECT * FROM scope_cls LIMIT 0;
 
 -- name: families_of
