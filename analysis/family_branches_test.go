@@ -71,3 +71,51 @@ func TestBranchTagsByRuleKind(t *testing.T) {
 		t.Errorf("branches %v, want %v", got, want)
 	}
 }
+
+// TestKeywordHitsRepeated: kw_hit keeps a (target, publication) pair once per keyword of that
+// target the publication's text holds (its matches are made distinct per publication, not the
+// pairs), and its readers make their rows distinct: a publication whose title holds two scope
+// keywords is one publication in scope, and a family whose title holds two keywords of a branch
+// is in that branch (and its parent) once. Publication 1 is in scope by its keywords only (its
+// code is outside the scope's).
+func TestKeywordHitsRepeated(t *testing.T) {
+	ctx := context.Background()
+	csv := espacenetHeader +
+		"1;Camera gimbal with a gimbal lock;SMITH JOHN [US];ACME INC [US];EP1000001A1;2015-01-01;G03B17/56;G03B17/561;2016-01-01;2016-01-01;100;EP20150000001\n" +
+		"2;Drogue parachute and reserve parachute;SMITH JOHN [US];ACME INC [US];EP1000002A1;2015-01-01;B64C39/02;B64C39/024;2016-01-01;2016-01-01;200;EP20150000002\n" +
+		"3;Drone arm;SMITH JOHN [US];ACME INC [US];EP1000003A1;2015-01-01;B64C39/02;B64C39/024;2016-01-01;2016-01-01;300;EP20150000003\n"
+	cfg := espacenetConfig(t, csv, "B64C39")
+	cfg.Industry.Scope.Keywords = config.Keywords{En: []string{"gimbal", "camera gimbal"}}
+	safe := config.Branch{ID: "safe", Level: 1, Name: config.Text{Zh: "safe", En: "safe"}}
+	safe.Children = []config.Branch{{ID: "chute", Parent: "safe", Level: 2, Keywords: config.Keywords{En: []string{"parachute", "drogue parachute"}},
+		Name: config.Text{Zh: "chute", En: "chute"}}}
+	cfg.Branches = []config.Branch{safe}
+	s, err := Open(ctx, cfg)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	var n, distinct int
+	if err := s.DB.SQL().QueryRowContext(ctx, "SELECT count(*), count(DISTINCT pub_number) FROM scope_pub").Scan(&n, &distinct); err != nil {
+		t.Fatal(err)
+	}
+	if n != 3 || distinct != 3 {
+		t.Errorf("scope_pub: %d rows, %d publications, want 3 and 3", n, distinct)
+	}
+	rows, err := s.DB.SQL().QueryContext(ctx, "SELECT family_id, branch_id FROM fam_branch ORDER BY ALL")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer rows.Close()
+	var got [][2]string
+	for rows.Next() {
+		var f, b string
+		if err := rows.Scan(&f, &b); err != nil {
+			t.Fatal(err)
+		}
+		got = append(got, [2]string{f, b})
+	}
+	if want := [][2]string{{"200", "chute"}, {"200", "safe"}}; !reflect.DeepEqual(got, want) {
+		t.Errorf("fam_branch %v, want %v", got, want)
+	}
+}

@@ -55,10 +55,15 @@ INSERT INTO code_hit SELECT DISTINCT r.target, c.pub_number FROM classifications
 -- name: kw_hits
 -- Publications whose title or abstract contains a keyword of a target, in ONE regular-expression
 -- pass over the lake: the bound pattern alternates every keyword (lower case, longest first);
--- kwmap maps each matched keyword to the targets of every keyword it contains.
+-- kwmap maps each matched keyword to the targets of every keyword it contains. A publication's
+-- matches are made distinct in its own list (list_distinct), not the (target, publication) rows
+-- in a grouping: a pair still repeats when two of its keywords name one target, and both readers
+-- make their rows distinct anyway (scope_pubs by set operations, family_branches per family and
+-- target). The statement alone on the 10M-family lake: 33.5M rows instead of 28.3M, 36.1 s
+-- instead of 43.9–46.0 s (docs/scale.md, twenty-third session).
 CREATE OR REPLACE TEMP TABLE kw_hit AS
-SELECT DISTINCT m.target, p.pub_number
-FROM (SELECT pub_number, unnest(regexp_extract_all(lower(coalesce(title, '') || ' ' || coalesce(abstract, '')), ?)) AS matched
+SELECT m.target, p.pub_number
+FROM (SELECT pub_number, unnest(list_distinct(regexp_extract_all(lower(coalesce(title, '') || ' ' || coalesce(abstract, '')), ?))) AS matched
       FROM patents) p
 JOIN kwmap m USING (matched);
 
