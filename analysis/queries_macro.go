@@ -191,6 +191,7 @@ type CitationCoverageRow struct {
 
 // QualityBaseRow is one family's raw quality indicators (NULL: the source does not give it).
 type QualityBaseRow struct {
+	FK          uint64   `db:"fk"` // the family's key, which fam_quality is keyed by
 	FamilyID    string   `db:"family_id"`
 	Year        int      `db:"py"`
 	Subclass    string   `db:"subclass"`

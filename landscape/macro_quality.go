@@ -47,6 +47,7 @@ func (b *macroBuilder) quality() error {
 	}
 	Q.Missing = append(Q.Missing, Unavailable{Analysis: "quality.generality_originality", Section: "quality", Code: CodeNotComputed})
 	type fam struct {
+		fk               uint64
 		id               string
 		py               int
 		fwd, size, scope float64
@@ -74,7 +75,7 @@ func (b *macroBuilder) quality() error {
 	// key is made once and shared by its families.
 	cohorts := map[cohortKey]string{}
 	err = analysis.QualityBase.Feed(b.ctx, b.s, func(r analysis.QualityBaseRow) error {
-		f := fam{id: r.FamilyID, py: r.Year}
+		f := fam{fk: r.FK, id: r.FamilyID, py: r.Year}
 		k := cohortKey{f.py, r.Subclass}
 		c, ok := cohorts[k]
 		if !ok {
@@ -138,7 +139,7 @@ func (b *macroBuilder) quality() error {
 			if !scores[i].OK {
 				continue
 			}
-			if err := add(fams[i].id, scores[i].Index, 1-float64(rank)/float64(nOK)); err != nil {
+			if err := add(fams[i].fk, scores[i].Index, 1-float64(rank)/float64(nOK)); err != nil {
 				return err
 			}
 		}

@@ -46,10 +46,10 @@ SELECT count(*) AS n FROM fam WHERE py BETWEEN ? AND ?;
 -- family id, as the macro ranks them) and the industry decile: ceil(10 · rank / n) with rank the
 -- position by score ascending (ties by family id), so 10 = the best tenth, also for small n.
 CREATE OR REPLACE TEMP TABLE ent_q AS
-SELECT q.family_id, q.score,
-       row_number() OVER (ORDER BY q.score DESC, q.family_id) <= ? AS core,
-       CAST(ceil(10.0 * row_number() OVER (ORDER BY q.score, q.family_id) / count(*) OVER ()) AS INTEGER) AS decile
-FROM fam_quality q JOIN fam f USING (family_id)
+SELECT f.family_id, q.score,
+       row_number() OVER (ORDER BY q.score DESC, f.family_id) <= ? AS core,
+       CAST(ceil(10.0 * row_number() OVER (ORDER BY q.score, f.family_id) / count(*) OVER ()) AS INTEGER) AS decile
+FROM fam_quality q JOIN fam f USING (fk)
 WHERE f.py BETWEEN ? AND ?;
 
 -- name: ent_q_stats

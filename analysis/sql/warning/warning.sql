@@ -72,4 +72,4 @@ ORDER BY p.family_id, e.date, code, description;
 
 -- name: quality
 -- Every window family's quality index and percentile (0–1, best = 1), kept by the macro model.
-SELECT family_id, score, pct FROM fam_quality ORDER BY family_id;
+SELECT f.family_id, q.score, q.pct FROM fam_quality q JOIN fam f USING (fk) ORDER BY f.family_id;
