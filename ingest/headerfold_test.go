@@ -71,7 +71,7 @@ func ingestTables(t *testing.T, path, lk string) map[string][][]any {
 	out := map[string][][]any{}
 	for _, table := range []string{"patents", "parties", "classifications", "citations", "priorities", "provenance", "quarantine", "family_links"} {
 		res, err := db.Query(context.Background(), fmt.Sprintf(
-			`SELECT COLUMNS(c -> c NOT IN ('ingest_id', 'source_file', 'file')) FROM %s ORDER BY ALL`, table))
+			`SELECT COLUMNS(lambda c: c NOT IN ('ingest_id', 'source_file', 'file')) FROM %s ORDER BY ALL`, table))
 		if err != nil {
 			t.Fatalf("%s: %v", table, err)
 		}

@@ -147,15 +147,16 @@ INSERT INTO fam_map VALUES (?, ?);
 -- publications in scope filter on it instead of each joining pat with scope_pub by number
 -- (scope_fam, scope_families, family_applicants, the macro's counts by source, office and year,
 -- the value and effect queries).
--- family_key(id), a macro, is a family's key (see scope_fam).
+-- family_key(id), a macro, is a family's key (see scope_fam). The lambda is written in DuckDB's
+-- newer syntax (lambda c: …), which DuckDB 1.5 reads too; DuckDB 2.0 refuses the arrow (c -> …).
 DROP TABLE IF EXISTS fe_app;
 CREATE OR REPLACE TEMP MACRO family_key(id) AS
     (CASE WHEN getvariable('patnav_fk_salt') = '' THEN hash(id) ELSE hash(getvariable('patnav_fk_salt') || id) END)
     >> getvariable('patnav_fk_shift');
 CREATE OR REPLACE TEMP TABLE pat AS
 SELECT p.* REPLACE (coalesce(m.fkey, p.family_id) AS family_id), p.pub_number IN (SELECT pub_number FROM scope_pub) AS in_scope
-FROM (SELECT COLUMNS(c -> c NOT IN ('abstract', 'claims', 'url', 'title_lang', 'npl_count', 'legal_status_raw',
-                                    'designated_states'))
+FROM (SELECT COLUMNS(lambda c: c NOT IN ('abstract', 'claims', 'url', 'title_lang', 'npl_count', 'legal_status_raw',
+                                          'designated_states'))
       FROM patents) p
 LEFT JOIN fam_map m USING (family_id);
 
