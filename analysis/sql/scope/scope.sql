@@ -60,7 +60,8 @@ INSERT INTO code_hit SELECT DISTINCT r.target, c.pub_number FROM classifications
 -- in a grouping: a pair still repeats when two of its keywords name one target, and both readers
 -- make their rows distinct anyway (scope_pubs by set operations, family_branches per family and
 -- target). The statement alone on the 10M-family lake: 33.5M rows instead of 28.3M, 36.1 s
--- instead of 43.9–46.0 s (docs/scale.md, twenty-third session).
+-- instead of 43.9 s; at 1M 3.0–3.2 s instead of 3.9–4.5 s in the landscape (docs/scale.md,
+-- twenty-third session; in the 10M landscape the hour's swing hid it).
 CREATE OR REPLACE TEMP TABLE kw_hit AS
 SELECT m.target, p.pub_number
 FROM (SELECT pub_number, unnest(list_distinct(regexp_extract_all(lower(coalesce(title, '') || ' ' || coalesce(abstract, '')), ?))) AS matched
@@ -147,8 +148,9 @@ INSERT INTO fam_map VALUES (?, ?);
 -- publications in scope filter on it instead of each joining pat with scope_pub by number
 -- (scope_fam, scope_families, family_applicants, the macro's counts by source, office and year,
 -- the value and effect queries).
--- family_key(id), a macro, is a family's key (see scope_fam). The lambda is written in DuckDB's
--- newer syntax (lambda c: …), which DuckDB 1.5 reads too; DuckDB 2.0 refuses the arrow (c -> …).
+-- family_key(id), a macro, is a family's key (see scope_fam). pat's COLUMNS filter writes its
+-- lambda in DuckDB's newer syntax (lambda c: …), which DuckDB 1.5 reads too and DuckDB 2.0
+-- requires (it refuses the arrow, c -> …).
 DROP TABLE IF EXISTS fe_app;
 CREATE OR REPLACE TEMP MACRO family_key(id) AS
     (CASE WHEN getvariable('patnav_fk_salt') = '' THEN hash(id) ELSE hash(getvariable('patnav_fk_salt') || id) END)
