@@ -60,8 +60,9 @@ INSERT INTO code_hit SELECT DISTINCT r.target, c.pub_number FROM classifications
 -- in a grouping: a pair still repeats when two of its keywords name one target, and both readers
 -- make their rows distinct anyway (scope_pubs by set operations, family_branches per family and
 -- target). The statement alone on the 10M-family lake: 33.5M rows instead of 28.3M, 36.1 s
--- instead of 43.9 s; at 1M 3.0–3.2 s instead of 3.9–4.5 s in the landscape (docs/scale.md,
--- twenty-third session; in the 10M landscape the hour's swing hid it).
+-- instead of 43.9 s; in the landscape at 1M 3.0–3.2 s instead of 3.9–4.5 s, at 10M 30.9 and
+-- 33.1 s instead of 42.6–45.2 s, one run slow from its start apart (docs/scale.md, twenty-third
+-- session).
 CREATE OR REPLACE TEMP TABLE kw_hit AS
 SELECT m.target, p.pub_number
 FROM (SELECT pub_number, unnest(list_distinct(regexp_extract_all(lower(coalesce(title, '') || ' ' || coalesce(abstract, '')), ?))) AS matched
