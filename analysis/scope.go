@@ -308,7 +308,7 @@ func (s *Session) familyClasses(ctx context.Context, withMap bool) error {
 		}
 	}
 	if withMap {
-		if err := s.exec(ctx, "cluster_groups", "ipc", "ipc"); err != nil {
+		if err := s.exec(ctx, "cluster_groups"); err != nil {
 			return err
 		}
 		s.clGroup = true

@@ -382,8 +382,18 @@ CREATE OR REPLACE TEMP TABLE branch_hit (target VARCHAR, fk UBIGINT);
 -- (drop_scope_classes): it is the largest of the session's tables (at 1M families 8.1M rows,
 -- about 720 MB of DuckDB's 1.7 GB of tables), and held to the end it kept the other tables out
 -- of DuckDB's cap, in the spill folder (what it gained: docs/scale.md, twenty-second session).
+--
+-- Its rows are narrow, for at 10M families it is 80.8M rows, most of them in the spill folder,
+-- read back by each statement: pid names the publication by its row in scope_fam (an integer;
+-- scope_fam is made once and never changed, and a publication's rows in it have the same codes)
+-- for the statement that only groups by publication (family_trend_subclass), and ipc is whether the
+-- code is an IPC one (NULL when the scheme is unknown) instead of the scheme's name. The
+-- publication number stays for the one order that needs it (cluster_groups' tie-break).
+-- Measured in docs/scale.md (twenty-fourth session). The cast to INTEGER fails loudly beyond
+-- 2^31 publications in scope.
 CREATE OR REPLACE TEMP TABLE scope_cls AS
-SELECT p.fk, c.pub_number, c.subclass, c.main_group, c.scheme, c.is_main, c.code, p.pub_date
+SELECT p.fk, p.rowid::INTEGER AS pid, c.pub_number, c.subclass, c.main_group, c.scheme = 'ipc' AS ipc,
+       c.is_main, c.code, p.pub_date
 FROM classifications c JOIN scope_fam p USING (pub_number)
 WHERE c.subclass <> '';
 
@@ -399,11 +409,11 @@ WHERE c.subclass <> '';
 -- grouping of every family spills under DuckDB's memory cap (docs/scale.md).
 CREATE OR REPLACE TEMP TABLE fam_tsub AS
 WITH pk AS (
-    SELECT fk, coalesce(min(k) FILTER (WHERE scheme = 'ipc'), min(k)) AS k
-    FROM (SELECT fk, pub_number, scheme,
+    SELECT fk, coalesce(min(k) FILTER (WHERE ipc), min(k)) AS k
+    FROM (SELECT fk, pid, ipc,
                  CASE WHEN is_main THEN '0' WHEN NOT is_main THEN '1' ELSE '2' END || subclass AS k
           FROM scope_cls)
-    GROUP BY fk, pub_number
+    GROUP BY fk, pid
 )
 SELECT fk, substr(min(k), 2) AS subclass FROM pk GROUP BY fk;
 
