@@ -298,6 +298,7 @@ var (
 	BranchConcentration   = NewQuery[BranchConcentrationRow]("branch_concentration")
 	YearConcentration     = NewQuery[YearConcentrationRow]("year_concentration")
 	FamilyBranchList      = NewQuery[FamilyBranchesRow]("family_branch_list")
+	RegionCount           = NewQuery[CountRow]("region_count")
 	RegionRows            = NewQuery[RegionRowsRow]("region_rows")
 	RegionApplicants      = NewQuery[RegionApplicantsRow]("region_applicants")
 	RegionInventors       = NewQuery[RegionInventorsRow]("region_inventors")

@@ -66,6 +66,7 @@ type DeclarationRow struct {
 
 // The standards queries.
 var (
+	StandardsRecords    = NewQuery[CountRow]("standards_records")
 	StandardsSummary    = NewQuery[StandardsSummaryRow]("standards_summary")
 	StandardsBy         = NewQuery[StandardRow]("standards_by_standard")
 	StandardsApplicants = NewQuery[StandardApplicantRow]("standards_by_applicant")

@@ -25,6 +25,9 @@ type macroBuilder struct {
 	// fams per year (the counting unit), filled by trend.
 	total      map[int]float64
 	branchName map[string]config.Text
+	// regionFams is the number of families of the region in the window (region_count), set with
+	// region_fam by technology, which runs before regional.
+	regionFams int
 }
 
 // BuildMacro computes the macro industry navigation from a prepared analysis session.

@@ -11,14 +11,18 @@ func (b *macroBuilder) regional() error {
 	R := &b.m.Regional
 	R.Region = b.cfg.Region
 	c := b.cfg.Region.Country
-	rows, err := analysis.RegionRows.All(b.ctx, b.s, c, b.s.From, b.s.To)
-	if err != nil {
-		return err
-	}
-	// agg[scope]: families, granted, inventions, alive, operated, offices per family.
+	// agg[scope]: families, granted, inventions, alive, operated, offices per family. Without a
+	// family of the region in the window (regionFams, counted with region_fam) the nation's and
+	// the world's figures compare nothing, and region_rows is not run.
 	agg := map[string][]float64{}
-	for _, r := range rows {
-		agg[r.Scope] = []float64{r.Families, r.Granted, r.Inventions, r.Alive, r.Operated, r.Offices}
+	if b.regionFams > 0 {
+		rows, err := analysis.RegionRows.All(b.ctx, b.s, c, b.s.From, b.s.To)
+		if err != nil {
+			return err
+		}
+		for _, r := range rows {
+			agg[r.Scope] = []float64{r.Families, r.Granted, r.Inventions, r.Alive, r.Operated, r.Offices}
+		}
 	}
 	if agg["region"] == nil || agg["region"][0] == 0 {
 		// Say which: the sources have no place data at all, none at the level the region needs

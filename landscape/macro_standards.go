@@ -122,9 +122,17 @@ func (b *macroBuilder) standards() error {
 	if err := b.s.Exec(b.ctx, "standards_declared"); err != nil {
 		return err
 	}
-	sum, err := analysis.StandardsSummary.One(b.ctx, b.s)
+	// Without a declaration in the lake every figure of the summary is 0: it is not computed
+	// (its matching reads every publication of the lake).
+	recs, err := analysis.StandardsRecords.One(b.ctx, b.s)
 	if err != nil {
 		return err
+	}
+	var sum analysis.StandardsSummaryRow
+	if recs.N > 0 {
+		if sum, err = analysis.StandardsSummary.One(b.ctx, b.s); err != nil {
+			return err
+		}
 	}
 	S.Summary = StandardsSummary(sum)
 	S.Basis = Basis{Unit: "family", N: sum.ScopeFamilies, Query: "standards_declared"}

@@ -50,9 +50,13 @@ func (b *macroBuilder) technology() error {
 	if err := b.regionFamilies(); err != nil {
 		return err
 	}
-	regionBranches, err := analysis.RegionBranch.All(b.ctx, b.s, b.s.From, b.s.To)
-	if err != nil {
-		return err
+	// Without a family in the region the RTA has no numerator: region_branch is not run.
+	var regionBranches []analysis.RegionBranchRow
+	if b.regionFams > 0 {
+		var err error
+		if regionBranches, err = analysis.RegionBranch.All(b.ctx, b.s, b.s.From, b.s.To); err != nil {
+			return err
+		}
 	}
 	regB, worldB := map[string]float64{}, map[string]float64{}
 	var regTot, worldTot float64
@@ -230,7 +234,14 @@ func (b *macroBuilder) technology() error {
 	return nil
 }
 
+// regionFamilies makes region_fam, the families with an applicant in the region, and counts
+// those in the window (regionFams).
 func (b *macroBuilder) regionFamilies() error {
 	rg := b.cfg.Region
-	return b.s.Exec(b.ctx, "region_families", rg.Country, rg.Province, rg.Province, rg.City, rg.City)
+	if err := b.s.Exec(b.ctx, "region_families", rg.Country, rg.Province, rg.Province, rg.City, rg.City); err != nil {
+		return err
+	}
+	n, err := analysis.RegionCount.One(b.ctx, b.s, b.s.From, b.s.To)
+	b.regionFams = n.N
+	return err
 }

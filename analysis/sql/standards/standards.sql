@@ -21,6 +21,12 @@ WITH d AS (
 SELECT standard, min(body) AS body, family_id, min(declared) AS declared
 FROM linked JOIN fam USING (family_id) GROUP BY standard, family_id;
 
+-- name: standards_records
+-- The rows of the declaration lists in the lake. With none, every figure of standards_summary is 0
+-- and the macro does not run it: its matching reads every publication of the lake (3.95 s at
+-- 10M families, for a lake without declarations).
+SELECT count(*) AS n FROM standards;
+
 -- name: standards_summary
 -- The declarations as a whole: records (one per list row), rows (one per declared standard),
 -- standards, blanket records, records naming a number or application, those whose publication
