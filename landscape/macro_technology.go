@@ -53,7 +53,6 @@ func (b *macroBuilder) technology() error {
 	// Without a family in the region the RTA has no numerator: region_branch is not run.
 	var regionBranches []analysis.RegionBranchRow
 	if b.regionFams > 0 {
-		var err error
 		if regionBranches, err = analysis.RegionBranch.All(b.ctx, b.s, b.s.From, b.s.To); err != nil {
 			return err
 		}
