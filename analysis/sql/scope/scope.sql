@@ -386,9 +386,9 @@ CREATE OR REPLACE TEMP TABLE branch_hit (target VARCHAR, fk UBIGINT);
 -- Its rows are narrow, for at 10M families it is 80.8M rows, most of them in the spill folder,
 -- read back by each statement: pid names the publication by its row in scope_fam (an integer;
 -- scope_fam is made again only after a key clash, before this table, and not changed after; a
--- publication's rows in it have the same codes)
--- for the statement that only groups by publication (family_trend_subclass), and ipc is whether the
--- code is an IPC one (NULL when the scheme is unknown) instead of the scheme's name. The
+-- publication's rows in it have the same codes) for the statement that only groups by
+-- publication (family_trend_subclass), and ipc is whether the code is an IPC one (NULL when the
+-- scheme is unknown) instead of the scheme's name. The
 -- publication number stays for the one order that needs it (cluster_groups' tie-break).
 -- Measured in docs/scale.md (twenty-fourth session). The cast to INTEGER fails loudly beyond
 -- 2^31 publications in scope.
