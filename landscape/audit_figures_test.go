@@ -10,6 +10,7 @@ import (
 	"sort"
 	"strings"
 	"testing"
+	"time"
 	"unicode"
 
 	"encoding/csv"
@@ -645,7 +646,7 @@ func auditQuality(t *testing.T, a *auditState, facts map[string]*auditFam, membe
 		cf := a.find(cp.fam)
 		for _, k := range byDoc[cited.String] {
 			f := facts[k]
-			if k == cf || !f.firstPub.Valid || cp.pubDate.Time.After(f.firstPub.Time.AddDate(w, 0, 0)) {
+			if k == cf || !f.firstPub.Valid || cp.pubDate.Time.After(addYears(f.firstPub.Time, w)) {
 				continue
 			}
 			if fwd[k] == nil {
@@ -1042,4 +1043,15 @@ func fmtIntPtr(p *int) string {
 		return "nil"
 	}
 	return fmt.Sprint(*p)
+}
+
+// addYears is t plus n years as SQL's date arithmetic has it: the month kept, its day clamped to
+// the month's last (29 February 2016 plus five years is 28 February 2021; Go's AddDate
+// normalises it to 1 March).
+func addYears(t time.Time, n int) time.Time {
+	e := t.AddDate(n, 0, 0)
+	if e.Day() != t.Day() {
+		e = e.AddDate(0, 0, -e.Day()) // the last day of the month before
+	}
+	return e
 }

@@ -282,13 +282,15 @@ WHERE f.py BETWEEN ? AND ?;
 -- (citation_rows: a repeated citation counts once anyway, as a distinct citing family.) The
 -- window starts at the member's first_pub (q_members carries it), not at fam's joined by key
 -- once more: at 1M families that join took 0.8 s of 2.7 s, every citation of a member probing
--- a hash table of every family.
+-- a hash table of every family. The window's end is a DATE (first_pub plus whole years is a
+-- midnight, so the cast is exact): compared as a timestamp, every citing publication's date was
+-- cast for the comparison (1M families: 1.50–1.55 s for the statement against 1.62–1.97 s).
 CREATE OR REPLACE TEMP TABLE q_fwd AS
 SELECT fk, count(*) AS n FROM (
     SELECT DISTINCT m.fk, cp.family_id AS citing_family
     FROM citation_rows c JOIN q_members m ON m.doc_number = c.cited_doc
     JOIN pat cp ON cp.pub_number = c.citing
-    WHERE c.kind = 'patent' AND cp.pub_date <= m.first_pub + to_years(?::INTEGER) AND cp.family_id <> m.family_id
+    WHERE c.kind = 'patent' AND cp.pub_date <= CAST(m.first_pub + to_years(?::INTEGER) AS DATE) AND cp.family_id <> m.family_id
 ) GROUP BY 1;
 
 -- name: quality_size
