@@ -272,3 +272,25 @@ func TestSizeHintChangesNothing(t *testing.T) {
 		}
 	}
 }
+
+// TestForgetTermsChangesNothing: a tokenizer that forgets its numbered terms and its memo after
+// every chunk (maxTerms 1) gives the same result, display forms included, as one that keeps
+// them.
+func TestForgetTermsChangesNothing(t *testing.T) {
+	docs, _ := synthDocs(3*chunkSize+100, 17)
+	o := Options{Seed: 5, KMin: 3, KMax: 6, LastComplete: 2023, Grid: 48, Workers: 1}
+	want, err := RunSource(Docs(docs), o)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer func(m int) { maxTerms = m }(maxTerms)
+	maxTerms = 1
+	got, err := RunSource(Docs(docs), o)
+	if err != nil {
+		t.Fatal(err)
+	}
+	jw, _ := json.Marshal(want)
+	if jg, _ := json.Marshal(got); string(jg) != string(jw) {
+		t.Errorf("forgetting the numbered terms after each chunk changed the result")
+	}
+}

@@ -50,6 +50,13 @@ type tokenizer struct {
 	seg     *gse.Segmenter
 	err     error
 	memo    map[string]latinTerm
+	// Every index term the tokenizer has emitted gets a number (its tid), in the order first
+	// emitted: tids finds it by term, terms by number. emit is given the number, so that a
+	// chunk's own term ids (tokenizeChunk) are found in loc by number instead of by hashing the
+	// term once more: a memoised Latin word carries its term's number.
+	tids  map[string]int32
+	terms []string
+	loc   []int32 // by tid: the current chunk's id of the term plus one, 0 when not in the chunk
 	// With tally on, the tokenizer counts the surface forms of the English terms it emits,
 	// weight each: in surf for a memoised word (by the index the memo keeps, so no hashing
 	// beyond the memo's), in extra for the others. The clustering's display forms come from
@@ -61,10 +68,11 @@ type tokenizer struct {
 }
 
 // latinTerm is the memoised outcome of one Latin word: its index term ("" when dropped), its
-// lower-case surface form, and its entry in the tokenizer's surf (-1: none).
+// lower-case surface form, its entry in the tokenizer's surf (-1: none) and its term's number
+// (tid; -1 when dropped).
 type latinTerm struct {
 	term, surface string
-	sid           int32
+	sid, tid      int32
 }
 
 // surfaceCount is the count of one (index term, surface form) pair.
@@ -76,14 +84,44 @@ type surfaceCount struct {
 // maxMemo bounds a tokenizer's memo (about 100 bytes an entry).
 const maxMemo = 1 << 18
 
+// maxTerms bounds the terms a tokenizer numbers (about 50 bytes each with tids and loc): past
+// it, tokenizeChunk forgets them, and the memo that holds their numbers, before its next chunk.
+var maxTerms = 1 << 20 // a variable for the test
+
 func newTokenizer() *tokenizer {
-	return &tokenizer{chinese: true, memo: map[string]latinTerm{}}
+	return &tokenizer{chinese: true, memo: map[string]latinTerm{}, tids: map[string]int32{}}
 }
 
-// tokens calls emit for every index term of text with its surface (display) form and the
-// term's language, and returns the number of Han runes and Latin letters seen (to decide the
+// forgetTerms drops the numbered terms and the memo (whose words carry their numbers), when
+// they have reached maxTerms, between chunks: a chunk's own ids and vocabulary do not depend on
+// the numbers, so the result is the same. The surface counts stay (surf keeps its entries;
+// the memo's new words take new ones, and vectorize adds them up by term and form).
+func (t *tokenizer) forgetTerms() {
+	if len(t.terms) < maxTerms {
+		return
+	}
+	clear(t.tids)
+	clear(t.memo)
+	t.terms, t.loc = t.terms[:0], t.loc[:0]
+}
+
+// tid is the number of an index term, given one when first seen (the term copied: the text it
+// comes from is not kept).
+func (t *tokenizer) tid(term string) int32 {
+	id, ok := t.tids[term]
+	if !ok {
+		id = int32(len(t.terms))
+		term = strings.Clone(term)
+		t.tids[term] = id
+		t.terms = append(t.terms, term)
+	}
+	return id
+}
+
+// tokens calls emit for every index term of text with its number (tid), its surface (display)
+// form and the term's language, and returns the number of Han runes and Latin letters seen (to decide the
 // document's language). It never panics: invalid UTF-8 bytes act as separators.
-func (t *tokenizer) tokens(text string, emit func(term, surface string, lang int)) (han, latin int) {
+func (t *tokenizer) tokens(text string, emit func(tid int32, term, surface string, lang int)) (han, latin int) {
 	start, kind := 0, 0 // kind of the current run: 0 none, 1 latin/digit, 2 han
 	flush := func(end int) {
 		if kind == 0 || end <= start {
@@ -145,7 +183,7 @@ func (t *tokenizer) tokens(text string, emit func(term, surface string, lang int
 }
 
 // han segments a run of Han characters into words.
-func (t *tokenizer) han(run string, emit func(term, surface string, lang int)) {
+func (t *tokenizer) han(run string, emit func(tid int32, term, surface string, lang int)) {
 	if !t.chinese || t.err != nil { // a Tokenizer made without Chinese, or no dictionary
 		return
 	}
@@ -160,7 +198,7 @@ func (t *tokenizer) han(run string, emit func(term, surface string, lang int)) {
 		if w == "" || zhStop[w] || !allHan(w) {
 			continue
 		}
-		emit(w, w, langZh)
+		emit(t.tid(w), w, w, langZh)
 	}
 }
 
@@ -174,15 +212,19 @@ func allHan(s string) bool {
 }
 
 // latin splits a run of letters, digits, hyphens and apostrophes into stemmed words.
-func (t *tokenizer) latin(run string, emit func(term, surface string, lang int)) {
+func (t *tokenizer) latin(run string, emit func(tid int32, term, surface string, lang int)) {
 	for w := range strings.FieldsFuncSeq(run, func(r rune) bool { return r == '-' || r == '\'' || r == '’' }) {
 		lt, ok := t.memo[w]
 		if !ok {
 			lt = latinWord(w)
-			lt.sid = -1
+			lt.sid, lt.tid = -1, -1
+			if lt.term != "" {
+				lt.tid = t.tid(lt.term)
+				lt.term = t.terms[lt.tid]
+			}
 			if len(t.memo) < maxMemo {
 				// Clones: the memo outlives the text, which the words would otherwise pin.
-				lt = latinTerm{term: strings.Clone(lt.term), surface: strings.Clone(lt.surface), sid: -1}
+				lt = latinTerm{term: lt.term, surface: strings.Clone(lt.surface), sid: -1, tid: lt.tid}
 				if t.tally && lt.term != "" {
 					lt.sid = int32(len(t.surf))
 					t.surf = append(t.surf, surfaceCount{term: lt.term, surface: lt.surface})
@@ -204,7 +246,7 @@ func (t *tokenizer) latin(run string, emit func(term, surface string, lang int))
 				t.extra[key] += t.weight
 			}
 		}
-		emit(lt.term, lt.surface, langEn)
+		emit(lt.tid, lt.term, lt.surface, langEn)
 	}
 }
 
@@ -265,7 +307,9 @@ type Tokenizer struct{ t *tokenizer }
 // yield no terms (for texts known to have none).
 func NewTokenizer(chinese bool) (*Tokenizer, error) {
 	if !chinese {
-		return &Tokenizer{t: &tokenizer{memo: map[string]latinTerm{}}}, nil
+		t := newTokenizer()
+		t.chinese = false
+		return &Tokenizer{t: t}, nil
 	}
 	s, err := segmenter()
 	if err != nil {
@@ -279,5 +323,5 @@ func NewTokenizer(chinese bool) (*Tokenizer, error) {
 // Tokens calls emit for every index term of text with its surface (display) form; zh reports
 // a Chinese (Han) term, else an English stem. It never panics.
 func (t *Tokenizer) Tokens(text string, emit func(term, surface string, zh bool)) {
-	t.t.tokens(text, func(term, surface string, lang int) { emit(term, surface, lang == langZh) })
+	t.t.tokens(text, func(_ int32, term, surface string, lang int) { emit(term, surface, lang == langZh) })
 }

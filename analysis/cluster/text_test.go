@@ -10,7 +10,10 @@ func terms(t *testing.T, text string) (out []string, surfaces map[string]string)
 	t.Helper()
 	tk := newTokenizer()
 	surfaces = map[string]string{}
-	tk.tokens(text, func(term, surface string, _ int) {
+	tk.tokens(text, func(tid int32, term, surface string, _ int) {
+		if tk.terms[tid] != term {
+			t.Fatalf("term %q emitted with number %d, which is %q", term, tid, tk.terms[tid])
+		}
 		out = append(out, term)
 		surfaces[term] = surface
 	})
@@ -52,9 +55,12 @@ func FuzzTokenizer(f *testing.F) {
 	}
 	tk := newTokenizer()
 	f.Fuzz(func(t *testing.T, s string) {
-		tk.tokens(s, func(term, surface string, lang int) {
+		tk.tokens(s, func(tid int32, term, surface string, lang int) {
 			if term == "" || !utf8.ValidString(term) || !utf8.ValidString(surface) {
 				t.Fatalf("bad term %q (surface %q) from %q", term, surface, s)
+			}
+			if tk.terms[tid] != term || tk.tids[term] != tid {
+				t.Fatalf("term %q emitted with number %d, which is %q", term, tid, tk.terms[tid])
 			}
 		})
 	})
@@ -65,7 +71,7 @@ func FuzzTokenizer(f *testing.F) {
 func TestTokenizerLoadsChineseLazily(t *testing.T) {
 	tk := newTokenizer()
 	var got []string
-	emit := func(term, _ string, _ int) { got = append(got, term) }
+	emit := func(_ int32, term, _ string, _ int) { got = append(got, term) }
 	tk.tokens("Unmanned aerial vehicles with 3D cameras", emit)
 	if tk.seg != nil || len(got) == 0 {
 		t.Fatalf("after Latin text: segmenter loaded %v, terms %q", tk.seg != nil, got)

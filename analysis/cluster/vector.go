@@ -59,19 +59,23 @@ type chunkTerms struct {
 
 func tokenizeChunk(t *tokenizer, docs []Doc, titleWeight int) *chunkTerms {
 	ct := &chunkTerms{ptr: make([]int32, 1, len(docs)+1), lang: make([]uint8, len(docs))}
-	local := map[string]int32{}
 	var counts []int // by local term id; zero again after each document
 	var order []int32
+	var tids []int32 // by local term id: the tokenizer's number of the term
+	t.forgetTerms()
 	for j, d := range docs {
 		order = order[:0]
 		t.weight = int32(titleWeight) // the tokenizer's surface counts read it too
-		emit := func(term, _ string, _ int) {
-			id, ok := local[term]
-			if !ok {
+		emit := func(tid int32, _, _ string, _ int) {
+			if int(tid) >= len(t.loc) {
+				t.loc = append(t.loc, make([]int32, len(t.terms)-len(t.loc))...)
+			}
+			id := t.loc[tid] - 1
+			if id < 0 {
 				id = int32(len(ct.vocab))
-				term = strings.Clone(term)
-				local[term] = id
-				ct.vocab = append(ct.vocab, term)
+				t.loc[tid] = id + 1
+				ct.vocab = append(ct.vocab, t.terms[tid])
+				tids = append(tids, tid)
 				counts = append(counts, 0)
 			}
 			if counts[id] == 0 {
@@ -100,6 +104,9 @@ func tokenizeChunk(t *tokenizer, docs []Doc, titleWeight int) *chunkTerms {
 			counts[id] = 0
 		}
 		ct.ptr = append(ct.ptr, int32(len(ct.ids)))
+	}
+	for _, tid := range tids { // the tokenizer's loc is empty again for the next chunk
+		t.loc[tid] = 0
 	}
 	return ct
 }
