@@ -70,13 +70,22 @@ func espacenetSession(t *testing.T, csv string, codes ...string) *Session {
 // over it with the scope replaced by the IPC/CPC codes given (no keywords).
 func espacenetConfig(t *testing.T, csv string, codes ...string) *config.Config {
 	t.Helper()
-	ctx := context.Background()
+	cfg := handConfig(t, "espacenet.csv", csv)
+	cfg.Industry.Scope.Codes = codes
+	cfg.Industry.Scope.Keywords = config.Keywords{}
+	return cfg
+}
+
+// handConfig ingests the export text (its format told by the reader that takes it) as a file
+// named name into a new lake and returns the hand config over that lake.
+func handConfig(t *testing.T, name, text string) *config.Config {
+	t.Helper()
 	dir := t.TempDir()
-	if err := os.WriteFile(filepath.Join(dir, "espacenet.csv"), []byte(csv), 0o644); err != nil {
+	if err := os.WriteFile(filepath.Join(dir, name), []byte(text), 0o644); err != nil {
 		t.Fatal(err)
 	}
 	lk := filepath.Join(t.TempDir(), "lake")
-	if _, err := ingest.Run(ctx, []string{dir}, ingest.Options{Lake: lk, MaxBad: 0}); err != nil {
+	if _, err := ingest.Run(context.Background(), []string{dir}, ingest.Options{Lake: lk, MaxBad: 0}); err != nil {
 		t.Fatal(err)
 	}
 	cfg, err := config.Load("../landscape/testdata/hand/nav.yaml")
@@ -84,8 +93,6 @@ func espacenetConfig(t *testing.T, csv string, codes ...string) *config.Config {
 		t.Fatal(err)
 	}
 	cfg.Lake = lk
-	cfg.Industry.Scope.Codes = codes
-	cfg.Industry.Scope.Keywords = config.Keywords{}
 	return cfg
 }
 

@@ -2,12 +2,7 @@ package analysis
 
 import (
 	"context"
-	"os"
-	"path/filepath"
 	"testing"
-
-	"github.com/patnav/patnav/ingest"
-	"github.com/patnav/patnav/internal/config"
 )
 
 // TestForwardWindowEnds: a forward citation counts when the citing publication appears within
@@ -35,19 +30,7 @@ func TestForwardWindowEnds(t *testing.T) {
 			r.app + " 20140101,Drone " + r.n + ",ACME INC,SMITH JOHN,Granted Patent,G05D1/10," + r.cited + "\n"
 	}
 	ctx := context.Background()
-	dir := t.TempDir()
-	if err := os.WriteFile(filepath.Join(dir, "lens.csv"), []byte(csv), 0o644); err != nil {
-		t.Fatal(err)
-	}
-	lk := filepath.Join(t.TempDir(), "lake")
-	if _, err := ingest.Run(ctx, []string{dir}, ingest.Options{Lake: lk, MaxBad: 0}); err != nil {
-		t.Fatal(err)
-	}
-	cfg, err := config.Load("../landscape/testdata/hand/nav.yaml")
-	if err != nil {
-		t.Fatal(err)
-	}
-	cfg.Lake = lk
+	cfg := handConfig(t, "lens.csv", csv)
 	cfg.Analysis.Cutoff = "2025-12-31"
 	s, err := Open(ctx, cfg)
 	if err != nil {
