@@ -93,7 +93,7 @@ func newTokenizer() *tokenizer {
 }
 
 // forgetTerms drops the numbered terms and the memo (whose words carry their numbers), when
-// they have reached maxTerms, between chunks: a chunk's own ids and vocabulary do not depend on
+// they have reached maxTerms, between chunks (and between Tokenizer.Tokens' texts): a chunk's own ids and vocabulary do not depend on
 // the numbers, so the result is the same. The surface counts stay (surf keeps its entries;
 // the memo's new words take new ones, and vectorize adds them up by term and form).
 func (t *tokenizer) forgetTerms() {
@@ -119,8 +119,8 @@ func (t *tokenizer) tid(term string) int32 {
 }
 
 // tokens calls emit for every index term of text with its number (tid), its surface (display)
-// form and the term's language, and returns the number of Han runes and Latin letters seen (to decide the
-// document's language). It never panics: invalid UTF-8 bytes act as separators.
+// form and the term's language, and returns the number of Han runes and Latin letters seen (to
+// decide the document's language). It never panics: invalid UTF-8 bytes act as separators.
 func (t *tokenizer) tokens(text string, emit func(tid int32, term, surface string, lang int)) (han, latin int) {
 	start, kind := 0, 0 // kind of the current run: 0 none, 1 latin/digit, 2 han
 	flush := func(end int) {
@@ -323,5 +323,6 @@ func NewTokenizer(chinese bool) (*Tokenizer, error) {
 // Tokens calls emit for every index term of text with its surface (display) form; zh reports
 // a Chinese (Han) term, else an English stem. It never panics.
 func (t *Tokenizer) Tokens(text string, emit func(term, surface string, zh bool)) {
+	t.t.forgetTerms() // it keeps no chunk ids: forgetting between texts is safe
 	t.t.tokens(text, func(_ int32, term, surface string, lang int) { emit(term, surface, lang == langZh) })
 }

@@ -82,3 +82,30 @@ func TestTokenizerLoadsChineseLazily(t *testing.T) {
 		t.Fatalf("after Han text: segmenter %v, err %v, terms %q", tk.seg != nil, tk.err, got)
 	}
 }
+
+// TestTokenizerForgetsTerms: the exported Tokenizer, which numbers terms too, forgets them past
+// maxTerms between texts, with the same terms emitted as without forgetting.
+func TestTokenizerForgetsTerms(t *testing.T) {
+	texts := []string{"Unmanned aerial vehicles with batteries", "Battery swapping for drones", "Drone battery charging station"}
+	run := func() ([]string, int) {
+		tk, err := NewTokenizer(false)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var got []string
+		for _, s := range texts {
+			tk.Tokens(s, func(term, surface string, _ bool) { got = append(got, term+"/"+surface) })
+		}
+		return got, len(tk.t.terms)
+	}
+	want, n := run()
+	defer func(m int) { maxTerms = m }(maxTerms)
+	maxTerms = 2
+	got, m := run()
+	if !slices.Equal(got, want) {
+		t.Errorf("forgetting between texts: %q, want %q", got, want)
+	}
+	if m >= n {
+		t.Errorf("the tokenizer holds %d numbered terms with maxTerms 2, %d without forgetting: it did not forget", m, n)
+	}
+}
