@@ -84,8 +84,9 @@ type surfaceCount struct {
 // maxMemo bounds a tokenizer's memo (about 100 bytes an entry).
 const maxMemo = 1 << 18
 
-// maxTerms bounds the terms a tokenizer numbers (about 50 bytes each with tids and loc): past
-// it, tokenizeChunk forgets them, and the memo that holds their numbers, before its next chunk.
+// maxTerms bounds the terms a tokenizer numbers (each an entry of tids, terms and loc and its
+// copy of the term): past it, tokenizeChunk forgets them, and the memo that holds their numbers,
+// before its next chunk.
 var maxTerms = 1 << 20 // a variable for the test
 
 func newTokenizer() *tokenizer {
@@ -93,9 +94,10 @@ func newTokenizer() *tokenizer {
 }
 
 // forgetTerms drops the numbered terms and the memo (whose words carry their numbers), when
-// they have reached maxTerms, between chunks (and between Tokenizer.Tokens' texts): a chunk's own ids and vocabulary do not depend on
-// the numbers, so the result is the same. The surface counts stay (surf keeps its entries;
-// the memo's new words take new ones, and vectorize adds them up by term and form).
+// they have reached maxTerms, between chunks (and between Tokenizer.Tokens' texts): a chunk's
+// own ids and vocabulary do not depend on the numbers, so the result is the same. The surface
+// counts stay (surf keeps its entries; the memo's new words take new ones, and vectorize adds
+// them up by term and form).
 func (t *tokenizer) forgetTerms() {
 	if len(t.terms) < maxTerms {
 		return

@@ -61,7 +61,7 @@ func tokenizeChunk(t *tokenizer, docs []Doc, titleWeight int) *chunkTerms {
 	ct := &chunkTerms{ptr: make([]int32, 1, len(docs)+1), lang: make([]uint8, len(docs))}
 	var counts []int // by local term id; zero again after each document
 	var order []int32
-	var tids []int32 // by local term id: the tokenizer's number of the term
+	var numbered []int32 // by local term id: the tokenizer's number of the term
 	t.forgetTerms()
 	for j, d := range docs {
 		order = order[:0]
@@ -75,7 +75,7 @@ func tokenizeChunk(t *tokenizer, docs []Doc, titleWeight int) *chunkTerms {
 				id = int32(len(ct.vocab))
 				t.loc[tid] = id + 1
 				ct.vocab = append(ct.vocab, t.terms[tid])
-				tids = append(tids, tid)
+				numbered = append(numbered, tid)
 				counts = append(counts, 0)
 			}
 			if counts[id] == 0 {
@@ -105,7 +105,7 @@ func tokenizeChunk(t *tokenizer, docs []Doc, titleWeight int) *chunkTerms {
 		}
 		ct.ptr = append(ct.ptr, int32(len(ct.ids)))
 	}
-	for _, tid := range tids { // the tokenizer's loc is empty again for the next chunk
+	for _, tid := range numbered { // the tokenizer's loc is empty again for the next chunk
 		t.loc[tid] = 0
 	}
 	return ct
