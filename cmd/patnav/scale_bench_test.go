@@ -33,7 +33,8 @@ import (
 //
 // PATNAV_BENCH_SCALE="100000,1000000" replaces the ladder; PATNAV_BENCH_TMP places the files (the
 // default temporary folder otherwise). Run with -benchtime 2x or more: each iteration is one
-// alternation of every contender of the step.
+// alternation of every contender of the step, and every call of a step counts (2x: three runs).
+// A step also logs its medians against the step a tenth its size.
 
 const scaleChild = "PATNAV_SCALE_CHILD"
 
@@ -102,6 +103,14 @@ func (s series) med() float64 {
 	for i, x := range s {
 		t[i] = x.sec
 	}
+	return median(t)
+}
+
+// median is the middle of t (the mean of the two middle values of an even count); t is sorted.
+func median(t []float64) float64 {
+	if len(t) == 0 {
+		return 0
+	}
 	sort.Float64s(t)
 	if len(t)%2 == 1 {
 		return t[len(t)/2]
@@ -133,16 +142,15 @@ func genLens(b *testing.B, dir string, families, seed int) string {
 	return in
 }
 
+// scaleDir makes a step's folder. The step removes it when it is over (after b.Run returns): Go
+// calls a benchmark several times (b.N = 1, then b.N = -benchtime), and the step's generated file
+// is kept for all of them.
 func scaleDir(b *testing.B) string {
-	if d := os.Getenv("PATNAV_BENCH_TMP"); d != "" {
-		dir, err := os.MkdirTemp(d, "scale-")
-		if err != nil {
-			b.Fatal(err)
-		}
-		b.Cleanup(func() { os.RemoveAll(dir) })
-		return dir
+	dir, err := os.MkdirTemp(os.Getenv("PATNAV_BENCH_TMP"), "scale-")
+	if err != nil {
+		b.Fatal(err)
 	}
-	return b.TempDir()
+	return dir
 }
 
 func BenchmarkScale(b *testing.B) {
@@ -160,6 +168,12 @@ func BenchmarkScale(b *testing.B) {
 		return ing, land
 	}
 
+	// Every call of a step adds its runs to the step's series, so that with -benchtime 2x a step
+	// is measured three times (the framework's first call, b.N = 1, counts too) and the medians
+	// are of odd counts; the logs of a step's last call give them all.
+	var dir, in string
+	var ing, land, note series
+	var total []float64
 	b.Run("notebook", func(b *testing.B) {
 		nb, _ := filepath.Abs("../../../shared/bench/notebook.py")
 		if _, err := os.Stat(nb); err != nil {
@@ -168,11 +182,11 @@ func BenchmarkScale(b *testing.B) {
 		if err := exec.Command("/usr/bin/python3", "-c", "import pandas, sklearn").Run(); err != nil {
 			b.Skip("/usr/bin/python3 with pandas and scikit-learn is missing (apt-get install python3-pandas python3-sklearn)")
 		}
-		dir := scaleDir(b)
-		in := genLens(b, dir, 300000, 3)
+		if in == "" {
+			dir = scaleDir(b)
+			in = genLens(b, dir, 300000, 3)
+		}
 		b.ResetTimer()
-		var ing, land, note series
-		var total []float64
 		for i := 0; i < b.N; i++ {
 			a, l := ingestLandscape(b, dir, in, i)
 			ing, land = append(ing, a), append(land, l)
@@ -186,30 +200,34 @@ func BenchmarkScale(b *testing.B) {
 			} `json:"text"`
 		}
 		json.Unmarshal(note[len(note)-1].out, &nres)
-		sort.Float64s(total)
-		pt := total[len(total)/2]
-		if len(total)%2 == 0 {
-			pt = (total[len(total)/2-1] + total[len(total)/2]) / 2
-		}
+		pt := median(total)
 		prss := max(ing.rss(), land.rss())
 		b.ReportMetric(pt, "patnav-s")
 		b.ReportMetric(note.med(), "notebook-s")
 		b.ReportMetric(pt/note.med(), "x-notebook-time")
 		b.ReportMetric(prss/note.rss(), "x-notebook-RSS")
 		b.Logf("300k-family Lens file, %d alternating runs: patnav ingest %s s (median %.1f, RSS %.0f MB) + landscape %s s (median %.1f, RSS %.0f MB) = median %.1f s; notebook %s s (median %.1f, RSS %.0f MB, NMI vs CPC subclass %.3f); time ratio %.2f (target ≤ 0.5), RSS ratio %.2f (target ≤ 1)",
-			b.N, ing.secs(), ing.med(), ing.rss(), land.secs(), land.med(), land.rss(), pt, note.secs(), note.med(), note.rss(), nres.Text.NMI, pt/note.med(), prss/note.rss())
+			len(total), ing.secs(), ing.med(), ing.rss(), land.secs(), land.med(), land.rss(), pt, note.secs(), note.med(), note.rss(), nres.Text.NMI, pt/note.med(), prss/note.rss())
 	})
+	if dir != "" {
+		os.RemoveAll(dir)
+	}
 
 	sizes := ladder("PATNAV_BENCH_SCALE", "100000,1000000")
 	if os.Getenv("PATNAV_BENCH_10M") == "1" {
 		sizes = append(sizes, 10000000)
 	}
+	type step struct{ ing, land series }
+	steps := map[int]step{}
 	for _, n := range sizes {
+		var dir, in string
+		var ing, land, dk series
 		b.Run(fmt.Sprintf("families=%d", n), func(b *testing.B) {
-			dir := scaleDir(b)
-			in := genLens(b, dir, n, 3)
+			if in == "" {
+				dir = scaleDir(b)
+				in = genLens(b, dir, n, 3)
+			}
 			b.ResetTimer()
-			var ing, land, dk series
 			for i := 0; i < b.N; i++ {
 				a, l := ingestLandscape(b, dir, in, i)
 				ing, land = append(ing, a), append(land, l)
@@ -223,9 +241,29 @@ func BenchmarkScale(b *testing.B) {
 			b.ReportMetric(ing.med()/dk.med(), "x-duckdb")
 			b.ReportMetric(land.med(), "landscape-s")
 			b.ReportMetric(land.rss(), "landscape-RSS-MB")
-			b.Logf("%d families, %d alternating runs: ingest %s s (median %.1f, RSS %.0f MB) vs DuckDB read_csv+COPY %s s (median %.1f, RSS %.0f MB): ratio %.2f (target ≤ 1.5); landscape with clustering %s s (median %.1f, RSS %.0f MB)",
-				n, b.N, ing.secs(), ing.med(), ing.rss(), dk.secs(), dk.med(), dk.rss(), ing.med()/dk.med(), land.secs(), land.med(), land.rss())
+			target := ""
+			if n == 1000000 {
+				target = " (target ≤ 60 s, ≤ 3 GB)"
+			}
+			b.Logf("%d families, %d alternating runs: ingest %s s (median %.1f, RSS %.0f MB) vs DuckDB read_csv+COPY %s s (median %.1f, RSS %.0f MB): ratio %.2f (target ≤ 1.5); landscape with clustering %s s (median %.1f, RSS %.0f MB)%s",
+				n, len(ing), ing.secs(), ing.med(), ing.rss(), dk.secs(), dk.med(), dk.rss(), ing.med()/dk.med(), land.secs(), land.med(), land.rss(), target)
+			// The step against the one a tenth its size, medians of the same command: how time
+			// and memory grow with the lake (issue 18: 10M within 12× the 1M time, in ≤ 12 GB).
+			if m, ok := steps[n/10]; ok && n%10 == 0 {
+				target = ""
+				if n == 10000000 {
+					target = " (target ≤ 12× and ≤ 12 GB)"
+				}
+				b.Logf("%d against %d families, medians of this command: landscape %.1f s / %.1f s = %.1f×, peak RSS %.0f MB%s; ingest %.1f s / %.1f s = %.1f×, peak RSS %.0f MB",
+					n, n/10, land.med(), m.land.med(), land.med()/m.land.med(), land.rss(), target, ing.med(), m.ing.med(), ing.med()/m.ing.med(), ing.rss())
+			}
 		})
+		if dir != "" {
+			os.RemoveAll(dir)
+		}
+		if len(land) > 0 {
+			steps[n] = step{ing, land}
+		}
 	}
 }
 
