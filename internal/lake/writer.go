@@ -2,6 +2,7 @@ package lake
 
 import (
 	"fmt"
+	"math/bits"
 	"os"
 	"path/filepath"
 	"reflect"
@@ -35,6 +36,7 @@ type genericTable[T any] struct {
 	done chan struct{}
 	err  error      // first write error (goroutine side; read after done)
 	opt  []optField // the optional value columns (writeRows)
+	cols []uint64   // writeRows' scratch: a chunk's set rows, per optional column
 }
 
 // job is a slice of rows for a table's goroutine and what to call once they are written.
@@ -67,6 +69,7 @@ func newTable[T any](path string) (*genericTable[T], error) {
 	w := parquet.NewGenericWriter[T](f, opts...)
 	t := &genericTable[T]{f: f, path: path, w: w, work: make(chan job[T], 4), done: make(chan struct{}),
 		opt: optionalFields(reflect.TypeFor[T]())}
+	t.cols = make([]uint64, len(t.opt))
 	go t.loop()
 	return t, nil
 }
@@ -78,36 +81,51 @@ func (t *genericTable[T]) loop() {
 			j.release()
 			continue
 		}
-		err := writeRows(t.w, j.rows, t.opt)
+		err := t.writeGroups(j.rows)
 		j.release()
 		if err != nil {
 			t.err = fmt.Errorf("%s: %w", t.path, err)
-			continue
-		}
-		t.buf += len(j.rows)
-		if t.buf >= rowGroupRows {
-			t.buf = 0
-			if err := t.w.Flush(); err != nil {
-				t.err = fmt.Errorf("%s: %w", t.path, err)
-			}
 		}
 	}
 }
 
-// writeRows hands rows to parquet-go in calls within which no optional column of a value type
-// (a string or date that is NULL when empty) goes from empty to set. parquet-go (v0.28.0 to
-// v0.32.1) writes such a column wrongly for some patterns of empty and set values in one call:
-// where a run of set values that starts y rows into a 64-row word (1 ≤ y ≤ 32) is y rows long
-// and only empty values follow it in the word, the empty values after the run are written as
-// set, an empty string or the date 1970-01-01 instead of NULL (column_buffer_write.go,
-// writeRowsFuncOfOptional: the test for "the rest of the word is set" compares with (1<<y)-1).
-// In a call where every such column is set rows then empty rows, the pattern cannot occur: the
-// set run starts at the call's first row (TestWriterNullsExact). A row type whose optional value
-// columns opt cannot describe (opt nil) is written two rows a call, which cannot hold it either.
-// On the 300k-family Lens file, one call per batch had left 41 applicant countries and 24
-// cited documents as empty strings. The cuts cost the 1M-family ingest about a tenth more CPU,
-// two rows a call about a quarter (docs/scale.md, nineteenth session).
-func writeRows[T any](w *parquet.GenericWriter[T], rows []T, opt []optField) error {
+// writeGroups writes rows and ends a row group at exactly rowGroupRows rows: parquet-go, which
+// would split a call at the row group's end itself, then never does, so each call's 64-row
+// chunks start at its first row, as writeRows counts them.
+func (t *genericTable[T]) writeGroups(rows []T) error {
+	for len(rows) > 0 {
+		n := min(len(rows), rowGroupRows-t.buf)
+		if err := writeRows(t.w, rows[:n], t.opt, t.cols); err != nil {
+			return err
+		}
+		rows = rows[n:]
+		if t.buf += n; t.buf >= rowGroupRows {
+			t.buf = 0
+			if err := t.w.Flush(); err != nil {
+				return err
+			}
+		}
+	}
+	return nil
+}
+
+// writeRows hands rows to parquet-go in calls that avoid a fault of parquet-go (v0.28.0 to
+// v0.32.1) in optional columns of a value type (a string or date that is NULL when empty).
+// parquet-go writes a call in chunks of 64 rows (ConcurrentRowGroupWriter.writeRows,
+// maxRowsPerWrite) and walks each such column's set/empty bitmap of a chunk in runs; where a run
+// of set values starts s rows into the chunk (1 ≤ s ≤ 32), is s rows long and only empty values
+// follow it in the chunk, it writes the empty values after the run as set, an empty string or the
+// date 1970-01-01 instead of NULL (column_buffer_write.go, writeRowsFuncOfOptional: the rest of
+// the word is compared with (1<<s)-1 instead of being tested for all ones). A call is cut only
+// where one of its chunks would hold that pattern with rows after the run (callEnd): it then ends
+// right after the run, where parquet-go stops. On the 300k-family Lens file, one call per batch
+// without cuts had left 41 applicant countries and 24 cited documents as empty strings.
+// Cutting wherever a column goes from empty to set (the nineteenth session's rule, which also
+// avoids the pattern) made many calls of a few rows, and cost the 1M-family ingest about a tenth
+// more CPU (docs/scale.md). A row type whose optional value columns opt cannot describe (opt nil)
+// is written two rows a call, which cannot hold the pattern either. cols is scratch space of
+// len(opt) words. TestWriterNullsExact and TestWriterNullsLong read back what was written.
+func writeRows[T any](w *parquet.GenericWriter[T], rows []T, opt []optField, cols []uint64) error {
 	if opt == nil {
 		for i := 0; i < len(rows); i += 2 {
 			if _, err := w.Write(rows[i:min(i+2, len(rows))]); err != nil {
@@ -116,22 +134,73 @@ func writeRows[T any](w *parquet.GenericWriter[T], rows []T, opt []optField) err
 		}
 		return nil
 	}
-	lo, prev := 0, uint64(0)
-	for i := range rows {
-		m := setMask(unsafe.Pointer(&rows[i]), opt)
-		if m&^prev != 0 && i > lo {
-			if _, err := w.Write(rows[lo:i]); err != nil {
-				return err
-			}
-			lo = i
+	for lo := 0; lo < len(rows); {
+		hi := callEnd(rows, lo, opt, cols)
+		if _, err := w.Write(rows[lo:hi]); err != nil {
+			return err
 		}
-		prev = m
-	}
-	if lo < len(rows) {
-		_, err := w.Write(rows[lo:])
-		return err
+		lo = hi
 	}
 	return nil
+}
+
+// chunkRows is the rows parquet-go writes a column at a time within a call (maxRowsPerWrite).
+const chunkRows = 64
+
+// callEnd returns the end of the call that starts at rows[lo]: the rows from lo up to the first
+// chunk that would hold the fault's pattern with rows after its run (faultEnd), cut right after
+// that run, or all of them. A cut shortens the chunk, which may uncover the pattern earlier in it
+// for another column (its run then was followed by set rows after the cut), so the chunk is
+// checked again until no column holds it.
+func callEnd[T any](rows []T, lo int, opt []optField, cols []uint64) int {
+	for start := lo; start < len(rows); start += chunkRows {
+		n := min(chunkRows, len(rows)-start)
+		clear(cols)
+		for k := range n {
+			for m := setMask(unsafe.Pointer(&rows[start+k]), opt); m != 0; m &= m - 1 {
+				cols[bits.TrailingZeros64(m)] |= 1 << k
+			}
+		}
+		for {
+			cut := n
+			for _, w := range cols {
+				if e := faultEnd(w); e > 0 && e < cut {
+					cut = e
+				}
+			}
+			if cut == n {
+				break
+			}
+			n = cut
+			for i := range cols {
+				cols[i] &= 1<<n - 1
+			}
+		}
+		if n < chunkRows {
+			return start + n
+		}
+	}
+	return len(rows)
+}
+
+// faultEnd returns, for a column's chunk w (bit k set: the chunk's row k is set), the row after
+// the chunk's last run of set rows when that run starts s ≥ 1 rows into the chunk and is s rows
+// long (only empty rows follow the last run): the pattern parquet-go writes wrongly when the
+// chunk has rows after it. Otherwise 0.
+func faultEnd(w uint64) int {
+	if w == 0 {
+		return 0
+	}
+	end := 64 - bits.LeadingZeros64(w) // the row after the last set row
+	below := ^w & (1<<(end-1) - 1)     // the empty rows before the last set row
+	if below == 0 {
+		return 0 // the run starts at the chunk's first row
+	}
+	s := 64 - bits.LeadingZeros64(below) // the last run's first row
+	if end-s == s {
+		return end
+	}
+	return 0
 }
 
 // optField is an optional column of a value type in a row struct: its offset and kind.
