@@ -58,39 +58,50 @@ func checkNulls(t *testing.T, pairs bool) {
 	if err := w.close(); err != nil {
 		t.Fatal(err)
 	}
+	bad := 0
+	i := eachCell(t, path, []string{"kind", "grant_date"}, func(row, col int, v parquet.Value) {
+		if col == 0 && v.IsNull() != (want[row].Kind == "") || col == 1 && v.IsNull() != (want[row].GrantDate == 0) {
+			bad++
+		}
+	})
+	if i != len(want) || bad > 0 {
+		t.Fatalf("read %d rows of %d, %d cells with the wrong NULL", i, len(want), bad)
+	}
+}
+
+// eachCell reads the part file at path and calls fn with every value of the named columns: the
+// row's number, the column's place in names and the value. It returns the number of rows read.
+func eachCell(t *testing.T, path string, names []string, fn func(row, col int, v parquet.Value)) int {
+	t.Helper()
 	f, err := os.Open(path)
 	if err != nil {
 		t.Fatal(err)
 	}
 	defer f.Close()
 	r := parquet.NewReader(f)
-	kind, _ := r.Schema().Lookup("kind")
-	grant, _ := r.Schema().Lookup("grant_date")
+	place := map[int]int{} // column index → place in names
+	for col, name := range names {
+		c, ok := r.Schema().Lookup(name)
+		if !ok {
+			t.Fatalf("no column %s", name)
+		}
+		place[c.ColumnIndex] = col
+	}
 	buf := make([]parquet.Row, 256)
-	i, bad := 0, 0
+	i := 0
 	for {
 		n, err := r.ReadRows(buf)
 		for _, row := range buf[:n] {
 			for _, v := range row {
-				switch v.Column() {
-				case kind.ColumnIndex:
-					if v.IsNull() != (want[i].Kind == "") {
-						bad++
-					}
-				case grant.ColumnIndex:
-					if v.IsNull() != (want[i].GrantDate == 0) {
-						bad++
-					}
+				if col, ok := place[v.Column()]; ok {
+					fn(i, col, v)
 				}
 			}
 			i++
 		}
 		if err != nil {
-			break
+			return i
 		}
-	}
-	if i != len(want) || bad > 0 {
-		t.Fatalf("read %d rows of %d, %d cells with the wrong NULL", i, len(want), bad)
 	}
 }
 
@@ -275,46 +286,17 @@ func TestWriterNullsLong(t *testing.T) {
 	if err := w.close(); err != nil {
 		t.Fatal(err)
 	}
-	f, err := os.Open(path)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer f.Close()
-	r := parquet.NewReader(f)
-	var idx [4]int
-	for col, name := range []string{"country", "province", "city", "address"} {
-		c, ok := r.Schema().Lookup(name)
-		if !ok {
-			t.Fatalf("no column %s", name)
-		}
-		idx[col] = c.ColumnIndex
-	}
 	get := func(r *PartyRow, col int) string {
 		return [4]string{r.Country, r.Province, r.City, r.Address}[col]
 	}
-	buf := make([]parquet.Row, 256)
-	i, bad := 0, 0
-	for {
-		n, err := r.ReadRows(buf)
-		for _, row := range buf[:n] {
-			for _, v := range row {
-				for col, ci := range idx {
-					if v.Column() != ci {
-						continue
-					}
-					if exp := get(&want[i], col); v.IsNull() != (exp == "") || !v.IsNull() && v.String() != exp {
-						if bad++; bad <= 5 {
-							t.Errorf("row %d column %d: read %q (NULL %v), want %q", i, col, v.String(), v.IsNull(), exp)
-						}
-					}
-				}
+	bad := 0
+	i := eachCell(t, path, []string{"country", "province", "city", "address"}, func(row, col int, v parquet.Value) {
+		if exp := get(&want[row], col); v.IsNull() != (exp == "") || !v.IsNull() && v.String() != exp {
+			if bad++; bad <= 5 {
+				t.Errorf("row %d column %d: read %q (NULL %v), want %q", row, col, v.String(), v.IsNull(), exp)
 			}
-			i++
 		}
-		if err != nil {
-			break
-		}
-	}
+	})
 	if i != len(want) || bad > 0 {
 		t.Fatalf("read %d rows of %d, %d cells wrong", i, len(want), bad)
 	}
