@@ -209,21 +209,31 @@ type optField struct {
 	kind reflect.Kind
 }
 
-// optionalFields lists the row type's top-level fields tagged optional whose Go type is not a
-// pointer (parquet-go writes them NULL when empty), or nil when there are more than 64 or one is
-// of a kind setMask does not read.
+// optionalFields lists the row type's top-level fields tagged optional that parquet-go writes
+// through the path with the fault (writeRows): strings and integers, NULL when empty. It skips
+// the fields it writes another way (a pointer is NULL when nil; a list's or slice's optional
+// applies to its elements), and returns nil (two rows a call) when there are more than 64, when
+// an optional field is of a kind setMask does not read ([]byte, a map, a struct: the same path),
+// or when a field holds a struct, whose own optional fields it would not see.
 func optionalFields(t reflect.Type) []optField {
 	out := []optField{}
 	for i := range t.NumField() {
 		f := t.Field(i)
+		inner := f.Type
+		for inner.Kind() == reflect.Pointer || inner.Kind() == reflect.Slice || inner.Kind() == reflect.Array {
+			inner = inner.Elem()
+		}
+		if inner.Kind() == reflect.Struct {
+			return nil
+		}
 		opts := strings.Split(f.Tag.Get("parquet"), ",")
 		if len(opts) < 2 || !slices.Contains(opts[1:], "optional") {
 			continue
 		}
-		switch k := f.Type.Kind(); k {
-		case reflect.Pointer, reflect.Slice, reflect.Map:
-			continue // nil is NULL: not the path with the fault
-		case reflect.String, reflect.Int32, reflect.Int64:
+		switch k := f.Type.Kind(); {
+		case k == reflect.Pointer, k == reflect.Slice && f.Type.Elem().Kind() != reflect.Uint8:
+			continue // not the path with the fault
+		case k == reflect.String, k == reflect.Int32, k == reflect.Int64:
 			out = append(out, optField{f.Offset, k})
 		default:
 			return nil

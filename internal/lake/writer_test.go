@@ -17,7 +17,7 @@ import (
 // empty, for every pattern of empty and set values up to ten rows long in one write (each pattern
 // one write, as a batch of the ingest is), in a string column and a date column. parquet-go
 // writes some of these patterns wrongly in a single call (writeRows).
-// With the row type's optional columns known (cuts where one goes from empty to set) and
+// With the row type's optional columns known (calls cut where the fault would meet them) and
 // without (two rows a call).
 func TestWriterNullsExact(t *testing.T) {
 	t.Run("cuts", func(t *testing.T) { checkNulls(t, false) })
@@ -136,6 +136,46 @@ func TestOptionalFields(t *testing.T) {
 	if optionalFields(reflect.TypeFor[odd]()) != nil {
 		t.Error("a bool optional column: want nil (two rows a call)")
 	}
+	type bytes struct {
+		B []byte `parquet:"b,optional"`
+	}
+	type mapped struct {
+		M map[string]string `parquet:"m,optional"`
+	}
+	type nested struct {
+		A string `parquet:"a"`
+		S struct {
+			C string `parquet:"c,optional"`
+		} `parquet:"s"`
+	}
+	type nestedList struct {
+		L []struct {
+			C string `parquet:"c,optional"`
+		} `parquet:"l,list"`
+	}
+	for name, typ := range map[string]reflect.Type{"[]byte": reflect.TypeFor[bytes](), "map": reflect.TypeFor[mapped](),
+		"struct": reflect.TypeFor[nested](), "list of structs": reflect.TypeFor[nestedList]()} {
+		if optionalFields(typ) != nil {
+			t.Errorf("a row with a %s field: want nil (two rows a call)", name)
+		}
+	}
+	// Every table of the lake takes the cuts, not two rows a call.
+	for _, typ := range []reflect.Type{pat, party, reflect.TypeFor[ClassRow](), reflect.TypeFor[CitationRow](),
+		reflect.TypeFor[PriorityRow](), reflect.TypeFor[LegalEventRow](), reflect.TypeFor[ProvenanceRow](),
+		reflect.TypeFor[QuarantineRow](), reflect.TypeFor[FamilyLinkRow](), reflect.TypeFor[ObservationRow](),
+		reflect.TypeFor[StandardRow]()} {
+		if optionalFields(typ) == nil {
+			t.Errorf("%s: nil (two rows a call)", typ.Name())
+		}
+	}
+	type lists struct {
+		A string   `parquet:"a,optional"`
+		L []string `parquet:"l,list,optional"`
+		P *int32   `parquet:"p,optional"`
+	}
+	if got := names(reflect.TypeFor[lists](), optionalFields(reflect.TypeFor[lists]())); !slices.Equal(got, []string{"A"}) {
+		t.Errorf("lists: %v, want [A]", got)
+	}
 	row := PartyRow{Country: "CN", Address: "x"}
 	if m := setMask(unsafe.Pointer(&row), optionalFields(party)); m != 0b1001 {
 		t.Errorf("setMask = %b", m)
@@ -181,9 +221,10 @@ func TestFaultEnd(t *testing.T) {
 // groups, with the optional columns set at random densities, in runs of random lengths, and in
 // parquet-go's faulty pattern at every offset of a 64-row chunk counted from the batch's first
 // row, or for a batch across a row group's end from the row group's first row (s set rows from
-// row s, empty rows after them, and set rows of another column after the run): every cell reads back NULL exactly where the Go value is empty, and set cells with their
-// value. It fails with one call per batch, when a batch's calls cross a row group's end, and
-// when a cut chunk is not checked again.
+// row s, empty rows after them, and set rows of another column after the run): every cell
+// reads back NULL exactly where the Go value is empty, and set cells with their value. It fails
+// with one call per batch, when a batch's calls cross a row group's end, and when a cut chunk is
+// not checked again.
 func TestWriterNullsLong(t *testing.T) {
 	path := filepath.Join(t.TempDir(), "p.parquet")
 	w, err := newTable[PartyRow](path)
