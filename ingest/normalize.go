@@ -51,7 +51,11 @@ func (n *normalizer) facts(raw string, person bool) nameFacts {
 			n.memo = make(map[string]nameFacts, 1024)
 		}
 		// The key is copied: raw is a substring of its whole input row, which the memo would
-		// keep alive, and comparing against keys scattered over old rows missed the cache.
+		// keep alive, and comparing against keys scattered over old rows missed the cache. So
+		// are the keys made of it, which may be raw or a part of it (a name that normalises to
+		// itself): a reader's rows share larger blocks (format.CSVReader's arena), and one name
+		// kept would keep its block.
+		f.key, f.person = strings.Clone(f.key), strings.Clone(f.person)
 		n.memo[strings.Clone(raw)] = f
 	}
 	return f

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"strings"
 	"testing"
+	"unsafe"
 
 	"github.com/patnav/patnav/internal/patent"
 )
@@ -55,6 +56,31 @@ func TestNormalizeMemo(t *testing.T) {
 			want{"FOSTER CURTIS ASA", patent.KindIndividual, ""}, want{"FOSTER CURTIS ASA", patent.KindIndividual, ""})
 		check(n, mk(inv("LI SE")), want{"LI SE", patent.KindIndividual, ""})
 		check(n, mk(app("FOSTER CURTIS ASA")), want{"FOSTER CURTIS", patent.KindEnterprise, ""})
+	}
+}
+
+// TestNormalizeMemoOwnsItsStrings: nothing the memo keeps points into the row a name came from
+// (a reader's rows share arena chunks, and one kept name would keep its chunk), also for names
+// whose keys are the raw name itself.
+func TestNormalizeMemoOwnsItsStrings(t *testing.T) {
+	row := strings.Repeat("x", 100) + "LI SE" + "FOSTER CURTIS ASA" + "华为" + strings.Repeat("y", 100)
+	lo, hi := uintptr(unsafe.Pointer(unsafe.StringData(row))), uintptr(unsafe.Pointer(unsafe.StringData(row)))+uintptr(len(row))
+	inRow := func(s string) bool {
+		p := uintptr(unsafe.Pointer(unsafe.StringData(s)))
+		return s != "" && p >= lo && p < hi
+	}
+	n := &normalizer{}
+	for _, name := range []string{row[100:105], row[105:122], row[122:128]} {
+		n.facts(name, true)
+		n.facts(name, false)
+	}
+	if len(n.memo) != 3 {
+		t.Fatalf("%d names memoised, want 3", len(n.memo))
+	}
+	for k, f := range n.memo {
+		if inRow(k) || inRow(f.key) || inRow(f.person) || inRow(f.kind) {
+			t.Errorf("the memo's entry for %q points into the row: %+v", k, f)
+		}
 	}
 }
 

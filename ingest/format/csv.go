@@ -1,7 +1,6 @@
 package format
 
 import (
-	"encoding/csv"
 	"errors"
 	"io"
 	"os"
@@ -87,7 +86,7 @@ type CSVFile struct {
 	File     string // base name, for errors
 	Encoding string
 	f        *os.File
-	r        *csv.Reader
+	r        *CSVReader
 	guard    *CSVGuard
 	line     int // line of the record last returned
 	header   []string
@@ -96,7 +95,7 @@ type CSVFile struct {
 	repaired []int // records with bytes replaced (the first 20)
 }
 
-// OpenCSV opens path, decodes it (see DecodeText) and prepares a lenient csv.Reader (variable
+// OpenCSV opens path, decodes it (see DecodeText) and prepares a lenient CSVReader (variable
 // field counts, lazy quotes) behind a CSVGuard. comma is the field delimiter (',' or '\t').
 func OpenCSV(path string, opts Options, comma rune) (*CSVFile, error) {
 	f, err := os.Open(path)
@@ -119,11 +118,7 @@ func OpenCSV(path string, opts Options, comma rune) (*CSVFile, error) {
 	}
 	lim := opts.Limits.WithDefaults()
 	g := NewCSVGuard(ti, comma, lim.MaxRecord, ti.Encoding == "utf-8")
-	r := csv.NewReader(g)
-	r.Comma = comma
-	r.FieldsPerRecord = -1
-	r.LazyQuotes = true
-	r.ReuseRecord = true
+	r := NewCSVReader(g)
 	return &CSVFile{File: filepath.Base(path), Encoding: ti.Encoding, f: f, r: r, guard: g, maxField: lim.MaxField}, nil
 }
 
@@ -140,19 +135,14 @@ func (c *CSVFile) SetHeader(header []string) {
 // Repaired returns the invalid UTF-8 bytes replaced so far and the first records they were in.
 func (c *CSVFile) Repaired() (int, []int) { return c.guard.Repaired, c.repaired }
 
-// Row returns the next row and the line it starts on. Parse errors of the CSV layer and the
-// guard's findings are returned as *RecordError with the given record number; io.EOF at the end.
-// The returned slice is reused by the next call.
+// Row returns the next row and the line it starts on. The guard's findings are returned as
+// *RecordError with the given record number; io.EOF at the end. The returned slice is reused by
+// the next call; its strings stay valid.
 func (c *CSVFile) Row(record int) ([]string, int, error) {
-	row, err := c.r.Read()
+	row, line, err := c.r.Read()
 	if err != nil {
-		var pe *csv.ParseError
-		if errors.As(err, &pe) {
-			return nil, pe.StartLine, &RecordError{File: c.File, Record: record, Line: pe.StartLine, Err: ErrBadRecord, Value: pe.Err.Error()}
-		}
 		return nil, 0, err
 	}
-	line, _ := c.r.FieldPos(0)
 	c.line = line
 	repaired, gerr := c.guard.Take(line)
 	if repaired > 0 && len(c.repaired) < 20 {

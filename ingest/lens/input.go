@@ -3,8 +3,6 @@ package lens
 import (
 	"bufio"
 	"bytes"
-	"encoding/csv"
-	"errors"
 	"io"
 	"os"
 	"path/filepath"
@@ -13,12 +11,12 @@ import (
 	"github.com/patnav/patnav/ingest/format"
 )
 
-// input is an open Lens file behind a lenient csv.Reader. UTF-8 files (every current export) take
-// a fast path: BOM skipped, lone CRs turned into LFs in place and CRLF left to the csv package,
+// input is an open Lens file behind a lenient format.CSVReader. UTF-8 files (every current export)
+// take a fast path: BOM skipped, lone CRs turned into LFs in place and CRLF left to the reader,
 // which treats it as a line end. Other encodings go through format.DecodeText.
 type input struct {
 	f     *os.File
-	cr    *csv.Reader
+	cr    *format.CSVReader
 	guard *format.CSVGuard
 	file  string
 
@@ -61,11 +59,7 @@ func openInput(path, enc string, head []byte, tee io.Writer, lim format.Limits, 
 		src = ti
 	}
 	guard := format.NewCSVGuard(src, ',', lim.MaxRecord, utf && repair)
-	cr := csv.NewReader(bufio.NewReaderSize(guard, 64<<10))
-	cr.FieldsPerRecord = -1
-	cr.LazyQuotes = true
-	cr.ReuseRecord = true
-	return &input{f: f, cr: cr, guard: guard, file: filepath.Base(path), maxField: lim.MaxField}, nil
+	return &input{f: f, cr: format.NewCSVReader(guard), guard: guard, file: filepath.Base(path), maxField: lim.MaxField}, nil
 }
 
 // setHeader makes later rows be checked against header (format.CheckRow).
@@ -77,19 +71,14 @@ func (in *input) setHeader(header []string) {
 	in.named = format.Named(in.header)
 }
 
-// row returns the next row and the line it starts on; a CSV syntax error is a *format.RecordError
-// numbered record. The slice is reused by the next call; its strings are substrings of one fresh
-// string per row, so they may be kept.
+// row returns the next row and the line it starts on; the guard's findings are a
+// *format.RecordError numbered record. The slice is reused by the next call; its strings stay
+// valid (format.CSVReader), so they may be kept.
 func (in *input) row(record int) ([]string, int, error) {
-	row, err := in.cr.Read()
+	row, line, err := in.cr.Read()
 	if err != nil {
-		var pe *csv.ParseError
-		if errors.As(err, &pe) {
-			return nil, pe.StartLine, &format.RecordError{File: in.file, Record: record, Line: pe.StartLine, Err: format.ErrBadRecord, Value: pe.Err.Error()}
-		}
 		return nil, 0, err
 	}
-	line, _ := in.cr.FieldPos(0)
 	repaired, gerr := in.guard.Take(line)
 	if repaired > 0 && len(in.repaired) < 20 {
 		in.repaired = append(in.repaired, record)
@@ -114,8 +103,8 @@ func (in *input) row(record int) ([]string, int, error) {
 func (in *input) close() error { return in.f.Close() }
 
 // crReader turns every CR that is not followed by LF into LF, in place (old Mac exports end lines
-// with CR alone). CRLF is left as it is: encoding/csv reads it as a line end, and as LF inside a
-// quoted field, exactly as it reads LF.
+// with CR alone). CRLF is left as it is: format.CSVReader reads it as a line end, and as LF inside
+// a quoted field, exactly as it reads LF.
 type crReader struct {
 	br *bufio.Reader
 }

@@ -8,8 +8,8 @@
 // optional "Cited Patents" column of ";;"-separated display keys. Columns are found by header name
 // once per file, so column order does not matter.
 //
-// The reader streams: one pass over the file, one csv.Reader with a reused record slice, and no
-// regexp or map work per row.
+// The reader streams: one pass over the file, one format.CSVReader with a reused record slice,
+// and no regexp or map work per row.
 package lens
 
 import (
@@ -423,7 +423,7 @@ func (r *Reader) NextRow() ([]string, int, int, error) {
 		return row, line, recNo, err
 	}
 	if !r.ownsRow(row) {
-		r.cur = append(r.cur[:0], row...) // the csv reader reuses row's slice
+		r.cur = append(r.cur[:0], row...) // the CSV reader reuses row's slice
 		row = r.cur
 	}
 	last := len(row) - 1
@@ -453,7 +453,7 @@ func (r *Reader) NextRow() ([]string, int, int, error) {
 	return row, line, recNo, nil
 }
 
-// ownsRow reports whether row is the reader's own copy (r.cur), not the csv reader's slice.
+// ownsRow reports whether row is the reader's own copy (r.cur), not the CSV reader's slice.
 func (r *Reader) ownsRow(row []string) bool {
 	return len(row) > 0 && len(r.cur) > 0 && &row[0] == &r.cur[0]
 }
@@ -542,8 +542,8 @@ func (r *conv) fail(rec, line, f int, value string, err error) error {
 	return &format.RecordError{File: r.file, Record: rec, Line: line, Field: name, Value: value, Err: err}
 }
 
-// Convert converts one data row (format.Converter). The strings of row are substrings of one
-// string the csv package allocates per record, so they can be kept without copying.
+// Convert converts one data row (format.Converter). The strings of row stay valid after the
+// reader moves on (format.CSVReader), so they can be kept without copying.
 func (r *conv) Convert(row []string, line, recNo int, rec *patent.Record) error {
 	// The "#" column numbers the records. A row whose "#" is not a number is the spill-over of a
 	// cell that overflowed into a new line in some raw exports, not a record; NextRow joins it
