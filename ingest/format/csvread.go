@@ -36,13 +36,16 @@ type CSVReader struct {
 	// Bytes before start are never written again: a full arena is replaced, not grown in place.
 	arena  []byte
 	start  int
-	ends   []int // cell ends, relative to start
+	cells  []cellSpan // the record's cells, relative to start
 	fields []string
 }
 
 // arenaChunk is the size of a fresh arena: a few dozen records of a Lens export. A kept cell keeps
 // its whole chunk alive, so it is not larger; a record larger than it gets an arena of its own.
 const arenaChunk = 32 << 10
+
+// cellSpan is where a cell's bytes are in the record.
+type cellSpan struct{ from, to int }
 
 // NewCSVReader returns a reader of g's records.
 func NewCSVReader(g *CSVGuard) *CSVReader { return &CSVReader{g: g, comma: g.comma} }
@@ -90,9 +93,10 @@ func (r *CSVReader) put(line []byte) {
 // Read returns the next record's cells and the line it starts on, io.EOF at the end of the input,
 // or the guard's read error (with the cells split so far, as encoding/csv does).
 //
-// Each line of the record is copied into the arena whole, and split there: an unquoted cell stays
-// where it is, and a quoted one is unquoted in place, moving the bytes after it back by the quotes
-// it drops (w ≤ rd throughout).
+// Each line of the record is copied into the arena whole, and split there: a cell's bytes stay
+// where they are (an unquoted cell's, and a quoted one's between its quotes), and only a quoted
+// cell with a doubled quote or a line break is unquoted in place, within its own bytes: w, where
+// the cell's next byte goes, is never after rd, where it is read.
 func (r *CSVReader) Read() ([]string, int, error) {
 	var line []byte
 	var errRead error
@@ -107,10 +111,10 @@ func (r *CSVReader) Read() ([]string, int, error) {
 		return nil, 0, errRead
 	}
 	recLine := r.line
-	r.ends = r.ends[:0]
+	r.cells = r.cells[:0]
 	comma := r.comma
 	r.put(line)
-	rec := r.arena[r.start:] // the record's bytes so far; rd reads them, w writes the cells
+	rec := r.arena[r.start:] // the record's bytes so far
 	rd, w := 0, 0
 field:
 	for {
@@ -120,11 +124,7 @@ field:
 			if i < 0 {
 				n = len(rec) - rd - lengthNL(rec[rd:])
 			}
-			if w != rd {
-				copy(rec[w:], rec[rd:rd+n])
-			}
-			w += n
-			r.ends = append(r.ends, w)
+			r.cells = append(r.cells, cellSpan{rd, rd + n})
 			if i >= 0 {
 				rd += i + 1
 				continue field
@@ -132,6 +132,8 @@ field:
 			break field
 		}
 		rd++ // a quoted field
+		from := rd
+		w = rd
 		for {
 			i := bytes.IndexByte(rec[rd:], '"')
 			switch {
@@ -148,17 +150,19 @@ field:
 					rd++
 				case len(rest) > 0 && rest[0] == comma: // `",`: the field ends
 					rd++
-					r.ends = append(r.ends, w)
+					r.cells = append(r.cells, cellSpan{from, w})
 					continue field
 				case lengthNL(rest) == len(rest): // `"` at the line end: the record ends
-					r.ends = append(r.ends, w)
+					r.cells = append(r.cells, cellSpan{from, w})
 					break field
 				default: // a bare quote, kept
 					rec[w] = '"'
 					w++
 				}
 			case rd < len(rec): // the line ends inside the field: it goes on on the next
-				copy(rec[w:], rec[rd:])
+				if w != rd {
+					copy(rec[w:], rec[rd:])
+				}
 				w += len(rec) - rd
 				if errRead != nil {
 					break field
@@ -171,22 +175,19 @@ field:
 				r.put(line)
 				rec, rd = r.arena[r.start:], w
 			default: // the input ends inside the field
-				r.ends = append(r.ends, w)
+				r.cells = append(r.cells, cellSpan{from, w})
 				break field
 			}
 		}
 	}
 	var s string
-	if w > 0 {
-		s = unsafe.String(&rec[0], w)
+	if len(rec) > 0 {
+		s = unsafe.String(&rec[0], len(rec))
 	}
 	r.fields = r.fields[:0]
-	from := 0
-	for _, e := range r.ends {
-		r.fields = append(r.fields, s[from:e])
-		from = e
+	for _, c := range r.cells {
+		r.fields = append(r.fields, s[c.from:c.to])
 	}
-	r.arena = r.arena[:r.start+w]
 	r.start = len(r.arena)
 	if cap(r.arena)-len(r.arena) < 256 {
 		r.arena, r.start = make([]byte, 0, arenaChunk), 0
