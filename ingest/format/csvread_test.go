@@ -28,26 +28,21 @@ func flagText(err error) string {
 	return err.Error()
 }
 
-// viaEncodingCSV reads in through a guard and encoding/csv as the readers did before CSVReader
-// (lazy quotes, variable field counts, the line of the first field).
-func viaEncodingCSV(in io.Reader, comma rune, maxRecord int, repair bool) ([]csvRecord, int) {
-	g := NewCSVGuard(in, comma, maxRecord, repair)
-	cr := csv.NewReader(g)
-	cr.Comma = comma
-	cr.FieldsPerRecord = -1
-	cr.LazyQuotes = true
-	cr.ReuseRecord = true
+// readAll reads every record of g with next (a reader's Read: the cells, the line the record
+// starts on, the error) and takes the guard's findings for each. The cells are kept as returned
+// (the strings, not copies): they must stay valid after later reads.
+func readAll(g *CSVGuard, next func() ([]string, int, error)) ([]csvRecord, int) {
 	var out []csvRecord
 	for {
-		row, err := cr.Read()
+		row, line, err := next()
 		if err == io.EOF {
 			return out, g.Repaired
 		}
 		rec := csvRecord{cells: append([]string(nil), row...), err: flagText(err)}
 		if err == nil {
-			rec.line, _ = cr.FieldPos(0)
+			rec.line = line
 			var flag error
-			rec.repaired, flag = g.Take(rec.line)
+			rec.repaired, flag = g.Take(line)
 			rec.flag = flagText(flag)
 		}
 		out = append(out, rec)
@@ -57,29 +52,29 @@ func viaEncodingCSV(in io.Reader, comma rune, maxRecord int, repair bool) ([]csv
 	}
 }
 
-// viaCSVReader reads in through a guard and CSVReader. The cells are kept as returned (not
-// copied): they must stay valid after later reads.
+// viaEncodingCSV reads in through a guard and encoding/csv as the readers did before CSVReader
+// (lazy quotes, variable field counts, the line of the first field).
+func viaEncodingCSV(in io.Reader, comma rune, maxRecord int, repair bool) ([]csvRecord, int) {
+	g := NewCSVGuard(in, comma, maxRecord, repair)
+	cr := csv.NewReader(g)
+	cr.Comma = comma
+	cr.FieldsPerRecord = -1
+	cr.LazyQuotes = true
+	cr.ReuseRecord = true
+	return readAll(g, func() ([]string, int, error) {
+		row, err := cr.Read()
+		if err != nil {
+			return row, 0, err
+		}
+		line, _ := cr.FieldPos(0)
+		return row, line, nil
+	})
+}
+
+// viaCSVReader reads in through a guard and CSVReader.
 func viaCSVReader(in io.Reader, comma rune, maxRecord int, repair bool) ([]csvRecord, int) {
 	g := NewCSVGuard(in, comma, maxRecord, repair)
-	r := NewCSVReader(g)
-	var out []csvRecord
-	for {
-		row, line, err := r.Read()
-		if err == io.EOF {
-			return out, g.Repaired
-		}
-		rec := csvRecord{cells: append([]string(nil), row...), err: flagText(err)}
-		if err == nil {
-			rec.line = line
-			var flag error
-			rec.repaired, flag = g.Take(rec.line)
-			rec.flag = flagText(flag)
-		}
-		out = append(out, rec)
-		if err != nil {
-			return out, g.Repaired
-		}
-	}
+	return readAll(g, NewCSVReader(g).Read)
 }
 
 // sameCSV reports the first difference between the two readers on in, or "".
