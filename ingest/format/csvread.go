@@ -189,7 +189,10 @@ field:
 		r.fields = append(r.fields, s[c.from:c.to])
 	}
 	r.start = len(r.arena)
-	if cap(r.arena)-len(r.arena) < 256 {
+	if cap(r.arena)-len(r.arena) < 256 || cap(r.arena) > arenaChunk {
+		// A fresh arena when this one is full, and after a record larger than arenaChunk (put
+		// gave it an arena of its own, which no later record shares: a cell kept of a small
+		// record keeps no more than arenaChunk bytes alive).
 		r.arena, r.start = make([]byte, 0, arenaChunk), 0
 	}
 	return r.fields, recLine, errRead

@@ -10,6 +10,7 @@ import (
 	"math/rand"
 	"strings"
 	"testing"
+	"unsafe"
 )
 
 // csvRecord is one record as a reader returned it, with the guard's finding for it.
@@ -218,6 +219,13 @@ func TestCSVReaderKeepsCells(t *testing.T) {
 	}
 	if fmt.Sprint(kept) != fmt.Sprint(want) {
 		t.Fatal("kept cells changed after later reads")
+	}
+	// The record larger than an arena got one of its own, which the next record does not share
+	// (a small cell kept would keep the large block alive).
+	big, next := kept[1500][1], kept[1501][0]
+	from := uintptr(unsafe.Pointer(unsafe.StringData(big)))
+	if at := uintptr(unsafe.Pointer(unsafe.StringData(next))); at >= from && at < from+uintptr(2*len(big)+1024) {
+		t.Error("the record after a large one shares the large one's arena")
 	}
 }
 

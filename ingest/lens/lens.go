@@ -682,7 +682,9 @@ func (r *conv) docType(office, kind, hint string) string {
 		t = norm.DocType(office, kind, hint)
 	}
 	if len(r.docTypes) < 64 {
-		r.docTypes = append(r.docTypes, docTypeMemo{office, kind, hint, t})
+		// Copies: the values are cells of a row, which share an arena chunk with other rows
+		// (format.CSVReader), and the memo lasts the whole file.
+		r.docTypes = append(r.docTypes, docTypeMemo{strings.Clone(office), strings.Clone(kind), strings.Clone(hint), strings.Clone(t)})
 	}
 	return t
 }
@@ -696,7 +698,7 @@ func (r *conv) legalStatus(raw string) string {
 	}
 	st := norm.LegalStatus(raw)
 	if len(r.statuses) < 32 {
-		r.statuses = append(r.statuses, [2]string{raw, st})
+		r.statuses = append(r.statuses, [2]string{strings.Clone(raw), strings.Clone(st)}) // copies, as in docType
 	}
 	return st
 }
