@@ -152,19 +152,30 @@ func Named(header []string) int {
 	return n
 }
 
+// Read hands out the guard's output as a byte stream (for encoding/csv; CSVReader takes it a line
+// at a time with readOut).
 func (g *CSVGuard) Read(p []byte) (int, error) {
-	for g.pos >= len(g.out) {
-		if g.eof {
-			return 0, io.EOF
-		}
-		g.out, g.pos = g.out[:0], 0
-		if err := g.next(); err != nil {
-			return 0, err
-		}
+	if err := g.fill(); err != nil {
+		return 0, err
 	}
 	n := copy(p, g.out[g.pos:])
 	g.pos += n
 	return n, nil
+}
+
+// fill makes sure g.out holds output not yet handed out: io.EOF at the end, or the error that
+// ended the input.
+func (g *CSVGuard) fill() error {
+	for g.pos >= len(g.out) {
+		if g.eof {
+			return io.EOF
+		}
+		g.out, g.pos = g.out[:0], 0
+		if err := g.next(); err != nil {
+			return err
+		}
+	}
+	return nil
 }
 
 // errPartial: readOut's line goes on in the guard's next output.
@@ -175,14 +186,8 @@ var errPartial = errors.New("partial line")
 // line, without its line break; its end then comes as io.EOF); io.EOF at the end; or the error
 // that ended the input. (*CSVGuard).Read hands out the same bytes.
 func (g *CSVGuard) readOut() ([]byte, error) {
-	for g.pos >= len(g.out) {
-		if g.eof {
-			return nil, io.EOF
-		}
-		g.out, g.pos = g.out[:0], 0
-		if err := g.next(); err != nil {
-			return nil, err
-		}
+	if err := g.fill(); err != nil {
+		return nil, err
 	}
 	rest := g.out[g.pos:]
 	if i := bytes.IndexByte(rest, '\n'); i >= 0 {
