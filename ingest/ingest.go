@@ -788,6 +788,7 @@ type pipe struct {
 	tx       *lake.Txn
 	rowSets  chan *lake.RowSet // sets the table writers are done with, for reuse
 	seen     *pubIndex         // stored publication → its family id
+	hashes   []uint64          // the hashes of a batch's publication numbers (pubIndex.warm)
 	norm     *normalizer
 	opts     *Options
 	fs       *FileStats
@@ -1128,14 +1129,17 @@ func (p *pipe) write(b *batch, in input) error {
 	}
 	var dups []int          // indexes of duplicate records
 	var storedFams []string // the family id each duplicate's publication is stored under
+	p.hashes = p.seen.warm(rs.Patents, p.hashes)
 	for i := range rs.Patents {
+		h := p.hashes[i]
 		if rs.Patents[i].Kind == "" {
 			// A number without its kind code is the publication stored with one, if any.
 			if stored, ok := p.seen.withKind(rs.Patents[i].PubNumber); ok {
 				renamePub(rs, i, stored)
+				h = p.seen.hash(stored)
 			}
 		}
-		if fam, dup := p.seen.add(rs.Patents[i].PubNumber, rs.Patents[i].FamilyID); dup {
+		if fam, dup := p.seen.addHash(rs.Patents[i].PubNumber, rs.Patents[i].FamilyID, h); dup {
 			dups = append(dups, i)
 			storedFams = append(storedFams, fam)
 		}

@@ -3,16 +3,12 @@ package ingest
 import (
 	"fmt"
 	"hash/maphash"
+	"math/rand/v2"
 	"testing"
 )
 
-func maphashString(x *pubIndex, s string) uint64 { return maphash.String(x.seed, s) }
-
 // get looks pub up without adding it.
-func (x *pubIndex) get(pub string) (string, bool) {
-	f, found, _ := x.lookup(pub, maphashString(x, pub))
-	return f, found
-}
+func (x *pubIndex) get(pub string) (string, bool) { return x.lookup(pub) }
 
 func TestPubIndex(t *testing.T) {
 	x := newPubIndex(0)
@@ -31,19 +27,20 @@ func TestPubIndex(t *testing.T) {
 	if _, ok := x.get("CN999999999A"); ok {
 		t.Error("found a publication never put")
 	}
-	// A hash collision (forced by planting the entry under another publication's hash) is
-	// verified against the stored bytes and kept apart in the overflow map.
-	h := maphashString(x, "US1B2")
-	x.m[h] = 0 // entry 0 holds CN000000000A
-	x.put("US1B2", "famX")
-	if f, ok := x.get("US1B2"); !ok || f != "famX" {
-		t.Errorf("collision: get = %q %v", f, ok)
+	// A full hash collision (forced: US1B2 added under CN000000000A's hash) is told apart by
+	// the stored bytes: both stay indexed, each under its own family.
+	h := maphash.String(x.seed, "CN000000000A")
+	if f, dup := x.addHash("US1B2", "famX", h); dup || f != "famX" {
+		t.Errorf("add of a colliding publication = %q %v, want famX false", f, dup)
+	}
+	if f, ok, _ := x.find("US1B2", h); !ok || f != "famX" {
+		t.Errorf("collision: find = %q %v", f, ok)
 	}
 	if f, ok := x.get("CN000000000A"); !ok || f != "F0" {
 		t.Errorf("collided entry lost: %q %v", f, ok)
 	}
 	// add answers whether a publication was indexed, and under which family.
-	if f, dup := x.add("US1B2", "famY"); !dup || f != "famX" {
+	if f, dup := x.addHash("US1B2", "famY", h); !dup || f != "famX" {
 		t.Errorf("add of a colliding publication again = %q %v, want famX true", f, dup)
 	}
 	if f, dup := x.add("CN000000007A", "famZ"); !dup || f != "F7" {
@@ -74,11 +71,11 @@ func TestWithKind(t *testing.T) {
 
 // TestPubIndexFootprint: the index reports its footprint whenever its arrays grow (ingest raises
 // its soft memory limit by it), the footprint covers what the index holds (hand-computed for a
-// 4-entry reservation: arena 96 + entries 4·16 + map 4·32 = 288 bytes), and it never shrinks.
+// 4-entry reservation: arena 96 + entries 4·16 + table 8·8 = 224 bytes), and it never shrinks.
 func TestPubIndexFootprint(t *testing.T) {
 	x := newPubIndex(4)
-	if got := x.footprint(); got != 288 {
-		t.Fatalf("footprint of an empty 4-entry index = %d, want 288", got)
+	if got := x.footprint(); got != 224 {
+		t.Fatalf("footprint of an empty 4-entry index = %d, want 224", got)
 	}
 	var reports []int64
 	x.grown = func(b int64) { reports = append(reports, b) }
@@ -100,7 +97,7 @@ func TestPubIndexFootprint(t *testing.T) {
 		}
 	}
 	last := reports[len(reports)-1]
-	if min := int64(len(x.arena) + len(x.entries)*16 + len(x.m)*12); last < min {
+	if min := int64(len(x.arena) + len(x.entries)*16 + len(x.slots)*8); last < min {
 		t.Errorf("last reported footprint %d: held at least %d, footprint now %d", last, min, x.footprint())
 	}
 }
@@ -112,6 +109,70 @@ func TestIngestLimit(t *testing.T) {
 	for b, want := range map[int64]int64{100 * mb: 600 * mb, 400 * mb: 720 * mb, 1000 * mb: 1500 * mb} {
 		if got := ingestLimit(b); got != want {
 			t.Errorf("ingestLimit(%d MB) = %d MB, want %d MB", b/mb, got/mb, want/mb)
+		}
+	}
+}
+
+// TestPubIndexProbing: publications forced onto a few hashes (the same place with the same or
+// another tag, neighbouring places, the table's last place that wraps to its first) are kept
+// apart by their bytes; the index answers as a map with the first family winning, over 3,000
+// random adds.
+func TestPubIndexProbing(t *testing.T) {
+	x := newPubIndex(4000)
+	last := uint64(len(x.slots) - 1)
+	hashes := []uint64{5, 5 | 7<<32, 6, 6 | 7<<32, last, last | 9<<32, 0, 1 << 32}
+	rng := rand.New(rand.NewPCG(1, 2))
+	want := map[string]string{}
+	hashOf := map[string]uint64{}
+	for i := range 3000 {
+		pub := fmt.Sprintf("P%d", rng.IntN(1500))
+		if _, ok := hashOf[pub]; !ok {
+			hashOf[pub] = hashes[rng.IntN(len(hashes))]
+		}
+		fam := fmt.Sprintf("F%d", i)
+		got, dup := x.addHash(pub, fam, hashOf[pub])
+		w, had := want[pub]
+		if !had {
+			want[pub], w = fam, fam
+		}
+		if got != w || dup != had {
+			t.Fatalf("add %d (%s) = %q %v, want %q %v", i, pub, got, dup, w, had)
+		}
+	}
+	if x.len() != len(want) {
+		t.Fatalf("len %d, want %d", x.len(), len(want))
+	}
+	for pub, w := range want {
+		if f, ok, _ := x.find(pub, hashOf[pub]); !ok || f != w {
+			t.Errorf("find %s = %q %v, want %q", pub, f, ok, w)
+		}
+	}
+	if _, ok, _ := x.find("P-none", 5); ok {
+		t.Error("found a publication never added")
+	}
+}
+
+// TestPubIndexGrows: an index reserved for nothing takes 20,000 publications, its table doubling
+// as it fills past three quarters, and keeps every one with its family.
+func TestPubIndexGrows(t *testing.T) {
+	for n, want := range map[int]int{0: 8, 6: 8, 7: 16, 12: 16, 13: 32, 1 << 20: 2 << 20} {
+		if got := slotsFor(n); got != want {
+			t.Errorf("slotsFor(%d) = %d, want %d", n, got, want)
+		}
+	}
+	x := newPubIndex(0)
+	for i := range 20000 {
+		x.put(fmt.Sprintf("EP%07dA1", i), fmt.Sprintf("F%d", i/3))
+		if 4*x.len() > 3*len(x.slots) {
+			t.Fatalf("%d entries in %d slots", x.len(), len(x.slots))
+		}
+	}
+	if len(x.slots) != 32768 {
+		t.Errorf("%d slots for 20,000 entries, want 32768", len(x.slots))
+	}
+	for i := range 20000 {
+		if f, ok := x.get(fmt.Sprintf("EP%07dA1", i)); !ok || f != fmt.Sprintf("F%d", i/3) {
+			t.Fatalf("get %d = %q %v", i, f, ok)
 		}
 	}
 }
