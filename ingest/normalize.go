@@ -3,6 +3,7 @@ package ingest
 import (
 	"crypto/sha1"
 	"encoding/hex"
+	"hash/maphash"
 	"slices"
 	"sort"
 	"strings"
@@ -20,8 +21,9 @@ type normalizer struct {
 	thes *applicant.Thesaurus
 	// memo caches name → (key, kind): applicant names repeat heavily (a few applicants hold most
 	// patents), and normalisation plus the kind rules were a sixth of ingest CPU. Each worker
-	// owns its normalizer, so the map needs no lock; it is reset when it grows past memoMax.
-	memo map[string]nameFacts
+	// owns its normalizer, so the memo needs no lock; it is reset when it grows past memoMax.
+	memo nameMemo
+	hs   []uint64 // the hashes of a record's party names (nameMemo.warm)
 }
 
 type nameFacts struct {
@@ -34,31 +36,140 @@ type nameFacts struct {
 
 const memoMax = 200_000
 
-// facts returns what normalisation needs of a raw name: the person key when person is true,
-// else the organisation key and kind.
-func (n *normalizer) facts(raw string, person bool) nameFacts {
-	f, ok := n.memo[raw]
-	store := !ok
-	if person && !f.hasPerson {
-		f.person, f.hasPerson, store = n.thes.PersonKey(raw), true, true
-	}
-	if !person && !f.full {
-		f.key, f.kind, f.han, f.full = n.thes.Key(raw), applicant.Kind(raw), hanName(raw), true
-		store = true
-	}
-	if store {
-		if n.memo == nil || len(n.memo) >= memoMax {
-			n.memo = make(map[string]nameFacts, 1024)
+// facts returns what normalisation needs of a raw name, whose hash in the memo is h: the person
+// key when person is true, else the organisation key and kind.
+func (n *normalizer) facts(raw string, h uint64, person bool) nameFacts {
+	e, slot := n.memo.find(raw, h)
+	if e == nil {
+		if len(n.memo.names) >= memoMax {
+			n.memo.reset()
+			_, slot = n.memo.find(raw, h)
 		}
 		// The key is copied: raw is a substring of its whole input row, which the memo would
-		// keep alive, and comparing against keys scattered over old rows missed the cache. So
-		// are the keys made of it, which may be raw or a part of it (a name that normalises to
-		// itself): a reader's rows share larger blocks (format.CSVReader's arena), and one name
-		// kept would keep its block.
-		f.key, f.person = strings.Clone(f.key), strings.Clone(f.person)
-		n.memo[strings.Clone(raw)] = f
+		// keep alive, and comparing against keys scattered over old rows missed the cache.
+		e = n.memo.add(strings.Clone(raw), h, slot)
 	}
-	return f
+	f := &e.f
+	if person && !f.hasPerson {
+		// So are the keys made of it, which may be raw or a part of it (a name that normalises
+		// to itself): a reader's rows share larger blocks (format.CSVReader's arena), and one
+		// name kept would keep its block.
+		f.person, f.hasPerson = strings.Clone(n.thes.PersonKey(raw)), true
+	}
+	if !person && !f.full {
+		f.key, f.kind, f.han, f.full = strings.Clone(n.thes.Key(raw)), applicant.Kind(raw), hanName(raw), true
+	}
+	return *f
+}
+
+// nameMemo is the memo of names: an open-addressing table of 64-bit slots (32 bits of the name's
+// hash beside its entry's number plus one, 0 when empty; linear probing) over the entries, at
+// most half full. It replaced a map[string]nameFacts whose lookups took 1.6 of the 1M ingest's
+// 22 CPU-s, one cache miss after another (7.6M party names, 30k distinct). warm reads a
+// record's slots and entries before the record's lookups, so that their misses overlap
+// (docs/scale.md, twenty-eighth session).
+type nameMemo struct {
+	seed  maphash.Seed
+	slots []uint64
+	names []memoName
+	sink  uint64 // what warm read, kept so that its reads are not left out
+}
+
+type memoName struct {
+	raw string // a copy (see facts)
+	f   nameFacts
+}
+
+// hash is raw's hash in the memo.
+func (m *nameMemo) hash(raw string) uint64 {
+	if m.slots == nil {
+		m.seed, m.slots = maphash.MakeSeed(), make([]uint64, memoSlots)
+	}
+	return maphash.String(m.seed, raw)
+}
+
+// memoSlots is the memo's first table size.
+const memoSlots = 4096
+
+// find returns raw's entry (nil when raw is not memoised) and its slot, or the empty slot where
+// it would go.
+func (m *nameMemo) find(raw string, h uint64) (*memoName, uint64) {
+	mask := uint64(len(m.slots) - 1)
+	tag := h >> 32 << 32
+	for i := h & mask; ; i = (i + 1) & mask {
+		s := m.slots[i]
+		if s == 0 {
+			return nil, i
+		}
+		if s&^0xffffffff == tag {
+			if e := &m.names[uint32(s)-1]; e.raw == raw {
+				return e, i
+			}
+		}
+	}
+}
+
+// add memoises raw (owned by the memo) with no facts yet in the empty slot find gave, and returns
+// its entry.
+func (m *nameMemo) add(raw string, h, slot uint64) *memoName {
+	if 2*(len(m.names)+1) > len(m.slots) {
+		m.slots = make([]uint64, 2*len(m.slots))
+		mask := uint64(len(m.slots) - 1)
+		for k := range m.names {
+			i := maphash.String(m.seed, m.names[k].raw) & mask
+			for m.slots[i] != 0 {
+				i = (i + 1) & mask
+			}
+			m.slots[i] = maphash.String(m.seed, m.names[k].raw)>>32<<32 | uint64(k+1)
+		}
+		_, slot = m.find(raw, h)
+	}
+	m.names = append(m.names, memoName{raw: raw})
+	m.slots[slot] = h>>32<<32 | uint64(len(m.names))
+	return &m.names[len(m.names)-1]
+}
+
+// reset forgets every name (the memo is past memoMax).
+func (m *nameMemo) reset() {
+	clear(m.names)
+	m.names = m.names[:0]
+	m.slots = make([]uint64, memoSlots)
+}
+
+// warm returns the hashes of the parties' raw names in hs (reused), after reading for each the
+// slot where its probe starts, then where that slot's tag is the name's the entry, then the first
+// byte of its stored name: three rounds over the parties, whose reads within a round do not wait
+// on each other.
+func (m *nameMemo) warm(parties []patent.Party, hs []uint64) []uint64 {
+	hs = hs[:0]
+	var buf [16]uint64
+	slots := buf[:0]
+	m.hash("") // makes the table on first use
+	mask := uint64(len(m.slots) - 1)
+	for i := range parties {
+		h := m.hash(parties[i].NameRaw)
+		hs = append(hs, h)
+		if i < len(buf) {
+			slots = append(slots, m.slots[h&mask])
+		}
+	}
+	var sum uint64
+	for i, s := range slots { // the slots' entries whose tag is the name's (0: none)
+		if s != 0 && s&^0xffffffff == hs[i]>>32<<32 {
+			sum += uint64(len(m.names[uint32(s)-1].raw))
+		} else {
+			slots[i] = 0
+		}
+	}
+	for _, s := range slots {
+		if s != 0 {
+			if e := &m.names[uint32(s)-1]; e.raw != "" {
+				sum += uint64(e.raw[0])
+			}
+		}
+	}
+	m.sink = sum
+	return hs
 }
 
 // normalize completes rec in place. Rules (docs/schema.md repeats them):
@@ -80,8 +191,9 @@ func (n *normalizer) normalize(rec *patent.Record) {
 	p.Title, p.Abstract, p.Claims = norm.StripBidi(p.Title), norm.StripBidi(p.Abstract), norm.StripBidi(p.Claims)
 	for i := range rec.Parties {
 		x := &rec.Parties[i]
-		x.NameRaw, x.Address = norm.StripBidi(x.NameRaw), norm.StripBidi(x.Address)
+		x.NameRaw, x.Address = strings.TrimSpace(norm.StripBidi(x.NameRaw)), norm.StripBidi(x.Address)
 	}
+	n.hs = n.memo.warm(rec.Parties, n.hs)
 	code := strings.TrimSpace(p.ApplicantProvince)
 	p.ApplicantProvince, p.ApplicantCity = "", ""
 	prioOffice := ""
@@ -93,8 +205,7 @@ func (n *normalizer) normalize(rec *patent.Record) {
 	inventors := invBuf[:0]
 	for i := range rec.Parties {
 		if x := &rec.Parties[i]; x.Role == patent.RoleInventor {
-			x.NameRaw = strings.TrimSpace(x.NameRaw)
-			x.Name, x.Kind = n.facts(x.NameRaw, true).person, patent.KindIndividual
+			x.Name, x.Kind = n.facts(x.NameRaw, n.hs[i], true).person, patent.KindIndividual
 			inventors = append(inventors, x.Name)
 		}
 	}
@@ -103,11 +214,10 @@ func (n *normalizer) normalize(rec *patent.Record) {
 		x := &rec.Parties[i]
 		han := false
 		if x.Role != patent.RoleInventor {
-			x.NameRaw = strings.TrimSpace(x.NameRaw)
-			f := n.facts(x.NameRaw, false)
+			f := n.facts(x.NameRaw, n.hs[i], false)
 			x.Name, x.Kind, han = f.key, f.kind, f.han
 			if x.Role == patent.RoleApplicant && len(inventors) > 0 {
-				if pk := n.facts(x.NameRaw, true).person; slices.Contains(inventors, pk) && applicant.CouldBePerson(x.NameRaw) {
+				if pk := n.facts(x.NameRaw, n.hs[i], true).person; slices.Contains(inventors, pk) && applicant.CouldBePerson(x.NameRaw) {
 					x.Name, x.Kind = pk, patent.KindIndividual
 				}
 			}

@@ -3,6 +3,7 @@ package ingest
 import (
 	"crypto/sha1"
 	"fmt"
+	"math/rand/v2"
 	"strings"
 	"testing"
 	"unsafe"
@@ -36,9 +37,11 @@ func TestNormalizeMemo(t *testing.T) {
 	for _, memoMaxed := range []bool{false, true} {
 		n := &normalizer{}
 		if memoMaxed {
-			n.memo = make(map[string]nameFacts, memoMax)
 			for i := 0; i < memoMax; i++ {
-				n.memo[string(rune(0x10000+i))] = nameFacts{}
+				raw := string(rune(0x10000 + i))
+				h := n.memo.hash(raw)
+				_, slot := n.memo.find(raw, h)
+				n.memo.add(raw, h, slot)
 			}
 		}
 		// First seen as an inventor, then as an applicant: the applicant gets its own kind.
@@ -71,14 +74,14 @@ func TestNormalizeMemoOwnsItsStrings(t *testing.T) {
 	}
 	n := &normalizer{}
 	for _, name := range []string{row[100:105], row[105:122], row[122:128]} {
-		n.facts(name, true)
-		n.facts(name, false)
+		n.facts(name, n.memo.hash(name), true)
+		n.facts(name, n.memo.hash(name), false)
 	}
-	if len(n.memo) != 3 {
-		t.Fatalf("%d names memoised, want 3", len(n.memo))
+	if len(n.memo.names) != 3 {
+		t.Fatalf("%d names memoised, want 3", len(n.memo.names))
 	}
-	for k, f := range n.memo {
-		if inRow(k) || inRow(f.key) || inRow(f.person) || inRow(f.kind) {
+	for _, e := range n.memo.names {
+		if k, f := e.raw, e.f; inRow(k) || inRow(f.key) || inRow(f.person) || inRow(f.kind) {
 			t.Errorf("the memo's entry for %q points into the row: %+v", k, f)
 		}
 	}
@@ -108,5 +111,82 @@ func TestFamilyKey(t *testing.T) {
 	long := strings.Repeat("X", 300)
 	if got := key(long); got != "P"+fmt.Sprintf("%x", sha1.Sum([]byte(long+"\x00")))[:16] {
 		t.Errorf("long priority number: %s", got)
+	}
+}
+
+// TestNameMemo: names forced onto a few hashes (one place with the same or another tag, the next
+// place, the table's last place that wraps to its first) are kept apart by their bytes; the memo
+// answers as a map over 4,000 random lookups, and keeps every name and its facts as its table
+// grows (to 65,536 slots for 30,000 names, at most half full), until reset.
+func TestNameMemo(t *testing.T) {
+	var m nameMemo
+	m.hash("")
+	last := uint64(len(m.slots) - 1)
+	hashes := []uint64{5, 5 | 7<<32, 6, 6 | 7<<32, last, last | 9<<32, 0, 1 << 32}
+	rng := rand.New(rand.NewPCG(3, 4))
+	want := map[string]string{}
+	hashOf := map[string]uint64{}
+	for i := range 4000 {
+		raw := fmt.Sprintf("N%d", rng.IntN(1500))
+		if _, ok := hashOf[raw]; !ok {
+			hashOf[raw] = hashes[rng.IntN(len(hashes))]
+		}
+		e, slot := m.find(raw, hashOf[raw])
+		k, had := want[raw]
+		if (e != nil) != had || (had && e.f.key != k) {
+			t.Fatalf("lookup %d (%s) = %v, want %v %q", i, raw, e, had, k)
+		}
+		if e == nil {
+			e = m.add(raw, hashOf[raw], slot)
+			e.f.key = fmt.Sprintf("K%d", i)
+			want[raw] = e.f.key
+		}
+	}
+	if len(m.names) != len(want) {
+		t.Fatalf("%d names, want %d", len(m.names), len(want))
+	}
+
+	var g nameMemo
+	for i := range 30000 {
+		raw := fmt.Sprintf("Name %d", i)
+		h := g.hash(raw)
+		e, slot := g.find(raw, h)
+		if e != nil {
+			t.Fatalf("%s found before it was added", raw)
+		}
+		g.add(raw, h, slot).f.key = raw + " key"
+		if 2*len(g.names) > len(g.slots) {
+			t.Fatalf("%d names in %d slots", len(g.names), len(g.slots))
+		}
+	}
+	if len(g.slots) != 65536 {
+		t.Errorf("%d slots for 30,000 names, want 65536", len(g.slots))
+	}
+	for i := range 30000 {
+		raw := fmt.Sprintf("Name %d", i)
+		if e, _ := g.find(raw, g.hash(raw)); e == nil || e.f.key != raw+" key" {
+			t.Fatalf("%s lost: %v", raw, e)
+		}
+	}
+	g.reset()
+	if e, _ := g.find("Name 1", g.hash("Name 1")); e != nil || len(g.names) != 0 {
+		t.Errorf("after reset: %v, %d names", e, len(g.names))
+	}
+}
+
+// TestNameMemoWarm: warm returns each party's hash in the memo, whether its name is memoised or
+// not (the empty name too), and memoises nothing.
+func TestNameMemoWarm(t *testing.T) {
+	n := &normalizer{}
+	parties := []patent.Party{{NameRaw: "Acme Corp."}, {NameRaw: "Foster Curtis"}, {NameRaw: ""}}
+	n.facts("Acme Corp.", n.memo.hash("Acme Corp."), false)
+	hs := n.memo.warm(parties, nil)
+	for i, x := range parties {
+		if hs[i] != n.memo.hash(x.NameRaw) {
+			t.Errorf("party %d: hash %x, want %x", i, hs[i], n.memo.hash(x.NameRaw))
+		}
+	}
+	if e, _ := n.memo.find("", hs[2]); e != nil {
+		t.Error("warm memoised a name")
 	}
 }
