@@ -781,6 +781,10 @@ func (b *batch) size() int { return len(b.recs) + len(b.raw) + len(b.bad) }
 
 const batchSize = 512
 
+// warmChunk is how many rows a worker converts before it normalises them together
+// (normalizer.normalizeAll).
+const warmChunk = 64
+
 // pipe streams one input: a reader goroutine fills batches (with records, or with the rows of a
 // format.Splitter), workers convert those rows, normalise the records and build their lake rows,
 // and the calling goroutine writes the batches in order, so the lake's row order is deterministic.
@@ -921,10 +925,14 @@ func (p *pipe) run(ctx context.Context, in input) error {
 		go func() {
 			defer func() { finished <- struct{}{} }()
 			norm := &normalizer{thes: p.norm.thes} // one per worker: its memo needs no lock
-			var conv format.Converter
-			var rec *patent.Record
+			var converter format.Converter
+			var pool, recs []*patent.Record // a chunk's records (reused), the chunk
 			if split != nil {
-				conv, rec = split.NewConverter(), patent.NewRecord()
+				converter = split.NewConverter()
+				for range warmChunk {
+					pool = append(pool, patent.NewRecord())
+				}
+				recs = make([]*patent.Record, 0, warmChunk)
 			}
 			for b := range raw {
 				b.rows = p.rowSet(b.size())
@@ -950,27 +958,36 @@ func (p *pipe) run(ctx context.Context, in input) error {
 					}
 					b.rows.Append(rec, p.tx.ID)
 				}
+				// The rows are converted a chunk at a time, then the chunk's records normalised
+				// together (normalizeAll reads their names' memo entries ahead).
 				from := 0
-				for _, rr := range b.raw {
-					cells := b.cells[from:rr.end]
-					from = rr.end
-					if rr.bad != nil {
-						b.bad = append(b.bad, rr.bad)
-						continue
-					}
-					if err := conv.Convert(cells, rr.line, rr.record, rec); err != nil {
-						if re := positioned(err); re != nil {
-							b.bad = append(b.bad, re)
+				for start := 0; start < len(b.raw) && b.err == nil; start += warmChunk {
+					conv := recs[:0]
+					for _, rr := range b.raw[start:min(start+warmChunk, len(b.raw))] {
+						cells := b.cells[from:rr.end]
+						from = rr.end
+						if rr.bad != nil {
+							b.bad = append(b.bad, rr.bad)
 							continue
 						}
-						b.err = fmt.Errorf("record %d: %w", rr.record, err)
-						break
+						rec := pool[len(conv)]
+						if err := converter.Convert(cells, rr.line, rr.record, rec); err != nil {
+							if re := positioned(err); re != nil {
+								b.bad = append(b.bad, re)
+								continue
+							}
+							b.err = fmt.Errorf("record %d: %w", rr.record, err)
+							break
+						}
+						conv = append(conv, rec)
 					}
-					norm.normalize(rec)
-					if doubleEncoded(rec) {
-						b.mojibake = append(b.mojibake, rec.Patent.SourceRecord)
+					norm.normalizeAll(conv)
+					for _, rec := range conv {
+						if doubleEncoded(rec) {
+							b.mojibake = append(b.mojibake, rec.Patent.SourceRecord)
+						}
+						b.rows.Append(rec, p.tx.ID)
 					}
-					b.rows.Append(rec, p.tx.ID)
 				}
 				if b.cells != nil {
 					select {

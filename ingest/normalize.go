@@ -22,8 +22,10 @@ type normalizer struct {
 	// memo caches name → (key, kind): applicant names repeat heavily (a few applicants hold most
 	// patents), and normalisation plus the kind rules were a sixth of ingest CPU. Each worker
 	// owns its normalizer, so the memo needs no lock; it is reset when it grows past memoMax.
-	memo nameMemo
-	hs   []uint64 // the hashes of a record's party names (nameMemo.warm)
+	memo    nameMemo
+	hs      []uint64 // the hashes of the party names of the records being normalised
+	offs    []int    // normalizeAll: where each record's hashes start in hs
+	scratch []uint64 // nameMemo.warm's
 }
 
 type nameFacts struct {
@@ -136,22 +138,24 @@ func (m *nameMemo) reset() {
 	m.slots = make([]uint64, memoSlots)
 }
 
-// warm returns the hashes of the parties' raw names in hs (reused), after reading for each the
-// slot where its probe starts, then where that slot's tag is the name's the entry, then the first
-// byte of its stored name: three rounds over the parties, whose reads within a round do not wait
-// on each other.
-func (m *nameMemo) warm(parties []patent.Party, hs []uint64) []uint64 {
-	hs = hs[:0]
-	var buf [16]uint64
-	slots := buf[:0]
+// hashes appends the hashes of the parties' raw names to hs.
+func (m *nameMemo) hashes(parties []patent.Party, hs []uint64) []uint64 {
+	for i := range parties {
+		hs = append(hs, m.hash(parties[i].NameRaw))
+	}
+	return hs
+}
+
+// warm reads, for the names of the hashes hs, the slot where each one's probe starts, then where
+// that slot's tag is the name's the entry, then the first byte of its stored name: three rounds,
+// whose reads within a round do not wait on each other, so that the lookups after find them in
+// the cache. scratch is reused and returned.
+func (m *nameMemo) warm(hs, scratch []uint64) []uint64 {
 	m.hash("") // makes the table on first use
 	mask := uint64(len(m.slots) - 1)
-	for i := range parties {
-		h := m.hash(parties[i].NameRaw)
-		hs = append(hs, h)
-		if i < len(buf) {
-			slots = append(slots, m.slots[h&mask])
-		}
+	slots := scratch[:0]
+	for _, h := range hs {
+		slots = append(slots, m.slots[h&mask])
 	}
 	var sum uint64
 	for i, s := range slots { // the slots' entries whose tag is the name's (0: none)
@@ -169,7 +173,23 @@ func (m *nameMemo) warm(parties []patent.Party, hs []uint64) []uint64 {
 		}
 	}
 	m.sink = sum
-	return hs
+	return slots
+}
+
+// normalizeAll normalises recs as normalize does each, their names' lookups in the memo read
+// ahead together (nameMemo.warm): a chunk of records has a few hundred names, whose cache misses
+// then overlap, where a record's few did not fill the wait.
+func (n *normalizer) normalizeAll(recs []*patent.Record) {
+	n.hs, n.offs = n.hs[:0], n.offs[:0]
+	for _, rec := range recs {
+		n.prepare(rec)
+		n.offs = append(n.offs, len(n.hs))
+		n.hs = n.memo.hashes(rec.Parties, n.hs)
+	}
+	n.scratch = n.memo.warm(n.hs, n.scratch)
+	for i, rec := range recs {
+		n.finish(rec, n.hs[n.offs[i]:])
+	}
 }
 
 // normalize completes rec in place. Rules (docs/schema.md repeats them):
@@ -186,14 +206,26 @@ func (m *nameMemo) warm(parties []patent.Party, hs []uint64) []uint64 {
 //     with the same priority set share a family); else "A" + the application number; else "N" +
 //     the publication number.
 func (n *normalizer) normalize(rec *patent.Record) {
+	n.prepare(rec)
+	n.hs = n.memo.hashes(rec.Parties, n.hs[:0])
+	n.scratch = n.memo.warm(n.hs, n.scratch)
+	n.finish(rec, n.hs)
+}
+
+// prepare strips bidirectional controls from every text field (they only serve to show text
+// reversed) and spaces around party names.
+func (n *normalizer) prepare(rec *patent.Record) {
 	p := &rec.Patent
-	// Bidirectional controls only serve to show text reversed: gone from every text field.
 	p.Title, p.Abstract, p.Claims = norm.StripBidi(p.Title), norm.StripBidi(p.Abstract), norm.StripBidi(p.Claims)
 	for i := range rec.Parties {
 		x := &rec.Parties[i]
 		x.NameRaw, x.Address = strings.TrimSpace(norm.StripBidi(x.NameRaw)), norm.StripBidi(x.Address)
 	}
-	n.hs = n.memo.warm(rec.Parties, n.hs)
+}
+
+// finish is the rest of normalize, after prepare; hs[i] is the hash of party i's name in the memo.
+func (n *normalizer) finish(rec *patent.Record, hs []uint64) {
+	p := &rec.Patent
 	code := strings.TrimSpace(p.ApplicantProvince)
 	p.ApplicantProvince, p.ApplicantCity = "", ""
 	prioOffice := ""
@@ -205,7 +237,7 @@ func (n *normalizer) normalize(rec *patent.Record) {
 	inventors := invBuf[:0]
 	for i := range rec.Parties {
 		if x := &rec.Parties[i]; x.Role == patent.RoleInventor {
-			x.Name, x.Kind = n.facts(x.NameRaw, n.hs[i], true).person, patent.KindIndividual
+			x.Name, x.Kind = n.facts(x.NameRaw, hs[i], true).person, patent.KindIndividual
 			inventors = append(inventors, x.Name)
 		}
 	}
@@ -214,10 +246,10 @@ func (n *normalizer) normalize(rec *patent.Record) {
 		x := &rec.Parties[i]
 		han := false
 		if x.Role != patent.RoleInventor {
-			f := n.facts(x.NameRaw, n.hs[i], false)
+			f := n.facts(x.NameRaw, hs[i], false)
 			x.Name, x.Kind, han = f.key, f.kind, f.han
 			if x.Role == patent.RoleApplicant && len(inventors) > 0 {
-				if pk := n.facts(x.NameRaw, n.hs[i], true).person; slices.Contains(inventors, pk) && applicant.CouldBePerson(x.NameRaw) {
+				if pk := n.facts(x.NameRaw, hs[i], true).person; slices.Contains(inventors, pk) && applicant.CouldBePerson(x.NameRaw) {
 					x.Name, x.Kind = pk, patent.KindIndividual
 				}
 			}

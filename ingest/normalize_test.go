@@ -4,6 +4,7 @@ import (
 	"crypto/sha1"
 	"fmt"
 	"math/rand/v2"
+	"reflect"
 	"strings"
 	"testing"
 	"unsafe"
@@ -174,13 +175,14 @@ func TestNameMemo(t *testing.T) {
 	}
 }
 
-// TestNameMemoWarm: warm returns each party's hash in the memo, whether its name is memoised or
-// not (the empty name too), and memoises nothing.
+// TestNameMemoWarm: hashes gives each party's hash in the memo, and warm over them, with names
+// memoised or not (the empty name too), memoises nothing.
 func TestNameMemoWarm(t *testing.T) {
 	n := &normalizer{}
 	parties := []patent.Party{{NameRaw: "Acme Corp."}, {NameRaw: "Foster Curtis"}, {NameRaw: ""}}
 	n.facts("Acme Corp.", n.memo.hash("Acme Corp."), false)
-	hs := n.memo.warm(parties, nil)
+	hs := n.memo.hashes(parties, nil)
+	n.memo.warm(hs, nil)
 	for i, x := range parties {
 		if hs[i] != n.memo.hash(x.NameRaw) {
 			t.Errorf("party %d: hash %x, want %x", i, hs[i], n.memo.hash(x.NameRaw))
@@ -188,5 +190,65 @@ func TestNameMemoWarm(t *testing.T) {
 	}
 	if e, _ := n.memo.find("", hs[2]); e != nil {
 		t.Error("warm memoised a name")
+	}
+}
+
+// TestNormalizeAllIsNormalize: records normalised a chunk at a time (normalizeAll) come out as
+// normalised one by one, over 3,000 random records whose parties draw on 40 names (with spaces
+// and bidirectional controls around them, Han and Latin, a person named as applicant and
+// inventor, the empty name) in chunks of 1 to 70, the memo reset between some chunks.
+func TestNormalizeAllIsNormalize(t *testing.T) {
+	names := []string{"", "  ", "华为技术有限公司", " 华为技术有限公司 ", "Acme Corp.", "\u202eAcme Corp.\u202c", "FOSTER CURTIS ASA",
+		"Foster Curtis Asa", "清华大学", "LI SE", "Li Se", "株式会社デンソー", "삼성전자", "SZ DJI TECHNOLOGY CO LTD"}
+	for i := len(names); i < 40; i++ {
+		names = append(names, fmt.Sprintf("Company %d GmbH", i))
+	}
+	roles := []string{patent.RoleApplicant, patent.RoleInventor, patent.RoleOwner}
+	rng := rand.New(rand.NewPCG(5, 6))
+	mk := func() *patent.Record {
+		r := patent.NewRecord()
+		r.Patent.PubNumber = fmt.Sprintf("CN%dA", rng.IntN(1000))
+		r.Patent.Jurisdiction = []string{"CN", "US", "EP"}[rng.IntN(3)]
+		if rng.IntN(2) == 0 {
+			r.Patent.Priorities = []string{[]string{"EP2019000001", "US201962000001", "WO2019CN1"}[rng.IntN(3)]}
+		}
+		if rng.IntN(4) == 0 {
+			r.Patent.ApplicantProvince = "44"
+		}
+		for range rng.IntN(7) {
+			x := patent.Party{Role: roles[rng.IntN(len(roles))], NameRaw: names[rng.IntN(len(names))]}
+			if rng.IntN(5) == 0 {
+				x.Address = "广东省深圳市南山区"
+			}
+			if rng.IntN(6) == 0 {
+				x.Country = "Germany"
+			}
+			r.Parties = append(r.Parties, x)
+		}
+		return r
+	}
+	var one, all []*patent.Record
+	for range 3000 {
+		r := mk()
+		c := *r
+		c.Parties = append([]patent.Party(nil), r.Parties...)
+		one, all = append(one, r), append(all, &c)
+	}
+	a, b := &normalizer{}, &normalizer{}
+	for _, r := range one {
+		a.normalize(r)
+	}
+	for rest := all; len(rest) > 0; {
+		n := min(len(rest), 1+rng.IntN(70))
+		if rng.IntN(10) == 0 {
+			b.memo.reset()
+		}
+		b.normalizeAll(rest[:n])
+		rest = rest[n:]
+	}
+	for i := range one {
+		if !reflect.DeepEqual(one[i], all[i]) {
+			t.Fatalf("record %d: one by one %+v\n%+v\nin chunks %+v\n%+v", i, one[i].Patent, one[i].Parties, all[i].Patent, all[i].Parties)
+		}
 	}
 }

@@ -37,7 +37,9 @@ type Splitter interface {
 
 // Converter turns rows from a Splitter's NextRow into records.
 type Converter interface {
-	// Convert fills rec (which it resets first) from a row, or returns a *RecordError.
+	// Convert fills rec (which it resets first) from a row, or returns a *RecordError. What it
+	// puts in rec stays valid after later calls into other records (it shares no buffer of the
+	// converter's): ingest converts a chunk of rows before it normalises them.
 	Convert(cells []string, line, record int, rec *patent.Record) error
 }
 
