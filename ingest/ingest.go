@@ -960,8 +960,11 @@ func (p *pipe) run(ctx context.Context, in input) error {
 				}
 				// The rows are converted a chunk at a time, then the chunk's records normalised
 				// together (normalizeAll reads their names' memo entries ahead).
-				from := 0
-				for start := 0; start < len(b.raw) && b.err == nil; start += warmChunk {
+				// A conversion's error stops the batch after the records before it (b.err may
+				// already hold the reader's error, after the batch's last row: every row is
+				// converted first, as before).
+				from, stop := 0, false
+				for start := 0; start < len(b.raw) && !stop; start += warmChunk {
 					conv := recs[:0]
 					for _, rr := range b.raw[start:min(start+warmChunk, len(b.raw))] {
 						cells := b.cells[from:rr.end]
@@ -976,7 +979,7 @@ func (p *pipe) run(ctx context.Context, in input) error {
 								b.bad = append(b.bad, re)
 								continue
 							}
-							b.err = fmt.Errorf("record %d: %w", rr.record, err)
+							b.err, stop = fmt.Errorf("record %d: %w", rr.record, err), true
 							break
 						}
 						conv = append(conv, rec)

@@ -67,9 +67,9 @@ func (n *normalizer) facts(raw string, h uint64, person bool) nameFacts {
 // nameMemo is the memo of names: an open-addressing table of 64-bit slots (32 bits of the name's
 // hash beside its entry's number plus one, 0 when empty; linear probing) over the entries, at
 // most half full. It replaced a map[string]nameFacts whose lookups took 1.6 of the 1M ingest's
-// 22 CPU-s, one cache miss after another (7.6M party names, 30k distinct). warm reads a
-// record's slots and entries before the record's lookups, so that their misses overlap
-// (docs/scale.md, twenty-eighth session).
+// 22 CPU-s, one cache miss after another (7.6M party names, 30k distinct). warm reads the
+// slots and entries of a chunk's names (normalizeAll) or a record's (normalize) before their
+// lookups, so that the misses overlap (docs/scale.md, twenty-eighth session).
 type nameMemo struct {
 	seed  maphash.Seed
 	slots []uint64
@@ -118,11 +118,12 @@ func (m *nameMemo) add(raw string, h, slot uint64) *memoName {
 		m.slots = make([]uint64, 2*len(m.slots))
 		mask := uint64(len(m.slots) - 1)
 		for k := range m.names {
-			i := maphash.String(m.seed, m.names[k].raw) & mask
+			h := maphash.String(m.seed, m.names[k].raw)
+			i := h & mask
 			for m.slots[i] != 0 {
 				i = (i + 1) & mask
 			}
-			m.slots[i] = maphash.String(m.seed, m.names[k].raw)>>32<<32 | uint64(k+1)
+			m.slots[i] = h>>32<<32 | uint64(k+1)
 		}
 		_, slot = m.find(raw, h)
 	}
@@ -131,8 +132,10 @@ func (m *nameMemo) add(raw string, h, slot uint64) *memoName {
 	return &m.names[len(m.names)-1]
 }
 
-// reset forgets every name (the memo is past memoMax).
+// reset forgets every name (the memo is past memoMax). The seed stays: hashes taken before the
+// reset (a chunk's, normalizeAll) still find their names after it.
 func (m *nameMemo) reset() {
+	m.hash("") // a memo never used gets its seed
 	clear(m.names)
 	m.names = m.names[:0]
 	m.slots = make([]uint64, memoSlots)

@@ -196,7 +196,8 @@ func TestNameMemoWarm(t *testing.T) {
 // TestNormalizeAllIsNormalize: records normalised a chunk at a time (normalizeAll) come out as
 // normalised one by one, over 3,000 random records whose parties draw on 40 names (with spaces
 // and bidirectional controls around them, Han and Latin, a person named as applicant and
-// inventor, the empty name) in chunks of 1 to 70, the memo reset between some chunks.
+// inventor, the empty name) in chunks of 1 to 70, the memo reset before its first use and between
+// some chunks; without resets the memo ends with each distinct name once.
 func TestNormalizeAllIsNormalize(t *testing.T) {
 	names := []string{"", "  ", "华为技术有限公司", " 华为技术有限公司 ", "Acme Corp.", "\u202eAcme Corp.\u202c", "FOSTER CURTIS ASA",
 		"Foster Curtis Asa", "清华大学", "LI SE", "Li Se", "株式会社デンソー", "삼성전자", "SZ DJI TECHNOLOGY CO LTD"}
@@ -227,17 +228,19 @@ func TestNormalizeAllIsNormalize(t *testing.T) {
 		}
 		return r
 	}
-	var one, all []*patent.Record
+	var one, all, third []*patent.Record
 	for range 3000 {
 		r := mk()
-		c := *r
+		c, d := *r, *r
 		c.Parties = append([]patent.Party(nil), r.Parties...)
-		one, all = append(one, r), append(all, &c)
+		d.Parties = append([]patent.Party(nil), r.Parties...)
+		one, all, third = append(one, r), append(all, &c), append(third, &d)
 	}
 	a, b := &normalizer{}, &normalizer{}
 	for _, r := range one {
 		a.normalize(r)
 	}
+	b.memo.reset() // a memo reset before its first use
 	for rest := all; len(rest) > 0; {
 		n := min(len(rest), 1+rng.IntN(70))
 		if rng.IntN(10) == 0 {
@@ -250,5 +253,22 @@ func TestNormalizeAllIsNormalize(t *testing.T) {
 		if !reflect.DeepEqual(one[i], all[i]) {
 			t.Fatalf("record %d: one by one %+v\n%+v\nin chunks %+v\n%+v", i, one[i].Patent, one[i].Parties, all[i].Patent, all[i].Parties)
 		}
+	}
+	// Each record's names are looked up with their own hashes: without resets the memo holds
+	// each distinct name once (a name looked up with another's hash would be memoised again).
+	c := &normalizer{}
+	for rest := third; len(rest) > 0; {
+		n := min(len(rest), 1+rng.IntN(70))
+		c.normalizeAll(rest[:n])
+		rest = rest[n:]
+	}
+	distinct := map[string]bool{}
+	for _, r := range one {
+		for _, x := range r.Parties {
+			distinct[x.NameRaw] = true
+		}
+	}
+	if len(c.memo.names) != len(distinct) {
+		t.Errorf("%d names memoised, want the %d distinct names", len(c.memo.names), len(distinct))
 	}
 }
