@@ -23,13 +23,8 @@ import (
 // testFormat reads "pub|title|applicant|priority|pubdate" lines; it exists so the pipeline's
 // tests do not depend on any real reader.
 var testFormat = format.Format{
-	Name: "pipetest",
-	Sniff: func(path string, head []byte) float64 {
-		if bytes.HasPrefix(head, []byte("#pipetest")) {
-			return 1
-		}
-		return 0
-	},
+	Name:  "pipetest",
+	Sniff: sniffPrefix("#pipetest"),
 	Open: func(path string, _ format.Options) (format.Reader, error) {
 		b, err := os.ReadFile(path)
 		if err != nil {
@@ -38,6 +33,16 @@ var testFormat = format.Format{
 		lines := strings.Split(strings.TrimSpace(string(b)), "\n")[1:]
 		return &pipeReader{file: filepath.Base(path), lines: lines}, nil
 	},
+}
+
+// sniffPrefix is a test format's Sniff: certain of a file that starts with prefix.
+func sniffPrefix(prefix string) func(string, []byte) float64 {
+	return func(_ string, head []byte) float64 {
+		if bytes.HasPrefix(head, []byte(prefix)) {
+			return 1
+		}
+		return 0
+	}
 }
 
 type pipeReader struct {

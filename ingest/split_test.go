@@ -19,19 +19,15 @@ import (
 // convert them (pipeReader's rules). A line "!reader" makes NextRow fail (wrapping
 // format.ErrNoRecords), a line "!convert" makes its conversion fail; neither error is a record's.
 var splitFormat = format.Format{
-	Name: "splittest",
-	Sniff: func(path string, head []byte) float64 {
-		if strings.HasPrefix(string(head), "#splittest") {
-			return 1
-		}
-		return 0
-	},
-	Open: func(path string, _ format.Options) (format.Reader, error) {
-		b, err := os.ReadFile(path)
+	Name:  "splittest",
+	Sniff: sniffPrefix("#splittest"),
+	Open: func(path string, o format.Options) (format.Reader, error) {
+		r, err := testFormat.Open(path, o) // the same lines, read as testFormat reads them
 		if err != nil {
 			return nil, err
 		}
-		return &splitReader{file: filepath.Base(path), lines: strings.Split(strings.TrimSpace(string(b)), "\n")[1:]}, nil
+		p := r.(*pipeReader)
+		return &splitReader{file: p.file, lines: p.lines}, nil
 	},
 }
 
