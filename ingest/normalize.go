@@ -84,10 +84,15 @@ type memoName struct {
 
 // hash is raw's hash in the memo.
 func (m *nameMemo) hash(raw string) uint64 {
+	m.init()
+	return maphash.String(m.seed, raw)
+}
+
+// init gives a memo never used its seed and first table.
+func (m *nameMemo) init() {
 	if m.slots == nil {
 		m.seed, m.slots = maphash.MakeSeed(), make([]uint64, memoSlots)
 	}
-	return maphash.String(m.seed, raw)
 }
 
 // memoSlots is the memo's first table size.
@@ -135,7 +140,7 @@ func (m *nameMemo) add(raw string, h, slot uint64) *memoName {
 // reset forgets every name (the memo is past memoMax). The seed stays: hashes taken before the
 // reset (a chunk's, normalizeAll) still find their names after it.
 func (m *nameMemo) reset() {
-	m.hash("") // a memo never used gets its seed
+	m.init()
 	clear(m.names)
 	m.names = m.names[:0]
 	m.slots = make([]uint64, memoSlots)
@@ -154,7 +159,7 @@ func (m *nameMemo) hashes(parties []patent.Party, hs []uint64) []uint64 {
 // whose reads within a round do not wait on each other, so that the lookups after find them in
 // the cache. scratch is reused and returned.
 func (m *nameMemo) warm(hs, scratch []uint64) []uint64 {
-	m.hash("") // makes the table on first use
+	m.init()
 	mask := uint64(len(m.slots) - 1)
 	slots := scratch[:0]
 	for _, h := range hs {

@@ -121,7 +121,7 @@ func TestFamilyKey(t *testing.T) {
 // grows (to 65,536 slots for 30,000 names, at most half full), until reset.
 func TestNameMemo(t *testing.T) {
 	var m nameMemo
-	m.hash("")
+	m.init()
 	last := uint64(len(m.slots) - 1)
 	hashes := []uint64{5, 5 | 7<<32, 6, 6 | 7<<32, last, last | 9<<32, 0, 1 << 32}
 	rng := rand.New(rand.NewPCG(3, 4))

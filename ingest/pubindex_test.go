@@ -7,9 +7,6 @@ import (
 	"testing"
 )
 
-// get looks pub up without adding it.
-func (x *pubIndex) get(pub string) (string, bool) { return x.lookup(pub) }
-
 func TestPubIndex(t *testing.T) {
 	x := newPubIndex(0)
 	for i := 0; i < 10000; i++ {
@@ -20,11 +17,11 @@ func TestPubIndex(t *testing.T) {
 		t.Fatalf("len = %d", x.len())
 	}
 	for _, i := range []int{0, 1, 5000, 9999} {
-		if f, ok := x.get(fmt.Sprintf("CN%09dA", i)); !ok || f != fmt.Sprintf("F%d", i%97) {
+		if f, ok := x.lookup(fmt.Sprintf("CN%09dA", i)); !ok || f != fmt.Sprintf("F%d", i%97) {
 			t.Errorf("get %d = %q %v", i, f, ok)
 		}
 	}
-	if _, ok := x.get("CN999999999A"); ok {
+	if _, ok := x.lookup("CN999999999A"); ok {
 		t.Error("found a publication never put")
 	}
 	// A full hash collision (forced: US1B2 added under CN000000000A's hash) is told apart by
@@ -36,7 +33,7 @@ func TestPubIndex(t *testing.T) {
 	if f, ok, _ := x.find("US1B2", h); !ok || f != "famX" {
 		t.Errorf("collision: find = %q %v", f, ok)
 	}
-	if f, ok := x.get("CN000000000A"); !ok || f != "F0" {
+	if f, ok := x.lookup("CN000000000A"); !ok || f != "F0" {
 		t.Errorf("collided entry lost: %q %v", f, ok)
 	}
 	// add answers whether a publication was indexed, and under which family.
@@ -49,7 +46,7 @@ func TestPubIndex(t *testing.T) {
 	if f, dup := x.add("EP1A1", "famE"); dup || f != "famE" {
 		t.Errorf("add of a new publication = %q %v, want famE false", f, dup)
 	}
-	if f, ok := x.get("EP1A1"); !ok || f != "famE" {
+	if f, ok := x.lookup("EP1A1"); !ok || f != "famE" {
 		t.Errorf("after add: get = %q %v", f, ok)
 	}
 }
@@ -171,7 +168,7 @@ func TestPubIndexGrows(t *testing.T) {
 		t.Errorf("%d slots for 20,000 entries, want 32768", len(x.slots))
 	}
 	for i := range 20000 {
-		if f, ok := x.get(fmt.Sprintf("EP%07dA1", i)); !ok || f != fmt.Sprintf("F%d", i/3) {
+		if f, ok := x.lookup(fmt.Sprintf("EP%07dA1", i)); !ok || f != fmt.Sprintf("F%d", i/3) {
 			t.Fatalf("get %d = %q %v", i, f, ok)
 		}
 	}
