@@ -70,11 +70,11 @@ func TestLoadQueries(t *testing.T) {
 }
 
 func TestKeywordMap(t *testing.T) {
-	pattern, pairs := keywordMap(map[string][]string{"a": {"Drone"}, "b": {"drone swarm", "无人机"}})
-	if pattern != `drone swarm|无人机|drone` {
-		t.Errorf("pattern %q", pattern)
+	words, pairs := keywordMap(map[string][]string{"a": {"Drone"}, "b": {"drone swarm", "无人机"}})
+	if strings.Join(words, "|") != `drone swarm|无人机|drone` {
+		t.Errorf("words %q", words)
 	}
-	want := map[[2]string]bool{{"drone swarm", "b"}: true, {"drone swarm", "a"}: true, {"无人机", "b"}: true, {"drone", "a"}: true}
+	want := map[kwPair]bool{{0, "b"}: true, {0, "a"}: true, {1, "b"}: true, {2, "a"}: true}
 	if len(pairs) != len(want) {
 		t.Errorf("pairs %v", pairs)
 	}

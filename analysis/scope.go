@@ -3,7 +3,6 @@ package analysis
 import (
 	"context"
 	"fmt"
-	"regexp"
 	"sort"
 	"strconv"
 	"strings"
@@ -133,10 +132,11 @@ func codeRule(code string) (kind, key string) {
 	return "section", code
 }
 
-// keywordMap returns the single alternation pattern over every keyword (lower case, longest
-// first, literal) and the map from a matched keyword to the targets of every keyword it
-// contains: "drone swarm" matching also means "drone" matched.
-func keywordMap(byTarget map[string][]string) (string, [][2]string) {
+// keywordMap returns every keyword (lower case, longest first, then in byte order: the order of
+// the alternation the keywords once were in SQL, see keywordMatcher) and the map from a matched
+// keyword, by its index in words, to the targets of every keyword it contains: "drone swarm"
+// matching also means "drone" matched.
+func keywordMap(byTarget map[string][]string) ([]string, []kwPair) {
 	targets := map[string][]string{}
 	for t, words := range byTarget {
 		for _, w := range words {
@@ -156,29 +156,29 @@ func keywordMap(byTarget map[string][]string) (string, [][2]string) {
 		}
 		return words[i] < words[j]
 	})
-	var pairs [][2]string
-	seen := map[[2]string]bool{}
-	for _, w := range words {
+	var pairs []kwPair
+	seen := map[kwPair]bool{}
+	for wi, w := range words {
 		for _, inner := range words {
 			if !strings.Contains(w, inner) {
 				continue
 			}
 			for _, t := range targets[inner] {
-				if p := [2]string{w, t}; !seen[p] {
+				if p := (kwPair{wi, t}); !seen[p] {
 					seen[p] = true
 					pairs = append(pairs, p)
 				}
 			}
 		}
 	}
-	if len(words) == 0 {
-		return "", nil
-	}
-	quoted := make([]string, len(words))
-	for i, w := range words {
-		quoted[i] = regexp.QuoteMeta(w)
-	}
-	return strings.Join(quoted, "|"), pairs
+	return words, pairs
+}
+
+// kwPair is a row of kwmap: a matched keyword (its index in keywordMap's words) and a target it
+// counts for.
+type kwPair struct {
+	word   int
+	target string
 }
 
 func (s *Session) prepare(ctx context.Context, withMap bool) error {
@@ -237,13 +237,13 @@ func (s *Session) prepare(ctx context.Context, withMap bool) error {
 			return err
 		}
 	}
-	pattern, pairs := keywordMap(kw)
+	words, pairs := keywordMap(kw)
 	insK, err := tx.PrepareContext(ctx, Q("insert_kwmap"))
 	if err != nil {
 		return err
 	}
 	for _, p := range pairs {
-		if _, err := insK.ExecContext(ctx, p[0], p[1]); err != nil {
+		if _, err := insK.ExecContext(ctx, p.word, p.target); err != nil {
 			return err
 		}
 	}
@@ -256,11 +256,7 @@ func (s *Session) prepare(ctx context.Context, withMap bool) error {
 	if err := s.execKinds(ctx, "code_hits_", kinds); err != nil {
 		return err
 	}
-	if pattern != "" {
-		if err := s.exec(ctx, "kw_hits", pattern); err != nil {
-			return err
-		}
-	} else if err := s.exec(ctx, "create_kw_hit"); err != nil {
+	if err := s.keywordHits(ctx, words); err != nil {
 		return err
 	}
 	both := c.Industry.Scope.Require == "both"
@@ -294,6 +290,21 @@ func (s *Session) prepare(ctx context.Context, withMap bool) error {
 		return err
 	}
 	return s.window(ctx)
+}
+
+// keywordHits makes kw_hit, the publications whose title or abstract contains a keyword (the
+// query kw_hits, with keywordMatcher as its row function), or an empty kw_hit without keywords.
+func (s *Session) keywordHits(ctx context.Context, words []string) error {
+	if len(words) == 0 {
+		return s.exec(ctx, "create_kw_hit")
+	}
+	m := newKeywordMatcher(words)
+	token, release, err := s.DB.RegisterFunc(ctx, func() duck.RowFunc { return m.rowFunc() })
+	if err != nil {
+		return err
+	}
+	defer release()
+	return s.exec(ctx, "kw_hits", token)
 }
 
 // familyClasses makes, from the in-scope codes (scope_cls), the per-family tables the later

@@ -31,9 +31,10 @@ type DB struct {
 	// retain: DuckDB's allocator keeps freed pages for this DB's queries (alloc.go), for a lake
 	// up to retainLakeBytes; tuned: tuneAlloc changed the allocator's decay, which Close sets back.
 	retain, tuned bool
-	// feedOK: Feed's scalar function is registered on the connection (registerFeed).
-	feedMu sync.Mutex
-	feedOK bool
+	// feedOK, funcOK: Feed's and RegisterFunc's scalar functions are registered on the
+	// connection (registerFeed, RegisterFunc), under feedMu.
+	feedMu         sync.Mutex
+	feedOK, funcOK bool
 }
 
 // Options choose which state of the lake a database sees.
@@ -74,6 +75,10 @@ func OpenWith(ctx context.Context, dir string, opts Options) (*DB, error) {
 	d := &DB{sql: db, Lake: l}
 	d.tuneAlloc(lakeBytes(l))
 	if err := d.bound(ctx); err != nil {
+		d.Close()
+		return nil, err
+	}
+	if err := d.registerFunc(ctx); err != nil {
 		d.Close()
 		return nil, err
 	}

@@ -5,7 +5,7 @@ CREATE OR REPLACE TEMP TABLE cfg_rule (
     value   VARCHAR,   -- the code or prefix as configured (canonical)
     mkey    VARCHAR    -- the equality key: main group, subclass, class or section
 );
-CREATE OR REPLACE TEMP TABLE kwmap (matched VARCHAR, target VARCHAR);
+CREATE OR REPLACE TEMP TABLE kwmap (kw INTEGER, target VARCHAR);
 
 -- name: insert_rule
 INSERT INTO cfg_rule VALUES (?, ?, ?, ?);
@@ -53,21 +53,19 @@ INSERT INTO code_hit SELECT DISTINCT r.target, c.pub_number FROM classifications
   ON r.kind = 'section' AND r.target IN ('scope', 'exclude') AND left(c.subclass, 1) = r.mkey;
 
 -- name: kw_hits
--- Publications whose title or abstract contains a keyword of a target, in ONE regular-expression
--- pass over the lake: the bound pattern alternates every keyword (lower case, longest first);
--- kwmap maps each matched keyword to the targets of every keyword it contains. A publication's
--- matches are made distinct in its own list (list_distinct), not the (target, publication) rows
--- in a grouping: a pair still repeats when two of its keywords name one target, and both readers
--- make their rows distinct anyway (scope_pubs by set operations, family_branches per family and
--- target). The statement alone on the 10M-family lake: 33.5M rows instead of 28.3M, 36.1 s
--- instead of 43.9 s; in the landscape at 1M 3.0–3.2 s instead of 3.9–4.5 s, at 10M 30.9 and
--- 33.1 s instead of 42.6–45.2 s, one run slow from its start apart (docs/scale.md, twenty-third
--- session).
+-- Publications whose title or abstract contains a keyword of a target, in ONE pass over the lake:
+-- the bound row function (Session.keywordHits: keywordMatcher through duck.RegisterFunc) gives
+-- each publication the distinct keywords matched in lower(title || ' ' || abstract), as the
+-- alternation of every keyword (lower case, longest first) extracted them in SQL, by their index
+-- (kwmap's kw); kwmap maps each matched keyword to the targets of every keyword it contains. A
+-- pair still repeats when two of a publication's keywords name one target, and both readers make
+-- their rows distinct anyway (scope_pubs by set operations, family_branches per family and
+-- target). Go instead of RE2's extraction: measured in docs/scale.md (twenty-ninth session).
 CREATE OR REPLACE TEMP TABLE kw_hit AS
 SELECT m.target, p.pub_number
-FROM (SELECT pub_number, unnest(list_distinct(regexp_extract_all(lower(coalesce(title, '') || ' ' || coalesce(abstract, '')), ?))) AS matched
-      FROM patents) p
-JOIN kwmap m USING (matched);
+FROM (SELECT pub_number, CAST(kw AS INTEGER) AS kw
+      FROM (SELECT pub_number, unnest(string_split(patnav_func(?, title, abstract), ',')) AS kw FROM patents)) p
+JOIN kwmap m USING (kw);
 
 -- name: create_kw_hit
 CREATE OR REPLACE TEMP TABLE kw_hit (target VARCHAR, pub_number VARCHAR);

@@ -1,0 +1,196 @@
+package analysis
+
+import (
+	"context"
+	"math/rand/v2"
+	"regexp"
+	"slices"
+	"strconv"
+	"strings"
+	"testing"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/patnav/patnav/internal/duck"
+)
+
+// TestKeywordMatcherFind: the keywords found in hand-made texts, in order, as RE2's leftmost-first
+// alternation (longest first) finds them: the leftmost place any keyword starts, the longest
+// keyword there, the next search from its end.
+func TestKeywordMatcherFind(t *testing.T) {
+	words, _ := keywordMap(map[string][]string{"a": {"abcd", "bc", "b", "x", "无人机", "人机群"}})
+	// words: 人机群 无人机 abcd bc b x (longest first, then by bytes)
+	m := newKeywordMatcher(words)
+	for _, c := range []struct{ text, want string }{
+		{"abcd", "abcd"},
+		{"zabcdz", "abcd"},
+		{"abcz", "bc"},         // abcd fails at z: bc from the next place
+		{"abz", "b"},           // neither abcd nor bc
+		{"bcbcb", "bc bc b"},   // one after the other, not overlapping
+		{"abcdbc", "abcd bc"},  // the second search starts after abcd
+		{"abcabcd", "bc abcd"}, // bc from the first a's failure, then abcd from the second a
+		{"无人机群", "无人机"},        // the leftmost place wins over a longer keyword starting later
+		{"人机群", "人机群"},
+		{"xx", "x x"},
+		{"cd", ""},
+		{"", ""},
+		{"b", "b"}, // a one-byte keyword at the end (no four bytes to look at)
+	} {
+		var got []string
+		m.find([]byte(c.text), func(w int32) { got = append(got, words[w]) })
+		if strings.Join(got, " ") != c.want {
+			t.Errorf("%q: %q, want %q", c.text, got, c.want)
+		}
+	}
+}
+
+// TestLowerIsDuckDBs: appendLower gives DuckDB's lower() for every code point (a string of all
+// of them, U+0001 to U+10FFFF without the surrogates), and keeps ASCII runs and mixed text.
+func TestLowerIsDuckDBs(t *testing.T) {
+	db, err := duck.OpenMemory()
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer db.Close()
+	var b strings.Builder
+	for r := rune(1); r <= unicode.MaxRune; r++ {
+		if utf8.ValidRune(r) {
+			b.WriteRune(r)
+		}
+	}
+	for _, s := range []string{b.String(), "ABC Def ÄÖÜ K İ Σ ẞ 无人机 UAV", "ONLY ASCII TEXT"} {
+		var want string
+		if err := db.SQL().QueryRowContext(context.Background(), "SELECT lower(?)", s).Scan(&want); err != nil {
+			t.Fatal(err)
+		}
+		got := string(appendLower([]byte("prefix "), s))
+		if got != "prefix "+want {
+			g := []rune(strings.TrimPrefix(got, "prefix "))
+			for i, r := range []rune(want) {
+				if i >= len(g) || g[i] != r {
+					t.Fatalf("lower differs first at rune %d: DuckDB %U", i, r)
+				}
+			}
+			t.Fatalf("lower differs (length %d against %d)", len(got), len(want))
+		}
+	}
+}
+
+// TestKeywordMatcherIsTheRegexp: on 3,000 random titles and abstracts (keywords in any case,
+// pieces of keywords, overlapping keywords, keywords across the title's end, characters whose
+// lower case is ASCII such as the Kelvin sign, Han, NULLs), the keywords kw_hits' row function
+// gives each row are the distinct ones the SQL expression it replaced extracts:
+// list_distinct(regexp_extract_all(lower(title || ' ' || abstract), the alternation)).
+func TestKeywordMatcherIsTheRegexp(t *testing.T) {
+	byTarget := map[string][]string{
+		"scope": {"Unmanned Aerial Vehicle", "UAV", "drone", "无人机"},
+		"b1":    {"aerial vehicle", "drone swarm", "abcd", "bcde", "cd", "k", "无人机群", "机"},
+		"b2":    {"c++ rotor", "a.b", "ßeta", "σήμα", "i̇x", "ai"},
+	}
+	words, _ := keywordMap(byTarget)
+	quoted := make([]string, len(words))
+	for i, w := range words {
+		quoted[i] = regexp.QuoteMeta(w)
+	}
+	pattern := strings.Join(quoted, "|")
+
+	rng := rand.New(rand.NewPCG(29, 1))
+	pieces := []string{" ", "  ", "the ", "an ", "vehicle", "aerial ", "unmanned", "UNMANNED AERIAL VEHICLE", "Drone",
+		"DRONES", "drone swarms", "ab", "abc", "bcd", "cde", "\u212a", "K", "İx", "İ", "SS", "ẞETA", "ΣΉΜΑ", "c++ ROTOR",
+		"a.b", "axb", "无人", "无人机", "机群", "人", "A", "I", "uav", "UaV", ",", "-", "\n"}
+	words2 := func() string {
+		var b strings.Builder
+		for n := rng.IntN(12); n > 0; n-- {
+			p := pieces[rng.IntN(len(pieces))]
+			if rng.IntN(3) == 0 {
+				p = words[rng.IntN(len(words))]
+				if rng.IntN(2) == 0 {
+					p = strings.ToUpper(p)
+				}
+			}
+			b.WriteString(p)
+		}
+		return b.String()
+	}
+	db, err := duck.OpenMemory()
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer db.Close()
+	ctx := context.Background()
+	if _, err := db.SQL().ExecContext(ctx, "CREATE TABLE t (id INTEGER, title VARCHAR, abstract VARCHAR)"); err != nil {
+		t.Fatal(err)
+	}
+	tx, err := db.SQL().BeginTx(ctx, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for i := 0; i < 3000; i++ {
+		var title, abstract any = words2(), words2()
+		switch rng.IntN(10) {
+		case 0:
+			title = nil
+		case 1:
+			abstract = nil
+		}
+		if _, err := tx.ExecContext(ctx, "INSERT INTO t VALUES (?, ?, ?)", i, title, abstract); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if err := tx.Commit(); err != nil {
+		t.Fatal(err)
+	}
+	m := newKeywordMatcher(words)
+	token, release, err := db.RegisterFunc(ctx, func() duck.RowFunc { return m.rowFunc() })
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer release()
+	rows, err := db.SQL().QueryContext(ctx, `
+		SELECT id, coalesce(array_to_string(list_sort(list_distinct(
+		           regexp_extract_all(lower(coalesce(title, '') || ' ' || coalesce(abstract, '')), ?))), chr(31)), ''),
+		       coalesce(patnav_func(?, title, abstract), '')
+		FROM t ORDER BY id`, pattern, token)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer rows.Close()
+	n, matched, hits := 0, 0, map[string]bool{}
+	for rows.Next() {
+		var id int
+		var re, got string
+		if err := rows.Scan(&id, &re, &got); err != nil {
+			t.Fatal(err)
+		}
+		var kws []string
+		if got != "" {
+			for _, f := range strings.Split(got, ",") {
+				i, err := strconv.Atoi(f)
+				if err != nil || i < 0 || i >= len(words) {
+					t.Fatalf("row %d: %q", id, got)
+				}
+				kws = append(kws, words[i])
+			}
+		}
+		if len(kws) != len(slices.Compact(slices.Sorted(slices.Values(kws)))) {
+			t.Errorf("row %d: a keyword twice: %q", id, got)
+		}
+		slices.Sort(kws)
+		if strings.Join(kws, "\x1f") != re {
+			t.Errorf("row %d: %q, the regular expression %q", id, kws, strings.Split(re, "\x1f"))
+		}
+		n++
+		if len(kws) > 0 {
+			matched++
+		}
+		for _, k := range kws {
+			hits[k] = true
+		}
+	}
+	if err := rows.Err(); err != nil {
+		t.Fatal(err)
+	}
+	if n != 3000 || matched < 2000 || len(hits) < len(words)-2 {
+		t.Errorf("%d rows, %d with keywords, %d of %d keywords seen: the test's texts miss the point", n, matched, len(hits), len(words))
+	}
+}

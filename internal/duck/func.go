@@ -1,0 +1,145 @@
+package duck
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"sync"
+	"unsafe"
+
+	"github.com/duckdb/duckdb-go/v2"
+)
+
+// RowFunc computes a SQL function's result for one row from the row's VARCHAR arguments (a NULL
+// argument is ""). The arguments are borrowed from DuckDB's vectors: they are valid during the
+// call only. The result is valid until the next call of the same RowFunc (so it may be the
+// function's own buffer); ok false makes the result NULL.
+type RowFunc func(args []string) (result []byte, ok bool)
+
+// RegisterFunc makes a Go function callable in SQL as patnav_func(token, a, b, …) → VARCHAR, the
+// other arguments cast to VARCHAR, until release is called; token is its first argument. DuckDB
+// calls it a chunk of rows at a time from each of its threads: newRow is called for the chunks of
+// one thread (each RowFunc runs on one thread at a time, so it may keep buffers; the RowFuncs are
+// pooled and reused), and the rows read DuckDB's string vectors in place, without a copy into
+// Go strings. So a row function over a table's texts runs on DuckDB's threads beside its scan,
+// where Feed hands every row to one consumer under a lock. A panic in a RowFunc is the query's
+// error. Open registers patnav_func itself, so that a statement that calls it prepares before
+// any function is registered (a token not registered is the query's error).
+func (d *DB) RegisterFunc(ctx context.Context, newRow func() RowFunc) (token int64, release func(), err error) {
+	if err := d.registerFunc(ctx); err != nil {
+		return 0, nil, err
+	}
+	token = feedToken.Add(1)
+	funcs.Store(token, &sync.Pool{New: func() any { return newRow() }})
+	return token, func() { funcs.Delete(token) }, nil
+}
+
+// registerFunc registers patnav_func on the DB's connection, once (a failed registration is
+// tried again by the next call).
+func (d *DB) registerFunc(ctx context.Context) error {
+	d.feedMu.Lock()
+	defer d.feedMu.Unlock()
+	if d.funcOK {
+		return nil
+	}
+	conn, err := d.sql.Conn(ctx)
+	if err != nil {
+		return fmt.Errorf("func: %w", err)
+	}
+	defer conn.Close()
+	if err := duckdb.RegisterScalarUDF(conn, funcName, rowFunc{}); err != nil {
+		return fmt.Errorf("func: %w", err)
+	}
+	d.funcOK = true
+	return nil
+}
+
+// funcName is the scalar function RegisterFunc registers on a DB's connection.
+const funcName = "patnav_func"
+
+// funcs holds the registered functions' pools of RowFuncs, by token.
+var funcs sync.Map // int64 → *sync.Pool of RowFunc
+
+var errNoFunc = errors.New("func: no such token")
+
+// rowFunc is the scalar function patnav_func(token BIGINT, VARCHAR …) → VARCHAR. With its own
+// NULL handling, so that it is called for rows with NULL arguments; volatile, so that DuckDB
+// calls it for every row instead of folding or caching a call.
+type rowFunc struct{}
+
+func (rowFunc) Config() duckdb.ScalarFuncConfig {
+	bigint, _ := duckdb.NewTypeInfo(duckdb.TYPE_BIGINT)
+	varchar, _ := duckdb.NewTypeInfo(duckdb.TYPE_VARCHAR)
+	return duckdb.ScalarFuncConfig{
+		InputTypeInfos:      []duckdb.TypeInfo{bigint},
+		VariadicTypeInfo:    varchar,
+		ResultTypeInfo:      varchar,
+		Volatile:            true,
+		SpecialNullHandling: true,
+	}
+}
+
+func (rowFunc) Executor() duckdb.ScalarFuncExecutor {
+	return duckdb.ScalarFuncExecutor{ChunkContextExecutor: func(_ context.Context, st *duckdb.ChunkIteratorState) (err error) {
+		c := st.GetInputChunk()
+		n := c.GetSize()
+		if n == 0 {
+			return nil
+		}
+		tok, err := c.GetValue(0, 0) // a constant: every row has the same token
+		if err != nil {
+			return err
+		}
+		token, _ := tok.(int64)
+		p, ok := funcs.Load(token)
+		if !ok {
+			return errNoFunc
+		}
+		pool := p.(*sync.Pool)
+		views := make([]duckdb.VectorView[string], c.ColumnCount()-1)
+		for i := range views {
+			vec, err := c.GetVector(i + 1)
+			if err != nil {
+				return err
+			}
+			if views[i], err = duckdb.GetVectorView[string](vec); err != nil {
+				return err
+			}
+		}
+		out, err := duckdb.GetVectorWriter[string](st.GetResultVector())
+		if err != nil {
+			return err
+		}
+		fn := pool.Get().(RowFunc)
+		defer func() {
+			if r := recover(); r != nil {
+				err = fmt.Errorf("func: panic: %v", r)
+				return
+			}
+			pool.Put(fn)
+		}()
+		args := make([]string, len(views))
+		for r := 0; r < n; r++ {
+			for i, v := range views {
+				s, _, err := v.GetValueBorrowed(r) // NULL: ""
+				if err != nil {
+					return err
+				}
+				args[i] = s
+			}
+			res, ok := fn(args)
+			if !ok {
+				if err := out.SetNull(r); err != nil {
+					return err
+				}
+				continue
+			}
+			// Set copies the value into DuckDB's vector before it returns, so the string may
+			// view the RowFunc's buffer.
+			if err := out.Set(r, unsafe.String(unsafe.SliceData(res), len(res))); err != nil {
+				return err
+			}
+		}
+		return nil
+	}}
+}
