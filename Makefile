@@ -51,6 +51,7 @@ bench:
 	$(GO) test -run XXX -bench '^BenchmarkRead$$' -benchtime 3x -timeout 60m ./ingest/lens/ ./ingest/derwent/ ./ingest/espacenet/ ./ingest/patentscope/
 	$(GO) test -run XXX -bench . -benchtime 1x -timeout 60m ./landscape/
 	$(GO) test -run XXX -bench . -benchmem ./internal/norm/ ./internal/applicant/ ./internal/geo/
+	$(GO) test -run XXX -bench KeywordHits -benchtime 5x ./analysis/
 
 # Fuzz every reader and parser for FUZZTIME each (keep it at 10s or more: the XLSX reader's
 # baseline alone takes seconds, and a budget that ends inside it is reported as a failure).
