@@ -30,14 +30,21 @@ type keywordMatcher struct {
 	next  []int32    // next[node*nc+class]: the child node (0: none; node 0 is the root)
 	word  []int32    // word[node]: the keyword that ends at node (its index in words), or -1
 	// quad has the bit quadBit(b0…b3) set for the first four bytes of every keyword of four
-	// bytes or more; short, for the shorter keywords, the bit b0<<8|b1 when one starts with b0
-	// b1 or is b0 alone. A place whose next bytes set neither bit starts no keyword.
+	// bytes or more, and for every four bytes a keyword of three starts; short, for the keywords
+	// of one or two bytes, the bit b0<<8|b1 when one starts with b0 b1 or is b0 alone. A place
+	// whose next four bytes set neither bit starts no keyword.
 	quad, short [1 << 16 / 64]uint64
-	anyShort    bool // a keyword is shorter than four bytes
+	anyShort    bool // a keyword has one or two bytes
 }
 
 // quadBit is the bit of quad for the four bytes of x (little-endian): a multiplicative hash.
 func quadBit(x uint32) uint32 { return (x * 0x9E3779B1) >> 16 }
+
+// setQuad sets the bit of quad for the four bytes of x.
+func (m *keywordMatcher) setQuad(x uint32) {
+	k := quadBit(x)
+	m.quad[k>>6] |= 1 << (k & 63)
+}
 
 // newKeywordMatcher builds the matcher of words (non-empty, lower case, valid UTF-8, distinct).
 func newKeywordMatcher(words []string) *keywordMatcher {
@@ -64,16 +71,20 @@ func newKeywordMatcher(words []string) *keywordMatcher {
 			n = int(m.next[n*m.nc+c])
 		}
 		m.word[n] = int32(wi)
-		if len(w) >= 4 {
-			k := quadBit(binary.LittleEndian.Uint32([]byte(w[:4])))
-			m.quad[k>>6] |= 1 << (k & 63)
-			continue
-		}
-		m.anyShort = true
-		for b1 := 0; b1 < 256; b1++ {
-			if len(w) == 1 || int(w[1]) == b1 {
-				k := int(w[0])<<8 | b1
-				m.short[k>>6] |= 1 << (k & 63)
+		switch {
+		case len(w) >= 4:
+			m.setQuad(binary.LittleEndian.Uint32([]byte(w[:4])))
+		case len(w) == 3: // any fourth byte
+			for b3 := uint32(0); b3 < 256; b3++ {
+				m.setQuad(uint32(w[0]) | uint32(w[1])<<8 | uint32(w[2])<<16 | b3<<24)
+			}
+		default:
+			m.anyShort = true
+			for b1 := 0; b1 < 256; b1++ {
+				if len(w) == 1 || int(w[1]) == b1 {
+					k := int(w[0])<<8 | b1
+					m.short[k>>6] |= 1 << (k & 63)
+				}
 			}
 		}
 	}
