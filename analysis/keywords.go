@@ -11,7 +11,7 @@ import (
 // kw_hits calls it from DuckDB's threads through duck.RegisterFunc). It gives, to the row, what
 // the single regular expression over every keyword gave in SQL,
 //
-//	list_distinct(regexp_extract_all(lower(title || ' ' || abstract), 'w1|w2|…'))
+//	list_distinct(regexp_extract_all(lower(coalesce(title, '') || ' ' || coalesce(abstract, '')), 'w1|w2|…'))
 //
 // with the keywords lower case, literal and longest first (keywordMap): RE2's leftmost-first
 // alternation takes, at the leftmost place where any keyword starts, the first alternative that
@@ -30,20 +30,43 @@ type keywordMatcher struct {
 	next  []int32    // next[node*nc+class]: the child node (0: none; node 0 is the root)
 	word  []int32    // word[node]: the keyword that ends at node (its index in words), or -1
 	// quad has the bit quadBit(b0…b3) set for the first four bytes of every keyword of four
-	// bytes or more, and for every four bytes a keyword of three starts; short, for the keywords
-	// of one or two bytes, the bit b0<<8|b1 when one starts with b0 b1 or is b0 alone. A place
-	// whose next four bytes set neither bit starts no keyword.
-	quad, short [1 << 16 / 64]uint64
-	anyShort    bool // a keyword has one or two bytes
+	// bytes or more, and, when there are at most maxThrees keywords of three bytes, for every
+	// four bytes one of them starts (256 bits each); beyond that, tri has the bit
+	// quadBit(b0…b2) for each of them. short, for the keywords of one or two bytes, has the bit
+	// b0|b1<<8 when one starts with b0 b1 or is b0 alone. A place whose next four bytes set none
+	// of these bits starts no keyword.
+	quad, tri, short [1 << 16 / 64]uint64
+	anyTri, anyShort bool // tri, short: a keyword is in it
 }
+
+// maxThrees is how many keywords of three bytes (a Han character, an acronym) quad holds,
+// 256 bits each, before they go to tri instead, which costs a second look at the places quad
+// passes by.
+const maxThrees = 16
 
 // quadBit is the bit of quad for the four bytes of x (little-endian): a multiplicative hash.
 func quadBit(x uint32) uint32 { return (x * 0x9E3779B1) >> 16 }
 
-// setQuad sets the bit of quad for the four bytes of x.
-func (m *keywordMatcher) setQuad(x uint32) {
+// setBit sets the bit quadBit(x) of a filter.
+func setBit(f *[1 << 16 / 64]uint64, x uint32) {
 	k := quadBit(x)
-	m.quad[k>>6] |= 1 << (k & 63)
+	f[k>>6] |= 1 << (k & 63)
+}
+
+// hasBit says whether the bit quadBit(x) of a filter is set.
+func hasBit(f *[1 << 16 / 64]uint64, x uint32) bool {
+	k := quadBit(x)
+	return f[k>>6]&(1<<(k&63)) != 0
+}
+
+// mayStart says whether a keyword of one to three bytes may start at the four bytes x (quad has
+// said that none of four bytes or more does).
+func (m *keywordMatcher) mayStart(x uint32) bool {
+	if m.anyTri && hasBit(&m.tri, x&0xFFFFFF) {
+		return true
+	}
+	k := x & 0xFFFF
+	return m.anyShort && m.short[k>>6]&(1<<(k&63)) != 0
 }
 
 // newKeywordMatcher builds the matcher of words (non-empty, lower case, valid UTF-8, distinct).
@@ -55,6 +78,12 @@ func newKeywordMatcher(words []string) *keywordMatcher {
 				m.class[w[i]] = uint8(m.nc)
 				m.nc++
 			}
+		}
+	}
+	threes := 0
+	for _, w := range words {
+		if len(w) == 3 {
+			threes++
 		}
 	}
 	m.next = make([]int32, m.nc)
@@ -71,18 +100,21 @@ func newKeywordMatcher(words []string) *keywordMatcher {
 			n = int(m.next[n*m.nc+c])
 		}
 		m.word[n] = int32(wi)
-		switch {
+		switch b3 := uint32(w[0]) | uint32(w[1%len(w)])<<8 | uint32(w[2%len(w)])<<16; {
 		case len(w) >= 4:
-			m.setQuad(binary.LittleEndian.Uint32([]byte(w[:4])))
-		case len(w) == 3: // any fourth byte
-			for b3 := uint32(0); b3 < 256; b3++ {
-				m.setQuad(uint32(w[0]) | uint32(w[1])<<8 | uint32(w[2])<<16 | b3<<24)
+			setBit(&m.quad, binary.LittleEndian.Uint32([]byte(w[:4])))
+		case len(w) == 3 && threes <= maxThrees: // any fourth byte
+			for b := uint32(0); b < 256; b++ {
+				setBit(&m.quad, b3|b<<24)
 			}
+		case len(w) == 3:
+			m.anyTri = true
+			setBit(&m.tri, b3)
 		default:
 			m.anyShort = true
 			for b1 := 0; b1 < 256; b1++ {
 				if len(w) == 1 || int(w[1]) == b1 {
-					k := int(w[0])<<8 | b1
+					k := int(w[0]) | b1<<8 // the little-endian order of the text's bytes
 					m.short[k>>6] |= 1 << (k & 63)
 				}
 			}
@@ -140,19 +172,14 @@ var asciiLower = func() (t [utf8.RuneSelf]byte) {
 
 // find calls hit with the index of each keyword the regular expression would extract from text
 // (lowered), in order, repeats included. A place where no keyword starts is mostly passed after
-// one look at its next four bytes (quad, short).
+// one look at its next four bytes (quad; tri and short only when a keyword is in them).
 func (m *keywordMatcher) find(text []byte, hit func(int32)) {
 	nc, next, word, class := m.nc, m.next, m.word, &m.class
+	slow := m.anyTri || m.anyShort
 	for i := 0; i < len(text); i++ {
 		if i+4 <= len(text) {
-			k := quadBit(binary.LittleEndian.Uint32(text[i:]))
-			if m.quad[k>>6]&(1<<(k&63)) == 0 {
-				if !m.anyShort {
-					continue
-				}
-				if k := int(text[i])<<8 | int(text[i+1]); m.short[k>>6]&(1<<(k&63)) == 0 {
-					continue
-				}
+			if x := binary.LittleEndian.Uint32(text[i:]); !hasBit(&m.quad, x) && (!slow || !m.mayStart(x)) {
+				continue
 			}
 		}
 		n, best, end := 0, int32(-1), 0

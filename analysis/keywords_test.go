@@ -89,7 +89,7 @@ func TestKeywordMatcherIsTheRegexp(t *testing.T) {
 		"b1":    {"aerial vehicle", "drone swarm", "abcd", "bcde", "cd", "k", "无人机群", "机"},
 		"b2":    {"c++ rotor", "a.b", "ßeta", "σήμα", "i̇x", "ai"},
 	}
-	words, _ := keywordMap(byTarget)
+	words, pairs := keywordMap(byTarget)
 	quoted := make([]string, len(words))
 	for i, w := range words {
 		quoted[i] = regexp.QuoteMeta(w)
@@ -120,7 +120,7 @@ func TestKeywordMatcherIsTheRegexp(t *testing.T) {
 	}
 	defer db.Close()
 	ctx := context.Background()
-	if _, err := db.SQL().ExecContext(ctx, "CREATE TABLE t (id INTEGER, title VARCHAR, abstract VARCHAR)"); err != nil {
+	if _, err := db.SQL().ExecContext(ctx, "CREATE TABLE patents (id INTEGER, pub_number VARCHAR, title VARCHAR, abstract VARCHAR); CREATE TABLE kwords (kw INTEGER, matched VARCHAR)"); err != nil {
 		t.Fatal(err)
 	}
 	tx, err := db.SQL().BeginTx(ctx, nil)
@@ -135,12 +135,25 @@ func TestKeywordMatcherIsTheRegexp(t *testing.T) {
 		case 1:
 			abstract = nil
 		}
-		if _, err := tx.ExecContext(ctx, "INSERT INTO t VALUES (?, ?, ?)", i, title, abstract); err != nil {
+		if _, err := tx.ExecContext(ctx, "INSERT INTO patents VALUES (?, ?, ?, ?)", i, fmt.Sprintf("P%d", i), title, abstract); err != nil {
 			t.Fatal(err)
 		}
 	}
 	if err := tx.Commit(); err != nil {
 		t.Fatal(err)
+	}
+	if _, err := db.SQL().ExecContext(ctx, Q("create_rules")); err != nil {
+		t.Fatal(err)
+	}
+	for _, p := range pairs {
+		if _, err := db.SQL().ExecContext(ctx, Q("insert_kwmap"), p.word, p.target); err != nil {
+			t.Fatal(err)
+		}
+	}
+	for i, w := range words {
+		if _, err := db.SQL().ExecContext(ctx, "INSERT INTO kwords VALUES (?, ?)", i, w); err != nil {
+			t.Fatal(err)
+		}
 	}
 	m := newKeywordMatcher(words)
 	token, release, err := db.RegisterFunc(ctx, func() duck.RowFunc { return m.rowFunc() })
@@ -152,7 +165,7 @@ func TestKeywordMatcherIsTheRegexp(t *testing.T) {
 		SELECT id, coalesce(array_to_string(list_sort(list_distinct(
 		           regexp_extract_all(lower(coalesce(title, '') || ' ' || coalesce(abstract, '')), ?))), chr(31)), ''),
 		       coalesce(patnav_func(?, title, abstract), '')
-		FROM t ORDER BY id`, pattern, token)
+		FROM patents ORDER BY id`, pattern, token)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -194,6 +207,85 @@ func TestKeywordMatcherIsTheRegexp(t *testing.T) {
 	}
 	if n != 3000 || matched < 2000 || len(hits) < len(words)-2 {
 		t.Errorf("%d rows, %d with keywords, %d of %d keywords seen: the test's texts miss the point", n, matched, len(hits), len(words))
+	}
+
+	// The statement itself: kw_hits' (target, publication) rows are the old statement's, the
+	// regular expression's matches joined with kwmap through the keywords' indices.
+	if _, err := db.SQL().ExecContext(ctx, Q("kw_hits"), token); err != nil {
+		t.Fatal(err)
+	}
+	var rowsNew, onlyNew, onlyOld int64
+	err = db.SQL().QueryRowContext(ctx, `
+		WITH old AS (
+		    SELECT m.target, p.pub_number
+		    FROM (SELECT pub_number, unnest(list_distinct(regexp_extract_all(lower(coalesce(title, '') || ' ' || coalesce(abstract, '')), ?))) AS matched
+		          FROM patents) p
+		    JOIN kwords USING (matched) JOIN kwmap m USING (kw))
+		SELECT (SELECT count(*) FROM kw_hit),
+		       (SELECT count(*) FROM (SELECT * FROM kw_hit EXCEPT ALL SELECT * FROM old)),
+		       (SELECT count(*) FROM (SELECT * FROM old EXCEPT ALL SELECT * FROM kw_hit))`, pattern).Scan(&rowsNew, &onlyNew, &onlyOld)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if onlyNew != 0 || onlyOld != 0 || rowsNew < 3000 {
+		t.Errorf("kw_hit: %d rows, %d not in the old statement's, %d of the old statement's missing", rowsNew, onlyNew, onlyOld)
+	}
+}
+
+// TestKeywordMatcherIsGosRegexp: find against Go's regexp (RE2's leftmost-first semantics) over
+// random keyword sets and texts on a small alphabet of one-, two- and three-byte characters:
+// keywords of one to seven bytes, prefixes and overlaps of one another, keywords at a text's
+// last bytes (where the four-byte filter is not read), and sets with more three-byte keywords
+// than quad takes (tri).
+func TestKeywordMatcherIsGosRegexp(t *testing.T) {
+	rng := rand.New(rand.NewPCG(29, 3))
+	alphabet := []string{"a", "b", "c", " ", "é", "ß", "机", "人", "ÿ", "\x00"}
+	str := func(n int) string {
+		var b strings.Builder
+		for b.Len() < n {
+			b.WriteString(alphabet[rng.IntN(len(alphabet))])
+		}
+		return b.String()
+	}
+	for set := 0; set < 300; set++ {
+		seen := map[string]bool{}
+		nw := 1 + rng.IntN(12)
+		if set%10 == 0 {
+			nw = maxThrees + 10 // more three-byte keywords than quad takes
+		}
+		var list []string
+		for len(list) < nw {
+			w := str(1 + rng.IntN(7))
+			if set%10 == 0 && len(list) < maxThrees+5 { // three bytes: ASCII or one Han character
+				w = alphabet[rng.IntN(3)] + alphabet[rng.IntN(3)] + alphabet[rng.IntN(3)]
+				if rng.IntN(8) == 0 {
+					w = alphabet[6+rng.IntN(2)]
+				}
+			}
+			if !seen[w] {
+				seen[w] = true
+				list = append(list, w)
+			}
+		}
+		words, _ := keywordMap(map[string][]string{"x": list})
+		quoted := make([]string, len(words))
+		for i, w := range words {
+			quoted[i] = regexp.QuoteMeta(w)
+		}
+		re := regexp.MustCompile(strings.Join(quoted, "|"))
+		m := newKeywordMatcher(words)
+		if set%10 == 0 && !m.anyTri {
+			t.Fatalf("set %d: %d keywords, three-byte ones not in tri", set, len(words))
+		}
+		for k := 0; k < 40; k++ {
+			text := str(rng.IntN(40))
+			var got []string
+			m.find([]byte(text), func(w int32) { got = append(got, words[w]) })
+			want := re.FindAllString(text, -1)
+			if strings.Join(got, "|") != strings.Join(want, "|") {
+				t.Fatalf("keywords %q, text %q: %q, regexp %q", words, text, got, want)
+			}
+		}
 	}
 }
 

@@ -17,14 +17,18 @@ import (
 type RowFunc func(args []string) (result []byte, ok bool)
 
 // RegisterFunc makes a Go function callable in SQL as patnav_func(token, a, b, …) → VARCHAR, the
-// other arguments cast to VARCHAR, until release is called; token is its first argument. DuckDB
-// calls it a chunk of rows at a time from each of its threads: newRow is called for the chunks of
-// one thread (each RowFunc runs on one thread at a time, so it may keep buffers; the RowFuncs are
-// pooled and reused), and the rows read DuckDB's string vectors in place, without a copy into
-// Go strings. So a row function over a table's texts runs on DuckDB's threads beside its scan,
-// where Feed hands every row to one consumer under a lock. A panic in a RowFunc is the query's
-// error. Open registers patnav_func itself, so that a statement that calls it prepares before
-// any function is registered (a token not registered is the query's error).
+// other arguments VARCHAR (DuckDB casts no other type to VARCHAR implicitly: cast them in the
+// SQL), until release is called; token is its first argument. DuckDB calls it a chunk of rows at
+// a time from each of its threads. A chunk's rows go through one RowFunc, taken from a pool of
+// them and put back after the chunk, so a RowFunc runs on one thread at a time and may keep
+// buffers; newRow makes one whenever the pool is empty (at first, after a garbage collection
+// emptied it, after a panic), possibly on several threads at once, so it must be safe for
+// concurrent use. The rows read DuckDB's string vectors in place, without a copy into Go
+// strings. So a row function over a table's texts runs on DuckDB's threads beside its scan,
+// where Feed hands every row to one consumer under a lock. A panic in newRow or a RowFunc is the
+// query's error. Open registers patnav_func itself, so that a statement that calls it prepares
+// before any function is registered (a token not registered is the query's error; OpenMemory's
+// databases have it from their first RegisterFunc).
 func (d *DB) RegisterFunc(ctx context.Context, newRow func() RowFunc) (token int64, release func(), err error) {
 	if err := d.registerFunc(ctx); err != nil {
 		return 0, nil, err
@@ -34,8 +38,8 @@ func (d *DB) RegisterFunc(ctx context.Context, newRow func() RowFunc) (token int
 	return token, func() { funcs.Delete(token) }, nil
 }
 
-// registerFunc registers patnav_func on the DB's connection, once (a failed registration is
-// tried again by the next call).
+// registerFunc registers patnav_func in the database's catalog (through one of its
+// connections), once (a failed registration is tried again by the next call).
 func (d *DB) registerFunc(ctx context.Context) error {
 	d.feedMu.Lock()
 	defer d.feedMu.Unlock()
@@ -81,6 +85,17 @@ func (rowFunc) Config() duckdb.ScalarFuncConfig {
 
 func (rowFunc) Executor() duckdb.ScalarFuncExecutor {
 	return duckdb.ScalarFuncExecutor{ChunkContextExecutor: func(_ context.Context, st *duckdb.ChunkIteratorState) (err error) {
+		// A panic is this chunk's error: the driver's callback does not recover, so it would end
+		// the process. A RowFunc that panicked is not put back into the pool.
+		var pool *sync.Pool
+		var fn RowFunc
+		defer func() {
+			if r := recover(); r != nil {
+				err = fmt.Errorf("func: panic: %v", r)
+			} else if fn != nil {
+				pool.Put(fn)
+			}
+		}()
 		c := st.GetInputChunk()
 		n := c.GetSize()
 		if n == 0 {
@@ -95,7 +110,7 @@ func (rowFunc) Executor() duckdb.ScalarFuncExecutor {
 		if !ok {
 			return errNoFunc
 		}
-		pool := p.(*sync.Pool)
+		pool = p.(*sync.Pool)
 		views := make([]duckdb.VectorView[string], c.ColumnCount()-1)
 		for i := range views {
 			vec, err := c.GetVector(i + 1)
@@ -110,14 +125,7 @@ func (rowFunc) Executor() duckdb.ScalarFuncExecutor {
 		if err != nil {
 			return err
 		}
-		fn := pool.Get().(RowFunc)
-		defer func() {
-			if r := recover(); r != nil {
-				err = fmt.Errorf("func: panic: %v", r)
-				return
-			}
-			pool.Put(fn)
-		}()
+		fn = pool.Get().(RowFunc)
 		args := make([]string, len(views))
 		for r := 0; r < n; r++ {
 			for i, v := range views {

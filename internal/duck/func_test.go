@@ -70,16 +70,19 @@ func TestRegisterFunc(t *testing.T) {
 	if err := db.sql.QueryRowContext(ctx, `SELECT patnav_func(?, name) FROM t WHERE id = 12`, upper).Scan(&up); err != nil || up != "N12" {
 		t.Errorf("upper: %q %v", up, err)
 	}
+	mu.Lock()
 	if made == 0 {
 		t.Error("newRow never called")
 	}
+	mu.Unlock()
 	releaseUpper()
 	if err := db.sql.QueryRowContext(ctx, `SELECT patnav_func(?, name) FROM t WHERE id = 12`, upper).Scan(&up); err == nil || !strings.Contains(err.Error(), "no such token") {
 		t.Errorf("after release: %q %v", up, err)
 	}
 }
 
-// TestRegisterFuncPanics: a panic in a RowFunc is the query's error, and the DB still works.
+// TestRegisterFuncPanics: a panic in a RowFunc, or in newRow, is the query's error, and the DB
+// still works.
 func TestRegisterFuncPanics(t *testing.T) {
 	db := feedDB(t, 5000)
 	ctx := context.Background()
@@ -102,5 +105,14 @@ func TestRegisterFuncPanics(t *testing.T) {
 	}
 	if err := db.sql.QueryRowContext(ctx, `SELECT count(patnav_func(?, name)) FROM t WHERE id < 4000`, tok).Scan(&n); err != nil || n != 3999 {
 		t.Errorf("after the panic: %d %v", n, err)
+	}
+	bad, releaseBad, err := db.RegisterFunc(ctx, func() RowFunc { panic("no row function") })
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer releaseBad()
+	err = db.sql.QueryRowContext(ctx, `SELECT count(patnav_func(?, name)) FROM t`, bad).Scan(&n)
+	if err == nil || !strings.Contains(err.Error(), "no row function") {
+		t.Errorf("newRow's panic: %d %v", n, err)
 	}
 }
