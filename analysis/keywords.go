@@ -1,10 +1,13 @@
 package analysis
 
 import (
+	"context"
 	"encoding/binary"
 	"strconv"
 	"unicode"
 	"unicode/utf8"
+
+	"github.com/patnav/patnav/internal/duck"
 )
 
 // keywordMatcher finds the configured keywords in a publication's title and abstract (the query
@@ -200,6 +203,13 @@ func (m *keywordMatcher) find(text []byte, hit func(int32)) {
 			i = end - 1
 		}
 	}
+}
+
+// registerKeywords registers the matcher of words (keywordMap's) on db as kw_hits' row
+// function: the token to bind, and the call that releases it.
+func registerKeywords(ctx context.Context, db *duck.DB, words []string) (token int64, release func(), err error) {
+	m := newKeywordMatcher(words)
+	return db.RegisterFunc(ctx, func() duck.RowFunc { return m.rowFunc() })
 }
 
 // rowFunc returns the row function of kw_hits: title and abstract in, the distinct indices of

@@ -155,8 +155,7 @@ func TestKeywordMatcherIsTheRegexp(t *testing.T) {
 			t.Fatal(err)
 		}
 	}
-	m := newKeywordMatcher(words)
-	token, release, err := db.RegisterFunc(ctx, func() duck.RowFunc { return m.rowFunc() })
+	token, release, err := registerKeywords(ctx, db, words)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -345,8 +344,7 @@ func BenchmarkKeywordHits(b *testing.B) {
 	if err != nil {
 		b.Fatal(err)
 	}
-	m := newKeywordMatcher(words)
-	token, release, err := db.RegisterFunc(ctx, func() duck.RowFunc { return m.rowFunc() })
+	token, release, err := registerKeywords(ctx, db, words)
 	if err != nil {
 		b.Fatal(err)
 	}

@@ -298,8 +298,7 @@ func (s *Session) keywordHits(ctx context.Context, words []string) error {
 	if len(words) == 0 {
 		return s.exec(ctx, "create_kw_hit")
 	}
-	m := newKeywordMatcher(words)
-	token, release, err := s.DB.RegisterFunc(ctx, func() duck.RowFunc { return m.rowFunc() })
+	token, release, err := registerKeywords(ctx, s.DB, words)
 	if err != nil {
 		return err
 	}

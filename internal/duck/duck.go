@@ -31,8 +31,8 @@ type DB struct {
 	// retain: DuckDB's allocator keeps freed pages for this DB's queries (alloc.go), for a lake
 	// up to retainLakeBytes; tuned: tuneAlloc changed the allocator's decay, which Close sets back.
 	retain, tuned bool
-	// feedOK, funcOK: Feed's and RegisterFunc's scalar functions are registered on the
-	// connection (registerFeed, RegisterFunc), under feedMu.
+	// feedOK, funcOK: Feed's and RegisterFunc's scalar functions are registered in the
+	// database's catalog (registerUDF), under feedMu.
 	feedMu         sync.Mutex
 	feedOK, funcOK bool
 }

@@ -182,24 +182,10 @@ func chunkConverter[T any](b *Binding) func(c *duckdb.DataChunk) ([]T, error) {
 	}
 }
 
-// registerFeed registers feedFunc on the DB's connection, once (a failed registration is tried
-// again by the next Feed).
+// registerFeed registers feedFunc in the database's catalog, once (a failed registration is
+// tried again by the next Feed).
 func (d *DB) registerFeed(ctx context.Context) error {
-	d.feedMu.Lock()
-	defer d.feedMu.Unlock()
-	if d.feedOK {
-		return nil
-	}
-	conn, err := d.sql.Conn(ctx)
-	if err != nil {
-		return fmt.Errorf("feed: %w", err)
-	}
-	defer conn.Close()
-	if err := duckdb.RegisterScalarUDF(conn, feedFuncName, feedFunc{}); err != nil {
-		return fmt.Errorf("feed: %w", err)
-	}
-	d.feedOK = true
-	return nil
+	return d.registerUDF(ctx, &d.feedOK, "feed", feedFuncName, feedFunc{})
 }
 
 // feedFunc is the scalar function patnav_feed(token BIGINT, ANY …) → VARCHAR: it hands each
@@ -228,16 +214,10 @@ func (feedFunc) Config() duckdb.ScalarFuncConfig {
 
 func (feedFunc) Executor() duckdb.ScalarFuncExecutor {
 	return duckdb.ScalarFuncExecutor{ChunkContextExecutor: func(_ context.Context, st *duckdb.ChunkIteratorState) error {
-		c := st.GetInputChunk()
-		n := c.GetSize()
-		if n == 0 {
-			return nil
-		}
-		tok, err := c.GetValue(0, 0) // a constant: every row has the same token
-		if err != nil {
+		c, n, token, err := chunkToken(st)
+		if err != nil || n == 0 {
 			return err
 		}
-		token, _ := tok.(int64)
 		s, ok := feeds.Load(token)
 		if !ok {
 			return errNoFeed

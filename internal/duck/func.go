@@ -38,24 +38,46 @@ func (d *DB) RegisterFunc(ctx context.Context, newRow func() RowFunc) (token int
 	return token, func() { funcs.Delete(token) }, nil
 }
 
-// registerFunc registers patnav_func in the database's catalog (through one of its
-// connections), once (a failed registration is tried again by the next call).
+// registerFunc registers patnav_func in the database's catalog, once.
 func (d *DB) registerFunc(ctx context.Context) error {
+	return d.registerUDF(ctx, &d.funcOK, "func", funcName, rowFunc{})
+}
+
+// registerUDF registers the scalar function f as name in the database's catalog (through one of
+// its connections), once: *done says it is (a failed registration is tried again by the next
+// call). label starts its errors.
+func (d *DB) registerUDF(ctx context.Context, done *bool, label, name string, f duckdb.ScalarFunc) error {
 	d.feedMu.Lock()
 	defer d.feedMu.Unlock()
-	if d.funcOK {
+	if *done {
 		return nil
 	}
 	conn, err := d.sql.Conn(ctx)
 	if err != nil {
-		return fmt.Errorf("func: %w", err)
+		return fmt.Errorf("%s: %w", label, err)
 	}
 	defer conn.Close()
-	if err := duckdb.RegisterScalarUDF(conn, funcName, rowFunc{}); err != nil {
-		return fmt.Errorf("func: %w", err)
+	if err := duckdb.RegisterScalarUDF(conn, name, f); err != nil {
+		return fmt.Errorf("%s: %w", label, err)
 	}
-	d.funcOK = true
+	*done = true
 	return nil
+}
+
+// chunkToken is the input chunk of a call of a token's scalar function (Feed's, RegisterFunc's),
+// its number of rows (0: nothing to do) and the token, its first argument (a constant: every row
+// has the same).
+func chunkToken(st *duckdb.ChunkIteratorState) (c *duckdb.DataChunk, n int, token int64, err error) {
+	c = st.GetInputChunk()
+	if n = c.GetSize(); n == 0 {
+		return c, 0, 0, nil
+	}
+	tok, err := c.GetValue(0, 0)
+	if err != nil {
+		return nil, 0, 0, err
+	}
+	token, _ = tok.(int64)
+	return c, n, token, nil
 }
 
 // funcName is the scalar function RegisterFunc registers on a DB's connection.
@@ -96,16 +118,10 @@ func (rowFunc) Executor() duckdb.ScalarFuncExecutor {
 				pool.Put(fn)
 			}
 		}()
-		c := st.GetInputChunk()
-		n := c.GetSize()
-		if n == 0 {
-			return nil
-		}
-		tok, err := c.GetValue(0, 0) // a constant: every row has the same token
-		if err != nil {
+		c, n, token, err := chunkToken(st)
+		if err != nil || n == 0 {
 			return err
 		}
-		token, _ := tok.(int64)
 		p, ok := funcs.Load(token)
 		if !ok {
 			return errNoFunc
