@@ -1,8 +1,11 @@
 package cluster
 
 import (
+	"math/rand/v2"
 	"slices"
+	"strings"
 	"testing"
+	"unicode"
 	"unicode/utf8"
 )
 
@@ -107,5 +110,53 @@ func TestTokenizerForgetsTerms(t *testing.T) {
 	}
 	if m >= n {
 		t.Errorf("the tokenizer holds %d numbered terms with maxTerms 2, %d without forgetting: it did not forget", m, n)
+	}
+}
+
+// TestLatinWords: the Latin words tokens emits are, in order, the maximal runs of letters and
+// digits outside Han (a hyphen, an apostrophe, a typographic apostrophe, a space, a Han
+// character or a byte that is not UTF-8 ends one), each as latinWord makes it, on 2,000 random
+// texts; whether a run has a hyphen or apostrophe (which decides whether latin splits it) must
+// not change the outcome.
+func TestLatinWords(t *testing.T) {
+	rng := rand.New(rand.NewPCG(29, 4))
+	pieces := []string{"UAV", "-", "based", "'", "’", "don", "t", "3D", "无人机", "é", "İstanbul", " ", ",",
+		"co", "operation", "123", "\xff", "Drones", "multi", "rotor", "--", "ﬁ", "x"}
+	tk := newTokenizer()
+	tk.chinese = false // the Han runs' words are not checked here
+	for n := 0; n < 2000; n++ {
+		var b strings.Builder
+		for k := rng.IntN(16); k > 0; k-- {
+			b.WriteString(pieces[rng.IntN(len(pieces))])
+		}
+		text := b.String()
+		var got []string
+		tk.tokens(text, func(_ int32, term, surface string, lang int) {
+			if lang == langEn {
+				got = append(got, term+"/"+surface)
+			}
+		})
+		var want []string
+		isWord := func(r rune) bool {
+			return r != utf8.RuneError && !unicode.Is(unicode.Han, r) && (unicode.IsLetter(r) || unicode.IsDigit(r))
+		}
+		start := -1
+		for i, r := range text + " " {
+			if isWord(r) {
+				if start < 0 {
+					start = i
+				}
+				continue
+			}
+			if start >= 0 {
+				if lt := latinWord(text[start:i]); lt.term != "" {
+					want = append(want, lt.term+"/"+lt.surface)
+				}
+				start = -1
+			}
+		}
+		if !slices.Equal(got, want) {
+			t.Fatalf("%q: %q, want %q", text, got, want)
+		}
 	}
 }
