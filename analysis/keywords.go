@@ -103,16 +103,17 @@ func newKeywordMatcher(words []string) *keywordMatcher {
 			n = int(m.next[n*m.nc+c])
 		}
 		m.word[n] = int32(wi)
-		switch b3 := uint32(w[0]) | uint32(w[1%len(w)])<<8 | uint32(w[2%len(w)])<<16; {
+		switch {
 		case len(w) >= 4:
 			setBit(&m.quad, binary.LittleEndian.Uint32([]byte(w[:4])))
 		case len(w) == 3 && threes <= maxThrees: // any fourth byte
+			b3 := uint32(w[0]) | uint32(w[1])<<8 | uint32(w[2])<<16
 			for b := uint32(0); b < 256; b++ {
 				setBit(&m.quad, b3|b<<24)
 			}
 		case len(w) == 3:
 			m.anyTri = true
-			setBit(&m.tri, b3)
+			setBit(&m.tri, uint32(w[0])|uint32(w[1])<<8|uint32(w[2])<<16)
 		default:
 			m.anyShort = true
 			for b1 := 0; b1 < 256; b1++ {

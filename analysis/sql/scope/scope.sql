@@ -55,8 +55,8 @@ INSERT INTO code_hit SELECT DISTINCT r.target, c.pub_number FROM classifications
 -- name: kw_hits
 -- Publications whose title or abstract contains a keyword of a target, in ONE pass over the lake:
 -- the bound row function (Session.keywordHits: keywordMatcher through duck.RegisterFunc) gives
--- each publication the distinct keywords matched in lower(title || ' ' || abstract), as the
--- alternation of every keyword (lower case, longest first) extracted them in SQL, by their index
+-- each publication the distinct keywords matched in lower(title || ' ' || abstract), a NULL
+-- title or abstract read as empty, as the alternation of every keyword (lower case, longest first) extracted them in SQL, by their index
 -- (kwmap's kw); kwmap maps each matched keyword to the targets of every keyword it contains. A
 -- pair still repeats when two of a publication's keywords name one target, and both readers make
 -- their rows distinct anyway (scope_pubs by set operations, family_branches per family and
