@@ -440,11 +440,15 @@ func clusterText(c *corpus, o Options) textClusters {
 	tc := textClusters{fitDocs: len(fit), silDocs: len(silRows)}
 	bestS := math.Inf(-1)
 	labels := make([]int, len(silRows))
+	// The fits read the sample's rows again and again: packed together (fc, row i = fit[i]) they
+	// are read in one pass through 2.5 MB instead of a strided one through the whole corpus
+	// (34 MB at 300k families). The same values in the same order: the same fits.
+	fc, fitRows := c.subset(fit), seq(len(fit))
 	// One k-means++ seed order per restart for the largest k: each k starts from its prefix, the
 	// seeds sphericalKMeans would draw for that k (TestSeedOrderIsPrefix).
-	seeds := kmeansSeeds(c, fit, kmax, o.Seed, o.Restarts)
+	seeds := kmeansSeeds(fc, fitRows, kmax, o.Seed, o.Restarts)
 	for k := kmin; k <= kmax; k++ {
-		m := seededKMeans(c, fit, k, seeds, 50, nw)
+		m := seededKMeans(fc, fitRows, k, seeds, 50, nw)
 		for i, p := range silPos {
 			labels[i] = int(m.assign[p])
 		}
@@ -459,7 +463,7 @@ func clusterText(c *corpus, o Options) textClusters {
 	// Stability: the same k with two more seeds, ARI on the fit sample.
 	parts := [][]int{int32s(tc.model.assign)}
 	for d := uint64(1); d <= 2; d++ {
-		m := sphericalKMeans(c, fit, tc.k, o.Seed+d, o.Restarts, 50, nw)
+		m := sphericalKMeans(fc, fitRows, tc.k, o.Seed+d, o.Restarts, 50, nw)
 		parts = append(parts, int32s(m.assign))
 	}
 	tc.stability = (ARI(parts[0], parts[1]) + ARI(parts[0], parts[2]) + ARI(parts[1], parts[2])) / 3

@@ -303,3 +303,30 @@ func TestSeedOrderIsPrefix(t *testing.T) {
 		}
 	}
 }
+
+// TestPackedSampleChangesNothing checks that k-means on a sample packed by subset (clusterText)
+// is k-means on the sample's rows in place: the same rows, seeds, assignments, centroids and
+// objective, to the bit.
+func TestPackedSampleChangesNothing(t *testing.T) {
+	rng := rand.New(rand.NewPCG(8, 1))
+	c := unitCorpus(rng, 3000, 300, 20)
+	rows := sample(seq(c.n), 700, 5, streamFit)
+	p := c.subset(rows)
+	if p.n != len(rows) || len(p.ptr) != len(rows)+1 || len(p.terms) != len(c.terms) {
+		t.Fatalf("subset of %d rows: n=%d, %d row pointers, %d terms", len(rows), p.n, len(p.ptr), len(p.terms))
+	}
+	for i, r := range rows {
+		gc, gv := p.row(i)
+		wc, wv := c.row(int(r))
+		if !slices.Equal(gc, wc) || !slices.Equal(gv, wv) {
+			t.Fatalf("packed row %d is not row %d", i, r)
+		}
+	}
+	for _, k := range []int{3, 8} {
+		got := sphericalKMeans(p, seq(p.n), k, 4, 2, 50, 2)
+		want := sphericalKMeans(c, rows, k, 4, 2, 50, 2)
+		if got.obj != want.obj || !slices.Equal(got.assign, want.assign) || !slices.Equal(got.cent, want.cent) {
+			t.Fatalf("k=%d: k-means on the packed sample differs (objective %v vs %v)", k, got.obj, want.obj)
+		}
+	}
+}

@@ -33,6 +33,25 @@ func (c *corpus) row(i int) ([]int32, []float32) {
 
 func (c *corpus) empty(i int) bool { return c.ptr[i] == c.ptr[i+1] }
 
+// subset is the corpus of the given rows of c (row i of it is row rows[i] of c) with c's
+// vocabulary, its rows' terms and weights copied next to each other. It has no raw counts or
+// languages: the k-means fits read rows only.
+func (c *corpus) subset(rows []int32) *corpus {
+	nnz := 0
+	for _, r := range rows {
+		nnz += int(c.ptr[r+1] - c.ptr[r])
+	}
+	s := &corpus{n: len(rows), ptr: make([]int64, 1, len(rows)+1), col: make([]int32, 0, nnz),
+		val: make([]float32, 0, nnz), terms: c.terms, display: c.display}
+	for _, r := range rows {
+		cols, vals := c.row(int(r))
+		s.col = append(s.col, cols...)
+		s.val = append(s.val, vals...)
+		s.ptr = append(s.ptr, int64(len(s.col)))
+	}
+	return s
+}
+
 func workers(o Options) int {
 	if o.Workers > 0 {
 		return o.Workers
