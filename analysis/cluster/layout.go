@@ -137,7 +137,17 @@ func layout(docs *docMeta, c *corpus, tc textClusters, o Options) layoutResult {
 
 	centres, radius := clusterCentres(tc)
 
-	// Place the documents.
+	// Place the documents. A document's similarity to each cluster's LSA centroid adds its
+	// coordinates' products in coordinate order; the k sums are made side by side (muT, the
+	// centroids coordinate major), so that each waits on its own last addition only, not one
+	// sum after another each waiting on its own: the same sums in the same order, in a third
+	// of the time. The two axes' coordinates are summed side by side alike.
+	muT := make([]float64, d*k)
+	for b := 0; b < k; b++ {
+		for q := 0; q < d; q++ {
+			muT[q*k+b] = mu[b*d+q]
+		}
+	}
 	pts := make([][2]float64, len(rows))
 	parallelBlocks(len(rows), nw, func(lo, hi int) {
 		sims := make([]float64, k)
@@ -146,20 +156,13 @@ func layout(docs *docMeta, c *corpus, tc textClusters, o Options) layoutResult {
 			a := tc.assign[rows[i]]
 			clear(zi)
 			project(rows[i], zi)
-			for b := 0; b < k; b++ {
-				s := 0.0
-				for q, v := range zi {
-					s += v * mu[b*d+q]
-				}
-				sims[b] = s
-			}
-			var u [2]float64
+			sidewaysSims(zi, muT, sims)
+			u := axisCoords(zi, mean[a*d:a*d+d], axes[a][0], axes[a][1])
 			for s := 0; s < 2; s++ {
 				if scale[a][s] > 0 {
-					for q, v := range zi {
-						u[s] += (v - mean[a*d+q]) * axes[a][s][q]
-					}
 					u[s] /= scale[a][s]
+				} else {
+					u[s] = 0
 				}
 			}
 			if rr := math.Hypot(u[0], u[1]); rr > 0 {
@@ -214,6 +217,31 @@ func layout(docs *docMeta, c *corpus, tc textClusters, o Options) layoutResult {
 		out.radius[a] = radius[a] * f
 	}
 	return out
+}
+
+// sidewaysSims sets sims[b] to Σ_q z[q]·μ_b[q], the sum taken in coordinate order, from the
+// centroids stored coordinate major (muT[q*k+b], k = len(sims)): the k sums side by side.
+func sidewaysSims(z, muT, sims []float64) {
+	k := len(sims)
+	clear(sims)
+	for q, v := range z {
+		for b, m := range muT[q*k : q*k+k] {
+			sims[b] += v * m
+		}
+	}
+}
+
+// axisCoords is (Σ_q (z[q]−mean[q])·x0[q], Σ_q (z[q]−mean[q])·x1[q]), each taken in coordinate
+// order, side by side.
+func axisCoords(z, mean, x0, x1 []float64) [2]float64 {
+	var u [2]float64
+	mean, x0, x1 = mean[:len(z)], x0[:len(z)], x1[:len(z)]
+	for q, v := range z {
+		dv := v - mean[q]
+		u[0] += dv * x0[q]
+		u[1] += dv * x1[q]
+	}
+	return u
 }
 
 // clusterCentres places the clusters by classical MDS of their centroid chord distances and

@@ -2,6 +2,8 @@ package cluster
 
 import (
 	"hash/fnv"
+	"math"
+	"math/rand/v2"
 	"testing"
 )
 
@@ -15,6 +17,54 @@ func TestJitterIsFNV1a(t *testing.T) {
 		wx, wy := float64(v&0xffff)/0xffff*2-1, float64((v>>16)&0xffff)/0xffff*2-1
 		if x, y := jitter(id); x != wx || y != wy {
 			t.Errorf("jitter(%q) = %v, %v; want %v, %v", id, x, y, wx, wy)
+		}
+	}
+}
+
+// TestSidewaysSumsAreTheSums: the placement's similarities and axis coordinates, summed side by
+// side, are bit for bit the sums one after another in coordinate order (the map's placements,
+// printed in the reports, must not move).
+func TestSidewaysSumsAreTheSums(t *testing.T) {
+	rng := rand.New(rand.NewPCG(6, 2))
+	for trial := 0; trial < 200; trial++ {
+		d, k := 1+rng.IntN(60), 1+rng.IntN(25)
+		z, mu := make([]float64, d), make([]float64, k*d)
+		for q := range z {
+			z[q] = rng.NormFloat64() * math.Pow(10, float64(rng.IntN(7)-3))
+		}
+		for i := range mu {
+			mu[i] = rng.NormFloat64()
+		}
+		muT := make([]float64, d*k)
+		for b := 0; b < k; b++ {
+			for q := 0; q < d; q++ {
+				muT[q*k+b] = mu[b*d+q]
+			}
+		}
+		sims := make([]float64, k)
+		for i := range sims {
+			sims[i] = rng.Float64() // stale values from the last document
+		}
+		sidewaysSims(z, muT, sims)
+		for b := 0; b < k; b++ {
+			s := 0.0
+			for q, v := range z {
+				s += v * mu[b*d+q]
+			}
+			if math.Float64bits(s) != math.Float64bits(sims[b]) {
+				t.Fatalf("d=%d k=%d: similarity %d is %v, the sum in order %v", d, k, b, sims[b], s)
+			}
+		}
+		mean, x0, x1 := mu[:d], mu[(k-1)*d:], muT[:d]
+		u := axisCoords(z, mean, x0, x1)
+		for s, x := range [][]float64{x0, x1} {
+			w := 0.0
+			for q, v := range z {
+				w += (v - mean[q]) * x[q]
+			}
+			if math.Float64bits(w) != math.Float64bits(u[s]) {
+				t.Fatalf("d=%d: axis %d coordinate %v, the sum in order %v", d, s, u[s], w)
+			}
 		}
 	}
 }
