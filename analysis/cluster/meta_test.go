@@ -2,7 +2,9 @@ package cluster
 
 import (
 	"fmt"
+	"math/rand/v2"
 	"reflect"
+	"slices"
 	"strings"
 	"testing"
 )
@@ -125,5 +127,58 @@ func TestPositionsOutOfRange(t *testing.T) {
 	_, err := Run([]Doc{{ID: "a", Title: "rotor"}, {ID: "b", Title: "rotor", Pos: -3}}, Options{})
 	if err == nil || !strings.Contains(err.Error(), `"b": position -3 out of range`) {
 		t.Errorf("negative position: err %v", err)
+	}
+}
+
+// TestDocMetaByPosition: with documents arriving in a random order, every column read by position
+// after finish is the document's at that position (the numeric and code columns are moved into
+// position order, the strings read through at).
+func TestDocMetaByPosition(t *testing.T) {
+	rng := rand.New(rand.NewPCG(4, 9))
+	n := 700
+	docs := make([]Doc, n) // by position
+	for i := range docs {
+		d := Doc{ID: fmt.Sprintf("f%04d", i), Title: strings.Repeat("t", rng.IntN(5)), Year: 1990 + rng.IntN(35)}
+		for c := rng.IntN(5); c > 0; c-- {
+			d.Codes = append(d.Codes, fmt.Sprintf("G%02d", rng.IntN(40)))
+		}
+		if rng.IntN(4) > 0 {
+			d.Subclass = fmt.Sprintf("S%d", rng.IntN(9))
+		}
+		if rng.IntN(3) > 0 {
+			d.Applicant = fmt.Sprintf("A%d", rng.IntN(50))
+		}
+		docs[i] = d
+	}
+	arrival := rng.Perm(n) // arrival[r] is the position of the r-th document to arrive
+	m := newDocMeta(0)
+	at := make([]int32, n)
+	for r, pos := range arrival {
+		m.add(docs[pos])
+		at[pos] = int32(r)
+	}
+	m.finish(at)
+	for i, d := range docs {
+		var want []string
+		for _, c := range d.Codes {
+			if !slices.Contains(want, c) {
+				want = append(want, c)
+			}
+		}
+		slices.Sort(want)
+		var got []string
+		for _, c := range m.codesOf(i) {
+			got = append(got, m.codeNames[c])
+		}
+		sub, app := "", ""
+		if s := m.subOf(i); s >= 0 {
+			sub = m.subNames[s]
+		}
+		if a := m.appOf(i); a >= 0 {
+			app = m.appNames[a]
+		}
+		if m.id(i) != d.ID || m.title(i) != d.Title || m.yearOf(i) != d.Year || !slices.Equal(got, want) || sub != d.Subclass || app != d.Applicant {
+			t.Fatalf("position %d: %s %q %d %v %q %q; want %+v", i, m.id(i), m.title(i), m.yearOf(i), got, sub, app, d)
+		}
 	}
 }
