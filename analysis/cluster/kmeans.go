@@ -442,7 +442,8 @@ func clusterText(c *corpus, o Options) textClusters {
 	labels := make([]int, len(silRows))
 	// The fits read the sample's rows again and again: packed together (fc, row i = fit[i]) they
 	// are read in one pass through 2.5 MB instead of a strided one through the whole corpus
-	// (34 MB at 300k families). The same values in the same order: the same fits.
+	// (its terms and weights: about 36 MB at 300k families). The same values in the same order:
+	// the same fits.
 	fc, fitRows := c.subset(fit), seq(len(fit))
 	// One k-means++ seed order per restart for the largest k: each k starts from its prefix, the
 	// seeds sphericalKMeans would draw for that k (TestSeedOrderIsPrefix).
