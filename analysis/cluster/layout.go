@@ -61,13 +61,7 @@ func layout(docs *docMeta, c *corpus, tc textClusters, o Options) layoutResult {
 	// project writes document r's unit-length LSA coordinates into zi (len d, zeroed).
 	project := func(r int32, zi []float64) {
 		cols, vals := c.row(int(r))
-		for p, t := range cols {
-			v := float64(vals[p])
-			pt := P[int(t)*d : int(t)*d+d]
-			for q := range zi {
-				zi[q] += v * pt[q]
-			}
-		}
+		addProjection(zi, cols, vals, P)
 		unit(zi)
 	}
 	// The sample's coordinates are kept (the cluster centroids and local PCA are fitted on them);
@@ -254,6 +248,33 @@ func sidewaysSims(z, muT, sims []float64) {
 		m = m[:len(sims)]
 		for b, w := range m {
 			sims[b] += v * w
+		}
+	}
+}
+
+// addProjection adds x·P to z (len d): x is the sparse row (cols, vals), P the V×d projection
+// term major. Each coordinate adds its terms' products in the row's column order, two terms a
+// pass over the coordinates (half the loads and stores of z of one term a pass; the same sums).
+func addProjection(z []float64, cols []int32, vals []float32, P []float64) {
+	d := len(z)
+	vals = vals[:len(cols)]
+	p := 0
+	for ; p+1 < len(cols); p += 2 {
+		v0, v1 := float64(vals[p]), float64(vals[p+1])
+		a := P[int(cols[p])*d : int(cols[p])*d+d]
+		b := P[int(cols[p+1])*d : int(cols[p+1])*d+d]
+		a, b = a[:len(z)], b[:len(z)]
+		for q := range z {
+			s := z[q] + v0*a[q]
+			z[q] = s + v1*b[q]
+		}
+	}
+	if p < len(cols) {
+		v := float64(vals[p])
+		a := P[int(cols[p])*d : int(cols[p])*d+d]
+		a = a[:len(z)]
+		for q := range z {
+			z[q] += v * a[q]
 		}
 	}
 }

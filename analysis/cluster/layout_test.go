@@ -68,3 +68,36 @@ func TestSidewaysSumsAreTheSums(t *testing.T) {
 		}
 	}
 }
+
+// TestAddProjectionIsTheSum: a document's LSA coordinates, two terms a pass, are bit for bit the
+// sums one term after another in the row's column order.
+func TestAddProjectionIsTheSum(t *testing.T) {
+	rng := rand.New(rand.NewPCG(7, 3))
+	for trial := 0; trial < 300; trial++ {
+		d, V, nnz := 1+rng.IntN(60), 1+rng.IntN(80), rng.IntN(30)
+		P := make([]float64, V*d)
+		for i := range P {
+			P[i] = rng.NormFloat64()
+		}
+		cols, vals := make([]int32, nnz), make([]float32, nnz)
+		for p := range cols {
+			cols[p], vals[p] = int32(rng.IntN(V)), float32(rng.NormFloat64())
+		}
+		z, want := make([]float64, d), make([]float64, d)
+		for q := range z {
+			z[q] = rng.Float64() // what the sum starts from
+			want[q] = z[q]
+		}
+		for p, tm := range cols {
+			for q := range want {
+				want[q] += float64(vals[p]) * P[int(tm)*d+q]
+			}
+		}
+		addProjection(z, cols, vals, P)
+		for q := range z {
+			if math.Float64bits(z[q]) != math.Float64bits(want[q]) {
+				t.Fatalf("d=%d nnz=%d: coordinate %d is %v, the sum in order %v", d, nnz, q, z[q], want[q])
+			}
+		}
+	}
+}
