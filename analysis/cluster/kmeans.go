@@ -277,23 +277,7 @@ func bestCentroid(c *corpus, i int, cent []float64, k int, score []float64) (bes
 		v0, v1 := float64(vals[p]), float64(vals[p+1])
 		b0 := cent[int(cols[p])*k : int(cols[p])*k+k]
 		b1 := cent[int(cols[p+1])*k : int(cols[p+1])*k+k]
-		b0, b1 = b0[:len(score)], b1[:len(score)]
-		j := 0
-		for ; j+4 <= len(score); j += 4 {
-			s, x, y := score[j:j+4:j+4], b0[j:j+4:j+4], b1[j:j+4:j+4]
-			s0 := s[0] + v0*x[0]
-			s1 := s[1] + v0*x[1]
-			s2 := s[2] + v0*x[2]
-			s3 := s[3] + v0*x[3]
-			s[0] = s0 + v1*y[0]
-			s[1] = s1 + v1*y[1]
-			s[2] = s2 + v1*y[2]
-			s[3] = s3 + v1*y[3]
-		}
-		for ; j < len(score); j++ {
-			a := score[j] + v0*b0[j]
-			score[j] = a + v1*b1[j]
-		}
+		addTwo(score, b0, b1, v0, v1)
 	}
 	if p < len(cols) {
 		v := float64(vals[p])
@@ -313,6 +297,29 @@ func bestCentroid(c *corpus, i int, cent []float64, k int, score []float64) (bes
 		}
 	}
 	return best, score[best], second
+}
+
+// addTwo sets s[j] = (s[j] + v0·x[j]) + v1·y[j] for every j: two products added to each sum in
+// turn, as two passes would add them, in one pass over the sums four at a time (half the loads
+// and stores of s of two passes, no bounds checks). x and y are at least as long as s.
+func addTwo(s, x, y []float64, v0, v1 float64) {
+	x, y = x[:len(s)], y[:len(s)]
+	j := 0
+	for ; j+4 <= len(s); j += 4 {
+		sj, xj, yj := s[j:j+4:j+4], x[j:j+4:j+4], y[j:j+4:j+4]
+		s0 := sj[0] + v0*xj[0]
+		s1 := sj[1] + v0*xj[1]
+		s2 := sj[2] + v0*xj[2]
+		s3 := sj[3] + v0*xj[3]
+		sj[0] = s0 + v1*yj[0]
+		sj[1] = s1 + v1*yj[1]
+		sj[2] = s2 + v1*yj[2]
+		sj[3] = s3 + v1*yj[3]
+	}
+	for ; j < len(s); j++ {
+		a := s[j] + v0*x[j]
+		s[j] = a + v1*y[j]
+	}
 }
 
 // updateCentroids recomputes the centroids as normalised sums and re-seeds empty clusters.

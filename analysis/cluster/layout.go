@@ -219,29 +219,11 @@ func layout(docs *docMeta, c *corpus, tc textClusters, o Options) layoutResult {
 func sidewaysSims(z, muT, sims []float64) {
 	k := len(sims)
 	clear(sims)
-	// Two coordinates a pass over the k sums and four sums a step, as bestCentroid: half the
-	// loads and stores of the sums, each sum still adding its products in coordinate order.
+	// Two coordinates a pass over the k sums (addTwo, as bestCentroid), each sum still adding its
+	// products in coordinate order.
 	q := 0
 	for ; q+1 < len(z); q += 2 {
-		v0, v1 := z[q], z[q+1]
-		m0, m1 := muT[q*k:q*k+k], muT[q*k+k:q*k+2*k]
-		m0, m1 = m0[:len(sims)], m1[:len(sims)]
-		b := 0
-		for ; b+4 <= len(sims); b += 4 {
-			s, x, y := sims[b:b+4:b+4], m0[b:b+4:b+4], m1[b:b+4:b+4]
-			s0 := s[0] + v0*x[0]
-			s1 := s[1] + v0*x[1]
-			s2 := s[2] + v0*x[2]
-			s3 := s[3] + v0*x[3]
-			s[0] = s0 + v1*y[0]
-			s[1] = s1 + v1*y[1]
-			s[2] = s2 + v1*y[2]
-			s[3] = s3 + v1*y[3]
-		}
-		for ; b < len(sims); b++ {
-			a := sims[b] + v0*m0[b]
-			sims[b] = a + v1*m1[b]
-		}
+		addTwo(sims, muT[q*k:q*k+k], muT[q*k+k:q*k+2*k], z[q], z[q+1])
 	}
 	if q < len(z) {
 		v, m := z[q], muT[q*k:q*k+k]
@@ -260,14 +242,7 @@ func addProjection(z []float64, cols []int32, vals []float32, P []float64) {
 	vals = vals[:len(cols)]
 	p := 0
 	for ; p+1 < len(cols); p += 2 {
-		v0, v1 := float64(vals[p]), float64(vals[p+1])
-		a := P[int(cols[p])*d : int(cols[p])*d+d]
-		b := P[int(cols[p+1])*d : int(cols[p+1])*d+d]
-		a, b = a[:len(z)], b[:len(z)]
-		for q := range z {
-			s := z[q] + v0*a[q]
-			z[q] = s + v1*b[q]
-		}
+		addTwo(z, P[int(cols[p])*d:int(cols[p])*d+d], P[int(cols[p+1])*d:int(cols[p+1])*d+d], float64(vals[p]), float64(vals[p+1]))
 	}
 	if p < len(cols) {
 		v := float64(vals[p])
