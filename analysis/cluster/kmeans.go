@@ -280,12 +280,7 @@ func bestCentroid(c *corpus, i int, cent []float64, k int, score []float64) (bes
 		addTwo(score, b0, b1, v0, v1)
 	}
 	if p < len(cols) {
-		v := float64(vals[p])
-		base := cent[int(cols[p])*k : int(cols[p])*k+k]
-		base = base[:len(score)]
-		for j, w := range base {
-			score[j] += v * w
-		}
+		addOne(score, cent[int(cols[p])*k:int(cols[p])*k+k], float64(vals[p]))
 	}
 	second = math.Inf(-1)
 	for j := 1; j < len(score); j++ {
@@ -319,6 +314,14 @@ func addTwo(s, x, y []float64, v0, v1 float64) {
 	for ; j < len(s); j++ {
 		a := s[j] + v0*x[j]
 		s[j] = a + v1*y[j]
+	}
+}
+
+// addOne sets s[j] += v·x[j] for every j (x at least as long as s): addTwo's last odd term.
+func addOne(s, x []float64, v float64) {
+	x = x[:len(s)]
+	for j, w := range x {
+		s[j] += v * w
 	}
 }
 

@@ -226,11 +226,7 @@ func sidewaysSims(z, muT, sims []float64) {
 		addTwo(sims, muT[q*k:q*k+k], muT[q*k+k:q*k+2*k], z[q], z[q+1])
 	}
 	if q < len(z) {
-		v, m := z[q], muT[q*k:q*k+k]
-		m = m[:len(sims)]
-		for b, w := range m {
-			sims[b] += v * w
-		}
+		addOne(sims, muT[q*k:q*k+k], z[q])
 	}
 }
 
@@ -245,12 +241,7 @@ func addProjection(z []float64, cols []int32, vals []float32, P []float64) {
 		addTwo(z, P[int(cols[p])*d:int(cols[p])*d+d], P[int(cols[p+1])*d:int(cols[p+1])*d+d], float64(vals[p]), float64(vals[p+1]))
 	}
 	if p < len(cols) {
-		v := float64(vals[p])
-		a := P[int(cols[p])*d : int(cols[p])*d+d]
-		a = a[:len(z)]
-		for q := range z {
-			z[q] += v * a[q]
-		}
+		addOne(z, P[int(cols[p])*d:int(cols[p])*d+d], float64(vals[p]))
 	}
 }
 

@@ -139,26 +139,22 @@ func (m *docMeta) finish(at []int32) {
 // network 5.6 CPU-s, the labels' pass 5.6, the jitter's reads of the IDs 4.4). The strings'
 // bytes stay where they arrived; their references move.
 func (m *docMeta) byPosition(at []int32) {
-	gather := func(col []int32) []int32 {
-		out := make([]int32, len(at))
-		for i, r := range at {
-			out[i] = col[r]
-		}
-		return out
-	}
-	m.year, m.sub, m.app = gather(m.year), gather(m.sub), gather(m.app)
+	m.year, m.sub, m.app = gather(m.year, at), gather(m.sub, at), gather(m.app, at)
 	ptr, codes := make([]int64, m.n+1), make([]int32, len(m.codes))
 	for i, r := range at {
 		ptr[i+1] = ptr[i] + int64(copy(codes[ptr[i]:], m.codes[m.codePtr[r]:m.codePtr[r+1]]))
 	}
 	m.codePtr, m.codes = ptr, codes
-	for _, c := range []*strColumn{&m.ids, &m.titles} {
-		refs := make([]strRef, len(at))
-		for i, r := range at {
-			refs[i] = c.refs[r]
-		}
-		c.refs = refs
+	m.ids.refs, m.titles.refs = gather(m.ids.refs, at), gather(m.titles.refs, at)
+}
+
+// gather is col in position order: element i is col[at[i]].
+func gather[T any](col []T, at []int32) []T {
+	out := make([]T, len(at))
+	for i, r := range at {
+		out[i] = col[r]
 	}
+	return out
 }
 
 func (m *docMeta) id(i int) string    { return m.ids.get(i) }

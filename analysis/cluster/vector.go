@@ -295,10 +295,7 @@ func vectorize(src Source, o Options) (*corpus, *docMeta, error) {
 	n := meta.n
 	c := &corpus{n: n, ptr: ptr, lang: lang}
 	if rowAt != nil {
-		c.lang = make([]uint8, n)
-		for i, a := range rowAt {
-			c.lang[i] = lang[a]
-		}
+		c.lang = gather(lang, rowAt)
 	}
 
 	// Prune: MinDF ≤ df ≤ MaxDF·n (MinDF is lowered to 1 for corpora under 50 documents), then
