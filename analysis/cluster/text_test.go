@@ -1,6 +1,7 @@
 package cluster
 
 import (
+	"maps"
 	"math/rand/v2"
 	"slices"
 	"strings"
@@ -157,6 +158,69 @@ func TestLatinWords(t *testing.T) {
 		}
 		if !slices.Equal(got, want) {
 			t.Fatalf("%q: %q, want %q", text, got, want)
+		}
+	}
+}
+
+// TestFrontCacheSharedSlot: words that share a slot of the tokenizer's front cache take it in
+// turn, and each still gets its own outcome, number and surface count, whether found in the
+// slot, in the memo behind it, or made anew; after forgetTerms the slots hold nothing stale.
+func TestFrontCacheSharedSlot(t *testing.T) {
+	// Pairs of distinct words of one slot, among generated ones.
+	bySlot := map[int]string{}
+	var pairs [][2]string
+	for i := 0; len(pairs) < 20 && i < 200000; i++ {
+		w := "w" + strings.Repeat("a", i%5) + string(rune('a'+i%26)) + string(rune('b'+i/26%24)) + string(rune('c'+i/624%23))
+		s := frontSlot(w)
+		if o, ok := bySlot[s]; ok && o != w {
+			pairs = append(pairs, [2]string{o, w})
+			delete(bySlot, s)
+			continue
+		}
+		bySlot[s] = w
+	}
+	if len(pairs) < 20 {
+		t.Fatalf("found %d pairs of words sharing a slot", len(pairs))
+	}
+	for _, forget := range []bool{false, true} {
+		tk := newTokenizer()
+		tk.tally, tk.extra, tk.weight = true, map[[2]string]int32{}, 1
+		want := map[string]int32{}
+		for round := 0; round < 3; round++ {
+			if forget {
+				defer func(m int) { maxTerms = m }(maxTerms)
+				maxTerms = 1
+				tk.forgetTerms()
+			}
+			for _, p := range pairs {
+				text := p[0] + " " + p[1] + " " + p[0] + " " + strings.ToUpper(p[1])
+				var got []string
+				tk.tokens(text, func(tid int32, term, surface string, _ int) {
+					if tk.terms[tid] != term {
+						t.Fatalf("%q: term %q emitted with number %d, which is %q", text, term, tid, tk.terms[tid])
+					}
+					got = append(got, term+"/"+surface)
+				})
+				var exp []string
+				for _, w := range strings.Fields(text) {
+					lt := latinWord(w)
+					exp = append(exp, lt.term+"/"+lt.surface)
+					want[lt.term+"/"+lt.surface]++
+				}
+				if !slices.Equal(got, exp) {
+					t.Fatalf("forget %v, round %d: %q gave %q, want %q", forget, round, text, got, exp)
+				}
+			}
+		}
+		counted := map[string]int32{}
+		for _, sc := range tk.surf {
+			counted[sc.term+"/"+sc.surface] += sc.n
+		}
+		for k, v := range tk.extra {
+			counted[k[0]+"/"+k[1]] += v
+		}
+		if !maps.Equal(counted, want) {
+			t.Errorf("forget %v: surface counts %v, want %v", forget, counted, want)
 		}
 	}
 }
