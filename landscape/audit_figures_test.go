@@ -761,6 +761,54 @@ func auditQuality(t *testing.T, a *auditState, facts map[string]*auditFam, membe
 	if above > 0 {
 		t.Errorf("core list: %d families outside it score above its lowest (%.4f)", above, low)
 	}
+	// The per-family table the enterprise and warning stages read (fam_quality): one row per
+	// scored family with its score, and pct = 1 − rank/n, rank its place among the n scored
+	// families by score from the highest (the model breaks ties by further keys; here a tie may
+	// take any of its places): the n values 1, 1 − 1/n, … 1/n, each once.
+	type qrow struct {
+		k          string
+		score, pct float64
+	}
+	var qs []qrow
+	a.rows(`SELECT f.rep_pub, q.score, q.pct FROM fam_quality q JOIN fam f USING (fk)`, func(r *sql.Rows) error {
+		var pub string
+		var q qrow
+		if err := r.Scan(&pub, &q.score, &q.pct); err != nil {
+			return err
+		}
+		q.k = a.famOf[pub]
+		qs = append(qs, q)
+		return nil
+	})
+	if len(qs) != len(score) {
+		t.Errorf("fam_quality: %d rows, audit %d scored families", len(qs), len(score))
+	}
+	sort.Slice(qs, func(i, j int) bool { return qs[i].score > qs[j].score })
+	n := float64(len(qs))
+	pcts := make([]float64, 0, len(qs))
+	for lo := 0; lo < len(qs); {
+		hi := lo + 1
+		for hi < len(qs) && qs[hi].score == qs[lo].score {
+			hi++
+		}
+		for _, q := range qs[lo:hi] {
+			if s, ok := score[q.k]; !ok || math.Abs(s-q.score) > 1e-9 {
+				t.Errorf("fam_quality %s: score %v, audit %v (scored %v)", q.k, q.score, s, ok)
+			}
+			if q.pct > 1-float64(lo)/n+1e-12 || q.pct < 1-float64(hi-1)/n-1e-12 {
+				t.Errorf("fam_quality %s: pct %v for places %d…%d of %d", q.k, q.pct, lo, hi-1, len(qs))
+			}
+			pcts = append(pcts, q.pct)
+		}
+		lo = hi
+	}
+	sort.Sort(sort.Reverse(sort.Float64Slice(pcts)))
+	for r, p := range pcts {
+		if math.Abs(p-(1-float64(r)/n)) > 1e-12 {
+			t.Errorf("fam_quality: the %d-th highest pct is %v, want %v", r, p, 1-float64(r)/n)
+			break
+		}
+	}
 	t.Logf("quality: %d families, in-lake citations %v (window %d years, %d families cited), %d scored, core %d",
 		len(keys), internal, w, len(fwd), len(vals), len(m.Quality.Core))
 }
