@@ -182,14 +182,16 @@ func TestFrontCacheSharedSlot(t *testing.T) {
 	if len(pairs) < 20 {
 		t.Fatalf("found %d pairs of words sharing a slot", len(pairs))
 	}
+	defer func(m int) { maxTerms = m }(maxTerms)
 	for _, forget := range []bool{false, true} {
+		if forget {
+			maxTerms = 1 // forgetTerms forgets every time
+		}
 		tk := newTokenizer()
 		tk.tally, tk.extra, tk.weight = true, map[[2]string]int32{}, 1
 		want := map[string]int32{}
 		for round := 0; round < 3; round++ {
 			if forget {
-				defer func(m int) { maxTerms = m }(maxTerms)
-				maxTerms = 1
 				tk.forgetTerms()
 			}
 			for _, p := range pairs {
