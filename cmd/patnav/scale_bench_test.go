@@ -288,10 +288,8 @@ func BenchmarkScale(b *testing.B) {
 		}
 		if len(land) > 0 {
 			steps[n] = step{ing, land, dir, in}
-		} else if dir != "" {
-			os.RemoveAll(dir)
 		}
-		if _, kept := steps[n]; kept && !slices.Contains(sizes, n*10) {
+		if dir != "" && (len(land) == 0 || !slices.Contains(sizes, n*10)) {
 			os.RemoveAll(dir) // no step runs it alongside
 		}
 	}
