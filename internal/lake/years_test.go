@@ -1,6 +1,7 @@
 package lake
 
 import (
+	"math/rand/v2"
 	"os"
 	"path/filepath"
 	"slices"
@@ -182,6 +183,38 @@ func TestYearPartitions(t *testing.T) {
 	for ingest, want := range map[string]int{"000001": 0, "000002": 3, "000003": 0} {
 		if got := m.YearPartitions(ingest); got != want {
 			t.Errorf("YearPartitions(%s) = %d, want %d", ingest, got, want)
+		}
+	}
+}
+
+// TestYearSlots: each year gets one slot, the slots ascend with the years (so the counting sort
+// over them orders the rows by year, the unknown year first), and order names each slot's year;
+// in the direct indexing (known years within maxYearSpan) and through the map (a wider span, a
+// negative year).
+func TestYearSlots(t *testing.T) {
+	rng := rand.New(rand.NewPCG(7, 8))
+	cases := [][]int32{{0}, {0, 0, 0}, {2015}, {2015, 0, 2015}, {1900, 1900 + maxYearSpan - 1, 0},
+		{1900, 1900 + maxYearSpan}, {-3, 0, 2001, -3}, {9999, 1, 0}}
+	for range 300 {
+		ys := make([]int32, 1+rng.IntN(600))
+		span := []int32{40, 300, maxYearSpan, 5000}[rng.IntN(4)]
+		for i := range ys {
+			if rng.IntN(8) > 0 {
+				ys[i] = 1950 + rng.Int32N(span)
+			}
+		}
+		cases = append(cases, ys)
+	}
+	for _, years := range cases {
+		slots := slices.Clone(years)
+		order := yearSlots(slots)
+		if !slices.IsSorted(order) || len(slices.Compact(slices.Clone(order))) != len(order) {
+			t.Fatalf("%v: order %v not strictly ascending", years, order)
+		}
+		for i, y := range years {
+			if int(slots[i]) >= len(order) || order[slots[i]] != y {
+				t.Fatalf("%v: year %d in slot %d, order %v", years, y, slots[i], order)
+			}
 		}
 	}
 }
