@@ -222,6 +222,31 @@ func (s *Stats) Totals() (records, accepted, rejected, duplicates int) {
 // one lake transaction: on any error the lake is left exactly as it was.
 func Run(ctx context.Context, paths []string, opts Options) (*Stats, error) {
 	start := time.Now()
+	// A text input begun as UTF-8 that turns out to be in another encoding (format.RereadError)
+	// is read again in it, from the start of a new transaction: the first is aborted, so what it
+	// wrote is dropped whole. Each input can be begun again once.
+	reread := map[string]string{}
+	for {
+		st, err := run(ctx, paths, opts, start, reread)
+		var again *rereadInput
+		if !errors.As(err, &again) || reread[again.path] != "" {
+			return st, err
+		}
+		reread[again.path] = again.encoding
+	}
+}
+
+// rereadInput ends a run whose input path is to be read again in encoding (format.RereadError).
+type rereadInput struct {
+	path, encoding string
+	err            error
+}
+
+func (e *rereadInput) Error() string { return e.err.Error() }
+func (e *rereadInput) Unwrap() error { return e.err }
+
+// run is one attempt of Run; reread gives the encoding of the inputs to read again.
+func run(ctx context.Context, paths []string, opts Options, start time.Time, reread map[string]string) (*Stats, error) {
 	// Ingest allocates many short-lived strings while its memory stays bounded by the row
 	// groups in flight: a less eager collector saves a tenth of the CPU.
 	// A soft memory limit keeps peak RSS well under 1 GB whatever the input size, on top of the
@@ -370,8 +395,12 @@ func Run(ctx context.Context, paths []string, opts Options) (*Stats, error) {
 					opts.Progress(Progress{File: in.path, FileIndex: i, Files: len(inputs), Records: n})
 				}
 			}}
+		p.encoding = reread[in.path]
 		runErr := p.run(ctx, in)
 		<-hashed
+		if re := (*format.RereadError)(nil); errors.As(runErr, &re) && p.encoding == "" {
+			return nil, &rereadInput{path: in.path, encoding: re.Encoding, err: runErr}
+		}
 		if runErr != nil {
 			var pe *iofs.PathError
 			if errors.Is(runErr, ErrRejected) || errors.Is(runErr, format.ErrEmpty) ||
@@ -798,6 +827,7 @@ type pipe struct {
 	fs       *FileStats
 	progress func(int)
 	tee      *countingHash // checksums the input as the reader reads it (nil: not this one)
+	encoding string        // the encoding to read the input in, decided by a first reading (Run)
 	observed int32         // the input's observation date (DATE days), given to every patents row
 }
 
@@ -826,7 +856,10 @@ func (p *pipe) recycle(s *lake.RowSet) {
 
 func (p *pipe) run(ctx context.Context, in input) error {
 	p.rowSets = make(chan *lake.RowSet, 16)
-	fo := format.Options{Encoding: p.opts.Encoding, Sheet: p.opts.Sheet, Limits: p.opts.Limits.WithDefaults()}
+	fo := format.Options{Encoding: p.opts.Encoding, Sheet: p.opts.Sheet, Limits: p.opts.Limits.WithDefaults(), Reread: true}
+	if p.encoding != "" {
+		fo.Encoding = p.encoding
+	}
 	if p.tee != nil {
 		fo.Tee = p.tee
 	}

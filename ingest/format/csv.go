@@ -103,6 +103,26 @@ func OpenCSV(path string, opts Options, comma rune) (*CSVFile, error) {
 		return nil, err
 	}
 	enc := opts.Encoding
+	var src io.Reader = f
+	if enc == "" && opts.Reread {
+		// Read at once as UTF-8 when the file begins so (Options.Reread): the whole file
+		// decides only if a later byte is not UTF-8. A UTF-8 reading repairs anyway.
+		head, err := ReadHead(path, rereadHead)
+		if err != nil {
+			f.Close()
+			return nil, err
+		}
+		if StartsUTF8(head) {
+			enc = "utf-8"
+			src = UTF8Check(f, func() error {
+				fe, err := DetectFileEncoding(path)
+				if err == nil && fe.Name != "utf-8" {
+					err = &RereadError{File: filepath.Base(path), Encoding: fe.Name}
+				}
+				return err
+			})
+		}
+	}
 	if enc == "" {
 		fe, err := DetectFileEncoding(path)
 		if err != nil {
@@ -111,7 +131,7 @@ func OpenCSV(path string, opts Options, comma rune) (*CSVFile, error) {
 		}
 		enc = fe.Name
 	}
-	ti, err := DecodeText(f, enc)
+	ti, err := DecodeText(src, enc)
 	if err != nil {
 		f.Close()
 		return nil, err
@@ -121,6 +141,10 @@ func OpenCSV(path string, opts Options, comma rune) (*CSVFile, error) {
 	r := NewCSVReader(g)
 	return &CSVFile{File: filepath.Base(path), Encoding: ti.Encoding, f: f, r: r, guard: g, maxField: lim.MaxField}, nil
 }
+
+// rereadHead is how much of a file must be valid UTF-8 for OpenCSV to begin reading it as UTF-8
+// before the whole file is checked.
+const rereadHead = 256 << 10
 
 // SetHeader makes later rows be checked against header: fewer cells than it names is a short
 // row, and a cell above the field limit is too large (CheckRow).

@@ -55,6 +55,12 @@ type Options struct {
 	Tee io.Writer
 	// Limits bound a field, a record and an archive entry (zero: the defaults).
 	Limits Limits
+	// Reread, with Encoding empty, lets a text reader start on a file that begins as UTF-8
+	// before the whole file is checked: if a later byte is not UTF-8 and the whole file reads
+	// in another encoding, the reading ends with a *RereadError, and the caller reads the file
+	// again with Encoding set to the one it names (reread.go). Unset, the whole file is checked
+	// before the first record.
+	Reread bool
 }
 
 // Repairer is implemented by readers that replace bytes that are not valid in the input's

@@ -102,6 +102,11 @@ func NewCSVGuard(r io.Reader, comma rune, maxRecord int, repairUTF8 bool) *CSVGu
 		repairUTF8: repairUTF8, line: 1, flags: map[int]error{}, repaired: map[int]int{}}
 }
 
+// RepairUTF8 makes the guard replace invalid UTF-8 from the next line it reads on (a reader that
+// began as UTF-8 before the whole file was checked, and learns it has bytes to repair: the
+// lines before were valid, so it is as if it had repaired from the start).
+func (g *CSVGuard) RepairUTF8() { g.repairUTF8 = true }
+
 // Take returns the invalid UTF-8 bytes replaced in the record starting on line and the problem
 // flagged for it (nil when none), and forgets both.
 func (g *CSVGuard) Take(line int) (repaired int, err error) {

@@ -27,16 +27,21 @@ type input struct {
 }
 
 // openInput opens path; enc is the forced or detected encoding ("" when the head is UTF-8). What
-// is read from the file also goes to tee, when there is one.
-func openInput(path, enc string, head []byte, tee io.Writer, lim format.Limits, repair bool) (*input, error) {
+// is read from the file also goes to tee, when there is one. With check, the bytes are checked
+// as UTF-8 as they are read (format.UTF8Check), and check is called at the first that is not.
+func openInput(path, enc string, head []byte, tee io.Writer, lim format.Limits, repair bool, check func(*input) error) (*input, error) {
 	lim = lim.WithDefaults()
 	f, err := os.Open(path)
 	if err != nil {
 		return nil, err
 	}
+	in := &input{f: f, file: filepath.Base(path), maxField: lim.MaxField}
 	var file io.Reader = f
 	if tee != nil {
 		file = io.TeeReader(f, tee)
+	}
+	if check != nil {
+		file = format.UTF8Check(file, func() error { return check(in) })
 	}
 	var src io.Reader
 	utf := false
@@ -58,8 +63,9 @@ func openInput(path, enc string, head []byte, tee io.Writer, lim format.Limits, 
 		}
 		src = ti
 	}
-	guard := format.NewCSVGuard(src, ',', lim.MaxRecord, utf && repair)
-	return &input{f: f, cr: format.NewCSVReader(guard), guard: guard, file: filepath.Base(path), maxField: lim.MaxField}, nil
+	in.guard = format.NewCSVGuard(src, ',', lim.MaxRecord, utf && repair)
+	in.cr = format.NewCSVReader(in.guard)
+	return in, nil
 }
 
 // setHeader makes later rows be checked against header (format.CheckRow).

@@ -152,20 +152,34 @@ func Open(path string, opts format.Options) (format.Reader, error) {
 	if len(bytes.TrimSpace(bytes.TrimPrefix(head, []byte{0xEF, 0xBB, 0xBF}))) == 0 {
 		return nil, fmt.Errorf("%s: %w", filepath.Base(path), format.ErrEmpty)
 	}
-	repair := true // invalid UTF-8 in a UTF-8 reading is replaced and counted
+	repair := true               // invalid UTF-8 in a UTF-8 reading is replaced and counted
+	var check func(*input) error // the whole file's decision when a byte turns out not UTF-8
 	if opts.Encoding == "" {
 		// The whole file decides, not its head: one stray Latin-1 byte does not make a UTF-8
-		// export GB18030, and a GBK export whose first 256 KB are ASCII is still GBK.
-		fe, err := format.DetectFileEncoding(path)
-		if err != nil {
-			return nil, err
-		}
-		opts.Encoding, repair = fe.Name, !fe.Valid
-		if fe.Name == "gb18030" && latinGlued(fe.Sample) {
-			opts.Encoding = "macroman"
+		// export GB18030, and a GBK export whose first 256 KB are ASCII is still GBK. With
+		// opts.Reread a file that begins as UTF-8 is read at once, and decided only if a
+		// later byte is not UTF-8 (format.RereadError).
+		if opts.Reread && format.StartsUTF8(head) {
+			opts.Encoding, repair = "utf-8", false
+			check = func(in *input) error {
+				enc, repair, err := fileEncoding(path)
+				switch {
+				case err != nil:
+					return err
+				case enc != "utf-8":
+					return &format.RereadError{File: filepath.Base(path), Encoding: enc}
+				case repair:
+					in.guard.RepairUTF8()
+				}
+				return nil
+			}
+		} else {
+			if opts.Encoding, repair, err = fileEncoding(path); err != nil {
+				return nil, err
+			}
 		}
 	}
-	in, err := openInput(path, opts.Encoding, head, opts.Tee, opts.Limits, repair)
+	in, err := openInput(path, opts.Encoding, head, opts.Tee, opts.Limits, repair, check)
 	if err != nil {
 		return nil, err
 	}
@@ -190,6 +204,20 @@ func Open(path string, opts format.Options) (format.Reader, error) {
 	}
 	r.order = r.detectDateOrder(head, opts.Encoding)
 	return r, nil
+}
+
+// fileEncoding decides a Lens file's encoding from the whole file (format.DetectFileEncoding),
+// and whether a UTF-8 reading has bytes to repair. A GB18030 guess from Latin letters glued to
+// their accents is MacRoman (Lens's older exports).
+func fileEncoding(path string) (enc string, repair bool, err error) {
+	fe, err := format.DetectFileEncoding(path)
+	if err != nil {
+		return "", false, err
+	}
+	if fe.Name == "gb18030" && latinGlued(fe.Sample) {
+		return "macroman", true, nil
+	}
+	return fe.Name, !fe.Valid, nil
 }
 
 // Reader reads records from one Lens export. It implements format.Reader and format.Splitter.
