@@ -275,8 +275,8 @@ func byYear[T any](tx *Txn, name string, rows []T, buf *[]T, year func(*T) int32
 
 // yearSlots replaces each year in ys by its slot and returns the year of each slot, ascending.
 // The unknown year (0) takes slot 0, and a year y slot 1 + y − the smallest known year, when
-// the known years span at most maxYearSpan (some slots then hold no row); a wider span, or a
-// negative year, gets one slot per year present, through a map.
+// the largest known year is less than maxYearSpan after the smallest (some slots then hold no
+// row); a wider span, or a negative year, gets one slot per year present, through a map.
 func yearSlots(ys []int32) []int32 {
 	lo, hi := int32(math.MaxInt32), int32(0)
 	for _, y := range ys {
@@ -318,7 +318,7 @@ func yearSlots(ys []int32) []int32 {
 	return order
 }
 
-// maxYearSpan bounds the span of known years yearSlots indexes directly.
+// maxYearSpan bounds the span of the known years yearSlots indexes directly (largest − smallest).
 const maxYearSpan = 512
 
 // AddInput records an input that this ingest read; it is committed with the rows.
