@@ -222,8 +222,8 @@ func (tx *Txn) writeByYear(s *RowSet, release func()) error {
 // byYear copies rows into one slice ordered by year (stable: a counting sort), *buf's array
 // when it is large enough (the set's own, reused when the set is), and returns one write per
 // year for table's year parts. The years a batch holds span a few centuries at most, so the
-// counts are a slice indexed from the smallest (yearSlots); a wider span falls back to a map
-// from year to slot.
+// counts are a slice indexed from the smallest (yearSlots); a wider span numbers the years
+// present.
 func byYear[T any](tx *Txn, name string, rows []T, buf *[]T, year func(*T) int32) []func(done func()) error {
 	if len(rows) == 0 {
 		return nil
@@ -276,7 +276,8 @@ func byYear[T any](tx *Txn, name string, rows []T, buf *[]T, year func(*T) int32
 // yearSlots replaces each year in ys by its slot and returns the year of each slot, ascending.
 // The unknown year (0) takes slot 0, and a year y slot 1 + y − the smallest known year, when
 // the largest known year is less than maxYearSpan after the smallest (some slots then hold no
-// row); a wider span, or a negative year, gets one slot per year present, through a map.
+// row); a wider span, or a negative year, gets one slot per year present, its place among
+// them.
 func yearSlots(ys []int32) []int32 {
 	lo, hi := int32(math.MaxInt32), int32(0)
 	for _, y := range ys {
@@ -300,20 +301,12 @@ func yearSlots(ys []int32) []int32 {
 		}
 		return order
 	}
-	slot := map[int32]int32{}
-	for _, y := range ys {
-		slot[y] = 0
-	}
-	order := make([]int32, 0, len(slot))
-	for y := range slot {
-		order = append(order, y)
-	}
+	order := slices.Clone(ys)
 	slices.Sort(order)
-	for k, y := range order {
-		slot[y] = int32(k)
-	}
+	order = slices.Compact(order)
 	for i, y := range ys {
-		ys[i] = slot[y]
+		k, _ := slices.BinarySearch(order, y)
+		ys[i] = int32(k)
 	}
 	return order
 }
