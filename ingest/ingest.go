@@ -88,6 +88,8 @@ type Options struct {
 	Parts Parts
 	// Formats overrides the reader registry (tests).
 	Formats []format.Format
+	// noReread: every text input's encoding is checked before it is read (Run's second attempt).
+	noReread bool
 }
 
 // Progress reports ingest progress.
@@ -222,31 +224,6 @@ func (s *Stats) Totals() (records, accepted, rejected, duplicates int) {
 // one lake transaction: on any error the lake is left exactly as it was.
 func Run(ctx context.Context, paths []string, opts Options) (*Stats, error) {
 	start := time.Now()
-	// A text input begun as UTF-8 that turns out to be in another encoding (format.RereadError)
-	// is read again in it, from the start of a new transaction: the first is aborted, so what it
-	// wrote is dropped whole. Each input can be begun again once.
-	reread := map[string]string{}
-	for {
-		st, err := run(ctx, paths, opts, start, reread)
-		var again *rereadInput
-		if !errors.As(err, &again) || reread[again.path] != "" {
-			return st, err
-		}
-		reread[again.path] = again.encoding
-	}
-}
-
-// rereadInput ends a run whose input path is to be read again in encoding (format.RereadError).
-type rereadInput struct {
-	path, encoding string
-	err            error
-}
-
-func (e *rereadInput) Error() string { return e.err.Error() }
-func (e *rereadInput) Unwrap() error { return e.err }
-
-// run is one attempt of Run; reread gives the encoding of the inputs to read again.
-func run(ctx context.Context, paths []string, opts Options, start time.Time, reread map[string]string) (*Stats, error) {
 	// Ingest allocates many short-lived strings while its memory stays bounded by the row
 	// groups in flight: a less eager collector saves a tenth of the CPU.
 	// A soft memory limit keeps peak RSS well under 1 GB whatever the input size, on top of the
@@ -283,8 +260,39 @@ func run(ctx context.Context, paths []string, opts Options, start time.Time, rer
 		return nil, fmt.Errorf("%s: %w", opts.Lake, err)
 	}
 	defer unlock()
-	// Re-open under the lock: another ingest may have committed meanwhile.
-	if l, err = lake.Open(opts.Lake); err != nil {
+	// A text input begun as UTF-8 that turns out to be in another encoding (format.RereadError)
+	// is read again in it, in a second attempt under the same lock: the first attempt's
+	// transaction is aborted, so what it wrote is dropped whole. The second attempt checks every
+	// other input's encoding before reading it (format.Options.Reread off), so there is no
+	// third: a folder of such inputs costs two attempts, not one per input.
+	reread := map[string]string{}
+	for {
+		st, err := attempt(ctx, inputs, thes, opts, start, reread)
+		var again *rereadInput
+		if !errors.As(err, &again) || opts.noReread {
+			return st, err
+		}
+		reread[again.path] = again.encoding
+		opts.noReread = true
+	}
+}
+
+// rereadInput ends an attempt whose input path is to be read again in encoding
+// (format.RereadError).
+type rereadInput struct {
+	path, encoding string
+	err            error
+}
+
+func (e *rereadInput) Error() string { return e.err.Error() }
+func (e *rereadInput) Unwrap() error { return e.err }
+
+// attempt is one attempt of Run, under its lock; reread gives the encoding of an input to read
+// again.
+func attempt(ctx context.Context, inputs []input, thes *applicant.Thesaurus, opts Options, start time.Time, reread map[string]string) (*Stats, error) {
+	// Open under the lock: another ingest may have committed meanwhile.
+	l, err := lake.Open(opts.Lake)
+	if err != nil {
 		return nil, err
 	}
 	if err := l.Clean(); err != nil {
@@ -856,7 +864,7 @@ func (p *pipe) recycle(s *lake.RowSet) {
 
 func (p *pipe) run(ctx context.Context, in input) error {
 	p.rowSets = make(chan *lake.RowSet, 16)
-	fo := format.Options{Encoding: p.opts.Encoding, Sheet: p.opts.Sheet, Limits: p.opts.Limits.WithDefaults(), Reread: true}
+	fo := format.Options{Encoding: p.opts.Encoding, Sheet: p.opts.Sheet, Limits: p.opts.Limits.WithDefaults(), Reread: !p.opts.noReread}
 	if p.encoding != "" {
 		fo.Encoding = p.encoding
 	}

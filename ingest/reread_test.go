@@ -39,14 +39,15 @@ func titles(t *testing.T, lk string) map[string]string {
 
 // latin1Lens writes a Lens export whose first 300 KB are ASCII and whose later titles have
 // Windows-1252 letters: it begins as UTF-8, and the whole file says Windows-1252.
-func latin1Lens(t *testing.T, dir, name string) string {
+// Its records are numbered from first.
+func latin1Lens(t *testing.T, dir, name string, first int) string {
 	var lines []string
 	size := 0
-	for i := 1; size < 300<<10; i++ {
+	for i := first; size < 300<<10; i++ {
 		lines = append(lines, csvLine(lensRow(i, fmt.Sprintf("Flight controller %d", i))))
 		size += len(lines[len(lines)-1])
 	}
-	n := len(lines)
+	n := first + len(lines) - 1
 	for i := n + 1; i <= n+20; i++ {
 		lines = append(lines, csvLine(lensRow(i, fmt.Sprintf("M\xFCller und Soci\xE9t\xE9 G\xE9n\xE9rale drone %d", i))))
 	}
@@ -59,7 +60,7 @@ func latin1Lens(t *testing.T, dir, name string) string {
 // manifest the decided encoding; Lens and a reader on format.OpenCSV (Google Patents CSV).
 func TestRereadAfterHead(t *testing.T) {
 	dir := t.TempDir()
-	late := latin1Lens(t, dir, "late.csv")
+	late := latin1Lens(t, dir, "late.csv", 1)
 	if fe, err := format.DetectFileEncoding(late); err != nil || fe.Name != "windows-1252" {
 		t.Fatalf("the fixture reads as %q (%v), want windows-1252", fe.Name, err)
 	}
@@ -133,5 +134,47 @@ func TestRereadAfterHead(t *testing.T) {
 		}
 		slices.Sort(keys)
 		t.Errorf("the last title: %v, want Café drone", keys)
+	}
+}
+
+// TestRereadTwoAttempts: a folder of inputs that each begin as UTF-8 and turn Windows-1252 costs
+// two attempts, not one per input: the second checks every input's encoding before reading it.
+// Each input is opened once in each attempt it reaches.
+func TestRereadTwoAttempts(t *testing.T) {
+	dir := t.TempDir()
+	in := filepath.Join(dir, "in")
+	if err := os.Mkdir(in, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	for i := range 4 {
+		latin1Lens(t, in, fmt.Sprintf("f%d.csv", i), 1+1000*i)
+	}
+	opens := map[string]int{}
+	var formats []format.Format
+	for _, f := range Formats() {
+		open := f.Open
+		f.Open = func(path string, o format.Options) (format.Reader, error) {
+			opens[filepath.Base(path)]++
+			return open(path, o)
+		}
+		formats = append(formats, f)
+	}
+	o := realOpts(filepath.Join(dir, "lake"))
+	o.Formats = formats
+	st, err := Run(context.Background(), []string{in}, o)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := map[string]int{"f0.csv": 2, "f1.csv": 1, "f2.csv": 1, "f3.csv": 1}
+	for name, n := range want {
+		if opens[name] != n {
+			t.Errorf("opens %v, want %v", opens, want)
+			break
+		}
+	}
+	for _, fs := range st.Files {
+		if fs.Encoding != "windows-1252" {
+			t.Errorf("%s read as %s, want windows-1252", fs.Path, fs.Encoding)
+		}
 	}
 }

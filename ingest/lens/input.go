@@ -24,6 +24,7 @@ type input struct {
 	named    int
 	maxField int
 	repaired []int // records with bytes replaced (the first 20)
+	repair   bool  // repair UTF-8 from the start: decided before the guard was made (repairUTF8)
 }
 
 // openInput opens path; enc is the forced or detected encoding ("" when the head is UTF-8). What
@@ -63,9 +64,20 @@ func openInput(path, enc string, head []byte, tee io.Writer, lim format.Limits, 
 		}
 		src = ti
 	}
-	in.guard = format.NewCSVGuard(src, ',', lim.MaxRecord, utf && repair)
+	in.guard = format.NewCSVGuard(src, ',', lim.MaxRecord, utf && (repair || in.repair))
 	in.cr = format.NewCSVReader(in.guard)
 	return in, nil
+}
+
+// repairUTF8 makes the guard replace invalid UTF-8 from the next line it reads on (check's
+// decision, see Open), or from the start when check decided before the guard was made: the
+// BOM's peek reads the first bytes, all of a tiny file.
+func (in *input) repairUTF8() {
+	if in.guard == nil {
+		in.repair = true
+		return
+	}
+	in.guard.RepairUTF8()
 }
 
 // setHeader makes later rows be checked against header (format.CheckRow).

@@ -169,7 +169,7 @@ func Open(path string, opts format.Options) (format.Reader, error) {
 				case enc != "utf-8":
 					return &format.RereadError{File: filepath.Base(path), Encoding: enc}
 				case repair:
-					in.guard.RepairUTF8()
+					in.repairUTF8()
 				}
 				return nil
 			}

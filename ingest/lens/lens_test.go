@@ -374,3 +374,18 @@ func TestTwoDigitCentury(t *testing.T) {
 	check(t, "2013 pub", recs[1].Patent.PubDate.String(), "2013-04-25")
 	check(t, "2012 app", recs[1].Patent.AppDate.String(), "2012-10-22")
 }
+
+// TestRereadTinyFile: a file so short that the check decides on it while the reader is being
+// opened (the BOM's peek reads all of it) is refused as not a Lens export, as without Reread.
+func TestRereadTinyFile(t *testing.T) {
+	p := filepath.Join(t.TempDir(), "t.csv")
+	if err := os.WriteFile(p, []byte("a\xe2"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	for _, reread := range []bool{false, true} {
+		_, err := Open(p, format.Options{Reread: reread})
+		if err == nil || !strings.Contains(err.Error(), "not a Lens export") {
+			t.Errorf("Reread %v: %v, want not a Lens export", reread, err)
+		}
+	}
+}
