@@ -41,15 +41,7 @@ func StartsUTF8(head []byte) bool {
 	if bytes.HasPrefix(head, []byte{0xFF, 0xFE}) || bytes.HasPrefix(head, []byte{0xFE, 0xFF}) {
 		return false
 	}
-	for k := 1; k < utf8.UTFMax && k <= len(head); k++ {
-		if utf8.RuneStart(head[len(head)-k]) {
-			if !utf8.FullRune(head[len(head)-k:]) {
-				head = head[:len(head)-k]
-			}
-			break
-		}
-	}
-	return utf8.Valid(head)
+	return utf8.Valid(head[:len(head)-cutRune(head)])
 }
 
 // UTF8Check passes r's bytes on and checks them as UTF-8 on the way, as utf8.Valid would check
@@ -100,15 +92,23 @@ func (c *utf8Check) valid(b []byte, eof bool) bool {
 		c.nc = 0
 	}
 	if !eof {
-		for k := 1; k < utf8.UTFMax && k <= len(b); k++ {
-			if utf8.RuneStart(b[len(b)-k]) {
-				if !utf8.FullRune(b[len(b)-k:]) {
-					c.nc = copy(c.carry[:], b[len(b)-k:])
-					b = b[:len(b)-k]
-				}
-				break
-			}
-		}
+		k := cutRune(b)
+		c.nc = copy(c.carry[:], b[len(b)-k:])
+		b = b[:len(b)-k]
 	}
 	return utf8.Valid(b)
+}
+
+// cutRune returns how many bytes at the end of b are the start of a rune that b cuts: the last
+// rune start among its last three bytes, when the bytes from it are not a full rune (0 if none).
+func cutRune(b []byte) int {
+	for k := 1; k < utf8.UTFMax && k <= len(b); k++ {
+		if utf8.RuneStart(b[len(b)-k]) {
+			if !utf8.FullRune(b[len(b)-k:]) {
+				return k
+			}
+			return 0
+		}
+	}
+	return 0
 }

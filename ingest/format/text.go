@@ -281,14 +281,7 @@ func DetectFileEncoding(path string) (FileEncoding, error) {
 		n += carry
 		end := n
 		if err == nil { // more follows: keep a rune cut at the end for the next chunk
-			for k := 1; k <= 3 && k <= end; k++ {
-				if utf8.RuneStart(buf[end-k]) {
-					if !utf8.FullRune(buf[end-k : end]) {
-						end -= k
-					}
-					break
-				}
-			}
+			end -= cutRune(buf[:end])
 		}
 		if !utf8.Valid(buf[:end]) {
 			for i := 0; i < end; {
