@@ -1,9 +1,12 @@
 package bundle
 
 import (
+	"bytes"
 	"encoding/csv"
 	"io"
+	"runtime"
 	"strconv"
+	"sync"
 
 	"github.com/patnav/patnav/internal/atomicfile"
 	"github.com/patnav/patnav/internal/norm"
@@ -43,22 +46,69 @@ func Macro(dir string, m *landscape.Macro, langs []string) (Files, error) {
 // WriteClusters writes the map's cluster assignments as CSV: family_id, cluster, label, x, y (one
 // row per clustered family, in the map's order), so anyone can recompute the clustering figures
 // (silhouette, NMI, ARI) from the published bundle. Text cells are formula-neutralised.
+//
+// The rows are formatted in blocks of clusterBlock points, on every core, and written in order:
+// a CSV writer keeps nothing from one record to the next, so the blocks joined are the bytes one
+// writer gives (TestClustersCSVBlocks). At 10M families the file is 646 MB and its writing, one
+// row after the other, was the whole of the landscape's report phase (5.2 of 5.3 CPU-s, most of
+// it fetching each family's id from memory, which the cores now do side by side).
 func WriteClusters(w io.Writer, tm *landscape.TechMap) error {
-	cw := csv.NewWriter(w)
+	return writeClusters(w, tm, clusterBlock, runtime.GOMAXPROCS(0))
+}
+
+// clusterBlock is how many points WriteClusters formats at a time per core (about 1 MB of CSV).
+const clusterBlock = 1 << 14
+
+func writeClusters(w io.Writer, tm *landscape.TechMap, block, nw int) error {
+	labels := map[int]string{}
+	for _, c := range tm.Clusters {
+		labels[c.ID] = norm.SafeCell(c.Label)
+	}
+	format := func(buf *bytes.Buffer, pts []landscape.MapPoint) error {
+		cw := csv.NewWriter(buf)
+		for _, p := range pts {
+			rec := []string{norm.SafeCell(p.ID), strconv.Itoa(p.Cluster), labels[p.Cluster],
+				strconv.FormatFloat(p.X, 'f', 6, 64), strconv.FormatFloat(p.Y, 'f', 6, 64)}
+			if err := cw.Write(rec); err != nil {
+				return err
+			}
+		}
+		cw.Flush()
+		return cw.Error()
+	}
+	var head bytes.Buffer
+	cw := csv.NewWriter(&head)
 	if err := cw.Write([]string{"family_id", "cluster", "label", "x", "y"}); err != nil {
 		return err
 	}
-	labels := map[int]string{}
-	for _, c := range tm.Clusters {
-		labels[c.ID] = c.Label
+	cw.Flush()
+	if _, err := w.Write(head.Bytes()); err != nil {
+		return err
 	}
-	for _, p := range tm.Points {
-		rec := []string{norm.SafeCell(p.ID), strconv.Itoa(p.Cluster), norm.SafeCell(labels[p.Cluster]),
-			strconv.FormatFloat(p.X, 'f', 6, 64), strconv.FormatFloat(p.Y, 'f', 6, 64)}
-		if err := cw.Write(rec); err != nil {
-			return err
+	// A round formats one block per worker (nw) at once; the next round starts once its blocks
+	// are written, so at most nw blocks are held.
+	bufs := make([]bytes.Buffer, nw)
+	errs := make([]error, nw)
+	pts := tm.Points
+	for len(pts) > 0 {
+		var wg sync.WaitGroup
+		n := 0
+		for ; n < nw && len(pts) > 0; n++ {
+			part := pts[:min(block, len(pts))]
+			pts = pts[len(part):]
+			i := n
+			bufs[i].Reset()
+			wg.Go(func() { errs[i] = format(&bufs[i], part) })
+		}
+		wg.Wait()
+		for i := range n {
+			if errs[i] != nil {
+				return errs[i]
+			}
+			if _, err := w.Write(bufs[i].Bytes()); err != nil {
+				return err
+			}
 		}
 	}
-	cw.Flush()
-	return cw.Error()
+	return nil
 }
