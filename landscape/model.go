@@ -425,7 +425,7 @@ type Macro struct {
 	Quality         Quality             `json:"quality"`
 	Regional        RegionalPositioning `json:"regional"`
 	Standards       Standards           `json:"standards"`     // patents and standards (macro_standards.go)
-	Map             *TechMap            `json:"map,omitempty"` // clustering and landscape map (BuildMap)
+	Map             *TechMap            `json:"map,omitempty"` // clustering and landscape map (StartMap, Finish)
 	Recommendations []Recommendation    `json:"recommendations"`
 	Limitations     []Note              `json:"limitations"` // typed caveats; reports word them
 	Unavailable     []Unavailable       `json:"unavailable"`

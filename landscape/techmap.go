@@ -194,18 +194,6 @@ func finitePtr(v float64, digits int) *float64 {
 	return &r
 }
 
-// BuildMap clusters the families in scope and draws the landscape map into m.Map (the model
-// with its drawing). A scope whose documents have no index terms is reported as unavailable and
-// leaves m.Map nil. The lake's DuckDB hands its buffered memory back once the documents are read
-// (StartMap with trim), so that its peak and the clustering's Go heap do not add up.
-func BuildMap(ctx context.Context, s *analysis.Session, m *Macro) error {
-	b, err := StartMap(ctx, s, true)
-	if err != nil {
-		return err
-	}
-	return b.Finish(m)
-}
-
 // MapBuild is a technology map being built (StartMap): the clustering computes in the
 // background until Finish.
 type MapBuild struct {
@@ -218,6 +206,10 @@ type MapBuild struct {
 	kMin  int
 }
 
+// StartMap, then Finish, clusters the families in scope and draws the landscape map into m.Map
+// (the model with its drawing); a scope whose documents have no index terms is reported as
+// unavailable and leaves m.Map nil.
+//
 // StartMap streams the families' documents from the lake into the clustering (the query
 // cluster_docs) and returns once they are read: the session's database is free again, and the
 // clustering's Go side (k-means, layout, density) goes on in the background until Finish, so the

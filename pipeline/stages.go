@@ -3,6 +3,7 @@ package pipeline
 import (
 	"context"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -31,7 +32,17 @@ type JobOptions struct {
 	NoMap bool
 	// Now is the job's clock for the bulletin (zero: time.Now()).
 	Now time.Time
+	// MacroOnly says the job builds the macro landscape and nothing after it (patnav landscape):
+	// Macro closes the session once its last query has run, on a goroutine of its own, so that
+	// DuckDB's memory and spill folder are given back while the clustering computes and the
+	// reports are written (the 10M-family lake's session took 6.6 s to close). The other stages
+	// then fail (ErrMacroOnly); Close waits for the closing.
+	MacroOnly bool
 }
+
+// ErrMacroOnly is the error of a stage after the macro landscape in a job opened with
+// JobOptions.MacroOnly.
+var ErrMacroOnly = errors.New("pipeline: the job was opened for the macro landscape only")
 
 // Job is one navigation over the lake: an analysis session and the models built from it. Each
 // model is built once, by the same function whichever command asks for it, so `patnav
@@ -44,6 +55,9 @@ type Job struct {
 	macro   *landscape.Macro
 	// heapLimit is the Go heap's soft limit before Open set it, restored by Close (-1: unset).
 	heapLimit int64
+	// closing gets the session's Close error once the closing release started has ended (nil:
+	// not started).
+	closing chan error
 }
 
 // Open opens the analysis session over cfg's lake and scope.
@@ -89,12 +103,18 @@ func heapLimit(lakeBytes int64) int64 {
 	return max(1500<<20, 2*lakeBytes)
 }
 
-// Close closes the session.
+// Close closes the session (or waits for the closing Macro started, with MacroOnly).
 func (j *Job) Close() error {
 	if j.Session == nil {
 		return nil
 	}
-	err := j.Session.Close()
+	var err error
+	if j.closing != nil {
+		err = <-j.closing
+		j.closing = nil
+	} else {
+		err = j.Session.Close()
+	}
 	j.Session = nil
 	if j.heapLimit >= 0 {
 		debug.SetMemoryLimit(j.heapLimit) // the limit before Open
@@ -111,15 +131,24 @@ func (j *Job) Macro(ctx context.Context) (*landscape.Macro, error) {
 	}
 	if j.opt.NoMap || j.Cfg.Clustering.Disabled || j.Session.DB.LakeBytes() > overlapLakeBytes {
 		// Without the map, or for a large lake one after the other, DuckDB's memory handed
-		// back between them (BuildMap).
+		// back between them (StartMap with trim).
 		m, err := landscape.BuildMacro(ctx, j.Session)
 		if err != nil {
 			return nil, err
 		}
-		if !j.opt.NoMap && !j.Cfg.Clustering.Disabled {
-			if err := landscape.BuildMap(ctx, j.Session, m); err != nil {
-				return nil, fmt.Errorf("clustering: %w", err)
-			}
+		if j.opt.NoMap || j.Cfg.Clustering.Disabled {
+			j.release()
+			j.macro = m
+			return m, nil
+		}
+		// The session is released once the documents are read, before the clustering ends.
+		b, err := landscape.StartMap(ctx, j.Session, true)
+		if err != nil {
+			return nil, fmt.Errorf("clustering: %w", err)
+		}
+		j.release()
+		if err := b.Finish(m); err != nil {
+			return nil, fmt.Errorf("clustering: %w", err)
 		}
 		j.macro = m
 		return m, nil
@@ -145,6 +174,7 @@ func (j *Job) Macro(ctx context.Context) (*landscape.Macro, error) {
 		b.Finish(&landscape.Macro{}) // waits for the clustering, whose result is not wanted
 		return nil, err
 	}
+	j.release()
 	if err := b.Finish(m); err != nil {
 		return nil, fmt.Errorf("clustering: %w", err)
 	}
@@ -152,10 +182,24 @@ func (j *Job) Macro(ctx context.Context) (*landscape.Macro, error) {
 	return m, nil
 }
 
+// release starts closing the session on a goroutine of its own when the job is MacroOnly and its
+// last query has run (Macro calls it); Close waits for the closing.
+func (j *Job) release() {
+	if !j.opt.MacroOnly || j.closing != nil {
+		return
+	}
+	s, done := j.Session, make(chan error, 1)
+	j.closing = done
+	go func() { done <- s.Close() }()
+}
+
 // Enterprises is the enterprises stage: the N enterprise navigations (or the one named by only),
 // in one pass, with the map's clusters as the second gap dimension and each enterprise's
 // families placed on the map. enterprise.ErrNoEnterprise when none is configured or matches.
 func (j *Job) Enterprises(ctx context.Context, only string) ([]*enterprise.Enterprise, error) {
+	if j.opt.MacroOnly {
+		return nil, ErrMacroOnly
+	}
 	m, err := j.Macro(ctx)
 	if err != nil {
 		return nil, err
@@ -166,6 +210,9 @@ func (j *Job) Enterprises(ctx context.Context, only string) ([]*enterprise.Enter
 // Bulletin is the warnings stage: the risk-warning bulletin, compared with the latest bulletin in
 // the history folder. The history is not changed (see SaveBulletin).
 func (j *Job) Bulletin(ctx context.Context) (*warning.Bulletin, error) {
+	if j.opt.MacroOnly {
+		return nil, ErrMacroOnly
+	}
 	m, err := j.Macro(ctx)
 	if err != nil {
 		return nil, err
@@ -191,6 +238,9 @@ func (j *Job) SaveBulletin(b *warning.Bulletin) error {
 // Effect is the effect-tracking stage (绩效): the zone's indicators per calendar year, compared
 // with the latest run in the effect history. The history is not changed (see SaveEffect).
 func (j *Job) Effect(ctx context.Context) (*effect.Tracking, error) {
+	if j.opt.MacroOnly {
+		return nil, ErrMacroOnly
+	}
 	prev, err := effect.LoadPrevious(effect.HistoryDir(j.Cfg))
 	if err != nil {
 		return nil, err
@@ -217,6 +267,9 @@ func PublishEffect(dir string, t *effect.Tracking, langs []string) ([]string, er
 // operation list (matched against es's ranked gaps; none: the region's enterprises' gaps) and
 // the operation trends.
 func (j *Job) Value(ctx context.Context, es []*enterprise.Enterprise) (*value.Assessment, error) {
+	if j.opt.MacroOnly {
+		return nil, ErrMacroOnly
+	}
 	return value.Build(ctx, j.Session, value.Options{Enterprises: es, Now: j.opt.Now})
 }
 

@@ -12,7 +12,7 @@ import (
 )
 
 // synthMap clusters a small synthetic corpus of Chinese and English documents into a map model
-// (the way landscape.BuildMap does from the lake).
+// (the way landscape.StartMap and Finish do from the lake).
 func synthMap(t testing.TB, n int) *landscape.TechMap {
 	w := synth.NewWorld(synth.Options{Families: n, Seed: 3})
 	apps := w.Applicants()
