@@ -148,11 +148,13 @@ func TestKillAndRecover(t *testing.T) {
 		t.Fatal(err)
 	}
 	first := checkPublished(t, c)
+	// The killed children's DuckDB spill folders, which no Close removes, go with the test's.
+	spill := t.TempDir()
 	for i, stage := range []string{"ingest", "landscape", "warnings", "bundle"} {
 		// New data in the inbox so the killed run has real work in every stage.
 		setup(t, dir, 800, int64(10+i))
 		cmd := exec.Command(os.Args[0], "-test.run=^$")
-		cmd.Env = append(os.Environ(), "PATNAV_RUN_CHILD="+cfgPath)
+		cmd.Env = append(os.Environ(), "PATNAV_RUN_CHILD="+cfgPath, "PATNAV_DUCKDB_TEMP="+spill)
 		stderr, _ := cmd.StderrPipe()
 		if err := cmd.Start(); err != nil {
 			t.Fatal(err)
