@@ -76,14 +76,12 @@ func writeClusters(w io.Writer, tm *landscape.TechMap, block, nw int) error {
 		cw.Flush()
 		return cw.Error()
 	}
-	var head bytes.Buffer
-	cw := csv.NewWriter(&head)
-	if err := cw.Write([]string{"family_id", "cluster", "label", "x", "y"}); err != nil {
+	head := csv.NewWriter(w)
+	if err := head.Write([]string{"family_id", "cluster", "label", "x", "y"}); err != nil {
 		return err
 	}
-	cw.Flush()
-	if _, err := w.Write(head.Bytes()); err != nil {
-		return err
+	if head.Flush(); head.Error() != nil {
+		return head.Error()
 	}
 	// A round formats one block per worker (nw) at once; the next round starts once its blocks
 	// are written, so at most nw blocks are held.
