@@ -7,8 +7,7 @@
 -- last), publication number, code —
 -- as one sort key, a struct compared field by field: built from the row's values, not as a string
 -- with the date formatted, which took the table from 1.6–1.9 s to 1.2–1.4 s at 1M families, the
--- same subclasses; the publication's date and number as pid, scope_fam's row, whose order is
--- theirs). No list or ORDER BY aggregate: those do not spill, and a 1M-family lake failed
+-- same subclasses). No list or ORDER BY aggregate: those do not spill, and a 1M-family lake failed
 -- under a 400 MB cap with them. Each part reads scope_cls itself (a shared CTE was materialised
 -- with every row's sort key).
 CREATE OR REPLACE TEMP TABLE cl_group AS
@@ -16,7 +15,7 @@ WITH sub AS (
     SELECT c.fk,
            arg_min(c.subclass, {'s': CASE WHEN c.ipc THEN 0 WHEN NOT c.ipc THEN 1 ELSE 2 END,
                                 'm': CASE WHEN c.is_main THEN 0 WHEN NOT c.is_main THEN 1 ELSE 2 END,
-                                'p': c.pid, 'c': c.code}) AS subclass
+                                'd': coalesce(c.pub_date, DATE '9999-12-31'), 'n': c.pub_number, 'c': c.code}) AS subclass
     FROM scope_cls c -- IPC/CPC only (scope_classes)
     GROUP BY c.fk
 ), grp AS (

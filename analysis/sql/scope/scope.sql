@@ -192,18 +192,8 @@ LEFT JOIN fam_map m USING (family_id);
 -- two collide (at 10M families a clash has a chance of about 2.5 in a million). patnav_fk_shift (0) drops low bits of the key, so that a test
 -- can make keys collide. pat has no key: its families beyond the scope are not checked, so joins
 -- with pat stay on the family id (quality_members, the citing families of quality_fwd).
---
--- Its rows are in the order of publication date (none last), then number, so that a row's
--- place (rowid, scope_cls's pid) is that order: the map's tie-break (cluster_groups) reads pid
--- instead of the date and the number, which scope_cls no longer holds (its rows are the codes of
--- every publication in scope: at 10M families 80.8M rows, most of them in the spill folder; the
--- number was a string of every row, DuckDB storing it out of line). The sort took 4.6–5.3 s at
--- 10M families against 1.7–2.5 s unsorted, and the statements from this one to cluster_groups
--- 63.9 s against 67.4–79.4 s (1M: 4.3 against 4.5 s); measured in docs/scale.md (thirty-fourth
--- session).
 CREATE OR REPLACE TEMP TABLE scope_fam AS
-SELECT pub_number, p.family_id, p.pub_date, p.jurisdiction, family_key(p.family_id) AS fk FROM pat p WHERE p.in_scope
-ORDER BY coalesce(p.pub_date, DATE '9999-12-31'), pub_number;
+SELECT pub_number, p.family_id, p.pub_date, p.jurisdiction, family_key(p.family_id) AS fk FROM pat p WHERE p.in_scope;
 
 -- name: scope_families
 -- One row per family in scope, with family-level facts over its in-scope publications, and
@@ -408,13 +398,13 @@ CREATE OR REPLACE TEMP TABLE branch_hit (target VARCHAR, fk UBIGINT);
 -- scope_fam is made again only after a key clash, before this table, and not changed after; a
 -- publication's rows in it have the same codes) for the statement that only groups by
 -- publication (family_trend_subclass), and ipc is whether the code is an IPC one (NULL when the
--- scheme is unknown) instead of the scheme's name. Neither the publication's number nor its
--- date is here: pid, scope_fam's row, is in their order (see scope_fam), for the one order that
--- needs them (cluster_groups' tie-break). Measured in docs/scale.md (twenty-fourth and
--- thirty-fourth sessions). The cast to INTEGER fails loudly beyond
+-- scheme is unknown) instead of the scheme's name. The
+-- publication number stays for the one order that needs it (cluster_groups' tie-break).
+-- Measured in docs/scale.md (twenty-fourth session). The cast to INTEGER fails loudly beyond
 -- 2^31 publications in scope.
 CREATE OR REPLACE TEMP TABLE scope_cls AS
-SELECT p.fk, p.rowid::INTEGER AS pid, c.subclass, c.main_group, c.scheme = 'ipc' AS ipc, c.is_main, c.code
+SELECT p.fk, p.rowid::INTEGER AS pid, c.pub_number, c.subclass, c.main_group, c.scheme = 'ipc' AS ipc,
+       c.is_main, c.code, p.pub_date
 FROM classifications c JOIN scope_fam p USING (pub_number)
 WHERE c.subclass <> '';
 
