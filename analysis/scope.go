@@ -263,9 +263,6 @@ func (s *Session) prepare(ctx context.Context, withMap bool) error {
 	if err := s.exec(ctx, "scope_pubs", both, both); err != nil {
 		return err
 	}
-	if err := s.exec(ctx, "scope_hits_done"); err != nil {
-		return err
-	}
 	if err := s.resolveFamilies(ctx); err != nil {
 		return err
 	}

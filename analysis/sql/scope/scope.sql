@@ -84,18 +84,6 @@ WITH c AS (SELECT pub_number FROM code_hit WHERE target = 'scope'),
 SELECT pub_number FROM (SELECT pub_number FROM hit WHERE NOT ? UNION ALL SELECT pub_number FROM both_hit WHERE ?)
 EXCEPT SELECT pub_number FROM excl;
 
--- name: scope_hits_done
--- The hits of the scope's and the exclusions' rules are read by scope_pubs only: code_hit is
--- emptied, and kw_hit keeps the branches' keyword hits, which family_branches reads, so that the
--- statements between (pat_view, the family tables, scope_classes) have DuckDB's memory without
--- them. At 10M families code_hit is about 16.7M rows and kw_hit's scope and exclusion hits about
--- 19M of its 33.5M (1M: 1.67M, and 1.92M of 3.35M), most of a gigabyte each of DuckDB's 4 GB
--- cap; at 1M every table fits in DuckDB's cap and this changes little. A query of its own, after scope_pubs (see
--- drop_hits); each statement here can run again: the first destroys nothing that the second
--- reads, and the second replaces kw_hit in one statement.
-CREATE OR REPLACE TEMP TABLE code_hit (target VARCHAR, pub_number VARCHAR);
-CREATE OR REPLACE TEMP TABLE kw_hit AS SELECT target, pub_number FROM kw_hit WHERE target NOT IN ('scope', 'exclude');
-
 -- name: family_apps
 -- The family × application number pairs that family_edges reads, each with whether a
 -- publication of the pair is in scope: those of the families that can take part in an edge,
